@@ -1,0 +1,1 @@
+"""Settings, application assembly, the CLI and the domain services (no telegram imports in the domain)."""

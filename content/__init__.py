@@ -1,0 +1,1 @@
+"""The question bank and knowledge catalogue (YAML), their pydantic models and the loader."""

@@ -1,0 +1,181 @@
+"""Load the shipped content folder and any operator packs, validate, and cross-check them.
+
+A content folder holds ``topics.yaml``, ``sectors.yaml``, ``catalogue/*.yaml`` and
+``prompts/*.yaml``; each file is a YAML list of entries. An operator pack has the same layout and
+may hold any subset of those files. Ids must be unique across everything loaded.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, TypeVar
+
+import yaml
+from pydantic import BaseModel, ValidationError
+
+from content.models import CatalogueEntry, Check, Kind, Prompt, Sector, Topic
+
+SHIPPED_DIR = Path(__file__).resolve().parent / "data"
+
+M = TypeVar("M", bound=BaseModel)
+
+
+class ContentError(Exception):
+    """A content file is broken; the message names the file, the entry and the field."""
+
+    def __init__(self, file: Path | str, entry: str | None, field: str | None, problem: str):
+        self.file = str(file)
+        self.entry = entry
+        self.field = field
+        self.problem = problem
+        where = self.file
+        if entry:
+            where += f": entry {entry}"
+        if field:
+            where += f": field {field}"
+        super().__init__(f"{where}: {problem}")
+
+
+@dataclass
+class Content:
+    """Everything the coach knows and asks, validated and indexed by id."""
+
+    topics: dict[str, Topic] = field(default_factory=dict)
+    sectors: dict[str, Sector] = field(default_factory=dict)
+    catalogue: dict[str, CatalogueEntry] = field(default_factory=dict)
+    prompts: dict[str, Prompt] = field(default_factory=dict)
+    # Where each id came from, for error messages.
+    origin: dict[str, Path] = field(default_factory=dict)
+
+    def prompts_for(self, topic_id: str) -> list[Prompt]:
+        return [p for p in self.prompts.values() if p.topic == topic_id]
+
+    def entries_of(self, kind: Kind) -> list[CatalogueEntry]:
+        return [e for e in self.catalogue.values() if e.kind is kind]
+
+
+def normalise_form(text: str) -> str:
+    """Fold case, apostrophes and spacing so two spellings of one name compare equal."""
+    text = text.casefold().replace("’", "'").replace("'s", "s").replace("'", "")
+    text = re.sub(r"[^\w]+", " ", text)
+    return " ".join(text.split())
+
+
+def _read_list(path: Path) -> list[Any]:
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except yaml.YAMLError as exc:
+        raise ContentError(path, None, None, f"not valid YAML: {exc}") from exc
+    if data is None:
+        return []
+    if not isinstance(data, list):
+        raise ContentError(path, None, None, "expected a list of entries at the top level")
+    return data
+
+
+def _validate(path: Path, model: type[M], items: list[Any]) -> Iterator[M]:
+    for index, raw in enumerate(items):
+        entry = raw.get("id") if isinstance(raw, dict) else None
+        label = str(entry) if entry else f"#{index + 1}"
+        try:
+            yield model.model_validate(raw)
+        except ValidationError as exc:
+            err = exc.errors()[0]
+            loc = ".".join(str(p) for p in err["loc"]) or None
+            raise ContentError(path, label, loc, err["msg"]) from exc
+
+
+def _files(folder: Path, name: str) -> list[Path]:
+    target = folder / name
+    if target.is_dir():
+        return sorted(target.glob("*.yaml"))
+    file = folder / f"{name}.yaml"
+    return [file] if file.exists() else []
+
+
+def _add(store: dict[str, M], origin: dict[str, Path], path: Path, items: Iterable[M]) -> None:
+    for item in items:
+        ident = item.id  # type: ignore[attr-defined]
+        key = f"{type(item).__name__}:{ident}"
+        if ident in store:
+            raise ContentError(path, ident, "id", f"duplicate id, first defined in {origin[key]}")
+        store[ident] = item
+        origin[key] = path
+
+
+def load_content(extra_dirs: Iterable[Path] = ()) -> Content:
+    """Load the shipped content and then each operator pack; raise ContentError on any problem."""
+    content = Content()
+    for folder in [SHIPPED_DIR, *extra_dirs]:
+        folder = Path(folder)
+        if not folder.is_dir():
+            raise ContentError(folder, None, None, "content pack folder does not exist")
+        for path in _files(folder, "topics"):
+            _add(content.topics, content.origin, path, _validate(path, Topic, _read_list(path)))
+        for path in _files(folder, "sectors"):
+            _add(content.sectors, content.origin, path, _validate(path, Sector, _read_list(path)))
+        for path in _files(folder, "catalogue"):
+            items = _validate(path, CatalogueEntry, _read_list(path))
+            _add(content.catalogue, content.origin, path, items)
+        for path in _files(folder, "prompts"):
+            _add(content.prompts, content.origin, path, _validate(path, Prompt, _read_list(path)))
+    cross_check(content)
+    return content
+
+
+def cross_check(content: Content) -> None:
+    """Check references between files and that no name points at two entries."""
+
+    def where(kind: str, ident: str) -> Path:
+        return content.origin.get(f"{kind}:{ident}", SHIPPED_DIR)
+
+    for sector in content.sectors.values():
+        for rid in sector.regulators:
+            entry = content.catalogue.get(rid)
+            if entry is None or entry.kind is not Kind.REGULATOR:
+                raise ContentError(
+                    where("Sector", sector.id), sector.id, "regulators", f"{rid!r} is not a regulator"
+                )
+        for lid in sector.legislation:
+            entry = content.catalogue.get(lid)
+            if entry is None or entry.kind is not Kind.LEGISLATION:
+                raise ContentError(
+                    where("Sector", sector.id), sector.id, "legislation", f"{lid!r} is not legislation"
+                )
+
+    seen: dict[str, str] = {}
+    for entry in content.catalogue.values():
+        path = where("CatalogueEntry", entry.id)
+        for ref in entry.superseded_by:
+            if ref not in content.catalogue:
+                raise ContentError(path, entry.id, "superseded_by", f"unknown entry {ref!r}")
+        for sid in entry.sectors:
+            if sid not in content.sectors:
+                raise ContentError(path, entry.id, "sectors", f"unknown sector {sid!r}")
+        for form in entry.all_forms():
+            key = normalise_form(form)
+            owner = seen.get(key)
+            if owner is not None and owner != entry.id:
+                raise ContentError(
+                    path, entry.id, "aliases", f"{form!r} already names entry {owner!r}"
+                )
+            seen[key] = entry.id
+
+    for prompt in content.prompts.values():
+        path = where("Prompt", prompt.id)
+        if prompt.topic not in content.topics:
+            raise ContentError(path, prompt.id, "topic", f"unknown topic {prompt.topic!r}")
+        for sid in prompt.sectors:
+            if sid not in content.sectors:
+                raise ContentError(path, prompt.id, "sectors", f"unknown sector {sid!r}")
+        for point in prompt.marking_points:
+            if point.check is Check.NAMES_ANY_OF:
+                for ref in point.params["ids"]:
+                    if ref not in content.catalogue:
+                        raise ContentError(
+                            path, prompt.id, f"marking_points.{point.id}.params.ids",
+                            f"unknown catalogue entry {ref!r}",
+                        )

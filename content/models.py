@@ -1,0 +1,179 @@
+"""Pydantic models for the question bank and the knowledge catalogue.
+
+Every YAML file in a content folder is validated into these models when it is loaded, so a broken
+file fails fast with its file, entry and field named (see ``content.loader``).
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from enum import StrEnum
+from typing import Annotated, Any
+
+from pydantic import BaseModel, ConfigDict, Field, HttpUrl, model_validator
+
+Ident = Annotated[str, Field(pattern=r"^[a-z0-9][a-z0-9_]*$", max_length=40)]
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class Kind(StrEnum):
+    """What sort of thing a catalogue entry is."""
+
+    LEGISLATION = "legislation"
+    REGULATOR = "regulator"
+    POLICY = "policy"
+    STANDARD = "standard"
+
+
+class Sector(_Strict):
+    """A sector a learner works in, and the bodies an assessor expects them to name."""
+
+    id: Ident
+    label: str
+    # Regulator/ombudsman entry ids an assessor expects a learner in this sector to know.
+    regulators: list[Ident] = Field(default_factory=list)
+    # Sector-specific legislation entry ids (e.g. Consumer Credit Act for finance).
+    legislation: list[Ident] = Field(default_factory=list)
+
+
+class CatalogueEntry(_Strict):
+    """A piece of legislation, a regulator, an organisational policy, or a standard/model/measure."""
+
+    id: Ident
+    kind: Kind
+    # Canonical name, with its year where the item has one ("Consumer Rights Act 2015").
+    name: str = Field(min_length=2)
+    year: int | None = Field(default=None, ge=1800, le=2100)
+    # Other full or short names a learner may use ("Consumer Rights Act", "CRA 2015").
+    aliases: list[str] = Field(default_factory=list)
+    # Acronyms: matched as whole tokens only ("CRA", "ICO").
+    abbreviations: list[str] = Field(default_factory=list)
+    # Misspellings learners really type ("Consumer Right Act", "GDRP").
+    misspellings: list[str] = Field(default_factory=list)
+    # Forms (from the lists above) that collide with everyday words ("HEAT", "LATER", "STAR"):
+    # the engine only accepts them as written in capitals, or with a context word nearby.
+    ambiguous: list[str] = Field(default_factory=list)
+    # Sector ids this item matters to; empty means every sector.
+    sectors: list[Ident] = Field(default_factory=list)
+    # One plain-English line on what it means for customer service.
+    note: str = Field(min_length=10)
+    # For regulators and ombudsmen: what they oversee.
+    remit: str | None = None
+    # legislation.gov.uk or the body's own site.
+    source: HttpUrl
+    # Superseded items: what replaced them, from when, and any scope that survives.
+    superseded_by: list[Ident] = Field(default_factory=list)
+    superseded_on: date | None = None
+    superseded_note: str | None = None
+
+    @model_validator(mode="after")
+    def _check(self) -> CatalogueEntry:
+        if self.superseded_by and self.superseded_on is None:
+            raise ValueError("superseded_by needs superseded_on (the date it was replaced)")
+        forms = {f.casefold() for f in self.all_forms()}
+        for amb in self.ambiguous:
+            if amb.casefold() not in forms:
+                raise ValueError(f"ambiguous form {amb!r} is not one of the entry's names")
+        if self.kind is Kind.REGULATOR and not self.remit:
+            raise ValueError("a regulator needs a remit")
+        return self
+
+    @property
+    def superseded(self) -> bool:
+        return bool(self.superseded_by)
+
+    def all_forms(self) -> list[str]:
+        """Every surface form the engine should recognise, canonical name first."""
+        return [self.name, *self.aliases, *self.abbreviations, *self.misspellings]
+
+
+class Check(StrEnum):
+    """What a marking point checks; the engine implements each one (bot.assessment.marking)."""
+
+    NAMES_LEGISLATION = "names_legislation"  # params: min (default 1)
+    NAMES_REGULATOR = "names_regulator"  # params: sector_specific (bool, default false)
+    NAMES_POLICY = "names_policy"  # params: min (default 1)
+    NAMES_STANDARD = "names_standard"  # params: min (default 1)
+    NAMES_ANY_OF = "names_any_of"  # params: ids (catalogue ids), min (default 1)
+    STAR_COMPLETE = "star_complete"
+    MEASURABLE_RESULT = "measurable_result"
+    EXPLAINS_WHY = "explains_why"
+    ESCALATION = "escalation"  # recognises the limits of own authority and escalates
+    MENTIONS = "mentions"  # params: terms (phrases, fuzzy-matched), min (default 1)
+
+
+class MarkingPoint(_Strict):
+    """One thing the examiner looks for in an answer, written so the engine can check it."""
+
+    id: Ident
+    check: Check
+    # Learner-facing statement of the point ("Names at least two distinct pieces of legislation").
+    text: str = Field(min_length=10)
+    params: dict[str, Any] = Field(default_factory=dict)
+
+    @model_validator(mode="after")
+    def _params(self) -> MarkingPoint:
+        allowed: dict[Check, set[str]] = {
+            Check.NAMES_LEGISLATION: {"min"},
+            Check.NAMES_REGULATOR: {"sector_specific"},
+            Check.NAMES_POLICY: {"min"},
+            Check.NAMES_STANDARD: {"min"},
+            Check.NAMES_ANY_OF: {"ids", "min"},
+            Check.MENTIONS: {"terms", "min"},
+        }
+        extra = set(self.params) - allowed.get(self.check, set())
+        if extra:
+            raise ValueError(f"params {sorted(extra)} do not apply to check {self.check.value}")
+        if self.check is Check.NAMES_ANY_OF and not self.params.get("ids"):
+            raise ValueError("names_any_of needs params.ids")
+        if self.check is Check.MENTIONS and not self.params.get("terms"):
+            raise ValueError("mentions needs params.terms")
+        minimum = self.params.get("min", 1)
+        if not isinstance(minimum, int) or minimum < 1:
+            raise ValueError("params.min must be a whole number of at least 1")
+        return self
+
+
+class Probe(_Strict):
+    """A follow-up question an assessor asks when a marking point is missed."""
+
+    point: Ident
+    text: str = Field(min_length=10)
+
+
+class Prompt(_Strict):
+    """One STAR prompt, phrased as an assessor asks it in a professional discussion."""
+
+    id: Ident
+    topic: Ident
+    text: str = Field(min_length=20)
+    levels: list[Annotated[int, Field(ge=2, le=5)]] = Field(min_length=1)
+    # Sector ids where the prompt is sector specific; empty means it suits every sector.
+    sectors: list[Ident] = Field(default_factory=list)
+    marking_points: list[MarkingPoint] = Field(min_length=2, max_length=5)
+    probes: list[Probe] = Field(min_length=1, max_length=3)
+    model_answer: list[str] = Field(min_length=3)
+
+    @model_validator(mode="after")
+    def _check(self) -> Prompt:
+        ids = [m.id for m in self.marking_points]
+        if len(ids) != len(set(ids)):
+            raise ValueError("marking point ids must be unique within a prompt")
+        for probe in self.probes:
+            if probe.point not in ids:
+                raise ValueError(f"probe refers to unknown marking point {probe.point!r}")
+        return self
+
+
+class Topic(_Strict):
+    """A syllabus topic: what it is, its key concepts, common mistakes and examiner points."""
+
+    id: Ident
+    title: str
+    synopsis: str = Field(min_length=20)
+    key_concepts: list[str] = Field(min_length=1)
+    common_mistakes: list[str] = Field(min_length=1)
+    marking_points: list[str] = Field(min_length=1)

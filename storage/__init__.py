@@ -1,0 +1,1 @@
+"""SQLModel tables, Alembic migrations and small async query functions."""
