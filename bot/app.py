@@ -1,0 +1,98 @@
+"""Build the Telegram Application from Settings and register every handler, in one place.
+
+The entry point only runs what this returns; the tests build the same application.
+"""
+
+from __future__ import annotations
+
+import logging
+
+from telegram import BotCommand, Update
+from telegram.request import BaseRequest
+from telegram.ext import (
+    AIORateLimiter,
+    Application,
+    ApplicationBuilder,
+    BaseHandler,
+    CallbackQueryHandler,
+    CommandHandler,
+    MessageHandler,
+    filters,
+)
+
+from bot.services import Services
+from bot.settings import Settings
+from handlers import errors, practice, start, texts
+
+log = logging.getLogger(__name__)
+
+PRIVATE = filters.ChatType.PRIVATE
+
+
+def handlers() -> list[BaseHandler]:  # type: ignore[type-arg]
+    """Order matters: commands first, then known buttons, then the catch-alls."""
+    return [
+        CommandHandler("start", start.start, filters=PRIVATE),
+        CommandHandler("help", start.help_command, filters=PRIVATE),
+        CommandHandler("privacy", start.privacy, filters=PRIVATE),
+        CommandHandler("practice", practice.practice, filters=PRIVATE),
+        CommandHandler("done", practice.done, filters=PRIVATE),
+        CommandHandler("cancel", practice.cancel, filters=PRIVATE),
+        CallbackQueryHandler(
+            practice.button, pattern=r"^(prac:(submit|cancel):[a-z0-9_]{1,40}|prac:next)$"
+        ),
+        # A stale keyboard from an older version, or a forged payload.
+        CallbackQueryHandler(practice.unknown_button),
+        MessageHandler(PRIVATE & filters.TEXT & ~filters.COMMAND, practice.answer_text),
+        MessageHandler(PRIVATE & filters.COMMAND, start.unknown_command),
+        MessageHandler(PRIVATE & ~filters.TEXT & ~filters.StatusUpdate.ALL, start.not_text),
+    ]
+
+
+def build_application(
+    settings: Settings,
+    services: Services | None = None,
+    *,
+    request: BaseRequest | None = None,
+) -> Application:  # type: ignore[type-arg]
+    """The whole bot: services are created in post_init (so the schema upgrade runs inside
+    the application's event loop) unless a test hands ready ones in."""
+    if settings.telegram_bot_token is None:
+        raise ValueError("TELEGRAM_BOT_TOKEN is not set")
+
+    async def post_init(app: Application) -> None:  # type: ignore[type-arg]
+        if "services" not in app.bot_data:
+            app.bot_data["services"] = await Services.create(settings)
+        await app.bot.set_my_commands([BotCommand(c, d) for c, d in texts.COMMANDS])
+        me = app.bot.username if app.bot._bot_user else "?"  # noqa: SLF001
+        log.info("STAR Coach is up as @%s", me)
+
+    async def post_shutdown(app: Application) -> None:  # type: ignore[type-arg]
+        svc = app.bot_data.get("services")
+        if svc is not None and services is None:
+            await svc.close()
+
+    builder = ApplicationBuilder()
+    if request is not None:
+        # Tests hand in an offline request object; nothing then reaches the network.
+        builder = builder.request(request).get_updates_request(request)
+    app = (
+        builder.token(settings.telegram_bot_token.get_secret_value())
+        .base_url(settings.telegram_api_base_url)
+        .base_file_url(settings.telegram_file_base_url)
+        .rate_limiter(AIORateLimiter(max_retries=3))
+        .post_init(post_init)
+        .post_shutdown(post_shutdown)
+        .build()
+    )
+    if services is not None:
+        app.bot_data["services"] = services
+    app.add_handlers(handlers())
+    app.add_error_handler(errors.on_error)
+    return app
+
+
+def run(settings: Settings) -> None:
+    """Long polling until interrupted (Ctrl+C or SIGTERM)."""
+    app = build_application(settings)
+    app.run_polling(allowed_updates=Update.ALL_TYPES, drop_pending_updates=False)

@@ -1,0 +1,97 @@
+"""Plain result types of an assessment; `to_dict` gives the JSON contract of `star-coach assess`."""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+from enum import StrEnum
+from typing import Any
+
+
+class Grade(StrEnum):
+    NOT_YET = "not_yet"
+    PASS = "pass"
+    DISTINCTION = "distinction"
+
+
+class Flag(StrEnum):
+    WRONG_YEAR = "wrong_year"
+    MISSING_YEAR = "missing_year"
+    OUTDATED = "outdated"
+
+
+@dataclass(frozen=True)
+class Found:
+    """One catalogue entry named in an answer."""
+
+    entry_id: str
+    kind: str
+    name: str  # canonical name, with year where the item has one
+    text: str  # as the learner wrote it
+    start: int
+    end: int
+    flags: tuple[str, ...] = ()
+    # A one-line correction for flagged items ("Replaced by ... from ...").
+    correction: str | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "id": self.entry_id,
+            "kind": self.kind,
+            "name": self.name,
+            "text": self.text,
+            "start": self.start,
+            "end": self.end,
+            "flags": list(self.flags),
+            "correction": self.correction,
+        }
+
+
+@dataclass(frozen=True)
+class Hint:
+    code: str
+    message: str
+
+
+@dataclass(frozen=True)
+class PointResult:
+    id: str
+    text: str
+    met: bool
+
+
+@dataclass
+class Assessment:
+    """Everything the engine concluded about one answer."""
+
+    prompt_id: str | None
+    entities: list[Found]
+    star: dict[str, bool]
+    measurable_result: bool
+    reasoning: bool
+    hints: list[Hint]
+    marking_points: list[PointResult]
+    score: int
+    grade: Grade
+    word_count: int
+    tip: str | None = None
+    sector: str = "general"
+    extra: dict[str, Any] = field(default_factory=dict)
+
+    def named(self, kind: str) -> list[Found]:
+        return [f for f in self.entities if f.kind == kind]
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "prompt": self.prompt_id,
+            "sector": self.sector,
+            "entities": [f.to_dict() for f in self.entities],
+            "star": dict(self.star),
+            "measurable_result": self.measurable_result,
+            "reasoning": self.reasoning,
+            "hints": [asdict(h) for h in self.hints],
+            "marking_points": [asdict(p) for p in self.marking_points],
+            "score": self.score,
+            "grade": self.grade.value,
+            "word_count": self.word_count,
+            "tip": self.tip,
+        }

@@ -1,0 +1,105 @@
+"""Words the coach says, written once and rendered as Telegram HTML or as plain terminal text."""
+
+from __future__ import annotations
+
+import html
+from dataclasses import dataclass
+
+from bot.assessment import Assessment
+from content.models import Prompt
+
+TELEGRAM_LIMIT = 4096
+
+GRADE_LABEL = {"not_yet": "Not yet", "pass": "Pass", "distinction": "Distinction"}
+KIND_LABEL = {
+    "legislation": "Legislation",
+    "regulator": "Regulators",
+    "policy": "Policies and procedures",
+    "standard": "Standards and models",
+}
+STAR_LABEL = {"situation": "Situation", "task": "Task", "action": "Action", "result": "Result"}
+
+
+@dataclass(frozen=True)
+class Markup:
+    """How to emphasise and escape: HTML for Telegram, nothing for the terminal."""
+
+    html: bool
+
+    def esc(self, text: str) -> str:
+        return html.escape(text, quote=False) if self.html else text
+
+    def bold(self, text: str) -> str:
+        return f"<b>{self.esc(text)}</b>" if self.html else text.upper()
+
+    def italic(self, text: str) -> str:
+        return f"<i>{self.esc(text)}</i>" if self.html else text
+
+
+HTML = Markup(html=True)
+PLAIN = Markup(html=False)
+
+
+def yes(flag: bool) -> str:
+    return "✅" if flag else "❌"
+
+
+def render_prompt(prompt: Prompt, topic_title: str, m: Markup) -> str:
+    return "\n".join(
+        [
+            m.italic(topic_title),
+            "",
+            m.bold(prompt.text.strip()) if m.html else prompt.text.strip(),
+            "",
+            "Answer in STAR form: Situation, Task, Action, Result. Name the laws, policies and "
+            "regulators that shaped what you did. Send it in one message or several, then "
+            + ("press Submit or send /done." if m.html else "type /done on a line of its own."),
+        ]
+    )
+
+
+def render_feedback(a: Assessment, m: Markup, limit: int = TELEGRAM_LIMIT) -> str:
+    """Corrections first, then what was good, the points missed, and one tip."""
+    out: list[str] = [
+        f"{m.bold('Grade: ' + GRADE_LABEL[a.grade.value])}  (score {a.score}/100)",
+    ]
+    corrections = [f.correction for f in a.entities if f.correction]
+    corrections += [h.message for h in a.hints]
+    if corrections:
+        out += ["", m.bold("Corrections")]
+        out += [f"• {m.esc(c)}" for c in corrections]
+
+    out += ["", m.bold("What you named")]
+    if a.entities:
+        for kind, label in KIND_LABEL.items():
+            names = [f.name for f in a.entities if f.kind == kind]
+            if names:
+                out.append(f"• {label}: {m.esc(', '.join(names))}")
+    else:
+        out.append("• Nothing yet: name the Act, the regulator or the policy you followed.")
+
+    star = "  ".join(f"{STAR_LABEL[k]} {yes(v)}" for k, v in a.star.items())
+    out += [
+        "",
+        m.bold("STAR"),
+        star,
+        f"Measurable result {yes(a.measurable_result)}  Explains why {yes(a.reasoning)}",
+    ]
+
+    met = [p for p in a.marking_points if p.met]
+    missed = [p for p in a.marking_points if not p.met]
+    out += ["", m.bold("Marking points")]
+    out += [f"✅ {m.esc(p.text)}" for p in met]
+    out += [f"❌ {m.esc(p.text)}" for p in missed]
+
+    if a.tip:
+        out += ["", f"{m.bold('Tip')} {m.esc(a.tip)}"]
+    text = "\n".join(out)
+    if len(text) > limit:
+        text = text[: limit - 2].rsplit("\n", 1)[0] + "\n…"
+    return text
+
+
+def render_status(words: int, parts: int) -> str:
+    noun = "message" if parts == 1 else "messages"
+    return f"Got it: {words} words so far in {parts} {noun}. Add more, or submit when ready."

@@ -1,0 +1,50 @@
+"""Long-lived services, built once at start-up and handed to handlers and the terminal."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from sqlalchemy.ext.asyncio import AsyncEngine
+
+from bot.assessment import Assessor
+from bot.clock import Clock
+from bot.practice import PracticeService
+from bot.settings import Settings
+from content.loader import Content, load_content
+from storage.db import SessionFactory, make_engine, make_session_factory, upgrade_database
+
+
+@dataclass
+class Services:
+    settings: Settings
+    content: Content
+    assessor: Assessor
+    engine: AsyncEngine
+    sessions: SessionFactory
+    clock: Clock
+    practice: PracticeService
+
+    @classmethod
+    async def create(
+        cls,
+        settings: Settings,
+        *,
+        clock: Clock | None = None,
+        content: Content | None = None,
+        upgrade: bool = True,
+    ) -> Services:
+        """Load and check the content, open the database and bring its schema up to date."""
+        content = content or load_content(settings.content_pack_dirs)
+        assessor = Assessor(content)
+        engine = make_engine(settings.database_url)
+        if upgrade:
+            await upgrade_database(engine)
+        sessions = make_session_factory(engine)
+        clock = clock or Clock()
+        practice = PracticeService(
+            sessions=sessions, content=content, assessor=assessor, clock=clock
+        )
+        return cls(settings, content, assessor, engine, sessions, clock, practice)
+
+    async def close(self) -> None:
+        await self.engine.dispose()

@@ -1,0 +1,65 @@
+"""One Settings class, read from the environment or `.env` (every field is in `.env.example`)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+from pydantic import Field, SecretStr, field_validator
+from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
+
+DEFAULT_DATABASE_URL = "sqlite+aiosqlite:///star_coach.db"
+
+
+def _split_list(value: object) -> object:
+    """Accept `1,2 3` from the environment as well as a real list."""
+    if isinstance(value, str):
+        return [part for part in value.replace(",", " ").split() if part]
+    if isinstance(value, int):
+        return [value]
+    return value
+
+
+class Settings(BaseSettings):
+    """Configuration for every entry point (bot, terminal, CLI tools)."""
+
+    model_config = SettingsConfigDict(env_file=".env", env_file_encoding="utf-8", extra="ignore")
+
+    # Optional so `star-coach chat` and `assess` work without one; `run` checks for it.
+    telegram_bot_token: SecretStr | None = None
+    database_url: str = DEFAULT_DATABASE_URL
+    # Another Bot API server (self-hosted, or a test emulator), in python-telegram-bot's form.
+    telegram_api_base_url: str = "https://api.telegram.org/bot"
+    telegram_file_base_url: str = "https://api.telegram.org/file/bot"
+    webhook_url: str | None = None
+    webhook_secret: SecretStr | None = None
+    admin_user_ids: Annotated[list[int], NoDecode] = Field(default_factory=list)
+    default_timezone: str = "Europe/London"
+    # Operator content packs: folders with the same layout as content/data (see docs/content.md).
+    content_pack_dirs: Annotated[list[Path], NoDecode] = Field(default_factory=list)
+    log_level: str = "INFO"
+
+    @field_validator("admin_user_ids", "content_pack_dirs", mode="before")
+    @classmethod
+    def _lists(cls, value: object) -> object:
+        return _split_list(value)
+
+    @field_validator("default_timezone")
+    @classmethod
+    def _timezone(cls, value: str) -> str:
+        try:
+            ZoneInfo(value)
+        except (ZoneInfoNotFoundError, ValueError) as exc:
+            raise ValueError(f"{value!r} is not an IANA time zone such as Europe/London") from exc
+        return value
+
+    @field_validator("webhook_url", "webhook_secret", mode="before")
+    @classmethod
+    def _blank_is_none(cls, value: object) -> object:
+        return None if value == "" else value
+
+    @field_validator("telegram_bot_token", mode="before")
+    @classmethod
+    def _blank_token(cls, value: object) -> object:
+        return None if value == "" else value

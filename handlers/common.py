@@ -1,0 +1,34 @@
+"""Helpers shared by the handlers: the services, the learner behind an update, replying."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from telegram import Update
+from telegram.constants import ParseMode
+from telegram.ext import ContextTypes
+
+from bot.services import Services
+from storage.models import Learner
+
+
+def services(context: ContextTypes.DEFAULT_TYPE) -> Services:
+    return context.bot_data["services"]  # type: ignore[no-any-return]
+
+
+async def learner_for(update: Update, context: ContextTypes.DEFAULT_TYPE) -> Learner:
+    user = update.effective_user
+    assert user is not None  # every handler here is registered for user updates only
+    return await services(context).practice.learner(
+        key=f"tg:{user.id}", telegram_user_id=user.id, first_name=user.first_name or ""
+    )
+
+
+async def reply(
+    update: Update, context: ContextTypes.DEFAULT_TYPE, text: str, **kwargs: Any
+) -> None:
+    """Answer in the chat the update came from, as HTML."""
+    chat = update.effective_chat
+    if chat is None:
+        return
+    await context.bot.send_message(chat.id, text, parse_mode=ParseMode.HTML, **kwargs)

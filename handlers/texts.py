@@ -1,0 +1,65 @@
+"""Every reply the bot sends that is not built from an assessment (those live in bot.feedback)."""
+
+from __future__ import annotations
+
+WELCOME = (
+    "Hello {name}! I'm <b>STAR Coach</b>. I help you rehearse the professional discussion of "
+    "your customer service assessment.\n\n"
+    "I ask the kind of question an assessor asks. You answer with a real example in STAR form "
+    "(Situation, Task, Action, Result), naming the laws, policies and regulators that shaped what "
+    "you did. I tell you what you named, what was missing and how to improve.\n\n"
+    "Send /practice to get your first question, or /help to see everything I can do."
+)
+
+PRIVACY_SHORT = (
+    "<b>Your privacy</b>\n"
+    "I store your Telegram id and first name, your answers and their scores, so that you can "
+    "see your progress. Nothing is shared with anyone unless you join an assessor's cohort and "
+    "agree. See /privacy for the details."
+)
+
+PRIVACY = (
+    "<b>Privacy notice</b>\n\n"
+    "<b>What I store:</b> your Telegram user id and first name; the answers you submit, the "
+    "answer you are writing now, and their scores and feedback.\n"
+    "<b>Why:</b> to give you feedback and show your progress over time. The lawful basis is "
+    "your consent, which you can withdraw at any time.\n"
+    "<b>Who sees it:</b> only you, unless you join an assessor's cohort and agree to share.\n"
+    "<b>How long:</b> until you ask the operator of this bot to delete it.\n"
+    "<b>Your rights:</b> under the UK GDPR you may see, correct or erase your data. Ask the "
+    "operator of this bot; if you are unhappy with the answer you can complain to the "
+    "Information Commissioner's Office (ico.org.uk)."
+)
+
+HELP = (
+    "<b>STAR Coach commands</b>\n"
+    "/practice: get a question to answer\n"
+    "/done: submit your answer for feedback\n"
+    "/cancel: drop the answer you are writing\n"
+    "/privacy: what I store and why\n"
+    "/help: this list\n\n"
+    "Answer in one message or several; press <b>Submit</b> or send /done when you have finished."
+)
+
+NO_DRAFT = "You have no question open. Send /practice to get one."
+CANCELLED = "Cancelled: your answer to that question ({words} words) was not submitted."
+NOTHING_TO_CANCEL = "There is nothing to cancel. Send /practice when you are ready."
+STALE_BUTTON = "That button belongs to an earlier question. Send /practice for a new one."
+UNKNOWN_BUTTON = "Sorry, I don't recognise that button. Send /help to see what I can do."
+NOT_TEXT = "I can only read typed answers. Please type your answer as text."
+ERROR = (
+    "Sorry, something went wrong on my side. Nothing you typed has been lost: "
+    "try again in a moment, or send /help."
+)
+TRUNCATED = "Your answer is very long, so I kept the first part only."
+UNKNOWN_COMMAND = "I don't know that command. Send /help to see what I can do."
+SUBMITTING_EMPTY = "Your answer is empty so far: type it, then press Submit or send /done."
+
+COMMANDS = [
+    ("start", "Welcome and privacy notice"),
+    ("practice", "Get a question to answer"),
+    ("done", "Submit your answer for feedback"),
+    ("cancel", "Drop the answer you are writing"),
+    ("privacy", "What is stored and why"),
+    ("help", "What I can do"),
+]

@@ -1,0 +1,195 @@
+"""The Telegram slice, offline: /start, /practice, answers in parts, Submit and /done, errors."""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator
+from typing import Any
+
+import pytest
+from telegram import Message, Sticker
+from telegram.ext import Application
+
+from bot.app import build_application
+from bot.services import Services
+from bot.settings import Settings
+from storage import queries
+from tests.handlers.offline import OfflineRequest, UpdateFactory
+
+ANSWER = (
+    "Last month a customer came in with a kettle that stopped working after three weeks. "
+    "My task was to decide between a refund and a repair. I checked our refund and returns "
+    "policy and the Consumer Rights Act 2015, because within 30 days she had the short-term "
+    "right to reject. I refunded her in full. As a result she rated us 5 out of 5."
+)
+
+
+@pytest.fixture
+async def harness(
+    settings: Settings, services: Services
+) -> AsyncIterator[tuple[Application[Any, Any, Any, Any, Any, Any], OfflineRequest, UpdateFactory]]:
+    request = OfflineRequest()
+    app = build_application(settings, services, request=request)
+    async with app:
+        yield app, request, UpdateFactory(app.bot)
+
+
+def buttons(params: dict[str, Any]) -> list[str]:
+    markup = params.get("reply_markup") or {}
+    if hasattr(markup, "to_dict"):
+        markup = markup.to_dict()
+    return [b["callback_data"] for row in markup.get("inline_keyboard", []) for b in row]
+
+
+async def test_start_welcomes_and_shows_privacy_notice(harness) -> None:
+    app, request, users = harness
+    await app.process_update(users.message("/start"))
+    texts = request.texts()
+    assert "Hello Alex" in texts[0]
+    assert "STAR Coach" in texts[0]
+    assert "privacy" in texts[1].lower()
+    assert "/privacy" in texts[1]
+
+
+async def test_name_is_escaped_in_html_replies(harness, services: Services) -> None:
+    app, request, _ = harness
+    users = UpdateFactory(app.bot, user_id=77, first_name="<b>Bo & Co</b>")
+    await app.process_update(users.message("/start"))
+    assert "&lt;b&gt;Bo &amp; Co&lt;/b&gt;" in request.texts()[0]
+
+
+async def test_full_slice_practice_answer_in_parts_submit_button(harness, services: Services) -> None:
+    app, request, users = harness
+    await app.process_update(users.message("/practice"))
+    prompt_text = request.last_text()
+    assert "STAR" in prompt_text
+
+    half = len(ANSWER) // 2
+    cut = ANSWER.rindex(" ", 0, half)
+    await app.process_update(users.message(ANSWER[:cut]))
+    first_status = request.sent()[-1]
+    assert "1 message" in first_status["text"]
+    await app.process_update(users.message(ANSWER[cut + 1 :]))
+    status = request.sent()[-1]
+    assert f"{len(ANSWER.split())} words" in status["text"]
+    assert "2 messages" in status["text"]
+    submit = next(d for d in buttons(status) if d.startswith("prac:submit:"))
+
+    request.clear()
+    await app.process_update(users.press(submit))
+    feedback = request.last_text()
+    assert "Consumer Rights Act 2015" in feedback
+    assert "refund and returns policy" in feedback
+    assert "Situation ✅" in feedback and "Result ✅" in feedback
+    assert any(c.method == "answerCallbackQuery" for c in request.calls)
+
+    # Stored: one attempt holding the whole answer, and no open draft any more.
+    learner = await services.practice.learner(key="tg:42")
+    async with services.sessions() as session:
+        attempts = await queries.list_attempts(session, learner_id=learner.id)
+        assert await queries.get_draft(session, learner_id=learner.id) is None
+    assert len(attempts) == 1
+    assert attempts[0].text.replace("\n", " ") == ANSWER
+    assert "Consumer Rights Act 2015" in {e["name"] for e in attempts[0].result["entities"]}
+
+
+async def test_done_command_submits_too(harness) -> None:
+    app, request, users = harness
+    await app.process_update(users.message("/practice"))
+    await app.process_update(users.message(ANSWER))
+    await app.process_update(users.message("/done"))
+    assert "Grade:" in request.last_text()
+    assert "Consumer Rights Act 2015" in request.last_text()
+
+
+async def test_done_without_a_question_says_how_to_start(harness) -> None:
+    app, request, users = harness
+    await app.process_update(users.message("/done"))
+    assert "/practice" in request.last_text()
+
+
+async def test_submit_of_empty_answer_is_refused_kindly(harness) -> None:
+    app, request, users = harness
+    await app.process_update(users.message("/practice"))
+    await app.process_update(users.message("/done"))
+    assert "empty" in request.last_text()
+
+
+async def test_text_without_a_question_points_to_practice(harness) -> None:
+    app, request, users = harness
+    await app.process_update(users.message("hello there"))
+    assert "/practice" in request.last_text()
+
+
+async def test_stale_submit_button_is_answered_kindly(harness) -> None:
+    app, request, users = harness
+    await app.process_update(users.message("/practice"))
+    await app.process_update(users.message(ANSWER))
+    submit = next(d for d in buttons(request.sent()[-1]) if d.startswith("prac:submit:"))
+    await app.process_update(users.press(submit))
+    request.clear()
+    await app.process_update(users.press(submit))  # the same button again
+    assert "earlier question" in request.last_text()
+    assert not any("Grade:" in t for t in request.texts())
+
+
+async def test_unknown_button_gets_an_alert(harness) -> None:
+    app, request, users = harness
+    await app.process_update(users.press("zz:forged:payload"))
+    answers = [c for c in request.calls if c.method == "answerCallbackQuery"]
+    assert answers and "recognise" in answers[0].params["text"]
+
+
+async def test_cancel_drops_the_draft(harness, services: Services) -> None:
+    app, request, users = harness
+    await app.process_update(users.message("/practice"))
+    await app.process_update(users.message("one two three"))
+    await app.process_update(users.message("/cancel"))
+    assert "3 words" in request.last_text()
+    await app.process_update(users.message("/cancel"))
+    assert "nothing to cancel" in request.last_text()
+
+
+async def test_sticker_gets_typed_answers_explanation(harness) -> None:
+    app, request, users = harness
+    sticker = Sticker("f", "u", 512, 512, False, False, Sticker.REGULAR)
+    await app.process_update(users.message(None, sticker=sticker))
+    assert "typed" in request.last_text()
+
+
+async def test_unknown_command_is_answered(harness) -> None:
+    app, request, users = harness
+    await app.process_update(users.message("/frobnicate"))
+    assert "/help" in request.last_text()
+
+
+async def test_help_lists_commands(harness) -> None:
+    app, request, users = harness
+    await app.process_update(users.message("/help"))
+    for command in ("/practice", "/done", "/cancel", "/privacy"):
+        assert command in request.last_text()
+
+
+async def test_error_handler_logs_and_apologises(harness, monkeypatch, caplog) -> None:
+    app, request, users = harness
+    services: Services = app.bot_data["services"]
+
+    async def broken(*args: Any, **kwargs: Any) -> None:
+        raise RuntimeError("database on fire")
+
+    monkeypatch.setattr(services.practice, "start", broken)
+    await app.process_update(users.message("/practice"))
+    assert "something went wrong" in request.last_text()
+    assert any(r.exc_info and "database on fire" in str(r.exc_info[1]) for r in caplog.records)
+
+
+async def test_commands_menu_is_set_at_start(settings: Settings, services: Services) -> None:
+    request = OfflineRequest()
+    app = build_application(settings, services, request=request)
+    async with app:
+        await app.post_init(app)  # type: ignore[misc]
+    commands = [c for c in request.calls if c.method == "setMyCommands"]
+    assert commands
+    names = {c["command"] for c in commands[0].params["commands"]}
+    assert {"start", "practice", "done", "cancel", "help", "privacy"} <= names
+
+
