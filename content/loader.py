@@ -56,6 +56,28 @@ class Content:
     def entries_of(self, kind: Kind) -> list[CatalogueEntry]:
         return [e for e in self.catalogue.values() if e.kind is kind]
 
+    def current_replacements(self, entry_id: str) -> list[CatalogueEntry]:
+        """The entries in force today that replaced ``entry_id``, following chains of replacements.
+
+        The Trade Descriptions Act 1968 was largely replaced by the CPRs 2008, which were themselves
+        replaced by the DMCC Act 2024: the answer for the 1968 Act is the 2024 Act.
+        An entry that is not superseded has no replacements.
+        """
+        found: list[CatalogueEntry] = []
+        seen = {entry_id}
+        queue = list(self.catalogue[entry_id].superseded_by)
+        while queue:
+            ident = queue.pop(0)
+            if ident in seen:
+                continue
+            seen.add(ident)
+            entry = self.catalogue[ident]
+            if entry.superseded:
+                queue.extend(entry.superseded_by)
+            else:
+                found.append(entry)
+        return found
+
 
 def normalise_form(text: str) -> str:
     """Fold case, apostrophes and spacing so two spellings of one name compare equal."""
@@ -69,6 +91,8 @@ def _read_list(path: Path) -> list[Any]:
         data = yaml.safe_load(path.read_text(encoding="utf-8"))
     except yaml.YAMLError as exc:
         raise ContentError(path, None, None, f"not valid YAML: {exc}") from exc
+    except (OSError, UnicodeDecodeError) as exc:
+        raise ContentError(path, None, None, f"cannot read the file as UTF-8 text: {exc}") from exc
     if data is None:
         return []
     if not isinstance(data, list):
@@ -155,14 +179,22 @@ def cross_check(content: Content) -> None:
         for sid in entry.sectors:
             if sid not in content.sectors:
                 raise ContentError(path, entry.id, "sectors", f"unknown sector {sid!r}")
-        for form in entry.all_forms():
-            key = normalise_form(form)
-            owner = seen.get(key)
-            if owner is not None and owner != entry.id:
-                raise ContentError(
-                    path, entry.id, "aliases", f"{form!r} already names entry {owner!r}"
-                )
-            seen[key] = entry.id
+        for field_name, forms in (
+            ("name", [entry.name]),
+            ("aliases", entry.aliases),
+            ("abbreviations", entry.abbreviations),
+            ("misspellings", entry.misspellings),
+        ):
+            for form in forms:
+                key = normalise_form(form)
+                if not key:
+                    raise ContentError(path, entry.id, field_name, f"{form!r} has no letters")
+                owner = seen.get(key)
+                if owner is not None and owner != entry.id:
+                    raise ContentError(
+                        path, entry.id, field_name, f"{form!r} already names entry {owner!r}"
+                    )
+                seen[key] = entry.id
 
     for prompt in content.prompts.values():
         path = where("Prompt", prompt.id)

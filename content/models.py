@@ -64,6 +64,8 @@ class CatalogueEntry(_Strict):
     remit: str | None = None
     # legislation.gov.uk or the body's own site.
     source: HttpUrl
+    # When the item took effect, where learners get it wrong (the Consumer Duty: 2023-07-31).
+    in_force_from: date | None = None
     # Superseded items: what replaced them, from when, and any scope that survives.
     superseded_by: list[Ident] = Field(default_factory=list)
     superseded_on: date | None = None
@@ -73,6 +75,10 @@ class CatalogueEntry(_Strict):
     def _check(self) -> CatalogueEntry:
         if self.superseded_by and self.superseded_on is None:
             raise ValueError("superseded_by needs superseded_on (the date it was replaced)")
+        if (self.superseded_on or self.superseded_note) and not self.superseded_by:
+            raise ValueError("superseded_on and superseded_note need superseded_by")
+        if self.id in self.superseded_by:
+            raise ValueError("an entry cannot supersede itself")
         forms = {f.casefold() for f in self.all_forms()}
         for amb in self.ambiguous:
             if amb.casefold() not in forms:
