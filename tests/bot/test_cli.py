@@ -1,0 +1,127 @@
+"""The `star-coach` command as a user runs it."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from bot.cli import main
+
+CRA_ANSWER = (
+    "A customer came in last week with a faulty kettle. My task was to sort out a refund. "
+    "Under the Consumer Rights Act 2015 I offered a full refund because it was within 30 days. "
+    "As a result she left a 5 star review.\n"
+)
+
+
+def run_cli(*args: str, stdin: str = "", cwd: Path, env: dict[str, str] | None = None):
+    full_env = {k: v for k, v in os.environ.items() if not k.startswith("TELEGRAM_")}
+    full_env.update(env or {})
+    return subprocess.run(
+        [sys.executable, "-m", "bot", *args], input=stdin, capture_output=True, text=True,
+        cwd=cwd, env=full_env, timeout=120,
+    )
+
+
+def test_run_without_token_says_how_to_get_one(tmp_path: Path) -> None:
+    result = run_cli("run", cwd=tmp_path)
+    assert result.returncode == 2
+    assert "BotFather" in result.stderr and ".env" in result.stderr
+    assert "Traceback" not in result.stderr
+    assert len(result.stderr.strip().splitlines()) == 1
+
+
+def test_piped_chat_gives_feedback_naming_the_act(tmp_path: Path) -> None:
+    result = run_cli("chat", stdin=CRA_ANSWER + "/done\n", cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    out = result.stdout
+    assert "STAR" in out  # the prompt's instructions
+    assert "Legislation: Consumer Rights Act 2015" in out
+    assert "GRADE:" in out
+    # One answer in, one prompt and one feedback out: no second question printed.
+    assert out.count("Answer in STAR form") == 1
+    assert (tmp_path / "star_coach.db").exists()  # default SQLite file in the working dir
+
+
+def test_piped_chat_keeps_an_unfinished_answer_for_next_time(tmp_path: Path) -> None:
+    first = run_cli("chat", stdin="The Equality Act 2010 applied because\n", cwd=tmp_path)
+    assert first.returncode == 0, first.stderr
+    second = run_cli("chat", stdin="she needed a large-print letter.\n/done\n", cwd=tmp_path)
+    assert second.returncode == 0, second.stderr
+    assert "unfinished answer" in second.stdout
+    assert "Equality Act 2010" in second.stdout
+
+
+def test_assess_json_has_the_contract_fields(tmp_path: Path, capsys, monkeypatch) -> None:
+    answer = tmp_path / "answer.txt"
+    answer.write_text(CRA_ANSWER)
+    assert main(["assess", "--json", str(answer)]) == 0
+    data = json.loads(capsys.readouterr().out)
+    for key in ("entities", "star", "measurable_result", "reasoning", "hints",
+                "marking_points", "score", "grade"):
+        assert key in data
+    cra = next(e for e in data["entities"] if e["name"] == "Consumer Rights Act 2015")
+    assert cra["kind"] == "legislation"
+    assert CRA_ANSWER[cra["start"] : cra["end"]] == cra["text"] == "Consumer Rights Act 2015"
+    assert cra["flags"] == []
+    assert set(data["star"]) == {"situation", "task", "action", "result"}
+    assert data["grade"] in {"not_yet", "pass", "distinction"}
+    assert 0 <= data["score"] <= 100
+
+
+def test_assess_with_prompt_marks_its_points(tmp_path: Path, capsys) -> None:
+    answer = tmp_path / "a.txt"
+    answer.write_text(CRA_ANSWER)
+    assert main(["assess", "--json", "--prompt", "rl_refund_dispute", str(answer)]) == 0
+    data = json.loads(capsys.readouterr().out)
+    assert data["prompt"] == "rl_refund_dispute"
+    assert data["marking_points"] and all({"id", "met"} <= set(p) for p in data["marking_points"])
+
+
+def test_assess_unknown_prompt_is_a_clear_error(tmp_path: Path, capsys) -> None:
+    answer = tmp_path / "a.txt"
+    answer.write_text("x")
+    assert main(["assess", "--prompt", "nope", str(answer)]) == 2
+    assert "unknown prompt" in capsys.readouterr().err
+
+
+def test_assess_jsonl_keeps_ids_and_reports_bad_lines(tmp_path: Path) -> None:
+    lines = "\n".join([
+        json.dumps({"id": "a1", "text": "I followed the Equality Act 2010."}),
+        json.dumps({"id": 7, "text": "Data Protection Act 1998 and the ICO"}),
+        "not json",
+        json.dumps({"id": "x", "text": "hi", "prompt": "missing_prompt"}),
+    ]) + "\n"
+    result = run_cli("assess", "--jsonl", "-", stdin=lines, cwd=tmp_path)
+    rows = [json.loads(line) for line in result.stdout.splitlines()]
+    assert [r.get("id") for r in rows] == ["a1", 7, None, "x"]
+    assert rows[0]["entities"][0]["name"] == "Equality Act 2010"
+    assert "ico" in {e["id"] for e in rows[1]["entities"]}
+    assert "error" in rows[2] and "error" in rows[3]
+    assert result.returncode == 1  # some lines failed
+
+
+def test_assess_missing_file_is_a_clear_error(tmp_path: Path, capsys) -> None:
+    with pytest.raises(SystemExit) as exc:
+        main(["assess", str(tmp_path / "nope.txt")])
+    assert exc.value.code == 2
+    assert "cannot read" in capsys.readouterr().err
+
+
+def test_db_upgrade_creates_the_schema(tmp_path: Path) -> None:
+    url = f"sqlite+aiosqlite:///{tmp_path / 'x.db'}"
+    result = run_cli("db", "upgrade", cwd=tmp_path, env={"DATABASE_URL": url})
+    assert result.returncode == 0, result.stderr
+    assert "revision" in result.stdout
+    assert (tmp_path / "x.db").exists()
+
+
+def test_bad_setting_is_named_without_traceback(tmp_path: Path) -> None:
+    result = run_cli("chat", cwd=tmp_path, env={"DEFAULT_TIMEZONE": "Nowhere/Land"})
+    assert result.returncode == 2
+    assert "DEFAULT_TIMEZONE" in result.stderr and "Traceback" not in result.stderr

@@ -1,0 +1,122 @@
+"""The practice service: the domain flow shared by Telegram and the terminal."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.practice import MAX_ANSWER_CHARS, EmptyDraft, NoDraft, PracticeError
+from bot.services import Services
+from bot.settings import Settings
+from content.loader import Content
+from storage import queries
+
+ANSWER = (
+    "A customer called last week because her new washing machine leaked. My task was to put it "
+    "right within the Consumer Rights Act 2015. I checked our refund and returns policy, "
+    "arranged a replacement because it was within 30 days, and logged the complaint. As a "
+    "result the replacement arrived in 2 days and she scored us 9 out of 10."
+)
+
+
+async def new_learner(services: Services, key: str = "tg:9") -> int:
+    learner = await services.practice.learner(key=key, telegram_user_id=9, first_name="Sam")
+    assert learner.id is not None
+    return learner.id
+
+
+async def test_answer_in_parts_is_assessed_as_a_whole(services: Services) -> None:
+    lid = await new_learner(services)
+    prompt = await services.practice.start(lid, prompt_id="rl_refund_dispute")
+    # Split between two words of the Act's name: the parts are one answer.
+    cut = ANSWER.index("Rights Act")
+    first, second = ANSWER[:cut].rstrip(), ANSWER[cut:]
+    await services.practice.add_text(lid, first)
+    status = await services.practice.add_text(lid, second)
+    assert status.parts == 2 and status.prompt.id == prompt.id
+
+    submission = await services.practice.submit(lid)
+    names = {f.name for f in submission.assessment.entities}
+    assert "Consumer Rights Act 2015" in names
+    assert submission.text == f"{first}\n{second}"
+    async with services.sessions() as s:
+        attempts = await queries.list_attempts(s, learner_id=lid)
+        assert await queries.get_draft(s, learner_id=lid) is None
+    assert len(attempts) == 1 and attempts[0].score == submission.assessment.score
+    assert attempts[0].topic_id == prompt.topic
+
+
+async def test_a_draft_survives_new_services_on_the_same_database(
+    services: Services, settings: Settings, content: Content
+) -> None:
+    """What the learner typed lives in the database, not in memory."""
+    lid = await new_learner(services)
+    await services.practice.start(lid, prompt_id="rl_refund_dispute")
+    await services.practice.add_text(lid, "The Equality Act 2010 meant I had to")
+    await services.close()
+
+    again = await Services.create(settings, content=content)
+    try:
+        status = await again.practice.current(lid)
+        assert status is not None and status.words == 8
+        assert status.prompt.id == "rl_refund_dispute"
+    finally:
+        await again.close()
+
+
+async def test_submit_without_draft_or_with_empty_draft_is_refused(services: Services) -> None:
+    lid = await new_learner(services)
+    with pytest.raises(NoDraft):
+        await services.practice.submit(lid)
+    await services.practice.start(lid)
+    with pytest.raises(EmptyDraft):
+        await services.practice.submit(lid)
+
+
+async def test_text_without_a_question_is_refused(services: Services) -> None:
+    lid = await new_learner(services)
+    with pytest.raises(NoDraft):
+        await services.practice.add_text(lid, "hello")
+
+
+async def test_very_long_answers_are_capped_and_flagged(services: Services) -> None:
+    lid = await new_learner(services)
+    await services.practice.start(lid)
+    status = await services.practice.add_text(lid, "word " * (MAX_ANSWER_CHARS // 4))
+    assert status.truncated
+    status = await services.practice.add_text(lid, "more")
+    assert status.truncated  # no room left
+    async with services.sessions() as s:
+        draft = await queries.get_draft(s, learner_id=lid)
+    assert draft is not None and len(draft.text) <= MAX_ANSWER_CHARS
+
+
+async def test_next_question_avoids_repeating_the_last_one(
+    services: Services, content: Content
+) -> None:
+    lid = await new_learner(services)
+    topic = content.prompts["rl_refund_dispute"].topic
+    if len(content.prompts_for(topic)) < 2:
+        pytest.skip("needs at least two prompts in the topic")
+    first = await services.practice.start(lid, topic_id=topic)
+    for _ in range(10):
+        nxt = await services.practice.start(lid, topic_id=topic)
+        assert nxt.id != first.id
+        first = nxt
+
+
+async def test_unknown_topic_and_prompt_are_explained(services: Services) -> None:
+    lid = await new_learner(services)
+    with pytest.raises(PracticeError):
+        await services.practice.start(lid, topic_id="no_such_topic")
+    with pytest.raises(PracticeError):
+        await services.practice.start(lid, prompt_id="no_such_prompt")
+
+
+async def test_cancel_reports_what_was_dropped(services: Services) -> None:
+    lid = await new_learner(services)
+    assert await services.practice.cancel(lid) is None
+    await services.practice.start(lid)
+    await services.practice.add_text(lid, "one two")
+    dropped = await services.practice.cancel(lid)
+    assert dropped is not None and dropped.words == 2
+    assert await services.practice.current(lid) is None

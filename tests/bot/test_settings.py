@@ -1,0 +1,50 @@
+"""Settings from the environment and `.env`."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from pydantic import ValidationError
+
+from bot.settings import DEFAULT_DATABASE_URL, Settings
+
+
+def test_defaults_need_no_token() -> None:
+    s = Settings()
+    assert s.telegram_bot_token is None
+    assert s.database_url == DEFAULT_DATABASE_URL
+    assert s.default_timezone == "Europe/London"
+    assert s.telegram_api_base_url == "https://api.telegram.org/bot"
+
+
+def test_reads_dotenv_in_working_directory(tmp_path: Path) -> None:
+    (tmp_path / ".env").write_text(
+        "TELEGRAM_BOT_TOKEN=1:abc\nADMIN_USER_IDS=1, 2 3\nWEBHOOK_URL=\n"
+        "TELEGRAM_API_BASE_URL=http://127.0.0.1:8081/bot\n"
+    )
+    s = Settings()
+    assert s.telegram_bot_token is not None
+    assert s.telegram_bot_token.get_secret_value() == "1:abc"
+    assert "1:abc" not in repr(s)  # secrets never appear in logs
+    assert s.admin_user_ids == [1, 2, 3]
+    assert s.webhook_url is None
+    assert s.telegram_api_base_url == "http://127.0.0.1:8081/bot"
+
+
+def test_environment_beats_dotenv(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    (tmp_path / ".env").write_text("DATABASE_URL=sqlite+aiosqlite:///a.db\n")
+    monkeypatch.setenv("DATABASE_URL", "sqlite+aiosqlite:///b.db")
+    assert Settings().database_url.endswith("b.db")
+
+
+def test_bad_timezone_is_refused(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("DEFAULT_TIMEZONE", "Mars/Olympus")
+    with pytest.raises(ValidationError, match="IANA"):
+        Settings()
+
+
+def test_env_example_documents_every_field() -> None:
+    example = (Path(__file__).resolve().parents[2] / ".env.example").read_text()
+    for name in Settings.model_fields:
+        assert f"{name.upper()}=" in example, f"{name.upper()} is missing from .env.example"
