@@ -8,7 +8,6 @@ from __future__ import annotations
 import logging
 
 from telegram import BotCommand, Update
-from telegram.request import BaseRequest
 from telegram.ext import (
     AIORateLimiter,
     Application,
@@ -19,6 +18,7 @@ from telegram.ext import (
     MessageHandler,
     filters,
 )
+from telegram.request import BaseRequest
 
 from bot.services import Services
 from bot.settings import Settings
@@ -29,7 +29,7 @@ log = logging.getLogger(__name__)
 PRIVATE = filters.ChatType.PRIVATE
 
 
-def handlers() -> list[BaseHandler]:  # type: ignore[type-arg]
+def handlers() -> list[BaseHandler]:
     """Order matters: commands first, then known buttons, then the catch-alls."""
     return [
         CommandHandler("start", start.start, filters=PRIVATE),
@@ -54,20 +54,20 @@ def build_application(
     services: Services | None = None,
     *,
     request: BaseRequest | None = None,
-) -> Application:  # type: ignore[type-arg]
+) -> Application:
     """The whole bot: services are created in post_init (so the schema upgrade runs inside
     the application's event loop) unless a test hands ready ones in."""
     if settings.telegram_bot_token is None:
         raise ValueError("TELEGRAM_BOT_TOKEN is not set")
 
-    async def post_init(app: Application) -> None:  # type: ignore[type-arg]
+    async def post_init(app: Application) -> None:
         if "services" not in app.bot_data:
             app.bot_data["services"] = await Services.create(settings)
         await app.bot.set_my_commands([BotCommand(c, d) for c, d in texts.COMMANDS])
-        me = app.bot.username if app.bot._bot_user else "?"  # noqa: SLF001
+        me = app.bot.username if app.bot._bot_user else "?"
         log.info("STAR Coach is up as @%s", me)
 
-    async def post_shutdown(app: Application) -> None:  # type: ignore[type-arg]
+    async def post_shutdown(app: Application) -> None:
         svc = app.bot_data.get("services")
         if svc is not None and services is None:
             await svc.close()

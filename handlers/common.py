@@ -13,7 +13,7 @@ from storage.models import Learner
 
 
 def services(context: ContextTypes.DEFAULT_TYPE) -> Services:
-    return context.bot_data["services"]  # type: ignore[no-any-return]
+    return context.bot_data["services"]
 
 
 async def learner_for(update: Update, context: ContextTypes.DEFAULT_TYPE) -> Learner:

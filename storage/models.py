@@ -19,7 +19,7 @@ def aware(value: datetime) -> datetime:
 
 
 def _ts(**kw: Any) -> Any:
-    return Field(sa_type=sa.DateTime(timezone=True), **kw)  # type: ignore[call-overload]
+    return Field(sa_type=sa.DateTime(timezone=True), **kw)
 
 
 class Learner(SQLModel, table=True):

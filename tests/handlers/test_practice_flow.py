@@ -6,7 +6,7 @@ from collections.abc import AsyncIterator
 from typing import Any
 
 import pytest
-from telegram import Message, Sticker
+from telegram import Sticker
 from telegram.ext import Application
 
 from bot.app import build_application
