@@ -8,8 +8,8 @@ import json
 import logging
 import sys
 from collections.abc import Iterator
-from pathlib import Path
-from typing import TextIO
+from contextlib import AbstractContextManager, nullcontext
+from typing import Any, TextIO
 
 from pydantic import ValidationError
 
@@ -64,11 +64,12 @@ def _settings() -> Settings:
         raise SystemExit(2) from exc
 
 
-def _open(name: str) -> TextIO:
+def _open(name: str) -> AbstractContextManager[TextIO]:
+    """The named file, or standard input for `-` (left open for the caller's caller)."""
     if name == "-":
-        return sys.stdin
+        return nullcontext(sys.stdin)
     try:
-        return open(name, encoding="utf-8")  # noqa: SIM115 - closed by the caller
+        return open(name, encoding="utf-8")
     except OSError as exc:
         print(f"star-coach: cannot read {name}: {exc.strerror}", file=sys.stderr)
         raise SystemExit(2) from exc
@@ -91,7 +92,6 @@ def _jsonl_items(stream: TextIO) -> Iterator[tuple[int, dict[str, object] | str]
 
 def cmd_assess(args: argparse.Namespace, settings: Settings) -> int:
     from bot.assessment import Assessor
-    from bot.feedback import PLAIN, render_feedback
     from content.loader import load_content
 
     content = load_content(settings.content_pack_dirs)
@@ -104,7 +104,13 @@ def cmd_assess(args: argparse.Namespace, settings: Settings) -> int:
             raise KeyError(f"unknown prompt id {pid!r}")
         return content.prompts[str(pid)]
 
-    stream = _open(args.file)
+    with _open(args.file) as stream:
+        return _assess_stream(stream, args, assessor, prompt_for)
+
+
+def _assess_stream(stream: TextIO, args: argparse.Namespace, assessor: Any, prompt_for: Any) -> int:
+    from bot.feedback import PLAIN, render_feedback
+
     if args.jsonl:
         failures = 0
         for _number, item in _jsonl_items(stream):

@@ -43,8 +43,7 @@ def find_hints(text: str, found: list[Found]) -> list[Hint]:
             )
         hints.append(Hint("vague_law", message))
         break
-    m = POLICY_AS_LAW.search(text)
-    if m:
+    if POLICY_AS_LAW.search(text):
         hints.append(
             Hint(
                 "policy_as_law",
