@@ -7,13 +7,17 @@ import asyncio
 import json
 import logging
 import sys
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import AbstractContextManager, nullcontext
-from typing import Any, TextIO
+from typing import TYPE_CHECKING, TextIO
 
 from pydantic import ValidationError
 
 from bot.settings import Settings
+
+if TYPE_CHECKING:
+    from bot.assessment import Assessor
+    from content.models import Prompt
 
 NO_TOKEN = (
     "star-coach: no bot token. Create a bot with @BotFather in Telegram, then put "
@@ -97,7 +101,7 @@ def cmd_assess(args: argparse.Namespace, settings: Settings) -> int:
     content = load_content(settings.content_pack_dirs)
     assessor = Assessor(content)
 
-    def prompt_for(pid: object) -> object:
+    def prompt_for(pid: object) -> Prompt | None:
         if pid is None:
             return None
         if pid not in content.prompts:
@@ -108,7 +112,12 @@ def cmd_assess(args: argparse.Namespace, settings: Settings) -> int:
         return _assess_stream(stream, args, assessor, prompt_for)
 
 
-def _assess_stream(stream: TextIO, args: argparse.Namespace, assessor: Any, prompt_for: Any) -> int:
+def _assess_stream(
+    stream: TextIO,
+    args: argparse.Namespace,
+    assessor: Assessor,
+    prompt_for: Callable[[object], Prompt | None],
+) -> int:
     from bot.feedback import PLAIN, render_feedback
 
     if args.jsonl:
@@ -125,7 +134,7 @@ def _assess_stream(stream: TextIO, args: argparse.Namespace, assessor: Any, prom
                 print(json.dumps({"id": item.get("id"), "error": exc.args[0]}), flush=True)
                 continue
             sector = str(item.get("sector") or args.sector)
-            result = assessor.assess(str(item["text"]), prompt=prompt, sector=sector)  # type: ignore[arg-type]
+            result = assessor.assess(str(item["text"]), prompt=prompt, sector=sector)
             print(json.dumps({"id": item.get("id"), **result.to_dict()}), flush=True)
         return 1 if failures else 0
 
@@ -138,7 +147,7 @@ def _assess_stream(stream: TextIO, args: argparse.Namespace, assessor: Any, prom
     except KeyError as exc:
         print(f"star-coach: {exc.args[0]}; see `star-coach content check`.", file=sys.stderr)
         return 2
-    result = assessor.assess(text, prompt=prompt, sector=args.sector)  # type: ignore[arg-type]
+    result = assessor.assess(text, prompt=prompt, sector=args.sector)
     if args.json:
         print(json.dumps(result.to_dict(), indent=2))
     else:
