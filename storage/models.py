@@ -35,6 +35,8 @@ class Learner(SQLModel, table=True):
     sector: str = Field(default="general", max_length=40)
     timezone: str = Field(default="Europe/London", max_length=64)
     privacy_accepted_at: datetime | None = _ts(default=None)
+    # Where the learner is in onboarding (privacy, level, sector, timezone); None when done.
+    onboarding_step: str | None = Field(default=None, max_length=20)
     created_at: datetime = _ts(default_factory=utcnow)
 
 
@@ -44,8 +46,15 @@ class Draft(SQLModel, table=True):
 
     learner_id: int = Field(foreign_key="learner.id", primary_key=True, ondelete="CASCADE")
     prompt_id: str = Field(max_length=40)
+    # answer: a first answer; probe: an answer to a follow-up probe; retry: a new try.
+    mode: str = Field(default="answer", max_length=10)
+    # For probe and retry: the attempt it builds on.
+    parent_attempt_id: int | None = None
+    probe_point: str | None = Field(default=None, max_length=40)
     text: str = Field(default="", sa_type=sa.Text)
     parts: int = 0
+    # The status message edited as the answer grows (Telegram message id), if any.
+    status_message_id: int | None = Field(default=None, sa_type=sa.BigInteger)
     started_at: datetime = _ts(default_factory=utcnow)
     updated_at: datetime = _ts(default_factory=utcnow)
 
@@ -57,8 +66,19 @@ class Attempt(SQLModel, table=True):
     learner_id: int = Field(foreign_key="learner.id", index=True, ondelete="CASCADE")
     prompt_id: str = Field(max_length=40)
     topic_id: str = Field(max_length=40)
+    kind: str = Field(default="answer", max_length=10)
+    parent_id: int | None = Field(default=None, foreign_key="attempt.id", ondelete="SET NULL")
     text: str = Field(sa_type=sa.Text)
     score: int
     grade: str = Field(max_length=16)
     result: dict[str, Any] = Field(default_factory=dict, sa_type=sa.JSON)
     created_at: datetime = _ts(default_factory=utcnow, index=True)
+
+
+class ProcessedUpdate(SQLModel, table=True):
+    """Telegram delivers at least once: an update id seen here is not handled again."""
+
+    __tablename__ = "processed_update"
+
+    update_id: int = Field(primary_key=True, sa_type=sa.BigInteger, sa_column_kwargs={"autoincrement": False})
+    processed_at: datetime = _ts(default_factory=utcnow, index=True)

@@ -140,3 +140,31 @@ async def test_deleting_a_learner_removes_their_answers(sessions: SessionFactory
 )
 def test_plain_urls_get_the_async_driver(given: str, expected: str) -> None:
     assert normalise_url(given) == expected
+
+
+async def test_upgrade_from_the_first_revision_keeps_data(db_url: str) -> None:
+    """A database made by revision 0001, holding an answer, upgrades to head intact."""
+    from sqlalchemy import text
+
+    engine = make_engine(db_url)
+    try:
+        await upgrade_database(engine, "0001")
+        async with engine.begin() as conn:
+            await conn.execute(text(
+                "INSERT INTO learner (id, key, first_name, sector, timezone, created_at) "
+                "VALUES (1, 'tg:5', 'Kim', 'retail', 'Europe/London', '2026-01-01 10:00:00')"
+            ))
+            await conn.execute(text(
+                "INSERT INTO attempt (learner_id, prompt_id, topic_id, text, score, grade, "
+                "result, created_at) VALUES (1, 'p', 't', 'my answer', 55, 'pass', '{}', "
+                "'2026-01-01 10:05:00')"
+            ))
+        await upgrade_database(engine)
+        sessions = make_session_factory(engine)
+        async with sessions() as s:
+            attempts = await queries.list_attempts(s, learner_id=1)
+            learner = await queries.get_learner(s, key="tg:5")
+        assert [(a.text, a.score, a.kind) for a in attempts] == [("my answer", 55, "answer")]
+        assert learner is not None and learner.first_name == "Kim"
+    finally:
+        await engine.dispose()
