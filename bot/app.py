@@ -16,13 +16,14 @@ from telegram.ext import (
     CallbackQueryHandler,
     CommandHandler,
     MessageHandler,
+    TypeHandler,
     filters,
 )
 from telegram.request import BaseRequest
 
 from bot.services import Services
 from bot.settings import Settings
-from handlers import errors, practice, start, texts
+from handlers import dedupe, errors, onboarding, practice, start, texts
 
 log = logging.getLogger(__name__)
 
@@ -32,14 +33,22 @@ PRIVATE = filters.ChatType.PRIVATE
 def handlers() -> list[BaseHandler]:
     """Order matters: commands first, then known buttons, then the catch-alls."""
     return [
-        CommandHandler("start", start.start, filters=PRIVATE),
+        CommandHandler("start", onboarding.start, filters=PRIVATE),
+        CommandHandler("settings", onboarding.settings, filters=PRIVATE),
         CommandHandler("help", start.help_command, filters=PRIVATE),
         CommandHandler("privacy", start.privacy, filters=PRIVATE),
         CommandHandler("practice", practice.practice, filters=PRIVATE),
         CommandHandler("done", practice.done, filters=PRIVATE),
         CommandHandler("cancel", practice.cancel, filters=PRIVATE),
         CallbackQueryHandler(
-            practice.button, pattern=r"^(prac:(submit|cancel):[a-z0-9_]{1,40}|prac:next)$"
+            practice.button,
+            pattern=r"^prac:((submit|cancel):[a-z0-9_]{1,40}:\d{1,12}|topic:[a-z0-9_]{1,40}"
+            r"|retry:\d{1,12}|model:[a-z0-9_]{1,40}|next|stop)$",
+        ),
+        CallbackQueryHandler(
+            onboarding.button,
+            pattern=r"^onb:(privacy:(yes|no)|level:\d|sector:[a-z0-9_]{1,40}|tz:(\d{1,2}|other)"
+            r"|change:(level|sector|tz))$",
         ),
         # A stale keyboard from an older version, or a forged payload.
         CallbackQueryHandler(practice.unknown_button),
@@ -64,6 +73,10 @@ def build_application(
         if "services" not in app.bot_data:
             app.bot_data["services"] = await Services.create(settings)
         await app.bot.set_my_commands([BotCommand(c, d) for c, d in texts.COMMANDS])
+        if app.job_queue is not None:
+            app.job_queue.run_repeating(
+                dedupe.prune, interval=6 * 3600, first=60, name="prune:updates"
+            )
         me = app.bot.username if app.bot._bot_user else "?"
         log.info("STAR Coach is up as @%s", me)
 
@@ -87,7 +100,10 @@ def build_application(
     )
     if services is not None:
         app.bot_data["services"] = services
+    # Group -1 drops an update seen before; group 0 handles it; group 1 records it.
+    app.add_handler(TypeHandler(Update, dedupe.skip_seen), group=-1)
     app.add_handlers(handlers())
+    app.add_handler(TypeHandler(Update, dedupe.mark_handled), group=1)
     app.add_error_handler(errors.on_error)
     return app
 

@@ -6,6 +6,7 @@ import html
 from dataclasses import dataclass
 
 from bot.assessment import Assessment
+from bot.changes import Changes
 from content.models import Prompt
 
 TELEGRAM_LIMIT = 4096
@@ -103,3 +104,18 @@ def render_feedback(a: Assessment, m: Markup, limit: int = TELEGRAM_LIMIT) -> st
 def render_status(words: int, parts: int) -> str:
     noun = "message" if parts == 1 else "messages"
     return f"Got it: {words} words so far in {parts} {noun}. Add more, or submit when ready."
+
+
+def render_changes(c: Changes, m: Markup) -> str:
+    """What changed since the last try, so effort shows."""
+    if c.delta > 0:
+        head = f"Score {c.score_before} → {c.score_after} (+{c.delta}). Well done."
+    elif c.delta < 0:
+        head = f"Score {c.score_before} → {c.score_after} ({c.delta})."
+    else:
+        head = f"Score unchanged at {c.score_after}."
+    lines = [m.bold("Since your last try"), head]
+    lines += [f"➕ Now met: {m.esc(t)}" for t in c.newly_met]
+    lines += [f"➕ Now named: {m.esc(n)}" for n in c.newly_named]
+    lines += [f"➖ No longer met: {m.esc(t)}" for t in c.newly_missed]
+    return "\n".join(lines)

@@ -10,9 +10,10 @@ import random
 from dataclasses import dataclass
 
 from bot.assessment import Assessment, Assessor
+from bot.changes import Changes, compare
 from bot.clock import Clock
 from content.loader import Content
-from content.models import Prompt
+from content.models import Probe, Prompt
 from storage import queries
 from storage.db import SessionFactory
 from storage.models import Learner
@@ -40,6 +41,9 @@ class DraftStatus:
     words: int
     parts: int
     truncated: bool = False
+    mode: str = "answer"
+    # Tells this draft from an earlier one on the same prompt (stale buttons carry the old one).
+    token: int = 0
 
 
 @dataclass(frozen=True)
@@ -48,6 +52,11 @@ class Submission:
     text: str
     assessment: Assessment
     attempt_id: int
+    kind: str = "answer"
+    # The follow-up an assessor would ask next (aimed at the first missed point that has one).
+    probe: Probe | None = None
+    # For a probe answer or a retry: what changed since the attempt it builds on.
+    changes: Changes | None = None
 
 
 class PracticeService:
@@ -85,10 +94,24 @@ class PracticeService:
         fresh = [p for p in pool if p.id != avoid] or pool
         return self.rng.choice(sorted(fresh, key=lambda p: p.id))
 
+    async def weakest_topic(self, learner_id: int) -> str:
+        """The topic with the lowest mean score; a topic never tried counts as weakest."""
+        async with self.sessions() as session:
+            averages = await queries.topic_averages(session, learner_id=learner_id)
+        topics = sorted(self.content.topics)
+        return min(topics, key=lambda t: (averages.get(t, -1.0), t))
+
     async def start(
-        self, learner_id: int, *, topic_id: str | None = None, prompt_id: str | None = None
+        self,
+        learner_id: int,
+        *,
+        topic_id: str | None = None,
+        prompt_id: str | None = None,
+        weakest: bool = False,
     ) -> Prompt:
         """Ask a new question; any unfinished answer is replaced."""
+        if weakest:
+            topic_id = await self.weakest_topic(learner_id)
         async with self.sessions.begin() as session:
             current = await queries.get_draft(session, learner_id=learner_id)
             if prompt_id is not None:
@@ -112,7 +135,10 @@ class PracticeService:
         prompt = self.content.prompts.get(draft.prompt_id)
         if prompt is None:
             return None
-        return DraftStatus(prompt, len(draft.text.split()), draft.parts)
+        return DraftStatus(
+            prompt, len(draft.text.split()), draft.parts, mode=draft.mode,
+            token=draft.parent_attempt_id or 0,
+        )
 
     async def add_text(self, learner_id: int, text: str) -> DraftStatus:
         """Add one message to the answer being written."""
@@ -128,10 +154,18 @@ class PracticeService:
                     session, learner_id=learner_id, text=text[:room], now=self.clock.now()
                 ) or draft
         prompt = self.content.prompts.get(draft.prompt_id) or self.choose_prompt()
-        return DraftStatus(prompt, len(draft.text.split()), draft.parts, truncated)
+        return DraftStatus(
+            prompt, len(draft.text.split()), draft.parts, truncated, mode=draft.mode,
+            token=draft.parent_attempt_id or 0,
+        )
 
     async def submit(self, learner_id: int, *, sector: str | None = None) -> Submission:
-        """Assess the answer, store the attempt and close the draft, in one transaction."""
+        """Assess the answer, store the attempt and close the draft, in one transaction.
+
+        A probe answer is merged into the attempt it follows (the assessor hears both); a retry
+        stands alone. Either way the result says what changed since the attempt before. If a
+        marking point with a probe is still missed, a probe draft is opened for the reply.
+        """
         async with self.sessions.begin() as session:
             draft = await queries.get_draft(session, learner_id=learner_id)
             if draft is None:
@@ -143,22 +177,65 @@ class PracticeService:
                 raise NoDraft("That question no longer exists. Send /practice for a new one.")
             learner = await session.get(Learner, learner_id)
             learner_sector = sector or (learner.sector if learner else "general")
-            assessment = self.assessor.assess(draft.text, prompt=prompt, sector=learner_sector)
+            parent = None
+            if draft.parent_attempt_id is not None:
+                parent = await queries.get_attempt(session, attempt_id=draft.parent_attempt_id)
+            text = draft.text
+            if draft.mode == "probe" and parent is not None:
+                text = f"{parent.text}\n\n{draft.text}"
+            assessment = self.assessor.assess(text, prompt=prompt, sector=learner_sector)
             attempt = await queries.add_attempt(
                 session,
                 learner_id=learner_id,
                 prompt_id=prompt.id,
                 topic_id=prompt.topic,
-                text=draft.text,
+                text=text,
                 score=assessment.score,
                 grade=assessment.grade.value,
                 result=assessment.to_dict(),
+                kind=draft.mode if parent is not None else "answer",
+                parent_id=parent.id if parent is not None else None,
                 now=self.clock.now(),
             )
-            text = draft.text
-            await queries.delete_draft(session, learner_id=learner_id)
             assert attempt.id is not None
-            return Submission(prompt, text, assessment, attempt.id)
+            probe = next_probe(prompt, assessment, asked=draft.probe_point)
+            if probe is not None:
+                await queries.start_draft(
+                    session, learner_id=learner_id, prompt_id=prompt.id, mode="probe",
+                    parent_attempt_id=attempt.id, probe_point=probe.point, now=self.clock.now(),
+                )
+            else:
+                await queries.delete_draft(session, learner_id=learner_id)
+            return Submission(
+                prompt, text, assessment, attempt.id, kind=attempt.kind, probe=probe,
+                changes=compare(parent.result, assessment) if parent is not None else None,
+            )
+
+    async def retry(self, learner_id: int, attempt_id: int) -> Prompt:
+        """Open a fresh answer to the prompt of `attempt_id`, to be compared with it."""
+        async with self.sessions.begin() as session:
+            attempt = await queries.get_attempt(session, attempt_id=attempt_id)
+            if attempt is None or attempt.learner_id != learner_id:
+                raise PracticeError("That answer is no longer here. Send /practice for a new question.")
+            prompt = self.content.prompts.get(attempt.prompt_id)
+            if prompt is None:
+                raise PracticeError("That question no longer exists. Send /practice for a new one.")
+            await queries.start_draft(
+                session, learner_id=learner_id, prompt_id=prompt.id, mode="retry",
+                parent_attempt_id=attempt.id, now=self.clock.now(),
+            )
+        return prompt
+
+    async def set_status_message(self, learner_id: int, message_id: int | None) -> int | None:
+        """Remember the status line shown for the draft; returns the previous one."""
+        async with self.sessions.begin() as session:
+            draft = await queries.get_draft(session, learner_id=learner_id)
+            if draft is None:
+                return None
+            previous = draft.status_message_id
+            draft.status_message_id = message_id
+            session.add(draft)
+        return previous
 
     async def cancel(self, learner_id: int) -> DraftStatus | None:
         """Drop the answer being written; returns what was dropped, if anything."""
@@ -166,3 +243,16 @@ class PracticeService:
         async with self.sessions.begin() as session:
             await queries.delete_draft(session, learner_id=learner_id)
         return status
+
+
+def next_probe(prompt: Prompt, assessment: Assessment, *, asked: str | None = None) -> Probe | None:
+    """The probe for the first missed marking point, in the prompt's order of importance;
+    never the same probe twice in a row."""
+    missed = [p.id for p in assessment.marking_points if not p.met]
+    for point_id in missed:
+        if point_id == asked:
+            continue
+        probe = next((p for p in prompt.probes if p.point == point_id), None)
+        if probe is not None:
+            return probe
+    return None

@@ -8,6 +8,7 @@ from sqlalchemy.ext.asyncio import AsyncEngine
 
 from bot.assessment import Assessor
 from bot.clock import Clock
+from bot.onboarding import LearnerSettings
 from bot.practice import PracticeService
 from bot.settings import Settings
 from content.loader import Content, load_content
@@ -23,6 +24,7 @@ class Services:
     sessions: SessionFactory
     clock: Clock
     practice: PracticeService
+    learners: LearnerSettings
 
     @classmethod
     async def create(
@@ -44,7 +46,8 @@ class Services:
         practice = PracticeService(
             sessions=sessions, content=content, assessor=assessor, clock=clock
         )
-        return cls(settings, content, assessor, engine, sessions, clock, practice)
+        learners = LearnerSettings(sessions=sessions, content=content, clock=clock)
+        return cls(settings, content, assessor, engine, sessions, clock, practice, learners)
 
     async def close(self) -> None:
         await self.engine.dispose()

@@ -1,29 +1,95 @@
-"""Inline keyboards; every callback-data string is namespaced and well under 64 bytes."""
+"""Inline keyboards. Every callback-data string is namespaced (`prac:`, `onb:`) and stays
+under Telegram's 64-byte limit: ids in content are at most 40 characters."""
 
 from __future__ import annotations
 
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup
 
+from bot.onboarding import COMMON_TIMEZONES, LEVELS
+from content.loader import Content
+
 SUBMIT = "prac:submit"
 CANCEL = "prac:cancel"
 NEXT = "prac:next"
+STOP = "prac:stop"
+RETRY = "prac:retry"
+MODEL = "prac:model"
+TOPIC = "prac:topic"
+WEAKEST = "weak"
+ANY = "any"
+
+PRIVACY_ACCEPT = "onb:privacy:yes"
+PRIVACY_DECLINE = "onb:privacy:no"
+LEVEL = "onb:level"
+SECTOR = "onb:sector"
+TIMEZONE = "onb:tz"
+TIMEZONE_OTHER = "onb:tz:other"
 
 
-def draft_keyboard(prompt_id: str) -> InlineKeyboardMarkup:
-    """Submit/Cancel for the answer to `prompt_id`; a press after that question is closed is
-    recognised as stale because the id no longer matches the open draft."""
+def _button(text: str, data: str) -> InlineKeyboardButton:
+    assert len(data.encode()) <= 64, data
+    return InlineKeyboardButton(text, callback_data=data)
+
+
+def draft_keyboard(prompt_id: str, token: int) -> InlineKeyboardMarkup:
+    """Submit/Cancel for one draft; a press after that draft is closed is recognised as
+    stale because the prompt id or token no longer match the open draft."""
     return InlineKeyboardMarkup(
-        [[InlineKeyboardButton("Submit", callback_data=f"{SUBMIT}:{prompt_id}"),
-          InlineKeyboardButton("Cancel", callback_data=f"{CANCEL}:{prompt_id}")]]
+        [[_button("Submit", f"{SUBMIT}:{prompt_id}:{token}"),
+          _button("Cancel", f"{CANCEL}:{prompt_id}:{token}")]]
     )
 
 
-def parse(data: str | None) -> tuple[str, str | None]:
-    """Split `prac:submit:<prompt id>` into the action and the prompt id."""
+def parse(data: str | None) -> tuple[str, list[str]]:
+    """Split `prac:submit:<prompt id>:<token>` into the action and its arguments."""
     parts = (data or "").split(":")
-    action = ":".join(parts[:2])
-    return action, (parts[2] if len(parts) > 2 else None)
+    return ":".join(parts[:2]), parts[2:]
 
 
-def after_feedback_keyboard() -> InlineKeyboardMarkup:
-    return InlineKeyboardMarkup([[InlineKeyboardButton("Next question", callback_data=NEXT)]])
+def after_feedback_keyboard(attempt_id: int, prompt_id: str) -> InlineKeyboardMarkup:
+    return InlineKeyboardMarkup(
+        [
+            [_button("Try again", f"{RETRY}:{attempt_id}"),
+             _button("Model answer outline", f"{MODEL}:{prompt_id}")],
+            [_button("Next question", NEXT), _button("Stop", STOP)],
+        ]
+    )
+
+
+def next_stop_keyboard() -> InlineKeyboardMarkup:
+    return InlineKeyboardMarkup([[_button("Next question", NEXT), _button("Stop", STOP)]])
+
+
+def topics_keyboard(content: Content) -> InlineKeyboardMarkup:
+    rows = [[_button(t.title, f"{TOPIC}:{t.id}")] for t in content.topics.values()]
+    rows.append([_button("My weakest area", f"{TOPIC}:{WEAKEST}"),
+                 _button("Surprise me", f"{TOPIC}:{ANY}")])
+    return InlineKeyboardMarkup(rows)
+
+
+def privacy_keyboard() -> InlineKeyboardMarkup:
+    return InlineKeyboardMarkup(
+        [[_button("I agree", PRIVACY_ACCEPT), _button("No thanks", PRIVACY_DECLINE)]]
+    )
+
+
+def levels_keyboard() -> InlineKeyboardMarkup:
+    return InlineKeyboardMarkup([[_button(f"Level {n}", f"{LEVEL}:{n}") for n in LEVELS]])
+
+
+def sectors_keyboard(content: Content) -> InlineKeyboardMarkup:
+    buttons = [_button(s.label, f"{SECTOR}:{s.id}") for s in content.sectors.values()]
+    return InlineKeyboardMarkup([buttons[i : i + 2] for i in range(0, len(buttons), 2)])
+
+
+def timezones_keyboard() -> InlineKeyboardMarkup:
+    rows = [[_button(name.replace("_", " "), f"{TIMEZONE}:{i}")] for i, name in enumerate(COMMON_TIMEZONES)]
+    rows.append([_button("Another: I'll type it", TIMEZONE_OTHER)])
+    return InlineKeyboardMarkup(rows)
+
+
+def settings_keyboard() -> InlineKeyboardMarkup:
+    return InlineKeyboardMarkup(
+        [[_button("Level", "onb:change:level"), _button("Sector", "onb:change:sector"),
+          _button("Time zone", "onb:change:tz")]]
+    )

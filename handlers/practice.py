@@ -1,48 +1,114 @@
-"""/practice, answer messages, Submit (/done) and Cancel (/cancel).
+"""/practice, answer messages, Submit (/done), Cancel (/cancel), and what follows feedback.
 
-Flow: /practice starts a draft in the database and asks the prompt; each text message is added
-to the draft and acknowledged with a status line carrying Submit and Cancel buttons; Submit
-assesses the whole draft, stores the attempt and sends the feedback.
+Flow: /practice offers the topics ("my weakest area", "surprise me"); the chosen prompt opens a
+draft in the database; each text message is added to it and acknowledged by one quiet status line
+(the previous one is removed) with Submit and Cancel; Submit assesses the whole draft, stores the
+attempt and sends the feedback. Then the assessor's follow-up probe, which the learner may answer
+(merged into the attempt), and Try again / Model answer outline / Next question / Stop.
 """
 
 from __future__ import annotations
 
+import html
+import logging
+
 from telegram import Update
+from telegram.error import TelegramError
 from telegram.ext import ContextTypes
 
-from bot.feedback import HTML, render_feedback, render_prompt, render_status
-from bot.practice import PracticeError
+from bot.feedback import HTML, render_changes, render_feedback, render_prompt, render_status
+from bot.practice import PracticeError, Submission
 from handlers import keyboards, texts
 from handlers.common import learner_for, reply, services
+from handlers.onboarding import ask_step, typed_timezone
+from storage.models import Learner
+
+log = logging.getLogger(__name__)
+
+
+async def _consenting(update: Update, context: ContextTypes.DEFAULT_TYPE) -> Learner | None:
+    """The learner, if they have accepted the privacy notice; otherwise ask them to."""
+    learner = await learner_for(update, context)
+    if learner.privacy_accepted_at is None:
+        assert learner.id is not None
+        learner = await services(context).learners.begin(learner.id)
+        await reply(update, context, texts.NEEDS_CONSENT)
+        await ask_step(update, context, learner)
+        return None
+    return learner
 
 
 async def practice(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
-    """Ask a new STAR prompt."""
+    """Offer the topics."""
+    if await _consenting(update, context) is None:
+        return
+    await reply(
+        update, context, texts.CHOOSE_TOPIC,
+        reply_markup=keyboards.topics_keyboard(services(context).content),
+    )
+
+
+async def _ask(
+    update: Update, context: ContextTypes.DEFAULT_TYPE, *, topic: str | None = None,
+    weakest: bool = False,
+) -> None:
     svc = services(context)
-    learner = await learner_for(update, context)
+    learner = await _consenting(update, context)
+    if learner is None:
+        return
     assert learner.id is not None
-    prompt = await svc.practice.start(learner.id)
-    topic = svc.content.topics[prompt.topic]
-    await reply(update, context, render_prompt(prompt, topic.title, HTML))
+    prompt = await svc.practice.start(learner.id, topic_id=topic, weakest=weakest)
+    await reply(update, context, render_prompt(prompt, svc.content.topics[prompt.topic].title, HTML))
 
 
 async def answer_text(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
-    """Add a message to the answer being written."""
+    """Add a message to the answer being written (or take a typed time zone)."""
     message = update.effective_message
     if message is None or message.text is None:
         return
     svc = services(context)
     learner = await learner_for(update, context)
     assert learner.id is not None
+    if await typed_timezone(update, context, learner, message.text):
+        return
     try:
         status = await svc.practice.add_text(learner.id, message.text)
     except PracticeError as exc:
-        await reply(update, context, str(exc))
+        await reply(update, context, html.escape(str(exc)))
         return
     text = render_status(status.words, status.parts)
     if status.truncated:
         text = f"{texts.TRUNCATED}\n{text}"
-    await reply(update, context, text, reply_markup=keyboards.draft_keyboard(status.prompt.id))
+    chat = update.effective_chat
+    assert chat is not None
+    sent = await context.bot.send_message(
+        chat.id, text, disable_notification=True,
+        reply_markup=keyboards.draft_keyboard(status.prompt.id, status.token),
+    )
+    previous = await svc.practice.set_status_message(learner.id, sent.message_id)
+    if previous is not None:
+        # One quiet status line at the bottom of the chat, not one per message.
+        try:
+            await context.bot.delete_message(chat.id, previous)
+        except TelegramError:
+            log.debug("Old status line %s already gone", previous)
+
+
+async def _send_submission(
+    update: Update, context: ContextTypes.DEFAULT_TYPE, submission: Submission
+) -> None:
+    after = keyboards.after_feedback_keyboard(submission.attempt_id, submission.prompt.id)
+    feedback = render_feedback(submission.assessment, HTML)
+    if submission.changes is not None:
+        feedback = f"{render_changes(submission.changes, HTML)}\n\n{feedback}"
+    if submission.probe is None:
+        await reply(update, context, feedback, reply_markup=after)
+        return
+    await reply(update, context, feedback)
+    await reply(
+        update, context, texts.PROBE_INTRO.format(probe=html.escape(submission.probe.text)),
+        reply_markup=after,
+    )
 
 
 async def _submit(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
@@ -52,14 +118,9 @@ async def _submit(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     try:
         submission = await svc.practice.submit(learner.id)
     except PracticeError as exc:
-        await reply(update, context, str(exc))
+        await reply(update, context, html.escape(str(exc)))
         return
-    await reply(
-        update,
-        context,
-        render_feedback(submission.assessment, HTML),
-        reply_markup=keyboards.after_feedback_keyboard(),
-    )
+    await _send_submission(update, context, submission)
 
 
 async def done(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
@@ -68,37 +129,73 @@ async def done(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
 
 
 async def cancel(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
-    """/cancel: drop the answer being written."""
+    """/cancel: drop the answer being written; always gets the learner out."""
     learner = await learner_for(update, context)
     assert learner.id is not None
     dropped = await services(context).practice.cancel(learner.id)
-    if dropped is None:
+    if dropped is None or (dropped.mode == "probe" and dropped.words == 0):
         await reply(update, context, texts.NOTHING_TO_CANCEL)
     else:
         await reply(update, context, texts.CANCELLED.format(words=dropped.words))
 
 
 async def button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
-    """Submit, Cancel and Next question buttons (callback data `prac:*`)."""
+    """Every `prac:` button."""
     query = update.callback_query
     assert query is not None
     await query.answer()
     if query.message is not None:
         # The buttons have done their job; removing them stops a second press.
-        await query.edit_message_reply_markup(reply_markup=None)
+        try:
+            await query.edit_message_reply_markup(reply_markup=None)
+        except TelegramError:
+            log.debug("Could not remove the buttons (message gone?)")
+    svc = services(context)
     learner = await learner_for(update, context)
     assert learner.id is not None
-    action, prompt_id = keyboards.parse(query.data)
+    action, args = keyboards.parse(query.data)
     if action in (keyboards.SUBMIT, keyboards.CANCEL):
-        current = await services(context).practice.current(learner.id)
-        if current is None or current.prompt.id != prompt_id:
+        current = await svc.practice.current(learner.id)
+        if current is None or [current.prompt.id, str(current.token)] != args:
             await reply(update, context, texts.STALE_BUTTON)
         elif action == keyboards.SUBMIT:
             await _submit(update, context)
         else:
             await cancel(update, context)
+    elif action == keyboards.TOPIC:
+        topic = args[0]
+        if topic not in svc.content.topics and topic not in (keyboards.WEAKEST, keyboards.ANY):
+            await reply(update, context, texts.STALE_BUTTON)
+            return
+        await _ask(
+            update, context, topic=topic if topic in svc.content.topics else None,
+            weakest=topic == keyboards.WEAKEST,
+        )
     elif action == keyboards.NEXT:
         await practice(update, context)
+    elif action == keyboards.STOP:
+        await svc.practice.cancel(learner.id)
+        await reply(update, context, texts.STOPPED)
+    elif action == keyboards.RETRY:
+        try:
+            prompt = await svc.practice.retry(learner.id, int(args[0]))
+        except (PracticeError, ValueError, IndexError):
+            await reply(update, context, texts.STALE_BUTTON)
+            return
+        await reply(update, context, texts.RETRY_INTRO)
+        await reply(update, context, render_prompt(prompt, svc.content.topics[prompt.topic].title, HTML))
+    elif action == keyboards.MODEL:
+        outline = svc.content.prompts.get(args[0]) if args else None
+        if outline is None:
+            await reply(update, context, texts.STALE_BUTTON)
+            return
+        bullets = "\n".join(f"• {html.escape(b)}" for b in outline.model_answer)
+        await reply(
+            update, context, texts.MODEL_ANSWER.format(bullets=bullets),
+            reply_markup=keyboards.next_stop_keyboard(),
+        )
+    else:
+        await reply(update, context, texts.UNKNOWN_BUTTON)
 
 
 async def unknown_button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:

@@ -1,22 +1,12 @@
-"""/start, /help and /privacy: the welcome, the command list and the privacy notice."""
+"""/help and /privacy, and the catch-alls: unknown commands and messages that are not text."""
 
 from __future__ import annotations
-
-import html
 
 from telegram import Update
 from telegram.ext import ContextTypes
 
 from handlers import texts
-from handlers.common import learner_for, reply
-
-
-async def start(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
-    """Greet the learner, record them, and show the short privacy notice."""
-    learner = await learner_for(update, context)
-    name = html.escape(learner.first_name or "there")
-    await reply(update, context, texts.WELCOME.format(name=name))
-    await reply(update, context, texts.PRIVACY_SHORT)
+from handlers.common import reply
 
 
 async def help_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:

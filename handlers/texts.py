@@ -31,11 +31,38 @@ PRIVACY = (
     "Information Commissioner's Office (ico.org.uk)."
 )
 
+ASK_LEVEL = "Which level is your apprenticeship or qualification?"
+ASK_SECTOR = (
+    "Which sector do you work in? It decides which regulators an assessor expects you to know "
+    "(the FCA for banking, Ofgem for energy, ...)."
+)
+ASK_TIMEZONE = "Which time zone are you in? (Choose “Another” to type any, such as America/Toronto.)"
+TYPE_TIMEZONE = "Type your time zone, for example Europe/London or Asia/Dubai."
+ALL_SET = (
+    "You're all set: {level}, {sector}, time zone {timezone}. Change these any time with "
+    "/settings.\n\nSend /practice for a question."
+)
+SETTINGS = (
+    "<b>Your settings</b>\nLevel: {level}\nSector: {sector}\nTime zone: {timezone}\n\n"
+    "Choose what to change:"
+)
+PRIVACY_DECLINED = (
+    "No problem: I won't store any answers. I keep only your Telegram id and first name, to "
+    "remember that you said no. If you change your mind, send /start."
+)
+NEEDS_CONSENT = "Before we practise, please read the privacy notice and say whether you agree."
+CHOOSE_TOPIC = "What would you like to practise?"
+RETRY_INTRO = "<b>Try again.</b> Answer the same question; I'll show you what changed."
+PROBE_INTRO = "<b>The assessor asks:</b> {probe}\n\n<i>Type your reply and press Submit, or choose below.</i>"
+MODEL_ANSWER = "<b>Model answer outline</b>\n{bullets}"
+STOPPED = "Good work. Send /practice when you're ready for another question."
+
 HELP = (
     "<b>STAR Coach commands</b>\n"
-    "/practice: get a question to answer\n"
+    "/practice: choose a topic and get a question\n"
     "/done: submit your answer for feedback\n"
     "/cancel: drop the answer you are writing\n"
+    "/settings: your level, sector and time zone\n"
     "/privacy: what I store and why\n"
     "/help: this list\n\n"
     "Answer in one message or several; press <b>Submit</b> or send /done when you have finished."
@@ -60,6 +87,7 @@ COMMANDS = [
     ("practice", "Get a question to answer"),
     ("done", "Submit your answer for feedback"),
     ("cancel", "Drop the answer you are writing"),
+    ("settings", "Level, sector and time zone"),
     ("privacy", "What is stored and why"),
     ("help", "What I can do"),
 ]

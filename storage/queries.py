@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from datetime import datetime
-from typing import Any
+from typing import Any, cast
 
-from sqlmodel import col, select
+import sqlalchemy as sa
+from sqlmodel import SQLModel, col, select
 from sqlmodel.ext.asyncio.session import AsyncSession
 
 from storage.models import Attempt, Draft, Learner, utcnow
@@ -44,16 +45,24 @@ async def get_draft(session: AsyncSession, *, learner_id: int) -> Draft | None:
 
 
 async def start_draft(
-    session: AsyncSession, *, learner_id: int, prompt_id: str, now: datetime | None = None
+    session: AsyncSession,
+    *,
+    learner_id: int,
+    prompt_id: str,
+    mode: str = "answer",
+    parent_attempt_id: int | None = None,
+    probe_point: str | None = None,
+    now: datetime | None = None,
 ) -> Draft:
-    """Begin a new answer, replacing any unfinished one."""
+    """Begin a new answer (or probe answer, or retry), replacing any unfinished one."""
     now = now or utcnow()
     draft = await session.get(Draft, learner_id)
     if draft is None:
         draft = Draft(learner_id=learner_id, prompt_id=prompt_id, started_at=now, updated_at=now)
-    else:
-        draft.prompt_id, draft.text, draft.parts = prompt_id, "", 0
-        draft.started_at = draft.updated_at = now
+    draft.prompt_id, draft.text, draft.parts = prompt_id, "", 0
+    draft.mode, draft.parent_attempt_id, draft.probe_point = mode, parent_attempt_id, probe_point
+    draft.status_message_id = None
+    draft.started_at = draft.updated_at = now
     session.add(draft)
     await session.flush()
     return draft
@@ -92,11 +101,13 @@ async def add_attempt(
     score: int,
     grade: str,
     result: dict[str, Any],
+    kind: str = "answer",
+    parent_id: int | None = None,
     now: datetime | None = None,
 ) -> Attempt:
     attempt = Attempt(
         learner_id=learner_id, prompt_id=prompt_id, topic_id=topic_id, text=text, score=score,
-        grade=grade, result=result, created_at=now or utcnow(),
+        grade=grade, result=result, kind=kind, parent_id=parent_id, created_at=now or utcnow(),
     )
     session.add(attempt)
     await session.flush()
@@ -113,3 +124,128 @@ async def list_attempts(
         .limit(limit)
     )
     return result.all()
+
+
+async def get_attempt(session: AsyncSession, *, attempt_id: int) -> Attempt | None:
+    return await session.get(Attempt, attempt_id)
+
+
+async def topic_averages(session: AsyncSession, *, learner_id: int) -> dict[str, float]:
+    """Mean score per topic over the learner's attempts."""
+    from sqlalchemy import func
+
+    result = await session.exec(
+        select(Attempt.topic_id, func.avg(Attempt.score))
+        .where(Attempt.learner_id == learner_id)
+        .group_by(Attempt.topic_id)
+    )
+    return {topic: float(avg) for topic, avg in result.all()}
+
+
+async def update_seen(session: AsyncSession, *, update_id: int) -> bool:
+    from storage.models import ProcessedUpdate
+
+    return await session.get(ProcessedUpdate, update_id) is not None
+
+
+async def mark_update(session: AsyncSession, *, update_id: int, now: datetime | None = None) -> None:
+    """Record a handled update; a concurrent duplicate insert is harmless (same id)."""
+    from storage.models import ProcessedUpdate
+
+    if await session.get(ProcessedUpdate, update_id) is None:
+        session.add(ProcessedUpdate(update_id=update_id, processed_at=now or utcnow()))
+        await session.flush()
+
+
+async def prune_updates(session: AsyncSession, *, before: datetime) -> None:
+    from sqlalchemy import delete
+
+    from storage.models import ProcessedUpdate
+
+    await session.execute(delete(ProcessedUpdate).where(col(ProcessedUpdate.processed_at) < before))
+
+
+async def update_learner(session: AsyncSession, *, learner_id: int, **fields: Any) -> Learner | None:
+    """Set the given Learner fields (level, sector, timezone, onboarding_step, ...)."""
+    learner = await session.get(Learner, learner_id)
+    if learner is None:
+        return None
+    for name, value in fields.items():
+        if name not in Learner.model_fields or name in {"id", "key"}:
+            raise ValueError(f"cannot set learner field {name!r}")
+        setattr(learner, name, value)
+    session.add(learner)
+    await session.flush()
+    return learner
+
+
+async def list_all_attempts(session: AsyncSession, *, learner_id: int) -> Sequence[Attempt]:
+    """Every attempt of a learner, oldest first (progress needs the whole history)."""
+    result = await session.exec(
+        select(Attempt)
+        .where(Attempt.learner_id == learner_id)
+        .order_by(col(Attempt.created_at), col(Attempt.id))
+    )
+    return result.all()
+
+
+LEARNER_TABLE = "learner"
+
+
+def learner_tables() -> list[tuple[sa.Table, sa.Column[Any]]]:
+    """The learner table and every table with a foreign key to `learner.id`, with that column.
+
+    Found from the metadata rather than listed by hand, so a table added later (reminders, cohort
+    links) is exported, counted and erased without touching the privacy code.
+    """
+    learner = SQLModel.metadata.tables[LEARNER_TABLE]
+    found: list[tuple[sa.Table, sa.Column[Any]]] = [(learner, learner.c.id)]
+    for table in SQLModel.metadata.sorted_tables:
+        for fk in table.foreign_keys:
+            if fk.column.table is learner and table is not learner:
+                found.append((table, cast(sa.Column[Any], fk.parent)))
+    return found
+
+
+async def learner_rows(session: AsyncSession, *, learner_id: int) -> dict[str, list[dict[str, Any]]]:
+    """Every stored row about one learner, by table name, each table in primary-key order."""
+    conn = await session.connection()
+    rows: dict[str, list[dict[str, Any]]] = {}
+    for table, column in learner_tables():
+        result = await conn.execute(
+            sa.select(table).where(column == learner_id).order_by(*table.primary_key.columns)
+        )
+        rows.setdefault(table.name, []).extend(dict(r._mapping) for r in result)
+    return rows
+
+
+async def count_learner_rows(session: AsyncSession, *, learner_id: int) -> dict[str, int]:
+    """How many rows each table holds about one learner (the learner table: 0 or 1)."""
+    conn = await session.connection()
+    counts: dict[str, int] = {}
+    for table, column in learner_tables():
+        total = await conn.scalar(
+            sa.select(sa.func.count()).select_from(table).where(column == learner_id)
+        )
+        counts[table.name] = counts.get(table.name, 0) + int(total or 0)
+    return counts
+
+
+async def delete_learner(session: AsyncSession, *, learner_id: int) -> int:
+    """Delete the learner row; ON DELETE CASCADE takes every row that references it.
+
+    Returns the number of rows erased (0 when there was no such learner). If anything is left
+    behind (say a SQLite connection without `PRAGMA foreign_keys=ON`), raise, so the transaction
+    rolls back rather than report an erasure that did not happen.
+    """
+    before = await count_learner_rows(session, learner_id=learner_id)
+    if not before.get(LEARNER_TABLE):
+        return 0
+    learner = SQLModel.metadata.tables[LEARNER_TABLE]
+    conn = await session.connection()
+    await conn.execute(sa.delete(learner).where(learner.c.id == learner_id))
+    after = await count_learner_rows(session, learner_id=learner_id)
+    left = {name: n for name, n in after.items() if n}
+    if left:
+        raise RuntimeError(f"rows outlived their learner (are foreign keys enforced?): {left}")
+    return sum(before.values())

@@ -71,7 +71,8 @@ class OfflineRequest(BaseRequest):
             result = self._message(params)
         elif name == "editMessageReplyMarkup":
             result = self._message(params, text="(edited)")
-        elif name in {"answerCallbackQuery", "setMyCommands", "deleteWebhook", "sendChatAction"}:
+        elif name in {"answerCallbackQuery", "setMyCommands", "deleteWebhook", "sendChatAction",
+                      "deleteMessage"}:
             result = True
         elif name == "getUpdates":
             result = []

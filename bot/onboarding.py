@@ -1,0 +1,103 @@
+"""Onboarding and settings: privacy consent, level, sector and time zone, in that order.
+
+`Learner.onboarding_step` says which question is open; None means onboarding is finished,
+and the same setters then simply change one setting (from /settings).
+"""
+
+from __future__ import annotations
+
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError, available_timezones
+
+from bot.clock import Clock
+from content.loader import Content
+from storage import queries
+from storage.db import SessionFactory
+from storage.models import Learner
+
+STEPS = ("privacy", "level", "sector", "timezone")
+LEVELS = (2, 3, 4, 5)
+# Offered as buttons; any other IANA name can be typed.
+COMMON_TIMEZONES = ("Europe/London", "Europe/Dublin", "Europe/Paris", "Asia/Kolkata", "America/New_York")
+
+
+class SettingError(ValueError):
+    """A value the learner gave that cannot be used; the message says why."""
+
+
+def valid_timezone(name: str) -> str:
+    """Return the canonical spelling of an IANA zone name typed in any case, or raise."""
+    name = name.strip().replace(" ", "_")
+    if name in COMMON_TIMEZONES:
+        return name
+    matches = {z.lower(): z for z in available_timezones()}
+    canonical = matches.get(name.lower())
+    if canonical is None:
+        raise SettingError(
+            f"\u201c{name}\u201d is not a time zone I know. Type a name such as Europe/London "
+            "or America/New_York."
+        )
+    try:
+        ZoneInfo(canonical)
+    except ZoneInfoNotFoundError as exc:  # pragma: no cover - listed zones load
+        raise SettingError(f"{name} cannot be loaded") from exc
+    return canonical
+
+
+class LearnerSettings:
+    def __init__(self, *, sessions: SessionFactory, content: Content, clock: Clock) -> None:
+        self.sessions = sessions
+        self.content = content
+        self.clock = clock
+
+    async def get(self, learner_id: int) -> Learner:
+        async with self.sessions() as session:
+            learner = await session.get(Learner, learner_id)
+        if learner is None:
+            raise SettingError("I can't find your details. Send /start to begin again.")
+        return learner
+
+    async def _set(self, learner_id: int, step: str, **fields: object) -> Learner:
+        async with self.sessions.begin() as session:
+            learner = await session.get(Learner, learner_id)
+            if learner is None:
+                raise SettingError("I can't find your details. Send /start to begin again.")
+            if learner.onboarding_step == step:
+                following = STEPS.index(step) + 1
+                fields["onboarding_step"] = STEPS[following] if following < len(STEPS) else None
+            updated = await queries.update_learner(session, learner_id=learner_id, **fields)
+            assert updated is not None
+            return updated
+
+    async def begin(self, learner_id: int) -> Learner:
+        """Open onboarding at the privacy notice, unless it was accepted before."""
+        learner = await self.get(learner_id)
+        if learner.privacy_accepted_at is None and learner.onboarding_step is None:
+            async with self.sessions.begin() as session:
+                updated = await queries.update_learner(
+                    session, learner_id=learner_id, onboarding_step="privacy"
+                )
+                assert updated is not None
+                return updated
+        return learner
+
+    async def accept_privacy(self, learner_id: int) -> Learner:
+        return await self._set(learner_id, "privacy", privacy_accepted_at=self.clock.now())
+
+    async def set_level(self, learner_id: int, level: int) -> Learner:
+        if level not in LEVELS:
+            raise SettingError("Choose a level from 2 to 5.")
+        return await self._set(learner_id, "level", level=level)
+
+    async def set_sector(self, learner_id: int, sector: str) -> Learner:
+        if sector not in self.content.sectors:
+            raise SettingError("That sector is not on my list; choose one of the buttons.")
+        return await self._set(learner_id, "sector", sector=sector)
+
+    async def expect_typed_timezone(self, learner_id: int) -> None:
+        """The next message is a time zone name (time zone is the last step, so answering it
+        finishes onboarding or, from /settings, just changes it)."""
+        async with self.sessions.begin() as session:
+            await queries.update_learner(session, learner_id=learner_id, onboarding_step="timezone")
+
+    async def set_timezone(self, learner_id: int, name: str) -> Learner:
+        return await self._set(learner_id, "timezone", timezone=valid_timezone(name))

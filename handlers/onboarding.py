@@ -1,0 +1,126 @@
+"""/start and /settings: privacy consent, then level, sector and time zone, one question at a
+time with buttons (a time zone can also be typed). The open question lives in the database."""
+
+from __future__ import annotations
+
+import html
+
+from telegram import Update
+from telegram.ext import ContextTypes
+
+from bot.onboarding import COMMON_TIMEZONES, SettingError
+from handlers import keyboards, texts
+from handlers.common import learner_for, reply, services
+from storage.models import Learner
+
+
+async def ask_step(update: Update, context: ContextTypes.DEFAULT_TYPE, learner: Learner) -> None:
+    """Ask the open onboarding question, or say that everything is set."""
+    content = services(context).content
+    step = learner.onboarding_step
+    if step == "privacy":
+        await reply(update, context, texts.PRIVACY, reply_markup=keyboards.privacy_keyboard())
+    elif step == "level":
+        await reply(update, context, texts.ASK_LEVEL, reply_markup=keyboards.levels_keyboard())
+    elif step == "sector":
+        await reply(update, context, texts.ASK_SECTOR, reply_markup=keyboards.sectors_keyboard(content))
+    elif step == "timezone":
+        await reply(update, context, texts.ASK_TIMEZONE, reply_markup=keyboards.timezones_keyboard())
+    else:
+        await reply(update, context, texts.ALL_SET.format(**describe(learner, context)))
+
+
+def describe(learner: Learner, context: ContextTypes.DEFAULT_TYPE) -> dict[str, str]:
+    sectors = services(context).content.sectors
+    sector = sectors.get(learner.sector)
+    return {
+        "level": f"Level {learner.level}" if learner.level else "not set",
+        "sector": html.escape(sector.label if sector else learner.sector),
+        "timezone": html.escape(learner.timezone),
+    }
+
+
+async def start(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """Welcome; then the privacy notice to accept, or a welcome back."""
+    learner = await learner_for(update, context)
+    assert learner.id is not None
+    name = html.escape(learner.first_name or "there")
+    await reply(update, context, texts.WELCOME.format(name=name))
+    learner = await services(context).learners.begin(learner.id)
+    if learner.onboarding_step is not None:
+        await ask_step(update, context, learner)
+
+
+async def settings(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """/settings: show level, sector and time zone, with buttons to change each."""
+    learner = await learner_for(update, context)
+    if learner.privacy_accepted_at is None:
+        await start(update, context)
+        return
+    await reply(
+        update, context, texts.SETTINGS.format(**describe(learner, context)),
+        reply_markup=keyboards.settings_keyboard(),
+    )
+
+
+async def button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """Every `onb:` button: consent, level, sector, time zone, and the /settings changes."""
+    query = update.callback_query
+    assert query is not None
+    await query.answer()
+    if query.message is not None:
+        await query.edit_message_reply_markup(reply_markup=None)
+    learner = await learner_for(update, context)
+    lid = learner.id
+    assert lid is not None
+    svc = services(context).learners
+    action, args = keyboards.parse(query.data)
+    try:
+        if query.data == keyboards.PRIVACY_ACCEPT:
+            learner = await svc.accept_privacy(lid)
+        elif query.data == keyboards.PRIVACY_DECLINE:
+            await reply(update, context, texts.PRIVACY_DECLINED)
+            return
+        elif action == keyboards.LEVEL:
+            learner = await svc.set_level(lid, int(args[0]))
+        elif action == keyboards.SECTOR:
+            learner = await svc.set_sector(lid, args[0])
+        elif query.data == keyboards.TIMEZONE_OTHER:
+            await svc.expect_typed_timezone(lid)
+            await reply(update, context, texts.TYPE_TIMEZONE)
+            return
+        elif action == keyboards.TIMEZONE:
+            learner = await svc.set_timezone(lid, COMMON_TIMEZONES[int(args[0])])
+        elif action == "onb:change":
+            await change(update, context, args[0])
+            return
+    except (SettingError, ValueError, IndexError):
+        await reply(update, context, texts.UNKNOWN_BUTTON)
+        return
+    await ask_step(update, context, learner)
+
+
+async def change(update: Update, context: ContextTypes.DEFAULT_TYPE, what: str) -> None:
+    content = services(context).content
+    if what == "level":
+        await reply(update, context, texts.ASK_LEVEL, reply_markup=keyboards.levels_keyboard())
+    elif what == "sector":
+        await reply(update, context, texts.ASK_SECTOR, reply_markup=keyboards.sectors_keyboard(content))
+    else:
+        await reply(update, context, texts.ASK_TIMEZONE, reply_markup=keyboards.timezones_keyboard())
+
+
+async def typed_timezone(
+    update: Update, context: ContextTypes.DEFAULT_TYPE, learner: Learner, text: str
+) -> bool:
+    """If a time zone is being asked for, take this message as the answer; True if taken."""
+    if learner.onboarding_step != "timezone":
+        return False
+    assert learner.id is not None
+    try:
+        learner = await services(context).learners.set_timezone(learner.id, text)
+    except SettingError as exc:
+        await reply(update, context, html.escape(str(exc)))
+        return True
+    await ask_step(update, context, learner)
+    return True
