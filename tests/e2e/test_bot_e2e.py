@@ -1,0 +1,127 @@
+"""End to end: the real `star-coach run` process against the Bot API emulator on 127.0.0.1.
+
+A simulated learner onboards, practises, answers in parts and submits; the bot is killed with
+SIGKILL half-way through an answer and started again; an update is delivered twice; a sticker
+arrives. Nothing here reaches Telegram.
+"""
+
+from __future__ import annotations
+
+import time
+from typing import Any
+
+import pytest
+
+from tests.e2e.emulator import BotApiEmulator, SimUser, inline_buttons
+
+pytestmark = pytest.mark.e2e
+
+PART_ONE = (
+    "Last month a customer came in with a kettle that stopped working after three weeks. "
+    "My task was to decide between a refund and a repair under the Consumer Rights Act 2015."
+)
+PART_TWO = (
+    "I checked our refund and returns policy because she was within 30 days, and I refunded "
+    "her in full. As a result she rated us 5 out of 5."
+)
+
+
+def button(message: dict[str, Any], prefix: str) -> str:
+    data = [b["callback_data"] for b in inline_buttons(message)]
+    found = [d for d in data if d.startswith(prefix)]
+    assert found, f"no button starting {prefix!r} among {data}"
+    return found[0]
+
+
+async def onboard(user: SimUser) -> None:
+    await user.send("/start")
+    await user.wait_reply("Hello Alex")
+    notice = await user.wait_reply("Privacy notice")
+    await user.press(notice, "onb:privacy:yes")
+    level = await user.wait_reply("Which level")
+    await user.press(level, "onb:level:3")
+    sector = await user.wait_reply("Which sector")
+    await user.press(sector, "onb:sector:retail")
+    tz = await user.wait_reply("Which time zone")
+    await user.press(tz, "onb:tz:0")
+    await user.wait_reply("all set")
+
+
+async def ask_question(user: SimUser) -> dict[str, Any]:
+    await user.send("/practice")
+    topics = await user.wait_reply("What would you like to practise")
+    await user.press(topics, "prac:topic:rules_and_law")
+    return await user.wait_reply("Answer in STAR form")
+
+
+async def test_practice_round_trip(emulator: BotApiEmulator, start_bot) -> None:
+    bot = await start_bot()
+    await bot.wait_ready(timeout=60)
+    user = emulator.user(1001)
+    await onboard(user)
+    await ask_question(user)
+
+    await user.send(PART_ONE)
+    await user.wait_reply("1 message")
+    await user.send(PART_TWO)
+    status = await user.wait_reply("2 messages")
+    await user.press(status, button(status, "prac:submit:"))
+    feedback = await user.wait_reply("Grade:", timeout=15)
+    text = feedback["text"]
+    assert "Consumer Rights Act 2015" in text
+    assert "refund and returns policy" in text
+    assert "Situation ✅" in text
+    commands = emulator.calls_of("setMyCommands")
+    assert commands, "the command menu was not set"
+    assert not emulator.calls_of("__unknown__")
+
+
+async def test_half_written_answer_survives_sigkill(emulator: BotApiEmulator, start_bot) -> None:
+    bot = await start_bot()
+    await bot.wait_ready(timeout=60)
+    user = emulator.user(1002)
+    await onboard(user)
+    await ask_question(user)
+    await user.send(PART_ONE)
+    await user.wait_reply("1 message")
+    bot.kill()  # SIGKILL: no chance to save anything on the way out
+    await bot.wait_exit(timeout=10)
+
+    again = await start_bot()
+    await again.wait_ready(timeout=60)
+    await user.send(PART_TWO)
+    await user.wait_reply("2 messages", timeout=15)
+    await user.send("/done")
+    feedback = await user.wait_reply("Grade:", timeout=15)
+    # What was typed before the kill is part of the assessed answer.
+    assert "Consumer Rights Act 2015" in feedback["text"]
+
+
+async def test_duplicate_update_is_handled_once(emulator: BotApiEmulator, start_bot) -> None:
+    bot = await start_bot()
+    await bot.wait_ready(timeout=60)
+    user = emulator.user(1003)
+    await onboard(user)
+    await ask_question(user)
+    update = {
+        "update_id": 900_001,
+        "message": {
+            "message_id": 5000, "date": int(time.time()), "chat": user.chat_dict,
+            "from": user.user_dict, "text": PART_ONE,
+        },
+    }
+    await emulator.push_raw_update(update)
+    await user.wait_reply("1 message", timeout=15)
+    await emulator.push_raw_update(update)  # delivered again
+    await user.assert_no_reply(within=1.5)
+    await user.send(PART_TWO)
+    await user.wait_reply("2 messages", timeout=15)
+
+
+async def test_sticker_gets_a_kind_explanation(emulator: BotApiEmulator, start_bot) -> None:
+    bot = await start_bot()
+    await bot.wait_ready(timeout=60)
+    user = emulator.user(1004)
+    await user.send_sticker()
+    reply = await user.wait_reply(timeout=15)
+    assert "typed" in reply["text"]
