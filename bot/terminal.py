@@ -1,9 +1,10 @@
 """`star-coach chat`: the practice loop in a terminal, on the same domain services as Telegram.
 
-Interactive (a terminal): a `>` prompt, commands /done, /cancel, /next, /help, /quit.
-Piped (not a terminal): plain lines; the prompt is printed, answer lines are taken until a line
-`/done`, the feedback is printed, and the next prompt follows; end of input exits 0. An answer
-left unfinished at end of input stays saved and is offered again next time.
+Interactive (a terminal): a `>` prompt and the commands in HELP. Piped (not a terminal): plain
+lines; the prompt is printed, answer lines are taken until a line `/done`, the feedback is
+printed (with the assessor's follow-up probe, if any), and end of input exits 0. Lines after the
+feedback answer the probe, or, without one, start the next question. An answer left unfinished
+at end of input stays saved and is offered again next time.
 """
 
 from __future__ import annotations
@@ -13,14 +14,16 @@ import getpass
 import sys
 from typing import TextIO
 
-from bot.feedback import PLAIN, render_feedback, render_prompt
+from bot.feedback import PLAIN, render_changes, render_feedback, render_prompt
 from bot.practice import PracticeError
 from bot.services import Services
+from content.models import Prompt
 
-HELP = (
-    "Type your answer over one or more lines, then /done to get feedback.\n"
-    "/cancel drops the answer, /next asks another question, /quit leaves (your answer is kept)."
-)
+HELP = """Type your answer over one or more lines, then /done for feedback.
+  /topics          list the topics; /topic N practises topic N, /topic weakest your weakest
+  /next            another question        /retry   try the last question again
+  /model           model answer outline    /progress  your progress so far
+  /cancel          drop the answer         /quit    leave (an unfinished answer is kept)"""
 
 
 class TerminalChat:
@@ -29,6 +32,8 @@ class TerminalChat:
         self.stdin = stdin
         self.stdout = stdout
         self.interactive = interactive
+        self.prompt: Prompt | None = None
+        self.last_attempt: int | None = None
 
     def say(self, text: str = "") -> None:
         self.stdout.write(text + "\n")
@@ -41,57 +46,119 @@ class TerminalChat:
         line = await asyncio.to_thread(self.stdin.readline)
         return None if line == "" else line.rstrip("\n")
 
-    async def ask(self, learner_id: int) -> None:
-        prompt = await self.svc.practice.start(learner_id)
+    def show(self, prompt: Prompt) -> None:
+        self.prompt = prompt
         self.say(render_prompt(prompt, self.svc.content.topics[prompt.topic].title, PLAIN))
         self.say()
+
+    async def ask(self, learner_id: int, topic: str | None = None, weakest: bool = False) -> None:
+        self.show(await self.svc.practice.start(learner_id, topic_id=topic, weakest=weakest))
+
+    def topics(self) -> list[str]:
+        return list(self.svc.content.topics)
+
+    async def submit(self, learner_id: int) -> bool:
+        """Print the feedback; True if a follow-up probe is now waiting for a reply."""
+        try:
+            sub = await self.svc.practice.submit(learner_id)
+        except PracticeError as exc:
+            self.say(str(exc))
+            return False
+        self.last_attempt = sub.attempt_id
+        if sub.changes is not None:
+            self.say(render_changes(sub.changes, PLAIN))
+            self.say()
+        self.say(render_feedback(sub.assessment, PLAIN, limit=100_000))
+        self.say()
+        if sub.probe is not None:
+            self.say(f"THE ASSESSOR ASKS: {sub.probe.text}")
+            self.say("(Reply and /done, or /next, /retry, /model.)")
+            self.say()
+            return True
+        return False
+
+    async def command(self, learner_id: int, command: str) -> bool:
+        """Run a slash command; False means quit."""
+        name, _, arg = command.partition(" ")
+        arg = arg.strip()
+        if name in ("/quit", "/exit"):
+            return False
+        if name == "/help":
+            self.say(HELP)
+        elif name == "/cancel":
+            await self.svc.practice.cancel(learner_id)
+            self.say("Answer dropped. /next for another question.")
+        elif name in ("/next", "/practice"):
+            await self.ask(learner_id)
+        elif name == "/topics":
+            for i, topic_id in enumerate(self.topics(), start=1):
+                self.say(f"  {i}. {self.svc.content.topics[topic_id].title}")
+            self.say("Type /topic N, or /topic weakest.")
+        elif name == "/topic":
+            if arg == "weakest":
+                await self.ask(learner_id, weakest=True)
+            elif arg.isdigit() and 1 <= int(arg) <= len(self.topics()):
+                await self.ask(learner_id, topic=self.topics()[int(arg) - 1])
+            else:
+                self.say("Type /topics to see the list, then /topic N with one of its numbers.")
+        elif name == "/retry":
+            if self.last_attempt is None:
+                self.say("Submit an answer first; then /retry tries the same question again.")
+            else:
+                self.say("TRY AGAIN: answer the same question; I'll show what changed.")
+                self.show(await self.svc.practice.retry(learner_id, self.last_attempt))
+        elif name == "/model":
+            if self.prompt is None:
+                self.say("Ask for a question first (/next).")
+            else:
+                self.say("MODEL ANSWER OUTLINE")
+                self.say("\n".join(f"• {b}" for b in self.prompt.model_answer))
+        elif name == "/progress":
+            from bot.progress import progress_summary, render_progress
+
+            summary = await progress_summary(self.svc, learner_id)
+            self.say(render_progress(summary, PLAIN, limit=100_000))
+        else:
+            self.say(f"I don't know {name}. Type /help for the commands.")
+        return True
 
     async def run(self, user: str) -> int:
         learner = await self.svc.practice.learner(key=f"term:{user}", first_name=user)
         assert learner.id is not None
+        lid = learner.id
         if self.interactive:
-            self.say("STAR Coach: practise your professional discussion. " + HELP)
+            self.say("STAR Coach: practise your professional discussion.\n" + HELP)
             self.say()
-        current = await self.svc.practice.current(learner.id)
+        current = await self.svc.practice.current(lid)
         if current is not None and current.words:
-            topic = self.svc.content.topics[current.prompt.topic].title
             self.say(f"You have an unfinished answer ({current.words} words); carrying on with it.")
-            self.say(render_prompt(current.prompt, topic, PLAIN))
-            self.say()
+            self.show(current.prompt)
         else:
-            await self.ask(learner.id)
+            await self.ask(lid)
         # Piped input asks the next question only if more lines follow, so a script that sends
         # one answer gets exactly one prompt and one feedback.
         ask_next = False
         while (line := await self.read_line()) is not None:
-            command = line.strip().lower()
-            if ask_next and command not in ("/next", "/practice", "/quit", "/exit"):
-                await self.ask(learner.id)
-            ask_next = False
-            if command == "/done":
+            text = line.strip()
+            if text.startswith("/"):
+                ask_next = False
+                if text.lower() == "/done":
+                    waiting = await self.submit(lid)
+                    if not waiting:
+                        if self.interactive:
+                            await self.ask(lid)
+                        else:
+                            ask_next = True
+                elif not await self.command(lid, text.lower() if " " not in text else text):
+                    break
+            elif text:
+                if ask_next:
+                    await self.ask(lid)
+                    ask_next = False
                 try:
-                    submission = await self.svc.practice.submit(learner.id)
+                    await self.svc.practice.add_text(lid, line)
                 except PracticeError as exc:
                     self.say(str(exc))
-                    continue
-                self.say(render_feedback(submission.assessment, PLAIN, limit=100_000))
-                self.say()
-                if self.interactive:
-                    await self.ask(learner.id)
-                else:
-                    ask_next = True
-            elif command == "/cancel":
-                await self.svc.practice.cancel(learner.id)
-                self.say("Answer dropped.")
-                await self.ask(learner.id)
-            elif command in ("/next", "/practice"):
-                await self.ask(learner.id)
-            elif command == "/help":
-                self.say(HELP)
-            elif command in ("/quit", "/exit"):
-                break
-            elif line.strip():
-                await self.svc.practice.add_text(learner.id, line)
         return 0
 
 

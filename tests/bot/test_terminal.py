@@ -1,0 +1,56 @@
+"""`star-coach chat` driven in-process with text streams (piped mode)."""
+
+from __future__ import annotations
+
+import io
+
+from bot.services import Services
+from bot.terminal import TerminalChat
+from storage import queries
+
+WEAK = "A customer was upset about a late parcel. I said sorry and sent a new one."
+PROBE_REPLY = (
+    "I followed our complaints procedure and the Consumer Rights Act 2015 because it was late; "
+    "as a result she rated us 5 out of 5."
+)
+
+
+async def run_chat(services: Services, lines: list[str]) -> str:
+    out = io.StringIO()
+    chat = TerminalChat(services, io.StringIO("\n".join(lines) + "\n"), out, interactive=False)
+    assert await chat.run("tester") == 0
+    return out.getvalue()
+
+
+async def test_probe_reply_is_merged_and_compared(services: Services) -> None:
+    out = await run_chat(services, [WEAK, "/done", PROBE_REPLY, "/done"])
+    assert "THE ASSESSOR ASKS:" in out
+    assert "SINCE YOUR LAST TRY" in out
+    assert "Now named: Consumer Rights Act 2015" in out
+    learner = await services.practice.learner(key="term:tester")
+    async with services.sessions() as s:
+        attempts = await queries.list_attempts(s, learner_id=learner.id)
+    assert [a.kind for a in attempts] == ["probe", "answer"]
+
+
+async def test_topics_retry_model_progress_and_unknown(services: Services) -> None:
+    out = await run_chat(
+        services,
+        [WEAK, "/done", "/retry", WEAK + " The Equality Act 2010 applied.", "/done", "/model",
+         "/topics", "/topic 3", "/topic 99", "/progress", "/bogus"],
+    )
+    assert "TRY AGAIN" in out
+    assert "Now named: Equality Act 2010" in out
+    assert "MODEL ANSWER OUTLINE" in out
+    titles = [t.title for t in services.content.topics.values()]
+    assert f"  3. {titles[2]}" in out
+    assert titles[2] in out.split("/topic N, or /topic weakest.")[1]
+    assert "with one of its numbers" in out
+    assert "YOUR PROGRESS" in out
+    assert "I don't know /bogus" in out
+
+
+async def test_retry_before_any_answer_explains(services: Services) -> None:
+    out = await run_chat(services, ["/retry", "/model"])
+    assert "Submit an answer first" in out
+    assert "MODEL ANSWER OUTLINE" in out
