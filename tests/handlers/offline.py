@@ -71,6 +71,17 @@ class OfflineRequest(BaseRequest):
             result = self._message(params)
         elif name == "editMessageReplyMarkup":
             result = self._message(params, text="(edited)")
+        elif name in {"sendPhoto", "sendDocument"}:
+            # Keep what was uploaded, (filename, bytes, mime type) by field, so a test can open
+            # the file the user would receive.
+            params["files"] = dict(request_data.multipart_data) if request_data else {}
+            upload = {"file_id": f"file-{len(self.calls)}", "file_unique_id": f"u{len(self.calls)}"}
+            if name == "sendPhoto":
+                result = self._message(params, photo=[{**upload, "width": 900, "height": 500}])
+            else:
+                result = self._message(params, document=upload)
+            if "caption" in params:
+                result["caption"] = params["caption"]
         elif name in {"answerCallbackQuery", "setMyCommands", "deleteWebhook", "sendChatAction",
                       "deleteMessage"}:
             result = True
