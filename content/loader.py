@@ -100,6 +100,34 @@ def _read_list(path: Path) -> list[Any]:
     return data
 
 
+_FIELD_FIRST = re.compile(r"^(?:Value error, )?([a-z_]+): (.*)$", re.S)
+
+
+def _locate(raw: Any, loc: tuple[int | str, ...], message: str) -> tuple[str | None, str]:
+    """Turn a pydantic error location into the field path an editor can find.
+
+    List positions become the item's id where it has one ("marking_points.law.params"), and a
+    model-level error that starts with a field name ("probes: ...") is placed on that field.
+    """
+    parts: list[str] = []
+    node = raw
+    for step in loc:
+        if isinstance(step, int) and isinstance(node, list) and 0 <= step < len(node):
+            node = node[step]
+            ident = node.get("id") if isinstance(node, dict) else None
+            parts.append(str(ident) if ident else str(step))
+        else:
+            node = node.get(step) if isinstance(node, dict) else None
+            parts.append(str(step))
+    match = _FIELD_FIRST.match(message)
+    if match:
+        parts.append(match.group(1))
+        message = match.group(2)
+    elif message.startswith("Value error, "):
+        message = message.removeprefix("Value error, ")
+    return (".".join(parts) or None), message
+
+
 def _validate(path: Path, model: type[M], items: list[Any]) -> Iterator[M]:
     for index, raw in enumerate(items):
         entry = raw.get("id") if isinstance(raw, dict) else None
@@ -108,8 +136,8 @@ def _validate(path: Path, model: type[M], items: list[Any]) -> Iterator[M]:
             yield model.model_validate(raw)
         except ValidationError as exc:
             err = exc.errors()[0]
-            loc = ".".join(str(p) for p in err["loc"]) or None
-            raise ContentError(path, label, loc, err["msg"]) from exc
+            field_path, message = _locate(raw, tuple(err["loc"]), err["msg"])
+            raise ContentError(path, label, field_path, message) from exc
 
 
 def _files(folder: Path, name: str) -> list[Path]:
@@ -191,9 +219,7 @@ def cross_check(content: Content) -> None:
                     raise ContentError(path, entry.id, field_name, f"{form!r} has no letters")
                 owner = seen.get(key)
                 if owner is not None and owner != entry.id:
-                    raise ContentError(
-                        path, entry.id, field_name, f"{form!r} already names entry {owner!r}"
-                    )
+                    raise ContentError(path, entry.id, field_name, f"{form!r} already names entry {owner!r}")
                 seen[key] = entry.id
 
     for prompt in content.prompts.values():
@@ -208,6 +234,8 @@ def cross_check(content: Content) -> None:
                 for ref in point.params["ids"]:
                     if ref not in content.catalogue:
                         raise ContentError(
-                            path, prompt.id, f"marking_points.{point.id}.params.ids",
+                            path,
+                            prompt.id,
+                            f"marking_points.{point.id}.params.ids",
                             f"unknown catalogue entry {ref!r}",
                         )

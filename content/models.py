@@ -19,6 +19,10 @@ class _Strict(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
 
+# Errors found across several fields start with the field to blame ("probes: ..."); the loader
+# moves that name into the error's location so ContentError names the field.
+
+
 class Kind(StrEnum):
     """What sort of thing a catalogue entry is."""
 
@@ -74,17 +78,17 @@ class CatalogueEntry(_Strict):
     @model_validator(mode="after")
     def _check(self) -> CatalogueEntry:
         if self.superseded_by and self.superseded_on is None:
-            raise ValueError("superseded_by needs superseded_on (the date it was replaced)")
+            raise ValueError("superseded_on: required with superseded_by (the date it was replaced)")
         if (self.superseded_on or self.superseded_note) and not self.superseded_by:
-            raise ValueError("superseded_on and superseded_note need superseded_by")
+            raise ValueError("superseded_by: required with superseded_on or superseded_note")
         if self.id in self.superseded_by:
-            raise ValueError("an entry cannot supersede itself")
+            raise ValueError("superseded_by: an entry cannot supersede itself")
         forms = {f.casefold() for f in self.all_forms()}
         for amb in self.ambiguous:
             if amb.casefold() not in forms:
-                raise ValueError(f"ambiguous form {amb!r} is not one of the entry's names")
+                raise ValueError(f"ambiguous: {amb!r} is not one of the entry's names")
         if self.kind is Kind.REGULATOR and not self.remit:
-            raise ValueError("a regulator needs a remit")
+            raise ValueError("remit: a regulator needs a remit")
         return self
 
     @property
@@ -132,14 +136,14 @@ class MarkingPoint(_Strict):
         }
         extra = set(self.params) - allowed.get(self.check, set())
         if extra:
-            raise ValueError(f"params {sorted(extra)} do not apply to check {self.check.value}")
+            raise ValueError(f"params: {sorted(extra)} do not apply to check {self.check.value}")
         if self.check is Check.NAMES_ANY_OF and not self.params.get("ids"):
-            raise ValueError("names_any_of needs params.ids")
+            raise ValueError("params: names_any_of needs ids")
         if self.check is Check.MENTIONS and not self.params.get("terms"):
-            raise ValueError("mentions needs params.terms")
+            raise ValueError("params: mentions needs terms")
         minimum = self.params.get("min", 1)
         if not isinstance(minimum, int) or minimum < 1:
-            raise ValueError("params.min must be a whole number of at least 1")
+            raise ValueError("params: min must be a whole number of at least 1")
         return self
 
 
@@ -167,10 +171,10 @@ class Prompt(_Strict):
     def _check(self) -> Prompt:
         ids = [m.id for m in self.marking_points]
         if len(ids) != len(set(ids)):
-            raise ValueError("marking point ids must be unique within a prompt")
+            raise ValueError("marking_points: marking point ids must be unique within a prompt")
         for probe in self.probes:
             if probe.point not in ids:
-                raise ValueError(f"probe refers to unknown marking point {probe.point!r}")
+                raise ValueError(f"probes: {probe.point!r} is not one of this prompt's marking points")
         return self
 
 
