@@ -23,7 +23,7 @@ from telegram.request import BaseRequest
 
 from bot.services import Services
 from bot.settings import Settings
-from handlers import dedupe, errors, onboarding, practice, start, texts
+from handlers import dedupe, errors, onboarding, practice, privacy, progress, start, texts
 
 log = logging.getLogger(__name__)
 
@@ -40,6 +40,9 @@ def handlers() -> list[BaseHandler]:
         CommandHandler("practice", practice.practice, filters=PRIVATE),
         CommandHandler("done", practice.done, filters=PRIVATE),
         CommandHandler("cancel", practice.cancel, filters=PRIVATE),
+        CommandHandler("progress", progress.progress, filters=PRIVATE),
+        CommandHandler("mydata", privacy.mydata, filters=PRIVATE),
+        CommandHandler("deleteme", privacy.deleteme, filters=PRIVATE),
         CallbackQueryHandler(
             practice.button,
             pattern=r"^prac:((submit|cancel):[a-z0-9_]{1,40}:\d{1,12}|topic:[a-z0-9_]{1,40}"
@@ -50,6 +53,7 @@ def handlers() -> list[BaseHandler]:
             pattern=r"^onb:(privacy:(yes|no)|level:\d|sector:[a-z0-9_]{1,40}|tz:(\d{1,2}|other)"
             r"|change:(level|sector|tz))$",
         ),
+        CallbackQueryHandler(privacy.delete_button, pattern=r"^priv:delete:(yes|no)$"),
         # A stale keyboard from an older version, or a forged payload.
         CallbackQueryHandler(practice.unknown_button),
         MessageHandler(PRIVATE & filters.TEXT & ~filters.COMMAND, practice.answer_text),

@@ -20,7 +20,8 @@ if TYPE_CHECKING:
 EXPORT_FORMAT = "star-coach-export/1"
 ABOUT = (
     "Everything STAR Coach stores about you: your learner record, the answer you are writing "
-    "(if any) and every answer you submitted with its assessment. Times are in UTC."
+    "(if any) and every answer you submitted with its assessment. Stored times are in UTC; "
+    "exported_at is your local time."
 )
 
 

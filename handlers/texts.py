@@ -15,20 +15,24 @@ PRIVACY_SHORT = (
     "<b>Your privacy</b>\n"
     "I store your Telegram id and first name, your answers and their scores, so that you can "
     "see your progress. Nothing is shared with anyone unless you join an assessor's cohort and "
-    "agree. See /privacy for the details."
+    "agree. /mydata sends you a copy of it all, /deleteme erases it, and /privacy has the details."
 )
 
 PRIVACY = (
     "<b>Privacy notice</b>\n\n"
-    "<b>What I store:</b> your Telegram user id and first name; the answers you submit, the "
-    "answer you are writing now, and their scores and feedback.\n"
+    "<b>What I store:</b> your Telegram user id and first name; the level, sector and time zone "
+    "you choose; the answers you submit, the answer you are writing now, and their scores and "
+    "feedback.\n"
     "<b>Why:</b> to give you feedback and show your progress over time. The lawful basis is "
     "your consent, which you can withdraw at any time.\n"
     "<b>Who sees it:</b> only you, unless you join an assessor's cohort and agree to share.\n"
-    "<b>How long:</b> until you ask the operator of this bot to delete it.\n"
-    "<b>Your rights:</b> under the UK GDPR you may see, correct or erase your data. Ask the "
-    "operator of this bot; if you are unhappy with the answer you can complain to the "
-    "Information Commissioner's Office (ico.org.uk)."
+    "<b>How long:</b> until you delete it: /deleteme erases your record, your answers and the "
+    "answer you are writing, at once and for good.\n"
+    "<b>Your rights:</b> under the UK GDPR you may see, correct or erase your data. /mydata sends "
+    "you a copy of everything I store about you as a file; /settings corrects your level, sector "
+    "and time zone; /deleteme erases it all. For anything else ask the operator of this bot; if "
+    "you are unhappy with the answer you can complain to the Information Commissioner's Office "
+    "(ico.org.uk)."
 )
 
 ASK_LEVEL = "Which level is your apprenticeship or qualification?"
@@ -63,7 +67,10 @@ HELP = (
     "/done: submit your answer for feedback\n"
     "/cancel: drop the answer you are writing\n"
     "/settings: your level, sector and time zone\n"
+    "/progress: your scores, streak and the key Acts you have named\n"
     "/privacy: what I store and why\n"
+    "/mydata: a copy of everything I store about you\n"
+    "/deleteme: erase everything I store about you\n"
     "/help: this list\n\n"
     "Answer in one message or several; press <b>Submit</b> or send /done when you have finished."
 )
@@ -88,6 +95,48 @@ COMMANDS = [
     ("done", "Submit your answer for feedback"),
     ("cancel", "Drop the answer you are writing"),
     ("settings", "Level, sector and time zone"),
+    ("progress", "Your scores, streak and key Acts"),
     ("privacy", "What is stored and why"),
+    ("mydata", "A copy of everything stored about you"),
+    ("deleteme", "Erase everything stored about you"),
     ("help", "What I can do"),
 ]
+
+# -- /progress, /mydata, /deleteme (handlers.progress, handlers.privacy) -------------------------
+
+PROGRESS_CHART = (
+    "Scores of {answers}, oldest on the left. The dashed lines mark a Pass ({pass_mark}) "
+    "and a Distinction ({distinction})."
+)
+NOTHING_STORED = (
+    "I don't hold anything about you: there is nothing to send or erase. "
+    "Send /start if you'd like to begin."
+)
+MYDATA_CAPTION = (
+    "Everything I store about you, as JSON: your record, {answers}, and any answer you are "
+    "writing. /deleteme erases it all."
+)
+ANSWERS_NONE = "no submitted answers yet"
+ANSWERS_ONE = "your answer and its feedback"
+ANSWERS_MANY = "your {n} answers and their feedback"
+DELETE_CONFIRM = (
+    "<b>Delete everything?</b>\n"
+    "This erases:\n"
+    "• your record (Telegram id, first name, level, sector and time zone)\n"
+    "{items}"
+    "Your progress goes too. It cannot be undone: to keep a copy first, send /mydata."
+)
+DELETE_ANSWERS_ONE = "• the answer you submitted, with its score and feedback\n"
+DELETE_ANSWERS_MANY = "• the {n} answers you submitted, with their scores and feedback\n"
+DELETE_DRAFT = "• the answer you are writing now\n"
+DELETE_YES_BUTTON = "Yes, delete everything"
+DELETE_NO_BUTTON = "No, keep it"
+DELETE_KEPT = "Nothing was deleted: your answers and progress are still here."
+DELETED = (
+    "Done: I have erased everything I stored about you. Send /start if you ever want to "
+    "begin again."
+)
+DELETE_STALE = (
+    "There's nothing left to delete: everything I stored about you has already been erased. "
+    "Send /start if you'd like to begin again."
+)

@@ -49,7 +49,9 @@ async def learner_with_answers(services: Services, key: str, answers: int, draft
 async def rows_in(services: Services, table: str, learner_id: int) -> int:
     column = "id" if table == "learner" else "learner_id"
     async with services.engine.connect() as conn:
-        found = await conn.scalar(text(f"SELECT count(*) FROM {table} WHERE {column} = :i"), {"i": learner_id})
+        found = await conn.scalar(
+            text(f"SELECT count(*) FROM {table} WHERE {column} = :i"), {"i": learner_id}
+        )
     return int(found or 0)
 
 

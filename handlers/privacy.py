@@ -1,0 +1,106 @@
+"""/mydata and /deleteme: a copy of everything stored about the learner, and erasure.
+
+Flow for erasure: /deleteme says what will go and asks, with "Yes, delete everything" and
+"No, keep it" buttons (`priv:delete:yes` / `priv:delete:no`); "yes" erases the learner row and,
+by ON DELETE CASCADE, every answer and draft. Neither command creates a learner: asking about
+your data must not store any. A press after the data is gone is answered kindly.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+
+from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update
+from telegram.error import BadRequest
+from telegram.ext import ContextTypes
+
+from bot.privacy import delete_learner, export_filename, export_learner, find_learner, stored_counts
+from handlers import texts
+from handlers.common import reply, services
+from storage.models import Learner
+
+DELETE_YES = "priv:delete:yes"
+DELETE_NO = "priv:delete:no"
+
+
+def delete_keyboard() -> InlineKeyboardMarkup:
+    return InlineKeyboardMarkup(
+        [[InlineKeyboardButton(texts.DELETE_YES_BUTTON, callback_data=DELETE_YES),
+          InlineKeyboardButton(texts.DELETE_NO_BUTTON, callback_data=DELETE_NO)]]
+    )
+
+
+async def _existing_learner(update: Update, context: ContextTypes.DEFAULT_TYPE) -> Learner | None:
+    user = update.effective_user
+    assert user is not None  # registered for user updates only
+    return await find_learner(services(context), f"tg:{user.id}")
+
+
+def _answers(n: int) -> str:
+    if n == 0:
+        return texts.ANSWERS_NONE
+    return texts.ANSWERS_ONE if n == 1 else texts.ANSWERS_MANY.format(n=n)
+
+
+async def mydata(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """/mydata: send everything stored about the learner as a JSON file."""
+    chat = update.effective_chat
+    learner = await _existing_learner(update, context)
+    if learner is None or learner.id is None or chat is None:
+        await reply(update, context, texts.NOTHING_STORED)
+        return
+    data = await export_learner(services(context), learner.id)
+    if not data:  # erased between the lookup and the export
+        await reply(update, context, texts.NOTHING_STORED)
+        return
+    payload = json.dumps(data, ensure_ascii=False, indent=2).encode("utf-8")
+    await context.bot.send_document(
+        chat.id,
+        document=payload,
+        filename=export_filename(data),
+        caption=texts.MYDATA_CAPTION.format(answers=_answers(len(data["attempts"]))),
+    )
+
+
+async def deleteme(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """/deleteme: say what would be erased and ask for confirmation."""
+    learner = await _existing_learner(update, context)
+    if learner is None or learner.id is None:
+        await reply(update, context, texts.NOTHING_STORED)
+        return
+    counts = await stored_counts(services(context), learner.id)
+    answers = counts.get("attempt", 0)
+    items = ""
+    if answers:
+        items += texts.DELETE_ANSWERS_ONE if answers == 1 else texts.DELETE_ANSWERS_MANY.format(n=answers)
+    if counts.get("draft"):
+        items += texts.DELETE_DRAFT
+    await reply(
+        update, context, texts.DELETE_CONFIRM.format(items=items), reply_markup=delete_keyboard()
+    )
+
+
+async def delete_button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """The answer to the erasure question (callback data `priv:delete:yes|no`)."""
+    query = update.callback_query
+    assert query is not None
+    await query.answer()
+    if query.message is not None:
+        # One answer per question: removing the buttons stops a second press.
+        # If the message is gone or has no buttons left, the reply below still goes.
+        with contextlib.suppress(BadRequest):
+            await query.edit_message_reply_markup(reply_markup=None)
+    learner = await _existing_learner(update, context)
+    if learner is None or learner.id is None:
+        await reply(update, context, texts.DELETE_STALE)
+        return
+    if query.data != DELETE_YES:
+        await reply(update, context, texts.DELETE_KEPT)
+        return
+    erased = await delete_learner(services(context), learner.id)
+    # Nothing about the learner stays in this process's memory either.
+    for memory in (context.user_data, context.chat_data):
+        if memory is not None:
+            memory.clear()
+    await reply(update, context, texts.DELETED if erased else texts.DELETE_STALE)
