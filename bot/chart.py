@@ -68,7 +68,7 @@ def score_chart(
             return (x0 + x1) / 2
         return x0 + (x1 - x0) * index / (len(scores) - 1)
 
-    draw.text((x0, 12), "Your scores", fill=AXIS, font=normal)
+    draw.text(((x0 + x1) / 2, 14), "Your scores over time", fill=AXIS, font=normal, anchor="mt")
     for tick in range(0, 101, 25):
         y = y_of(tick)
         draw.line([(x0, y), (x1, y)], fill=GRID, width=1)
