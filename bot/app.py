@@ -53,7 +53,7 @@ def handlers() -> list[BaseHandler]:
             pattern=r"^onb:(privacy:(yes|no)|level:\d|sector:[a-z0-9_]{1,40}|tz:(\d{1,2}|other)"
             r"|change:(level|sector|tz))$",
         ),
-        CallbackQueryHandler(privacy.delete_button, pattern=r"^priv:delete:(yes|no)$"),
+        CallbackQueryHandler(privacy.delete_button, pattern=r"^priv:delete:(yes|no):\d{1,20}$"),
         # A stale keyboard from an older version, or a forged payload.
         CallbackQueryHandler(practice.unknown_button),
         MessageHandler(PRIVATE & filters.TEXT & ~filters.COMMAND, practice.answer_text),

@@ -1,8 +1,8 @@
 """/mydata and /deleteme: a copy of everything stored about the learner, and erasure.
 
 Flow for erasure: /deleteme says what will go and asks, with "Yes, delete everything" and
-"No, keep it" buttons (`priv:delete:yes` / `priv:delete:no`); "yes" erases the learner row and,
-by ON DELETE CASCADE, every answer and draft. Neither command creates a learner: asking about
+"No, keep it" buttons (`priv:delete:yes:<account token>` / `priv:delete:no:<account token>`);
+"yes" erases the learner row and, by ON DELETE CASCADE, every answer and draft. Neither command creates a learner: asking about
 your data must not store any. A press after the data is gone is answered kindly.
 """
 
@@ -18,16 +18,23 @@ from telegram.ext import ContextTypes
 from bot.privacy import delete_learner, export_filename, export_learner, find_learner, stored_counts
 from handlers import texts
 from handlers.common import reply, services
-from storage.models import Learner
+from storage.models import Learner, aware
 
 DELETE_YES = "priv:delete:yes"
 DELETE_NO = "priv:delete:no"
 
 
-def delete_keyboard() -> InlineKeyboardMarkup:
+def account_token(learner: Learner) -> str:
+    """Names this account, not just this user: an old "Yes" pressed after erasing and starting
+    again must not erase the new record (SQLite may even reuse the row id)."""
+    return str(int(aware(learner.created_at).timestamp() * 1_000_000))
+
+
+def delete_keyboard(learner: Learner) -> InlineKeyboardMarkup:
+    token = account_token(learner)
     return InlineKeyboardMarkup(
-        [[InlineKeyboardButton(texts.DELETE_YES_BUTTON, callback_data=DELETE_YES),
-          InlineKeyboardButton(texts.DELETE_NO_BUTTON, callback_data=DELETE_NO)]]
+        [[InlineKeyboardButton(texts.DELETE_YES_BUTTON, callback_data=f"{DELETE_YES}:{token}"),
+          InlineKeyboardButton(texts.DELETE_NO_BUTTON, callback_data=f"{DELETE_NO}:{token}")]]
     )
 
 
@@ -77,12 +84,12 @@ async def deleteme(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     if counts.get("draft"):
         items += texts.DELETE_DRAFT
     await reply(
-        update, context, texts.DELETE_CONFIRM.format(items=items), reply_markup=delete_keyboard()
+        update, context, texts.DELETE_CONFIRM.format(items=items), reply_markup=delete_keyboard(learner)
     )
 
 
 async def delete_button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
-    """The answer to the erasure question (callback data `priv:delete:yes|no`)."""
+    """The answer to the erasure question (callback data `priv:delete:yes|no:<account token>`)."""
     query = update.callback_query
     assert query is not None
     await query.answer()
@@ -92,10 +99,11 @@ async def delete_button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> N
         with contextlib.suppress(BadRequest):
             await query.edit_message_reply_markup(reply_markup=None)
     learner = await _existing_learner(update, context)
-    if learner is None or learner.id is None:
+    answer, _, token = (query.data or "").rpartition(":")
+    if learner is None or learner.id is None or token != account_token(learner):
         await reply(update, context, texts.DELETE_STALE)
         return
-    if query.data != DELETE_YES:
+    if answer != DELETE_YES:
         await reply(update, context, texts.DELETE_KEPT)
         return
     erased = await delete_learner(services(context), learner.id)

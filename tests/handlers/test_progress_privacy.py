@@ -130,10 +130,11 @@ async def test_deleteme_asks_first_and_no_keeps_everything(harness, services: Se
     question = request.sent()[-1]
     assert "Delete everything?" in question["text"]
     assert "the answer you submitted" in question["text"]
-    assert buttons(question) == ["priv:delete:yes", "priv:delete:no"]
+    yes, no = buttons(question)
+    assert yes.startswith("priv:delete:yes:") and no.startswith("priv:delete:no:")
     assert await stored(services) == before  # asking deletes nothing
 
-    await app.process_update(users.press("priv:delete:no"))
+    await app.process_update(users.press(no))
     assert "Nothing was deleted" in request.last_text()
     assert await stored(services) == before
     assert any(c.method == "editMessageReplyMarkup" for c in request.calls)  # buttons removed
@@ -153,22 +154,32 @@ async def test_deleteme_yes_erases_everything_and_a_stale_press_is_kind(
     others_before = await stored(services, "tg:77")
 
     await app.process_update(users.message("/deleteme"))
+    yes, no = buttons(request.sent()[-1])
     request.clear()
-    await app.process_update(users.press("priv:delete:yes"))
+    await app.process_update(users.press(yes))
     assert "erased everything" in request.last_text()
     assert await stored(services) == {}
     assert await stored(services, "tg:77") == others_before
 
     # The same button again (or a duplicate delivery): nothing is recreated, and it says so.
     request.clear()
-    await app.process_update(users.press("priv:delete:yes"))
+    await app.process_update(users.press(yes))
     assert "already been erased" in request.last_text()
-    await app.process_update(users.press("priv:delete:no"))
+    await app.process_update(users.press(no))
     assert "already been erased" in request.last_text()
     assert await stored(services) == {}
 
     await app.process_update(users.message("/progress"))
     assert "/practice" in request.last_text()  # starting again starts from nothing
+
+    # Starting again makes a new record; the old "Yes" must not erase it.
+    await onboard(app, users)
+    await answer_one(app, users)
+    again = await stored(services)
+    assert again
+    await app.process_update(users.press(yes))
+    assert "already been erased" in request.last_text()
+    assert await stored(services) == again
 
 
 async def test_privacy_commands_are_in_help_and_the_menu(harness) -> None:
