@@ -125,3 +125,33 @@ async def test_sticker_gets_a_kind_explanation(emulator: BotApiEmulator, start_b
     await user.send_sticker()
     reply = await user.wait_reply(timeout=15)
     assert "typed" in reply["text"]
+
+
+async def test_probe_retry_model_and_progress(emulator: BotApiEmulator, start_bot) -> None:
+    """The loop after feedback: the probe reply is merged, a model answer, a retry, progress."""
+    bot = await start_bot()
+    await bot.wait_ready(timeout=60)
+    user = emulator.user(1005)
+    await onboard(user)
+    await ask_question(user)
+    await user.send("A customer was upset about a late parcel. I said sorry and sent a new one.")
+    status = await user.wait_reply("1 message")
+    await user.press(status, button(status, "prac:submit:"))
+    await user.wait_reply("Grade:", timeout=15)
+    probe = await user.wait_reply("The assessor asks:")
+
+    await user.press(probe, button(probe, "prac:model:"))
+    outline = await user.wait_reply("Model answer outline")
+    assert outline["text"].count("•") >= 3
+
+    await user.send(PART_ONE + " " + PART_TWO)
+    await user.wait_reply("1 message")
+    await user.send("/done")
+    merged = await user.wait_reply("Grade:", timeout=15)
+    assert "Since your last try" in merged["text"]
+    assert "Consumer Rights Act 2015" in merged["text"]
+
+    await user.send("/progress")
+    await user.wait_reply("progress", timeout=15)
+    chart = await user.wait_reply(lambda m: "photo" in m, timeout=15)
+    assert chart["photo"], "the chart arrived without an image"
