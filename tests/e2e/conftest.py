@@ -67,7 +67,7 @@ class BotProcess:
         tail = "\n".join(self.log().splitlines()[-lines:])
         return f"--- bot process {self.pid} log ({self.log_path}) ---\n{tail}\n--- end of log ---"
 
-    async def wait_ready(self, timeout: float = 30.0) -> None:  # noqa: ASYNC109 - brief's API
+    async def wait_ready(self, timeout: float = 30.0) -> None:  # noqa: ASYNC109 - test-facing API
         """Wait until the emulator has seen a getUpdates call made since this process started.
 
         Fails at once (with the log) if the process exits first, or after ``timeout`` seconds.
@@ -102,7 +102,7 @@ class BotProcess:
         with contextlib.suppress(ProcessLookupError):
             os.killpg(self.process.pid, signal.SIGKILL)
 
-    async def stop(self, timeout: float = 10.0) -> int:  # noqa: ASYNC109 - brief's API
+    async def stop(self, timeout: float = 10.0) -> int:  # noqa: ASYNC109 - test-facing API
         """SIGTERM, wait up to ``timeout`` seconds for a clean exit, else SIGKILL; the exit code."""
         if self.process.returncode is None:
             with contextlib.suppress(ProcessLookupError):

@@ -479,12 +479,12 @@ def _parse_html(src: str) -> tuple[str, list[JSONDict]]:
             if end < 0:
                 raise _ParseError(f"Unclosed end tag at byte offset {begin}")
             name = src[i + 2 : end].strip().lower()
-            tag, start, extra = stack.pop()
+            tag, start, opened = stack.pop()
             if name != tag:
                 raise _ParseError(
                     f'Unmatched end tag at byte offset {begin}, expected "</{tag}>", found "</{name}>"'
                 )
-            _close_html_tag(out, stack, tag, start, extra)
+            _close_html_tag(out, stack, tag, start, opened)
             i = end + 1
             continue
         j = i + 1
@@ -1006,15 +1006,16 @@ class SimUser:
     async def wait_reply(
         self,
         predicate: MessagePredicate | str | None = None,
-        timeout: float = 10.0,  # noqa: ASYNC109 - the test-facing API the brief asks for
+        timeout: float = 10.0,  # noqa: ASYNC109 - test-facing API
     ) -> JSONDict:
         """Wait for the next bot message to this chat (a send or an edit) matching ``predicate``.
 
-        ``predicate`` is a callable on the message dict, a substring of its text/caption, or None
-        for any message. Messages are read in order through a per-chat cursor: each is returned
-        at most once, and messages passed over while looking for a match are consumed. Edits
-        come back as the edited message (with ``edit_date``). On timeout raises AssertionError
-        listing the last bot messages and recent API errors in this chat.
+        ``predicate`` is a callable on the message dict (a KeyError/IndexError/TypeError in it
+        counts as "no match"), a substring of its text/caption, or None for any message.
+        Messages are read in order through a per-chat cursor: each is returned at most once, and
+        messages passed over while looking for a match are consumed. Edits come back as the
+        edited message (with ``edit_date``). On timeout raises AssertionError listing the last
+        bot messages and recent API errors in this chat (and any diagnostics, e.g. the bot log).
         """
         found = await self._emu._next_event(self.id, _as_predicate(predicate), timeout)
         if found is None:
@@ -1199,18 +1200,26 @@ class BotApiEmulator:
     # -- lifecycle ---------------------------------------------------------------------------
 
     async def start(self) -> Self:
-        """Start listening on 127.0.0.1 with an OS-chosen port; sets base_url/base_file_url."""
+        """Start listening on 127.0.0.1; sets :attr:`base_url` and :attr:`base_file_url`.
+
+        The first start takes a port the OS chooses. Starting again after :meth:`stop` reuses
+        that port and keeps all state, so ``stop()``/``start()`` simulates a Telegram outage.
+        """
         if self._runner is not None:
             return self
-        self._changes = _Changes()
+        self._signal()
         self._closing = False
         app = web.Application(client_max_size=64 * 1024 * 1024)
         app.router.add_route("*", "/bot{token}/{method}", self._handle_api)
         app.router.add_route("GET", "/file/bot{token}/{path:.+}", self._handle_file)
         runner = web.AppRunner(app, access_log=None, handler_cancellation=True, shutdown_timeout=1.0)
         await runner.setup()
-        site = web.TCPSite(runner, "127.0.0.1", 0)
-        await site.start()
+        site = web.TCPSite(runner, "127.0.0.1", self.port, reuse_address=True)
+        try:
+            await site.start()
+        except BaseException:
+            await runner.cleanup()
+            raise
         self._runner = runner
         self.port = int(runner.addresses[0][1])
         self.base_url = f"http://127.0.0.1:{self.port}/bot"
@@ -1512,7 +1521,11 @@ class BotApiEmulator:
             while chat.cursor < len(chat.events):
                 event = chat.events[chat.cursor]
                 chat.cursor += 1
-                if predicate(event):
+                try:
+                    matched = predicate(copy.deepcopy(event))
+                except (KeyError, IndexError, TypeError):
+                    matched = False  # e.g. m["text"] on a photo message: not this one
+                if matched:
                     return copy.deepcopy(event)
             return None
 

@@ -33,11 +33,9 @@ from telegram.error import (
 from telegram.ext import Application, ApplicationBuilder, CommandHandler, ContextTypes
 
 from .conftest import BotProcess, start_bot_process
-from .emulator import BotApiEmulator, SimUser, inline_buttons, parse_formatted
+from .emulator import ApiError, BotApiEmulator, SimUser, inline_buttons, parse_formatted
 
 TOKEN = "123456:TESTTOKEN_abc"
-
-pytestmark = pytest.mark.e2e
 
 
 @pytest.fixture
@@ -380,6 +378,44 @@ def test_parse_modes_render_like_telegram(text: str, mode: str, plain: str, enti
     assert sorted(e["type"] for e in found) == sorted(entities)
 
 
+@pytest.mark.parametrize(
+    ("text", "mode", "error"),
+    [
+        # Expected descriptions as Telegram's server library (tdlib) words them.
+        ("🏟 🏟_abac * asd ", "MarkdownV2", "Can't find end of Bold entity at byte offset 15"),
+        ("🏟 🏟__🏟 _🏟___", "MarkdownV2", "Can't find end of Italic entity at byte offset 23"),
+        ("🏟 🏟```a ", "MarkdownV2", "Can't find end of PreCode entity at byte offset 9"),
+        ("[telegram\\.org](asd\\)", "MarkdownV2", "Can't find end of a URL at byte offset 16"),
+        ("🏟 🏟>", "MarkdownV2", "Character '>' is reserved and must be escaped with the preceding '\\'"),
+        ("<b>open", "HTML", 'Can\'t find end tag corresponding to start tag "b"'),
+        ("<b>x</i>", "HTML", 'Unmatched end tag at byte offset 4, expected "</b>", found "</i>"'),
+        ("<p>x</p>", "HTML", 'Unsupported start tag "p" at byte offset 0'),
+        ("*open", "Markdown", "Can't find end of the entity starting at byte offset 0"),
+    ],
+)
+def test_parse_errors_match_telegram(text: str, mode: str, error: str) -> None:
+    with pytest.raises(ApiError) as caught:
+        parse_formatted(text, mode)
+    assert caught.value.code == 400
+    assert caught.value.description == f"Bad Request: can't parse entities: {error}"
+
+
+@pytest.mark.parametrize(
+    ("text", "plain", "entities"),
+    [
+        ("🏟 🏟_🏟 __🏟___", "🏟 🏟🏟 🏟", [("italic", 5, 5), ("underline", 8, 2)]),
+        ("🏟 🏟```🏟\n🏟```", "🏟 🏟🏟", [("pre", 5, 2)]),
+        ("abc\n> \n> \n>\ndef", "abc\n \n \n\ndef", [("blockquote", 4, 5)]),
+        (">asd\n>q||e||w||\nasdad", "asd\nqew\nasdad", [("expandable_blockquote", 0, 8), ("spoiler", 5, 1)]),
+        ("\\➡️ [ ](as) 🏟**", "\\➡️   🏟", []),
+    ],
+)
+def test_markdown_v2_matches_telegram(text: str, plain: str, entities: list[tuple[str, int, int]]) -> None:
+    rendered, found = parse_formatted(text, "MarkdownV2")
+    assert rendered == plain
+    assert sorted((e["type"], e["offset"], e["length"]) for e in found) == sorted(entities)
+
+
 def test_entity_offsets_are_utf16() -> None:
     _, entities = parse_formatted("👍 <b>x</b>", "HTML")
     assert entities == [{"type": "bold", "offset": 3, "length": 1}]
@@ -439,6 +475,21 @@ async def test_rate_limit_enforcer_answers_429_on_second_message_in_a_second(
     assert emulator.rate_limit_hits == 2
     emulator.disable_limits()
     await bot.send_message(43, "unlimited")
+
+
+async def test_restart_keeps_port_and_state_like_an_outage(
+    emulator: BotApiEmulator, bot: PTBBot, alex: SimUser
+) -> None:
+    url = emulator.base_url
+    await bot.send_message(42, "before")
+    await emulator.stop()
+    with pytest.raises(NetworkError):
+        await bot.send_message(42, "during")
+    await emulator.start()
+    assert emulator.base_url == url
+    await bot.send_message(42, "after")
+    assert [m["text"] for m in alex.messages] == ["before", "after"]
+    assert [m["message_id"] for m in alex.messages] == [2, 3]
 
 
 async def test_wait_reply_timeout_explains_what_the_bot_did(
