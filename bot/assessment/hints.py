@@ -1,54 +1,155 @@
-"""Hints: vague references to the law, and organisational rules presented as law."""
+"""Hints: the law left vague, an organisation's rule presented as law, a regulator left unnamed.
+
+* ``vague_law``: a legal concept ("consumer rights", "data protection", "the law") with no Act
+  that covers it named anywhere in the answer. Job titles and teams ("data protection officer",
+  "health and safety rep") are not references to the law.
+* ``policy_as_law``: the law (or a named Act) said to require what is only shop policy: a receipt,
+  the original packaging, store credit or exchange only, a day count the law does not set.
+* ``vague_regulator``: "the ombudsman" or "the regulator" with no regulator named; the hint names
+  the learner's sector's own.
+"""
 
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
 from bot.assessment.types import Found, Hint
+from content.loader import Content
 
-# Bare concepts that an assessor wants named as an Act ("consumer law" -> which Act?).
-VAGUE_LAW = re.compile(
-    r"\b(consumer (rights?|law|laws|protection law)|data protection( law| laws| rules)?|"
-    r"equality (law|laws|rules|legislation)|discrimination (law|laws)|health and safety( law| laws)?|"
-    r"(the|by|under|against the) law|legislation|privacy law|gdpr rules)\b",
-    re.I,
+# Nouns after a concept that make it a role, a team or a document rather than the law.
+_NOT_LAW = (
+    r"(?!\s+(officers?|team|teams|lead|leads|rep|reps|representative|training|course|module|"
+    r"policy|policies|procedures?|checks?|questions|department|manager|champion|notice|form|forms|"
+    r"poster|induction|audit|breach|breaches|executive|act|regulations?|risk assessment)\b)"
 )
 
-POLICY_AS_LAW = re.compile(
-    r"\b(the law|by law|legally|legal(ly)? (requirement|right)|the act)\b[^.]{0,60}?"
-    r"\b(\d+\s*days?|receipt|proof of purchase|original packaging|store credit|exchange only|"
-    r"manager'?s? approval)\b",
+
+@dataclass(frozen=True)
+class Concept:
+    pattern: re.Pattern[str]
+    suggest: tuple[str, ...]  # entry ids to name in the hint
+    satisfied_by: frozenset[str]  # entry ids that make the concept specific; empty: any law
+
+
+CONCEPTS = (
+    Concept(
+        re.compile(r"\bconsumer (rights?|law|laws|protection law|legislation)\b" + _NOT_LAW, re.I),
+        ("consumer_rights_act_2015",),
+        frozenset({"consumer_rights_act_2015", "consumer_contracts_regulations_2013",
+                   "dmcc_act_2024", "consumer_protection_unfair_trading_2008",
+                   "sale_of_goods_act_1979", "supply_goods_services_act_1982",
+                   "consumer_credit_act_1974", "consumer_protection_act_1987",
+                   "consumer_duty", "distance_selling_regulations_2000"}),
+    ),
+    Concept(
+        re.compile(r"\b(data protection|privacy)( law| laws| rules| legislation)?\b" + _NOT_LAW
+                   + r"(?<!privacy)(?<!privacy rules)", re.I),
+        ("data_protection_act_2018", "uk_gdpr"),
+        frozenset({"data_protection_act_2018", "uk_gdpr", "data_protection_act_1998",
+                   "data_use_access_act_2025", "pecr_2003"}),
+    ),
+    Concept(
+        re.compile(r"\b(equality|discrimination|disability|equal rights) (law|laws|rules|"
+                   r"legislation)\b", re.I),
+        ("equality_act_2010",),
+        frozenset({"equality_act_2010", "disability_discrimination_act_1995"}),
+    ),
+    Concept(
+        re.compile(r"\b(health (and|&) safety|h&s)( law| laws| rules| legislation)?\b" + _NOT_LAW,
+                   re.I),
+        ("health_safety_at_work_act_1974",),
+        frozenset({"health_safety_at_work_act_1974"}),
+    ),
+    Concept(
+        re.compile(r"\b(the law|by law|against the law|legally|legislation|legal (requirement|"
+                   r"obligation|duty))\b", re.I),
+        (),
+        frozenset(),
+    ),
+)
+
+LAW_ANCHOR = re.compile(
+    r"\b(the law|by law|legally|legal(ly)? (requirement|right|obligation)|it'?s the law|"
+    r"(act|regulations|regs|legislation) (says|say|states|means|requires))\b",
     re.I,
 )
+POLICY_RULE = re.compile(
+    r"\b(receipts?\b|original packaging|store credit|credit note|exchange only|"
+    r"only (offer|give|do) (an )?exchange|restocking fee|tags? (on|attached)|unworn|"
+    r"manager'?s? (approval|authorisation))",
+    re.I,
+)
+# A day count the law does not set (14 days to cancel online, 30 days to reject a faulty item).
+DAY_COUNT = re.compile(r"\b(?!14\b|30\b)\d+\s*days?\b", re.I)
+SAYS = re.compile(r"^\W*(\w+\W+){0,2}?(says|say|states|means|requires|gives)\b", re.I)
+NEGATED = re.compile(r"\b(no|not|n't|without|only needs|doesn'?t|isn'?t|but the)\b", re.I)
+VAGUE_BODY = re.compile(r"\b(the|an|our) (ombudsman|ombudsmen|regulator|watchdog|regulatory body)\b",
+                        re.I)
 
 
 def _overlaps(start: int, end: int, found: list[Found]) -> bool:
     return any(f.start < end and start < f.end for f in found)
 
 
-def find_hints(text: str, found: list[Found]) -> list[Hint]:
-    hints: list[Hint] = []
-    named_law = any(f.kind == "legislation" for f in found)
-    for m in VAGUE_LAW.finditer(text):
-        if _overlaps(m.start(), m.end(), found):
+def _names(content: Content, ids: tuple[str, ...] | list[str]) -> str:
+    names = [content.catalogue[i].name for i in ids if i in content.catalogue]
+    return " and the ".join(names)
+
+
+def _policy_as_law(text: str, found: list[Found]) -> tuple[int, int] | None:
+    """The span of a law claim followed by a policy rule in the same sentence, if any.
+
+    After "the law" any policy rule counts, a day count too; after a named Act only a rule the
+    Act plainly does not make (a receipt, store credit), and only when the Act is said to say it:
+    "under the Distance Selling Regulations she had 7 days" quotes the law, right or wrong."""
+    anchors = [(m.start(), m.end(), True) for m in LAW_ANCHOR.finditer(text)]
+    anchors += [(f.start, f.end, False) for f in found if f.kind == "legislation"]
+    for start, end, vague in anchors:
+        if not vague and not SAYS.match(text[end:]):
             continue
-        phrase = m.group(0)
-        message = (
-            f"You mentioned \u201c{phrase}\u201d: name the Act itself, with its year "
-            "(for example the Consumer Rights Act 2015 or the Data Protection Act 2018)."
-        )
-        if named_law:
-            message = (
-                f"\u201c{phrase}\u201d is vague: say which Act you mean, as you did elsewhere."
-            )
+        sentence_start = max(text.rfind(c, 0, start) for c in ".!?\n") + 1
+        sentence_end = re.search(r"[.!?\n]", text[end:])
+        stop = end + (sentence_end.start() if sentence_end else len(text) - end)
+        window = text[end : min(stop, end + 90)]
+        rule = POLICY_RULE.search(window) or (DAY_COUNT.search(window) if vague else None)
+        if rule and not NEGATED.search(text[sentence_start : end + rule.start()]):
+            return start, end + rule.end()
+    return None
+
+
+def find_hints(text: str, found: list[Found], content: Content, sector: str) -> list[Hint]:
+    hints: list[Hint] = []
+    named = {f.entry_id for f in found}
+    claim = _policy_as_law(text, found)
+    if claim is not None:
+        hints.append(Hint(
+            "policy_as_law",
+            "Careful: a receipt, a time limit or exchange-only is your organisation's policy, not "
+            "the law. Say which is which: the law sets the minimum, and your policy can give more.",
+        ))
+    vague: list[tuple[str, Concept]] = []
+    for concept in CONCEPTS:
+        for m in concept.pattern.finditer(text):
+            if _overlaps(m.start(), m.end(), found):
+                continue
+            if claim is not None and claim[0] <= m.start() < claim[1]:
+                continue  # already corrected as policy presented as law
+            laws = {f.entry_id for f in found if f.kind == "legislation"}
+            if (concept.satisfied_by & named) or (not concept.satisfied_by and laws):
+                continue
+            vague.append((m.group(0), concept))
+            break
+    if vague:
+        phrase, concept = vague[0]
+        suggestion = next((_names(content, c.suggest) for _p, c in vague if c.suggest), "")
+        message = f"You said \u201c{phrase}\u201d: name the law itself"
+        message += f", here the {suggestion}." if suggestion else ", the Act and its year."
         hints.append(Hint("vague_law", message))
-        break
-    if POLICY_AS_LAW.search(text):
-        hints.append(
-            Hint(
-                "policy_as_law",
-                "Careful: a time limit or a receipt rule is usually your organisation's policy, "
-                "not the law. Say which is which: the law sets the minimum, your policy can give more.",
-            )
-        )
+    body = VAGUE_BODY.search(text)
+    if body and not any(f.kind == "regulator" for f in found):
+        expected = content.sectors[sector].regulators if sector in content.sectors else []
+        message = f"Which {body.group(2).lower()}? Name the body"
+        message += f": in your sector, the {_names(content, expected[:2])}." if expected else "."
+        hints.append(Hint("vague_regulator", message))
     return hints

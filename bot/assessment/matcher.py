@@ -1,220 +1,200 @@
-"""Find the catalogue entries an answer names, tolerating typos, case and abbreviations.
+"""Find the catalogue entries an answer names, tolerating typos, case, clipped words and acronyms.
 
-The catalogue is data: every surface form of every entry is indexed once at start-up. Phrases are
-compared window by window with rapidfuzz (same number of tokens, an explicit cut-off that rises for
-short strings); acronyms only ever match a whole token. A year written beside an Act picks between
-entries that share a name (Data Protection Act 1998 / 2018) and yields the year flags.
+1. Candidates. An acronym matches a whole token only. A phrase form is tried only at tokens that
+   could be its first word (``CatalogueIndex.candidates``, cached), then aligned word by word: each
+   written word must be the form's word, a typo of it, or a clipped form of it, with one stop word
+   ("and", "of", ...) dropped or added at most; the whole phrase must then score at least
+   ``PHRASE_CUTOFF`` with rapidfuzz, so several typos in one name are not waved through.
+2. Senses. Ambiguous forms, local team names and acronyms with another meaning are dropped
+   (``senses``).
+3. Overlaps. The longest match wins ("DPA checks" is the identity-check procedure, not the Act);
+   a regulator's acronym inside a longer name still counts ("FCA Consumer Duty").
+4. Years and families. A year beside a name picks between entries sharing it (Data Protection Act
+   1998 or 2018); a name without a year means the one the answer dates elsewhere, else the current
+   one. Each entry is reported once, with its flags (``years``).
 """
 
 from __future__ import annotations
 
-import re
 from collections import defaultdict
-from dataclasses import dataclass
 
-from rapidfuzz import fuzz, process
-from rapidfuzz.distance import Indel
+from rapidfuzz import fuzz
 
-from bot.assessment.types import Flag, Found
-from content.loader import Content, normalise_form
-from content.models import CatalogueEntry, Kind
+from bot.assessment.index import CatalogueIndex, Form, clipped
+from bot.assessment.senses import acronym_sense, ambiguous_ok
+from bot.assessment.text import STOPWORDS, Token, same_sentence, tokenize
+from bot.assessment.types import Found
+from bot.assessment.years import Mention, flags_for, written_year
+from content.loader import Content
+from content.models import Kind
 
-TOKEN = re.compile(r"\w+(?:['’]\w+)*")
-YEAR = re.compile(r"^(1[89]\d\d|20\d\d)$")
+PHRASE_CUTOFF = 85.0
+SHORT_WORD = 5  # a one-word name this short ("Ofgem") must be written exactly
 
-
-@dataclass(frozen=True)
-class Token:
-    norm: str
-    raw: str
-    start: int
-    end: int
-
-
-@dataclass(frozen=True)
-class _Form:
-    entry_id: str
-    year: int | None  # the year inside the form itself ("Data Protection Act 1998")
-    case_sensitive: str | None  # the exact spelling required for ambiguous forms
-
-
-def tokenize(text: str) -> list[Token]:
-    return [
-        Token(normalise_form(m.group()), m.group(), m.start(), m.end())
-        for m in TOKEN.finditer(text)
-        if normalise_form(m.group())
-    ]
-
-
-def cutoff_for(length: int) -> float:
-    """Short names need to be exact; long ones may carry a typo or two."""
-    if length <= 6:
-        return 100.0
-    if length <= 12:
-        return 90.0
-    return 86.0
-
-
-def words_align(written: list[str], form: list[str]) -> bool:
-    """A fuzzy phrase match must also hold word by word: "consumer rights matter" is not
-    "consumer rights act", but "info commissioners office" is the Information Commissioner's."""
-    for w, f in zip(written, form, strict=True):
-        if w == f:
-            continue
-        if w[:1] != f[:1]:
-            return False
-        if len(f) <= 3:
-            if w != f + "s":
-                return False
-        elif not (len(w) >= 3 and f.startswith(w)) and fuzz.ratio(w, f) < 75:
-            return False
-    return True
-
-
-def _format_date(value: object) -> str:
-    from datetime import date
-
-    if isinstance(value, date):
-        return f"{value.day} {value.strftime('%B %Y')}"
-    return str(value)
+Candidate = tuple[int, int, float, str]  # first token, last token, score, entry id
 
 
 class Matcher:
-    """Index of every surface form in the catalogue; `find` returns each entry named once."""
+    """Built once from the content; ``find`` returns each entry named in an answer once."""
 
     def __init__(self, content: Content) -> None:
         self.content = content
+        self.index = CatalogueIndex(content)
         self.entries = content.catalogue
-        # Phrase forms by token count -> {normalised base (year stripped): [forms]}.
-        self.phrases: dict[int, dict[str, list[_Form]]] = defaultdict(lambda: defaultdict(list))
-        self.acronyms: dict[str, list[_Form]] = defaultdict(list)
-        for entry in self.entries.values():
-            ambiguous = {a.casefold() for a in entry.ambiguous}
-            for form in entry.all_forms():
-                self._index(entry, form, form.casefold() in ambiguous)
-        self.max_len = max(self.phrases, default=1)
 
-    def _index(self, entry: CatalogueEntry, form: str, ambiguous: bool) -> None:
-        words = normalise_form(form).split()
-        year: int | None = None
-        if len(words) > 1 and YEAR.match(words[-1]):
-            year = int(words[-1])
-            words = words[:-1]
-        exact = form.strip() if ambiguous else None
-        is_acronym = form in entry.abbreviations or (
-            len(words) == 1 and form.isupper() and len(form) <= 6
-        )
-        if is_acronym and len(words) == 1:
-            self.acronyms[words[0]].append(_Form(entry.id, year, exact))
-        else:
-            self.phrases[len(words)][" ".join(words)].append(_Form(entry.id, year, exact))
+    # -- 1. candidates ----------------------------------------------------------------------
 
-    # -- matching -------------------------------------------------------------------------
+    def _align(self, text: str, tokens: list[Token], i: int, form: Form) -> tuple[int, float] | None:
+        words, j, k = form.words, 0, i
+        # One stop word may be dropped or added, and only in a long name: in a two-word name
+        # ("DPA checks") an extra "to" makes another phrase ("the DPA to check").
+        skips = 1 if len(words) >= 3 else 0
+        written: list[str] = []
+        clips = 0
+        while j < len(words):
+            if k >= len(tokens):
+                return None
+            fw, tok = words[j], tokens[k]
+            word = tok.base if tok.base == fw else tok.norm
+            if word == fw or fw in self.index.candidates(word):
+                # A clipped word ("info") is a short form, not a spelling mistake: score it as
+                # written out, but never let clips alone make a name ("service" is not ServiceMark).
+                if clipped(word, fw):
+                    clips += 1
+                    word = fw
+                written.append(word)
+                j, k = j + 1, k + 1
+            elif skips and j > 0 and fw in STOPWORDS:
+                skips, j = 0, j + 1
+            elif skips and j > 0 and tok.norm in STOPWORDS and k + 1 < len(tokens):
+                skips, k = 0, k + 1
+            else:
+                return None
+        if clips and clips >= len([w for w in words if w not in STOPWORDS]):
+            return None
+        target = " ".join(words)
+        got = " ".join(written)
+        score = 100.0 if got == target else fuzz.ratio(got, target)
+        if len(words) == 1 and len(target) <= SHORT_WORD and score < 100:
+            return None
+        if score < PHRASE_CUTOFF or not same_sentence(text, tokens[i].end, tokens[k - 1].start):
+            return None
+        return k - 1, score
 
-    def _candidates(self, tokens: list[Token], text: str) -> list[tuple[int, int, float, _Form]]:
-        found: list[tuple[int, int, float, _Form]] = []
+    def _candidates(self, text: str, tokens: list[Token], sector: str) -> list[tuple[Candidate, Form]]:
+        found: list[tuple[Candidate, Form]] = []
         for i, tok in enumerate(tokens):
-            for form in self.acronyms.get(tok.norm, ()):
-                if form.case_sensitive is None or tok.raw == form.case_sensitive:
-                    found.append((i, i + 1, 100.0, form))
-        for n, table in self.phrases.items():
-            choices = list(table)
-            for i in range(len(tokens) - n + 1):
-                window = " ".join(t.norm for t in tokens[i : i + n])
-                hit = table.get(window)
-                score = 100.0
-                key = window
-                if hit is None:
-                    best = process.extractOne(
-                        window, choices, scorer=fuzz.ratio, score_cutoff=cutoff_for(len(window))
-                    )
-                    if best is None:
-                        continue
-                    key, score = best[0], best[1]
-                    if not words_align(window.split(), key.split()):
-                        continue
-                    hit = table[key]
-                raw = text[tokens[i].start : tokens[i + n - 1].end]
-                for form in hit:
-                    if form.case_sensitive is not None and raw != form.case_sensitive:
-                        continue
-                    found.append((i, i + n, score, form))
+            for form in self.index.acronyms.get(tok.base, ()) or self.index.acronyms.get(tok.norm, ()):
+                if not ambiguous_ok(text, tokens, i, i, form):
+                    continue
+                entry_id = acronym_sense(self.index, text, tokens, i, form, sector)
+                if entry_id is not None:
+                    found.append(((i, i, 100.0, entry_id), form))
+            starts = self.index.candidates(tok.norm)
+            if not starts:
+                continue
+            for form in self.index.phrase_forms(starts):
+                hit = self._align(text, tokens, i, form)
+                if hit is None or not ambiguous_ok(text, tokens, i, hit[0], form):
+                    continue
+                found.append(((i, hit[0], hit[1], form.entry_id), form))
         return found
 
-    def find(self, text: str) -> list[Found]:
+    # -- 3. overlaps ------------------------------------------------------------------------
+
+    def _select(
+        self, tokens: list[Token], found: list[tuple[Candidate, Form]]
+    ) -> list[Mention]:
+        found.sort(key=lambda c: (-(tokens[c[0][1]].end - tokens[c[0][0]].start), -c[0][2]))
+        taken: dict[int, tuple[int, int]] = {}
+        groups: dict[tuple[int, int], set[str]] = defaultdict(set)
+        regulators_inside: list[tuple[int, int, str]] = []
+        for (first, last, _score, entry_id), form in found:
+            span = (first, last)
+            family = (
+                self.index.family(form) if entry_id == form.entry_id else {entry_id}
+            )
+            if span in groups:
+                groups[span] |= family
+                continue
+            owner = next((taken[t] for t in range(first, last + 1) if t in taken), None)
+            if owner is None:
+                for t in range(first, last + 1):
+                    taken[t] = span
+                groups[span] |= family
+            elif self.entries[entry_id].kind is Kind.REGULATOR and first == last:
+                regulators_inside.append((first, last, entry_id))
+        mentions = [Mention(frozenset(ids), a, b) for (a, b), ids in groups.items()]
+        for first, last, entry_id in regulators_inside:
+            owner_ids = groups[taken[first]]
+            if entry_id not in owner_ids:
+                mentions.append(Mention(frozenset({entry_id}), first, last))
+        return sorted(mentions, key=lambda m: m.first)
+
+    # -- 4. years, families, one Found per entry --------------------------------------------
+
+    def find(self, text: str, sector: str = "general") -> list[Found]:
         tokens = tokenize(text)
-        candidates = self._candidates(tokens, text)
-        # Longest span first, then the closest spelling; then no overlaps.
-        candidates.sort(key=lambda c: (-(tokens[c[1] - 1].end - tokens[c[0]].start), -c[2]))
-        taken: set[int] = set()
-        groups: dict[tuple[int, int], list[_Form]] = defaultdict(list)
-        for start, end, _score, form in candidates:
-            span = set(range(start, end))
-            if (start, end) in groups:
-                groups[(start, end)].append(form)
+        mentions = self._select(tokens, self._candidates(text, tokens, sector))
+        resolved: list[tuple[str, int | None, Mention, int]] = []
+        pending: list[tuple[Mention, int]] = []
+        for m in mentions:
+            years = {y for e in m.family if (y := self.entries[e].year) is not None}
+            acronyms = {w for e in m.family for w in self.index.acronyms_of.get(e, ())}
+            year, end = written_year(text, tokens, m, years, acronyms)
+            if year is None and len(m.family) > 1:
+                pending.append((m, end))
                 continue
-            if span & taken:
-                continue
-            taken |= span
-            groups[(start, end)].append(form)
-        results: dict[str, Found] = {}
-        for (start, end), forms in sorted(groups.items()):
-            year, year_end = self._year_near(tokens, start, end)
-            found = self._resolve(forms, year, text, tokens[start].start, year_end or tokens[end - 1].end)
-            if found.entry_id not in results:
-                results[found.entry_id] = found
-        return sorted(results.values(), key=lambda f: f.start)
+            resolved.append((self._pick(m.family, year), year, m, end))
+        dated = {entry_id for entry_id, year, _m, _e in resolved if year is not None}
+        for m, end in pending:
+            named = m.family & dated
+            entry_id = next(iter(named)) if len(named) == 1 else self._pick(m.family, None)
+            resolved.append((entry_id, None, m, end))
+        return self._merge(text, tokens, resolved)
 
-    def _year_near(self, tokens: list[Token], start: int, end: int) -> tuple[int | None, int | None]:
-        """A year written just after a name ("Act 2015", "Act of 2015") belongs to it."""
-        for j in range(end, min(end + 2, len(tokens))):
-            if YEAR.match(tokens[j].norm):
-                return int(tokens[j].norm), tokens[j].end
-            if tokens[j].norm not in {"of", "from"}:
-                break
-        return None, None
-
-    def _resolve(
-        self, forms: list[_Form], year: int | None, text: str, start: int, end: int
-    ) -> Found:
-        entries = [self.entries[f.entry_id] for f in forms]
-        chosen: CatalogueEntry | None = None
+    def _pick(self, family: frozenset[str], year: int | None) -> str:
+        members = sorted(family)
         if year is not None:
-            chosen = next((e for e in entries if e.year == year), None)
-        if chosen is None:
-            current = [e for e in entries if not e.superseded]
-            chosen = (current or entries)[0]
-        flags: list[str] = []
-        correction: str | None = None
-        written_year = year
-        if chosen.kind is Kind.LEGISLATION and chosen.year is not None:
-            if written_year is None:
-                flags.append(Flag.MISSING_YEAR.value)
-                correction = f"Name it with its year: {chosen.name}."
-            elif written_year != chosen.year:
-                flags.append(Flag.WRONG_YEAR.value)
-                correction = f"It is the {chosen.name}, not {written_year}."
-        if chosen.superseded:
-            flags.append(Flag.OUTDATED.value)
-            replaced = " and ".join(self.entries[r].name for r in chosen.superseded_by)
-            correction = f"The {chosen.name} was replaced by the {replaced}"
-            if chosen.superseded_on:
-                correction += f" from {_format_date(chosen.superseded_on)}"
-            correction += "."
-            if chosen.superseded_note:
-                correction += f" {chosen.superseded_note}"
-        return Found(
-            entry_id=chosen.id,
-            kind=chosen.kind.value,
-            name=chosen.name,
-            text=text[start:end],
-            start=start,
-            end=end,
-            flags=tuple(flags),
-            correction=correction,
-        )
+            exact = [e for e in members if self.entries[e].year == year]
+            if exact:
+                return exact[0]
+        current = [e for e in members if not self.entries[e].superseded]
+        return (current or members)[0]
 
-
-def similarity(a: str, b: str) -> float:
-    """Normalised similarity of two phrases, 0-100 (used by `mentions` marking points)."""
-    return Indel.normalized_similarity(normalise_form(a), normalise_form(b)) * 100
+    def _merge(
+        self, text: str, tokens: list[Token], resolved: list[tuple[str, int | None, Mention, int]]
+    ) -> list[Found]:
+        by_entry: dict[str, list[tuple[int | None, Mention, int]]] = defaultdict(list)
+        for entry_id, year, m, end in resolved:
+            by_entry[entry_id].append((year, m, end))
+        out: list[Found] = []
+        for entry_id, mentions in by_entry.items():
+            entry = self.entries[entry_id]
+            years = [y for y, _m, _e in mentions]
+            flags, correction = flags_for(self.content, entry, years, text)
+            # Report the mention the flags are about: a wrong year, else a dated one, else the first.
+            mentions.sort(key=lambda x: x[1].first)
+            rep = next(
+                (x for x in mentions if x[0] is not None and x[0] != entry.year),
+                next((x for x in mentions if x[0] is not None), mentions[0]),
+            )
+            _year, m, end = rep
+            start = min(tokens[m.first].start, end)
+            if _year is not None and tokens[m.first].start > 0:
+                before = m.first - 1
+                if before >= 0 and tokens[before].base == str(_year):
+                    start = tokens[before].start
+            out.append(
+                Found(
+                    entry_id=entry.id,
+                    kind=entry.kind.value,
+                    name=entry.name,
+                    text=text[start:end],
+                    start=start,
+                    end=end,
+                    flags=flags,
+                    correction=correction,
+                )
+            )
+        return sorted(out, key=lambda f: f.start)

@@ -57,6 +57,8 @@ class PointResult:
     id: str
     text: str
     met: bool
+    # For a missed sector point, what the learner's sector expects ("name the Ofgem ...").
+    detail: str | None = None
 
 
 @dataclass
@@ -75,6 +77,8 @@ class Assessment:
     word_count: int
     tip: str | None = None
     sector: str = "general"
+    # Short, specific things the answer did well, for the "what was good" part of the feedback.
+    strengths: list[str] = field(default_factory=list)
     extra: dict[str, Any] = field(default_factory=dict)
 
     def named(self, kind: str) -> list[Found]:
@@ -94,4 +98,5 @@ class Assessment:
             "grade": self.grade.value,
             "word_count": self.word_count,
             "tip": self.tip,
+            "strengths": list(self.strengths),
         }

@@ -1,0 +1,168 @@
+"""The word patterns behind STAR, measurable results, reasoning and escalation.
+
+Kept apart from the logic in ``structure`` so they can be read (and argued with) as a list.
+"""
+
+from __future__ import annotations
+
+import re
+
+_PEOPLE = (
+    r"customer|client|caller|lady|man|woman|gentleman|guy|lad|girl|boy|teenager|family|couple|"
+    r"guest|patient|resident|tenant|passenger|member|student|user|service user|account holder|"
+    r"supplier|someone|somebody|person|pensioner|visitor|shopper|homeowner|parent|mum|dad|"
+    r"wheelchair user|learner|colleague|daughter|son|husband|wife|elderly \w+"
+)
+_DAYS = r"monday|tuesday|wednesday|thursday|friday|saturday|sunday"
+_MONTHS = (
+    r"january|february|march|april|may|june|july|august|september|october|november|december"
+)
+_REPORTING = (
+    r"came|rang|phoned|called|emailed|contacted|complained|asked|wanted|was|were|had|said|told|"
+    r"brought|bought|returned|ordered|tried|reported|kept|got|needed|wrote|messaged|turned up|"
+    r"walked|arrived|started|missed|lost|deposited|found|slipped|fell|couldn't|could not|did not|"
+    r"didn't|wasn't|seemed|looked|became|refused"
+)
+
+SITUATION = re.compile(
+    rf"\bsituation\b|"
+    rf"\b(a|an|one|this|another)\s+(\w+\s+){{0,3}}?({_PEOPLE})s?\b|"
+    rf"(^|[.!?]\s*|\b(so|when)\s+)(the\s+)?({_PEOPLE})('s)?\s+(\w+\s+)?({_REPORTING})\b|"
+    rf"\b(last|this|that|on a)\s+({_DAYS}|week|month|year|summer|winter|christmas|"
+    rf"night|weekend|shift|morning|afternoon|time)\b|\bone (day|time|night|morning|afternoon|"
+    rf"evening|shift)\b|\b(yesterday|recently|once)\b|\b(my|a) (\w+ )?(supervisor|manager|"
+    rf"colleague|team leader) (who|was|had)\b|"
+    rf"\b\d+\s+(days?|weeks?|months?|years?)\s+ago\b|\bin ({_MONTHS})\b|"
+    rf"\bwhen i (was|worked|started)\b|\bi work(ed)? (at|in|on|for|as)\b|\bin my role\b|"
+    rf"\b(we|i) had (a|an|loads|lots|a lot|some|two|three|\d+)\b|\bthere (was|were)\b|"
+    rf"(^|\b(our|the|my) )[\w ]{{0,25}}\b(had )?(dropped|fell|rose|went (up|down)|were (low|high|up|down)|"
+    rf"was (low|high|down|up))\b|\bi noticed\b|\bduring (a |the )?\w+|"
+    rf"\b(gave|sent|issued) (us|me) (a|an)\b",
+    re.I,
+)
+# A sentence that speaks of customers in general, not of one occasion.
+GENERIC = re.compile(
+    r"\b(if|whenever|every time|any time|always|usually|normally|should|would|never|"
+    r"make sure|any|every|each)\b",
+    re.I,
+)
+
+TASK = re.compile(
+    r"\btask\b|\bmy (job|role|aim|goal|priority|responsibility|responsibilities) (was|is|were)\b|"
+    r"\bi (had|needed|need|have|was asked|was expected|was tasked|was responsible|wanted|was meant)"
+    r" (to|with|for)\b|\bi was (asked|tasked)\b|\bit was (up to me|my job|my responsibility)\b|"
+    r"\bthe (aim|goal|objective|task) was\b|\bwhat i (had|needed) to do\b|\bmy manager asked me\b|"
+    r"\b(asked|told) me to (help|look|find|improve|sort|gather|deal)\b",
+    re.I,
+)
+
+_STATIVE = (
+    r"needed|wanted|hoped|liked|loved|seemed|noticed|realised|realized|learned|learnt|"
+    r"wondered|believed|assumed|expected|felt|enjoyed|preferred|worried|recognised|recognized|"
+    r"used to|supposed|was|were|had|think|thought|knew|know|guess|love|like|want|need|feel|am|"
+    r"would|could|should|have been|got told"
+)
+_ACT_PAST = (
+    r"gave|told|took|made|spoke|rang|sent|wrote|put|got|went|found|kept|let|paid|read|brought|"
+    r"sought|did|done|set|ran|led|held|showed|stayed|said|shook|met|chose|began|left|won|"
+    r"whistleblew|drew|hung|stood|tried|offered|apologised|apologized|listened|asked|called|"
+    r"explained|checked|refunded"
+)
+_ACT_PRESENT = (
+    r"check|explain|offer|ask|tell|call|ring|process|refund|escalate|log|record|apologise|"
+    r"listen|follow|use|report|make sure|put|help|try|shred|lock|treat|deal|pass|give|send|"
+    r"always \w+|work to|keep|update|signpost|refer|read|go through|flag|raise|take"
+)
+ACTION = re.compile(
+    rf"\baction\b|\bwhat i did\b|"
+    rf"(?<!can )(?<!could )(?<!shall )\b(i|we)(\s+(then|also|quickly|calmly|immediately|first|"
+    rf"just|always|never|personally|straight away|did|have|had|'ve|’ve|then also))?\s+"
+    rf"(?!(?:{_STATIVE})\b)"
+    rf"(\w{{2,}}ed|{_ACT_PAST}|{_ACT_PRESENT})\b|"
+    rf"\bi'?ve\s+\w+ed\b|"
+    rf"(^|[.!?;]\s*|\band\s+)(checked|refunded|explained|logged|rang|called|booked|sent|"
+    rf"apologised|offered|arranged|raised|escalated|processed|sorted|replaced|took|gave|told)\b",
+    re.I,
+)
+
+RESULT = re.compile(
+    r"\bresult(ed|s)?\b|\bin the end\b|\bended up\b|\boutcome\b|\bafterwards\b|\bsince then\b|"
+    r"\bwhich (meant|led)\b|\bthis (meant|led)\b|\bit worked\b|\bresolved\b|\bfixed\b|"
+    r"\b(she|he|they|customer|the customer|guest|tenant|passenger|family|resident|patient|"
+    r"daughter|everyone|we|i)\s+(was|were|is|seemed|felt|left|went away|looked|got|became)\s+"
+    r"(really |very |so |much |a lot |more |still )?(happy|pleased|satisfied|grateful|delighted|"
+    r"fine|ok|okay|calm|calmer|relieved|made up|content|annoyed|angry|upset|unhappy)\b|"
+    r"\b(wasn'?t|was not|wasnt|still wasn'?t)\s+(happy|satisfied|pleased)\b|"
+    r"\bthank(ed|s|ing)? (me|us|you)\b|\bsaid (thanks|thank you|it was|she'?d|he'?d|i was)\b|"
+    r"\b(left|gave|giving|rated|scored) (us|me|a|an|\d)|\breview\b|\bshook my hand\b|"
+    r"\b(accepted|understood|calmed down|agreed|went ahead|booked again|came back|recovered|"
+    r"shops with us|stayed with us|kept (his|her|their) custom|backed me up|sent a card|"
+    r"wrote in)\b|"
+    r"\bgot (her|his|their|the|a) (money|refund|compensation|replacement|\W?\d)|"
+    r"\b(got|received|was|were) (reimbursed|refunded|compensated|dismissed|disciplined|"
+    r"upheld|closed|replaced|fixed|delivered|done|passed|sorted)\b(?! by)|\bupheld\b|"
+    r"\bno (more|further|repeat|other) \w+|\b(didn'?t|did not|never) (report|complain|go|take|"
+    r"come|get|have)\b|"
+    r"\b(went|came|gone) (up|down)\b|\bwent from\b|\b(dropped|fell|rose|increased|reduced|improved|"
+    r"decreased|went up|went down)\s+(by|to|from|\d)|\b(hit|achieved|cleared) \W?\d|"
+    r"\bpassed (our|the|with|it)\b|\b(returned them|now (comes|shops|goes|has|uses|do))\b|"
+    r"\bsince\s*([,.!]|$)|\b(he|she|they|customer|manager|team leader|everyone|the \w+ team)\s+"
+    r"(booked|approved|accepted|agreed|decided|chose|replied|responded|got out|signed|"
+    r"understood|came back|stayed|returned)\b|"
+    r"\bwas back\b|\bwas fine\b|\bcame out at\b|\bnothing (more|else) came\b|\bnow\b.*\bweek\b|"
+    r"\b(he|she|they) (left|stayed|kept|got|did)\b|\basked for the manager\b|\bgot angry\b",
+    re.I,
+)
+
+_UNIT = (
+    r"seconds?|secs?|minutes?|mins?|hours?|hrs?|days?|weeks?|months?|years?|points?|stars?|calls?|"
+    r"complaints?|customers?|cases?|tickets?|records?|files?|staff|people|visits?|ratings?|"
+    r"working days?"
+)
+_NUMBER_WORD = r"two|three|four|five|six|seven|eight|nine|ten|twelve|twenty|thirty|a third|half"
+QUANTITY = re.compile(
+    rf"\d+(\.\d+)?\s*(%|per ?cent|percent)|\b\d+(\.\d+)?\s*(out of|/)\s*\d+|"
+    rf"\b\d+\s*\*|[£$€]\s?\d[\d,.]*|\b(?!(19|20)\d\d\b)\d[\d,]*(\.\d+)?\s+({_UNIT})\b|"
+    rf"\b\d+\s+(\w+\s+){{1,2}}?(ratings?|stars?|records?|files?)\b|"
+    rf"\b\d[\d,]*(\.\d+)?({_UNIT})\b|"
+    rf"\b({_NUMBER_WORD})\s+({_UNIT})\b|\b(from|down from|up from) \d+|\bby (a third|half)\b|"
+    rf"\b(same|next) day\b|\bwithin (the|an|a) (hour|day|week)\b|"
+    rf"\b(once|twice|\d+ times) a (day|week|month)\b|\ba (day|week|month|year)'?s? "
+    rf"(free|off|credit|refund)\b",
+    re.I,
+)
+# Words shortly before a quantity that make it a legal limit, a rule, or part of the situation
+# (the price paid, the age of a product), not something the learner's actions achieved.
+NOT_A_RESULT = re.compile(
+    r"\b(right|rights|entitled|law|act|regulations?|regs|rules?|must|have to|has to|had to|"
+    r"need|needs|policy|limit|deadline|says|say|gives?|allows?|up to|cooling[- ]off|"
+    r"(you|they|customers?|she|he) gets?|aim|target|try|trying|keep|"
+    r"ago|bought|ordered|pays|deposited|charged|cost|costs|spent|owed|worth|estimated at|"
+    r"normally|(was|were|is|still|been) (in|inside|within|outside|over|past))\b"
+    r"[^,;:]{0,45}$|\bevery\s*$",
+    re.I,
+)
+AGE = re.compile(r"^\s*(old|ago|earlier)\b", re.I)
+
+REASONING = re.compile(
+    r"\b(because|cos|coz|'cause|since (she|he|they|it|we|i|the))\b|\bso that\b|\bin order to\b|"
+    r"\bto (make sure|ensure|comply|avoid|prevent|protect|stop)\b|\botherwise\b|"
+    r"\b(which|this|that) (meant|means) (we|i|that|she|he|they)\b|\bthe reason\b|"
+    r"\b(that'?s|this is|which is|thats) why\b|\bfor \w+ reasons\b|\bdue to\b|\bin case\b|"
+    r"\bas (she|he|they|it|i|we|the \w+|her \w+|his \w+)('s|'d|’s|’d|\s+(was|were|is|had|has|did|"
+    r"uses|needed|couldn'?t|could|wasn'?t|didn'?t|would|said|hadn'?t|isn'?t|are|have|"
+    r"looked|seemed|kept))\b|"
+    r"\w[\w')]*,?\s+so (i|we|she|he|they|it|everyone|future|more|nothing|the|my|our|her|his|"
+    r"their)\b|"
+    r"\bunder [\w ]{2,40}\b(they|she|he|we|you) (can|could|get|have|must)\b.{0,40}\bso\b",
+    re.I,
+)
+
+ESCALATION = re.compile(
+    r"\b(escalat\w*|(passed|referred|handed) (it|this|the \w+)? ?(on |over )?to (my|a|the) "
+    r"(manager|supervisor|team leader|senior|specialist|complaints team)|outside (my|of my) "
+    r"(authority|remit)|(above|beyond) my (authority|remit|level)|limit(s)? of my (authority|role)|"
+    r"(asked|got|sought) (my )?(manager|supervisor|team leader)'?s? (approval|authorisation|"
+    r"permission|sign[- ]off)|supervisor(y)? approval)\b",
+    re.I,
+)

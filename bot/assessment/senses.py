@@ -1,0 +1,134 @@
+"""Is a name that matched really the catalogue entry, or an everyday word or a local name?
+
+Three checks, each on the words around the match:
+
+* ambiguous forms (the catalogue's ``ambiguous`` list: HEAT, LATER, GROW, CSE, ICS, ...) count only
+  when written as listed (in capitals), not inside a shouted sentence, or with a cue such as
+  "model" or "technique" beside them;
+* an acronym followed by a word for a local unit ("the FCA team", "our ICS desk") is a team name;
+* an acronym with its own spelled-out expansion nearby ("FCA, that's our Financial Crime and
+  Assurance team") means whatever the expansion says.
+"""
+
+from __future__ import annotations
+
+import re
+
+from bot.assessment.index import CatalogueIndex, Form, word_matches
+from bot.assessment.text import STOPWORDS, Token
+
+LOCAL_UNITS = frozenset(
+    {"team", "teams", "department", "dept", "desk", "unit", "squad", "queue", "inbox", "mailbox",
+     "hub", "rota", "shift", "pod", "colleague", "colleagues", "helpdesk"}
+)
+# Words that show an ambiguous form is used as the model or standard it names.
+CUES = frozenset(
+    {"model", "technique", "method", "approach", "framework", "acronym", "cycle", "principle",
+     "principles", "mnemonic", "standard", "standards", "award", "accreditation", "target",
+     "targets", "objective", "objectives", "goal", "goals", "coaching", "criteria", "mark"}
+)
+# Lower-case spellings of acronyms that are ordinary English words ("oft-quoted").
+ENGLISH_WORDS = frozenset({"oft"})
+# Everyday meanings of catalogue acronyms, told apart by words nearby. The second value is the
+# entry meant instead, if the catalogue has it (in financial services "the FSA" is the old
+# Financial Services Authority, not the Food Standards Agency).
+OTHER_SENSES: dict[str, tuple[re.Pattern[str], str | None]] = {
+    "cpr": (re.compile(r"first aid|resuscitat|collaps|defib|compression|breath|cardiac|"
+                       r"heart attack|unconscious|ambulance", re.I), None),
+    "psr": (re.compile(r"payment systems|reimburs|\bAPP\b|push payment|scam", re.I), None),
+    "cse": (re.compile(r"exploitation|safeguard|abuse|grooming", re.I), None),
+    "fsa": (re.compile(r"financial|bank|insur|mortgage|pension|invest|loan|credit", re.I),
+            "financial_services_authority"),
+}
+SENSE_WINDOW = 120  # characters either side searched for another meaning's cue words
+EXPANSION_REACH = 14  # tokens after an acronym searched for a spelled-out expansion
+CALLS = frozenset({"call", "called", "calls", "means", "stands", "short", "named", "known"})
+
+
+def _cue_near(tokens: list[Token], first: int, last: int) -> bool:
+    after = tokens[last + 1 : last + 3]
+    before = tokens[max(0, first - 2) : first]
+    return any(t.norm in CUES for t in (*after, *before))
+
+
+def _shouting(tokens: list[Token], first: int, last: int) -> bool:
+    around = tokens[max(0, first - 2) : first] + tokens[last + 1 : last + 3]
+    caps = [t for t in around if len(t.raw) > 1 and t.raw.isalpha() and t.raw.isupper()]
+    return len(caps) >= 2
+
+
+def ambiguous_ok(text: str, tokens: list[Token], first: int, last: int, form: Form) -> bool:
+    """An ambiguous form counts when written exactly as listed, or with a cue word beside it."""
+    if form.exact is None:
+        return True
+    if _cue_near(tokens, first, last):
+        return True
+    written = text[tokens[first].start : tokens[last].end]
+    if written != form.exact:
+        return False
+    # "HEAT" means the model, but not in "IT WAS THE HEAT": a shouted sentence proves nothing.
+    return len(form.exact) <= 3 or not _shouting(tokens, first, last)
+
+
+def _expansion(tokens: list[Token], text: str, at: int, letters: str) -> list[Token] | None:
+    """A run of words near an acronym whose initials spell it, presented as its expansion."""
+    lo, hi = at + 1, min(len(tokens), at + 1 + EXPANSION_REACH)
+    for s in range(lo, hi):
+        if tokens[s].norm[:1] != letters[0] or not tokens[s].raw.isalpha():
+            continue
+        run: list[Token] = []
+        k = s
+        while k < len(tokens) and len(run) < len(letters):
+            t = tokens[k]
+            if t.norm in STOPWORDS and run:
+                k += 1
+                continue
+            if not t.raw.isalpha() or t.norm[0] != letters[len(run)]:
+                break
+            run.append(t)
+            k += 1
+        if len(run) != len(letters):
+            continue
+        gap = text[tokens[at].end : run[0].start]
+        called = any(t.norm in CALLS for t in tokens[max(lo, s - 6) : s])
+        titled = all(t.raw[0].isupper() for t in run)
+        if "(" in gap or called or titled:
+            return run
+    return None
+
+
+def _expansion_matches(index: CatalogueIndex, entry_id: str, run: list[Token]) -> bool:
+    words = [t.norm for t in run]
+    for forms in index.starts.values():
+        for form in forms:
+            if form.entry_id != entry_id:
+                continue
+            content = [w for w in form.words if w not in STOPWORDS]
+            if len(content) == len(words) and all(
+                word_matches(w, f) for w, f in zip(words, content, strict=True)
+            ):
+                return True
+    return False
+
+
+def acronym_sense(
+    index: CatalogueIndex, text: str, tokens: list[Token], at: int, form: Form, sector: str
+) -> str | None:
+    """The entry an acronym stands for here, or None when it means something else."""
+    tok = tokens[at]
+    entry_id = form.entry_id
+    if not tok.is_caps and (tok.base in ENGLISH_WORDS or form.exact is not None):
+        return None
+    nxt = tokens[at + 1].norm if at + 1 < len(tokens) else ""
+    if nxt in LOCAL_UNITS and index.entries[entry_id].kind.value != "policy":
+        return None
+    run = _expansion(tokens, text, at, tok.base)
+    if run is not None and not _expansion_matches(index, entry_id, run):
+        return None
+    other = OTHER_SENSES.get(tok.base)
+    if other is not None:
+        cue, instead = other
+        window = text[max(0, tok.start - SENSE_WINDOW) : tok.end + SENSE_WINDOW]
+        if cue.search(window) or (instead is not None and sector == "finance"):
+            return instead if instead in index.entries else None
+    return entry_id

@@ -1,0 +1,120 @@
+"""Years beside a name, which entry of a family they pick, and the flags and corrections that follow.
+
+Flags (docs/assessment.md, "Flags"):
+* ``wrong_year``: a year is written beside the name and it is not the entry's year;
+* ``missing_year``: the entry is cited with its year (its canonical name ends with it) and no
+  mention of it in the answer gives one;
+* ``outdated``: the entry has been superseded. The Sale of Goods Act 1979 and the Supply of Goods
+  and Services Act 1982 still govern sales between businesses, so they are not outdated when the
+  answer is about business customers.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date
+
+from bot.assessment.text import YEAR, Token, same_sentence
+from bot.assessment.types import Flag
+from content.loader import Content
+from content.models import CatalogueEntry, Kind
+
+BETWEEN = frozenset({"of", "from"})  # "the Equality Act of 2010"
+ARTICLES = frozenset({"the", "a", "an", "our", "their"})  # "the 2015 Consumer Rights Act"
+B2B = re.compile(
+    r"\b(b2b|business[- ]to[- ]business|between businesses|trade (customers?|counter|account)|"
+    r"business (customers?|clients?)|commercial (customers?|clients?))\b",
+    re.I,
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    """One place the answer names a catalogue entry (or one of a family sharing a name)."""
+
+    family: frozenset[str]
+    first: int  # token indices, inclusive
+    last: int
+
+
+def _as_year(tok: Token, family_years: set[int]) -> int | None:
+    if YEAR.match(tok.base):
+        return int(tok.base)
+    # "the Data Protection Act 18": two digits count only when they finish one of the years.
+    if len(tok.base) == 2 and tok.base.isdigit():
+        return next((y for y in family_years if y % 100 == int(tok.base)), None)
+    return None
+
+
+def written_year(
+    text: str, tokens: list[Token], m: Mention, years: set[int], same_entry: set[str]
+) -> tuple[int | None, int]:
+    """The year written beside a mention, and the offset where the mention (with year) ends."""
+    end = tokens[m.last].end
+    k = m.last + 1
+    # Skip an abbreviation of the same name in brackets: "Data Protection Act (DPA) 2018".
+    if k < len(tokens) and tokens[k].base in same_entry:
+        k += 1
+    if k < len(tokens) and tokens[k].norm in BETWEEN:
+        k += 1
+    if k < len(tokens) and same_sentence(text, end, tokens[k].start):
+        year = _as_year(tokens[k], years)
+        if year is not None:
+            return year, tokens[k].end
+    j = m.first - 1
+    if (
+        j >= 0
+        and YEAR.match(tokens[j].base)
+        and not text[tokens[j].end : tokens[m.first].start].strip()
+        and (j == 0 or tokens[j - 1].norm in ARTICLES)
+    ):
+        return int(tokens[j].base), end
+    return None, end
+
+
+def _format_date(value: date) -> str:
+    return f"{value.day} {value.strftime('%B %Y')}"
+
+
+def _names(entries: list[CatalogueEntry]) -> str:
+    names = [f"the {e.name}" if e.kind is not Kind.REGULATOR or " " in e.name else e.name
+             for e in entries]
+    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
+
+
+def outdated_correction(content: Content, entry: CatalogueEntry) -> str:
+    direct = [content.catalogue[r] for r in entry.superseded_by]
+    text = f"The {entry.name} was replaced by {_names(direct)}"
+    if entry.superseded_on:
+        text += f" on {_format_date(entry.superseded_on)}"
+    text += "."
+    current = content.current_replacements(entry.id)
+    if {e.id for e in current} != {e.id for e in direct}:
+        text += f" Today cite {_names(current)}."
+    elif entry.kind is Kind.LEGISLATION:
+        text += f" Cite {_names(current)} instead."
+    return text
+
+
+def flags_for(
+    content: Content, entry: CatalogueEntry, years: list[int | None], text: str
+) -> tuple[tuple[str, ...], str | None]:
+    """Flags and one correction for an entry, from the years written at each of its mentions."""
+    flags: list[str] = []
+    corrections: list[str] = []
+    if entry.kind is Kind.LEGISLATION and entry.year is not None:
+        wrong = [y for y in years if y is not None and y != entry.year]
+        if wrong:
+            flags.append(Flag.WRONG_YEAR.value)
+            corrections.append(f"It is the {entry.name}, not {wrong[0]}.")
+        elif all(y is None for y in years) and entry.name.endswith(str(entry.year)):
+            flags.append(Flag.MISSING_YEAR.value)
+            corrections.append(f"Give its year: the {entry.name}.")
+    if entry.superseded and not (
+        entry.superseded_note and "business" in entry.superseded_note and B2B.search(text)
+    ):
+        flags.append(Flag.OUTDATED.value)
+        # What replaced it matters more than the year of an Act that no longer applies.
+        corrections = [outdated_correction(content, entry)]
+    return tuple(flags), (corrections[0] if corrections else None)
