@@ -2,8 +2,9 @@
 
 Flow for erasure: /deleteme says what will go and asks, with "Yes, delete everything" and
 "No, keep it" buttons (`priv:delete:yes:<account token>` / `priv:delete:no:<account token>`);
-"yes" erases the learner row and, by ON DELETE CASCADE, every answer and draft. Neither command creates a learner: asking about
-your data must not store any. A press after the data is gone is answered kindly.
+"yes" erases the learner row and, by ON DELETE CASCADE, every answer and draft. Neither command
+creates a learner: asking about your data must not store any. A press after the data is gone
+is answered kindly.
 """
 
 from __future__ import annotations
