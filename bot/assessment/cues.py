@@ -27,16 +27,21 @@ _REPORTING = (
 SITUATION = re.compile(
     rf"\bsituation\b|"
     rf"\b(a|an|one|this|another)\s+(\w+\s+){{0,3}}?({_PEOPLE})s?\b|"
-    rf"(^|[.!?]\s*|\b(so|when)\s+)(the\s+)?({_PEOPLE})('s)?\s+(\w+\s+)?({_REPORTING})\b|"
     rf"\b(last|this|that|on a)\s+({_DAYS}|week|month|year|summer|winter|christmas|"
     rf"night|weekend|shift|morning|afternoon|time)\b|\bone (day|time|night|morning|afternoon|"
     rf"evening|shift)\b|\b(yesterday|recently|once)\b|\b(my|a) (\w+ )?(supervisor|manager|"
     rf"colleague|team leader) (who|was|had)\b|"
-    rf"\b\d+\s+(days?|weeks?|months?|years?)\s+ago\b|\bin ({_MONTHS})\b|"
+    rf"\b\d+\s+(days?|weeks?|months?|years?)\s+ago\b|\bin ({_MONTHS})\b|\bwhen (we|i|they) \w+ed\b|"
     rf"\bwhen i (was|worked|started)\b|\bi work(ed)? (at|in|on|for|as)\b|\bin my role\b|"
     rf"\b(we|i) had (a|an|loads|lots|a lot|some|two|three|\d+)\b|\bthere (was|were)\b|"
     rf"(^|\b(our|the|my) )[\w ]{{0,25}}\b(had )?(dropped|fell|rose|went (up|down)|were (low|high|up|down)|"
-    rf"was (low|high|down|up))\b|\bi noticed\b|\bduring (a |the )?\w+|"
+    rf"was (low|high|down|up))\b|\bi noticed\b|\bduring (a |the )?\w+",
+    re.I,
+)
+# Scene-setting that reads the same as a result ("the customer was upset" / "was happy"), so it
+# only counts before the learner's first action.
+OPENING = re.compile(
+    rf"(^|[.!?]\s*|\b(so|when|because|as)\s+)(the\s+)?({_PEOPLE})('s)?\s+(\w+\s+)?({_REPORTING})\b|"
     rf"\b(gave|sent|issued) (us|me) (a|an)\b",
     re.I,
 )
@@ -79,7 +84,8 @@ ACTION = re.compile(
     rf"just|always|never|personally|straight away|did|have|had|'ve|’ve|then also))?\s+"
     rf"(?!(?:{_STATIVE})\b)"
     rf"(\w{{2,}}ed|{_ACT_PAST}|{_ACT_PRESENT})\b|"
-    rf"\bi'?ve\s+\w+ed\b|"
+    rf"\bi'?ve\s+\w+ed\b|(?<!if )\b(i|we)\s+(never|didn'?t|did not|don'?t|do not|won'?t|refused to)\s+"
+    rf"(?!(?:{_STATIVE}|really|even|get|have|usually|normally|actually)\b)\w+|"
     rf"(^|[.!?;]\s*|\band\s+)(checked|refunded|explained|logged|rang|called|booked|sent|"
     rf"apologised|offered|arranged|raised|escalated|processed|sorted|replaced|took|gave|told)\b",
     re.I,
@@ -113,11 +119,25 @@ RESULT = re.compile(
     r"\b(he|she|they) (left|stayed|kept|got|did)\b|\basked for the manager\b|\bgot angry\b",
     re.I,
 )
+# After the learner's first action, a clause whose subject is someone else (or "we" with an outcome
+# verb) reporting something done is the result: "the bag turned up", "she's kept to the plan".
+OUTCOME = re.compile(
+    r"(^|[.!?;]\s*|,?\s+and\s+|,?\s+then\s+)(she|he|they|it|everyone|the customer|customer|"
+    r"the (\w+ ){0,4}(team|council|customer|guest|tenant|family|bag|parcel|order|refund|case|"
+    r"complaint|engineer|police|supplier|ombudsman|manager|water|agency)|facilities)"
+    r"('s|’s|'ve|’ve|\s+(has|have|had|now|then|also|finally|later|soon|all))?\s+"
+    r"(?!(?:was|were|is|are|had|has|have|said|asked|wanted|needed|told|could|would|should)\b)"
+    r"(\w{3,}ed|got|took|went|came|left|kept|gave|made|paid|sent|won|turned up)\b|"
+    r"\b(she|he|they|everyone) now \w+s\b|"
+    r"\bwe\s+(stopped|got|saved|hit|reached|achieved|won|passed|received|avoided|prevented|kept|"
+    r"had no|haven'?t had)\b",
+    re.I,
+)
 
 _UNIT = (
     r"seconds?|secs?|minutes?|mins?|hours?|hrs?|days?|weeks?|months?|years?|points?|stars?|calls?|"
     r"complaints?|customers?|cases?|tickets?|records?|files?|staff|people|visits?|ratings?|"
-    r"working days?"
+    r"working days?|problems?|issues?|errors?|faults?|households?|items?|orders?|refunds?|members?"
 )
 _NUMBER_WORD = r"two|three|four|five|six|seven|eight|nine|ten|twelve|twenty|thirty|a third|half"
 QUANTITY = re.compile(
@@ -128,7 +148,8 @@ QUANTITY = re.compile(
     rf"\b({_NUMBER_WORD})\s+({_UNIT})\b|\b(from|down from|up from) \d+|\bby (a third|half)\b|"
     rf"\b(same|next) day\b|\bwithin (the|an|a) (hour|day|week)\b|"
     rf"\b(once|twice|\d+ times) a (day|week|month)\b|\ba (day|week|month|year)'?s? "
-    rf"(free|off|credit|refund)\b",
+    rf"(free|off|credit|refund)\b|\b(gave|scored|rated) (us|me|it) (a )?\d+\b|"
+    rf"\b\d+ on the (survey|feedback|review|scorecard)\b",
     re.I,
 )
 # Words shortly before a quantity that make it a legal limit, a rule, or part of the situation
@@ -138,7 +159,7 @@ NOT_A_RESULT = re.compile(
     r"need|needs|policy|limit|deadline|says|say|gives?|allows?|up to|cooling[- ]off|"
     r"(you|they|customers?|she|he) gets?|aim|target|try|trying|keep|"
     r"ago|bought|ordered|pays|deposited|charged|cost|costs|spent|owed|worth|estimated at|"
-    r"normally|(was|were|is|still|been) (in|inside|within|outside|over|past))\b"
+    r"normally|if|unless|(was|were|is|still|been) (in|inside|within|outside|over|past))\b"
     r"[^,;:]{0,45}$|\bevery\s*$",
     re.I,
 )
@@ -146,12 +167,15 @@ AGE = re.compile(r"^\s*(old|ago|earlier)\b", re.I)
 
 REASONING = re.compile(
     r"\b(because|cos|coz|'cause|since (she|he|they|it|we|i|the))\b|\bso that\b|\bin order to\b|"
+    r"(?<!was )(?<!had )(?<!needed )(?<!need )(?<!wanted )(?<!asked )"
     r"\bto (make sure|ensure|comply|avoid|prevent|protect|stop)\b|\botherwise\b|"
     r"\b(which|this|that) (meant|means) (we|i|that|she|he|they)\b|\bthe reason\b|"
     r"\b(that'?s|this is|which is|thats) why\b|\bfor \w+ reasons\b|\bdue to\b|\bin case\b|"
-    r"\bas (she|he|they|it|i|we|the \w+|her \w+|his \w+)('s|'d|’s|’d|\s+(was|were|is|had|has|did|"
-    r"uses|needed|couldn'?t|could|wasn'?t|didn'?t|would|said|hadn'?t|isn'?t|are|have|"
-    r"looked|seemed|kept))\b|"
+    r"\bas (she|he|they|it|i|we)('s|'d|’s|’d)|\bas (the|her|his|their|our|it|she|he|they|i|we|"
+    r"\w+ing)\b[\w' ]{0,40}?\b(was|were|is|are|had|has|means|needed|needs|"
+    r"couldn'?t|could|can'?t|wasn'?t|didn'?t|would|uses|did|hadn'?t|isn'?t|have|looked|seemed|"
+    r"kept)\b|\bcause (thats|that's|it|its|it's|she|he|they|we|i|the)\b|"
+    r",\s+so\s+(?!(much|many|far|good|happy|glad|sorry|yeah|basically|anyway)\b)\w+|"
     r"\w[\w')]*,?\s+so (i|we|she|he|they|it|everyone|future|more|nothing|the|my|our|her|his|"
     r"their)\b|"
     r"\bunder [\w ]{2,40}\b(they|she|he|we|you) (can|could|get|have|must)\b.{0,40}\bso\b",

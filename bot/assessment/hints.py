@@ -83,7 +83,12 @@ POLICY_RULE = re.compile(
 # A day count the law does not set (14 days to cancel online, 30 days to reject a faulty item).
 DAY_COUNT = re.compile(r"\b(?!14\b|30\b)\d+\s*days?\b", re.I)
 SAYS = re.compile(r"^\W*(\w+\W+){0,2}?(says|say|states|means|requires|gives)\b", re.I)
-NEGATED = re.compile(r"\b(no|not|n't|without|only needs|doesn'?t|isn'?t|but the)\b", re.I)
+# Contrast, negation or someone else's belief: the learner is correcting the myth, not repeating it.
+NEGATED = re.compile(
+    r"\b(no|not|n't|without|only needs|doesn'?t|isn'?t|but the|think|thinks|believe|believes|"
+    r"assume|assumes|myth)\b",
+    re.I,
+)
 VAGUE_BODY = re.compile(r"\b(the|an|our) (ombudsman|ombudsmen|regulator|watchdog|regulatory body)\b",
                         re.I)
 
@@ -115,6 +120,14 @@ def _policy_as_law(text: str, found: list[Found]) -> tuple[int, int] | None:
         rule = POLICY_RULE.search(window) or (DAY_COUNT.search(window) if vague else None)
         if rule and not NEGATED.search(text[sentence_start : end + rule.start()]):
             return start, end + rule.end()
+        # The rule may come first: "I always ask for the receipt cause that's the law".
+        lead = max(sentence_start, start - 60)
+        before = text[lead:start]
+        rule = POLICY_RULE.search(before) or (DAY_COUNT.search(before) if vague else None)
+        # Looking back, any contrast in the sentence ("without a receipt, so the law comes first")
+        # means the learner is telling policy and law apart.
+        if vague and rule and not NEGATED.search(text[sentence_start:stop]):
+            return lead + rule.start(), end
     return None
 
 

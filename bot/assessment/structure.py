@@ -15,6 +15,8 @@ from bot.assessment.cues import (
     ESCALATION,
     GENERIC,
     NOT_A_RESULT,
+    OPENING,
+    OUTCOME,
     QUANTITY,
     REASONING,
     RESULT,
@@ -29,12 +31,31 @@ def sentences(text: str) -> list[str]:
     return [s.strip() for s in SENTENCE.findall(text) if s.strip()]
 
 
+def _first_action(text: str) -> int:
+    m = ACTION.search(text)
+    return m.start() if m else len(text)
+
+
 def _situation(text: str) -> bool:
+    """A scene: a particular customer, time or event, not customers in general. A customer's state
+    ("the customer was upset") sets the scene only before the learner acts; after, it is a result."""
+    acted_at = _first_action(text)
+    offset = 0
     for s in sentences(text):
-        m = SITUATION.search(s)
-        if m and not GENERIC.search(s[: m.start() + 1]):
-            return True
+        offset = text.find(s, offset)
+        for rx in (SITUATION, OPENING) if offset <= acted_at else (SITUATION,):
+            m = rx.search(s)
+            if m and not GENERIC.search(s[: m.start() + 1]):
+                return True
+        offset += len(s)
     return False
+
+
+def _result(text: str) -> bool:
+    if RESULT.search(text):
+        return True
+    acted_at = _first_action(text)
+    return acted_at < len(text) and bool(OUTCOME.search(text, acted_at + 1))
 
 
 def star_parts(text: str) -> dict[str, bool]:
@@ -42,7 +63,7 @@ def star_parts(text: str) -> dict[str, bool]:
         "situation": _situation(text),
         "task": bool(TASK.search(text)),
         "action": bool(ACTION.search(text)),
-        "result": bool(RESULT.search(text)),
+        "result": _result(text),
     }
 
 
