@@ -163,7 +163,12 @@ NOT_A_RESULT = re.compile(
     r"[^,;:]{0,45}$|\bevery\s*$",
     re.I,
 )
-AGE = re.compile(r"^\s*(old|ago|earlier)\b", re.I)
+# Words just after a quantity that make it a period the law or a policy allows, or the situation.
+AFTER = re.compile(
+    r"^\s*(old|ago|earlier|(\w+\s+){0,2}?(to (reject|cancel|return|complain|claim|respond|reply)|"
+    r"right|cooling|limit|under the|by law|deadline))\b",
+    re.I,
+)
 
 REASONING = re.compile(
     r"\b(because|cos|coz|'cause|since (she|he|they|it|we|i|the))\b|\bso that\b|\bin order to\b|"

@@ -11,7 +11,7 @@ import re
 
 from bot.assessment.cues import (
     ACTION,
-    AGE,
+    AFTER,
     ESCALATION,
     GENERIC,
     NOT_A_RESULT,
@@ -81,7 +81,7 @@ def is_measurable(text: str) -> bool:
         for q in QUANTITY.finditer(s):
             if offset + q.start() < acted_at and not is_result:
                 continue
-            if NOT_A_RESULT.search(s[max(0, q.start() - 45) : q.start()]) or AGE.match(s[q.end() :]):
+            if NOT_A_RESULT.search(s[max(0, q.start() - 45) : q.start()]) or AFTER.match(s[q.end() :]):
                 continue
             return True
     return False

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from typing import NamedTuple
 
 TOKEN = re.compile(r"\w+(?:['’]\w+)*")
 # A year as learners write it beside an Act. 2100-2199 is accepted so that a mistyped "2105" is
@@ -14,8 +14,9 @@ YEAR = re.compile(r"^(1[89]\d\d|2[01]\d\d)$")
 STOPWORDS = frozenset({"and", "of", "the", "for", "etc", "in", "on", "at", "to", "a"})
 
 
-@dataclass(frozen=True, slots=True)
-class Token:
+class Token(NamedTuple):
+    # A NamedTuple, not a dataclass: an answer has hundreds of tokens, and building them is a
+    # measurable share of the time per answer (benchmarks/assess_bench.py).
     raw: str
     norm: str  # folded as catalogue forms are: "Commissioner's" -> "commissioners"
     base: str  # without a possessive: "FCA's" -> "fca"

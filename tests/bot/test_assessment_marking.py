@@ -1,0 +1,165 @@
+"""Marking: each point met or missed, the learner's sector, score, grade band, tip and strengths."""
+
+from __future__ import annotations
+
+from bot.assessment import Assessor, Grade
+from content.loader import Content
+from content.models import Check, MarkingPoint, Probe, Prompt
+
+STRONG = (
+    "Last month a customer phoned because a direct debit had gone out twice and left her overdrawn. "
+    "My task was to put it right under our complaints procedure. I refunded the payment and the "
+    "charge, and because the FCA Consumer Duty says we must avoid foreseeable harm I checked if she "
+    "needed support. I gave her the Financial Ombudsman Service details in the final response. "
+    "She thanked me and the complaint was closed in 2 days."
+)
+REFUND = (
+    "A customer brought back a kettle that broke after three weeks. My task was to decide between "
+    "a refund and a repair. I checked our refund and returns policy and the Consumer Rights Act "
+    "2015, because within 30 days she had the short-term right to reject. I refunded her in full. "
+    "As a result she rated us 5 out of 5."
+)
+
+
+def prompt(*points: MarkingPoint) -> Prompt:
+    return Prompt(
+        id="test_prompt",
+        topic="rules_and_law",
+        text="Tell me about a time you applied the rules of your sector to a complaint.",
+        levels=[3],
+        marking_points=list(points),
+        probes=[Probe(point=points[0].id, text="Which body regulates that in your sector?")],
+        model_answer=["Situation ...", "Task ...", "Action ..."],
+    )
+
+
+SECTOR_REGULATOR = MarkingPoint(
+    id="regulator", check=Check.NAMES_REGULATOR, params={"sector_specific": True},
+    text="Names the regulator for your sector.",
+)
+STAR = MarkingPoint(id="star", check=Check.STAR_COMPLETE, text="Gives the STAR parts in full.")
+
+
+def point(assessor: Assessor, text: str, p: Prompt, sector: str, ident: str = "regulator"):
+    result = assessor.assess(text, prompt=p, sector=sector)
+    return next(r for r in result.marking_points if r.id == ident)
+
+
+def test_sector_regulator_is_the_sectors_own(assessor: Assessor) -> None:
+    p = prompt(SECTOR_REGULATOR, STAR)
+    text = "I told her she could take it to the FCA."
+    assert point(assessor, text, p, "finance").met
+    missed = point(assessor, text, p, "energy")
+    assert not missed.met
+    assert missed.detail is not None and "Ofgem" in missed.detail
+    assert point(assessor, "I told her about Ofgem.", p, "energy").met
+    # A sector with no regulators of its own accepts any regulator.
+    assert point(assessor, text, p, "general").met
+
+
+def test_banking_expects_the_fca_and_the_ombudsman(assessor: Assessor) -> None:
+    missed = point(assessor, "I explained our complaints procedure.", prompt(SECTOR_REGULATOR, STAR),
+                   "finance")
+    assert missed.detail == (
+        "In your sector, name the Financial Conduct Authority and the Financial Ombudsman Service."
+    )
+
+
+def test_without_a_prompt_a_regulated_sector_adds_its_regulator(assessor: Assessor) -> None:
+    finance = assessor.assess(STRONG, sector="finance")
+    general = assessor.assess(STRONG, sector="general")
+    assert "sector_regulator" in {r.id for r in finance.marking_points}
+    assert "sector_regulator" not in {r.id for r in general.marking_points}
+    assert next(r for r in finance.marking_points if r.id == "sector_regulator").met
+    energy = assessor.assess(STRONG, sector="energy")
+    assert not next(r for r in energy.marking_points if r.id == "sector_regulator").met
+
+
+def test_outdated_law_earns_no_credit(assessor: Assessor) -> None:
+    law = MarkingPoint(id="law", check=Check.NAMES_LEGISLATION, text="Names the legislation.")
+    p = prompt(law, STAR)
+    assert not point(assessor, "I followed the Data Protection Act 1998.", p, "general", "law").met
+    assert point(assessor, "I followed the Data Protection Act 2018.", p, "general", "law").met
+    # A missing year still credits the Act; it is corrected, not failed.
+    assert point(assessor, "I followed the Data Protection Act.", p, "general", "law").met
+
+
+def test_names_any_of_and_minimum(assessor: Assessor) -> None:
+    two = MarkingPoint(id="two", check=Check.NAMES_LEGISLATION, params={"min": 2},
+                       text="Names two pieces of legislation.")
+    data = MarkingPoint(id="data", check=Check.NAMES_ANY_OF,
+                        params={"ids": ["uk_gdpr", "data_protection_act_2018"]},
+                        text="Names the data protection law.")
+    p = prompt(two, data)
+    result = assessor.assess("Under GDPR and the Equality Act 2010 I checked.", prompt=p)
+    assert [r.met for r in result.marking_points] == [True, True]
+    result = assessor.assess("Under the Equality Act 2010 I checked.", prompt=p)
+    assert [r.met for r in result.marking_points] == [False, False]
+
+
+def test_grade_bands(assessor: Assessor, content: Content) -> None:
+    strong = assessor.assess(STRONG, sector="finance")
+    assert strong.grade is Grade.DISTINCTION and strong.score >= 80
+    middling = assessor.assess(
+        "A customer brought back a faulty toaster after a week. I had to decide what to do. I "
+        "checked the Consumer Rights Act 2015 and gave her a refund because it was within 30 days. "
+        "She was happy.", sector="retail")
+    assert middling.grade is Grade.PASS and 50 <= middling.score < 80
+    thin = assessor.assess(
+        "A customer wanted a refund on a faulty toaster. I gave her a refund under consumer rights "
+        "and she was happy.", sector="retail")
+    assert thin.grade is Grade.NOT_YET
+    for weak in ("idk", "The Consumer Rights Act 2015 and the Equality Act 2010.",
+                 "hi can u tell me what time the assessment is on thursday"):
+        assert assessor.assess(weak).grade is Grade.NOT_YET
+
+
+def test_corrections_cost_points_and_block_distinction(assessor: Assessor) -> None:
+    clean = assessor.assess(REFUND)
+    dated = assessor.assess(REFUND.replace("Consumer Rights Act 2015", "Sale of Goods Act 1979"))
+    assert dated.score < clean.score
+    assert dated.grade is not Grade.DISTINCTION
+
+
+def test_tip_fits_the_gap(assessor: Assessor, content: Content) -> None:
+    old = assessor.assess("A customer asked for her data. I followed the Data Protection Act 1998 "
+                          "and sent it.", prompt=content.prompts["rl_refund_dispute"])
+    assert old.tip is not None and "1998" in old.tip
+    nolaw = assessor.assess("A customer wanted a refund. I gave her one and she was happy.",
+                            prompt=content.prompts["rl_refund_dispute"])
+    assert nolaw.tip is not None and "law" in nolaw.tip.lower()
+
+
+def test_strengths_say_what_was_good(assessor: Assessor) -> None:
+    result = assessor.assess(REFUND)
+    assert any("Consumer Rights Act 2015" in s for s in result.strengths)
+    assert len(result.strengths) <= 3
+    assert assessor.assess("idk").strengths == []
+
+
+def test_score_is_bounded(assessor: Assessor) -> None:
+    for text in ("", "idk", STRONG, "The Sale of Goods Act 1979, the DDA and the DPA 1998 " * 5):
+        assert 0 <= assessor.assess(text).score <= 100
+
+
+def test_refund_prompt_answer_the_handlers_rely_on(assessor: Assessor, content: Content) -> None:
+    result = assessor.assess(REFUND, prompt=content.prompts["rl_refund_dispute"], sector="retail")
+    names = {f.name for f in result.entities}
+    assert {"Consumer Rights Act 2015", "refund and returns policy"} <= names
+    assert all(result.star.values())
+    assert all(r.met for r in result.marking_points)
+
+
+def test_json_contract(assessor: Assessor) -> None:
+    data = assessor.assess(REFUND.replace("2015", "2010") + " The law says 28 days with a receipt.",
+                           sector="retail").to_dict()
+    for key in ("entities", "star", "measurable_result", "reasoning", "hints", "marking_points",
+                "score", "grade", "strengths", "tip"):
+        assert key in data
+    cra = next(e for e in data["entities"] if e["id"] == "consumer_rights_act_2015")
+    assert set(cra) >= {"kind", "name", "text", "start", "end", "flags"}
+    assert cra["flags"] == ["wrong_year"] and cra["name"] == "Consumer Rights Act 2015"
+    assert {"code": "policy_as_law"}.items() <= data["hints"][0].items()
+    assert all(set(h) == {"code", "message"} for h in data["hints"])
+    assert all({"id", "met"} <= set(p) for p in data["marking_points"])
+    assert data["grade"] in {"not_yet", "pass", "distinction"}

@@ -1,0 +1,121 @@
+"""STAR parts, a measurable result and reasoning, read from answers typed as learners type them."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.assessment.structure import has_reasoning, is_measurable, star_parts
+
+FULL = (
+    "a customer came in with a kettle that stopped working after 3 weeks. i had to decide if she "
+    "got a refund or a repair. i checked our refunds policy and gave her a full refund. she was "
+    "really happy and left us 5 stars"
+)
+
+
+def test_all_four_parts() -> None:
+    assert star_parts(FULL) == {"situation": True, "task": True, "action": True, "result": True}
+
+
+def test_labelled_bullets_with_dropped_subjects() -> None:
+    text = (
+        "• Situation: online order sent back after 10 days\n• Task: process the return\n"
+        "• Action: checked the dates, refunded the item\n• Result: customer gave 5/5"
+    )
+    assert all(star_parts(text).values())
+
+
+@pytest.mark.parametrize(
+    ("text", "part"),
+    [
+        ("Last Saturday a man brought back some trainers.", "situation"),
+        ("tenant rang about a leak through her ceiling", "situation"),
+        ("Our CSAT had dropped to 72% over the summer.", "situation"),
+        ("My role was to resolve it under the complaints procedure.", "task"),
+        ("I was asked to look into the top reasons.", "task"),
+        ("i rang the warehouse and got it sent again", "action"),
+        ("I didnt give out any details.", "action"),
+        ("In the end he calmed down and thanked me.", "result"),
+        ("I booked the engineer and the bag turned up after 2 days.", "result"),
+        ("I set up a plan. She's kept to it for 4 months now.", "result"),
+    ],
+)
+def test_each_part_from_its_cue(text: str, part: str) -> None:
+    assert star_parts(text)[part]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "If a customer asks for a refund I always check the policy first.",
+        "I love working with people.",
+    ],
+)
+def test_no_situation_in_generic_statements(text: str) -> None:
+    assert not star_parts(text)["situation"]
+
+
+def test_a_customers_state_after_the_action_is_the_result_not_the_situation() -> None:
+    parts = star_parts("I followed the complaint cycle. The customer was really happy.")
+    assert parts["result"] and not parts["situation"]
+
+
+def test_a_question_is_not_an_action() -> None:
+    assert not star_parts("can we do this later, on my break now")["action"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        FULL,
+        "I apologised and rebooked. Complaints fell by 35% the next month.",
+        "I refunded the £15 fee and she thanked me.",
+        "It was fixed the same day.",
+        "We went from 60% to 90% on the next visit.",
+        "She gave us a 10 on the survey.",
+        "The information team replied in 15 days.",
+    ],
+)
+def test_measurable(text: str) -> None:
+    assert is_measurable(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A customer bought a phone 5 months ago. I sent it for repair and she was happy.",
+        "I explained she had 30 days to reject it under the Act, so I refunded her.",
+        "I told him that if we couldn't sort it in 8 weeks he could go to CISAS.",
+        "i try to keep my aht under 5 mins",
+        "I helped her and she was grateful.",
+    ],
+)
+def test_not_measurable(text: str) -> None:
+    assert not is_measurable(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I refunded her because she was inside the 30 days.",
+        "I added a note so future advisers would know.",
+        "i asked for ID as he looked about 16",
+        "I logged it straight away to make sure we met the deadline.",
+        "the engineer couldnt fix it so we replaced it",
+    ],
+)
+def test_reasoning(text: str) -> None:
+    assert has_reasoning(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A man got really angry because his order was late. I apologised.",
+        "I filled in the accident book as our policy says.",
+        "My role was to protect her account. I blocked the change.",
+        "I rang the warehouse to get another one sent.",
+    ],
+)
+def test_not_reasoning(text: str) -> None:
+    assert not has_reasoning(text)
