@@ -82,3 +82,116 @@ class ProcessedUpdate(SQLModel, table=True):
 
     update_id: int = Field(primary_key=True, sa_type=sa.BigInteger, sa_column_kwargs={"autoincrement": False})
     processed_at: datetime = _ts(default_factory=utcnow, index=True)
+
+
+# -- review and reminders (issue 6) ------------------------------------------------------------
+
+
+class AreaCard(SQLModel, table=True):
+    """Mastery and the review schedule of one area (topic x skill) for one learner.
+
+    `card` holds the scheduler's own state (an FSRS card as a dict); `due_at` is copied out of
+    it so "what is due" is one indexed query.
+    """
+
+    __tablename__ = "area_card"
+
+    learner_id: int = Field(foreign_key="learner.id", primary_key=True, ondelete="CASCADE")
+    topic_id: str = Field(primary_key=True, max_length=40)
+    skill: str = Field(primary_key=True, max_length=20)
+    mastery: float = 0.0
+    reviews: int = 0
+    card: dict[str, Any] = Field(default_factory=dict, sa_type=sa.JSON)
+    due_at: datetime = _ts(default_factory=utcnow, index=True)
+    updated_at: datetime = _ts(default_factory=utcnow)
+
+
+class Reminder(SQLModel, table=True):
+    """A learner's daily nudge. The row, not the scheduler, says when the next one is due; a
+    dispatcher claims due rows (claim token and lease) so no nudge is sent twice."""
+
+    learner_id: int = Field(foreign_key="learner.id", primary_key=True, ondelete="CASCADE")
+    enabled: bool = True
+    # Local wall-clock time "HH:MM" in the learner's time zone, and weekdays (0 = Monday).
+    local_time: str = Field(max_length=5)
+    days: str = Field(default="0123456", max_length=7)
+    next_due_at: datetime | None = _ts(default=None, index=True)
+    snoozed_until: datetime | None = _ts(default=None)
+    # Nudges in a row with no practice after them; drives the back-off (2, 4, then 7 days).
+    ignored_in_row: int = 0
+    last_sent_at: datetime | None = _ts(default=None)
+    claim_token: str | None = Field(default=None, max_length=40)
+    claimed_until: datetime | None = _ts(default=None)
+    attempts: int = 0  # failed sends of the current nudge, for retry back-off
+    disabled_reason: str | None = Field(default=None, max_length=40)
+
+
+class NudgeLog(SQLModel, table=True):
+    """Every nudge sent (or given up on): the evidence that none is lost or doubled."""
+
+    __tablename__ = "nudge_log"
+
+    id: int | None = Field(default=None, primary_key=True)
+    learner_id: int = Field(foreign_key="learner.id", index=True, ondelete="CASCADE")
+    due_at: datetime = _ts()
+    sent_at: datetime | None = _ts(default=None)
+    status: str = Field(max_length=16)  # sent, blocked, failed, skipped_late
+    telegram_message_id: int | None = Field(default=None, sa_type=sa.BigInteger)
+    __table_args__ = (sa.UniqueConstraint("learner_id", "due_at", name="uq_nudge_once"),)
+
+
+# -- assessors and cohorts (issue 7) -----------------------------------------------------------
+
+
+class Assessor(SQLModel, table=True):
+    """A user an admin made an assessor; revoked assessors keep the row with revoked_at set."""
+
+    learner_id: int = Field(foreign_key="learner.id", primary_key=True, ondelete="CASCADE")
+    granted_by: int | None = Field(default=None, sa_type=sa.BigInteger)
+    granted_at: datetime = _ts(default_factory=utcnow)
+    revoked_at: datetime | None = _ts(default=None)
+    # Local time for the weekly digest, in the assessor's (learner row) time zone.
+    digest_day: int = 0  # 0 = Monday
+    digest_time: str = Field(default="08:00", max_length=5)
+    digest_next_at: datetime | None = _ts(default=None, index=True)
+
+
+class AssessorInvite(SQLModel, table=True):
+    """A one-time link that makes whoever opens it an assessor."""
+
+    __tablename__ = "assessor_invite"
+
+    code: str = Field(primary_key=True, max_length=64)
+    created_by: int = Field(sa_type=sa.BigInteger)
+    created_at: datetime = _ts(default_factory=utcnow)
+    expires_at: datetime | None = _ts(default=None)
+    used_by: int | None = Field(default=None, foreign_key="learner.id", ondelete="SET NULL")
+    used_at: datetime | None = _ts(default=None)
+
+
+class Cohort(SQLModel, table=True):
+    id: int | None = Field(default=None, primary_key=True)
+    assessor_id: int = Field(foreign_key="learner.id", index=True, ondelete="CASCADE")
+    name: str = Field(max_length=80)
+    invite_code: str | None = Field(default=None, max_length=64, unique=True, index=True)
+    invite_expires_at: datetime | None = _ts(default=None)
+    created_at: datetime = _ts(default_factory=utcnow)
+
+
+class CohortMember(SQLModel, table=True):
+    __tablename__ = "cohort_member"
+
+    cohort_id: int = Field(foreign_key="cohort.id", primary_key=True, ondelete="CASCADE")
+    learner_id: int = Field(foreign_key="learner.id", primary_key=True, ondelete="CASCADE")
+    share_answers: bool = False
+    joined_at: datetime = _ts(default_factory=utcnow)
+
+
+class InviteFailure(SQLModel, table=True):
+    """A wrong invite code tried; counted per user to slow guessing down."""
+
+    __tablename__ = "invite_failure"
+
+    id: int | None = Field(default=None, primary_key=True)
+    telegram_user_id: int = Field(sa_type=sa.BigInteger, index=True)
+    at: datetime = _ts(default_factory=utcnow)
