@@ -52,6 +52,9 @@ def _parser() -> argparse.ArgumentParser:
     check = csub.add_parser("check", help="validate all content and print counts")
     check.add_argument("--json", action="store_true", help="print the report as JSON")
 
+    stats = sub.add_parser("stats", help="counts an operator checks: learners, activity, nudges")
+    stats.add_argument("--json", action="store_true", help="print the counts as JSON")
+
     db = sub.add_parser("db", help="database tools")
     dsub = db.add_subparsers(dest="db_command", required=True, metavar="ACTION")
     dsub.add_parser("upgrade", help="bring the database schema up to date")
@@ -178,6 +181,23 @@ async def _db_upgrade(settings: Settings) -> int:
     return 0
 
 
+async def _stats(settings: Settings, as_json: bool) -> int:
+    from datetime import UTC, datetime
+
+    from bot import stats
+    from storage.db import make_engine, make_session_factory, upgrade_database
+
+    engine = make_engine(settings.database_url)
+    try:
+        await upgrade_database(engine)
+        async with make_session_factory(engine)() as session:
+            result = await stats.collect(session, now=datetime.now(UTC))
+    finally:
+        await engine.dispose()
+    print(json.dumps(result.to_dict()) if as_json else stats.render(result))
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     settings = _settings()
@@ -214,6 +234,8 @@ def main(argv: list[str] | None = None) -> int:
             from content.check import check_content
 
             return check_content(settings.content_pack_dirs, args.json, sys.stdout)
+        if args.command == "stats":
+            return asyncio.run(_stats(settings, args.json))
         if args.command == "db":
             return asyncio.run(_db_upgrade(settings))
     except ContentError as exc:
