@@ -54,7 +54,7 @@ GENERIC = re.compile(
 
 TASK = re.compile(
     r"\btask\b|\bmy (job|role|aim|goal|priority|responsibility|responsibilities) (was|is|were)\b|"
-    r"\bi (had|needed|need|have|was asked|was expected|was tasked|was responsible|wanted|was meant)"
+    r"\bi (had|needed|was asked|was expected|was tasked|was responsible|wanted|was meant)"
     r" (to|with|for)\b|\bi was (asked|tasked)\b|\bit was (up to me|my job|my responsibility)\b|"
     r"\bthe (aim|goal|objective|task) was\b|\bwhat i (had|needed) to do\b|\bmy manager asked me\b|"
     r"\b(asked|told) me to (help|look|find|improve|sort|gather|deal)\b",
@@ -103,7 +103,8 @@ RESULT = re.compile(
     r"\b(left|gave|giving|rated|scored) (us|me|a|an|\d)|\breview\b|\bshook my hand\b|"
     r"\b(accepted|understood|calmed down|agreed|went ahead|booked again|came back|recovered|"
     r"shops with us|stayed with us|kept (his|her|their) custom|backed me up|sent a card|"
-    r"wrote in)\b|"
+    r"wrote in)\b|\b(next|the|our|follow[- ]up) (audit|inspection|review|survey|visit|check) "
+    r"(had|found|showed|gave|came back|rated|scored)\b|\bfound nothing (wrong|amiss)\b|"
     r"\bgot (her|his|their|the|a) (money|refund|compensation|replacement|\W?\d)|"
     r"\b(got|received|was|were) (reimbursed|refunded|compensated|dismissed|disciplined|"
     r"upheld|closed|replaced|fixed|delivered|done|passed|sorted)\b(?! by)|\bupheld\b|"
@@ -137,7 +138,8 @@ OUTCOME = re.compile(
 _UNIT = (
     r"seconds?|secs?|minutes?|mins?|hours?|hrs?|days?|weeks?|months?|years?|points?|stars?|calls?|"
     r"complaints?|customers?|cases?|tickets?|records?|files?|staff|people|visits?|ratings?|"
-    r"working days?|problems?|issues?|errors?|faults?|households?|items?|orders?|refunds?|members?"
+    r"working days?|problems?|issues?|errors?|faults?|households?|items?|orders?|refunds?|members?|"
+    r"agents?|advisers?|advisors?|colleagues?|findings?|incidents?|letters?|emails?"
 )
 _NUMBER_WORD = r"two|three|four|five|six|seven|eight|nine|ten|twelve|twenty|thirty|a third|half"
 QUANTITY = re.compile(
@@ -146,7 +148,8 @@ QUANTITY = re.compile(
     rf"\b\d+\s+(\w+\s+){{1,2}}?(ratings?|stars?|records?|files?)\b|"
     rf"\b\d[\d,]*(\.\d+)?({_UNIT})\b|"
     rf"\b({_NUMBER_WORD})\s+({_UNIT})\b|\b(from|down from|up from) \d+|\bby (a third|half)\b|"
-    rf"\b(same|next) day\b|\bwithin (the|an|a) (hour|day|week)\b|"
+    rf"\b(same|next) day\b|\b(in|within) (the|an|a|one) (hour|day|week|fortnight|month)\b|"
+    rf"\bzero \w+|"
     rf"\b(once|twice|\d+ times) a (day|week|month)\b|\ba (day|week|month|year)'?s? "
     rf"(free|off|credit|refund)\b|\b(gave|scored|rated) (us|me|it) (a )?\d+\b|"
     rf"\b\d+ on the (survey|feedback|review|scorecard)\b",
@@ -181,8 +184,8 @@ REASONING = re.compile(
     r"couldn'?t|could|can'?t|wasn'?t|didn'?t|would|uses|did|hadn'?t|isn'?t|have|looked|seemed|"
     r"kept)\b|\bcause (thats|that's|it|its|it's|she|he|they|we|i|the)\b|"
     r",\s+so\s+(?!(much|many|far|good|happy|glad|sorry|yeah|basically|anyway)\b)\w+|"
-    r"\w[\w')]*,?\s+so (i|we|she|he|they|it|everyone|future|more|nothing|the|my|our|her|his|"
-    r"their)\b|"
+    r"\w[\w')]*,?\s+so (i|we|she|he|they|it|everyone|every|all|each|no|nobody|future|more|"
+    r"nothing|the|my|our|her|his|their|under|as)\b|"
     r"\bunder [\w ]{2,40}\b(they|she|he|we|you) (can|could|get|have|must)\b.{0,40}\bso\b",
     re.I,
 )
