@@ -67,6 +67,7 @@ def build_application(
     services: Services | None = None,
     *,
     request: BaseRequest | None = None,
+    updater: bool = True,
 ) -> Application:
     """The whole bot: services are created in post_init (so the schema upgrade runs inside
     the application's event loop) unless a test hands ready ones in."""
@@ -90,6 +91,9 @@ def build_application(
             await svc.close()
 
     builder = ApplicationBuilder()
+    if not updater:
+        # Webhook mode feeds updates in itself (bot.webhook); no polling updater.
+        builder = builder.updater(None)
     if request is not None:
         # Tests hand in an offline request object; nothing then reaches the network.
         builder = builder.request(request).get_updates_request(request)

@@ -216,12 +216,17 @@ def main(argv: list[str] | None = None) -> int:
                 print(NO_TOKEN, file=sys.stderr)
                 return 2
             if settings.webhook_url:
-                print(
-                    "star-coach: webhook mode is not available yet; unset WEBHOOK_URL to use "
-                    "long polling.",
-                    file=sys.stderr,
-                )
-                return 2
+                if settings.webhook_secret is None:
+                    print(
+                        "star-coach: WEBHOOK_URL is set but WEBHOOK_SECRET is not. Set "
+                        "WEBHOOK_SECRET to a long random string (1-256 of A-Z a-z 0-9 _ -).",
+                        file=sys.stderr,
+                    )
+                    return 2
+                from bot.webhook import serve
+
+                asyncio.run(serve(settings))
+                return 0
             from bot.app import run
 
             run(settings)

@@ -34,6 +34,9 @@ class Settings(BaseSettings):
     telegram_file_base_url: str = "https://api.telegram.org/file/bot"
     webhook_url: str | None = None
     webhook_secret: SecretStr | None = None
+    # Where the webhook server listens (behind a reverse proxy that terminates TLS).
+    webhook_listen: str = "127.0.0.1"
+    webhook_port: int = 8080
     admin_user_ids: Annotated[list[int], NoDecode] = Field(default_factory=list)
     default_timezone: str = "Europe/London"
     # Operator content packs: folders with the same layout as content/data (see docs/content.md).

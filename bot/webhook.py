@@ -1,0 +1,106 @@
+"""Webhook mode: an aiohttp server that takes Telegram's POSTs and answers /healthz.
+
+Telegram sends each update to WEBHOOK_URL with the header X-Telegram-Bot-Api-Secret-Token set to
+WEBHOOK_SECRET; a request without the right secret is refused before anything is parsed. Several
+instances may run behind one URL: every piece of learner state is in the shared database.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import hmac
+import json
+import logging
+import signal
+from typing import Any
+from urllib.parse import urlsplit
+
+from aiohttp import web
+from sqlalchemy import text
+from telegram import Update
+from telegram.ext import Application
+
+from bot.settings import Settings
+
+log = logging.getLogger(__name__)
+
+SECRET_HEADER = "X-Telegram-Bot-Api-Secret-Token"
+# Telegram's own limit on a webhook body is far below this; anything larger is not Telegram.
+MAX_BODY = 1_000_000
+
+
+def webhook_path(url: str) -> str:
+    return urlsplit(url).path or "/"
+
+
+AnyApplication = Application[Any, Any, Any, Any, Any, Any]
+
+
+def make_web_app(application: AnyApplication, settings: Settings) -> web.Application:
+    """The HTTP side: POST <path of WEBHOOK_URL> for updates, GET /healthz for load balancers."""
+    assert settings.webhook_url and settings.webhook_secret
+    secret = settings.webhook_secret.get_secret_value().encode()
+
+    async def receive(request: web.Request) -> web.Response:
+        given = request.headers.get(SECRET_HEADER, "").encode()
+        if not hmac.compare_digest(given, secret):
+            log.warning("Webhook request with a missing or wrong secret from %s", request.remote)
+            return web.Response(status=403, text="forbidden")
+        try:
+            data = json.loads(await request.read())
+            update = Update.de_json(data, application.bot)
+        except (ValueError, TypeError, KeyError):
+            return web.Response(status=400, text="not an update")
+        if update is None:
+            return web.Response(status=400, text="not an update")
+        await application.update_queue.put(update)
+        return web.Response(text="ok")
+
+    async def healthz(_request: web.Request) -> web.Response:
+        services = application.bot_data.get("services")
+        try:
+            assert services is not None
+            async with services.engine.connect() as conn:
+                await conn.execute(text("SELECT 1"))
+        except Exception:  # any failure at all means "not healthy"
+            log.exception("Health check failed")
+            return web.json_response({"ok": False, "database": "unreachable"}, status=503)
+        return web.json_response({"ok": True, "database": "ok"})
+
+    app = web.Application(client_max_size=MAX_BODY)
+    app.router.add_post(webhook_path(settings.webhook_url), receive)
+    app.router.add_get("/healthz", healthz)
+    return app
+
+
+async def serve(settings: Settings) -> None:
+    """Run until SIGINT/SIGTERM: register the webhook, serve, then shut down cleanly."""
+    from bot.app import build_application
+
+    assert settings.webhook_url and settings.webhook_secret
+    application = build_application(settings, updater=False)
+    stop = asyncio.Event()
+    loop = asyncio.get_running_loop()
+    for sig in (signal.SIGINT, signal.SIGTERM):
+        loop.add_signal_handler(sig, stop.set)
+    async with application:
+        if application.post_init:
+            await application.post_init(application)
+        await application.bot.set_webhook(
+            url=settings.webhook_url,
+            secret_token=settings.webhook_secret.get_secret_value(),
+            allowed_updates=Update.ALL_TYPES,
+        )
+        await application.start()
+        runner = web.AppRunner(make_web_app(application, settings))
+        await runner.setup()
+        site = web.TCPSite(runner, settings.webhook_listen, settings.webhook_port)
+        await site.start()
+        log.info("Webhook mode: listening on %s:%s", settings.webhook_listen, settings.webhook_port)
+        try:
+            await stop.wait()
+        finally:
+            await runner.cleanup()
+            await application.stop()
+            if application.post_shutdown:
+                await application.post_shutdown(application)
