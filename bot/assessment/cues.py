@@ -34,15 +34,18 @@ SITUATION = re.compile(
     rf"\b\d+\s+(days?|weeks?|months?|years?)\s+ago\b|\bin ({_MONTHS})\b|\bwhen (we|i|they) \w+ed\b|"
     rf"\bwhen i (was|worked|started)\b|\bi work(ed)? (at|in|on|for|as)\b|\bin my role\b|"
     rf"\b(we|i) had (a|an|loads|lots|a lot|some|two|three|\d+)\b|\bthere (was|were)\b|"
-    rf"(^|\b(our|the|my) )[\w ]{{0,25}}\b(had )?(dropped|fell|rose|went (up|down)|were (low|high|up|down)|"
-    rf"was (low|high|down|up))\b|\bi noticed\b|\bduring (a |the )?\w+",
+    rf"\bi noticed\b|\bduring (a |the )?\w+",
     re.I,
 )
 # Scene-setting that reads the same as a result ("the customer was upset" / "was happy"), so it
 # only counts before the learner's first action.
 OPENING = re.compile(
     rf"(^|[.!?]\s*|\b(so|when|because|as)\s+)(the\s+)?({_PEOPLE})('s)?\s+(\w+\s+)?({_REPORTING})\b|"
-    rf"\b(gave|sent|issued) (us|me) (a|an)\b",
+    rf"\b(gave|sent|issued) (us|me) (a|an)\b|"
+    rf"(^|\b(our|the|my) )[\w ]{{0,25}}\b(had )?(dropped|fell|rose|went (up|down)|"
+    rf"were (low|high|up|down)|was (low|high|down|up))\b|"
+    rf"\b(was|were|is|stood at|sat at|dropped to|fell to|down to|only)\s+\d+(\.\d+)?\s*"
+    rf"(%|per ?cent|out of)",
     re.I,
 )
 # A sentence that speaks of customers in general, not of one occasion.
