@@ -23,7 +23,7 @@ from telegram.request import BaseRequest
 
 from bot.services import Services
 from bot.settings import Settings
-from handlers import dedupe, errors, onboarding, practice, privacy, progress, start, texts
+from handlers import dedupe, errors, onboarding, practice, privacy, progress, start, texts, throttle
 
 log = logging.getLogger(__name__)
 
@@ -108,7 +108,8 @@ def build_application(
     )
     if services is not None:
         app.bot_data["services"] = services
-    # Group -1 drops an update seen before; group 0 handles it; group 1 records it.
+    # Group -2 slows a flood; -1 drops an update seen before; 0 handles it; 1 records it.
+    app.add_handler(TypeHandler(Update, throttle.throttle), group=-2)
     app.add_handler(TypeHandler(Update, dedupe.skip_seen), group=-1)
     app.add_handlers(handlers())
     app.add_handler(TypeHandler(Update, dedupe.mark_handled), group=1)

@@ -21,6 +21,7 @@ from bot.practice import PracticeError, Submission
 from handlers import keyboards, texts
 from handlers.common import learner_for, reply, services
 from handlers.onboarding import ask_step, typed_timezone
+from handlers.throttle import quiet
 from storage.models import Learner
 
 log = logging.getLogger(__name__)
@@ -76,6 +77,8 @@ async def answer_text(update: Update, context: ContextTypes.DEFAULT_TYPE) -> Non
     except PracticeError as exc:
         await reply(update, context, html.escape(str(exc)))
         return
+    if quiet(context):
+        return  # flooding: the text is saved; the status line can wait
     text = render_status(status.words, status.parts)
     if status.truncated:
         text = f"{texts.TRUNCATED}\n{text}"

@@ -86,6 +86,10 @@ ERROR = (
     "try again in a moment, or send /help."
 )
 TRUNCATED = "Your answer is very long, so I kept the first part only."
+SLOW_DOWN = (
+    "That's a lot of messages at once! I'm still saving what you type, but I'll wait a few "
+    "seconds before replying. Send /done when your answer is complete."
+)
 UNKNOWN_COMMAND = "I don't know that command. Send /help to see what I can do."
 SUBMITTING_EMPTY = "Your answer is empty so far: type it, then press Submit or send /done."
 
