@@ -144,7 +144,7 @@ class PracticeService:
         """Add one message to the answer being written."""
         text = text.strip()
         async with self.sessions.begin() as session:
-            draft = await queries.get_draft(session, learner_id=learner_id)
+            draft = await queries.get_draft(session, learner_id=learner_id, for_update=True)
             if draft is None:
                 raise NoDraft("You have no question open. Send /practice to get one.")
             room = MAX_ANSWER_CHARS - len(draft.text)
@@ -167,7 +167,7 @@ class PracticeService:
         marking point with a probe is still missed, a probe draft is opened for the reply.
         """
         async with self.sessions.begin() as session:
-            draft = await queries.get_draft(session, learner_id=learner_id)
+            draft = await queries.get_draft(session, learner_id=learner_id, for_update=True)
             if draft is None:
                 raise NoDraft("There is no answer to submit. Send /practice to get a question.")
             if not draft.text.strip():

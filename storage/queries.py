@@ -40,8 +40,12 @@ async def get_or_create_learner(
     return learner
 
 
-async def get_draft(session: AsyncSession, *, learner_id: int) -> Draft | None:
-    return await session.get(Draft, learner_id)
+async def get_draft(
+    session: AsyncSession, *, learner_id: int, for_update: bool = False
+) -> Draft | None:
+    """The learner's open draft. `for_update` locks the row until the transaction ends (on
+    PostgreSQL), so two instances handling two messages from one learner cannot lose either."""
+    return await session.get(Draft, learner_id, with_for_update=for_update)
 
 
 async def start_draft(
@@ -71,7 +75,7 @@ async def start_draft(
 async def append_to_draft(
     session: AsyncSession, *, learner_id: int, text: str, now: datetime | None = None
 ) -> Draft | None:
-    draft = await session.get(Draft, learner_id)
+    draft = await session.get(Draft, learner_id, with_for_update=True)
     if draft is None:
         return None
     draft.text = f"{draft.text}\n{text}" if draft.text else text

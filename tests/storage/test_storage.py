@@ -168,3 +168,36 @@ async def test_upgrade_from_the_first_revision_keeps_data(db_url: str) -> None:
         assert learner is not None and learner.first_name == "Kim"
     finally:
         await engine.dispose()
+
+
+async def test_two_instances_appending_to_one_draft_lose_nothing(db_url: str) -> None:
+    """Two engines (two bot instances) append to one learner's draft at once."""
+    import asyncio
+
+    if not db_url.startswith("postgresql"):
+        pytest.skip("row locks matter with several instances, which need PostgreSQL")
+    engines = [make_engine(db_url), make_engine(db_url)]
+    try:
+        await upgrade_database(engines[0])
+        first, second = (make_session_factory(e) for e in engines)
+        async with first.begin() as s:
+            learner = await queries.get_or_create_learner(s, key="tg:77")
+            learner_id = learner.id
+            assert learner_id is not None
+            await queries.start_draft(s, learner_id=learner_id, prompt_id="p")
+
+        async def append(factory: SessionFactory, tag: str) -> None:
+            for i in range(15):
+                async with factory.begin() as s:
+                    await queries.append_to_draft(s, learner_id=learner_id, text=f"{tag}{i}")
+
+        await asyncio.gather(append(first, "a"), append(second, "b"))
+        async with first() as s:
+            draft = await queries.get_draft(s, learner_id=learner_id)
+        assert draft is not None
+        lines = draft.text.split("\n")
+        assert sorted(lines) == sorted([f"a{i}" for i in range(15)] + [f"b{i}" for i in range(15)])
+        assert draft.parts == 30
+    finally:
+        for e in engines:
+            await e.dispose()
