@@ -18,7 +18,9 @@ MAX_NAMES = 3
 GAP_WORDS: dict[str, tuple[str, ...]] = {
     "outdated": ("1998", "updated", "outdated", "used to be done", "up to date"),
     "policy_as_law": ("rules and the law", "same thing", "law comes first"),
-    "law": ("law", "legislation", "legal"),
+    # The syllabus has no "name the Act" mistake (the vague_law hint says that); its nearest is
+    # naming the sector's rules "as well as the general law".
+    "law": ("general law", "legislation", "legal requirement"),
     "sector": ("sector", "regulator"),
     "policy": ("policy", "procedure", "document"),
     "example": ("example", "real situation", "real "),

@@ -15,6 +15,7 @@ import re
 from dataclasses import dataclass
 
 from bot.assessment.types import Found, Hint
+from bot.assessment.wording import join
 from content.loader import Content
 
 # Nouns after a concept that make it a role, a team or a document rather than the law.
@@ -98,8 +99,7 @@ def _overlaps(start: int, end: int, found: list[Found]) -> bool:
 
 
 def _names(content: Content, ids: tuple[str, ...] | list[str]) -> str:
-    names = [content.catalogue[i].name for i in ids if i in content.catalogue]
-    return " and the ".join(names)
+    return join(content.catalogue[i] for i in ids if i in content.catalogue)
 
 
 def _policy_as_law(text: str, found: list[Found]) -> tuple[int, int] | None:
@@ -157,12 +157,12 @@ def find_hints(text: str, found: list[Found], content: Content, sector: str) -> 
         phrase, concept = vague[0]
         suggestion = next((_names(content, c.suggest) for _p, c in vague if c.suggest), "")
         message = f"You said \u201c{phrase}\u201d: name the law itself"
-        message += f", here the {suggestion}." if suggestion else ", the Act and its year."
+        message += f", here {suggestion}." if suggestion else ", the Act and its year."
         hints.append(Hint("vague_law", message))
     body = VAGUE_BODY.search(text)
     if body and not any(f.kind == "regulator" for f in found):
         expected = content.sectors[sector].regulators if sector in content.sectors else []
         message = f"Which {body.group(2).lower()}? Name the body"
-        message += f": in your sector, the {_names(content, expected[:2])}." if expected else "."
+        message += f": in your sector, {_names(content, expected[:2])}." if expected else "."
         hints.append(Hint("vague_regulator", message))
     return hints

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from rapidfuzz import fuzz
 
 from bot.assessment.types import Flag, Found, Grade, Hint, PointResult
+from bot.assessment.wording import join
 from content.loader import Content, normalise_form
 from content.models import Check, MarkingPoint, Prompt
 
@@ -96,8 +97,8 @@ def met(content: Content, point: MarkingPoint, ev: Evidence) -> tuple[bool, str 
             expected = _sector_regulators(content, ev.sector)
             if point.params.get("sector_specific") and expected:
                 ok = bool(ids & set(expected))
-                names = [content.catalogue[r].name for r in expected[:2] if r not in ids]
-                detail = None if ok else "In your sector, name the " + " and the ".join(names) + "."
+                wanted = join(content.catalogue[r] for r in expected[:2])
+                detail = None if ok else f"In your sector, name {wanted}."
                 return ok, detail
             return count("regulator") >= 1, None
         case Check.NAMES_ANY_OF:

@@ -17,6 +17,7 @@ from datetime import date
 
 from bot.assessment.text import YEAR, Token, same_sentence
 from bot.assessment.types import Flag
+from bot.assessment.wording import join, the
 from content.loader import Content
 from content.models import CatalogueEntry, Kind
 
@@ -77,24 +78,16 @@ def _format_date(value: date) -> str:
     return f"{value.day} {value.strftime('%B %Y')}"
 
 
-def _names(entries: list[CatalogueEntry]) -> str:
-    names = [f"the {e.name}" if e.kind is not Kind.REGULATOR or " " in e.name else e.name
-             for e in entries]
-    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
-
-
 def outdated_correction(content: Content, entry: CatalogueEntry) -> str:
     direct = [content.catalogue[r] for r in entry.superseded_by]
-    text = f"The {entry.name} was replaced by {_names(direct)}"
+    text = f"{the(entry)[0].upper()}{the(entry)[1:]} was replaced by {join(direct)}"
     if entry.superseded_on:
         text += f" on {_format_date(entry.superseded_on)}"
-    text += "."
+    verb = "cite" if entry.kind is Kind.LEGISLATION else "name"  # an Act is cited, a body named
     current = content.current_replacements(entry.id)
     if {e.id for e in current} != {e.id for e in direct}:
-        text += f" Today cite {_names(current)}."
-    elif entry.kind is Kind.LEGISLATION:
-        text += f" Cite {_names(current)} instead."
-    return text
+        return text + f"; today {verb} {join(current)}."
+    return text + f", so {verb} {'that' if len(direct) == 1 else 'those'} instead."
 
 
 def flags_for(
