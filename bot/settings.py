@@ -42,6 +42,9 @@ class Settings(BaseSettings):
     # Operator content packs: folders with the same layout as content/data (see docs/content.md).
     content_pack_dirs: Annotated[list[Path], NoDecode] = Field(default_factory=list)
     log_level: str = "INFO"
+    # Flood control per user: a burst of this many updates, then this many a second.
+    flood_burst: int = Field(default=20, ge=1)
+    flood_rate: float = Field(default=3.0, gt=0)
 
     @field_validator("admin_user_ids", "content_pack_dirs", mode="before")
     @classmethod

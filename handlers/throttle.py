@@ -1,6 +1,7 @@
 """Flood control: a learner sending dozens of updates a second is slowed down, kindly, once.
 
-A token bucket per user (10 updates, refilled at 2 a second) runs before everything else. Over
+A token bucket per user (FLOOD_BURST updates, refilled at FLOOD_RATE a second; 20 and 3 by
+default, far above what a person types or taps) runs before everything else. Over
 the limit, commands and buttons are dropped; plain text is still added to the answer being
 written (nothing typed is lost) but gets no status reply. The learner is told once per burst.
 The bucket lives in this process's memory: it protects one instance from one noisy chat, which
@@ -16,24 +17,27 @@ from telegram import Update
 from telegram.ext import ApplicationHandlerStop, ContextTypes, filters
 
 from handlers import texts
+from handlers.common import services
 
-CAPACITY = 10.0
-REFILL_PER_SECOND = 2.0
 QUIET_KEY = "throttled"
 
 
 @dataclass
 class Bucket:
-    tokens: float = CAPACITY
+    capacity: float
+    rate: float
+    tokens: float = -1.0
     stamp: float = field(default_factory=time.monotonic)
     warned: bool = False
 
     def take(self, now: float) -> bool:
-        self.tokens = min(CAPACITY, self.tokens + (now - self.stamp) * REFILL_PER_SECOND)
+        if self.tokens < 0:
+            self.tokens = self.capacity
+        self.tokens = min(self.capacity, self.tokens + (now - self.stamp) * self.rate)
         self.stamp = now
         if self.tokens >= 1.0:
             self.tokens -= 1.0
-            if self.tokens >= CAPACITY / 2:
+            if self.tokens >= self.capacity / 2:
                 self.warned = False  # the burst is over
             return True
         return False
@@ -43,7 +47,10 @@ async def throttle(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     user = update.effective_user
     if user is None or context.user_data is None:
         return
-    bucket = context.user_data.setdefault("bucket", Bucket())
+    settings = services(context).settings
+    bucket = context.user_data.setdefault(
+        "bucket", Bucket(float(settings.flood_burst), settings.flood_rate)
+    )
     allowed = bucket.take(time.monotonic())
     context.user_data[QUIET_KEY] = not allowed
     if allowed:

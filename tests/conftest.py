@@ -72,6 +72,9 @@ def settings(tmp_path: Path) -> Settings:
         _env_file=None,  # type: ignore[call-arg]
         telegram_bot_token="123456:TEST-token",
         database_url=f"sqlite+aiosqlite:///{tmp_path / 'coach.db'}",
+        # Offline tests send updates back to back, far faster than a person; flood control
+        # has its own tests (tests/handlers/test_bad_input.py) with the default limits.
+        flood_burst=10_000,
     )
 
 
