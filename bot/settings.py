@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Literal
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from pydantic import Field, SecretStr, field_validator
@@ -41,7 +41,9 @@ class Settings(BaseSettings):
     default_timezone: str = "Europe/London"
     # Operator content packs: folders with the same layout as content/data (see docs/content.md).
     content_pack_dirs: Annotated[list[Path], NoDecode] = Field(default_factory=list)
-    log_level: str = "INFO"
+    log_level: Literal["DEBUG", "INFO", "WARNING", "ERROR", "debug", "info", "warning", "error"] = "INFO"
+    # "json" writes one JSON object a line, for log collectors.
+    log_format: Literal["text", "json"] = "text"
     # Flood control per user: a burst of this many updates, then this many a second.
     flood_burst: int = Field(default=20, ge=1)
     flood_rate: float = Field(default=3.0, gt=0)

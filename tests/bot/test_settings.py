@@ -48,3 +48,30 @@ def test_env_example_documents_every_field() -> None:
     example = (Path(__file__).resolve().parents[2] / ".env.example").read_text()
     for name in Settings.model_fields:
         assert f"{name.upper()}=" in example, f"{name.upper()} is missing from .env.example"
+
+
+def test_json_logs_are_one_object_a_line(capsys: pytest.CaptureFixture[str]) -> None:
+    import json
+    import logging
+
+    from bot.logs import configure
+
+    configure("INFO", "json")
+    try:
+        logging.getLogger("star.test").info("hello %s", "there", extra={"update_id": 7})
+        try:
+            raise RuntimeError("boom")
+        except RuntimeError:
+            logging.getLogger("star.test").exception("failed")
+    finally:
+        configure("WARNING", "text")
+    lines = [json.loads(line) for line in capsys.readouterr().err.strip().splitlines()]
+    assert lines[0]["msg"] == "hello there" and lines[0]["update_id"] == 7
+    assert lines[0]["level"] == "INFO" and lines[0]["logger"] == "star.test"
+    assert "RuntimeError: boom" in lines[1]["exc"]
+
+
+def test_bad_log_level_is_refused(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("LOG_LEVEL", "LOUD")
+    with pytest.raises(ValidationError):
+        Settings()
