@@ -43,7 +43,7 @@ def test_capitals_make_an_ambiguous_model_name_count(assessor: Assessor) -> None
 
 
 def test_acronyms_only_as_whole_tokens(assessor: Assessor) -> None:
-    # ISO hides in "isolated", ICO in "ICONIC", FCA in "FCAs" would be a plural, CRA in "CRAzy".
+    # ISO hides in "isolated", ICO in "ICONIC", CRA in "CRAzy": none of them is named.
     assert ids(assessor, "She felt isolated and the ICONIC sofa was a bit CRAzy.") == set()
 
 
