@@ -70,6 +70,10 @@ def render_feedback(a: Assessment, m: Markup, limit: int = TELEGRAM_LIMIT) -> st
         out += ["", m.bold("Corrections")]
         out += [f"• {m.esc(c)}" for c in corrections]
 
+    if a.strengths:
+        out += ["", m.bold("What was good")]
+        out += [f"• {m.esc(s)}" for s in a.strengths]
+
     out += ["", m.bold("What you named")]
     if a.entities:
         for kind, label in KIND_LABEL.items():
@@ -91,7 +95,7 @@ def render_feedback(a: Assessment, m: Markup, limit: int = TELEGRAM_LIMIT) -> st
     missed = [p for p in a.marking_points if not p.met]
     out += ["", m.bold("Marking points")]
     out += [f"✅ {m.esc(p.text)}" for p in met]
-    out += [f"❌ {m.esc(p.text)}" for p in missed]
+    out += [f"❌ {m.esc(p.text)}" + (f" {m.italic(p.detail)}" if p.detail else "") for p in missed]
 
     if a.tip:
         out += ["", f"{m.bold('Tip')} {m.esc(a.tip)}"]
