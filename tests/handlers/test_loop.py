@@ -3,27 +3,11 @@ answers, stop, the quiet status line and duplicate deliveries."""
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator
-from typing import Any
-
-import pytest
-
-from bot.app import build_application
 from bot.services import Services
-from bot.settings import Settings
 from storage import queries
-from tests.handlers.offline import OfflineRequest, UpdateFactory
 from tests.handlers.test_practice_flow import ask, buttons, feedback_text, onboard
 
 WEAK_ANSWER = "A customer was upset about a late parcel. I said sorry and sent a new one."
-
-
-@pytest.fixture
-async def harness(settings: Settings, services: Services) -> AsyncIterator[Any]:
-    request = OfflineRequest()
-    app = build_application(settings, services, request=request)
-    async with app:
-        yield app, request, UpdateFactory(app.bot)
 
 
 async def test_onboarding_records_each_choice(harness, services: Services) -> None:

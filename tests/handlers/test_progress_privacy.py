@@ -4,26 +4,14 @@ from __future__ import annotations
 
 import io
 import json
-from collections.abc import AsyncIterator
 from typing import Any
 
-import pytest
 from PIL import Image
 
-from bot.app import build_application
 from bot.services import Services
-from bot.settings import Settings
 from storage import queries
 from tests.handlers.offline import OfflineRequest, UpdateFactory
 from tests.handlers.test_practice_flow import ANSWER, ask, buttons, onboard
-
-
-@pytest.fixture
-async def harness(settings: Settings, services: Services) -> AsyncIterator[Any]:
-    request = OfflineRequest()
-    app = build_application(settings, services, request=request)
-    async with app:
-        yield app, request, UpdateFactory(app.bot)
 
 
 async def answer_one(app: Any, users: UpdateFactory) -> None:

@@ -1,0 +1,41 @@
+"""Steps a learner takes in the offline handler tests, shared by the test modules here."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from tests.handlers.offline import OfflineRequest, UpdateFactory
+
+ANSWER = (
+    "Last month a customer came in with a kettle that stopped working after three weeks. "
+    "My task was to decide between a refund and a repair. I checked our refund and returns "
+    "policy and the Consumer Rights Act 2015, because within 30 days she had the short-term "
+    "right to reject. I refunded her in full. As a result she rated us 5 out of 5."
+)
+
+
+async def onboard(app: Any, users: UpdateFactory, sector: str = "retail") -> None:
+    """/start, accept the privacy notice, choose level, sector and time zone."""
+    for update in (
+        users.message("/start"), users.press("onb:privacy:yes"), users.press("onb:level:3"),
+        users.press(f"onb:sector:{sector}"), users.press("onb:tz:0"),
+    ):
+        await app.process_update(update)
+
+
+async def ask(app: Any, users: UpdateFactory, topic: str = "rules_and_law") -> None:
+    await app.process_update(users.message("/practice"))
+    await app.process_update(users.press(f"prac:topic:{topic}"))
+
+
+def feedback_text(request: OfflineRequest) -> str:
+    found = [t for t in request.texts() if "Grade:" in t]
+    assert found, f"no feedback among {request.texts()}"
+    return found[-1]
+
+
+def buttons(params: dict[str, Any]) -> list[str]:
+    markup = params.get("reply_markup") or {}
+    if hasattr(markup, "to_dict"):
+        markup = markup.to_dict()
+    return [b["callback_data"] for row in markup.get("inline_keyboard", []) for b in row]
