@@ -23,7 +23,19 @@ from telegram.request import BaseRequest
 
 from bot.services import Services
 from bot.settings import Settings
-from handlers import dedupe, errors, onboarding, practice, privacy, progress, start, texts, throttle
+from handlers import (
+    assessor,
+    cohort_invites,
+    dedupe,
+    errors,
+    onboarding,
+    practice,
+    privacy,
+    progress,
+    start,
+    texts,
+    throttle,
+)
 
 log = logging.getLogger(__name__)
 
@@ -54,6 +66,9 @@ def handlers() -> list[BaseHandler]:
             r"|change:(level|sector|tz))$",
         ),
         CallbackQueryHandler(privacy.delete_button, pattern=r"^priv:delete:(yes|no):\d{1,20}$"),
+        # Assessors, cohorts and invites (commands and `coh:` buttons).
+        *assessor.handlers(),
+        *cohort_invites.handlers(),
         # A stale keyboard from an older version, or a forged payload.
         CallbackQueryHandler(practice.unknown_button),
         MessageHandler(PRIVATE & filters.TEXT & ~filters.COMMAND, practice.answer_text),
@@ -82,6 +97,8 @@ def build_application(
             app.job_queue.run_repeating(
                 dedupe.prune, interval=6 * 3600, first=60, name="prune:updates"
             )
+        # Weekly digests (due times read from the database), pruning wrong invite codes, menus.
+        assessor.schedule(app)
         me = app.bot.username if app.bot._bot_user else "?"
         log.info("STAR Coach is up as @%s", me)
 

@@ -8,8 +8,10 @@ from sqlalchemy.ext.asyncio import AsyncEngine
 
 from bot.assessment import Assessor
 from bot.clock import Clock
+from bot.cohorts import CohortService
 from bot.onboarding import LearnerSettings
 from bot.practice import PracticeService
+from bot.roles import RoleService
 from bot.settings import Settings
 from content.loader import Content, load_content
 from storage.db import SessionFactory, make_engine, make_session_factory, upgrade_database
@@ -25,6 +27,8 @@ class Services:
     clock: Clock
     practice: PracticeService
     learners: LearnerSettings
+    cohorts: CohortService
+    roles: RoleService
 
     @classmethod
     async def create(
@@ -47,7 +51,11 @@ class Services:
             sessions=sessions, content=content, assessor=assessor, clock=clock
         )
         learners = LearnerSettings(sessions=sessions, content=content, clock=clock)
-        return cls(settings, content, assessor, engine, sessions, clock, practice, learners)
+        cohorts = CohortService(sessions=sessions, clock=clock)
+        roles = RoleService(sessions=sessions, clock=clock, settings=settings, cohorts=cohorts)
+        return cls(
+            settings, content, assessor, engine, sessions, clock, practice, learners, cohorts, roles
+        )
 
     async def close(self) -> None:
         await self.engine.dispose()

@@ -47,6 +47,11 @@ async def start(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     name = html.escape(learner.first_name or "there")
     await reply(update, context, texts.WELCOME.format(name=name))
     learner = await services(context).learners.begin(learner.id)
+    # `/start <payload>` from an invite link (imported here: cohort_invites builds on this module).
+    from handlers.cohort_invites import deep_link
+
+    if context.args and await deep_link(update, context, learner, context.args[0]):
+        return
     if learner.onboarding_step is not None:
         await ask_step(update, context, learner)
 

@@ -70,6 +70,7 @@ HELP = (
     "/progress: your scores, streak and the key Acts you have named\n"
     "/privacy: what I store and why\n"
     "/mydata: a copy of everything I store about you\n"
+    "/leave: leave an assessor's cohort\n"
     "/deleteme: erase everything I store about you\n"
     "/help: this list\n\n"
     "Answer in one message or several; press <b>Submit</b> or send /done when you have finished."
@@ -144,3 +145,115 @@ DELETE_STALE = (
     "There's nothing left to delete: everything I stored about you has already been erased. "
     "Send /start if you'd like to begin again."
 )
+
+# -- assessors, cohorts and invites (handlers.assessor) -----------------------------------------
+
+ASSESSOR_COMMANDS = [
+    ("cohort", "Your cohorts and learners"),
+    ("learner", "One learner in full"),
+    ("export", "CSV and PDF report of your cohorts"),
+    ("newcohort", "Create a cohort and its invite link"),
+    ("invite", "A cohort's invite link"),
+    ("stopinvite", "Stop a cohort's invite link"),
+    ("digest", "Your weekly digest: day and time"),
+    ("assessorhelp", "Assessor commands and status rules"),
+]
+ADMIN_COMMANDS = [
+    ("grant", "Make a user an assessor"),
+    ("revoke", "Withdraw a user's assessor role"),
+    ("assessors", "List the assessors"),
+    ("assessorlink", "One-time link that makes an assessor"),
+]
+ASSESSOR_HELP = (
+    "<b>Assessor commands</b>\n"
+    "/newcohort &lt;name&gt;: create a cohort and get its invite link\n"
+    "/invite [cohort]: the invite link (a new one if it expired); add <i>14d</i> for a new link "
+    "lasting 14 days, or <i>never</i> for one with no end\n"
+    "/stopinvite [cohort]: the link stops working at once (members stay)\n"
+    "/cohort [cohort]: each learner's last practice, answers in 7 and 30 days, grade and trend, "
+    "weakest area and status\n"
+    "/learner &lt;name or #number&gt;: one learner's mastery, recent answers and key Acts\n"
+    "/export [cohort]: the summary as CSV and a PDF report with charts\n"
+    "/digest &lt;day&gt; &lt;HH:MM&gt; or /digest off: your weekly digest (Mondays 08:00 to start)\n\n"
+    "<b>Status</b> 🔴 not practised yet, no practice for 14 days, or the last 3 answers average "
+    "below the pass mark and not rising. 🟠 no practice for 7 days, below the pass mark but "
+    "rising, or scores falling. 🟢 everything else.\n"
+    "You only ever see learners who joined your cohorts, and their answer texts only if they "
+    "chose to share them."
+)
+ADMIN_HELP = (
+    "\n\n<b>Operator commands</b>\n"
+    "/grant &lt;user id&gt;: make someone who has started the bot an assessor (or reply "
+    "/grant to a message forwarded from them)\n"
+    "/revoke &lt;user id&gt;: withdraw the role\n"
+    "/assessors: who holds it\n"
+    "/assessorlink: a one-time link that makes whoever opens it an assessor"
+)
+ASSESSOR_WELCOME = "<b>You are now an assessor on STAR Coach.</b>\n\n" + ASSESSOR_HELP
+ASSESSOR_REVOKED_NOTE = (
+    "Your assessor access to STAR Coach has been withdrawn by an operator. Your own practice "
+    "is unchanged."
+)
+GRANT_USAGE = (
+    "Send /grant followed by the person's Telegram user id, for example /grant 123456789, or "
+    "reply /grant to a message forwarded from them. Easier still: /assessorlink makes a "
+    "one-time link to send them."
+)
+REVOKE_USAGE = "Send /revoke followed by the assessor's Telegram user id (see /assessors)."
+GRANTED = "Done: {name} is now an assessor. I've told them and given them the assessor commands."
+GRANTED_ALREADY = "{name} is already an assessor."
+REVOKED = (
+    "{name} is no longer an assessor. Their cohorts are kept but hidden from them, and their "
+    "invite links stop working; granting the role again brings them back."
+)
+ASSESSORS = "<b>Assessors</b>\n{lines}"
+NO_ASSESSORS = "Nobody is an assessor yet. /grant or /assessorlink makes one."
+ASSESSOR_LINK = (
+    "A one-time assessor link, valid until {expires}. Whoever opens it first becomes an "
+    "assessor, so send it only to that person:\n{link}"
+)
+NEW_COHORT = (
+    "Cohort <b>{name}</b> created.\n\nSend your learners this link, valid until {expires}. Each "
+    "of them sees exactly what you will see, and agrees, before joining:\n{link}\n\n"
+    "/cohort shows who has joined; /stopinvite stops the link."
+)
+INVITE_LINK = "Invite link for <b>{name}</b>, {validity}:\n{link}"
+INVITE_UNTIL = "valid until {expires}"
+INVITE_FOREVER = "with no end date"
+INVITE_STOPPED = (
+    "The invite link for <b>{name}</b> no longer works; its members stay. /invite makes a new one."
+)
+LEARNER_USAGE = "Send /learner followed by a name or number from /cohort, for example /learner 12."
+CHOOSE_COHORT = "Your cohorts: {names}"
+EXPORT_CAPTION_CSV = "Cohort summary as CSV, one row a learner ({count} learners)."
+EXPORT_CAPTION_PDF = "Cohort report as PDF: each cohort, then a page a learner, with charts."
+DIGEST_SET = "Your weekly digest comes on {day}s at {time} ({tz}); the next one on {next}."
+DIGEST_OFF = "Your weekly digest is off. /digest mon 08:00 switches it on again."
+DIGEST_NOW = "Your weekly digest: {state}. Change it with /digest fri 16:30, or /digest off."
+
+INVITE_PRIVACY_FIRST = (
+    "You've opened an invite to join a cohort. First, please read the privacy notice; after you "
+    "agree I'll show you what joining shares."
+)
+COHORT_CONSENT = (
+    "<b>Join “{cohort}”?</b>\n"
+    "{assessor} (your assessor or tutor) invited you. If you join, they will see:\n"
+    "• your first name, and when and how often you practise\n"
+    "• your scores, grades and how they change\n"
+    "• your mastery by topic and skill, and which key Acts you have named\n"
+    "This covers all your practice, before and after joining.\n\n"
+    "<b>Your answer texts</b> are shared only if you choose “Join and share my answers”.\n"
+    "You can leave at any time with /leave; they then see nothing more."
+)
+JOIN_SUMMARIES_BUTTON = "Join, summaries only"
+JOIN_ANSWERS_BUTTON = "Join and share my answers"
+JOIN_NO_BUTTON = "Not now"
+JOINED = "You've joined <b>{cohort}</b>. {shared} Leave any time with /leave."
+JOINED_AGAIN = "You're already in <b>{cohort}</b>; I've updated what you share. {shared}"
+SHARED_SUMMARIES = "Your assessor sees your practice summaries, not your answer texts."
+SHARED_ANSWERS = "Your assessor sees your practice summaries and your answer texts."
+JOIN_DECLINED = "No problem: you have not joined. If you change your mind, open the link again."
+LEAVE_NONE = "You're not in any cohort."
+LEAVE_WHICH = "Which cohort do you want to leave?"
+LEFT = "You've left <b>{cohort}</b>: its assessor no longer sees your practice."
+LEAVE_STALE = "You're not in that cohort any more."

@@ -1,0 +1,155 @@
+"""The assessor's views in words: /cohort (one block per learner) and /learner (one learner in
+full). Everything a user typed (names, cohort names, answers) is escaped by Markup; long views
+are split between messages at block boundaries, so no tag is ever cut in half."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from datetime import datetime
+from zoneinfo import ZoneInfo
+
+from bot.feedback import GRADE_LABEL, TELEGRAM_LIMIT, Markup
+from bot.insights import (
+    AMBER,
+    DOWN,
+    GREEN,
+    RED,
+    UP,
+    CohortReport,
+    LearnerDetail,
+    LearnerSummary,
+)
+from bot.progress import bar
+
+STATUS_ICON = {RED: "🔴", AMBER: "🟠", GREEN: "🟢"}
+STATUS_WORD = {RED: "red", AMBER: "amber", GREEN: "green"}
+TREND_WORD = {UP: "rising", DOWN: "falling", "steady": "steady", "new": "too few answers to tell"}
+TREND_ARROW = {UP: "↑", DOWN: "↓", "steady": "→", "new": ""}
+EXCERPT = 300
+
+
+def local(when: datetime | None, tz: ZoneInfo, *, with_time: bool = False) -> str:
+    if when is None:
+        return "never"
+    t = when.astimezone(tz)
+    day = f"{t.day} {t:%b %Y}"
+    return f"{day} {t:%H:%M}" if with_time else day
+
+
+def grade_trend(s: LearnerSummary) -> str:
+    """`Pass ↑ +8`, or a dash with no answers."""
+    if s.latest_grade is None:
+        return "no grade yet"
+    text = GRADE_LABEL.get(s.latest_grade, s.latest_grade)
+    if s.trend in (UP, DOWN) and s.trend_delta is not None:
+        text += f" {TREND_ARROW[s.trend]} {s.trend_delta:+d}"
+    elif s.trend == "steady":
+        text += f" {TREND_ARROW[s.trend]}"
+    return text
+
+
+def pack(blocks: Iterable[str], limit: int = TELEGRAM_LIMIT) -> list[str]:
+    """Join blocks with blank lines into as few messages as fit within `limit`."""
+    messages: list[str] = []
+    current = ""
+    for block in blocks:
+        if len(block) > limit:
+            block = block[: limit - 2].rsplit("\n", 1)[0] + "\n…"
+        joined = f"{current}\n\n{block}" if current else block
+        if len(joined) <= limit:
+            current = joined
+        else:
+            messages.append(current)
+            current = block
+    if current:
+        messages.append(current)
+    return messages
+
+
+def learner_block(s: LearnerSummary, tz: ZoneInfo, m: Markup) -> str:
+    lines = [
+        f"{STATUS_ICON[s.status]} {m.bold(s.name)} #{s.learner_id} · last practice "
+        f"{local(s.last_practice, tz)}",
+        f"{s.attempts_7d} in 7 days · {s.attempts_30d} in 30 days · {grade_trend(s)}",
+    ]
+    if s.weakest_topic:
+        lines.append(f"weakest: {m.esc(s.weakest_topic)}")
+    if s.reasons:
+        lines.append(m.italic("; ".join(s.reasons)))
+    return "\n".join(lines)
+
+
+def render_cohorts(report: CohortReport, m: Markup) -> list[str]:
+    """Each cohort: a heading with its invite link's state, then one block per learner."""
+    blocks: list[str] = []
+    for section in report.sections:
+        link = (
+            f"invite link live until {local(section.invite_expires_at, report.tz)}"
+            if section.invite_live and section.invite_expires_at
+            else "invite link live, no end date" if section.invite_live
+            else "no live invite link (/invite makes one)"
+        )
+        count = len(section.learners)
+        blocks.append(
+            f"{m.bold(section.name)} · {count} learner{'s' if count != 1 else ''}\n{link}"
+        )
+        if not section.learners:
+            blocks.append("Nobody has joined yet: send your learners the link from /invite.")
+        blocks += [learner_block(s, report.tz, m) for s in section.learners]
+    if not report.sections:
+        return ["You have no cohorts yet. Create one with /newcohort " + m.esc("<name>") + "."]
+    blocks.append(
+        "🔴 needs attention · 🟠 watch · 🟢 on track (rules: /assessorhelp). "
+        "One learner in full: /learner " + m.esc("<name or #number>")
+    )
+    return pack(blocks)
+
+
+def render_learner(detail: LearnerDetail, m: Markup) -> list[str]:
+    s, tz, p = detail.summary, detail.tz, detail.summary.progress
+    head = [
+        f"{m.bold(s.name)} #{s.learner_id} · {m.esc(', '.join(s.cohorts))}",
+        f"Status: {STATUS_ICON[s.status]} {STATUS_WORD[s.status]}"
+        + (f": {m.esc('; '.join(s.reasons))}" if s.reasons else ""),
+        f"Answers: {s.attempts_total} ({s.attempts_7d} in 7 days, {s.attempts_30d} in 30 days); "
+        f"last {local(s.last_practice, tz, with_time=True)}",
+    ]
+    if s.recent_mean is not None:
+        head.append(
+            f"Recent average (last 3 answers): {s.recent_mean}; latest grade and trend: "
+            f"{grade_trend(s)} ({TREND_WORD[s.trend]})"
+        )
+    head.append("Shares answer texts: " + ("yes" if s.shares_answers else "no (summaries only)"))
+    blocks = ["\n".join(head)]
+    if p.topics:
+        topics = [m.bold("Mastery by topic")]
+        topics += [f"{bar(t.value)} {t.value}%  {m.esc(t.label)} ({t.answers})" for t in p.topics]
+        if p.untried_topics:
+            topics.append(f"Not tried yet: {m.esc(', '.join(p.untried_topics))}")
+        skills = [m.bold("Mastery by skill")]
+        skills += [f"{bar(k.value)} {k.value}%  {m.esc(k.label)}" for k in p.skills]
+        blocks += ["\n".join(topics), "\n".join(skills)]
+    cov = p.coverage
+    law = [m.bold(f"Key legislation: {len(cov.named)} of {cov.total} named correctly")]
+    if cov.named:
+        law.append(f"✅ {m.esc(', '.join(cov.named))}")
+    if cov.check:
+        law.append(f"⚠️ Named, check the year: {m.esc(', '.join(cov.check))}")
+    if cov.missing:
+        law.append(f"Still to name: {m.esc(', '.join(cov.missing))}")
+    blocks.append("\n".join(law))
+    if detail.recent:
+        recent = [m.bold("Recent answers")]
+        for a in detail.recent:
+            recent.append(
+                f"{local(a.at, tz, with_time=True)} · {m.esc(a.topic)} · {a.score} "
+                f"{GRADE_LABEL.get(a.grade, a.grade)}"
+            )
+            if a.text is not None:
+                text = " ".join(a.text.split())
+                text = text if len(text) <= EXCERPT else text[: EXCERPT - 1] + "…"
+                recent.append(f"   “{m.italic(text)}”")
+        if not s.shares_answers:
+            recent.append(m.italic("Answer texts are not shared by this learner."))
+        blocks.append("\n".join(recent))
+    return pack(blocks)

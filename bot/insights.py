@@ -1,0 +1,295 @@
+"""What an assessor sees about each learner: activity, grade trend, weakest area and a
+red/amber/green status, computed from stored attempts.
+
+`summarise` is pure (tested without a database); `cohort_report` and `learner_detail` read
+the database for a Scope from bot.cohorts, so they only ever see the caller's own members.
+The rules are written down in docs/assessors.md; keep the two in step.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from statistics import mean
+from typing import TYPE_CHECKING
+from zoneinfo import ZoneInfo
+
+from bot.assessment.engine import PASS_MARK
+from bot.cohorts import Ambiguous, NotFound, Scope
+from bot.progress import AttemptLike, ProgressSummary, compute_progress, zone
+from content.loader import Content
+from storage import cohort_queries as cq
+from storage.models import Attempt, Cohort, Learner, aware
+
+if TYPE_CHECKING:
+    from bot.services import Services
+
+# Status thresholds (docs/assessors.md).
+AMBER_IDLE_DAYS = 7
+RED_IDLE_DAYS = 14
+# The trend compares the mean of the last TREND_WINDOW answers with the TREND_WINDOW before
+# (fewer when there are fewer answers); a change of TREND_STEP points or more counts.
+TREND_WINDOW = 3
+TREND_STEP = 5
+RECENT_ATTEMPTS = 5
+
+RED, AMBER, GREEN = "red", "amber", "green"
+UP, DOWN, STEADY, NEW = "up", "down", "steady", "new"
+
+
+@dataclass(frozen=True)
+class LearnerSummary:
+    learner_id: int
+    name: str
+    cohorts: tuple[str, ...]
+    shares_answers: bool
+    last_practice: datetime | None  # UTC
+    attempts_7d: int
+    attempts_30d: int
+    attempts_total: int
+    latest_grade: str | None
+    recent_mean: int | None  # mean of the last TREND_WINDOW scores
+    trend: str  # up, down, steady, or new (fewer than two answers)
+    trend_delta: int | None
+    week_delta: int | None  # mean of the last 7 days minus the mean before them
+    weakest_topic: str | None
+    weakest_skill: str | None
+    status: str
+    reasons: tuple[str, ...]
+    progress: ProgressSummary
+
+
+@dataclass(frozen=True)
+class AttemptView:
+    at: datetime  # UTC
+    topic: str
+    score: int
+    grade: str
+    text: str | None  # only when the learner shares their answers
+
+
+@dataclass(frozen=True)
+class CohortSection:
+    name: str
+    invite_live: bool
+    invite_expires_at: datetime | None
+    learners: list[LearnerSummary]
+
+
+@dataclass(frozen=True)
+class CohortReport:
+    generated_at: datetime  # UTC
+    tz: ZoneInfo
+    sections: list[CohortSection]
+
+
+@dataclass(frozen=True)
+class LearnerDetail:
+    summary: LearnerSummary
+    recent: list[AttemptView]
+    tz: ZoneInfo
+
+
+# -- the pure part --------------------------------------------------------------------------
+
+
+def trend(scores: Sequence[int]) -> tuple[str, int | None]:
+    """Compare the newest answers with the ones before them (oldest first in `scores`)."""
+    if len(scores) < 2:
+        return NEW, None
+    k = min(TREND_WINDOW, len(scores) // 2)
+    delta = round(mean(scores[-k:]) - mean(scores[-2 * k : -k]))
+    if delta >= TREND_STEP:
+        return UP, delta
+    if delta <= -TREND_STEP:
+        return DOWN, delta
+    return STEADY, delta
+
+
+def status(
+    *, idle_days: int | None, recent_mean: int | None, trend_label: str
+) -> tuple[str, tuple[str, ...]]:
+    """Red, amber or green with the reasons, by the rules in docs/assessors.md."""
+    if idle_days is None:
+        return RED, ("has not practised yet",)
+    red: list[str] = []
+    amber: list[str] = []
+    if idle_days >= RED_IDLE_DAYS:
+        red.append(f"no practice for {idle_days} days")
+    elif idle_days >= AMBER_IDLE_DAYS:
+        amber.append(f"no practice for {idle_days} days")
+    if recent_mean is not None and recent_mean < PASS_MARK:
+        below = f"recent average {recent_mean}, below the pass mark {PASS_MARK}"
+        (amber if trend_label == UP else red).append(below + (" but rising" if trend_label == UP else ""))
+    if trend_label == DOWN:
+        amber.append("scores falling")
+    if red:
+        return RED, tuple(red + amber)
+    if amber:
+        return AMBER, tuple(amber)
+    return GREEN, ()
+
+
+def summarise(
+    learner_id: int,
+    name: str,
+    rows: Sequence[AttemptLike],
+    *,
+    content: Content,
+    now: datetime,
+    tz: ZoneInfo,
+    cohorts: Sequence[str] = (),
+    shares_answers: bool = False,
+) -> LearnerSummary:
+    rows = sorted(rows, key=lambda r: aware(r.created_at))
+    progress = compute_progress(rows, content=content, now=now, tz=tz)
+    times = [aware(r.created_at) for r in rows]
+    last = times[-1] if times else None
+    scores = [r.score for r in rows]
+    trend_label, delta = trend(scores)
+    recent = round(mean(scores[-TREND_WINDOW:])) if scores else None
+    week = [s for s, t in zip(scores, times, strict=True) if t > now - timedelta(days=7)]
+    before = scores[: len(scores) - len(week)]
+    week_delta = round(mean(week) - mean(before)) if week and before else None
+    colour, reasons = status(
+        idle_days=(now - last).days if last else None, recent_mean=recent, trend_label=trend_label
+    )
+    weakest_topic = min(progress.topics, key=lambda t: t.value).label if progress.topics else None
+    weakest_skill = min(progress.skills, key=lambda s: s.value).label if rows else None
+    return LearnerSummary(
+        learner_id=learner_id,
+        name=name or "(no name)",
+        cohorts=tuple(cohorts),
+        shares_answers=shares_answers,
+        last_practice=last,
+        attempts_7d=len(week),
+        attempts_30d=sum(t > now - timedelta(days=30) for t in times),
+        attempts_total=len(rows),
+        latest_grade=getattr(rows[-1], "grade", None) if rows else None,
+        recent_mean=recent,
+        trend=trend_label,
+        trend_delta=delta,
+        week_delta=week_delta,
+        weakest_topic=weakest_topic,
+        weakest_skill=weakest_skill,
+        status=colour,
+        reasons=reasons,
+        progress=progress,
+    )
+
+
+def weakest_area(learners: Sequence[LearnerSummary]) -> tuple[str, int] | None:
+    """The topic with the lowest mean mastery over the learners who tried it."""
+    values: dict[str, list[int]] = {}
+    for s in learners:
+        for t in s.progress.topics:
+            values.setdefault(t.label, []).append(t.value)
+    if not values:
+        return None
+    label = min(values, key=lambda k: (mean(values[k]), k))
+    return label, round(mean(values[label]))
+
+
+def weakest_skill(learners: Sequence[LearnerSummary]) -> tuple[str, int] | None:
+    """The skill with the lowest mean mastery over the learners who have answered."""
+    active = [s for s in learners if s.attempts_total]
+    if not active:
+        return None
+    values: dict[str, list[int]] = {}
+    for s in active:
+        for m in s.progress.skills:
+            values.setdefault(m.label, []).append(m.value)
+    label = min(values, key=lambda k: (mean(values[k]), k))
+    return label, round(mean(values[label]))
+
+
+# -- reading the database (within a Scope) ----------------------------------------------------
+
+
+def _tz(services: Services, learner: Learner) -> ZoneInfo:
+    return zone(learner.timezone, services.settings.default_timezone)
+
+
+def _shares(scope: Scope, learner_id: int) -> bool:
+    """A learner in several of this assessor's cohorts shares texts if they agreed in any."""
+    return any(m.share_answers for m, lr in scope.members if lr.id == learner_id)
+
+
+def _recent(services: Services, attempts: Sequence[Attempt], shares: bool) -> list[AttemptView]:
+    topics = services.content.topics
+    return [
+        AttemptView(
+            aware(a.created_at), topics[a.topic_id].title if a.topic_id in topics else a.topic_id,
+            a.score, a.grade, a.text if shares else None,
+        )
+        for a in reversed(attempts[-RECENT_ATTEMPTS:])
+    ]
+
+
+async def cohort_report(
+    services: Services, scope: Scope
+) -> tuple[CohortReport, list[LearnerDetail]]:
+    """Every cohort in the scope with a summary of each member, in the assessor's zone, and
+    each member in full (for the PDF), in the same order."""
+    now = services.clock.now()
+    tz = _tz(services, scope.assessor)
+    async with services.sessions() as session:
+        attempts = await cq.attempts_of(session, learner_ids=[lr.id for _, lr in scope.members if lr.id])
+    sections, details = [], []
+    for cohort in scope.cohorts:
+        learners = []
+        for m, lr in scope.members:
+            if m.cohort_id != cohort.id or lr.id is None:
+                continue
+            shares = _shares(scope, lr.id)
+            summary = summarise(
+                lr.id, lr.first_name, attempts.get(lr.id, []), content=services.content, now=now,
+                tz=tz, cohorts=(cohort.name,), shares_answers=shares,
+            )
+            learners.append(summary)
+            details.append(LearnerDetail(summary, _recent(services, attempts.get(lr.id, []), shares), tz))
+        sections.append(CohortSection(cohort.name, _live(cohort, now), cohort.invite_expires_at, learners))
+    return CohortReport(now, tz, sections), details
+
+
+def _live(cohort: Cohort, now: datetime) -> bool:
+    return cohort.invite_code is not None and (
+        cohort.invite_expires_at is None or aware(cohort.invite_expires_at) > now
+    )
+
+
+def find_member(scope: Scope, query: str) -> Learner:
+    """A learner in the caller's cohorts, by `#id`, id or first name (any case); NotFound the
+    same way whether the learner exists elsewhere or not at all."""
+    query = " ".join(query.split())
+    learners = {lr.id: lr for _, lr in scope.members if lr.id is not None}
+    wanted = query.lstrip("#")
+    if wanted.isdigit():
+        matches = [learners[int(wanted)]] if int(wanted) in learners else []
+    else:
+        matches = [lr for lr in learners.values() if lr.first_name.casefold() == query.casefold()]
+    if not matches:
+        raise NotFound("No learner by that name or number in your cohorts. /cohort lists them.")
+    if len(matches) > 1:
+        raise Ambiguous(
+            "More than one learner in your cohorts has that name; use the number:",
+            [f"#{lr.id} {lr.first_name}" for lr in matches],
+        )
+    return matches[0]
+
+
+async def learner_detail(services: Services, scope: Scope, query: str) -> LearnerDetail:
+    learner = find_member(scope, query)
+    assert learner.id is not None
+    names = {c.id: c.name for c in scope.cohorts}
+    shares = _shares(scope, learner.id)
+    async with services.sessions() as session:
+        attempts = (await cq.attempts_of(session, learner_ids=[learner.id]))[learner.id]
+    summary = summarise(
+        learner.id, learner.first_name, attempts, content=services.content,
+        now=services.clock.now(), tz=_tz(services, scope.assessor), shares_answers=shares,
+        cohorts=[names[m.cohort_id] for m, lr in scope.members
+                 if lr.id == learner.id and m.cohort_id in names],
+    )
+    return LearnerDetail(summary, _recent(services, attempts, shares), _tz(services, scope.assessor))

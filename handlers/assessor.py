@@ -1,0 +1,364 @@
+"""Assessors in Telegram: the operators' /grant, /revoke, /assessors and /assessorlink; the
+assessor's /newcohort, /invite, /stopinvite, /cohort, /learner, /export, /digest and
+/assessorhelp; per-chat command menus; and the jobs (weekly digests, pruning wrong codes).
+The learner's side of an invite, and /leave, are in handlers.cohort_invites.
+
+Every view and export goes through CohortService.scope, which only ever holds the caller's own
+cohorts; a refusal says the same whatever exists. The domain lives in bot/; this module reads
+the update, calls it, and sends what it renders.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import logging
+from zoneinfo import ZoneInfo
+
+from telegram import BotCommand, BotCommandScopeChat, MessageOriginUser, Update
+from telegram.constants import ChatAction
+from telegram.error import TelegramError
+from telegram.ext import Application, BaseHandler, CommandHandler, ContextTypes, filters
+
+from bot import digest as digests
+from bot.assessor_views import local, render_cohorts, render_learner
+from bot.cohorts import (
+    ASSESSOR_PREFIX,
+    COHORT_PREFIX,
+    Ambiguous,
+    CohortError,
+    invite_link,
+    split_days,
+)
+from bot.feedback import HTML
+from bot.insights import cohort_report, learner_detail
+from bot.privacy import find_learner
+from bot.progress import zone
+from bot.reports import cohort_csv, cohort_pdf, filename
+from bot.roles import RoleError, parse_user_id
+from handlers import texts
+from handlers.common import reply, services
+
+log = logging.getLogger(__name__)
+
+PRIVATE = filters.ChatType.PRIVATE
+esc = HTML.esc  # names, cohort names and answers are typed by users
+
+
+def user_id(update: Update) -> int:
+    assert update.effective_user is not None  # registered for user updates only
+    return update.effective_user.id
+
+
+def _arg(context: ContextTypes.DEFAULT_TYPE) -> str | None:
+    return " ".join(context.args or []).strip() or None
+
+
+async def refuse(update: Update, context: ContextTypes.DEFAULT_TYPE, exc: Exception) -> None:
+    text = esc(str(exc))
+    if isinstance(exc, Ambiguous):
+        text += "\n" + "\n".join(f"• {esc(c)}" for c in exc.choices)
+    await reply(update, context, text)
+
+
+async def set_menu(context: ContextTypes.DEFAULT_TYPE | Application, user_id: int) -> None:
+    """The command menu of one chat: learners' commands, plus the assessor's and the
+    operator's where the user holds those roles; nobody else sees them."""
+    svc = context.bot_data["services"]
+    assessor, admin = await svc.roles.is_assessor(user_id), svc.roles.is_admin(user_id)
+    scope = BotCommandScopeChat(user_id)
+    try:
+        if not (assessor or admin):
+            await context.bot.delete_my_commands(scope=scope)
+            return
+        commands = [*texts.COMMANDS]
+        commands += texts.ASSESSOR_COMMANDS if assessor else []
+        commands += texts.ADMIN_COMMANDS if admin else []
+        await context.bot.set_my_commands([BotCommand(c, d) for c, d in commands], scope=scope)
+    except TelegramError:  # a chat the bot never had (an admin who has not started it)
+        log.info("Could not set the command menu of chat %s", user_id)
+
+
+async def _tell(context: ContextTypes.DEFAULT_TYPE, user_id: int | None, text: str) -> None:
+    if user_id is None:
+        return
+    try:
+        await context.bot.send_message(user_id, text, parse_mode="HTML")
+    except TelegramError:
+        log.info("Could not tell user %s about their role", user_id)
+
+
+# -- operators ----------------------------------------------------------------------------------
+
+
+def _target(update: Update, context: ContextTypes.DEFAULT_TYPE) -> int:
+    """The user id after the command, or of the sender of a forwarded message replied to."""
+    message = update.effective_message
+    origin = message.reply_to_message.forward_origin if message and message.reply_to_message else None
+    if not context.args and isinstance(origin, MessageOriginUser):
+        return origin.sender_user.id
+    return parse_user_id(_arg(context) or "")
+
+
+async def grant(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """/grant <user id>: make a user an assessor (operators only)."""
+    svc = services(context)
+    try:
+        svc.roles._admin(user_id(update))
+        done = await svc.roles.grant(by=user_id(update), telegram_user_id=_target(update, context))
+    except RoleError as exc:
+        await refuse(update, context, exc)
+        return
+    name = esc(done.learner.first_name or str(done.learner.telegram_user_id))
+    if done.already:
+        await reply(update, context, texts.GRANTED_ALREADY.format(name=name))
+        return
+    await reply(update, context, texts.GRANTED.format(name=name))
+    await _tell(context, done.learner.telegram_user_id, texts.ASSESSOR_WELCOME)
+    if done.learner.telegram_user_id is not None:
+        await set_menu(context, done.learner.telegram_user_id)
+
+
+async def revoke(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """/revoke <user id>: withdraw the assessor role (operators only)."""
+    svc = services(context)
+    try:
+        svc.roles._admin(user_id(update))
+        if not context.args:
+            raise RoleError(texts.REVOKE_USAGE)
+        learner = await svc.roles.revoke(by=user_id(update), telegram_user_id=_target(update, context))
+    except RoleError as exc:
+        await refuse(update, context, exc)
+        return
+    await reply(update, context, texts.REVOKED.format(name=esc(learner.first_name or "They")))
+    await _tell(context, learner.telegram_user_id, texts.ASSESSOR_REVOKED_NOTE)
+    if learner.telegram_user_id is not None:
+        await set_menu(context, learner.telegram_user_id)
+
+
+async def assessors(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """/assessors: who holds the role (operators only)."""
+    try:
+        found = await services(context).roles.assessors(by=user_id(update))
+    except RoleError as exc:
+        await refuse(update, context, exc)
+        return
+    if not found:
+        await reply(update, context, texts.NO_ASSESSORS)
+        return
+    lines = [f"• {esc(a.name or '(no name)')}: {a.telegram_user_id}, since "
+             f"{a.granted_at:%d %b %Y}" for a in found]
+    await reply(update, context, texts.ASSESSORS.format(lines="\n".join(lines)))
+
+
+async def assessor_link(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """/assessorlink: a one-time link that makes whoever opens it an assessor."""
+    try:
+        code, expires = await services(context).roles.new_invite(by=user_id(update))
+    except RoleError as exc:
+        await refuse(update, context, exc)
+        return
+    link = invite_link(context.bot.username, ASSESSOR_PREFIX, code)
+    expiry = f"{expires:%d %b %Y %H:%M} UTC"  # the operator's list is in UTC, like the logs
+    await reply(update, context, texts.ASSESSOR_LINK.format(expires=expiry, link=link))
+
+
+# -- assessors ----------------------------------------------------------------------------------
+
+
+async def assessor_help(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """/assessorhelp: the assessor's commands and the status rules."""
+    svc = services(context)
+    admin = svc.roles.is_admin(user_id(update))
+    if not await svc.roles.is_assessor(user_id(update)) and not admin:
+        await reply(update, context, "This command is for assessors.")
+        return
+    await reply(update, context, texts.ASSESSOR_HELP + (texts.ADMIN_HELP if admin else ""))
+
+
+async def new_cohort(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """/newcohort <name>: create a cohort and show its invite link."""
+    try:
+        made = await services(context).cohorts.create(user_id(update), _arg(context) or "")
+    except CohortError as exc:
+        await refuse(update, context, exc)
+        return
+    assert made.code is not None
+    tz = await _assessor_zone(update, context)
+    await reply(update, context, texts.NEW_COHORT.format(
+        name=esc(made.cohort.name), expires=local(made.expires_at, tz, with_time=True),
+        link=invite_link(context.bot.username, COHORT_PREFIX, made.code),
+    ))
+
+
+async def _assessor_zone(update: Update, context: ContextTypes.DEFAULT_TYPE) -> ZoneInfo:
+    svc = services(context)
+    learner = await find_learner(svc, f"tg:{user_id(update)}")
+    return zone(learner.timezone if learner else None, svc.settings.default_timezone)
+
+
+async def invite(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """/invite [cohort] [14d|never]: the cohort's link, or a new one."""
+    name, days = split_days(_arg(context) or "")
+    try:
+        made = await services(context).cohorts.invite(user_id(update), name, days=days)
+    except CohortError as exc:
+        await refuse(update, context, exc)
+        return
+    assert made.code is not None
+    tz = await _assessor_zone(update, context)
+    validity = (texts.INVITE_UNTIL.format(expires=local(made.expires_at, tz, with_time=True))
+                if made.expires_at else texts.INVITE_FOREVER)
+    await reply(update, context, texts.INVITE_LINK.format(
+        name=esc(made.cohort.name), validity=validity,
+        link=invite_link(context.bot.username, COHORT_PREFIX, made.code),
+    ))
+
+
+async def stop_invite(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """/stopinvite [cohort]: the link stops working at once."""
+    try:
+        cohort = await services(context).cohorts.stop_invite(user_id(update), _arg(context))
+    except CohortError as exc:
+        await refuse(update, context, exc)
+        return
+    await reply(update, context, texts.INVITE_STOPPED.format(name=esc(cohort.name)))
+
+
+async def cohort(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """/cohort [name]: one block a learner, in each of the caller's cohorts (or the one named)."""
+    svc = services(context)
+    try:
+        scope = await svc.cohorts.scope(user_id(update), _arg(context))
+    except CohortError as exc:
+        await refuse(update, context, exc)
+        return
+    report, _ = await cohort_report(svc, scope)
+    for text in render_cohorts(report, HTML):
+        await reply(update, context, text)
+
+
+async def learner(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """/learner <name or #number>: one learner of the caller's cohorts in full."""
+    svc = services(context)
+    try:
+        scope = await svc.cohorts.scope(user_id(update))
+        query = _arg(context)
+        if query is None:
+            raise CohortError(texts.LEARNER_USAGE)
+        detail = await learner_detail(svc, scope, query)
+    except CohortError as exc:
+        await refuse(update, context, exc)
+        return
+    for text in render_learner(detail, HTML):
+        await reply(update, context, text)
+
+
+async def export(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """/export [cohort]: the summary as CSV and the report as PDF, sent as documents."""
+    svc, chat = services(context), update.effective_chat
+    try:
+        scope = await svc.cohorts.scope(user_id(update), _arg(context))
+        if not scope.cohorts:
+            raise CohortError("You have no cohorts yet. Create one with /newcohort <name>.")
+    except CohortError as exc:
+        await refuse(update, context, exc)
+        return
+    assert chat is not None
+    with contextlib.suppress(TelegramError):
+        await context.bot.send_chat_action(chat.id, ChatAction.UPLOAD_DOCUMENT)
+    report, details = await cohort_report(svc, scope)
+    named = scope.cohorts[0].name if _arg(context) else None
+    # Drawing charts and laying out pages takes CPU time: keep it off the event loop.
+    data = await asyncio.to_thread(cohort_csv, report)
+    pdf = await asyncio.to_thread(cohort_pdf, report, details, assessor=scope.assessor.first_name)
+    count = sum(len(s.learners) for s in report.sections)
+    await context.bot.send_document(
+        chat.id, document=data, filename=filename(report, "csv", named),
+        caption=texts.EXPORT_CAPTION_CSV.format(count=count),
+    )
+    await context.bot.send_document(
+        chat.id, document=pdf, filename=filename(report, "pdf", named), caption=texts.EXPORT_CAPTION_PDF,
+    )
+
+
+async def digest(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """/digest [day HH:MM | off]: when the weekly digest comes."""
+    svc = services(context)
+    try:
+        me = await svc.cohorts.assessor(user_id(update))
+        if not context.args:
+            state = await digests.digest_state(svc, me)
+            await reply(update, context, texts.DIGEST_NOW.format(state=esc(state)))
+            return
+        setting = digests.parse_setting(_arg(context) or "")
+        next_at = await digests.set_digest(svc, me, setting)
+    except (CohortError, digests.DigestError) as exc:
+        await refuse(update, context, exc)
+        return
+    if setting is None or next_at is None:
+        await reply(update, context, texts.DIGEST_OFF)
+        return
+    tz = await _assessor_zone(update, context)
+    await reply(update, context, texts.DIGEST_SET.format(
+        day=digests.DAY_NAMES[setting[0]], time=setting[1], tz=esc(str(tz.key)),
+        next=local(next_at, tz, with_time=True),
+    ))
+
+
+# -- jobs -------------------------------------------------------------------------------------
+
+
+async def send_digests(context: ContextTypes.DEFAULT_TYPE) -> None:
+    """Job: send every weekly digest that is due (the database says which), once each."""
+    svc = services(context)
+    for item in await digests.due(svc):
+        chat = item.learner.telegram_user_id
+        if chat is None or not await digests.claim(svc, item):
+            continue  # another instance took it, or the role was withdrawn meanwhile
+        try:
+            for text in await digests.digest_messages(svc, item.learner):
+                await context.bot.send_message(chat, text, parse_mode="HTML")
+        except (TelegramError, CohortError):
+            log.warning("Could not send the digest of learner %s", item.learner.id, exc_info=True)
+
+
+async def prune_failures(context: ContextTypes.DEFAULT_TYPE) -> None:
+    """Job: forget wrong invite codes older than a day (the limit looks back one hour)."""
+    await services(context).cohorts.prune_failures()
+
+
+async def refresh_menus(context: ContextTypes.DEFAULT_TYPE) -> None:
+    """Job, once at start: assessors' and operators' menus follow this version's commands."""
+    svc = services(context)
+    ids = set(svc.settings.admin_user_ids)
+    for user_id in await svc.roles.assessor_ids():
+        ids.add(user_id)
+    for user_id in sorted(ids):
+        await set_menu(context, user_id)
+
+
+def schedule(app: Application) -> None:
+    """The named jobs (a name is never scheduled twice)."""
+    if app.job_queue is None:
+        return
+    for name, callback, interval, first in (
+        ("assessor:digests", send_digests, 300, 30),
+        ("prune:invite_failures", prune_failures, 6 * 3600, 120),
+    ):
+        if not app.job_queue.get_jobs_by_name(name):
+            app.job_queue.run_repeating(callback, interval=interval, first=first, name=name)
+    if not app.job_queue.get_jobs_by_name("assessor:menus"):
+        app.job_queue.run_once(refresh_menus, when=5, name="assessor:menus")
+
+
+def handlers() -> list[BaseHandler]:
+    """Registered by bot.app before its catch-alls (the learner's side: handlers.cohort_invites)."""
+    command = [
+        ("grant", grant), ("revoke", revoke), ("assessors", assessors),
+        ("assessorlink", assessor_link), ("assessorhelp", assessor_help),
+        ("newcohort", new_cohort), ("invite", invite), ("stopinvite", stop_invite),
+        ("cohort", cohort), ("learner", learner), ("export", export), ("digest", digest),
+        ]
+    found: list[BaseHandler] = [CommandHandler(name, callback, filters=PRIVATE) for name, callback in command]
+    return found

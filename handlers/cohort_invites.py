@@ -1,0 +1,156 @@
+"""The learner's side of a cohort: the invite link (`/start c_<code>`), what joining shares,
+Join or Not now, and /leave. Also the one-time assessor link (`/start a_<code>`).
+
+Flow: a learner who opens an invite link sees the privacy notice first if they have not agreed
+to it yet (its "I agree" button carries the code, so the invite survives a restart), then
+exactly what the assessor will see, with "Join, summaries only", "Join and share my answers"
+and "Not now" (`coh:join:<code>:s|a`, `coh:no`). A wrong or expired code gets one message
+whatever the reason, and counts towards the limit on wrong codes. Onboarding carries on after.
+"""
+
+from __future__ import annotations
+
+import contextlib
+
+from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update
+from telegram.error import TelegramError
+from telegram.ext import BaseHandler, CallbackQueryHandler, CommandHandler, ContextTypes, filters
+
+from bot.cohorts import ASSESSOR_PREFIX, COHORT_PREFIX, CohortError, Invitation
+from bot.privacy import find_learner
+from bot.roles import payload_kind
+from handlers import texts
+from handlers.assessor import esc, refuse, set_menu, user_id
+from handlers.common import learner_for, reply, services
+from handlers.onboarding import ask_step
+from storage.models import Learner
+
+PRIVATE = filters.ChatType.PRIVATE
+PRIVACY_THEN_JOIN = "coh:pv"
+JOIN = "coh:join"
+NOT_NOW = "coh:no"
+LEAVE = "coh:leave"
+CALLBACKS = r"^coh:(pv:[A-Za-z0-9_-]{1,60}|join:[A-Za-z0-9_-]{1,60}:[sa]|no|leave:\d{1,12})$"
+
+
+def consent_keyboard(code: str) -> InlineKeyboardMarkup:
+    return InlineKeyboardMarkup([
+        [InlineKeyboardButton(texts.JOIN_SUMMARIES_BUTTON, callback_data=f"{JOIN}:{code}:s")],
+        [InlineKeyboardButton(texts.JOIN_ANSWERS_BUTTON, callback_data=f"{JOIN}:{code}:a")],
+        [InlineKeyboardButton(texts.JOIN_NO_BUTTON, callback_data=NOT_NOW)],
+    ])
+
+
+def privacy_then_join_keyboard(code: str) -> InlineKeyboardMarkup:
+    """The privacy notice's buttons, carrying the invite code so that agreeing leads straight
+    on to the cohort (the code lives in the chat, so a restart loses nothing)."""
+    return InlineKeyboardMarkup([[
+        InlineKeyboardButton("I agree", callback_data=f"{PRIVACY_THEN_JOIN}:{code}"),
+        InlineKeyboardButton("No thanks", callback_data="onb:privacy:no"),
+    ]])
+
+
+async def _show_consent(update: Update, context: ContextTypes.DEFAULT_TYPE, invitation: Invitation) -> None:
+    await reply(
+        update, context,
+        texts.COHORT_CONSENT.format(
+            cohort=esc(invitation.cohort_name), assessor=esc(invitation.assessor_name)
+        ),
+        reply_markup=consent_keyboard(invitation.code),
+    )
+
+
+async def deep_link(
+    update: Update, context: ContextTypes.DEFAULT_TYPE, learner: Learner, payload: str
+) -> bool:
+    """`/start <payload>`: a cohort invite or a one-time assessor link. True when this has
+    asked the next question itself (so onboarding waits); False to let onboarding go on."""
+    svc, uid = services(context), user_id(update)
+    kind = payload_kind(payload)
+    try:
+        if kind == "assessor":
+            await svc.roles.redeem(learner, uid, payload[len(ASSESSOR_PREFIX):])
+            await reply(update, context, texts.ASSESSOR_WELCOME)
+            await set_menu(context, uid)
+            return False
+        code = payload[len(COHORT_PREFIX):] if kind == "cohort" else payload
+        invitation = await svc.cohorts.check_code(uid, code)
+    except CohortError as exc:
+        await refuse(update, context, exc)
+        return False
+    if learner.privacy_accepted_at is None:
+        await reply(update, context, texts.INVITE_PRIVACY_FIRST)
+        await reply(update, context, texts.PRIVACY, reply_markup=privacy_then_join_keyboard(code))
+        return True
+    await _show_consent(update, context, invitation)
+    return True
+
+
+async def _continue_onboarding(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    me = await learner_for(update, context)
+    if me.onboarding_step is not None:
+        await ask_step(update, context, me)
+
+
+async def button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """Every `coh:` button: agree to privacy then see the invite, join, not now, leave."""
+    query = update.callback_query
+    assert query is not None
+    await query.answer()
+    if query.message is not None:
+        # One answer per question: removing the buttons stops a second press.
+        with contextlib.suppress(TelegramError):
+            await query.edit_message_reply_markup(reply_markup=None)
+    svc, uid = services(context), user_id(update)
+    me = await learner_for(update, context)
+    lid = me.id
+    assert lid is not None
+    parts = (query.data or "").split(":")
+    action = ":".join(parts[:2])
+    try:
+        if action == PRIVACY_THEN_JOIN:
+            if me.privacy_accepted_at is None:
+                me = await svc.learners.accept_privacy(lid)
+            await _show_consent(update, context, await svc.cohorts.check_code(uid, parts[2]))
+            return
+        if action == JOIN:
+            share = parts[3] == "a"
+            invitation, again = await svc.cohorts.join(me, uid, parts[2], share_answers=share)
+            shared = texts.SHARED_ANSWERS if share else texts.SHARED_SUMMARIES
+            await reply(update, context, (texts.JOINED_AGAIN if again else texts.JOINED).format(
+                cohort=esc(invitation.cohort_name), shared=shared))
+        elif action == NOT_NOW:
+            await reply(update, context, texts.JOIN_DECLINED)
+        elif action == LEAVE:
+            left = await svc.cohorts.leave(lid, int(parts[2]))
+            await reply(update, context, texts.LEFT.format(cohort=esc(left.cohort_name))
+                        if left else texts.LEAVE_STALE)
+            return
+    except CohortError as exc:
+        await refuse(update, context, exc)
+    await _continue_onboarding(update, context)
+
+
+async def leave(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """/leave: leave the cohort (or choose which, with buttons); stores nothing new."""
+    svc = services(context)
+    me = await find_learner(svc, f"tg:{user_id(update)}")
+    if me is None or me.id is None or not (found := await svc.cohorts.memberships(me.id)):
+        await reply(update, context, texts.LEAVE_NONE)
+        return
+    if len(found) == 1:
+        left = await svc.cohorts.leave(me.id, found[0].cohort_id)
+        await reply(update, context, texts.LEFT.format(cohort=esc(left.cohort_name))
+                    if left else texts.LEAVE_STALE)
+        return
+    await reply(update, context, texts.LEAVE_WHICH, reply_markup=InlineKeyboardMarkup(
+        [[InlineKeyboardButton(m.cohort_name, callback_data=f"{LEAVE}:{m.cohort_id}")] for m in found]
+    ))
+
+
+def handlers() -> list[BaseHandler]:
+    """Registered by bot.app before its catch-alls."""
+    return [
+        CommandHandler("leave", leave, filters=PRIVATE),
+        CallbackQueryHandler(button, pattern=CALLBACKS),
+    ]

@@ -1,0 +1,182 @@
+"""The assessor's words and files: /cohort and /learner text, the CSV, the PDF and its charts.
+Built from plain summaries (no database, no Telegram)."""
+
+from __future__ import annotations
+
+import csv
+import io
+import re
+import zlib
+from dataclasses import dataclass, field
+from datetime import UTC, datetime, timedelta
+from typing import Any
+from zoneinfo import ZoneInfo
+
+import pytest
+from PIL import Image
+
+from bot import chart, reports
+from bot.assessor_views import pack, render_cohorts, render_learner
+from bot.feedback import HTML, TELEGRAM_LIMIT
+from bot.insights import AttemptView, CohortReport, CohortSection, LearnerDetail, summarise
+from bot.report_charts import bar_chart, learner_scores
+from content.loader import Content
+
+NOW = datetime(2026, 11, 2, 9, 30, tzinfo=UTC)
+LONDON = ZoneInfo("Europe/London")
+SHARED = "I refunded her under the Consumer Rights Act"
+PRIVATE = "My secret answer about a parcel"
+
+
+@dataclass
+class Row:
+    created_at: datetime
+    score: int
+    topic_id: str = "rules_and_law"
+    grade: str = "pass"
+    result: dict[str, Any] = field(default_factory=dict)
+
+
+def detail(
+    content: Content, lid: int, name: str, scores: list[int], *, shares: bool, text: str
+) -> LearnerDetail:
+    rows = [Row(NOW - timedelta(days=len(scores) - i), s) for i, s in enumerate(scores)]
+    s = summarise(lid, name, rows, content=content, now=NOW, tz=LONDON, cohorts=("Retail",),
+                  shares_answers=shares)
+    recent = [AttemptView(r.created_at, "Rules and law", r.score, r.grade, text if shares else None)
+              for r in reversed(rows)]
+    return LearnerDetail(s, recent, LONDON)
+
+
+@pytest.fixture
+def people(content: Content) -> list[LearnerDetail]:
+    return [
+        detail(content, 3, "Lee", [40, 60, 75], shares=True, text=SHARED),
+        detail(content, 4, "=HYPERLINK(\"x\") <b>&", [20], shares=False, text=PRIVATE),
+        detail(content, 5, "Łukasz Дарья 😀", [], shares=False, text=PRIVATE),
+    ]
+
+
+@pytest.fixture
+def report(people: list[LearnerDetail]) -> CohortReport:
+    return CohortReport(NOW, LONDON, [CohortSection("Retail", True, NOW + timedelta(days=30),
+                                                   [d.summary for d in people])])
+
+
+def pdf_text(data: bytes) -> str:
+    """The text drawn with the built-in font: literal strings in the inflated page streams."""
+    out = []
+    for stream in re.findall(rb"stream\r?\n(.*?)\r?\nendstream", data, re.DOTALL):
+        try:
+            out.append(zlib.decompress(stream).decode("latin-1"))
+        except zlib.error:
+            continue
+    return "\n".join(out)
+
+
+# -- Telegram text ----------------------------------------------------------------------------------
+
+
+def test_cohort_view_escapes_names_and_shows_each_learner(report: CohortReport) -> None:
+    (text,) = render_cohorts(report, HTML)
+    assert "<b>Retail</b> · 3 learners" in text and "invite link live until 2 Dec 2026" in text
+    assert "=HYPERLINK(\"x\") &lt;b&gt;&amp;" in text and "<b>&" not in text
+    assert "🟢 <b>Lee</b> #3" in text or "🟠 <b>Lee</b> #3" in text
+    assert "🔴 <b>Łukasz Дарья 😀</b> #5 · last practice never" in text
+
+
+def test_learner_view_has_texts_only_when_shared(people: list[LearnerDetail]) -> None:
+    lee = "\n".join(render_learner(people[0], HTML))
+    assert SHARED in lee and "Mastery by skill" in lee and "Key legislation" in lee
+    other = "\n".join(render_learner(people[1], HTML))
+    assert PRIVATE not in other and "not shared by this learner" in other
+
+
+def test_long_views_are_split_between_messages_at_block_boundaries() -> None:
+    blocks = [f"<b>block {i}</b>\n" + "x" * 900 for i in range(10)]
+    messages = pack(blocks)
+    assert len(messages) > 2 and all(len(m) <= TELEGRAM_LIMIT for m in messages)
+    assert all(m.count("<b>") == m.count("</b>") for m in messages)
+    assert "\n\n".join(messages) == "\n\n".join(blocks)
+
+
+# -- CSV --------------------------------------------------------------------------------------------
+
+
+def test_csv_has_one_row_a_learner_and_defuses_formulas(report: CohortReport) -> None:
+    data = reports.cohort_csv(report)
+    assert data.startswith(b"\xef\xbb\xbf")  # spreadsheets then read UTF-8 names right
+    rows = list(csv.DictReader(io.StringIO(data.decode("utf-8-sig"))))
+    assert list(rows[0]) == list(reports.CSV_FIELDS)
+    assert [r["name"] for r in rows] == ["Lee", "'=HYPERLINK(\"x\") <b>&", "Łukasz Дарья 😀"]
+    lee = rows[0]
+    assert (lee["cohort"], lee["learner_no"], lee["attempts_total"], lee["shares_answers"]) == (
+        "Retail", "3", "3", "yes")
+    assert lee["last_practice"] == "2026-11-01T09:30+00:00" and lee["trend"] == "up"
+    assert rows[2]["status"] == "red" and rows[2]["last_practice"] == ""
+    assert SHARED.encode() not in data and PRIVATE.encode() not in data  # summaries only
+
+
+def test_file_names_are_plain_ascii(report: CohortReport) -> None:
+    assert reports.filename(report, "csv") == "star-coach-cohorts-2026-11-02.csv"
+    named = reports.filename(report, "pdf", "Équipe / März 2026!")
+    assert named == "star-coach-equipe-marz-2026-2026-11-02.pdf"
+    assert reports.filename(report, "pdf", "Дарья") == "star-coach-cohort-2026-11-02.pdf"
+
+
+# -- PDF --------------------------------------------------------------------------------------------
+
+
+def test_pdf_has_the_cohort_then_a_page_a_learner(report: CohortReport, people: list[LearnerDetail]) -> None:
+    data = reports.cohort_pdf(report, people, assessor="Olive", unicode=False)
+    assert data.startswith(b"%PDF-")
+    assert data.count(b"/Type /Page\n") == 1 + len(people)
+    text = pdf_text(data)
+    assert "STAR Coach: cohort report" in text and "Assessor: Olive" in text
+    assert "Lee #3" in text and "(Lukasz ????? ? #5)" in text  # the built-in font keeps what it can
+    assert "Consumer Rights Act" in text  # Lee shares answers
+    assert "secret answer" not in text  # the others do not
+    assert len(re.findall(r"/I\d+ Do", text)) >= 3  # charts: two for the cohort, Lee's scores
+
+
+def test_pdf_with_a_unicode_font_draws_any_name(
+    report: CohortReport, people: list[LearnerDetail], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    data = reports.cohort_pdf(report, people, assessor="Дарья")
+    assert data.startswith(b"%PDF-") and data.count(b"/Type /Page\n") == 4
+    # With no Unicode font on the system it falls back to the built-in one, without failing.
+    monkeypatch.setattr(reports, "unicode_font", lambda: None)
+    assert reports.cohort_pdf(report, people, assessor="Дарья").startswith(b"%PDF-")
+
+
+def test_pdf_of_an_empty_cohort(content: Content) -> None:
+    empty = CohortReport(NOW, LONDON, [CohortSection("New", False, None, [])])
+    data = reports.cohort_pdf(empty, [], assessor="Olive", unicode=False)
+    assert "Nobody has joined this cohort yet" in pdf_text(data)
+
+
+# -- charts ---------------------------------------------------------------------------------------
+
+
+def test_bar_chart_has_a_row_a_label() -> None:
+    png = bar_chart("Averages", ["Lee", "Bo", "Nobody"], [72, 20, None], marks=((50, "Pass", (0, 0, 0)),))
+    image = Image.open(io.BytesIO(png))
+    assert image.format == "PNG" and image.size[0] == chart.WIDTH
+    taller = Image.open(io.BytesIO(bar_chart("x", ["a"] * 10, [50] * 10)))
+    assert taller.size[1] > image.size[1]
+
+
+def test_learner_chart_names_the_learner_instead_of_you(people: list[LearnerDetail]) -> None:
+    progress = people[0].summary.progress
+    plain = Image.open(io.BytesIO(chart.score_chart(
+        progress.scores, pass_mark=progress.pass_mark, distinction_mark=progress.distinction_mark,
+        dates=progress.dates))).convert("RGB")
+    png = learner_scores(progress, "Lee")
+    assert png is not None
+    named = Image.open(io.BytesIO(png)).convert("RGB")
+    assert named.size == plain.size
+    title = (chart.LEFT + 1, 0, chart.WIDTH - chart.RIGHT, chart.TOP - 12)
+    assert named.crop(title).tobytes() != plain.crop(title).tobytes()
+    below = (0, chart.TOP, chart.WIDTH, chart.HEIGHT)
+    assert named.crop(below).tobytes() == plain.crop(below).tobytes()  # the plot is untouched
+    assert learner_scores(people[2].summary.progress, "Nobody") is None

@@ -1,0 +1,410 @@
+"""Assessors, cohorts and invites, offline: roles, the invite flow with consent, every view and
+export for the owner, another assessor, a learner and a stranger, rate limiting, the digest."""
+
+from __future__ import annotations
+
+import csv
+import io
+import itertools
+import re
+from collections.abc import AsyncIterator
+from datetime import timedelta
+from pathlib import Path
+from typing import Any
+
+import pytest
+from telegram.ext import CallbackContext
+
+from bot.app import build_application
+from bot.clock import FixedClock
+from bot.services import Services
+from bot.settings import Settings
+from handlers import assessor as assessor_handlers
+from storage import cohort_queries as cq
+from storage import queries
+from storage.models import Cohort
+from tests.handlers.flow import ANSWER, ask, buttons
+from tests.handlers.offline import Call, OfflineRequest, UpdateFactory
+
+ADMIN, OWNER, OTHER, LEARNER, STRANGER = 1, 100, 200, 300, 400
+REFUSED = "This command is for assessors."
+LINK = re.compile(r"https://t\.me/star_coach_test_bot\?start=([A-Za-z0-9_-]+)")
+
+
+class Request(OfflineRequest):
+    """The offline request, also answering deleteMyCommands (a menu reset on /revoke)."""
+
+    async def do_request(
+        self, url: str, method: str, request_data: Any = None, **kw: Any
+    ) -> tuple[int, bytes]:
+        if url.endswith("/deleteMyCommands"):
+            self.calls.append(Call("deleteMyCommands", dict(request_data.parameters) if request_data else {}))
+            return 200, b'{"ok": true, "result": true}'
+        return await super().do_request(url, method, request_data, **kw)
+
+
+@pytest.fixture
+def settings(tmp_path: Path) -> Settings:
+    return Settings(
+        _env_file=None,  # type: ignore[call-arg]
+        telegram_bot_token="123456:TEST-token",
+        database_url=f"sqlite+aiosqlite:///{tmp_path / 'coach.db'}",
+        admin_user_ids=[ADMIN],
+    )
+
+
+class World:
+    """The application and a few people in private chats with it."""
+
+    def __init__(self, app: Any, request: Request) -> None:
+        self.app, self.request = app, request
+        self.users: dict[int, UpdateFactory] = {}
+
+    def user(self, uid: int, name: str | None = None) -> UpdateFactory:
+        if uid not in self.users:
+            factory = UpdateFactory(self.app.bot, user_id=uid, first_name=name or f"User{uid}")
+            # Update ids must not collide between people (a seen id is skipped as a duplicate).
+            factory._update_ids = itertools.count(uid * 100_000)
+            self.users[uid] = factory
+        return self.users[uid]
+
+    async def send(self, uid: int, text: str) -> list[str]:
+        """Send as this user; the texts the bot sent to their chat in return."""
+        before = len(self.request.calls)
+        await self.app.process_update(self.user(uid).message(text))
+        return self.texts_since(before, uid)
+
+    async def press(self, uid: int, data: str) -> list[str]:
+        before = len(self.request.calls)
+        await self.app.process_update(self.user(uid).press(data))
+        return self.texts_since(before, uid)
+
+    def texts_since(self, before: int, uid: int) -> list[str]:
+        return [str(c.params["text"]) for c in self.request.calls[before:]
+                if c.method == "sendMessage" and int(c.params["chat_id"]) == uid]
+
+    def last_buttons(self, uid: int) -> list[str]:
+        sent = self.request.sent(uid)
+        return buttons(sent[-1]) if sent else []
+
+    def documents(self, uid: int) -> list[tuple[str, bytes]]:
+        found = []
+        for c in self.request.calls:
+            if c.method == "sendDocument" and int(c.params["chat_id"]) == uid:
+                (name, content, *_), = c.params["files"].values()
+                found.append((name, content))
+        return found
+
+
+@pytest.fixture
+async def world(settings: Settings, services: Services) -> AsyncIterator[World]:
+    request = Request()
+    app = build_application(settings, services, request=request)
+    async with app:
+        yield World(app, request)
+
+
+async def make_assessor(world: World, uid: int, name: str) -> None:
+    world.user(uid, name)
+    await world.send(uid, "/start")  # the bot knows them from here on
+    (reply,) = await world.send(ADMIN, f"/grant {uid}")
+    assert "is now an assessor" in reply
+
+
+async def new_cohort(world: World, uid: int, name: str) -> str:
+    """Create a cohort; its invite payload."""
+    texts = await world.send(uid, f"/newcohort {name}")
+    match = LINK.search(texts[-1])
+    assert match, texts
+    return match.group(1)
+
+
+async def join(world: World, uid: int, name: str, payload: str, share: bool = False) -> None:
+    """A learner new to the bot opens the link, agrees to the notice, then joins."""
+    world.user(uid, name)
+    await world.send(uid, f"/start {payload}")
+    assert world.last_buttons(uid)[0].startswith("coh:pv:")
+    await world.press(uid, world.last_buttons(uid)[0])
+    consent = world.last_buttons(uid)
+    await world.press(uid, consent[1] if share else consent[0])
+    for data in ("onb:level:3", "onb:sector:retail", "onb:tz:0"):
+        await world.press(uid, data)
+
+
+async def practise(world: World, uid: int, text: str = ANSWER) -> None:
+    await ask(world.app, world.user(uid))
+    await world.app.process_update(world.user(uid).message(text))
+    await world.app.process_update(world.user(uid).message("/done"))
+    await world.app.process_update(world.user(uid).message("/cancel"))
+
+
+@pytest.fixture
+async def cohort(world: World) -> dict[str, str]:
+    """OWNER's cohort "Retail March" with LEARNER (sharing answers) and Bo (summaries only);
+    OTHER is an assessor with a cohort of their own; LEARNER has practised twice."""
+    await make_assessor(world, OWNER, "Olive")
+    await make_assessor(world, OTHER, "Otto")
+    payload = await new_cohort(world, OWNER, "Retail March")
+    await new_cohort(world, OTHER, "Energy May")
+    await join(world, LEARNER, "Lee", payload, share=True)
+    await join(world, 301, "<b>Bo & Co</b>", payload, share=False)
+    await practise(world, LEARNER)
+    await practise(world, 301, "I said sorry to the customer. She was happy.")
+    return {"payload": payload}
+
+
+# -- roles -----------------------------------------------------------------------------------
+
+
+async def test_only_admins_grant_and_the_new_assessor_is_told_and_gets_a_menu(world: World) -> None:
+    await world.send(OWNER, "/start")
+    assert await world.send(LEARNER, f"/grant {OWNER}") == ["This command is for the bot's operators."]
+    assert "is now an assessor" in (await world.send(ADMIN, f"/grant {OWNER}"))[0]
+    assert any("You are now an assessor" in t for t in world.request.texts(OWNER))
+    menus = [c.params for c in world.request.calls if c.method == "setMyCommands" and "scope" in c.params]
+    (menu,) = [p["commands"] for p in menus if p["scope"]["chat_id"] == OWNER]
+    assert {"practice", "newcohort", "cohort", "export"} <= {c["command"] for c in menu}
+    assert "grant" not in {c["command"] for c in menu}
+    assert "already an assessor" in (await world.send(ADMIN, f"/grant {OWNER}"))[0]
+
+
+async def test_grant_needs_a_known_user_and_a_number(world: World) -> None:
+    assert "send /start to me first" in (await world.send(ADMIN, "/grant 999"))[0]
+    assert "Telegram user id" in (await world.send(ADMIN, "/grant bob"))[0]
+
+
+async def test_revoke_hides_views_and_stops_links(world: World, cohort: dict[str, str]) -> None:
+    assert "no longer an assessor" in (await world.send(ADMIN, f"/revoke {OWNER}"))[0]
+    assert any(c.method == "deleteMyCommands" for c in world.request.calls)
+    assert await world.send(OWNER, "/cohort") == [REFUSED]
+    texts = await world.send(500, f"/start {cohort['payload']}")
+    assert any("doesn't work" in t for t in texts)
+    await world.send(ADMIN, f"/grant {OWNER}")  # the cohort comes back with the role
+    assert "Lee" in "".join(await world.send(OWNER, "/cohort"))
+
+
+async def test_one_time_assessor_link(world: World) -> None:
+    (reply,) = await world.send(ADMIN, "/assessorlink")
+    payload = LINK.search(reply).group(1)  # type: ignore[union-attr]
+    assert payload.startswith("a_") and len(payload) <= 64
+    texts = await world.send(OWNER, f"/start {payload}")
+    assert any("You are now an assessor" in t for t in texts)
+    assert "created" in (await world.send(OWNER, "/newcohort Group A"))[0]
+    texts = await world.send(OTHER, f"/start {payload}")  # used already
+    assert any("doesn't work" in t for t in texts)
+    assert await world.send(OTHER, "/newcohort Mine") == [REFUSED]
+    assert await world.send(STRANGER, "/assessorlink") == ["This command is for the bot's operators."]
+
+
+# -- invites and consent -----------------------------------------------------------------------
+
+
+async def test_invite_link_is_a_valid_unguessable_payload(world: World) -> None:
+    await make_assessor(world, OWNER, "Olive")
+    payload = await new_cohort(world, OWNER, "Retail March")
+    assert re.fullmatch(r"c_[A-Za-z0-9_-]{32}", payload)  # 24 random bytes: 192 bits
+    assert payload != await new_cohort(world, OWNER, "Retail April")
+
+
+async def test_new_learner_sees_privacy_then_what_is_shared_then_onboarding(
+    world: World, services: Services
+) -> None:
+    await make_assessor(world, OWNER, "<i>Olive</i>")
+    payload = await new_cohort(world, OWNER, "Retail & Co")
+    texts = await world.send(LEARNER, f"/start {payload}")
+    assert "Privacy notice" in texts[-1] and world.last_buttons(LEARNER)[0] == f"coh:pv:{payload[2:]}"
+    texts = await world.press(LEARNER, f"coh:pv:{payload[2:]}")
+    consent = texts[-1]
+    assert "Join “Retail &amp; Co”?" in consent and "&lt;i&gt;Olive&lt;/i&gt;" in consent
+    assert "answer texts" in consent and "/leave" in consent
+    assert world.last_buttons(LEARNER) == [f"coh:join:{payload[2:]}:s", f"coh:join:{payload[2:]}:a", "coh:no"]
+    learner = await services.practice.learner(key=f"tg:{LEARNER}")
+    assert learner.privacy_accepted_at is not None
+    texts = await world.press(LEARNER, f"coh:join:{payload[2:]}:s")
+    assert "You've joined <b>Retail &amp; Co</b>" in texts[0] and "not your answer texts" in texts[0]
+    assert "Which level" in texts[-1]  # onboarding carries on
+    async with services.sessions() as session:
+        (member,) = [m for m, _ in await cq.memberships_of(session, learner_id=learner.id)]
+    assert member.share_answers is False
+
+
+async def test_declining_privacy_or_the_cohort_joins_nothing(world: World, services: Services) -> None:
+    await make_assessor(world, OWNER, "Olive")
+    payload = await new_cohort(world, OWNER, "Retail")
+    await world.send(LEARNER, f"/start {payload}")
+    assert "won't store any answers" in (await world.press(LEARNER, "onb:privacy:no"))[0]
+    await world.press(LEARNER, f"coh:pv:{payload[2:]}")
+    assert "you have not joined" in (await world.press(LEARNER, "coh:no"))[0]
+    learner = await services.practice.learner(key=f"tg:{LEARNER}")
+    assert await services.cohorts.memberships(learner.id) == []
+
+
+async def test_a_forged_join_without_privacy_consent_is_refused(world: World, services: Services) -> None:
+    await make_assessor(world, OWNER, "Olive")
+    payload = await new_cohort(world, OWNER, "Retail")
+    texts = await world.press(LEARNER, f"coh:join:{payload[2:]}:a")
+    assert "privacy notice first" in texts[0]
+
+
+async def test_rejoining_changes_sharing_and_leave_leaves(
+    world: World, cohort: dict[str, str], services: Services
+) -> None:
+    await world.send(LEARNER, f"/start {cohort['payload']}")
+    assert world.last_buttons(LEARNER)[0].startswith("coh:join:")  # consent at once: privacy done
+    texts = await world.press(LEARNER, world.last_buttons(LEARNER)[0])
+    assert "already in" in texts[0]
+    assert "You've left <b>Retail March</b>" in (await world.send(LEARNER, "/leave"))[0]
+    assert await world.send(LEARNER, "/leave") == ["You're not in any cohort."]
+    assert "Lee" not in "".join(await world.send(OWNER, "/cohort"))
+    assert await world.send(STRANGER, "/leave") == ["You're not in any cohort."]
+    async with services.sessions() as session:  # asking left no trace of the stranger
+        assert await queries.get_learner(session, key=f"tg:{STRANGER}") is None
+
+
+async def test_leave_with_several_cohorts_offers_buttons(world: World, cohort: dict[str, str]) -> None:
+    second = await new_cohort(world, OWNER, "Second")
+    await world.send(LEARNER, f"/start {second}")
+    await world.press(LEARNER, world.last_buttons(LEARNER)[0])
+    assert (await world.send(LEARNER, "/leave"))[0] == "Which cohort do you want to leave?"
+    choice = world.last_buttons(LEARNER)[1]
+    assert "You've left <b>Second</b>" in (await world.press(LEARNER, choice))[0]
+    assert "not in that cohort" in (await world.press(LEARNER, choice))[0]
+
+
+async def test_wrong_codes_are_limited_then_a_kind_try_later(
+    world: World, cohort: dict[str, str], clock: FixedClock
+) -> None:
+    for attempt in range(5):
+        texts = await world.send(STRANGER, f"/start c_{'x' * 31}{attempt}")
+        assert any("doesn't work" in t for t in texts)
+    texts = await world.send(STRANGER, f"/start {cohort['payload']}")  # even the right one waits
+    assert any("try again in an hour" in t for t in texts)
+    assert not any("Join" in t for t in texts)
+    clock.advance(timedelta(hours=1, minutes=1))
+    texts = await world.send(STRANGER, f"/start {cohort['payload']}")
+    assert any("opened an invite" in t for t in texts)  # privacy first, then the cohort
+
+
+async def test_stopped_and_expired_links_say_the_same_as_wrong_ones(
+    world: World, cohort: dict[str, str], clock: FixedClock
+) -> None:
+    wrong = await world.send(500, "/start c_" + "A" * 32)
+    assert "no longer works" in (await world.send(OWNER, "/stopinvite"))[0]
+    stopped = await world.send(501, f"/start {cohort['payload']}")
+    (reply,) = await world.send(OWNER, "/invite Retail March 2d")
+    payload = LINK.search(reply).group(1)  # type: ignore[union-attr]
+    clock.advance(timedelta(days=2, seconds=1))
+    expired = await world.send(502, f"/start {payload}")
+    assert wrong[1:] == stopped[1:] == expired[1:]  # after "Hello <name>", one same answer
+
+
+async def test_invite_shows_the_live_link_or_a_new_one(world: World, cohort: dict[str, str]) -> None:
+    (shown,) = await world.send(OWNER, "/invite")
+    assert cohort["payload"] in shown and "valid until" in shown
+    (forever,) = await world.send(OWNER, "/invite Retail March never")
+    assert cohort["payload"] not in forever and "no end date" in forever
+    await new_cohort(world, OWNER, "Second")
+    (which,) = await world.send(OWNER, "/invite")
+    assert "several cohorts" in which and "Second" in which
+
+
+# -- views and exports: the owner ---------------------------------------------------------------
+
+
+async def test_cohort_view_for_the_owner(world: World, cohort: dict[str, str]) -> None:
+    text = "\n".join(await world.send(OWNER, "/cohort"))
+    assert "<b>Retail March</b> · 2 learners" in text
+    assert "&lt;b&gt;Bo &amp; Co&lt;/b&gt;" in text and "<b>Bo" not in text  # escaped
+    assert "1 in 7 days · 1 in 30 days" in text
+    assert "weakest:" in text and "last practice 2 Nov 2026" in text
+    assert re.search(r"[🔴🟠🟢] <b>Lee</b>", text)
+    assert "Energy May" not in text
+
+
+async def test_learner_view_shows_texts_only_where_shared(world: World, cohort: dict[str, str]) -> None:
+    lee = "\n".join(await world.send(OWNER, "/learner lee"))
+    assert "Mastery by topic" in lee and "Key legislation" in lee and "Recent answers" in lee
+    assert "kettle" in lee and "Shares answer texts: yes" in lee
+    bo = "\n".join(await world.send(OWNER, "/learner <b>Bo & Co</b>"))
+    assert "said sorry" not in bo and "not shared by this learner" in bo
+    assert "&lt;b&gt;Bo &amp; Co&lt;/b&gt;" in bo
+
+
+async def test_export_sends_a_csv_and_a_pdf(world: World, cohort: dict[str, str]) -> None:
+    await world.send(OWNER, "/export")
+    (csv_name, csv_bytes), (pdf_name, pdf_bytes) = world.documents(OWNER)
+    assert csv_name == "star-coach-cohorts-2026-11-02.csv" and pdf_name.endswith(".pdf")
+    rows = list(csv.DictReader(io.StringIO(csv_bytes.decode("utf-8-sig"))))
+    assert {r["name"] for r in rows} == {"Lee", "<b>Bo & Co</b>"}
+    assert all(r["cohort"] == "Retail March" for r in rows)
+    assert pdf_bytes.startswith(b"%PDF-") and pdf_bytes.count(b"/Type /Page\n") == 3
+    await world.send(OWNER, "/export retail march")
+    assert world.documents(OWNER)[-1][0] == "star-coach-retail-march-2026-11-02.pdf"
+
+
+# -- views and exports: everybody else ----------------------------------------------------------
+
+
+VIEWS = ["/cohort", "/cohort Retail March", "/learner Lee", "/learner #{lee}", "/export",
+         "/export Retail March", "/invite Retail March", "/stopinvite Retail March", "/digest off"]
+
+
+@pytest.mark.parametrize("who", [LEARNER, STRANGER])
+async def test_learners_and_strangers_are_refused_every_view_and_export(
+    world: World, cohort: dict[str, str], services: Services, who: int
+) -> None:
+    lee = (await services.practice.learner(key=f"tg:{LEARNER}")).id
+    for command in VIEWS:
+        assert await world.send(who, command.format(lee=lee)) == [REFUSED], command
+    assert world.documents(who) == []
+
+
+async def test_another_assessor_sees_nothing_of_the_owners_cohort(
+    world: World, cohort: dict[str, str], services: Services
+) -> None:
+    lee = (await services.practice.learner(key=f"tg:{LEARNER}")).id
+    # Same answer for the owner's cohort as for a cohort that does not exist.
+    assert await world.send(OTHER, "/cohort Retail March") == await world.send(OTHER, "/cohort Nope")
+    assert await world.send(OTHER, "/export Retail March") == await world.send(OTHER, "/export Nope")
+    assert await world.send(OTHER, "/invite Retail March") == await world.send(OTHER, "/invite Nope")
+    assert await world.send(OTHER, "/stopinvite Retail March") == await world.send(OTHER, "/stopinvite Nope")
+    assert await world.send(OTHER, "/learner Lee") == await world.send(OTHER, "/learner Nobody")
+    assert await world.send(OTHER, f"/learner #{lee}") == await world.send(OTHER, "/learner #999999")
+    own = "\n".join(await world.send(OTHER, "/cohort"))
+    assert "Energy May" in own and "Lee" not in own and "Retail" not in own
+    await world.send(OTHER, "/export")
+    (_, data), (_, pdf) = world.documents(OTHER)
+    assert b"Lee" not in data and b"kettle" not in pdf
+    async with services.sessions() as session:  # and the owner's link still works
+        owner = await queries.get_learner(session, key=f"tg:{OWNER}")
+        (retail,) = await cq.cohorts_of(session, assessor_id=owner.id)  # type: ignore[union-attr]
+    assert isinstance(retail, Cohort) and retail.invite_code == cohort["payload"][2:]
+
+
+# -- digest -------------------------------------------------------------------------------------
+
+
+async def test_weekly_digest_is_sent_once_at_the_assessors_time(
+    world: World, cohort: dict[str, str], clock: FixedClock, services: Services
+) -> None:
+    context = CallbackContext(world.app)
+    await assessor_handlers.send_digests(context)
+    assert not [t for t in world.request.texts(OWNER) if "Weekly digest" in t]  # not due yet
+    clock.set(clock.now() + timedelta(days=7))  # the Monday after, past 08:00 London time
+    await assessor_handlers.send_digests(context)
+    await assessor_handlers.send_digests(context)
+    digests = [t for t in world.request.texts(OWNER) if "Weekly digest" in t]
+    assert len(digests) == 1
+    assert "Weekly digest: Retail March" in digests[0]
+    inactive = next(line for line in digests[0].splitlines() if line.startswith("Inactive"))
+    assert "Lee" in inactive and "&lt;b&gt;Bo &amp; Co&lt;/b&gt;" in inactive
+    assert "Weakest area:" in digests[0]
+    assert not [t for t in world.request.texts(OTHER) if "Weekly digest" in t]  # nobody joined
+
+
+async def test_digest_setting(world: World, cohort: dict[str, str]) -> None:
+    assert "Mondays at 08:00 (Europe/London)" in (await world.send(OWNER, "/digest"))[0]
+    assert "Fridays at 16:30" in (await world.send(OWNER, "/digest fri 16:30"))[0]
+    assert "6 Nov 2026 16:30" in (await world.send(OWNER, "/digest fri 16:30"))[0]
+    assert "off" in (await world.send(OWNER, "/digest off"))[0]
+    assert "/digest mon 08:00" in (await world.send(OWNER, "/digest someday"))[0]
