@@ -12,6 +12,8 @@ from dataclasses import dataclass
 from bot.assessment import Assessment, Assessor
 from bot.changes import Changes, compare
 from bot.clock import Clock
+from bot.reminders import reset_backoff
+from bot.review import Review
 from content.loader import Content
 from content.models import Probe, Prompt
 from storage import queries
@@ -76,6 +78,8 @@ class PracticeService:
         self.assessor = assessor
         self.clock = clock
         self.rng = rng or random.Random()
+        # Mastery and spaced review by area (bot.review), updated by every submitted attempt.
+        self.review = Review(content)
 
     async def learner(
         self, *, key: str, telegram_user_id: int | None = None, first_name: str = ""
@@ -85,21 +89,29 @@ class PracticeService:
                 session, key=key, telegram_user_id=telegram_user_id, first_name=first_name
             )
 
-    def choose_prompt(self, *, topic_id: str | None = None, avoid: str | None = None) -> Prompt:
-        pool = [
-            p for p in self.content.prompts.values() if topic_id is None or p.topic == topic_id
-        ]
+    def choose_prompt(
+        self, *, topic_id: str | None = None, avoid: str | None = None, skill: str | None = None
+    ) -> Prompt:
+        """A prompt of the topic (any topic if None); with `skill`, one that tests it if any."""
+        if topic_id is not None:
+            pool = self.review.prompts_for(topic_id, skill)
+        else:
+            pool = list(self.content.prompts.values())
         if not pool:
             raise PracticeError("There are no questions for that topic yet.")
         fresh = [p for p in pool if p.id != avoid] or pool
         return self.rng.choice(sorted(fresh, key=lambda p: p.id))
 
     async def weakest_topic(self, learner_id: int) -> str:
-        """The topic with the lowest mean score; a topic never tried counts as weakest."""
+        """"My weakest area": the weakest area due for review, else a topic never tried, else
+        the weakest area (bot.review.Review.focus)."""
+        return (await self.weakest_area(learner_id))[0]
+
+    async def weakest_area(self, learner_id: int) -> tuple[str, str | None]:
+        """(topic, skill) of bot.review's focus; the skill is None for a topic never tried."""
         async with self.sessions() as session:
-            averages = await queries.topic_averages(session, learner_id=learner_id)
-        topics = sorted(self.content.topics)
-        return min(topics, key=lambda t: (averages.get(t, -1.0), t))
+            focus = await self.review.focus(session, learner_id=learner_id, now=self.clock.now())
+        return focus.topic_id, focus.skill
 
     async def start(
         self,
@@ -108,10 +120,12 @@ class PracticeService:
         topic_id: str | None = None,
         prompt_id: str | None = None,
         weakest: bool = False,
+        skill: str | None = None,
     ) -> Prompt:
-        """Ask a new question; any unfinished answer is replaced."""
+        """Ask a new question; any unfinished answer is replaced. With `skill`, prefer a prompt
+        of the topic that tests it (an area due for review)."""
         if weakest:
-            topic_id = await self.weakest_topic(learner_id)
+            topic_id, skill = await self.weakest_area(learner_id)
         async with self.sessions.begin() as session:
             current = await queries.get_draft(session, learner_id=learner_id)
             if prompt_id is not None:
@@ -120,7 +134,7 @@ class PracticeService:
                     raise PracticeError("That question no longer exists; here is another.")
             else:
                 prompt = self.choose_prompt(
-                    topic_id=topic_id, avoid=current.prompt_id if current else None
+                    topic_id=topic_id, avoid=current.prompt_id if current else None, skill=skill
                 )
             await queries.start_draft(
                 session, learner_id=learner_id, prompt_id=prompt.id, now=self.clock.now()
@@ -198,6 +212,14 @@ class PracticeService:
                 now=self.clock.now(),
             )
             assert attempt.id is not None
+            if learner is not None:
+                # The review schedule and the reminder back-off move with the attempt, atomically.
+                await self.review.record(
+                    session, learner=learner, prompt=prompt, result=attempt.result,
+                    grade=attempt.grade, kind=attempt.kind, now=attempt.created_at,
+                )
+                await reset_backoff(session, learner=learner, now=attempt.created_at,
+                                    default_tz=self.review.default_timezone)
             probe = next_probe(prompt, assessment, asked=draft.probe_point)
             if probe is not None:
                 await queries.start_draft(

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cached_property
 
 from sqlalchemy.ext.asyncio import AsyncEngine
 
@@ -11,6 +12,7 @@ from bot.clock import Clock
 from bot.cohorts import CohortService
 from bot.onboarding import LearnerSettings
 from bot.practice import PracticeService
+from bot.reminders import Reminders
 from bot.roles import RoleService
 from bot.settings import Settings
 from content.loader import Content, load_content
@@ -55,6 +57,13 @@ class Services:
         roles = RoleService(sessions=sessions, clock=clock, settings=settings, cohorts=cohorts)
         return cls(
             settings, content, assessor, engine, sessions, clock, practice, learners, cohorts, roles
+        )
+
+    @cached_property
+    def reminders(self) -> Reminders:
+        """Daily reminders (bot.reminders), built on first use from the services above."""
+        return Reminders(
+            sessions=self.sessions, clock=self.clock, default_timezone=self.settings.default_timezone
         )
 
     async def close(self) -> None:
