@@ -32,6 +32,7 @@ from handlers import (
     practice,
     privacy,
     progress,
+    reminders,
     start,
     texts,
     throttle,
@@ -54,6 +55,8 @@ def handlers() -> list[BaseHandler]:
         CommandHandler("cancel", practice.cancel, filters=PRIVATE),
         CommandHandler("progress", progress.progress, filters=PRIVATE),
         CommandHandler("mydata", privacy.mydata, filters=PRIVATE),
+        # /remind and the `rem:` buttons (menu, days, and a nudge's Practise now/Snooze/Not today).
+        *reminders.handlers(),
         CommandHandler("deleteme", privacy.deleteme, filters=PRIVATE),
         CallbackQueryHandler(
             practice.button,
@@ -97,6 +100,8 @@ def build_application(
             app.job_queue.run_repeating(
                 dedupe.prune, interval=6 * 3600, first=60, name="prune:updates"
             )
+        # Daily nudges: a named job wakes the dispatcher, which reads what is due from the database.
+        reminders.schedule(app)
         # Weekly digests (due times read from the database), pruning wrong invite codes, menus.
         assessor.schedule(app)
         me = app.bot.username if app.bot._bot_user else "?"

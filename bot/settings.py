@@ -47,6 +47,8 @@ class Settings(BaseSettings):
     # Flood control per user: a burst of this many updates, then this many a second.
     flood_burst: int = Field(default=20, ge=1)
     flood_rate: float = Field(default=3.0, gt=0)
+    # How often the reminder dispatcher looks for due nudges (seconds); the database says what is due.
+    reminder_poll_seconds: float = Field(default=20.0, ge=0.2, le=3600)
 
     @field_validator("admin_user_ids", "content_pack_dirs", mode="before")
     @classmethod

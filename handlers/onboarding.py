@@ -62,9 +62,15 @@ async def settings(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     if learner.privacy_accepted_at is None:
         await start(update, context)
         return
+    # The daily reminder line and button (imported here: handlers.reminders builds on this module).
+    from handlers.reminders import settings_button, settings_line
+
+    assert learner.id is not None
+    reminder = settings_line(await services(context).reminders.status(learner.id))
+    markup = keyboards.settings_keyboard()
     await reply(
-        update, context, texts.SETTINGS.format(**describe(learner, context)),
-        reply_markup=keyboards.settings_keyboard(),
+        update, context, texts.SETTINGS.format(**describe(learner, context), reminder=reminder),
+        reply_markup=type(markup)([*markup.inline_keyboard, settings_button()]),
     )
 
 
@@ -96,6 +102,7 @@ async def button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
             return
         elif action == keyboards.TIMEZONE:
             learner = await svc.set_timezone(lid, COMMON_TIMEZONES[int(args[0])])
+            await services(context).reminders.replan(lid)  # same wall-clock time, new zone
         elif action == "onb:change":
             await change(update, context, args[0])
             return
@@ -121,9 +128,11 @@ async def typed_timezone(
     """If a time zone is being asked for, take this message as the answer; True if taken."""
     if learner.onboarding_step != "timezone":
         return False
-    assert learner.id is not None
+    lid = learner.id
+    assert lid is not None
     try:
-        learner = await services(context).learners.set_timezone(learner.id, text)
+        learner = await services(context).learners.set_timezone(lid, text)
+        await services(context).reminders.replan(lid)  # same wall-clock time, new zone
     except SettingError as exc:
         await reply(update, context, html.escape(str(exc)))
         return True

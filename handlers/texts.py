@@ -22,7 +22,8 @@ PRIVACY = (
     "<b>Privacy notice</b>\n\n"
     "<b>What I store:</b> your Telegram user id and first name; the level, sector and time zone "
     "you choose; the answers you submit, the answer you are writing now, and their scores and "
-    "feedback.\n"
+    "feedback; your review schedule by topic and skill; and, if you set one, your daily reminder "
+    "time and when reminders were sent.\n"
     "<b>Why:</b> to give you feedback and show your progress over time. The lawful basis is "
     "your consent, which you can withdraw at any time.\n"
     "<b>Who sees it:</b> only you, unless you join an assessor's cohort and agree to share.\n"
@@ -47,7 +48,8 @@ ALL_SET = (
     "/settings.\n\nSend /practice for a question."
 )
 SETTINGS = (
-    "<b>Your settings</b>\nLevel: {level}\nSector: {sector}\nTime zone: {timezone}\n\n"
+    "<b>Your settings</b>\nLevel: {level}\nSector: {sector}\nTime zone: {timezone}\n"
+    "Daily reminder: {reminder}\n\n"
     "Choose what to change:"
 )
 PRIVACY_DECLINED = (
@@ -68,6 +70,7 @@ HELP = (
     "/cancel: drop the answer you are writing\n"
     "/settings: your level, sector and time zone\n"
     "/progress: your scores, streak and the key Acts you have named\n"
+    "/remind: a daily reminder at the time you choose (/remind 18:30, /remind off)\n"
     "/privacy: what I store and why\n"
     "/mydata: a copy of everything I store about you\n"
     "/leave: leave an assessor's cohort\n"
@@ -101,6 +104,7 @@ COMMANDS = [
     ("cancel", "Drop the answer you are writing"),
     ("settings", "Level, sector and time zone"),
     ("progress", "Your scores, streak and key Acts"),
+    ("remind", "A daily practice reminder: /remind 18:30"),
     ("privacy", "What is stored and why"),
     ("mydata", "A copy of everything stored about you"),
     ("deleteme", "Erase everything stored about you"),
@@ -257,3 +261,47 @@ LEAVE_NONE = "You're not in any cohort."
 LEAVE_WHICH = "Which cohort do you want to leave?"
 LEFT = "You've left <b>{cohort}</b>: its assessor no longer sees your practice."
 LEAVE_STALE = "You're not in that cohort any more."
+
+# -- daily reminders (handlers.reminders) -------------------------------------------------------
+
+REMIND_EXAMPLE = (
+    "For example: <code>/remind 18:30</code> for every day at 18:30 your time, "
+    "<code>/remind 7:15am weekdays</code>, or <code>/remind off</code> to stop."
+)
+REMIND_HOW = (
+    "I can remind you to practise at the same time every day, in your time zone ({timezone}).\n"
+    + REMIND_EXAMPLE
+)
+REMIND_BAD_RANGE = (
+    "There's no “{given}” on the clock: hours go from 00 to 23 and minutes from 00 to 59. "
+    + REMIND_EXAMPLE
+)
+REMIND_BAD_FORMAT = "I need a time of day such as 18:30, and “{given}” isn't one. " + REMIND_EXAMPLE
+REMIND_BAD_DAYS = (
+    "I didn't understand the days “{given}”. After the time you can write <i>weekdays</i>, "
+    "<i>weekends</i>, <i>daily</i> or day names such as <i>mon wed fri</i>. " + REMIND_EXAMPLE
+)
+REMIND_SET = (
+    "⏰ Done: I'll remind you at <b>{time}</b> {days} ({timezone}). The first reminder comes "
+    "{next}.\n/remind off stops it; /settings changes the time or the days."
+)
+REMIND_STATUS_ON = (
+    "⏰ Your daily reminder: <b>{time}</b> {days} ({timezone}). The next one comes {next}."
+)
+REMIND_STATUS_OFF = "Your daily reminder is off."
+REMIND_STATUS_BLOCKED = (
+    "Your daily reminder is off: Telegram told me you had blocked me, so I stopped sending."
+)
+REMIND_OFF = "Reminders are off: I won't nudge you. /remind 18:30 (or any time) turns them on again."
+REMIND_NOTHING_TO_RESUME = "You haven't set a reminder time yet. " + REMIND_EXAMPLE
+REMIND_MENU = "{status}\n\nChoose a time, or send /remind with any time, such as /remind 18:45."
+REMIND_DAYS = "On which days? Tap to switch a day on or off. ({time}, {timezone})"
+REMIND_SNOOZED = "Snoozed: I'll remind you again at {time}."
+REMIND_NOT_TODAY = "No problem, nothing more today. Your next reminder comes {next}."
+REMIND_NOT_TODAY_OFF = "No problem, nothing more today."
+REMIND_STALE = (
+    "That reminder is from earlier, so there's nothing to snooze or skip. /practice gets you a "
+    "question any time."
+)
+SETTINGS_REMINDER_OFF = "off (/remind 18:30 sets one)"
+SETTINGS_REMINDER_ON = "{time} {days}"
