@@ -1,4 +1,5 @@
 """Charts for the assessor's PDF report, drawn with Pillow in memory (the style of bot.chart).
+They are handed to the PDF as images, not PNG bytes: encoding each would double the work.
 
 `bar_chart` draws horizontal bars (one learner's recent average, or one skill's mastery) with
 optional dashed pass and distinction marks; `learner_scores` reuses the learner's own /progress
@@ -7,6 +8,7 @@ chart with the title changed to name them, so assessor and learner see the same 
 
 from __future__ import annotations
 
+import functools
 import io
 from collections.abc import Sequence
 from pathlib import Path
@@ -33,6 +35,7 @@ FONT_FILES: tuple[tuple[str, str], ...] = (
 )
 
 
+@functools.cache
 def unicode_font() -> tuple[Path, Path] | None:
     """(regular, bold) font files with wide coverage, if the system has them."""
     for regular, bold in FONT_FILES:
@@ -42,6 +45,7 @@ def unicode_font() -> tuple[Path, Path] | None:
 
 
 def _font(size: int) -> chart.Font:
+    # Not cached: font objects are used from export threads; loading one takes a millisecond.
     found = unicode_font()
     if found is not None:
         try:
@@ -67,8 +71,8 @@ def bar_chart(
     colours: Sequence[tuple[int, int, int]] | None = None,
     *,
     marks: Sequence[tuple[int, str, tuple[int, int, int]]] = (),
-) -> bytes:
-    """PNG of one bar per label (0 to 100; None draws "no answers"), top to bottom."""
+) -> Image.Image:
+    """An image of one bar per label (0 to 100; None draws "no answers"), top to bottom."""
     rows = max(1, len(labels))
     width = chart.WIDTH
     top, bottom = 60, 50
@@ -104,12 +108,10 @@ def bar_chart(
             y += 14
         draw.text((x, top - 10), label, fill=colour, font=small, anchor="mb")
     draw.line([(x0, top - 5), (x0, y_end)], fill=chart.AXIS, width=2)
-    out = io.BytesIO()
-    image.save(out, format="PNG", optimize=True)
-    return out.getvalue()
+    return image
 
 
-def learner_scores(summary: ProgressSummary, name: str) -> bytes | None:
+def learner_scores(summary: ProgressSummary, name: str) -> Image.Image | None:
     """The learner's /progress chart, titled with their name; None with no answers."""
     if not summary.scores:
         return None
@@ -124,6 +126,4 @@ def learner_scores(summary: ProgressSummary, name: str) -> bytes | None:
     draw.rectangle([(x0 + 1, 0), (x1, chart.TOP - 12)], fill=chart.BACKGROUND)
     title = _fit(draw, f"{name}: scores over time", font, x1 - x0)
     draw.text(((x0 + x1) / 2, 14), title, fill=chart.AXIS, font=font, anchor="mt")
-    out = io.BytesIO()
-    image.save(out, format="PNG", optimize=True)
-    return out.getvalue()
+    return image

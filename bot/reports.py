@@ -16,6 +16,7 @@ from datetime import datetime
 from typing import Any
 
 from fpdf import FPDF, FontFace, XPos, YPos
+from PIL import Image
 
 from bot.assessment.engine import DISTINCTION_MARK, PASS_MARK
 from bot.assessor_views import STATUS_WORD, TREND_WORD, grade_trend, local
@@ -39,6 +40,9 @@ CSV_FIELDS = (
 # A spreadsheet runs a cell that starts with one of these as a formula; names are typed by users.
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 CHART_ROWS = 20
+# An answer can run to 20,000 characters; the report quotes the start of each (the whole text
+# is the learner's, in /mydata), which also keeps a large cohort's PDF quick to lay out.
+PDF_EXCERPT = 1200
 STATUS_RULES = (
     f"Red: has not practised yet; or no practice for {RED_IDLE_DAYS} days or more; or the recent "
     f"average (last 3 answers) is below the pass mark ({PASS_MARK}) and not rising. "
@@ -133,8 +137,8 @@ class _Pdf(FPDF):
         self.set_font(self.family, "", size)
         self.multi_cell(0, 5, self.t(text), new_x=XPos.LMARGIN, new_y=YPos.NEXT)
 
-    def picture(self, png: bytes, width: float = 180) -> None:
-        self.image(io.BytesIO(png), w=width)
+    def picture(self, image: Image.Image, width: float = 180) -> None:
+        self.image(image, w=width)
         self.ln(2)
 
     def rows(self, header: Sequence[str], rows: Sequence[Sequence[str]], widths: Sequence[int],
@@ -207,9 +211,9 @@ def _learner_page(pdf: _Pdf, detail: LearnerDetail) -> None:
                  f"{grade_trend(s)} ({TREND_WORD[s.trend]}).")
     pdf.para("Shares answer texts: " + ("yes" if s.shares_answers else "no (summaries only)"))
     pdf.ln(3)
-    png = learner_scores(p, s.name)
-    if png is not None:
-        pdf.picture(png, width=160)
+    scores = learner_scores(p, s.name)
+    if scores is not None:
+        pdf.picture(scores, width=160)
     if p.topics:
         pdf.heading("Mastery by topic and skill", 11)
         pdf.rows(("Topic", "Mastery", "Answers"),
@@ -228,7 +232,9 @@ def _learner_page(pdf: _Pdf, detail: LearnerDetail) -> None:
             grade = GRADE_LABEL.get(a.grade, a.grade)
             pdf.para(f"{local(a.at, tz, with_time=True)} - {a.topic} - {a.score} ({grade})", 9)
             if a.text is not None:
-                pdf.para(f"“{' '.join(a.text.split())}”", 8)
+                text = " ".join(a.text.split())
+                text = text if len(text) <= PDF_EXCERPT else text[: PDF_EXCERPT - 1] + "…"
+                pdf.para(f"“{text}”", 8)
         if not s.shares_answers:
             pdf.para("Answer texts are not shared by this learner.", 8)
 

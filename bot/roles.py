@@ -64,7 +64,7 @@ class RoleService:
     def is_admin(self, telegram_user_id: int) -> bool:
         return telegram_user_id in self.settings.admin_user_ids
 
-    def _admin(self, telegram_user_id: int) -> None:
+    def require_admin(self, telegram_user_id: int) -> None:
         if not self.is_admin(telegram_user_id):
             raise NotAdmin("This command is for the bot's operators.")
 
@@ -90,7 +90,7 @@ class RoleService:
     async def grant(self, *, by: int, telegram_user_id: int) -> Granted:
         """Make someone who has talked to the bot an assessor. Someone it has never seen has
         no record to attach the role to (and no chat to tell them in): they get a link."""
-        self._admin(by)
+        self.require_admin(by)
         async with self.sessions() as session:
             learner = await queries.get_learner(session, key=f"tg:{telegram_user_id}")
         if learner is None:
@@ -101,7 +101,7 @@ class RoleService:
         return await self._make_assessor(learner, by)
 
     async def revoke(self, *, by: int, telegram_user_id: int) -> Learner:
-        self._admin(by)
+        self.require_admin(by)
         async with self.sessions.begin() as session:
             learner = await queries.get_learner(session, key=f"tg:{telegram_user_id}")
             if learner is None or learner.id is None or not await cq.revoke_assessor(
@@ -111,7 +111,7 @@ class RoleService:
         return learner
 
     async def assessors(self, *, by: int) -> list[AssessorInfo]:
-        self._admin(by)
+        self.require_admin(by)
         async with self.sessions() as session:
             rows = await cq.list_active_assessors(session)
         return [AssessorInfo(lr.telegram_user_id, lr.first_name, a.granted_at) for a, lr in rows]
@@ -124,7 +124,7 @@ class RoleService:
 
     async def new_invite(self, *, by: int) -> tuple[str, datetime]:
         """A one-time code that makes whoever opens it an assessor, for a week."""
-        self._admin(by)
+        self.require_admin(by)
         now = self.clock.now()
         code, expires = new_code(), now + timedelta(days=ASSESSOR_INVITE_DAYS)
         async with self.sessions.begin() as session:

@@ -27,6 +27,7 @@ from bot.cohorts import (
     COHORT_PREFIX,
     Ambiguous,
     CohortError,
+    NotFound,
     invite_link,
     split_days,
 )
@@ -104,7 +105,7 @@ async def grant(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     """/grant <user id>: make a user an assessor (operators only)."""
     svc = services(context)
     try:
-        svc.roles._admin(user_id(update))
+        svc.roles.require_admin(user_id(update))
         done = await svc.roles.grant(by=user_id(update), telegram_user_id=_target(update, context))
     except RoleError as exc:
         await refuse(update, context, exc)
@@ -123,7 +124,7 @@ async def revoke(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     """/revoke <user id>: withdraw the assessor role (operators only)."""
     svc = services(context)
     try:
-        svc.roles._admin(user_id(update))
+        svc.roles.require_admin(user_id(update))
         if not context.args:
             raise RoleError(texts.REVOKE_USAGE)
         learner = await svc.roles.revoke(by=user_id(update), telegram_user_id=_target(update, context))
@@ -199,9 +200,16 @@ async def _assessor_zone(update: Update, context: ContextTypes.DEFAULT_TYPE) -> 
 
 async def invite(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     """/invite [cohort] [14d|never]: the cohort's link, or a new one."""
-    name, days = split_days(_arg(context) or "")
+    svc, text = services(context), _arg(context) or ""
+    name, days = split_days(text)
     try:
-        made = await services(context).cohorts.invite(user_id(update), name, days=days)
+        try:
+            made = await svc.cohorts.invite(user_id(update), name, days=days)
+        except NotFound:
+            if days is None:
+                raise
+            # "Group 14d" may be the cohort's whole name rather than a name and a duration.
+            made = await svc.cohorts.invite(user_id(update), text, days=None)
     except CohortError as exc:
         await refuse(update, context, exc)
         return

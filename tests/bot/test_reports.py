@@ -159,11 +159,9 @@ def test_pdf_of_an_empty_cohort(content: Content) -> None:
 
 
 def test_bar_chart_has_a_row_a_label() -> None:
-    png = bar_chart("Averages", ["Lee", "Bo", "Nobody"], [72, 20, None], marks=((50, "Pass", (0, 0, 0)),))
-    image = Image.open(io.BytesIO(png))
-    assert image.format == "PNG" and image.size[0] == chart.WIDTH
-    taller = Image.open(io.BytesIO(bar_chart("x", ["a"] * 10, [50] * 10)))
-    assert taller.size[1] > image.size[1]
+    image = bar_chart("Averages", ["Lee", "Bo", "Nobody"], [72, 20, None], marks=((50, "Pass", (0, 0, 0)),))
+    assert image.size[0] == chart.WIDTH
+    assert bar_chart("x", ["a"] * 10, [50] * 10).size[1] > image.size[1]
 
 
 def test_learner_chart_names_the_learner_instead_of_you(people: list[LearnerDetail]) -> None:
@@ -171,9 +169,8 @@ def test_learner_chart_names_the_learner_instead_of_you(people: list[LearnerDeta
     plain = Image.open(io.BytesIO(chart.score_chart(
         progress.scores, pass_mark=progress.pass_mark, distinction_mark=progress.distinction_mark,
         dates=progress.dates))).convert("RGB")
-    png = learner_scores(progress, "Lee")
-    assert png is not None
-    named = Image.open(io.BytesIO(png)).convert("RGB")
+    named = learner_scores(progress, "Lee")
+    assert named is not None
     assert named.size == plain.size
     title = (chart.LEFT + 1, 0, chart.WIDTH - chart.RIGHT, chart.TOP - 12)
     assert named.crop(title).tobytes() != plain.crop(title).tobytes()

@@ -8,11 +8,12 @@ import io
 import itertools
 import re
 from collections.abc import AsyncIterator
-from datetime import timedelta
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
 import pytest
+from telegram import Message, MessageOriginUser, User
 from telegram.ext import CallbackContext
 
 from bot.app import build_application
@@ -168,6 +169,19 @@ async def test_only_admins_grant_and_the_new_assessor_is_told_and_gets_a_menu(wo
     assert "already an assessor" in (await world.send(ADMIN, f"/grant {OWNER}"))[0]
 
 
+async def test_grant_by_replying_to_a_forwarded_message(world: World, services: Services) -> None:
+    await world.send(OWNER, "/start")
+    users = world.user(ADMIN)
+    forwarded = Message(
+        555, datetime.now(UTC), users.chat, from_user=users.user, text="hello",
+        forward_origin=MessageOriginUser(datetime.now(UTC), User(OWNER, "Olive", is_bot=False)),
+    )
+    forwarded.set_bot(world.app.bot)
+    await world.app.process_update(users.message("/grant", reply_to_message=forwarded))
+    assert "is now an assessor" in world.request.texts(ADMIN)[-1]
+    assert await services.roles.is_assessor(OWNER)
+
+
 async def test_grant_needs_a_known_user_and_a_number(world: World) -> None:
     assert "send /start to me first" in (await world.send(ADMIN, "/grant 999"))[0]
     assert "Telegram user id" in (await world.send(ADMIN, "/grant bob"))[0]
@@ -303,9 +317,11 @@ async def test_invite_shows_the_live_link_or_a_new_one(world: World, cohort: dic
     assert cohort["payload"] in shown and "valid until" in shown
     (forever,) = await world.send(OWNER, "/invite Retail March never")
     assert cohort["payload"] not in forever and "no end date" in forever
-    await new_cohort(world, OWNER, "Second")
+    await new_cohort(world, OWNER, "Second 14d")
     (which,) = await world.send(OWNER, "/invite")
-    assert "several cohorts" in which and "Second" in which
+    assert "several cohorts" in which and "Second 14d" in which
+    (named,) = await world.send(OWNER, "/invite Second 14d")  # the whole name, not 14 days
+    assert "Invite link for <b>Second 14d</b>" in named
 
 
 # -- views and exports: the owner ---------------------------------------------------------------
