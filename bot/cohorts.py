@@ -36,6 +36,7 @@ FAILURE_KEEP = timedelta(days=1)
 INVITE_DAYS = 30
 MAX_INVITE_DAYS = 365
 NAME_MAX = 80
+ASSESSORS_ONLY = "This command is for assessors."
 
 
 class CohortError(Exception):
@@ -130,9 +131,9 @@ class CohortService:
         async with self.sessions() as session:
             learner = await queries.get_learner(session, key=f"tg:{telegram_user_id}")
             if learner is None or learner.id is None:
-                raise NotAssessor("This command is for assessors.")
+                raise NotAssessor(ASSESSORS_ONLY)
             if await cq.active_assessor(session, learner_id=learner.id) is None:
-                raise NotAssessor("This command is for assessors.")
+                raise NotAssessor(ASSESSORS_ONLY)
         return learner
 
     async def scope(self, telegram_user_id: int, cohort_name: str | None = None) -> Scope:

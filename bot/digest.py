@@ -15,6 +15,7 @@ from datetime import time as dtime
 from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo
 
+from bot.cohorts import ASSESSORS_ONLY
 from bot.feedback import HTML, Markup
 from bot.insights import CohortReport, cohort_report, weakest_area, weakest_skill
 from bot.progress import zone
@@ -67,7 +68,7 @@ async def set_digest(
     async with services.sessions.begin() as session:
         row = await cq.active_assessor(session, learner_id=learner.id)
         if row is None:
-            raise DigestError("This command is for assessors.")
+            raise DigestError(ASSESSORS_ONLY)
         day, time = setting if setting else (row.digest_day, row.digest_time)
         tz = zone(learner.timezone, services.settings.default_timezone)
         next_at = next_digest_at(services.clock.now(), tz, day=day, time=time) if setting else None

@@ -24,6 +24,7 @@ from bot import digest as digests
 from bot.assessor_views import local, render_cohorts, render_learner
 from bot.cohorts import (
     ASSESSOR_PREFIX,
+    ASSESSORS_ONLY,
     COHORT_PREFIX,
     Ambiguous,
     CohortError,
@@ -55,6 +56,13 @@ def _arg(context: ContextTypes.DEFAULT_TYPE) -> str | None:
     return " ".join(context.args or []).strip() or None
 
 
+async def _assessor_zone(update: Update, context: ContextTypes.DEFAULT_TYPE) -> ZoneInfo:
+    """The caller's own time zone (from /settings): dates they read are in it."""
+    svc = services(context)
+    learner = await find_learner(svc, f"tg:{user_id(update)}")
+    return zone(learner.timezone if learner else None, svc.settings.default_timezone)
+
+
 async def refuse(update: Update, context: ContextTypes.DEFAULT_TYPE, exc: Exception) -> None:
     text = esc(str(exc))
     if isinstance(exc, Ambiguous):
@@ -62,12 +70,12 @@ async def refuse(update: Update, context: ContextTypes.DEFAULT_TYPE, exc: Except
     await reply(update, context, text)
 
 
-async def set_menu(context: ContextTypes.DEFAULT_TYPE | Application, user_id: int) -> None:
-    """The command menu of one chat: learners' commands, plus the assessor's and the
+async def set_menu(context: ContextTypes.DEFAULT_TYPE | Application, chat_id: int) -> None:
+    """The command menu of one private chat: learners' commands, plus the assessor's and the
     operator's where the user holds those roles; nobody else sees them."""
     svc = context.bot_data["services"]
-    assessor, admin = await svc.roles.is_assessor(user_id), svc.roles.is_admin(user_id)
-    scope = BotCommandScopeChat(user_id)
+    assessor, admin = await svc.roles.is_assessor(chat_id), svc.roles.is_admin(chat_id)
+    scope = BotCommandScopeChat(chat_id)
     try:
         if not (assessor or admin):
             await context.bot.delete_my_commands(scope=scope)
@@ -77,16 +85,16 @@ async def set_menu(context: ContextTypes.DEFAULT_TYPE | Application, user_id: in
         commands += texts.ADMIN_COMMANDS if admin else []
         await context.bot.set_my_commands([BotCommand(c, d) for c, d in commands], scope=scope)
     except TelegramError:  # a chat the bot never had (an admin who has not started it)
-        log.info("Could not set the command menu of chat %s", user_id)
+        log.info("Could not set the command menu of chat %s", chat_id)
 
 
-async def _tell(context: ContextTypes.DEFAULT_TYPE, user_id: int | None, text: str) -> None:
-    if user_id is None:
+async def _tell(context: ContextTypes.DEFAULT_TYPE, chat_id: int | None, text: str) -> None:
+    if chat_id is None:
         return
     try:
-        await context.bot.send_message(user_id, text, parse_mode="HTML")
-    except TelegramError:
-        log.info("Could not tell user %s about their role", user_id)
+        await context.bot.send_message(chat_id, text, parse_mode="HTML")
+    except TelegramError:  # they blocked the bot: the operator's reply still says it is done
+        log.info("Could not tell user %s about their role", chat_id)
 
 
 # -- operators ----------------------------------------------------------------------------------
@@ -160,7 +168,7 @@ async def assessor_link(update: Update, context: ContextTypes.DEFAULT_TYPE) -> N
         await refuse(update, context, exc)
         return
     link = invite_link(context.bot.username, ASSESSOR_PREFIX, code)
-    expiry = f"{expires:%d %b %Y %H:%M} UTC"  # the operator's list is in UTC, like the logs
+    expiry = local(expires, await _assessor_zone(update, context), with_time=True)
     await reply(update, context, texts.ASSESSOR_LINK.format(expires=expiry, link=link))
 
 
@@ -172,7 +180,7 @@ async def assessor_help(update: Update, context: ContextTypes.DEFAULT_TYPE) -> N
     svc = services(context)
     admin = svc.roles.is_admin(user_id(update))
     if not await svc.roles.is_assessor(user_id(update)) and not admin:
-        await reply(update, context, "This command is for assessors.")
+        await reply(update, context, ASSESSORS_ONLY)
         return
     await reply(update, context, texts.ASSESSOR_HELP + (texts.ADMIN_HELP if admin else ""))
 
@@ -190,12 +198,6 @@ async def new_cohort(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None
         name=esc(made.cohort.name), expires=local(made.expires_at, tz, with_time=True),
         link=invite_link(context.bot.username, COHORT_PREFIX, made.code),
     ))
-
-
-async def _assessor_zone(update: Update, context: ContextTypes.DEFAULT_TYPE) -> ZoneInfo:
-    svc = services(context)
-    learner = await find_learner(svc, f"tg:{user_id(update)}")
-    return zone(learner.timezone if learner else None, svc.settings.default_timezone)
 
 
 async def invite(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:

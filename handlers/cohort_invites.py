@@ -19,7 +19,7 @@ from telegram.ext import BaseHandler, CallbackQueryHandler, CommandHandler, Cont
 from bot.cohorts import ASSESSOR_PREFIX, COHORT_PREFIX, CohortError, Invitation
 from bot.privacy import find_learner
 from bot.roles import payload_kind
-from handlers import texts
+from handlers import keyboards, texts
 from handlers.assessor import esc, refuse, set_menu, user_id
 from handlers.common import learner_for, reply, services
 from handlers.onboarding import ask_step
@@ -46,7 +46,7 @@ def privacy_then_join_keyboard(code: str) -> InlineKeyboardMarkup:
     on to the cohort (the code lives in the chat, so a restart loses nothing)."""
     return InlineKeyboardMarkup([[
         InlineKeyboardButton("I agree", callback_data=f"{PRIVACY_THEN_JOIN}:{code}"),
-        InlineKeyboardButton("No thanks", callback_data="onb:privacy:no"),
+        InlineKeyboardButton("No thanks", callback_data=keyboards.PRIVACY_DECLINE),
     ]])
 
 
