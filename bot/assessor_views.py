@@ -72,8 +72,8 @@ def learner_block(s: LearnerSummary, tz: ZoneInfo, m: Markup) -> str:
         f"{local(s.last_practice, tz)}",
         f"{s.attempts_7d} in 7 days · {s.attempts_30d} in 30 days · {grade_trend(s)}",
     ]
-    if s.weakest_topic:
-        lines.append(f"weakest: {m.esc(s.weakest_topic)}")
+    if s.weakest_area:
+        lines.append(f"weakest: {m.esc(s.weakest_area)}")
     if s.reasons:
         lines.append(m.italic("; ".join(s.reasons)))
     return "\n".join(lines)
@@ -119,6 +119,8 @@ def render_learner(detail: LearnerDetail, m: Markup) -> list[str]:
             f"Recent average (last 3 answers): {s.recent_mean}; latest grade and trend: "
             f"{grade_trend(s)} ({TREND_WORD[s.trend]})"
         )
+    if s.weakest_area:
+        head.append(f"Weakest area: {m.esc(s.weakest_area)}")
     head.append("Shares answer texts: " + ("yes" if s.shares_answers else "no (summaries only)"))
     blocks = ["\n".join(head)]
     if p.topics:

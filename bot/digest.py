@@ -17,8 +17,9 @@ from zoneinfo import ZoneInfo
 
 from bot.cohorts import ASSESSORS_ONLY
 from bot.feedback import HTML, Markup
-from bot.insights import CohortReport, cohort_report, weakest_area, weakest_skill
+from bot.insights import CohortReport, cohort_report, cohort_weakest_area, cohort_weakest_skill
 from bot.progress import zone
+from content.loader import Content
 from storage import cohort_queries as cq
 from storage.models import Learner, aware
 
@@ -129,7 +130,7 @@ def _some(items: list[str], budget: int = 1500) -> str:
     return ", ".join(shown)
 
 
-def render_digest(report: CohortReport, m: Markup) -> list[str]:
+def render_digest(report: CohortReport, m: Markup, content: Content) -> list[str]:
     """One message per cohort with members; none at all when nobody is in any cohort."""
     day = report.generated_at.astimezone(report.tz)
     out: list[str] = []
@@ -148,7 +149,8 @@ def render_digest(report: CohortReport, m: Markup) -> list[str]:
             "Inactive (no practice in 7 days): " + (_some(inactive) or "nobody, everyone practised"),
             "Improved this week: " + (_some(improved) or "nobody yet"),
         ]
-        area, skill = weakest_area(section.learners), weakest_skill(section.learners)
+        area = cohort_weakest_area(section.learners, content)
+        skill = cohort_weakest_skill(section.learners)
         if area:
             lines.append(f"Weakest area: {m.esc(area[0])} (average mastery {area[1]}%)")
         if skill:
@@ -163,4 +165,4 @@ async def digest_messages(services: Services, learner: Learner) -> list[str]:
     assert learner.telegram_user_id is not None
     scope = await services.cohorts.scope(learner.telegram_user_id)
     report, _ = await cohort_report(services, scope)
-    return render_digest(report, HTML)
+    return render_digest(report, HTML, services.content)

@@ -12,12 +12,12 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from statistics import mean
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Protocol
 from zoneinfo import ZoneInfo
 
 from bot.assessment.engine import PASS_MARK
 from bot.cohorts import Ambiguous, NotFound, Scope
-from bot.progress import AttemptLike, ProgressSummary, compute_progress, zone
+from bot.progress import SKILLS, AttemptLike, ProgressSummary, compute_progress, zone
 from content.loader import Content
 from storage import cohort_queries as cq
 from storage.models import Attempt, Cohort, Learner, aware
@@ -53,11 +53,29 @@ class LearnerSummary:
     trend: str  # up, down, steady, or new (fewer than two answers)
     trend_delta: int | None
     week_delta: int | None  # mean of the last 7 days minus the mean before them
+    weakest_area: str | None  # "topic: skill", the area with the lowest mastery
     weakest_topic: str | None
     weakest_skill: str | None
     status: str
     reasons: tuple[str, ...]
     progress: ProgressSummary
+    areas: tuple[tuple[str, str, int], ...] = ()  # (topic id, skill, mastery 0 to 100)
+
+
+class AreaLike(Protocol):
+    """What a summary reads from an area card (storage.models.AreaCard, or a plain object)."""
+
+    @property
+    def topic_id(self) -> str: ...
+    @property
+    def skill(self) -> str: ...
+    @property
+    def mastery(self) -> float: ...
+
+
+def area_label(content: Content, topic_id: str, skill: str) -> str:
+    topic = content.topics[topic_id].title if topic_id in content.topics else topic_id
+    return f"{topic}: {SKILLS.get(skill, skill).lower()}"
 
 
 @dataclass(frozen=True)
@@ -141,7 +159,11 @@ def summarise(
     tz: ZoneInfo,
     cohorts: Sequence[str] = (),
     shares_answers: bool = False,
+    areas: Sequence[AreaLike] = (),
 ) -> LearnerSummary:
+    """`areas` are the learner's area cards (bot.review keeps one per topic and skill): the
+    weakest area is the card with the lowest mastery, as the learner's own "My weakest area";
+    with no cards (answers from before reviews were kept) it is the weakest topic."""
     rows = sorted(rows, key=lambda r: aware(r.created_at))
     progress = compute_progress(rows, content=content, now=now, tz=tz)
     times = [aware(r.created_at) for r in rows]
@@ -157,6 +179,10 @@ def summarise(
     )
     weakest_topic = min(progress.topics, key=lambda t: t.value).label if progress.topics else None
     weakest_skill = min(progress.skills, key=lambda s: s.value).label if rows else None
+    weakest_card = min(areas, key=lambda a: (round(a.mastery, 6), a.topic_id, a.skill), default=None)
+    weakest = (
+        area_label(content, weakest_card.topic_id, weakest_card.skill) if weakest_card else weakest_topic
+    )
     return LearnerSummary(
         learner_id=learner_id,
         name=name or "(no name)",
@@ -171,27 +197,37 @@ def summarise(
         trend=trend_label,
         trend_delta=delta,
         week_delta=week_delta,
+        weakest_area=weakest,
         weakest_topic=weakest_topic,
         weakest_skill=weakest_skill,
         status=colour,
         reasons=reasons,
         progress=progress,
+        areas=tuple((a.topic_id, a.skill, round(100 * a.mastery)) for a in areas),
     )
 
 
-def weakest_area(learners: Sequence[LearnerSummary]) -> tuple[str, int] | None:
-    """The topic with the lowest mean mastery over the learners who tried it."""
-    values: dict[str, list[int]] = {}
+def cohort_weakest_area(learners: Sequence[LearnerSummary], content: Content) -> tuple[str, int] | None:
+    """The area (topic and skill) with the lowest mean mastery over the learners with a card
+    for it; with no cards at all, the topic with the lowest mean mastery over who tried it."""
+    cards: dict[tuple[str, str], list[int]] = {}
+    for s in learners:
+        for topic_id, skill, value in s.areas:
+            cards.setdefault((topic_id, skill), []).append(value)
+    if cards:
+        key = min(cards, key=lambda k: (mean(cards[k]), k))
+        return area_label(content, *key), round(mean(cards[key]))
+    topics: dict[str, list[int]] = {}
     for s in learners:
         for t in s.progress.topics:
-            values.setdefault(t.label, []).append(t.value)
-    if not values:
+            topics.setdefault(t.label, []).append(t.value)
+    if not topics:
         return None
-    label = min(values, key=lambda k: (mean(values[k]), k))
-    return label, round(mean(values[label]))
+    label = min(topics, key=lambda k: (mean(topics[k]), k))
+    return label, round(mean(topics[label]))
 
 
-def weakest_skill(learners: Sequence[LearnerSummary]) -> tuple[str, int] | None:
+def cohort_weakest_skill(learners: Sequence[LearnerSummary]) -> tuple[str, int] | None:
     """The skill with the lowest mean mastery over the learners who have answered."""
     active = [s for s in learners if s.attempts_total]
     if not active:
@@ -234,8 +270,10 @@ async def cohort_report(
     each member in full (for the PDF), in the same order."""
     now = services.clock.now()
     tz = _tz(services, scope.assessor)
+    ids = [lr.id for _, lr in scope.members if lr.id]
     async with services.sessions() as session:
-        attempts = await cq.attempts_of(session, learner_ids=[lr.id for _, lr in scope.members if lr.id])
+        attempts = await cq.attempts_of(session, learner_ids=ids)
+        cards = await cq.area_cards_of(session, learner_ids=ids)
     sections, details = [], []
     for cohort in scope.cohorts:
         learners = []
@@ -245,7 +283,7 @@ async def cohort_report(
             shares = _shares(scope, lr.id)
             summary = summarise(
                 lr.id, lr.first_name, attempts.get(lr.id, []), content=services.content, now=now,
-                tz=tz, cohorts=(cohort.name,), shares_answers=shares,
+                tz=tz, cohorts=(cohort.name,), shares_answers=shares, areas=cards.get(lr.id, []),
             )
             learners.append(summary)
             details.append(LearnerDetail(summary, _recent(services, attempts.get(lr.id, []), shares), tz))
@@ -286,9 +324,10 @@ async def learner_detail(services: Services, scope: Scope, query: str) -> Learne
     shares = _shares(scope, learner.id)
     async with services.sessions() as session:
         attempts = (await cq.attempts_of(session, learner_ids=[learner.id]))[learner.id]
+        cards = (await cq.area_cards_of(session, learner_ids=[learner.id]))[learner.id]
     summary = summarise(
         learner.id, learner.first_name, attempts, content=services.content,
-        now=services.clock.now(), tz=_tz(services, scope.assessor), shares_answers=shares,
+        now=services.clock.now(), tz=_tz(services, scope.assessor), shares_answers=shares, areas=cards,
         cohorts=[names[m.cohort_id] for m, lr in scope.members
                  if lr.id == learner.id and m.cohort_id in names],
     )

@@ -27,7 +27,7 @@ from bot.insights import (
     CohortReport,
     LearnerDetail,
     LearnerSummary,
-    weakest_skill,
+    cohort_weakest_skill,
 )
 from bot.report_charts import STATUS_COLOURS, bar_chart, learner_scores, unicode_font
 from bot.report_charts import chart as base_chart
@@ -35,7 +35,8 @@ from bot.report_charts import chart as base_chart
 CSV_FIELDS = (
     "cohort", "learner_no", "name", "status", "status_reasons", "last_practice", "attempts_7d",
     "attempts_30d", "attempts_total", "latest_grade", "recent_average", "trend", "trend_change",
-    "weakest_topic", "weakest_skill", "key_acts_named", "key_acts_total", "shares_answers",
+    "weakest_area", "weakest_topic", "weakest_skill", "key_acts_named", "key_acts_total",
+    "shares_answers",
 )
 # A spreadsheet runs a cell that starts with one of these as a formula; names are typed by users.
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
@@ -79,7 +80,8 @@ def csv_row(cohort: str, s: LearnerSummary, report: CohortReport) -> dict[str, A
         "attempts_total": s.attempts_total, "latest_grade": s.latest_grade or "",
         "recent_average": "" if s.recent_mean is None else s.recent_mean, "trend": s.trend,
         "trend_change": "" if s.trend_delta is None else s.trend_delta,
-        "weakest_topic": s.weakest_topic or "", "weakest_skill": s.weakest_skill or "",
+        "weakest_area": s.weakest_area or "", "weakest_topic": s.weakest_topic or "",
+        "weakest_skill": s.weakest_skill or "",
         "key_acts_named": len(cov.named), "key_acts_total": cov.total,
         "shares_answers": "yes" if s.shares_answers else "no",
     }
@@ -172,7 +174,7 @@ def _cohort_pages(pdf: _Pdf, report: CohortReport, assessor: str) -> None:
         pdf.rows(
             ("Learner", "Status", "Last practice", "7 days", "30 days", "Grade, trend", "Weakest area"),
             [(f"{s.name} #{s.learner_id}", STATUS_WORD[s.status], local(s.last_practice, report.tz),
-              str(s.attempts_7d), str(s.attempts_30d), grade_trend(s), s.weakest_topic or "-")
+              str(s.attempts_7d), str(s.attempts_30d), grade_trend(s), s.weakest_area or "-")
              for s in section.learners],
             (42, 15, 25, 13, 14, 31, 40),
             fills=[STATUS_COLOURS[s.status] for s in section.learners],
@@ -186,7 +188,7 @@ def _cohort_pages(pdf: _Pdf, report: CohortReport, assessor: str) -> None:
                 marks=((PASS_MARK, f"Pass {PASS_MARK}", base_chart.PASS_COLOUR),
                        (DISTINCTION_MARK, f"Distinction {DISTINCTION_MARK}", base_chart.DISTINCTION_COLOUR)),
             ), width=170)
-        weakest = weakest_skill(section.learners)
+        weakest = cohort_weakest_skill(section.learners)
         active = [s for s in section.learners if s.attempts_total]
         if active and weakest:
             skills = active[0].progress.skills
@@ -209,6 +211,8 @@ def _learner_page(pdf: _Pdf, detail: LearnerDetail) -> None:
     if s.recent_mean is not None:
         pdf.para(f"Recent average (last 3 answers): {s.recent_mean}. Latest grade and trend: "
                  f"{grade_trend(s)} ({TREND_WORD[s.trend]}).")
+    if s.weakest_area:
+        pdf.para(f"Weakest area: {s.weakest_area}")
     pdf.para("Shares answer texts: " + ("yes" if s.shares_answers else "no (summaries only)"))
     pdf.ln(3)
     scores = learner_scores(p, s.name)

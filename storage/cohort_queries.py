@@ -14,6 +14,7 @@ from sqlmodel import SQLModel, col, select
 from sqlmodel.ext.asyncio.session import AsyncSession
 
 from storage.models import (
+    AreaCard,
     Assessor,
     AssessorInvite,
     Attempt,
@@ -266,6 +267,24 @@ async def attempts_of(
     )
     for attempt in result.all():
         found[attempt.learner_id].append(attempt)
+    return found
+
+
+async def area_cards_of(
+    session: AsyncSession, *, learner_ids: Iterable[int]
+) -> dict[int, list[AreaCard]]:
+    """Each learner's area cards (mastery per topic and skill, kept by bot.review)."""
+    ids = list(set(learner_ids))
+    found: dict[int, list[AreaCard]] = {i: [] for i in ids}
+    if not ids:
+        return found
+    result = await session.exec(
+        select(AreaCard)
+        .where(col(AreaCard.learner_id).in_(ids))
+        .order_by(col(AreaCard.topic_id), col(AreaCard.skill))
+    )
+    for card in result.all():
+        found[card.learner_id].append(card)
     return found
 
 

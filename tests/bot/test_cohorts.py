@@ -37,12 +37,12 @@ from bot.insights import (
     STEADY,
     UP,
     cohort_report,
+    cohort_weakest_area,
     find_member,
     learner_detail,
     status,
     summarise,
     trend,
-    weakest_area,
 )
 from bot.roles import NotAdmin, RoleError, payload_kind
 from bot.services import Services
@@ -344,8 +344,30 @@ def test_summary_counts_and_weakest(content: Content) -> None:
     assert s.weakest_skill is not None
     empty = summarise(8, "", [], content=content, now=NOW, tz=LONDON)
     assert empty.status == RED and empty.name == "(no name)" and empty.weakest_topic is None
-    assert weakest_area([s, empty]) == (content.topics["policies_procedures"].title, 20)
-    assert weakest_area([empty]) is None
+    assert s.weakest_area == s.weakest_topic  # no area cards: the weakest topic
+    assert cohort_weakest_area([s, empty], content) == (content.topics["policies_procedures"].title, 20)
+    assert cohort_weakest_area([empty], content) is None
+
+
+@dataclass
+class Card:
+    topic_id: str
+    skill: str
+    mastery: float
+
+
+def test_weakest_area_is_the_area_card_with_the_lowest_mastery(content: Content) -> None:
+    rows = [Row(NOW - timedelta(days=1), 60)]
+    cards = [Card("rules_and_law", "legislation", 0.7), Card("rules_and_law", "regulators", 0.2),
+             Card("policies_procedures", "star", 0.4)]
+    lee = summarise(1, "Lee", rows, content=content, now=NOW, tz=LONDON, areas=cards)
+    rules = content.topics["rules_and_law"].title
+    assert lee.weakest_area == f"{rules}: regulators"
+    bo = summarise(2, "Bo", rows, content=content, now=NOW, tz=LONDON,
+                   areas=[Card("rules_and_law", "regulators", 0.8), Card("policies_procedures", "star", 0.5)])
+    # Across the cohort: the area with the lowest mean over the learners who have a card for it.
+    policies = content.topics["policies_procedures"].title
+    assert cohort_weakest_area([lee, bo], content) == (f"{policies}: star structure", 45)
 
 
 # -- digest ---------------------------------------------------------------------------------------
