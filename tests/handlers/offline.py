@@ -83,7 +83,7 @@ class OfflineRequest(BaseRequest):
             if "caption" in params:
                 result["caption"] = params["caption"]
         elif name in {"answerCallbackQuery", "setMyCommands", "deleteWebhook", "sendChatAction",
-                      "deleteMessage"}:
+                      "deleteMessage", "deleteMyCommands"}:
             result = True
         elif name == "getUpdates":
             result = []
@@ -114,11 +114,15 @@ class OfflineRequest(BaseRequest):
 class UpdateFactory:
     """Builds the updates a private chat with one user produces."""
 
+    _shared_update_ids = itertools.count(1)
+
     def __init__(self, bot: Bot, user_id: int = 42, first_name: str = "Alex") -> None:
         self.bot = bot
         self.user = User(user_id, first_name, is_bot=False)
         self.chat = Chat(user_id, Chat.PRIVATE)
-        self._update_ids = itertools.count(1)
+        # One sequence for every user, as on Telegram: update ids never repeat across chats
+        # (a repeat would rightly be dropped as a duplicate delivery).
+        self._update_ids = UpdateFactory._shared_update_ids
         self._message_ids = itertools.count(1)
 
     def _stamp(self, obj: Any) -> Any:
