@@ -49,6 +49,8 @@ class Settings(BaseSettings):
     flood_rate: float = Field(default=3.0, gt=0)
     # How often the reminder dispatcher looks for due nudges (seconds); the database says what is due.
     reminder_poll_seconds: float = Field(default=20.0, ge=0.2, le=3600)
+    # Nudges a second from this instance (Telegram allows about 30 a second per bot, in all).
+    reminder_send_rate: float = Field(default=25.0, gt=0, le=30)
 
     @field_validator("admin_user_ids", "content_pack_dirs", mode="before")
     @classmethod

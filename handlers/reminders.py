@@ -106,6 +106,7 @@ def schedule(app: Application) -> None:
     app.bot_data["dispatcher"] = Dispatcher(
         sessions=svc.sessions, review=svc.practice.review, clock=svc.clock,
         sender=TelegramSender(app.bot), default_timezone=svc.settings.default_timezone,
+        rate=svc.settings.reminder_send_rate,
     )
     for job in app.job_queue.get_jobs_by_name(JOB_NAME):
         job.schedule_removal()

@@ -45,7 +45,8 @@ ASK_TIMEZONE = "Which time zone are you in? (Choose “Another” to type any, s
 TYPE_TIMEZONE = "Type your time zone, for example Europe/London or Asia/Dubai."
 ALL_SET = (
     "You're all set: {level}, {sector}, time zone {timezone}. Change these any time with "
-    "/settings.\n\nSend /practice for a question."
+    "/settings.\n\nSend /practice for a question. Want a nudge each day? /remind 18:30 sets a "
+    "daily reminder at that time."
 )
 SETTINGS = (
     "<b>Your settings</b>\nLevel: {level}\nSector: {sector}\nTime zone: {timezone}\n"

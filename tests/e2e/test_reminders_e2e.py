@@ -106,6 +106,7 @@ async def test_due_while_down_is_sent_once_after_the_restart(
     await onboard(user)
     await user.send("/remind 06:00")
     await user.wait_reply("remind you at 06:00")
+    await emulator.wait_idle(timeout=10)  # the /remind update is confirmed: not delivered again
     bot.kill()  # down before the reminder's time
     await bot.wait_exit(timeout=10)
     await move_due(tmp_path, ago=timedelta(minutes=40))  # ... which passes while it is down
