@@ -36,8 +36,9 @@ from sqlalchemy.exc import OperationalError
 from sqlmodel.ext.asyncio.session import AsyncSession
 
 from bot.clock import Clock
+from bot.nudge import Nudge, NudgeContent, render_nudge
 from bot.progress import streak_days, zone
-from bot.reminders import LATE_AFTER, Nudge, NudgeContent, next_after_send, next_slot, render_nudge
+from bot.reminders import LATE_AFTER, next_after_send, next_slot
 from bot.review import Review
 from storage import reminder_queries as rq
 from storage.db import SessionFactory

@@ -13,9 +13,7 @@ nudge, brings it back to daily. docs/review.md has the whole picture.
 
 from __future__ import annotations
 
-import html
 import re
-from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
@@ -25,8 +23,6 @@ from sqlmodel.ext.asyncio.session import AsyncSession
 
 from bot.clock import Clock
 from bot.progress import zone
-from bot.review import Focus, skill_label
-from content.models import Topic
 from storage.db import SessionFactory
 from storage.models import Learner, NudgeLog, Reminder, aware
 
@@ -353,72 +349,3 @@ class Reminders:
             await reset_backoff(session, learner=learner, now=now, default_tz=self.default_timezone)
             await session.flush()
             return self._status(learner, row)
-
-
-# -- what a nudge says ------------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class Nudge:
-    """A message to send: Telegram HTML text and rows of (label, callback data) buttons."""
-
-    text: str
-    buttons: tuple[tuple[tuple[str, str], ...], ...] = ()
-
-
-@dataclass(frozen=True)
-class NudgeContent:
-    name: str
-    focus: Focus
-    streak: int
-    unanswered: int  # nudges in a row before this one with no practice and no button pressed
-    next_gap: int  # days until the next nudge if this one goes unanswered too
-    snoozed: bool = False
-
-
-def _plural(n: int, word: str) -> str:
-    return f"{n} {word}" if n == 1 else f"{n} {word}s"
-
-
-def render_nudge(content: NudgeContent, log_id: int, topics: Mapping[str, Topic]) -> Nudge:
-    """The nudge: what is due, the streak, the back-off note, and its three buttons."""
-    focus = content.focus
-    title = html.escape(topics[focus.topic_id].title if focus.topic_id in topics else focus.topic_id)
-    skill = html.escape(skill_label(focus.skill))
-    area = f"<b>{title}</b>" + (f" ({skill})" if skill else "")
-    hello = f"Hi {html.escape(content.name)}! " if content.name else ""
-    lines = [
-        "⏰ <b>Here's your reminder again.</b>" if content.snoozed
-        else f"⏰ {hello}<b>Time for two minutes of practice.</b>"
-    ]
-    if focus.reason == "due":
-        more = len(focus.due) - 1
-        extra = f", and {_plural(more, 'more area')}" if more > 0 else ""
-        lines.append(f"Due for review: {area}{extra}.")
-    elif focus.reason == "new":
-        lines.append(f"Nothing is due for review, so try a topic you haven't practised yet: {area}.")
-    else:
-        lines.append(f"Nothing is due for review, so let's work on your weakest area: {area}.")
-    if content.streak:
-        lines.append(f"Streak: {_plural(content.streak, 'day')} 🔥 Practise today to keep it going.")
-    else:
-        lines.append("No streak yet: one answer today starts one.")
-    if not content.snoozed and content.unanswered == BACKOFF_AFTER - 1:
-        lines.append(
-            f"\n<i>This is my {BACKOFF_AFTER}rd reminder in a row without practice. If it goes "
-            "unanswered too, I'll give you some space: the next comes in 2 days, then 4, then "
-            "once a week. Practise any time and I'll go back to every day.</i>"
-        )
-    elif not content.snoozed and content.unanswered >= BACKOFF_AFTER:
-        lines.append(
-            f"\n<i>You haven't practised after my last {content.unanswered} reminders, so I'm "
-            f"reminding you less often: if this one goes unanswered, the next comes in "
-            f"{_plural(content.next_gap, 'day')}. Practise any time and I'll go back to every "
-            "day.</i>"
-        )
-    go = f"rem:go:{focus.topic_id}" + (f":{focus.skill}" if focus.skill else "")
-    return Nudge(
-        "\n".join(lines),
-        ((("Practise now", go),),
-         (("Snooze 1 hour", f"rem:snooze:{log_id}"), ("Not today", f"rem:skip:{log_id}"))),
-    )

@@ -23,12 +23,12 @@ from telegram.ext import Application, BaseHandler, CallbackQueryHandler, Command
 
 from bot.dispatcher import Dispatcher, SendResult
 from bot.feedback import HTML, render_prompt
+from bot.nudge import Nudge
 from bot.practice import PracticeError
 from bot.reminders import (
     DAY_NAMES,
     EVERY_DAY,
     WEEKDAYS,
-    Nudge,
     ReminderInputError,
     ReminderStatus,
     StaleNudge,

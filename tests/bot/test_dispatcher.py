@@ -15,7 +15,7 @@ from sqlmodel import select
 
 from bot.clock import FixedClock
 from bot.dispatcher import Dispatcher, Pacer, SendResult
-from bot.reminders import Nudge
+from bot.nudge import Nudge
 from bot.services import Services
 from bot.settings import Settings
 from content.loader import Content

@@ -14,7 +14,7 @@ from telegram.request import BaseRequest, RequestData
 
 from bot.clock import FixedClock
 from bot.dispatcher import Dispatcher
-from bot.reminders import Nudge
+from bot.nudge import Nudge
 from bot.services import Services
 from handlers.reminders import TelegramSender
 from storage import queries
