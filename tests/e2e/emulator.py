@@ -22,6 +22,16 @@ message text is the rendered plain text with ``entities``, callback data longer 
 without ``reply_markup`` removes the inline keyboard, answering a callback query twice fails,
 a user who never wrote to the bot cannot be messaged, and a second concurrent ``getUpdates``
 terminates the first with 409 Conflict.
+
+Webhook mode: Telegram demands an https URL in ``setWebhook``, which a test cannot serve, so the
+test maps it to local targets with :meth:`BotApiEmulator.route_webhook` (one or several bot
+instances on ``http://127.0.0.1:<port>/<path>``). Once the bot has set a webhook, queued updates
+are POSTed to the targets (round robin, per-chat round robin or random) with the
+``X-Telegram-Bot-Api-Secret-Token`` header, as Telegram does: the updates of one chat one at a
+time and in order, different chats concurrently (up to ``max_connections``), and an update that
+gets no 2xx answer (an error status, a refused or dropped connection, a timeout) is sent again
+after a growing delay, to the next target. Every attempt is in
+:attr:`BotApiEmulator.webhook_deliveries`.
 """
 
 from __future__ import annotations
@@ -31,6 +41,7 @@ import copy
 import itertools
 import json
 import math
+import random
 import re
 import time
 from collections import deque
@@ -39,6 +50,7 @@ from dataclasses import dataclass, field
 from types import TracebackType
 from typing import Any, NamedTuple, Self
 
+import aiohttp
 from aiohttp import web
 
 __all__ = [
@@ -51,6 +63,7 @@ __all__ = [
     "SimUser",
     "Upload",
     "UploadedFile",
+    "WebhookDelivery",
     "describe_message",
     "inline_buttons",
     "message_text",
@@ -70,6 +83,9 @@ MAX_CAPTION_LENGTH = 1024
 MAX_CALLBACK_DATA_BYTES = 64
 MAX_CALLBACK_ANSWER_LENGTH = 200
 MAX_POLL_TIMEOUT = 50.0
+#: The header Telegram puts the webhook's ``secret_token`` in.
+WEBHOOK_SECRET_HEADER = "X-Telegram-Bot-Api-Secret-Token"
+WEBHOOK_POLICIES = ("round_robin", "per_chat", "random")
 
 UPDATE_TYPES: tuple[str, ...] = (
     "message",
@@ -288,6 +304,30 @@ class ApiError(Exception):
         self.code = code
         self.description = description
         self.parameters = parameters
+
+
+@dataclass(frozen=True)
+class WebhookDelivery:
+    """One attempt to deliver an update to a webhook target.
+
+    ``status`` is the HTTP status the target answered (None when there was no answer: the
+    connection was refused or dropped, or ``error`` says it timed out).
+    """
+
+    update_id: int
+    target: str
+    attempt: int
+    status: int | None
+    error: str | None
+    started: float
+    finished: float
+    #: The chat (or user) the update belongs to, when it has one.
+    chat_id: int | None = None
+
+    @property
+    def ok(self) -> bool:
+        """True when the target took the update (a 2xx answer)."""
+        return self.status is not None and 200 <= self.status < 300
 
 
 @dataclass
@@ -1122,6 +1162,8 @@ class BotApiEmulator:
 
         #: Every request: (canonical method name, decoded params); files appear as UploadedFile.
         self.calls: list[ApiCall] = []
+        #: ``time.monotonic()`` when each entry of :attr:`calls` arrived (same index).
+        self.call_times: list[float] = []
         #: Names of methods the emulator does not implement that the bot called (answered 404).
         self.unknown_methods: list[str] = []
         #: Every error answer sent, in order.
@@ -1141,6 +1183,14 @@ class BotApiEmulator:
         #: The webhook URL set with setWebhook ("" when none).
         self.webhook_url = ""
         self.webhook_params: JSONDict = {}
+        #: Every attempt to deliver an update to a webhook target, in order of completion.
+        self.webhook_deliveries: list[WebhookDelivery] = []
+        #: Seconds a webhook target has to answer before the attempt counts as failed.
+        self.webhook_timeout = 10.0
+        #: Delay before the first redelivery of a failed update, and the most it grows to.
+        self.webhook_retry_delay: tuple[float, float] = (0.1, 2.0)
+        #: The last failed delivery, as getWebhookInfo reports it: (unix time, message).
+        self.webhook_last_error: tuple[int, str] | None = None
         #: The update types the bot asked for (None: never set, Telegram's default applies).
         self.allowed_updates: list[str] | None = None
         #: setMyCommands state keyed by (scope as JSON, language_code).
@@ -1164,6 +1214,15 @@ class BotApiEmulator:
         self._chat_windows: dict[Any, _RateWindow] = {}
         self._global_window: _RateWindow | None = None
         self._diagnostics: list[Callable[[], str]] = []
+        self._routes: dict[str | None, list[str]] = {}
+        self._route_policy = "round_robin"
+        self._route_counter = itertools.count()
+        self._route_chat_counters: dict[Any, int] = {}
+        self._route_rng = random.Random(0)
+        self._in_flight: dict[int, Any] = {}  # id(_Queued) -> its chat key
+        self._pump_task: asyncio.Task[None] | None = None
+        self._delivery_tasks: set[asyncio.Task[None]] = set()
+        self._http: aiohttp.ClientSession | None = None
 
         self._handlers: dict[str, Handler] = {
             "getMe": self._m_get_me,
@@ -1224,14 +1283,30 @@ class BotApiEmulator:
         self.port = int(runner.addresses[0][1])
         self.base_url = f"http://127.0.0.1:{self.port}/bot"
         self.base_file_url = f"http://127.0.0.1:{self.port}/file/bot"
+        self._http = aiohttp.ClientSession(trust_env=False)
+        self._pump_task = asyncio.ensure_future(self._webhook_pump())
         return self
 
     async def stop(self) -> None:
-        """Stop the server; pending long polls return at once. Safe to call twice."""
+        """Stop the server; pending long polls return at once. Safe to call twice.
+
+        Webhook deliveries stop too; updates not yet taken by a target stay queued and are
+        delivered after :meth:`start`.
+        """
         if self._runner is None:
             return
         self._closing = True
         self._notify()
+        tasks = [t for t in (self._pump_task, *self._delivery_tasks) if t is not None]
+        for task in tasks:
+            task.cancel()
+        await asyncio.gather(*tasks, return_exceptions=True)
+        self._pump_task = None
+        self._delivery_tasks.clear()
+        self._in_flight.clear()
+        if self._http is not None:
+            await self._http.close()
+            self._http = None
         runner, self._runner = self._runner, None
         await runner.cleanup()
 
@@ -1336,6 +1411,86 @@ class BotApiEmulator:
         """Turn the rate-limit enforcer off."""
         self._limits = None
         self._global_window = None
+
+    def route_webhook(
+        self,
+        targets: Iterable[str],
+        *,
+        public_url: str | None = None,
+        policy: str = "round_robin",
+        seed: int = 0,
+    ) -> None:
+        """Deliver updates to local ``targets`` while the bot has a webhook set.
+
+        ``targets`` are http URLs of bot instances (``http://127.0.0.1:8081/tg/hook``). With
+        ``public_url`` the route applies only while the webhook is set to that URL; without it,
+        to whatever https URL the bot sets. ``policy`` picks the target of each attempt:
+        ``"round_robin"`` over all deliveries, ``"per_chat"`` (each chat's successive updates go
+        to the next target, so one learner's messages alternate between instances) or
+        ``"random"`` (seeded with ``seed``). A failed attempt is retried on the next target.
+        Calling it again replaces the route (an empty list stops delivery on it).
+        """
+        if policy not in WEBHOOK_POLICIES:
+            raise ValueError(f"policy must be one of {WEBHOOK_POLICIES}")
+        self._routes[public_url] = list(targets)
+        self._route_policy = policy
+        self._route_rng = random.Random(seed)
+        self._notify()
+
+    @property
+    def webhook_targets(self) -> list[str]:
+        """Where updates go now: the route for the webhook URL the bot set ([] if none)."""
+        if not self.webhook_url:
+            return []
+        route = self._routes.get(self.webhook_url)
+        if route is None:
+            route = self._routes.get(None, [])
+        return list(route)
+
+    @property
+    def webhook_in_flight(self) -> list[int]:
+        """update_ids being delivered right now (sent, no answer yet, or waiting to retry)."""
+        return [q.update_id for q in self._queue if id(q) in self._in_flight]
+
+    def deliveries_of(self, update_id: int) -> list[WebhookDelivery]:
+        """Every delivery attempt of one update, in order."""
+        return [d for d in self.webhook_deliveries if d.update_id == update_id]
+
+    async def wait_delivery(
+        self,
+        predicate: Callable[[WebhookDelivery], bool] | None = None,
+        *,
+        since: int = 0,
+        timeout: float = 10.0,  # noqa: ASYNC109 - test-facing helper
+    ) -> WebhookDelivery:
+        """Wait for a delivery attempt at index >= ``since`` matching ``predicate``."""
+
+        def find() -> WebhookDelivery | None:
+            for delivery in self.webhook_deliveries[since:]:
+                if predicate is None or predicate(delivery):
+                    return delivery
+            return None
+
+        try:
+            async with asyncio.timeout(timeout):
+                found: WebhookDelivery = await self._signal().wait_for(find)
+        except TimeoutError:
+            raise AssertionError(
+                f"no matching webhook delivery within {timeout}s\n{self._diagnose(None)}"
+            ) from None
+        return found
+
+    async def wait_in_flight(
+        self, update_id: int, timeout: float = 10.0  # noqa: ASYNC109 - test-facing helper
+    ) -> None:
+        """Wait until ``update_id`` has been sent to a target that has not answered yet."""
+        try:
+            async with asyncio.timeout(timeout):
+                await self._signal().wait_for(lambda: update_id in self.webhook_in_flight)
+        except TimeoutError:
+            raise AssertionError(
+                f"update {update_id} was not in flight within {timeout}s\n{self._diagnose(None)}"
+            ) from None
 
     def add_diagnostic(self, source: Callable[[], str]) -> None:
         """Add text (e.g. a bot process log tail) to every wait timeout's AssertionError."""
@@ -1547,6 +1702,12 @@ class BotApiEmulator:
         if errors:
             lines.append("recent API errors:")
             lines.extend(f"  {e.method}: {e.error_code} {e.description}" for e in errors[-5:])
+        failed = [d for d in self.webhook_deliveries if not d.ok][-5:]
+        if failed:
+            lines.append("recent failed webhook deliveries:")
+            lines.extend(
+                f"  update {d.update_id} -> {d.target}: {d.status or d.error}" for d in failed
+            )
         recent_calls = [c.method for c in self.calls if c.method != "getUpdates"][-10:]
         lines.append(f"recent calls (besides getUpdates): {recent_calls}")
         if self.unknown_methods:
@@ -1574,6 +1735,95 @@ class BotApiEmulator:
         self._files[stored.file_id + "_s"] = stored
         self._file_paths[stored.file_path] = stored
         return stored
+
+    # -- internals: webhook delivery ---------------------------------------------------------
+
+    def _max_connections(self) -> int:
+        return int(self.webhook_params.get("max_connections") or 40)
+
+    def _deliverable(self) -> list[tuple[_Queued, Any]]:
+        """Queued updates to send now: the oldest of each chat with nothing in flight."""
+        if self._closing or not self.webhook_targets:
+            return []
+        room = self._max_connections() - len(self._in_flight)
+        busy = set(self._in_flight.values())
+        found: list[tuple[_Queued, Any]] = []
+        for queued in self._queue:
+            if room <= 0:
+                break
+            key = _chat_key(queued.update)
+            if key in busy:
+                continue  # an older update of this chat is still on its way
+            busy.add(key)
+            found.append((queued, key))
+            room -= 1
+        return found
+
+    async def _webhook_pump(self) -> None:
+        """Start a delivery for every update that may go out now; runs while started."""
+        while not self._closing:
+            ready = await self._signal().wait_for(lambda: self._closing or self._deliverable())
+            if ready is True:
+                return
+            for queued, key in ready:
+                self._in_flight[id(queued)] = key
+                task = asyncio.ensure_future(self._deliver(queued))
+                self._delivery_tasks.add(task)
+                task.add_done_callback(self._delivery_tasks.discard)
+
+    def _pick_target(self, targets: list[str], key: Any) -> str:
+        if self._route_policy == "random":
+            return self._route_rng.choice(targets)
+        if self._route_policy == "per_chat":
+            turn = self._route_chat_counters.get(key, 0)
+            self._route_chat_counters[key] = turn + 1
+            return targets[turn % len(targets)]
+        return targets[next(self._route_counter) % len(targets)]
+
+    async def _deliver(self, queued: _Queued) -> None:
+        """POST one update until a target answers 2xx (or delivery stops)."""
+        key = self._in_flight.get(id(queued))
+        delay, max_delay = self.webhook_retry_delay
+        attempt = 0
+        try:
+            while not self._closing and self._http is not None:
+                targets = self.webhook_targets
+                if not targets or not any(q is queued for q in self._queue):
+                    return  # webhook removed, route emptied or update dropped meanwhile
+                attempt += 1
+                target = self._pick_target(targets, key)
+                secret = str(self.webhook_params.get("secret_token") or "")
+                headers = {WEBHOOK_SECRET_HEADER: secret} if secret else {}
+                queued.delivered = True
+                status: int | None = None
+                error: str | None = None
+                started = time.monotonic()
+                try:
+                    async with asyncio.timeout(self.webhook_timeout):
+                        async with self._http.post(target, json=queued.update, headers=headers) as reply:
+                            await reply.read()
+                            status = reply.status
+                except TimeoutError:
+                    error = f"timed out after {self.webhook_timeout}s"
+                except (aiohttp.ClientError, OSError) as exc:
+                    error = f"{type(exc).__name__}: {exc}"
+                delivery = WebhookDelivery(
+                    queued.update_id, target, attempt, status, error, started, time.monotonic(),
+                    chat_id=key[1] if key and key[0] == "chat" else None,
+                )
+                self.webhook_deliveries.append(delivery)
+                if delivery.ok:
+                    self._queue = [q for q in self._queue if q is not queued]
+                    self._notify()
+                    return
+                message = f"Wrong response from the webhook: {status}" if status else str(error)
+                self.webhook_last_error = (int(time.time()), message)
+                self._notify()
+                await asyncio.sleep(delay)
+                delay = min(delay * 2, max_delay)
+        finally:
+            self._in_flight.pop(id(queued), None)
+            self._notify()
 
     # -- internals: HTTP -----------------------------------------------------------------------
 
@@ -1622,6 +1872,7 @@ class BotApiEmulator:
         except ValueError:
             return self._error_response(method, ApiError(400, "Bad Request: invalid request"))
         self.calls.append(ApiCall(method, params))
+        self.call_times.append(time.monotonic())
         self._notify()
         chat_id = params.get("chat_id")
 
@@ -1916,7 +2167,9 @@ class BotApiEmulator:
             "pending_update_count": len(self._queue),
         }
         if self.webhook_url:
-            info["max_connections"] = int(self.webhook_params.get("max_connections") or 40)
+            info["max_connections"] = self._max_connections()
+        if self.webhook_last_error is not None:
+            info["last_error_date"], info["last_error_message"] = self.webhook_last_error
         if self.allowed_updates:
             info["allowed_updates"] = list(self.allowed_updates)
         return info
@@ -2157,6 +2410,17 @@ def _validate_inline_button(button: Any) -> None:
             raise ApiError(400, "Bad Request: BUTTON_DATA_INVALID")
     if "url" in button and not re.match(r"^(https?|tg)://\S+$", str(button["url"])):
         raise ApiError(400, "Bad Request: BUTTON_URL_INVALID")
+
+
+def _chat_key(update: JSONDict) -> Any:
+    """What Telegram orders webhook deliveries by: the chat (or user) the update belongs to."""
+    for kind in ("message", "edited_message", "callback_query", "my_chat_member", "chat_member"):
+        body = update.get(kind)
+        if isinstance(body, dict):
+            chat = body.get("chat") or (body.get("message") or {}).get("chat") or body.get("from")
+            if isinstance(chat, dict) and "id" in chat:
+                return ("chat", chat["id"])
+    return ("update", update.get("update_id"))
 
 
 def _without_reply(message: JSONDict) -> JSONDict:
