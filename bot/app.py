@@ -5,9 +5,13 @@ The entry point only runs what this returns; the tests build the same applicatio
 
 from __future__ import annotations
 
+import asyncio
 import logging
+from collections.abc import Callable, Coroutine
+from typing import Any
 
 from telegram import BotCommand, Update
+from telegram.error import BadRequest, NetworkError
 from telegram.ext import (
     AIORateLimiter,
     Application,
@@ -41,6 +45,38 @@ from handlers import (
 log = logging.getLogger(__name__)
 
 PRIVATE = filters.ChatType.PRIVATE
+
+
+class RetryingRateLimiter(AIORateLimiter):
+    """AIORateLimiter waits out a 429's retry_after; this also sends again after a 5xx answer, a
+    dropped connection or a timeout, a few times with a growing pause. Without it, feedback that
+    met one such fault was lost: the attempt was stored, the learner only saw an apology. (A
+    timed-out send may have arrived after all; a rare duplicate beats lost feedback.)"""
+
+    PAUSES = (0.5, 1.0, 2.0)
+
+    async def process_request(
+        self,
+        callback: Callable[..., Coroutine[Any, Any, bool | dict[str, Any] | list[dict[str, Any]]]],
+        args: Any,
+        kwargs: dict[str, Any],
+        endpoint: str,
+        data: dict[str, Any],
+        rate_limit_args: int | None,
+    ) -> bool | dict[str, Any] | list[dict[str, Any]]:
+        for pause in (*self.PAUSES, None):
+            try:
+                return await super().process_request(
+                    callback, args, kwargs, endpoint, data, rate_limit_args
+                )
+            except BadRequest:
+                raise  # our mistake, not the network's: sending it again cannot help
+            except NetworkError as exc:  # TimedOut, a 5xx, a refused or dropped connection
+                if pause is None:
+                    raise
+                log.warning("Bot API %s failed (%s); again in %.1fs", endpoint, exc, pause)
+                await asyncio.sleep(pause)
+        raise AssertionError("unreachable")
 
 
 def handlers() -> list[BaseHandler]:
@@ -123,7 +159,7 @@ def build_application(
         builder.token(settings.telegram_bot_token.get_secret_value())
         .base_url(settings.telegram_api_base_url)
         .base_file_url(settings.telegram_file_base_url)
-        .rate_limiter(AIORateLimiter(max_retries=3))
+        .rate_limiter(RetryingRateLimiter(max_retries=3))
         .post_init(post_init)
         .post_shutdown(post_shutdown)
         .build()

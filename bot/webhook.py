@@ -3,6 +3,11 @@
 Telegram sends each update to WEBHOOK_URL with the header X-Telegram-Bot-Api-Secret-Token set to
 WEBHOOK_SECRET; a request without the right secret is refused before anything is parsed. Several
 instances may run behind one URL: every piece of learner state is in the shared database.
+
+An update is answered 200 only after it has been handled. Telegram sends again whatever got no
+2xx answer, so an instance killed half-way through an update loses nothing (the retry may reach
+another instance), and Telegram's one-at-a-time delivery per chat keeps a learner's messages in
+order across instances.
 """
 
 from __future__ import annotations
@@ -21,12 +26,15 @@ from telegram import Update
 from telegram.ext import Application
 
 from bot.settings import Settings
+from handlers import dedupe
 
 log = logging.getLogger(__name__)
 
 SECRET_HEADER = "X-Telegram-Bot-Api-Secret-Token"
 # Telegram's own limit on a webhook body is far below this; anything larger is not Telegram.
 MAX_BODY = 1_000_000
+# How long an update waits for an unreachable database before the webhook answers 503.
+DATABASE_WAIT = 10.0
 
 
 def webhook_path(url: str) -> str:
@@ -53,7 +61,13 @@ def make_web_app(application: AnyApplication, settings: Settings) -> web.Applica
             return web.Response(status=400, text="not an update")
         if update is None:
             return web.Response(status=400, text="not an update")
-        await application.update_queue.put(update)
+        # Handled here rather than queued, so the 200 below means "done" (see the docstring).
+        await application.update_processor.process_update(
+            update, application.process_update(update)
+        )
+        if update.update_id in application.bot_data.get(dedupe.NOT_HANDLED, ()):
+            application.bot_data[dedupe.NOT_HANDLED].discard(update.update_id)
+            return web.Response(status=503, text="database unreachable; send it again")
         return web.Response(text="ok")
 
     async def healthz(_request: web.Request) -> web.Response:
@@ -79,6 +93,7 @@ async def serve(settings: Settings) -> None:
 
     assert settings.webhook_url and settings.webhook_secret
     application = build_application(settings, updater=False)
+    application.bot_data[dedupe.DATABASE_WAIT] = DATABASE_WAIT
     stop = asyncio.Event()
     loop = asyncio.get_running_loop()
     for sig in (signal.SIGINT, signal.SIGTERM):

@@ -7,7 +7,7 @@ from typing import Any
 
 from alembic import command
 from alembic.config import Config
-from sqlalchemy import event
+from sqlalchemy import event, text
 from sqlalchemy.engine import Connection, make_url
 from sqlalchemy.ext.asyncio import AsyncEngine, async_sessionmaker, create_async_engine
 from sqlmodel.ext.asyncio.session import AsyncSession
@@ -65,9 +65,19 @@ def _upgrade(connection: Connection, revision: str) -> None:
     command.upgrade(cfg, revision)
 
 
+# Any fixed number: the advisory lock that lets one instance at a time upgrade a PostgreSQL schema.
+MIGRATION_LOCK = 7_305_712_018
+
+
 async def upgrade_database(engine: AsyncEngine, revision: str = "head") -> None:
-    """Bring the schema up to `revision` (head by default); safe to run at every start."""
+    """Bring the schema up to `revision` (head by default); safe to run at every start.
+
+    On PostgreSQL several instances may start at once: the lock makes the others wait until the
+    first has committed, and they then find nothing left to do.
+    """
     async with engine.begin() as conn:
+        if conn.dialect.name == "postgresql":
+            await conn.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": MIGRATION_LOCK})
         await conn.run_sync(_upgrade, revision)
 
 
