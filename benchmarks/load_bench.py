@@ -108,6 +108,8 @@ async def practice_round(learner: TimedLearner, parts: list[str]) -> None:
     await learner.press(sector, "onb:sector:retail")
     zone = await learner.reply("Which time zone")
     await learner.press(zone, "onb:tz:0")
+    nudge = await learner.reply("daily nudge")
+    await learner.press(nudge, "onb:rem:off")
     await learner.reply("all set")
     await learner.send("/practice")
     topics = await learner.reply("What would you like to practise")

@@ -14,7 +14,9 @@ from storage import queries
 from storage.db import SessionFactory
 from storage.models import Learner
 
-STEPS = ("privacy", "level", "sector", "timezone")
+STEPS = ("privacy", "level", "sector", "timezone", "reminder")
+# A time zone being typed from /settings (not part of onboarding: it ends there).
+TYPED_TIMEZONE = "timezone_typed"
 LEVELS = (2, 3, 4, 5)
 # Offered as buttons; any other IANA name can be typed.
 COMMON_TIMEZONES = ("Europe/London", "Europe/Dublin", "Europe/Paris", "Asia/Kolkata", "America/New_York")
@@ -61,7 +63,9 @@ class LearnerSettings:
             learner = await session.get(Learner, learner_id)
             if learner is None:
                 raise SettingError("I can't find your details. Send /start to begin again.")
-            if learner.onboarding_step == step:
+            if learner.onboarding_step == TYPED_TIMEZONE and step == "timezone":
+                fields["onboarding_step"] = None
+            elif learner.onboarding_step == step:
                 following = STEPS.index(step) + 1
                 fields["onboarding_step"] = STEPS[following] if following < len(STEPS) else None
             updated = await queries.update_learner(session, learner_id=learner_id, **fields)
@@ -94,10 +98,18 @@ class LearnerSettings:
         return await self._set(learner_id, "sector", sector=sector)
 
     async def expect_typed_timezone(self, learner_id: int) -> None:
-        """The next message is a time zone name (time zone is the last step, so answering it
-        finishes onboarding or, from /settings, just changes it)."""
+        """The next message is a time zone name: within onboarding that is the timezone step
+        already; from /settings it is a one-off that ends when the zone is set."""
         async with self.sessions.begin() as session:
-            await queries.update_learner(session, learner_id=learner_id, onboarding_step="timezone")
+            learner = await session.get(Learner, learner_id)
+            if learner is not None and learner.onboarding_step != "timezone":
+                await queries.update_learner(
+                    session, learner_id=learner_id, onboarding_step=TYPED_TIMEZONE
+                )
 
     async def set_timezone(self, learner_id: int, name: str) -> Learner:
         return await self._set(learner_id, "timezone", timezone=valid_timezone(name))
+
+    async def finish_reminder_step(self, learner_id: int) -> Learner:
+        """The optional daily reminder was chosen (or declined): onboarding is done."""
+        return await self._set(learner_id, "reminder")

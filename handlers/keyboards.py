@@ -24,6 +24,8 @@ LEVEL = "onb:level"
 SECTOR = "onb:sector"
 TIMEZONE = "onb:tz"
 TIMEZONE_OTHER = "onb:tz:other"
+REMINDER = "onb:rem"
+REMINDER_TIMES = ("07:30", "12:30", "18:00", "20:00")
 
 
 def _button(text: str, data: str) -> InlineKeyboardButton:
@@ -86,6 +88,11 @@ def timezones_keyboard() -> InlineKeyboardMarkup:
     rows = [[_button(name.replace("_", " "), f"{TIMEZONE}:{i}")] for i, name in enumerate(COMMON_TIMEZONES)]
     rows.append([_button("Another: I'll type it", TIMEZONE_OTHER)])
     return InlineKeyboardMarkup(rows)
+
+
+def reminder_keyboard() -> InlineKeyboardMarkup:
+    times = [_button(t, f"{REMINDER}:{t.replace(':', '')}") for t in REMINDER_TIMES]
+    return InlineKeyboardMarkup([times, [_button("No reminder, thanks", f"{REMINDER}:off")]])
 
 
 def settings_keyboard() -> InlineKeyboardMarkup:

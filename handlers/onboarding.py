@@ -8,7 +8,7 @@ import html
 from telegram import Update
 from telegram.ext import ContextTypes
 
-from bot.onboarding import COMMON_TIMEZONES, SettingError
+from bot.onboarding import COMMON_TIMEZONES, TYPED_TIMEZONE, SettingError
 from handlers import keyboards, texts
 from handlers.common import learner_for, reply, services
 from storage.models import Learner
@@ -24,8 +24,10 @@ async def ask_step(update: Update, context: ContextTypes.DEFAULT_TYPE, learner: 
         await reply(update, context, texts.ASK_LEVEL, reply_markup=keyboards.levels_keyboard())
     elif step == "sector":
         await reply(update, context, texts.ASK_SECTOR, reply_markup=keyboards.sectors_keyboard(content))
-    elif step == "timezone":
+    elif step in ("timezone", TYPED_TIMEZONE):
         await reply(update, context, texts.ASK_TIMEZONE, reply_markup=keyboards.timezones_keyboard())
+    elif step == "reminder":
+        await reply(update, context, texts.ASK_REMINDER, reply_markup=keyboards.reminder_keyboard())
     else:
         await reply(update, context, texts.ALL_SET.format(**describe(learner, context)))
 
@@ -103,6 +105,10 @@ async def button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         elif action == keyboards.TIMEZONE:
             learner = await svc.set_timezone(lid, COMMON_TIMEZONES[int(args[0])])
             await services(context).reminders.replan(lid)  # same wall-clock time, new zone
+        elif action == keyboards.REMINDER:
+            if args[0] != "off":
+                await services(context).reminders.set(lid, f"{args[0][:2]}:{args[0][2:]}")
+            learner = await svc.finish_reminder_step(lid)
         elif action == "onb:change":
             await change(update, context, args[0])
             return
@@ -126,7 +132,7 @@ async def typed_timezone(
     update: Update, context: ContextTypes.DEFAULT_TYPE, learner: Learner, text: str
 ) -> bool:
     """If a time zone is being asked for, take this message as the answer; True if taken."""
-    if learner.onboarding_step != "timezone":
+    if learner.onboarding_step not in ("timezone", TYPED_TIMEZONE):
         return False
     lid = learner.id
     assert lid is not None

@@ -44,6 +44,10 @@ ASK_SECTOR = (
 )
 ASK_TIMEZONE = "Which time zone are you in? (Choose “Another” to type any, such as America/Toronto.)"
 TYPE_TIMEZONE = "Type your time zone, for example Europe/London or Asia/Dubai."
+ASK_REMINDER = (
+    "Last one: would you like a daily nudge to practise for two minutes? Pick a time (in your "
+    "time zone); you can change it or the days any time with /remind or /settings."
+)
 ALL_SET = (
     "You're all set: {level}, {sector}, time zone {timezone}. Change these any time with "
     "/settings.\n\nSend /practice for a question. Want a nudge each day? /remind 18:30 sets a "
@@ -88,8 +92,8 @@ STALE_BUTTON = "That button belongs to an earlier question. Send /practice for a
 UNKNOWN_BUTTON = "Sorry, I don't recognise that button. Send /help to see what I can do."
 NOT_TEXT = "I can only read typed answers. Please type your answer as text."
 ERROR = (
-    "Sorry, something went wrong on my side. Nothing you typed has been lost: "
-    "try again in a moment, or send /help."
+    "Sorry, something went wrong on my side. What you typed before this is saved; if your last "
+    "message is not in your answer, please send it again. Try again in a moment, or send /help."
 )
 TRUNCATED = "Your answer is very long, so I kept the first part only."
 SLOW_DOWN = (

@@ -75,3 +75,9 @@ def test_bad_log_level_is_refused(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("LOG_LEVEL", "LOUD")
     with pytest.raises(ValidationError):
         Settings()
+
+
+def test_operations_guide_documents_every_setting() -> None:
+    guide = (Path(__file__).resolve().parents[2] / "docs" / "operations.md").read_text()
+    for name in Settings.model_fields:
+        assert f"`{name.upper()}`" in guide, f"{name.upper()} is missing from docs/operations.md"

@@ -44,6 +44,8 @@ async def onboard(user: SimUser) -> None:
     await user.press(sector, "onb:sector:retail")
     tz = await user.wait_reply("Which time zone")
     await user.press(tz, "onb:tz:0")
+    nudge = await user.wait_reply("daily nudge")
+    await user.press(nudge, "onb:rem:off")
     await user.wait_reply("all set")
 
 

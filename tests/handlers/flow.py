@@ -15,10 +15,10 @@ ANSWER = (
 
 
 async def onboard(app: Any, users: UpdateFactory, sector: str = "retail") -> None:
-    """/start, accept the privacy notice, choose level, sector and time zone."""
+    """/start, accept the privacy notice, choose level, sector and time zone, no reminder."""
     for update in (
         users.message("/start"), users.press("onb:privacy:yes"), users.press("onb:level:3"),
-        users.press(f"onb:sector:{sector}"), users.press("onb:tz:0"),
+        users.press(f"onb:sector:{sector}"), users.press("onb:tz:0"), users.press("onb:rem:off"),
     ):
         await app.process_update(update)
 

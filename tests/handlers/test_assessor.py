@@ -128,7 +128,7 @@ async def join(world: World, uid: int, name: str, payload: str, share: bool = Fa
     await world.press(uid, world.last_buttons(uid)[0])
     consent = world.last_buttons(uid)
     await world.press(uid, consent[1] if share else consent[0])
-    for data in ("onb:level:3", "onb:sector:retail", "onb:tz:0"):
+    for data in ("onb:level:3", "onb:sector:retail", "onb:tz:0", "onb:rem:off"):
         await world.press(uid, data)
 
 

@@ -22,10 +22,28 @@ async def test_onboarding_records_each_choice(harness, services: Services) -> No
     await app.process_update(users.message("Mars/Base"))
     assert "not a time zone" in request.last_text()
     await app.process_update(users.message("america/new_york"))
+    assert "daily nudge" in request.last_text()
+    await app.process_update(users.press("onb:rem:1800"))
     assert "all set" in request.last_text()
     learner = await services.practice.learner(key="tg:42")
     assert (learner.level, learner.sector, learner.timezone) == (4, "finance", "America/New_York")
     assert learner.privacy_accepted_at is not None and learner.onboarding_step is None
+    status = await services.reminders.status(learner.id)
+    assert status.enabled and status.local_time == "18:00"
+
+
+async def test_timezone_typed_from_settings_does_not_reopen_onboarding(harness, services) -> None:
+    app, request, users = harness
+    await onboard(app, users)
+    await app.process_update(users.message("/settings"))
+    await app.process_update(users.press("onb:change:tz"))
+    await app.process_update(users.press("onb:tz:other"))
+    await app.process_update(users.message("Asia/Dubai"))
+    assert "all set" in request.last_text()
+    learner = await services.practice.learner(key="tg:42")
+    assert learner.timezone == "Asia/Dubai" and learner.onboarding_step is None
+    await app.process_update(users.message("an answer line"))  # not taken as a time zone
+    assert "/practice" in request.last_text()
 
 
 async def test_practice_before_consent_asks_for_it(harness) -> None:
