@@ -21,11 +21,10 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from sqlalchemy import text
 
-from storage.db import make_engine
 from tests.e2e.conftest import BotProcess, start_bot_process
 from tests.e2e.emulator import BotApiEmulator, SimUser
+from tests.e2e.stored import stored_attempts
 from tests.e2e.test_bot_e2e import PART_ONE, PART_TWO, ask_question, onboard
 
 pytestmark = pytest.mark.e2e
@@ -135,23 +134,7 @@ async def test_sigkill_inside_an_update_then_restart(
 
 
 async def sqlite_attempts(path: Path, telegram_id: int) -> list[str]:
-    return await attempts_in(f"sqlite+aiosqlite:///{path}", telegram_id)
-
-
-async def attempts_in(url: str, telegram_id: int) -> list[str]:
-    engine = make_engine(url)
-    try:
-        async with engine.connect() as conn:
-            rows = await conn.execute(
-                text(
-                    "SELECT a.text FROM attempt a JOIN learner l ON l.id = a.learner_id "
-                    "WHERE l.key = :key ORDER BY a.id"
-                ),
-                {"key": f"tg:{telegram_id}"},
-            )
-            return [r[0] for r in rows]
-    finally:
-        await engine.dispose()
+    return await stored_attempts(f"sqlite+aiosqlite:///{path}", telegram_id)
 
 
 # --- PostgreSQL restarted under the bot -----------------------------------------------------------
@@ -261,6 +244,6 @@ async def test_postgresql_restart_mid_answer(
     await user.send(PART_THREE)
     await user.wait_reply("3 messages", timeout=30)
     await submit_expecting_one_feedback(user)
-    [attempt] = await attempts_in(scratch_cluster.url, user.id)
+    [attempt] = await stored_attempts(scratch_cluster.url, user.id)
     assert attempt == f"{PART_ONE}\n{PART_TWO}\n{PART_THREE}"
     await still_answering(bot_on_scratch, user)

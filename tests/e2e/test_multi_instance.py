@@ -36,6 +36,7 @@ from storage.db import make_engine, make_session_factory
 from tests.conftest import PG_SKIP_REASON, PG_URL, reset_postgres
 from tests.e2e.conftest import BotProcess, start_bot_process
 from tests.e2e.emulator import BotApiEmulator, SimUser, WebhookDelivery
+from tests.e2e.stored import stored_attempts
 from tests.e2e.test_bot_e2e import PART_ONE, PART_TWO, ask_question, button, onboard
 from tests.handlers.offline import OfflineRequest
 
@@ -102,22 +103,6 @@ async def answer_and_submit(user: SimUser, parts: list[str]) -> dict[str, Any]:
         status = await user.wait_reply(f"{number} {word}", timeout=20)
     await user.press(status, button(status, "prac:submit:"))
     return await user.wait_reply("Grade:", timeout=20)
-
-
-async def stored_attempts(url: str, telegram_id: int) -> list[str]:
-    engine = make_engine(url)
-    try:
-        async with engine.connect() as conn:
-            rows = await conn.execute(
-                text(
-                    "SELECT a.text FROM attempt a JOIN learner l ON l.id = a.learner_id "
-                    "WHERE l.key = :key ORDER BY a.id"
-                ),
-                {"key": f"tg:{telegram_id}"},
-            )
-            return [r[0] for r in rows]
-    finally:
-        await engine.dispose()
 
 
 def assert_each_update_taken_once(emulator: BotApiEmulator) -> None:
