@@ -19,7 +19,7 @@ from bot.insights import (
     LearnerDetail,
     LearnerSummary,
 )
-from bot.progress import bar
+from bot.progress import bar, coverage_lines
 
 STATUS_ICON = {RED: "🔴", AMBER: "🟠", GREEN: "🟢"}
 STATUS_WORD = {RED: "red", AMBER: "amber", GREEN: "green"}
@@ -131,15 +131,7 @@ def render_learner(detail: LearnerDetail, m: Markup) -> list[str]:
         skills = [m.bold("Mastery by skill")]
         skills += [f"{bar(k.value)} {k.value}%  {m.esc(k.label)}" for k in p.skills]
         blocks += ["\n".join(topics), "\n".join(skills)]
-    cov = p.coverage
-    law = [m.bold(f"Key legislation: {len(cov.named)} of {cov.total} named correctly")]
-    if cov.named:
-        law.append(f"✅ {m.esc(', '.join(cov.named))}")
-    if cov.check:
-        law.append(f"⚠️ Named, check the year: {m.esc(', '.join(cov.check))}")
-    if cov.missing:
-        law.append(f"Still to name: {m.esc(', '.join(cov.missing))}")
-    blocks.append("\n".join(law))
+    blocks.append("\n".join(coverage_lines(p.coverage, m)))
     if detail.recent:
         recent = [m.bold("Recent answers")]
         for a in detail.recent:

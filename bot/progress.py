@@ -234,6 +234,18 @@ def _plural(n: int, word: str) -> str:
     return f"{n} {word}" if n == 1 else f"{n} {word}s"
 
 
+def coverage_lines(cov: Coverage, m: Markup) -> list[str]:
+    """Key-legislation coverage, worded once for /progress and the assessor's /learner view."""
+    lines = [m.bold(f"Key legislation: {len(cov.named)} of {cov.total} named correctly")]
+    if cov.named:
+        lines.append(f"✅ {m.esc(', '.join(cov.named))}")
+    if cov.check:
+        lines.append(f"⚠️ Named, but check the year: {m.esc(', '.join(cov.check))}")
+    if cov.missing:
+        lines.append(f"Still to name: {m.esc(', '.join(cov.missing))}")
+    return lines
+
+
 def render_progress(summary: ProgressSummary, m: Markup, limit: int = TELEGRAM_LIMIT) -> str:
     """Streak first (it is what keeps people coming back), then topics, skills and the Acts."""
     practise = "/practice"
@@ -268,14 +280,7 @@ def render_progress(summary: ProgressSummary, m: Markup, limit: int = TELEGRAM_L
     if weakest.value < 80:
         out.append(f"Work on next: {m.esc(weakest.label.lower())}.")
 
-    cov = summary.coverage
-    out += ["", m.bold(f"Key legislation: {len(cov.named)} of {cov.total} named correctly")]
-    if cov.named:
-        out.append(f"✅ {m.esc(', '.join(cov.named))}")
-    if cov.check:
-        out.append(f"⚠️ Named, but check the year: {m.esc(', '.join(cov.check))}")
-    if cov.missing:
-        out.append(f"Still to name: {m.esc(', '.join(cov.missing))}")
+    out += ["", *coverage_lines(summary.coverage, m)]
     text = "\n".join(out)
     if len(text) > limit:
         text = text[: limit - 2].rsplit("\n", 1)[0] + "\n…"

@@ -10,10 +10,7 @@ whatever the reason, and counts towards the limit on wrong codes. Onboarding car
 
 from __future__ import annotations
 
-import contextlib
-
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update
-from telegram.error import TelegramError
 from telegram.ext import BaseHandler, CallbackQueryHandler, CommandHandler, ContextTypes, filters
 
 from bot.cohorts import ASSESSOR_PREFIX, COHORT_PREFIX, CohortError, Invitation
@@ -21,7 +18,7 @@ from bot.privacy import find_learner
 from bot.roles import payload_kind
 from handlers import keyboards, texts
 from handlers.assessor import esc, refuse, set_menu, user_id
-from handlers.common import learner_for, reply, services
+from handlers.common import close_buttons, learner_for, reply, services
 from handlers.onboarding import ask_step
 from storage.models import Learner
 
@@ -97,10 +94,7 @@ async def button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     query = update.callback_query
     assert query is not None
     await query.answer()
-    if query.message is not None:
-        # One answer per question: removing the buttons stops a second press.
-        with contextlib.suppress(TelegramError):
-            await query.edit_message_reply_markup(reply_markup=None)
+    await close_buttons(update)
     svc, uid = services(context), user_id(update)
     me = await learner_for(update, context)
     lid = me.id

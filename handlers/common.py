@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import contextlib
 from typing import Any
 
 from telegram import Update
 from telegram.constants import ParseMode
+from telegram.error import TelegramError
 from telegram.ext import ContextTypes
 
 from bot.services import Services
@@ -32,3 +34,12 @@ async def reply(
     if chat is None:
         return
     await context.bot.send_message(chat.id, text, parse_mode=ParseMode.HTML, **kwargs)
+
+
+async def close_buttons(update: Update) -> None:
+    """Remove the keyboard a button was pressed on: one answer per question, so a second press
+    cannot act twice. If the message is gone or has no buttons left, carry on regardless."""
+    query = update.callback_query
+    if query is not None and query.message is not None:
+        with contextlib.suppress(TelegramError):
+            await query.edit_message_reply_markup(reply_markup=None)

@@ -10,7 +10,7 @@ from telegram.ext import ContextTypes
 
 from bot.onboarding import COMMON_TIMEZONES, TYPED_TIMEZONE, SettingError
 from handlers import keyboards, texts
-from handlers.common import learner_for, reply, services
+from handlers.common import close_buttons, learner_for, reply, services
 from storage.models import Learner
 
 
@@ -40,6 +40,18 @@ def describe(learner: Learner, context: ContextTypes.DEFAULT_TYPE) -> dict[str, 
         "sector": html.escape(sector.label if sector else learner.sector),
         "timezone": html.escape(learner.timezone),
     }
+
+
+async def require_consent(update: Update, context: ContextTypes.DEFAULT_TYPE) -> Learner | None:
+    """The learner, if they have accepted the privacy notice; otherwise ask them to."""
+    learner = await learner_for(update, context)
+    assert learner.id is not None
+    if learner.privacy_accepted_at is None:
+        learner = await services(context).learners.begin(learner.id)
+        await reply(update, context, texts.NEEDS_CONSENT)
+        await ask_step(update, context, learner)
+        return None
+    return learner
 
 
 async def start(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
@@ -81,8 +93,7 @@ async def button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     query = update.callback_query
     assert query is not None
     await query.answer()
-    if query.message is not None:
-        await query.edit_message_reply_markup(reply_markup=None)
+    await close_buttons(update)
     learner = await learner_for(update, context)
     lid = learner.id
     assert lid is not None

@@ -19,29 +19,16 @@ from telegram.ext import ContextTypes
 from bot.feedback import HTML, render_changes, render_feedback, render_prompt, render_status
 from bot.practice import PracticeError, Submission
 from handlers import keyboards, texts
-from handlers.common import learner_for, reply, services
-from handlers.onboarding import ask_step, typed_timezone
+from handlers.common import close_buttons, learner_for, reply, services
+from handlers.onboarding import require_consent, typed_timezone
 from handlers.throttle import quiet
-from storage.models import Learner
 
 log = logging.getLogger(__name__)
 
 
-async def _consenting(update: Update, context: ContextTypes.DEFAULT_TYPE) -> Learner | None:
-    """The learner, if they have accepted the privacy notice; otherwise ask them to."""
-    learner = await learner_for(update, context)
-    if learner.privacy_accepted_at is None:
-        assert learner.id is not None
-        learner = await services(context).learners.begin(learner.id)
-        await reply(update, context, texts.NEEDS_CONSENT)
-        await ask_step(update, context, learner)
-        return None
-    return learner
-
-
 async def practice(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     """Offer the topics."""
-    if await _consenting(update, context) is None:
+    if await require_consent(update, context) is None:
         return
     await reply(
         update, context, texts.CHOOSE_TOPIC,
@@ -54,7 +41,7 @@ async def _ask(
     weakest: bool = False,
 ) -> None:
     svc = services(context)
-    learner = await _consenting(update, context)
+    learner = await require_consent(update, context)
     if learner is None:
         return
     assert learner.id is not None
@@ -147,12 +134,7 @@ async def button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     query = update.callback_query
     assert query is not None
     await query.answer()
-    if query.message is not None:
-        # The buttons have done their job; removing them stops a second press.
-        try:
-            await query.edit_message_reply_markup(reply_markup=None)
-        except TelegramError:
-            log.debug("Could not remove the buttons (message gone?)")
+    await close_buttons(update)
     svc = services(context)
     learner = await learner_for(update, context)
     assert learner.id is not None

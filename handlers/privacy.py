@@ -9,16 +9,14 @@ is answered kindly.
 
 from __future__ import annotations
 
-import contextlib
 import json
 
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update
-from telegram.error import BadRequest
 from telegram.ext import ContextTypes
 
 from bot.privacy import delete_learner, export_filename, export_learner, find_learner, stored_counts
 from handlers import texts
-from handlers.common import reply, services
+from handlers.common import close_buttons, reply, services
 from storage.models import Learner, aware
 
 DELETE_YES = "priv:delete:yes"
@@ -94,11 +92,7 @@ async def delete_button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> N
     query = update.callback_query
     assert query is not None
     await query.answer()
-    if query.message is not None:
-        # One answer per question: removing the buttons stops a second press.
-        # If the message is gone or has no buttons left, the reply below still goes.
-        with contextlib.suppress(BadRequest):
-            await query.edit_message_reply_markup(reply_markup=None)
+    await close_buttons(update)
     learner = await _existing_learner(update, context)
     answer, _, token = (query.data or "").rpartition(":")
     if learner is None or learner.id is None or token != account_token(learner):

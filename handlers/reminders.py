@@ -11,7 +11,6 @@ The JobQueue job `reminders:dispatch` only wakes the dispatcher; the database sa
 
 from __future__ import annotations
 
-import contextlib
 import html
 import logging
 import re
@@ -37,9 +36,8 @@ from bot.reminders import (
     parse_remind,
 )
 from handlers import texts
-from handlers.common import learner_for, reply, services
-from handlers.onboarding import ask_step
-from storage.models import Learner
+from handlers.common import close_buttons, reply, services
+from handlers.onboarding import require_consent
 
 log = logging.getLogger(__name__)
 
@@ -178,20 +176,9 @@ def days_keyboard(days: str) -> InlineKeyboardMarkup:
     ])
 
 
-async def _consenting(update: Update, context: ContextTypes.DEFAULT_TYPE) -> Learner | None:
-    learner = await learner_for(update, context)
-    assert learner.id is not None
-    if learner.privacy_accepted_at is None:
-        learner = await services(context).learners.begin(learner.id)
-        await reply(update, context, texts.NEEDS_CONSENT)
-        await ask_step(update, context, learner)
-        return None
-    return learner
-
-
 async def remind(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     """/remind HH:MM [days], /remind off, /remind on, or /remind alone for what is set."""
-    learner = await _consenting(update, context)
+    learner = await require_consent(update, context)
     if learner is None or learner.id is None:
         return
     svc = services(context).reminders
@@ -245,7 +232,7 @@ async def button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         await query.answer(texts.UNKNOWN_BUTTON, show_alert=True)
         return
     await query.answer()
-    learner = await _consenting(update, context)
+    learner = await require_consent(update, context)
     if learner is None or learner.id is None:
         return
     lid = learner.id
@@ -257,11 +244,11 @@ async def button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         return
     if action == "time":
         status = await svc.reminders.set(lid, f"{args[0][:2]}:{args[0][2:]}")
-        await _remove_buttons(update)
+        await close_buttons(update)
         await _confirm(update, context, status)
     elif action == "off":
         await svc.reminders.off(lid)
-        await _remove_buttons(update)
+        await close_buttons(update)
         await reply(update, context, texts.REMIND_OFF)
     elif action in ("days", "day"):
         if action == "day":
@@ -285,7 +272,7 @@ async def _nudge_button(
     update: Update, context: ContextTypes.DEFAULT_TYPE, lid: int, action: str, args: list[str]
 ) -> None:
     svc = services(context)
-    await _remove_buttons(update)
+    await close_buttons(update)
     if action == "go":
         await svc.reminders.answered(lid)
         topic = args[0]
@@ -314,13 +301,6 @@ async def _nudge_button(
                 await reply(update, context, texts.REMIND_NOT_TODAY.format(next=_when(context, status)))
     except StaleNudge:
         await reply(update, context, texts.REMIND_STALE)
-
-
-async def _remove_buttons(update: Update) -> None:
-    query = update.callback_query
-    if query is not None and query.message is not None:
-        with contextlib.suppress(TelegramError):
-            await query.edit_message_reply_markup(reply_markup=None)
 
 
 async def _edit(

@@ -29,6 +29,8 @@ class Call:
 class OfflineRequest(BaseRequest):
     def __init__(self) -> None:
         self.calls: list[Call] = []
+        # Methods that answer 400, as Telegram does for an edit of a message that is gone.
+        self.failing: set[str] = set()
         self._ids = itertools.count(1000)
 
     async def initialize(self) -> None:
@@ -63,6 +65,9 @@ class OfflineRequest(BaseRequest):
         name = url.rsplit("/", 1)[-1]
         params = dict(request_data.parameters) if request_data else {}
         self.calls.append(Call(name, params))
+        if name in self.failing:
+            body = {"ok": False, "error_code": 400, "description": "Bad Request: message to edit not found"}
+            return 400, json.dumps(body).encode()
         result: Any
         if name == "getMe":
             result = {"id": BOT_ID, "is_bot": True, "first_name": "STAR Coach",

@@ -3,6 +3,8 @@ answers, stop, the quiet status line and duplicate deliveries."""
 
 from __future__ import annotations
 
+import pytest
+
 from bot.services import Services
 from storage import queries
 from tests.handlers.test_practice_flow import ask, buttons, feedback_text, onboard
@@ -171,3 +173,18 @@ async def test_commands_work_while_answering(harness) -> None:
     assert "/practice" in request.last_text()
     await app.process_update(users.message("/cancel"))
     assert "3 words" in request.last_text()
+
+
+@pytest.mark.parametrize("press", ["onb:level:3", "prac:topic:any"])
+async def test_a_button_on_a_message_that_is_gone_still_works(harness, press) -> None:
+    """Removing the pressed keyboard can fail (message deleted or too old); the press must
+    still do its job, with no apology."""
+    app, request, users = harness
+    await onboard(app, users)
+    await app.process_update(users.message("/settings"))
+    request.failing.add("editMessageReplyMarkup")
+    request.clear()
+    await app.process_update(users.press(press))
+    assert any(c.method == "editMessageReplyMarkup" for c in request.calls)
+    assert request.texts(), "the press did nothing"
+    assert not any("went wrong" in t for t in request.texts())
