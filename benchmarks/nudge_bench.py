@@ -2,7 +2,7 @@
 
     python benchmarks/nudge_bench.py [--learners 10000] [--rate 25] [--database-url URL]
 
-The real dispatcher (bot.dispatcher) and the real Telegram sender (python-telegram-bot's ExtBot
+The real dispatcher (bot.reminders.dispatcher) and the real Telegram sender (python-telegram-bot's ExtBot
 with the AIORateLimiter the bot uses) send to tests/e2e/emulator.py with `enforce_limits` on:
 30 messages a second overall and 1 a second per chat, answering 429 beyond that. Every learner's
 reminder is due at the start of the current minute. Reported: time taken against the 30-a-second
@@ -36,10 +36,10 @@ from sqlmodel import func, select  # noqa: E402
 from telegram.ext import AIORateLimiter, ExtBot  # noqa: E402
 from telegram.request import HTTPXRequest  # noqa: E402
 
+from bot.app.services import Services  # noqa: E402
+from bot.app.settings import Settings  # noqa: E402
 from bot.clock import Clock  # noqa: E402
-from bot.dispatcher import Dispatcher  # noqa: E402
-from bot.services import Services  # noqa: E402
-from bot.settings import Settings  # noqa: E402
+from bot.reminders.dispatcher import Dispatcher  # noqa: E402
 from handlers.reminders import TelegramSender  # noqa: E402
 from storage.models import Learner, NudgeLog, Reminder, aware  # noqa: E402
 from tests.e2e.emulator import BotApiEmulator, message_text  # noqa: E402

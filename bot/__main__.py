@@ -1,5 +1,5 @@
 """`python -m bot` is the same as `star-coach`."""
 
-from bot.cli import main
+from bot.app.cli import main
 
 raise SystemExit(main())

@@ -1,8 +1,10 @@
-"""A clock the tests can set: every service asks it for the time instead of datetime.now()."""
+"""Time: a clock the tests can set (every service asks it instead of datetime.now()), and the
+learner's time zone."""
 
 from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 
 class Clock:
@@ -24,3 +26,14 @@ class FixedClock(Clock):
 
     def set(self, value: datetime) -> None:
         self._now = value if value.tzinfo else value.replace(tzinfo=UTC)
+
+
+def zone(name: str | None, fallback: str = "Europe/London") -> ZoneInfo:
+    """The learner's zone; a name the system does not know falls back rather than fail."""
+    for candidate in (name, fallback, "Europe/London"):
+        if candidate:
+            try:
+                return ZoneInfo(candidate)
+            except (ZoneInfoNotFoundError, ValueError):
+                continue
+    return ZoneInfo("UTC")  # pragma: no cover - tzdata ships Europe/London

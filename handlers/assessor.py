@@ -20,9 +20,10 @@ from telegram.constants import ChatAction
 from telegram.error import TelegramError
 from telegram.ext import Application, BaseHandler, CommandHandler, ContextTypes, filters
 
-from bot import digest as digests
-from bot.assessor_views import local, render_cohorts, render_learner
-from bot.cohorts import (
+from bot.clock import zone
+from bot.cohorts import digest as digests
+from bot.cohorts.roles import RoleError, parse_user_id
+from bot.cohorts.service import (
     ASSESSOR_PREFIX,
     ASSESSORS_ONLY,
     COHORT_PREFIX,
@@ -32,12 +33,10 @@ from bot.cohorts import (
     invite_link,
     split_days,
 )
-from bot.feedback import HTML
-from bot.insights import cohort_report, learner_detail
-from bot.privacy import find_learner
-from bot.progress import zone
-from bot.reports import cohort_csv, cohort_pdf, filename
-from bot.roles import RoleError, parse_user_id
+from bot.render.assessor import local, render_cohorts, render_learner
+from bot.render.digest import render_digest
+from bot.render.feedback import HTML
+from bot.render.reports import cohort_csv, cohort_pdf, filename
 from handlers import texts
 from handlers.common import reply, services
 
@@ -59,7 +58,7 @@ def _arg(context: ContextTypes.DEFAULT_TYPE) -> str | None:
 async def _assessor_zone(update: Update, context: ContextTypes.DEFAULT_TYPE) -> ZoneInfo:
     """The caller's own time zone (from /settings): dates they read are in it."""
     svc = services(context)
-    learner = await find_learner(svc, f"tg:{user_id(update)}")
+    learner = await svc.privacy.find(f"tg:{user_id(update)}")
     return zone(learner.timezone if learner else None, svc.settings.default_timezone)
 
 
@@ -243,7 +242,7 @@ async def cohort(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     except CohortError as exc:
         await refuse(update, context, exc)
         return
-    report, _ = await cohort_report(svc, scope)
+    report, _ = await svc.insights.cohort_report(scope)
     for text in render_cohorts(report, HTML):
         await reply(update, context, text)
 
@@ -256,7 +255,7 @@ async def learner(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         query = _arg(context)
         if query is None:
             raise CohortError(texts.LEARNER_USAGE)
-        detail = await learner_detail(svc, scope, query)
+        detail = await svc.insights.learner_detail(scope, query)
     except CohortError as exc:
         await refuse(update, context, exc)
         return
@@ -277,7 +276,7 @@ async def export(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     assert chat is not None
     with contextlib.suppress(TelegramError):
         await context.bot.send_chat_action(chat.id, ChatAction.UPLOAD_DOCUMENT)
-    report, details = await cohort_report(svc, scope)
+    report, details = await svc.insights.cohort_report(scope)
     named = scope.cohorts[0].name if _arg(context) else None
     # Drawing charts and laying out pages takes CPU time: keep it off the event loop.
     data = await asyncio.to_thread(cohort_csv, report)
@@ -298,11 +297,11 @@ async def digest(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     try:
         me = await svc.cohorts.assessor(user_id(update))
         if not context.args:
-            state = await digests.digest_state(svc, me)
+            state = await svc.digests.state(me)
             await reply(update, context, texts.DIGEST_NOW.format(state=esc(state)))
             return
         setting = digests.parse_setting(_arg(context) or "")
-        next_at = await digests.set_digest(svc, me, setting)
+        next_at = await svc.digests.set(me, setting)
     except (CohortError, digests.DigestError) as exc:
         await refuse(update, context, exc)
         return
@@ -322,12 +321,12 @@ async def digest(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
 async def send_digests(context: ContextTypes.DEFAULT_TYPE) -> None:
     """Job: send every weekly digest that is due (the database says which), once each."""
     svc = services(context)
-    for item in await digests.due(svc):
+    for item in await svc.digests.due():
         chat = item.learner.telegram_user_id
-        if chat is None or not await digests.claim(svc, item):
+        if chat is None or not await svc.digests.claim(item):
             continue  # another instance took it, or the role was withdrawn meanwhile
         try:
-            for text in await digests.digest_messages(svc, item.learner):
+            for text in render_digest(await svc.digests.report(item.learner), HTML, svc.content):
                 await context.bot.send_message(chat, text, parse_mode="HTML")
         except (TelegramError, CohortError):
             log.warning("Could not send the digest of learner %s", item.learner.id, exc_info=True)
@@ -363,7 +362,8 @@ def schedule(app: Application) -> None:
 
 
 def handlers() -> list[BaseHandler]:
-    """Registered by bot.app before its catch-alls (the learner's side: handlers.cohort_invites)."""
+    """Registered by bot.app.application before its catch-alls (the learner's side is in
+    handlers.cohort_invites)."""
     command = [
         ("grant", grant), ("revoke", revoke), ("assessors", assessors),
         ("assessorlink", assessor_link), ("assessorhelp", assessor_help),

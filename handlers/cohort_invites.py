@@ -13,13 +13,12 @@ from __future__ import annotations
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update
 from telegram.ext import BaseHandler, CallbackQueryHandler, CommandHandler, ContextTypes, filters
 
-from bot.cohorts import ASSESSOR_PREFIX, COHORT_PREFIX, CohortError, Invitation
-from bot.privacy import find_learner
-from bot.roles import payload_kind
+from bot.cohorts.roles import payload_kind
+from bot.cohorts.service import ASSESSOR_PREFIX, COHORT_PREFIX, CohortError, Invitation
 from handlers import keyboards, texts
 from handlers.assessor import esc, refuse, set_menu, user_id
 from handlers.common import close_buttons, learner_for, reply, services
-from handlers.onboarding import ask_step
+from handlers.consent import ask_step
 from storage.models import Learner
 
 PRIVATE = filters.ChatType.PRIVATE
@@ -128,7 +127,7 @@ async def button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
 async def leave(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     """/leave: leave the cohort (or choose which, with buttons); stores nothing new."""
     svc = services(context)
-    me = await find_learner(svc, f"tg:{user_id(update)}")
+    me = await svc.privacy.find(f"tg:{user_id(update)}")
     if me is None or me.id is None or not (found := await svc.cohorts.memberships(me.id)):
         await reply(update, context, texts.LEAVE_NONE)
         return
@@ -143,7 +142,7 @@ async def leave(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
 
 
 def handlers() -> list[BaseHandler]:
-    """Registered by bot.app before its catch-alls."""
+    """Registered by bot.app.application before its catch-alls."""
     return [
         CommandHandler("leave", leave, filters=PRIVATE),
         CallbackQueryHandler(button, pattern=CALLBACKS),

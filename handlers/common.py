@@ -10,7 +10,7 @@ from telegram.constants import ParseMode
 from telegram.error import TelegramError
 from telegram.ext import ContextTypes
 
-from bot.services import Services
+from bot.app.services import Services
 from storage.models import Learner
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup
 
-from bot.onboarding import COMMON_TIMEZONES, LEVELS
+from bot.learners.onboarding import COMMON_TIMEZONES, LEVELS
 from content.loader import Content
 
 SUBMIT = "prac:submit"
@@ -100,3 +100,8 @@ def settings_keyboard() -> InlineKeyboardMarkup:
         [[_button("Level", "onb:change:level"), _button("Sector", "onb:change:sector"),
           _button("Time zone", "onb:change:tz")]]
     )
+
+
+def reminder_settings_button() -> list[InlineKeyboardButton]:
+    """The daily-reminder row that /settings adds under its own buttons (handlers.reminders)."""
+    return [InlineKeyboardButton("⏰ Daily reminder", callback_data="rem:menu")]

@@ -8,50 +8,12 @@ import html
 from telegram import Update
 from telegram.ext import ContextTypes
 
-from bot.onboarding import COMMON_TIMEZONES, TYPED_TIMEZONE, SettingError
+from bot.learners.onboarding import COMMON_TIMEZONES, TYPED_TIMEZONE, SettingError
 from handlers import keyboards, texts
+from handlers.cohort_invites import deep_link
 from handlers.common import close_buttons, learner_for, reply, services
+from handlers.consent import ask_step, describe, settings_line
 from storage.models import Learner
-
-
-async def ask_step(update: Update, context: ContextTypes.DEFAULT_TYPE, learner: Learner) -> None:
-    """Ask the open onboarding question, or say that everything is set."""
-    content = services(context).content
-    step = learner.onboarding_step
-    if step == "privacy":
-        await reply(update, context, texts.PRIVACY, reply_markup=keyboards.privacy_keyboard())
-    elif step == "level":
-        await reply(update, context, texts.ASK_LEVEL, reply_markup=keyboards.levels_keyboard())
-    elif step == "sector":
-        await reply(update, context, texts.ASK_SECTOR, reply_markup=keyboards.sectors_keyboard(content))
-    elif step in ("timezone", TYPED_TIMEZONE):
-        await reply(update, context, texts.ASK_TIMEZONE, reply_markup=keyboards.timezones_keyboard())
-    elif step == "reminder":
-        await reply(update, context, texts.ASK_REMINDER, reply_markup=keyboards.reminder_keyboard())
-    else:
-        await reply(update, context, texts.ALL_SET.format(**describe(learner, context)))
-
-
-def describe(learner: Learner, context: ContextTypes.DEFAULT_TYPE) -> dict[str, str]:
-    sectors = services(context).content.sectors
-    sector = sectors.get(learner.sector)
-    return {
-        "level": f"Level {learner.level}" if learner.level else "not set",
-        "sector": html.escape(sector.label if sector else learner.sector),
-        "timezone": html.escape(learner.timezone),
-    }
-
-
-async def require_consent(update: Update, context: ContextTypes.DEFAULT_TYPE) -> Learner | None:
-    """The learner, if they have accepted the privacy notice; otherwise ask them to."""
-    learner = await learner_for(update, context)
-    assert learner.id is not None
-    if learner.privacy_accepted_at is None:
-        learner = await services(context).learners.begin(learner.id)
-        await reply(update, context, texts.NEEDS_CONSENT)
-        await ask_step(update, context, learner)
-        return None
-    return learner
 
 
 async def start(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
@@ -61,9 +23,6 @@ async def start(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     name = html.escape(learner.first_name or "there")
     await reply(update, context, texts.WELCOME.format(name=name))
     learner = await services(context).learners.begin(learner.id)
-    # `/start <payload>` from an invite link (imported here: cohort_invites builds on this module).
-    from handlers.cohort_invites import deep_link
-
     if context.args and await deep_link(update, context, learner, context.args[0]):
         return
     if learner.onboarding_step is not None:
@@ -76,15 +35,12 @@ async def settings(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     if learner.privacy_accepted_at is None:
         await start(update, context)
         return
-    # The daily reminder line and button (imported here: handlers.reminders builds on this module).
-    from handlers.reminders import settings_button, settings_line
-
     assert learner.id is not None
     reminder = settings_line(await services(context).reminders.status(learner.id))
     markup = keyboards.settings_keyboard()
     await reply(
         update, context, texts.SETTINGS.format(**describe(learner, context), reminder=reminder),
-        reply_markup=type(markup)([*markup.inline_keyboard, settings_button()]),
+        reply_markup=type(markup)([*markup.inline_keyboard, keyboards.reminder_settings_button()]),
     )
 
 

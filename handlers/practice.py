@@ -16,11 +16,12 @@ from telegram import Update
 from telegram.error import TelegramError
 from telegram.ext import ContextTypes
 
-from bot.feedback import HTML, render_changes, render_feedback, render_prompt, render_status
-from bot.practice import PracticeError, Submission
+from bot.practice.service import PracticeError, Submission
+from bot.render.feedback import HTML, render_changes, render_feedback, render_prompt, render_status
 from handlers import keyboards, texts
 from handlers.common import close_buttons, learner_for, reply, services
-from handlers.onboarding import require_consent, typed_timezone
+from handlers.consent import require_consent
+from handlers.onboarding import typed_timezone
 from handlers.throttle import quiet
 
 log = logging.getLogger(__name__)

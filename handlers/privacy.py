@@ -14,7 +14,7 @@ import json
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update
 from telegram.ext import ContextTypes
 
-from bot.privacy import delete_learner, export_filename, export_learner, find_learner, stored_counts
+from bot.learners.privacy import export_filename
 from handlers import texts
 from handlers.common import close_buttons, reply, services
 from storage.models import Learner, aware
@@ -40,7 +40,7 @@ def delete_keyboard(learner: Learner) -> InlineKeyboardMarkup:
 async def _existing_learner(update: Update, context: ContextTypes.DEFAULT_TYPE) -> Learner | None:
     user = update.effective_user
     assert user is not None  # registered for user updates only
-    return await find_learner(services(context), f"tg:{user.id}")
+    return await services(context).privacy.find(f"tg:{user.id}")
 
 
 def _answers(n: int) -> str:
@@ -56,7 +56,7 @@ async def mydata(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     if learner is None or learner.id is None or chat is None:
         await reply(update, context, texts.NOTHING_STORED)
         return
-    data = await export_learner(services(context), learner.id)
+    data = await services(context).privacy.export(learner.id)
     if not data:  # erased between the lookup and the export
         await reply(update, context, texts.NOTHING_STORED)
         return
@@ -75,7 +75,7 @@ async def deleteme(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     if learner is None or learner.id is None:
         await reply(update, context, texts.NOTHING_STORED)
         return
-    counts = await stored_counts(services(context), learner.id)
+    counts = await services(context).privacy.counts(learner.id)
     answers = counts.get("attempt", 0)
     items = ""
     if answers:
@@ -101,7 +101,7 @@ async def delete_button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> N
     if answer != DELETE_YES:
         await reply(update, context, texts.DELETE_KEPT)
         return
-    erased = await delete_learner(services(context), learner.id)
+    erased = await services(context).privacy.erase(learner.id)
     # Nothing about the learner stays in this process's memory either.
     for memory in (context.user_data, context.chat_data):
         if memory is not None:

@@ -1,6 +1,6 @@
 """/progress: mastery by topic and skill, streak and key-legislation coverage, then a chart.
 
-The numbers and their wording come from bot.progress (shared with the terminal); this handler
+The numbers and their wording come from bot.mastery.progress (shared with the terminal); this handler
 only sends them: the summary as a message, then the chart of scores as a photo, if there is one.
 """
 
@@ -11,8 +11,9 @@ import asyncio
 from telegram import Update
 from telegram.ext import ContextTypes
 
-from bot.feedback import HTML
-from bot.progress import CHART_POINTS, progress_chart, progress_summary, render_progress
+from bot.mastery.progress import CHART_POINTS
+from bot.render.feedback import HTML
+from bot.render.progress import progress_chart, render_progress
 from handlers import texts
 from handlers.common import learner_for, reply, services
 
@@ -22,7 +23,7 @@ async def progress(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     chat = update.effective_chat
     learner = await learner_for(update, context)
     assert learner.id is not None
-    summary = await progress_summary(services(context), learner.id)
+    summary = await services(context).progress.summary(learner.id)
     await reply(update, context, render_progress(summary, HTML))
     # Drawing takes tens of milliseconds of CPU: keep it off the event loop.
     png = await asyncio.to_thread(progress_chart, summary)

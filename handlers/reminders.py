@@ -3,7 +3,7 @@
 Flow: `/remind 18:30 [weekdays]` sets a daily nudge at that local time, `/remind off` stops it,
 `/remind` alone says what is set and how to change it. /settings has a "Daily reminder" button
 (`rem:menu`) with a few times, the days of the week (`rem:day:<0-6>`) and "Turn off". A nudge
-(bot.dispatcher) carries "Practise now" (`rem:go:<topic>[:<skill>]`), "Snooze 1 hour"
+(bot.reminders.dispatcher) carries "Practise now" (`rem:go:<topic>[:<skill>]`), "Snooze 1 hour"
 (`rem:snooze:<nudge id>`) and "Not today" (`rem:skip:<nudge id>`).
 
 The JobQueue job `reminders:dispatch` only wakes the dispatcher; the database says what is due.
@@ -20,11 +20,9 @@ from telegram.constants import ParseMode
 from telegram.error import BadRequest, Forbidden, NetworkError, RetryAfter, TelegramError, TimedOut
 from telegram.ext import Application, BaseHandler, CallbackQueryHandler, CommandHandler, ContextTypes, filters
 
-from bot.dispatcher import Dispatcher, SendResult
-from bot.feedback import HTML, render_prompt
-from bot.nudge import Nudge
-from bot.practice import PracticeError
-from bot.reminders import (
+from bot.practice.service import PracticeError
+from bot.reminders.dispatcher import Dispatcher, SendResult
+from bot.reminders.planning import (
     DAY_NAMES,
     EVERY_DAY,
     WEEKDAYS,
@@ -35,9 +33,11 @@ from bot.reminders import (
     describe_when,
     parse_remind,
 )
+from bot.render.feedback import HTML, render_prompt
+from bot.render.nudge import Nudge
 from handlers import texts
 from handlers.common import close_buttons, reply, services
-from handlers.onboarding import require_consent
+from handlers.consent import require_consent
 
 log = logging.getLogger(__name__)
 
@@ -61,7 +61,7 @@ def handlers() -> list[BaseHandler]:
 
 
 class TelegramSender:
-    """bot.dispatcher's Sender over python-telegram-bot: Telegram's answers become outcomes."""
+    """bot.reminders.dispatcher's Sender over python-telegram-bot: Telegram's answers become outcomes."""
 
     def __init__(self, bot: Bot) -> None:
         self.bot = bot
@@ -141,17 +141,6 @@ def _when(context: ContextTypes.DEFAULT_TYPE, status: ReminderStatus) -> str:
         return ""
     svc = services(context)
     return describe_when(status.next_due, svc.clock.now(), svc.reminders.zone_named(status.timezone))
-
-
-def settings_line(status: ReminderStatus) -> str:
-    """The reminder line of /settings."""
-    if status.enabled and status.local_time:
-        return texts.SETTINGS_REMINDER_ON.format(time=status.local_time, days=describe_days(status.days))
-    return texts.SETTINGS_REMINDER_OFF
-
-
-def settings_button() -> list[InlineKeyboardButton]:
-    return [InlineKeyboardButton("⏰ Daily reminder", callback_data="rem:menu")]
 
 
 def menu_keyboard(status: ReminderStatus) -> InlineKeyboardMarkup:

@@ -1,4 +1,4 @@
-"""Every reply the bot sends that is not built from an assessment (those live in bot.feedback)."""
+"""Every reply the bot sends that is not built from an assessment (those live in bot.render.feedback)."""
 
 from __future__ import annotations
 

@@ -1,7 +1,7 @@
 """Queries for assessors, their invites, cohorts, members and wrong invite codes (issue 7).
 
 Small keyword-only functions, one job each, like storage.queries; access control is not here
-(bot.cohorts decides who may ask), only the reads and writes.
+(bot.cohorts.service decides who may ask), only the reads and writes.
 """
 
 from __future__ import annotations
@@ -273,7 +273,7 @@ async def attempts_of(
 async def area_cards_of(
     session: AsyncSession, *, learner_ids: Iterable[int]
 ) -> dict[int, list[AreaCard]]:
-    """Each learner's area cards (mastery per topic and skill, kept by bot.review)."""
+    """Each learner's area cards (mastery per topic and skill, kept by bot.mastery.review)."""
     ids = list(set(learner_ids))
     found: dict[int, list[AreaCard]] = {i: [] for i in ids}
     if not ids:

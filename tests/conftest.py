@@ -10,10 +10,10 @@ from pathlib import Path
 import pytest
 from sqlalchemy import text
 
+from bot.app.services import Services
+from bot.app.settings import Settings
 from bot.assessment import Assessor
 from bot.clock import FixedClock
-from bot.services import Services
-from bot.settings import Settings
 from content.loader import Content, load_content
 from storage.db import make_engine
 

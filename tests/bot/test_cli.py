@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from bot.cli import main
+from bot.app.cli import main
 
 CRA_ANSWER = (
     "A customer came in last week with a faulty kettle. My task was to sort out a refund. "

@@ -13,9 +13,26 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from bot import digest as digests
+from bot.app.services import Services
+from bot.app.settings import Settings
 from bot.clock import FixedClock
-from bot.cohorts import (
+from bot.cohorts import digest as digests
+from bot.cohorts.insights import (
+    AMBER,
+    DOWN,
+    GREEN,
+    NEW,
+    RED,
+    STEADY,
+    UP,
+    cohort_weakest_area,
+    find_member,
+    status,
+    summarise,
+    trend,
+)
+from bot.cohorts.roles import NotAdmin, RoleError, payload_kind
+from bot.cohorts.service import (
     CODE_BYTES,
     MAX_FAILURES,
     Ambiguous,
@@ -28,25 +45,8 @@ from bot.cohorts import (
     new_code,
     split_days,
 )
-from bot.insights import (
-    AMBER,
-    DOWN,
-    GREEN,
-    NEW,
-    RED,
-    STEADY,
-    UP,
-    cohort_report,
-    cohort_weakest_area,
-    find_member,
-    learner_detail,
-    status,
-    summarise,
-    trend,
-)
-from bot.roles import NotAdmin, RoleError, payload_kind
-from bot.services import Services
-from bot.settings import Settings
+from bot.render.digest import render_digest
+from bot.render.feedback import HTML
 from content.loader import Content
 from storage import queries
 from storage.models import Learner
@@ -284,9 +284,9 @@ async def test_details_hold_answer_texts_only_when_shared(services: Services) ->
     await attempt(services, lee, 70, NOW - timedelta(days=1), "Lee's answer")
     await attempt(services, bo, 30, NOW - timedelta(days=1), "Bo's answer")
     scope = await services.cohorts.scope(10)
-    assert (await learner_detail(services, scope, "Lee")).recent[0].text == "Lee's answer"
-    assert (await learner_detail(services, scope, "Bo")).recent[0].text is None
-    report, details = await cohort_report(services, scope)
+    assert (await services.insights.learner_detail(scope, "Lee")).recent[0].text == "Lee's answer"
+    assert (await services.insights.learner_detail(scope, "Bo")).recent[0].text is None
+    report, details = await services.insights.cohort_report(scope)
     assert [s.name for s in report.sections[0].learners] == ["Bo", "Lee"]
     assert [a.text for d in details for a in d.recent] == [None, "Lee's answer"]
 
@@ -400,12 +400,12 @@ def test_digest_setting_is_parsed() -> None:
 
 async def test_a_due_digest_is_claimed_once(services: Services, clock: FixedClock) -> None:
     await assessor(services, 10)
-    assert await digests.due(services) == []
+    assert await services.digests.due() == []
     clock.advance(timedelta(days=7))
-    (item,) = await digests.due(services)
-    assert await digests.claim(services, item) is True
-    assert await digests.claim(services, item) is False  # a second instance, same due time
-    assert await digests.due(services) == []
+    (item,) = await services.digests.due()
+    assert await services.digests.claim(item) is True
+    assert await services.digests.claim(item) is False  # a second instance, same due time
+    assert await services.digests.due() == []
 
 
 async def test_digest_names_the_inactive_the_improved_and_the_weakest_area(
@@ -420,7 +420,7 @@ async def test_digest_names_the_inactive_the_improved_and_the_weakest_area(
     await attempt(services, lee, 30, NOW - timedelta(days=20))
     await attempt(services, lee, 70, NOW - timedelta(days=2))
     await attempt(services, bo, 50, NOW - timedelta(days=9))
-    (text,) = await digests.digest_messages(services, owner)
+    (text,) = render_digest(await services.digests.report(owner), HTML, services.content)
     assert "Inactive (no practice in 7 days): Bo" in text
     assert "Improved this week: Lee (+40)" in text
     assert f"Weakest area: {content.topics['rules_and_law'].title}" in text
@@ -443,7 +443,7 @@ async def test_the_whole_path_on_sqlite_and_postgresql(
         lee = await person(svc, 21, "Lee")
         await svc.cohorts.join(lee, 21, made.code, share_answers=True)
         await attempt(svc, lee, 70, NOW - timedelta(days=1), "answer")
-        report, details = await cohort_report(svc, await svc.cohorts.scope(10))
+        report, details = await svc.insights.cohort_report(await svc.cohorts.scope(10))
         assert report.sections[0].learners[0].attempts_7d == 1 and details[0].recent[0].text == "answer"
         with pytest.raises(BadCode):
             await svc.cohorts.check_code(30, "x" * 32)
@@ -456,9 +456,9 @@ async def test_the_whole_path_on_sqlite_and_postgresql(
         with pytest.raises(BadCode):
             await svc.roles.redeem(await person(svc, 41), 41, code)
         clock.advance(timedelta(days=7))
-        due = await digests.due(svc)
+        due = await svc.digests.due()
         assert len(due) == 2
-        assert [await digests.claim(svc, d) for d in due] == [True, True]
-        assert [await digests.claim(svc, d) for d in due] == [False, False]
+        assert [await svc.digests.claim(d) for d in due] == [True, True]
+        assert [await svc.digests.claim(d) for d in due] == [False, False]
     finally:
         await svc.close()

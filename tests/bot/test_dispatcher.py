@@ -13,11 +13,11 @@ from zoneinfo import ZoneInfo
 import pytest
 from sqlmodel import select
 
+from bot.app.services import Services
+from bot.app.settings import Settings
 from bot.clock import FixedClock
-from bot.dispatcher import Dispatcher, Pacer, SendResult
-from bot.nudge import Nudge
-from bot.services import Services
-from bot.settings import Settings
+from bot.reminders.dispatcher import Dispatcher, Pacer, SendResult
+from bot.render.nudge import Nudge
 from content.loader import Content
 from storage import reminder_queries as rq
 from storage.models import NudgeLog, Reminder, aware

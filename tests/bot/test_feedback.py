@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from bot.assessment import Assessor
-from bot.feedback import HTML, PLAIN, TELEGRAM_LIMIT, render_feedback
+from bot.render.feedback import HTML, PLAIN, TELEGRAM_LIMIT, render_feedback
 
 ANSWER = (
     "A customer came in with a faulty kettle. My task was to sort a refund. Under the Consumer "

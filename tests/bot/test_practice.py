@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from bot.practice import MAX_ANSWER_CHARS, EmptyDraft, NoDraft, PracticeError
-from bot.services import Services
-from bot.settings import Settings
+from bot.app.services import Services
+from bot.app.settings import Settings
+from bot.practice.service import MAX_ANSWER_CHARS, EmptyDraft, NoDraft, PracticeError
 from content.loader import Content
 from storage import queries
 

@@ -10,10 +10,10 @@ from collections.abc import AsyncIterator
 import pytest
 from sqlalchemy import text
 
+from bot.app.services import Services
+from bot.app.settings import Settings
 from bot.clock import FixedClock
-from bot.privacy import delete_learner, export_filename, export_learner, find_learner, stored_counts
-from bot.services import Services
-from bot.settings import Settings
+from bot.learners.privacy import export_filename
 from content.loader import Content
 from storage import queries
 
@@ -59,7 +59,7 @@ async def test_export_holds_the_learner_draft_and_every_answer(svc: Services) ->
     me = await learner_with_answers(svc, "tg:1", answers=2, draft="Half an answer about the ICO")
     await learner_with_answers(svc, "tg:2", answers=1, draft="Someone else's secret draft")
 
-    data = await export_learner(svc, me)
+    data = await svc.privacy.export(me)
     again = json.loads(json.dumps(data))  # what the learner receives is plain JSON
     assert again["learner"]["key"] == "tg:1" and again["learner"]["id"] == me
     assert again["draft"]["text"] == "Half an answer about the ICO"
@@ -75,31 +75,31 @@ async def test_export_holds_the_learner_draft_and_every_answer(svc: Services) ->
 
 
 async def test_export_of_someone_unknown_is_empty(svc: Services) -> None:
-    assert await export_learner(svc, 999) == {}
+    assert await svc.privacy.export(999) == {}
 
 
 async def test_delete_erases_the_learner_their_answers_and_draft_only(svc: Services) -> None:
     me = await learner_with_answers(svc, "tg:1", answers=2, draft="Half an answer")
     other = await learner_with_answers(svc, "tg:2", answers=1, draft="Keep me")
-    counts = await stored_counts(svc, me)
+    counts = await svc.privacy.counts(me)
     assert counts["learner"] == 1 and counts["attempt"] >= 2 and counts["draft"] == 1
 
-    erased = await delete_learner(svc, me)
+    erased = await svc.privacy.erase(me)
 
     assert erased == sum(counts.values())
     for table in ("learner", "draft", "attempt"):
         assert await rows_in(svc, table, me) == 0, table
-    assert await find_learner(svc, "tg:1") is None
+    assert await svc.privacy.find("tg:1") is None
     # The other learner keeps everything.
     assert await rows_in(svc, "learner", other) == 1
     assert await rows_in(svc, "attempt", other) >= 1
-    kept = await export_learner(svc, other)
+    kept = await svc.privacy.export(other)
     assert kept["draft"]["text"] == "Keep me"
     # Nothing left to erase the second time.
-    assert await delete_learner(svc, me) == 0
+    assert await svc.privacy.erase(me) == 0
 
 
 async def test_looking_a_learner_up_does_not_create_one(svc: Services) -> None:
-    assert await find_learner(svc, "tg:404") is None
+    assert await svc.privacy.find("tg:404") is None
     async with svc.sessions() as session:
         assert await queries.get_learner(session, key="tg:404") is None

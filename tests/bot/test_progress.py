@@ -11,19 +11,17 @@ from zoneinfo import ZoneInfo
 
 from PIL import Image
 
-from bot.chart import DISTINCTION_COLOUR, LINE, PASS_COLOUR
+from bot.app.services import Services
 from bot.clock import FixedClock
-from bot.feedback import HTML, PLAIN
-from bot.progress import (
+from bot.mastery.progress import (
     compute_progress,
     key_legislation,
-    progress_chart,
-    progress_summary,
     recency_mastery,
-    render_progress,
     skill_scores,
 )
-from bot.services import Services
+from bot.render.chart import DISTINCTION_COLOUR, LINE, PASS_COLOUR
+from bot.render.feedback import HTML, PLAIN
+from bot.render.progress import progress_chart, render_progress
 from content.loader import Content
 from storage import queries
 
@@ -241,8 +239,8 @@ async def test_summary_reads_attempts_in_the_learners_zone(services: Services, c
                 now=utc(when),
             )
     clock.set(utc("2026-11-02T06:00:00"))
-    summary = await progress_summary(services, learner.id)
+    summary = await services.progress.summary(learner.id)
     # 21:00 UTC on the 1st is 01:00 on the 2nd in Dubai: one day, not two.
     assert summary.answers == 2 and summary.streak == 1 and summary.practised_today
     assert summary.coverage.named == ["Consumer Rights Act 2015"]
-    assert (await progress_summary(services, other.id)).answers == 1
+    assert (await services.progress.summary(other.id)).answers == 1

@@ -8,8 +8,9 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
+from bot.app.services import Services
 from bot.clock import FixedClock
-from bot.reminders import (
+from bot.reminders.planning import (
     ReminderInputError,
     StaleNudge,
     backoff_days,
@@ -19,7 +20,6 @@ from bot.reminders import (
     parse_remind,
     parse_time,
 )
-from bot.services import Services
 from storage.models import NudgeLog, Reminder
 
 LONDON = ZoneInfo("Europe/London")

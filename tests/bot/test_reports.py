@@ -15,11 +15,11 @@ from zoneinfo import ZoneInfo
 import pytest
 from PIL import Image
 
-from bot import chart, reports
-from bot.assessor_views import pack, render_cohorts, render_learner
-from bot.feedback import HTML, TELEGRAM_LIMIT
-from bot.insights import AttemptView, CohortReport, CohortSection, LearnerDetail, summarise
-from bot.report_charts import bar_chart, learner_scores
+from bot.cohorts.insights import AttemptView, CohortReport, CohortSection, LearnerDetail, summarise
+from bot.render import chart, reports
+from bot.render.assessor import pack, render_cohorts, render_learner
+from bot.render.feedback import HTML, TELEGRAM_LIMIT
+from bot.render.report_charts import bar_chart, learner_scores
 from content.loader import Content
 
 NOW = datetime(2026, 11, 2, 9, 30, tzinfo=UTC)

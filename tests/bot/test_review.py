@@ -9,10 +9,10 @@ import pytest
 from fsrs import Rating
 from sqlmodel import select
 
+from bot.app.services import Services
 from bot.clock import FixedClock
-from bot.progress import recency_mastery
-from bot.review import rating_for, skills_asked, updated_mastery
-from bot.services import Services
+from bot.mastery.progress import recency_mastery
+from bot.mastery.review import rating_for, skills_asked, updated_mastery
 from content.loader import Content
 from storage.models import AreaCard
 

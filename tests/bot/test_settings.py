@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 from pydantic import ValidationError
 
-from bot.settings import DEFAULT_DATABASE_URL, Settings
+from bot.app.settings import DEFAULT_DATABASE_URL, Settings
 
 
 def test_defaults_need_no_token() -> None:
@@ -54,7 +54,7 @@ def test_json_logs_are_one_object_a_line(capsys: pytest.CaptureFixture[str]) -> 
     import json
     import logging
 
-    from bot.logs import configure
+    from bot.app.logs import configure
 
     configure("INFO", "json")
     try:

@@ -6,9 +6,9 @@ import json
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
-from bot import stats
-from bot.cli import main
-from bot.services import Services
+from bot.app import stats
+from bot.app.cli import main
+from bot.app.services import Services
 from storage import queries
 from storage.models import Cohort, NudgeLog, Reminder
 

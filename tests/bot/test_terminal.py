@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import io
 
-from bot.services import Services
-from bot.terminal import TerminalChat
+from bot.app.services import Services
+from bot.app.terminal import TerminalChat
 from storage import queries
 
 WEAK = "A customer was upset about a late parcel. I said sorry and sent a new one."

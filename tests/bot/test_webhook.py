@@ -8,10 +8,10 @@ from typing import Any
 import pytest
 from aiohttp.test_utils import TestClient, TestServer
 
-from bot.app import build_application
-from bot.services import Services
-from bot.settings import Settings
-from bot.webhook import SECRET_HEADER, make_web_app
+from bot.app.application import build_application
+from bot.app.services import Services
+from bot.app.settings import Settings
+from bot.app.webhook import SECRET_HEADER, make_web_app
 from tests.handlers.offline import OfflineRequest
 
 SECRET = "s3cret-Token_123"
@@ -93,7 +93,7 @@ async def test_healthz_reports_the_database(client, services: Services) -> None:
 
 
 def test_webhook_without_secret_refuses_to_start(tmp_path, monkeypatch, capsys) -> None:
-    from bot.cli import main
+    from bot.app.cli import main
 
     monkeypatch.setenv("TELEGRAM_BOT_TOKEN", "1:abc")
     monkeypatch.setenv("WEBHOOK_URL", "https://coach.example.org/hook")

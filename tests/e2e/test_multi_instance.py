@@ -27,10 +27,10 @@ from pydantic import SecretStr
 from sqlalchemy import text
 from sqlalchemy.ext.asyncio import create_async_engine
 
-from bot.app import build_application
-from bot.services import Services
-from bot.settings import Settings
-from bot.webhook import SECRET_HEADER, make_web_app
+from bot.app.application import build_application
+from bot.app.services import Services
+from bot.app.settings import Settings
+from bot.app.webhook import SECRET_HEADER, make_web_app
 from handlers import dedupe
 from storage.db import make_engine, make_session_factory
 from tests.conftest import PG_SKIP_REASON, PG_URL, reset_postgres

@@ -16,10 +16,10 @@ import pytest
 from telegram import Message, MessageOriginUser, User
 from telegram.ext import CallbackContext
 
-from bot.app import build_application
+from bot.app.application import build_application
+from bot.app.services import Services
+from bot.app.settings import Settings
 from bot.clock import FixedClock
-from bot.services import Services
-from bot.settings import Settings
 from handlers import assessor as assessor_handlers
 from storage import cohort_queries as cq
 from storage import queries

@@ -7,9 +7,9 @@ from typing import Any
 
 import pytest
 
-from bot.app import build_application
-from bot.services import Services
-from bot.settings import Settings
+from bot.app.application import build_application
+from bot.app.services import Services
+from bot.app.settings import Settings
 from storage import queries
 from tests.handlers.offline import OfflineRequest, UpdateFactory
 from tests.handlers.test_practice_flow import ask, feedback_text, onboard

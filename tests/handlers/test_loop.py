@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from bot.services import Services
+from bot.app.services import Services
 from storage import queries
 from tests.handlers.test_practice_flow import ask, buttons, feedback_text, onboard
 

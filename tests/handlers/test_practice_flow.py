@@ -6,9 +6,9 @@ from typing import Any
 
 from telegram import Sticker
 
-from bot.app import build_application
-from bot.services import Services
-from bot.settings import Settings
+from bot.app.application import build_application
+from bot.app.services import Services
+from bot.app.settings import Settings
 from storage import queries
 
 # The shared steps live in tests/handlers/flow.py; other modules import them from here too.

@@ -8,7 +8,7 @@ from typing import Any
 
 from PIL import Image
 
-from bot.services import Services
+from bot.app.services import Services
 from storage import queries
 from tests.handlers.offline import OfflineRequest, UpdateFactory
 from tests.handlers.test_practice_flow import ANSWER, ask, buttons, onboard

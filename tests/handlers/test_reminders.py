@@ -12,10 +12,10 @@ from sqlmodel import select
 from telegram import Bot
 from telegram.request import BaseRequest, RequestData
 
+from bot.app.services import Services
 from bot.clock import FixedClock
-from bot.dispatcher import Dispatcher
-from bot.nudge import Nudge
-from bot.services import Services
+from bot.reminders.dispatcher import Dispatcher
+from bot.render.nudge import Nudge
 from handlers.reminders import TelegramSender
 from storage import queries
 from storage.models import Reminder

@@ -1,4 +1,4 @@
-"""Mastery and spaced review of areas: an area is a topic x skill (six skills, bot.progress.SKILLS).
+"""Mastery and spaced review of areas: an area is a topic x skill (six skills, bot.mastery.progress.SKILLS).
 
 Every assessed attempt is evidence about the areas of its topic. For each skill the prompt tests
 (or that the learner showed unasked), the skill's mark becomes an FSRS rating and the area's card
@@ -23,7 +23,8 @@ from fsrs import Card, Rating, Scheduler
 from sqlmodel import col, select
 from sqlmodel.ext.asyncio.session import AsyncSession
 
-from bot.progress import DECAY, SKILLS, skill_scores, zone
+from bot.clock import zone
+from bot.mastery.progress import DECAY, SKILLS, skill_scores
 from content.loader import Content
 from content.models import Check, Kind, Prompt
 from storage import queries
@@ -97,7 +98,7 @@ def rating_for(mark: float, *, grade: str, kind: str = "answer") -> Rating:
 
 
 def updated_mastery(previous: float, reviews: int, mark: float) -> float:
-    """The recency-weighted mean (bot.progress.recency_mastery) after one more mark, from the
+    """The recency-weighted mean (bot.mastery.progress.recency_mastery) after one more mark, from the
     mean of the `reviews` marks before it: their weights sum to (1 - d^n) / (1 - d)."""
     weight = (1 - DECAY**reviews) / (1 - DECAY)
     return (mark + DECAY * weight * previous) / (1 + DECAY * weight)

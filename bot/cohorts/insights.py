@@ -2,7 +2,7 @@
 red/amber/green status, computed from stored attempts.
 
 `summarise` is pure (tested without a database); `cohort_report` and `learner_detail` read
-the database for a Scope from bot.cohorts, so they only ever see the caller's own members.
+the database for a Scope from bot.cohorts.service, so they only ever see the caller's own members.
 The rules are written down in docs/assessors.md; keep the two in step.
 """
 
@@ -12,18 +12,17 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from statistics import mean
-from typing import TYPE_CHECKING, Protocol
+from typing import Protocol
 from zoneinfo import ZoneInfo
 
 from bot.assessment.engine import PASS_MARK
-from bot.cohorts import Ambiguous, NotFound, Scope
-from bot.progress import SKILLS, AttemptLike, ProgressSummary, compute_progress, zone
+from bot.clock import Clock, zone
+from bot.cohorts.service import Ambiguous, NotFound, Scope
+from bot.mastery.progress import SKILLS, AttemptLike, ProgressSummary, compute_progress
 from content.loader import Content
 from storage import cohort_queries as cq
+from storage.db import SessionFactory
 from storage.models import Attempt, Cohort, Learner, aware
-
-if TYPE_CHECKING:
-    from bot.services import Services
 
 # Status thresholds (docs/assessors.md).
 AMBER_IDLE_DAYS = 7
@@ -161,7 +160,7 @@ def summarise(
     shares_answers: bool = False,
     areas: Sequence[AreaLike] = (),
 ) -> LearnerSummary:
-    """`areas` are the learner's area cards (bot.review keeps one per topic and skill): the
+    """`areas` are the learner's area cards (bot.mastery.review keeps one per topic and skill): the
     weakest area is the card with the lowest mastery, as the learner's own "My weakest area";
     with no cards (answers from before reviews were kept) it is the weakest topic."""
     rows = sorted(rows, key=lambda r: aware(r.created_at))
@@ -243,52 +242,9 @@ def cohort_weakest_skill(learners: Sequence[LearnerSummary]) -> tuple[str, int] 
 # -- reading the database (within a Scope) ----------------------------------------------------
 
 
-def _tz(services: Services, learner: Learner) -> ZoneInfo:
-    return zone(learner.timezone, services.settings.default_timezone)
-
-
 def _shares(scope: Scope, learner_id: int) -> bool:
     """A learner in several of this assessor's cohorts shares texts if they agreed in any."""
     return any(m.share_answers for m, lr in scope.members if lr.id == learner_id)
-
-
-def _recent(services: Services, attempts: Sequence[Attempt], shares: bool) -> list[AttemptView]:
-    topics = services.content.topics
-    return [
-        AttemptView(
-            aware(a.created_at), topics[a.topic_id].title if a.topic_id in topics else a.topic_id,
-            a.score, a.grade, a.text if shares else None,
-        )
-        for a in reversed(attempts[-RECENT_ATTEMPTS:])
-    ]
-
-
-async def cohort_report(
-    services: Services, scope: Scope
-) -> tuple[CohortReport, list[LearnerDetail]]:
-    """Every cohort in the scope with a summary of each member, in the assessor's zone, and
-    each member in full (for the PDF), in the same order."""
-    now = services.clock.now()
-    tz = _tz(services, scope.assessor)
-    ids = [lr.id for _, lr in scope.members if lr.id]
-    async with services.sessions() as session:
-        attempts = await cq.attempts_of(session, learner_ids=ids)
-        cards = await cq.area_cards_of(session, learner_ids=ids)
-    sections, details = [], []
-    for cohort in scope.cohorts:
-        learners = []
-        for m, lr in scope.members:
-            if m.cohort_id != cohort.id or lr.id is None:
-                continue
-            shares = _shares(scope, lr.id)
-            summary = summarise(
-                lr.id, lr.first_name, attempts.get(lr.id, []), content=services.content, now=now,
-                tz=tz, cohorts=(cohort.name,), shares_answers=shares, areas=cards.get(lr.id, []),
-            )
-            learners.append(summary)
-            details.append(LearnerDetail(summary, _recent(services, attempts.get(lr.id, []), shares), tz))
-        sections.append(CohortSection(cohort.name, _live(cohort, now), cohort.invite_expires_at, learners))
-    return CohortReport(now, tz, sections), details
 
 
 def _live(cohort: Cohort, now: datetime) -> bool:
@@ -317,18 +273,67 @@ def find_member(scope: Scope, query: str) -> Learner:
     return matches[0]
 
 
-async def learner_detail(services: Services, scope: Scope, query: str) -> LearnerDetail:
-    learner = find_member(scope, query)
-    assert learner.id is not None
-    names = {c.id: c.name for c in scope.cohorts}
-    shares = _shares(scope, learner.id)
-    async with services.sessions() as session:
-        attempts = (await cq.attempts_of(session, learner_ids=[learner.id]))[learner.id]
-        cards = (await cq.area_cards_of(session, learner_ids=[learner.id]))[learner.id]
-    summary = summarise(
-        learner.id, learner.first_name, attempts, content=services.content,
-        now=services.clock.now(), tz=_tz(services, scope.assessor), shares_answers=shares, areas=cards,
-        cohorts=[names[m.cohort_id] for m, lr in scope.members
-                 if lr.id == learner.id and m.cohort_id in names],
-    )
-    return LearnerDetail(summary, _recent(services, attempts, shares), _tz(services, scope.assessor))
+@dataclass(frozen=True)
+class Insights:
+    """The assessor's views read from the database, always within a Scope (their own members)."""
+
+    sessions: SessionFactory
+    content: Content
+    clock: Clock
+    default_timezone: str
+
+    def _tz(self, learner: Learner) -> ZoneInfo:
+        return zone(learner.timezone, self.default_timezone)
+
+    def _recent(self, attempts: Sequence[Attempt], shares: bool) -> list[AttemptView]:
+        topics = self.content.topics
+        return [
+            AttemptView(
+                aware(a.created_at), topics[a.topic_id].title if a.topic_id in topics else a.topic_id,
+                a.score, a.grade, a.text if shares else None,
+            )
+            for a in reversed(attempts[-RECENT_ATTEMPTS:])
+        ]
+
+    async def cohort_report(self, scope: Scope
+    ) -> tuple[CohortReport, list[LearnerDetail]]:
+        """Every cohort in the scope with a summary of each member, in the assessor's zone, and
+        each member in full (for the PDF), in the same order."""
+        now = self.clock.now()
+        tz = self._tz(scope.assessor)
+        ids = [lr.id for _, lr in scope.members if lr.id]
+        async with self.sessions() as session:
+            attempts = await cq.attempts_of(session, learner_ids=ids)
+            cards = await cq.area_cards_of(session, learner_ids=ids)
+        sections, details = [], []
+        for cohort in scope.cohorts:
+            learners = []
+            for m, lr in scope.members:
+                if m.cohort_id != cohort.id or lr.id is None:
+                    continue
+                shares = _shares(scope, lr.id)
+                summary = summarise(
+                    lr.id, lr.first_name, attempts.get(lr.id, []), content=self.content, now=now,
+                    tz=tz, cohorts=(cohort.name,), shares_answers=shares, areas=cards.get(lr.id, []),
+                )
+                learners.append(summary)
+                details.append(LearnerDetail(summary, self._recent(attempts.get(lr.id, []), shares), tz))
+            live = _live(cohort, now)
+            sections.append(CohortSection(cohort.name, live, cohort.invite_expires_at, learners))
+        return CohortReport(now, tz, sections), details
+
+    async def learner_detail(self, scope: Scope, query: str) -> LearnerDetail:
+        learner = find_member(scope, query)
+        assert learner.id is not None
+        names = {c.id: c.name for c in scope.cohorts}
+        shares = _shares(scope, learner.id)
+        async with self.sessions() as session:
+            attempts = (await cq.attempts_of(session, learner_ids=[learner.id]))[learner.id]
+            cards = (await cq.area_cards_of(session, learner_ids=[learner.id]))[learner.id]
+        summary = summarise(
+            learner.id, learner.first_name, attempts, content=self.content,
+            now=self.clock.now(), tz=self._tz(scope.assessor), shares_answers=shares, areas=cards,
+            cohorts=[names[m.cohort_id] for m, lr in scope.members
+                     if lr.id == learner.id and m.cohort_id in names],
+        )
+        return LearnerDetail(summary, self._recent(attempts, shares), self._tz(scope.assessor))

@@ -1,7 +1,7 @@
 """Daily reminders: when the next nudge is due, in the learner's own time zone, and what it says.
 
 A reminder is a local wall-clock time ("HH:MM") and the weekdays it applies on; the row keeps the
-next due instant in UTC (`Reminder.next_due_at`), which bot.dispatcher claims and sends. Local
+next due instant in UTC (`Reminder.next_due_at`), which bot.reminders.dispatcher claims and sends. Local
 times follow RFC 5545 across daylight-saving changes: a time that occurs twice (the autumn hour)
 means its first occurrence, and a time that does not exist (the spring gap) is read with the
 offset before the gap, so 01:30 on the spring-forward day in London comes at 02:30 BST.
@@ -21,8 +21,7 @@ from zoneinfo import ZoneInfo
 from sqlmodel import col, select
 from sqlmodel.ext.asyncio.session import AsyncSession
 
-from bot.clock import Clock
-from bot.progress import zone
+from bot.clock import Clock, zone
 from storage.db import SessionFactory
 from storage.models import Learner, NudgeLog, Reminder, aware
 

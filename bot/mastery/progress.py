@@ -11,19 +11,16 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
-from typing import TYPE_CHECKING, Any, Protocol
-from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+from typing import Any, Protocol
+from zoneinfo import ZoneInfo
 
 from bot.assessment.engine import DISTINCTION_MARK, PASS_MARK
-from bot.chart import score_chart
-from bot.feedback import TELEGRAM_LIMIT, Markup
+from bot.clock import Clock, zone
 from content.loader import Content
 from content.models import CatalogueEntry, Kind
 from storage import queries
+from storage.db import SessionFactory
 from storage.models import Learner, aware
-
-if TYPE_CHECKING:
-    from bot.services import Services
 
 # The skills every answer is marked on, in the order they are shown.
 SKILLS: dict[str, str] = {
@@ -96,17 +93,6 @@ class ProgressSummary:
 
 
 # -- the pure part --------------------------------------------------------------------------
-
-
-def zone(name: str | None, fallback: str = "Europe/London") -> ZoneInfo:
-    """The learner's zone; a name the system does not know falls back rather than fail."""
-    for candidate in (name, fallback, "Europe/London"):
-        if candidate:
-            try:
-                return ZoneInfo(candidate)
-            except (ZoneInfoNotFoundError, ValueError):
-                continue
-    return ZoneInfo("UTC")  # pragma: no cover - tzdata ships Europe/London
 
 
 def key_legislation(content: Content) -> list[CatalogueEntry]:
@@ -213,88 +199,22 @@ def compute_progress(
 # -- reading the database ---------------------------------------------------------------------
 
 
-async def progress_summary(services: Services, learner_id: int) -> ProgressSummary:
-    """The learner's progress now, in their own time zone."""
-    async with services.sessions() as session:
-        learner = await session.get(Learner, learner_id)
-        rows = await queries.list_all_attempts(session, learner_id=learner_id)
-    tz = zone(learner.timezone if learner else None, services.settings.default_timezone)
-    return compute_progress(rows, content=services.content, now=services.clock.now(), tz=tz)
-
-
 # -- words and picture ----------------------------------------------------------------------
 
 
-def bar(value: int, width: int = 10) -> str:
-    filled = round(value * width / 100)
-    return "█" * filled + "░" * (width - filled)
+@dataclass(frozen=True)
+class ProgressReader:
+    """Reads a learner's attempts and computes their progress, in their own time zone."""
 
+    sessions: SessionFactory
+    content: Content
+    clock: Clock
+    default_timezone: str
 
-def _plural(n: int, word: str) -> str:
-    return f"{n} {word}" if n == 1 else f"{n} {word}s"
-
-
-def coverage_lines(cov: Coverage, m: Markup) -> list[str]:
-    """Key-legislation coverage, worded once for /progress and the assessor's /learner view."""
-    lines = [m.bold(f"Key legislation: {len(cov.named)} of {cov.total} named correctly")]
-    if cov.named:
-        lines.append(f"✅ {m.esc(', '.join(cov.named))}")
-    if cov.check:
-        lines.append(f"⚠️ Named, but check the year: {m.esc(', '.join(cov.check))}")
-    if cov.missing:
-        lines.append(f"Still to name: {m.esc(', '.join(cov.missing))}")
-    return lines
-
-
-def render_progress(summary: ProgressSummary, m: Markup, limit: int = TELEGRAM_LIMIT) -> str:
-    """Streak first (it is what keeps people coming back), then topics, skills and the Acts."""
-    practise = "/practice"
-    if summary.answers == 0:
-        return (
-            f"{m.bold('Your progress')}\n\n"
-            "Nothing to show yet: your progress starts with your first answer. "
-            f"Send {practise} for a question; after each answer I'll track your topics, "
-            "skills, streak and the key Acts you name."
-        )
-    out = [f"{m.bold('Your progress')}  ({_plural(summary.answers, 'answer')})", ""]
-    if summary.streak == 0:
-        out.append(f"Streak: none right now. Answer one question today with {practise} to start one.")
-    elif summary.practised_today:
-        out.append(f"Streak: {_plural(summary.streak, 'day')} 🔥 You have practised today.")
-    else:
-        out.append(
-            f"Streak: {_plural(summary.streak, 'day')}. Practise today to keep it going."
-        )
-
-    out += ["", m.bold("By topic")]
-    out += [
-        f"{bar(t.value)} {t.value}%  {m.esc(t.label)} ({_plural(t.answers, 'answer')})"
-        for t in summary.topics
-    ]
-    if summary.untried_topics:
-        out.append(f"Not tried yet: {m.esc(', '.join(summary.untried_topics))}")
-
-    out += ["", m.bold("By skill")]
-    out += [f"{bar(s.value)} {s.value}%  {m.esc(s.label)}" for s in summary.skills]
-    weakest = min(summary.skills, key=lambda s: s.value)
-    if weakest.value < 80:
-        out.append(f"Work on next: {m.esc(weakest.label.lower())}.")
-
-    out += ["", *coverage_lines(summary.coverage, m)]
-    text = "\n".join(out)
-    if len(text) > limit:
-        text = text[: limit - 2].rsplit("\n", 1)[0] + "\n…"
-    return text
-
-
-def progress_chart(summary: ProgressSummary) -> bytes | None:
-    """PNG of the recent scores with the pass and distinction marks; None with no answers.
-    CPU-bound (tens of milliseconds): async callers run it in a thread."""
-    if not summary.scores:
-        return None
-    return score_chart(
-        summary.scores[-CHART_POINTS:],
-        pass_mark=summary.pass_mark,
-        distinction_mark=summary.distinction_mark,
-        dates=summary.dates[-CHART_POINTS:],
-    )
+    async def summary(self, learner_id: int) -> ProgressSummary:
+        """The learner's progress now, in their own time zone."""
+        async with self.sessions() as session:
+            learner = await session.get(Learner, learner_id)
+            rows = await queries.list_all_attempts(session, learner_id=learner_id)
+        tz = zone(learner.timezone if learner else None, self.default_timezone)
+        return compute_progress(rows, content=self.content, now=self.clock.now(), tz=tz)

@@ -10,10 +10,10 @@ import random
 from dataclasses import dataclass
 
 from bot.assessment import Assessment, Assessor
-from bot.changes import Changes, compare
 from bot.clock import Clock
-from bot.reminders import reset_backoff
-from bot.review import Review
+from bot.mastery.review import Review
+from bot.practice.changes import Changes, compare
+from bot.reminders.planning import reset_backoff
 from content.loader import Content
 from content.models import Probe, Prompt
 from storage import queries
@@ -71,6 +71,7 @@ class PracticeService:
         content: Content,
         assessor: Assessor,
         clock: Clock,
+        review: Review,
         rng: random.Random | None = None,
     ) -> None:
         self.sessions = sessions
@@ -78,8 +79,8 @@ class PracticeService:
         self.assessor = assessor
         self.clock = clock
         self.rng = rng or random.Random()
-        # Mastery and spaced review by area (bot.review), updated by every submitted attempt.
-        self.review = Review(content)
+        # Mastery and spaced review by area (bot.mastery.review), updated by every submitted attempt.
+        self.review = review
 
     async def learner(
         self, *, key: str, telegram_user_id: int | None = None, first_name: str = ""
@@ -104,11 +105,11 @@ class PracticeService:
 
     async def weakest_topic(self, learner_id: int) -> str:
         """"My weakest area": the weakest area due for review, else a topic never tried, else
-        the weakest area (bot.review.Review.focus)."""
+        the weakest area (bot.mastery.review.Review.focus)."""
         return (await self.weakest_area(learner_id))[0]
 
     async def weakest_area(self, learner_id: int) -> tuple[str, str | None]:
-        """(topic, skill) of bot.review's focus; the skill is None for a topic never tried."""
+        """(topic, skill) of bot.mastery.review's focus; the skill is None for a topic never tried."""
         async with self.sessions() as session:
             focus = await self.review.focus(session, learner_id=learner_id, now=self.clock.now())
         return focus.topic_id, focus.skill

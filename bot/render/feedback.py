@@ -6,7 +6,7 @@ import html
 from dataclasses import dataclass
 
 from bot.assessment import Assessment
-from bot.changes import Changes
+from bot.practice.changes import Changes
 from content.models import Prompt
 
 TELEGRAM_LIMIT = 4096

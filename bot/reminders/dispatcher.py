@@ -35,11 +35,11 @@ from zoneinfo import ZoneInfo
 from sqlalchemy.exc import OperationalError
 from sqlmodel.ext.asyncio.session import AsyncSession
 
-from bot.clock import Clock
-from bot.nudge import Nudge, NudgeContent, render_nudge
-from bot.progress import streak_days, zone
-from bot.reminders import LATE_AFTER, next_after_send, next_slot
-from bot.review import Review
+from bot.clock import Clock, zone
+from bot.mastery.progress import streak_days
+from bot.mastery.review import Review
+from bot.reminders.planning import LATE_AFTER, next_after_send, next_slot
+from bot.render.nudge import Nudge, NudgeContent, render_nudge
 from storage import reminder_queries as rq
 from storage.db import SessionFactory
 from storage.models import Learner, NudgeLog, Reminder, aware

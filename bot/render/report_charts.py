@@ -1,4 +1,4 @@
-"""Charts for the assessor's PDF report, drawn with Pillow in memory (the style of bot.chart).
+"""Charts for the assessor's PDF report, drawn with Pillow in memory (the style of bot.render.chart).
 They are handed to the PDF as images, not PNG bytes: encoding each would double the work.
 
 `bar_chart` draws horizontal bars (one learner's recent average, or one skill's mastery) with
@@ -15,8 +15,8 @@ from pathlib import Path
 
 from PIL import Image, ImageDraw, ImageFont
 
-from bot import chart
-from bot.progress import CHART_POINTS, ProgressSummary
+from bot.mastery.progress import CHART_POINTS, ProgressSummary
+from bot.render import chart
 
 BAR_HEIGHT, GAP = 26, 10
 LABEL_WIDTH, VALUE_WIDTH = 260, 60

@@ -7,14 +7,13 @@ link of theirs is refused. No Telegram in here.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
-from bot.clock import Clock
-from bot.cohorts import ASSESSOR_PREFIX, CODE, COHORT_PREFIX, CohortService, new_code
-from bot.digest import next_digest_at
-from bot.progress import zone
-from bot.settings import Settings
+from bot.clock import Clock, zone
+from bot.cohorts.digest import next_digest_at
+from bot.cohorts.service import ASSESSOR_PREFIX, CODE, COHORT_PREFIX, CohortService, new_code
 from storage import cohort_queries as cq
 from storage import queries
 from storage.db import SessionFactory
@@ -54,15 +53,22 @@ def parse_user_id(text: str) -> int:
 
 class RoleService:
     def __init__(
-        self, *, sessions: SessionFactory, clock: Clock, settings: Settings, cohorts: CohortService
+        self,
+        *,
+        sessions: SessionFactory,
+        clock: Clock,
+        cohorts: CohortService,
+        admin_user_ids: Iterable[int],
+        default_timezone: str,
     ) -> None:
         self.sessions = sessions
         self.clock = clock
-        self.settings = settings
+        self.admin_user_ids = frozenset(admin_user_ids)
+        self.default_timezone = default_timezone
         self.cohorts = cohorts
 
     def is_admin(self, telegram_user_id: int) -> bool:
-        return telegram_user_id in self.settings.admin_user_ids
+        return telegram_user_id in self.admin_user_ids
 
     def require_admin(self, telegram_user_id: int) -> None:
         if not self.is_admin(telegram_user_id):
@@ -79,7 +85,7 @@ class RoleService:
         assert learner.id is not None
         async with self.sessions.begin() as session:
             row = await cq.get_assessor(session, learner_id=learner.id)
-            tz = zone(learner.timezone, self.settings.default_timezone)
+            tz = zone(learner.timezone, self.default_timezone)
             day, time = (row.digest_day, row.digest_time) if row else (0, "08:00")
             _, already = await cq.grant_assessor(
                 session, learner_id=learner.id, granted_by=granted_by, now=self.clock.now(),

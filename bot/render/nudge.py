@@ -6,8 +6,8 @@ import html
 from collections.abc import Mapping
 from dataclasses import dataclass
 
-from bot.reminders import BACKOFF_AFTER
-from bot.review import Focus, skill_label
+from bot.mastery.review import Focus, skill_label
+from bot.reminders.planning import BACKOFF_AFTER
 from content.models import Topic
 
 

@@ -25,7 +25,7 @@ from sqlalchemy import text
 from telegram import Update
 from telegram.ext import Application
 
-from bot.settings import Settings
+from bot.app.settings import Settings
 from handlers import dedupe
 
 log = logging.getLogger(__name__)
@@ -89,7 +89,7 @@ def make_web_app(application: AnyApplication, settings: Settings) -> web.Applica
 
 async def serve(settings: Settings) -> None:
     """Run until SIGINT/SIGTERM: register the webhook, serve, then shut down cleanly."""
-    from bot.app import build_application
+    from bot.app.application import build_application
 
     assert settings.webhook_url and settings.webhook_secret
     application = build_application(settings, updater=False)

@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, TextIO
 
 from pydantic import ValidationError
 
-from bot.settings import Settings
+from bot.app.settings import Settings
 
 if TYPE_CHECKING:
     from bot.assessment import Assessor
@@ -120,7 +120,7 @@ def _assess_stream(
     assessor: Assessor,
     prompt_for: Callable[[object], Prompt | None],
 ) -> int:
-    from bot.feedback import PLAIN, render_feedback
+    from bot.render.feedback import PLAIN, render_feedback
 
     if args.jsonl:
         failures = 0
@@ -158,8 +158,8 @@ def _assess_stream(
 
 
 async def _chat(settings: Settings, user: str | None) -> int:
-    from bot.services import Services
-    from bot.terminal import chat
+    from bot.app.services import Services
+    from bot.app.terminal import chat
 
     services = await Services.create(settings)
     try:
@@ -183,7 +183,7 @@ async def _db_upgrade(settings: Settings) -> int:
 async def _stats(settings: Settings, as_json: bool) -> int:
     from datetime import UTC, datetime
 
-    from bot import stats
+    from bot.app import stats
     from storage.db import make_engine, make_session_factory, upgrade_database
 
     engine = make_engine(settings.database_url)
@@ -200,7 +200,7 @@ async def _stats(settings: Settings, as_json: bool) -> int:
 def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     settings = _settings()
-    from bot.logs import configure
+    from bot.app.logs import configure
 
     configure(settings.log_level, settings.log_format)
     from content.loader import ContentError
@@ -218,11 +218,11 @@ def main(argv: list[str] | None = None) -> int:
                         file=sys.stderr,
                     )
                     return 2
-                from bot.webhook import serve
+                from bot.app.webhook import serve
 
                 asyncio.run(serve(settings))
                 return 0
-            from bot.app import run
+            from bot.app.application import run
 
             run(settings)
             return 0

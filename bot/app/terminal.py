@@ -14,9 +14,9 @@ import getpass
 import sys
 from typing import TextIO
 
-from bot.feedback import PLAIN, render_changes, render_feedback, render_prompt
-from bot.practice import PracticeError
-from bot.services import Services
+from bot.app.services import Services
+from bot.practice.service import PracticeError
+from bot.render.feedback import PLAIN, render_changes, render_feedback, render_prompt
 from content.models import Prompt
 
 HELP = """Type your answer over one or more lines, then /done for feedback.
@@ -114,9 +114,9 @@ class TerminalChat:
                 self.say("MODEL ANSWER OUTLINE")
                 self.say("\n".join(f"• {b}" for b in self.prompt.model_answer))
         elif name == "/progress":
-            from bot.progress import progress_summary, render_progress
+            from bot.render.progress import render_progress
 
-            summary = await progress_summary(self.svc, learner_id)
+            summary = await self.svc.progress.summary(learner_id)
             self.say(render_progress(summary, PLAIN, limit=100_000))
         else:
             self.say(f"I don't know {name}. Type /help for the commands.")

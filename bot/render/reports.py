@@ -1,5 +1,5 @@
 """The assessor's files: a CSV of the cohort summary and a PDF report (each cohort, then a page
-per learner) with charts. Both are built from a CohortReport (bot.insights), so they hold
+per learner) with charts. Both are built from a CohortReport (bot.cohorts.insights), so they hold
 exactly what /cohort shows, and answer texts only of learners who share them.
 
 Rendering is CPU-bound (tens of milliseconds a learner): async callers run it in a thread.
@@ -19,9 +19,7 @@ from fpdf import FPDF, FontFace, XPos, YPos
 from PIL import Image
 
 from bot.assessment.engine import DISTINCTION_MARK, PASS_MARK
-from bot.assessor_views import STATUS_WORD, TREND_WORD, grade_trend, local
-from bot.feedback import GRADE_LABEL
-from bot.insights import (
+from bot.cohorts.insights import (
     AMBER_IDLE_DAYS,
     RED_IDLE_DAYS,
     CohortReport,
@@ -29,8 +27,10 @@ from bot.insights import (
     LearnerSummary,
     cohort_weakest_skill,
 )
-from bot.report_charts import STATUS_COLOURS, bar_chart, learner_scores, unicode_font
-from bot.report_charts import chart as base_chart
+from bot.render.assessor import STATUS_WORD, TREND_WORD, grade_trend, local
+from bot.render.feedback import GRADE_LABEL
+from bot.render.report_charts import STATUS_COLOURS, bar_chart, learner_scores, unicode_font
+from bot.render.report_charts import chart as base_chart
 
 CSV_FIELDS = (
     "cohort", "learner_no", "name", "status", "status_reasons", "last_practice", "attempts_7d",

@@ -25,8 +25,8 @@ from telegram.ext import (
 )
 from telegram.request import BaseRequest
 
-from bot.services import Services
-from bot.settings import Settings
+from bot.app.services import Services
+from bot.app.settings import Settings
 from handlers import (
     assessor,
     cohort_invites,
@@ -150,7 +150,7 @@ def build_application(
 
     builder = ApplicationBuilder()
     if not updater:
-        # Webhook mode feeds updates in itself (bot.webhook); no polling updater.
+        # Webhook mode feeds updates in itself (bot.app.webhook); no polling updater.
         builder = builder.updater(None)
     if request is not None:
         # Tests hand in an offline request object; nothing then reaches the network.

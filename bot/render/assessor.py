@@ -8,8 +8,7 @@ from collections.abc import Iterable
 from datetime import datetime
 from zoneinfo import ZoneInfo
 
-from bot.feedback import GRADE_LABEL, TELEGRAM_LIMIT, Markup
-from bot.insights import (
+from bot.cohorts.insights import (
     AMBER,
     DOWN,
     GREEN,
@@ -19,7 +18,8 @@ from bot.insights import (
     LearnerDetail,
     LearnerSummary,
 )
-from bot.progress import bar, coverage_lines
+from bot.render.feedback import GRADE_LABEL, TELEGRAM_LIMIT, Markup
+from bot.render.progress import bar, coverage_lines
 
 STATUS_ICON = {RED: "🔴", AMBER: "🟠", GREEN: "🟢"}
 STATUS_WORD = {RED: "red", AMBER: "amber", GREEN: "green"}

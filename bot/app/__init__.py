@@ -1,0 +1,1 @@
+"""The wiring: settings, the composition root, the Telegram application, webhook, CLI, terminal mode, logs."""

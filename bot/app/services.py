@@ -1,0 +1,102 @@
+"""The composition root: every long-lived service is built here, once, and handed on.
+
+Each service gets the narrow dependencies it uses (a session factory, the clock, the content, a
+default time zone); nothing else in the code builds a service. The Telegram application keeps the
+one `Services` in `bot_data` (see bot.app.context) and the terminal mode holds it directly.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from sqlalchemy.ext.asyncio import AsyncEngine
+
+from bot.app.settings import Settings
+from bot.assessment import Assessor
+from bot.clock import Clock
+from bot.cohorts.digest import Digests
+from bot.cohorts.insights import Insights
+from bot.cohorts.roles import RoleService
+from bot.cohorts.service import CohortService
+from bot.learners.onboarding import LearnerSettings
+from bot.learners.privacy import Privacy
+from bot.mastery.progress import ProgressReader
+from bot.mastery.review import Review
+from bot.practice.service import PracticeService
+from bot.reminders.planning import Reminders
+from content.loader import Content, load_content
+from storage.db import SessionFactory, make_engine, make_session_factory, upgrade_database
+
+
+@dataclass
+class Services:
+    settings: Settings
+    content: Content
+    assessor: Assessor
+    engine: AsyncEngine
+    sessions: SessionFactory
+    clock: Clock
+    review: Review
+    practice: PracticeService
+    learners: LearnerSettings
+    privacy: Privacy
+    progress: ProgressReader
+    reminders: Reminders
+    cohorts: CohortService
+    roles: RoleService
+    insights: Insights
+    digests: Digests
+
+    @classmethod
+    async def create(
+        cls,
+        settings: Settings,
+        *,
+        clock: Clock | None = None,
+        content: Content | None = None,
+        upgrade: bool = True,
+    ) -> Services:
+        """Load and check the content, open the database (bringing its schema up to date unless
+        `upgrade` is False) and build every service once."""
+        content = content or load_content(settings.content_pack_dirs)
+        engine = make_engine(settings.database_url)
+        if upgrade:
+            await upgrade_database(engine)
+        return cls.build(settings, content=content, engine=engine, clock=clock or Clock())
+
+    @classmethod
+    def build(cls, settings: Settings, *, content: Content, engine: AsyncEngine, clock: Clock) -> Services:
+        sessions = make_session_factory(engine)
+        tz = settings.default_timezone
+        assessor = Assessor(content)
+        review = Review(content, default_timezone=tz)
+        cohorts = CohortService(sessions=sessions, clock=clock)
+        insights = Insights(sessions=sessions, content=content, clock=clock, default_timezone=tz)
+        return cls(
+            settings=settings,
+            content=content,
+            assessor=assessor,
+            engine=engine,
+            sessions=sessions,
+            clock=clock,
+            review=review,
+            practice=PracticeService(
+                sessions=sessions, content=content, assessor=assessor, clock=clock, review=review
+            ),
+            learners=LearnerSettings(sessions=sessions, content=content, clock=clock),
+            privacy=Privacy(sessions=sessions, clock=clock, default_timezone=tz),
+            progress=ProgressReader(sessions=sessions, content=content, clock=clock, default_timezone=tz),
+            reminders=Reminders(sessions=sessions, clock=clock, default_timezone=tz),
+            cohorts=cohorts,
+            roles=RoleService(
+                sessions=sessions, clock=clock, cohorts=cohorts,
+                admin_user_ids=settings.admin_user_ids, default_timezone=tz,
+            ),
+            insights=insights,
+            digests=Digests(
+                sessions=sessions, clock=clock, cohorts=cohorts, insights=insights, default_timezone=tz
+            ),
+        )
+
+    async def close(self) -> None:
+        await self.engine.dispose()

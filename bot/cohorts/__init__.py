@@ -1,0 +1,1 @@
+"""Assessors and cohorts: roles, cohorts and invites, insights per learner, the weekly digest."""

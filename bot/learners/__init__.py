@@ -1,0 +1,1 @@
+"""The learner's profile (onboarding and settings) and data rights (export, erasure)."""

@@ -1,0 +1,1 @@
+"""Mastery and spaced review: progress by topic and skill, streak, FSRS review of areas."""

@@ -1,0 +1,51 @@
+"""The assessor's weekly digest in words: one message per cohort with members."""
+
+from __future__ import annotations
+
+from bot.cohorts.insights import CohortReport, cohort_weakest_area, cohort_weakest_skill
+from bot.render.feedback import Markup
+from content.loader import Content
+
+# A learner "improved" when this week's mean beats their earlier mean by this many points.
+IMPROVED_STEP = 5
+
+
+def _some(items: list[str], budget: int = 1500) -> str:
+    """Names joined, within `budget` characters (so a message never outgrows Telegram's
+    limit, however long the names): as many as fit, then how many more."""
+    shown: list[str] = []
+    for i, item in enumerate(items):
+        if sum(len(x) + 2 for x in shown) + len(item) > budget:
+            return ", ".join(shown) + f" and {len(items) - i} more"
+        shown.append(item)
+    return ", ".join(shown)
+
+
+def render_digest(report: CohortReport, m: Markup, content: Content) -> list[str]:
+    """One message per cohort with members; none at all when nobody is in any cohort."""
+    day = report.generated_at.astimezone(report.tz)
+    out: list[str] = []
+    for section in report.sections:
+        if not section.learners:
+            continue
+        inactive = [m.esc(s.name) for s in section.learners if s.attempts_7d == 0]
+        improved = [
+            f"{m.esc(s.name)} (+{s.week_delta})" for s in section.learners
+            if s.week_delta is not None and s.week_delta >= IMPROVED_STEP
+        ]
+        lines = [
+            m.bold(f"Weekly digest: {section.name}"),
+            f"{len(section.learners)} learners, week to {day.day} {day:%b %Y}",
+            "",
+            "Inactive (no practice in 7 days): " + (_some(inactive) or "nobody, everyone practised"),
+            "Improved this week: " + (_some(improved) or "nobody yet"),
+        ]
+        area = cohort_weakest_area(section.learners, content)
+        skill = cohort_weakest_skill(section.learners)
+        if area:
+            lines.append(f"Weakest area: {m.esc(area[0])} (average mastery {area[1]}%)")
+        if skill:
+            lines.append(f"Weakest skill: {m.esc(skill[0])} ({skill[1]}%)")
+        lines += ["", f"Details: /cohort; one learner: /learner {m.esc('<name>')}; files: /export"]
+        out.append("\n".join(lines))
+    return out

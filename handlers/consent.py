@@ -1,0 +1,62 @@
+"""The consent gate and the open onboarding question, shared by every handler that needs a
+learner who has accepted the privacy notice (onboarding, practice, reminders, invites)."""
+
+from __future__ import annotations
+
+import html
+
+from telegram import Update
+from telegram.ext import ContextTypes
+
+from bot.learners.onboarding import TYPED_TIMEZONE
+from bot.reminders.planning import ReminderStatus, describe_days
+from handlers import keyboards, texts
+from handlers.common import learner_for, reply, services
+from storage.models import Learner
+
+
+async def ask_step(update: Update, context: ContextTypes.DEFAULT_TYPE, learner: Learner) -> None:
+    """Ask the open onboarding question, or say that everything is set."""
+    content = services(context).content
+    step = learner.onboarding_step
+    if step == "privacy":
+        await reply(update, context, texts.PRIVACY, reply_markup=keyboards.privacy_keyboard())
+    elif step == "level":
+        await reply(update, context, texts.ASK_LEVEL, reply_markup=keyboards.levels_keyboard())
+    elif step == "sector":
+        await reply(update, context, texts.ASK_SECTOR, reply_markup=keyboards.sectors_keyboard(content))
+    elif step in ("timezone", TYPED_TIMEZONE):
+        await reply(update, context, texts.ASK_TIMEZONE, reply_markup=keyboards.timezones_keyboard())
+    elif step == "reminder":
+        await reply(update, context, texts.ASK_REMINDER, reply_markup=keyboards.reminder_keyboard())
+    else:
+        await reply(update, context, texts.ALL_SET.format(**describe(learner, context)))
+
+
+def describe(learner: Learner, context: ContextTypes.DEFAULT_TYPE) -> dict[str, str]:
+    sectors = services(context).content.sectors
+    sector = sectors.get(learner.sector)
+    return {
+        "level": f"Level {learner.level}" if learner.level else "not set",
+        "sector": html.escape(sector.label if sector else learner.sector),
+        "timezone": html.escape(learner.timezone),
+    }
+
+
+async def require_consent(update: Update, context: ContextTypes.DEFAULT_TYPE) -> Learner | None:
+    """The learner, if they have accepted the privacy notice; otherwise ask them to."""
+    learner = await learner_for(update, context)
+    assert learner.id is not None
+    if learner.privacy_accepted_at is None:
+        learner = await services(context).learners.begin(learner.id)
+        await reply(update, context, texts.NEEDS_CONSENT)
+        await ask_step(update, context, learner)
+        return None
+    return learner
+
+
+def settings_line(status: ReminderStatus) -> str:
+    """The reminder line of /settings."""
+    if status.enabled and status.local_time:
+        return texts.SETTINGS_REMINDER_ON.format(time=status.local_time, days=describe_days(status.days))
+    return texts.SETTINGS_REMINDER_OFF
