@@ -18,7 +18,7 @@ from zoneinfo import ZoneInfo
 from telegram import BotCommand, BotCommandScopeChat, MessageOriginUser, Update
 from telegram.constants import ChatAction
 from telegram.error import TelegramError
-from telegram.ext import Application, BaseHandler, CommandHandler, ContextTypes, filters
+from telegram.ext import BaseHandler, CommandHandler, filters
 
 from bot.clock import zone
 from bot.cohorts import digest as digests
@@ -38,7 +38,8 @@ from bot.render.digest import render_digest
 from bot.render.feedback import HTML
 from bot.render.reports import cohort_csv, cohort_pdf, filename
 from handlers import texts
-from handlers.common import reply, services
+from handlers.common import reply
+from handlers.context import App, Context
 
 log = logging.getLogger(__name__)
 
@@ -51,28 +52,28 @@ def user_id(update: Update) -> int:
     return update.effective_user.id
 
 
-def _arg(context: ContextTypes.DEFAULT_TYPE) -> str | None:
+def _arg(context: Context) -> str | None:
     return " ".join(context.args or []).strip() or None
 
 
-async def _assessor_zone(update: Update, context: ContextTypes.DEFAULT_TYPE) -> ZoneInfo:
+async def _assessor_zone(update: Update, context: Context) -> ZoneInfo:
     """The caller's own time zone (from /settings): dates they read are in it."""
-    svc = services(context)
+    svc = context.services
     learner = await svc.privacy.find(f"tg:{user_id(update)}")
     return zone(learner.timezone if learner else None, svc.settings.default_timezone)
 
 
-async def refuse(update: Update, context: ContextTypes.DEFAULT_TYPE, exc: Exception) -> None:
+async def refuse(update: Update, context: Context, exc: Exception) -> None:
     text = esc(str(exc))
     if isinstance(exc, Ambiguous):
         text += "\n" + "\n".join(f"• {esc(c)}" for c in exc.choices)
     await reply(update, context, text)
 
 
-async def set_menu(context: ContextTypes.DEFAULT_TYPE | Application, chat_id: int) -> None:
+async def set_menu(context: Context | App, chat_id: int) -> None:
     """The command menu of one private chat: learners' commands, plus the assessor's and the
     operator's where the user holds those roles; nobody else sees them."""
-    svc = context.bot_data["services"]
+    svc = context.bot_data.services
     assessor, admin = await svc.roles.is_assessor(chat_id), svc.roles.is_admin(chat_id)
     scope = BotCommandScopeChat(chat_id)
     try:
@@ -87,11 +88,11 @@ async def set_menu(context: ContextTypes.DEFAULT_TYPE | Application, chat_id: in
         log.info("Could not set the command menu of chat %s", chat_id)
 
 
-async def _tell(context: ContextTypes.DEFAULT_TYPE, chat_id: int | None, text: str) -> None:
+async def _tell(context: Context, chat_id: int | None, text: str) -> None:
     if chat_id is None:
         return
     try:
-        await context.bot.send_message(chat_id, text, parse_mode="HTML")
+        await context.bot.send_message(chat_id, text)
     except TelegramError:  # they blocked the bot: the operator's reply still says it is done
         log.info("Could not tell user %s about their role", chat_id)
 
@@ -99,7 +100,7 @@ async def _tell(context: ContextTypes.DEFAULT_TYPE, chat_id: int | None, text: s
 # -- operators ----------------------------------------------------------------------------------
 
 
-def _target(update: Update, context: ContextTypes.DEFAULT_TYPE) -> int:
+def _target(update: Update, context: Context) -> int:
     """The user id after the command, or of the sender of a forwarded message replied to."""
     message = update.effective_message
     origin = message.reply_to_message.forward_origin if message and message.reply_to_message else None
@@ -108,9 +109,9 @@ def _target(update: Update, context: ContextTypes.DEFAULT_TYPE) -> int:
     return parse_user_id(_arg(context) or "")
 
 
-async def grant(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+async def grant(update: Update, context: Context) -> None:
     """/grant <user id>: make a user an assessor (operators only)."""
-    svc = services(context)
+    svc = context.services
     try:
         svc.roles.require_admin(user_id(update))
         done = await svc.roles.grant(by=user_id(update), telegram_user_id=_target(update, context))
@@ -127,9 +128,9 @@ async def grant(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         await set_menu(context, done.learner.telegram_user_id)
 
 
-async def revoke(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+async def revoke(update: Update, context: Context) -> None:
     """/revoke <user id>: withdraw the assessor role (operators only)."""
-    svc = services(context)
+    svc = context.services
     try:
         svc.roles.require_admin(user_id(update))
         if not context.args:
@@ -144,10 +145,10 @@ async def revoke(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         await set_menu(context, learner.telegram_user_id)
 
 
-async def assessors(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+async def assessors(update: Update, context: Context) -> None:
     """/assessors: who holds the role (operators only)."""
     try:
-        found = await services(context).roles.assessors(by=user_id(update))
+        found = await context.services.roles.assessors(by=user_id(update))
     except RoleError as exc:
         await refuse(update, context, exc)
         return
@@ -159,10 +160,10 @@ async def assessors(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     await reply(update, context, texts.ASSESSORS.format(lines="\n".join(lines)))
 
 
-async def assessor_link(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+async def assessor_link(update: Update, context: Context) -> None:
     """/assessorlink: a one-time link that makes whoever opens it an assessor."""
     try:
-        code, expires = await services(context).roles.new_invite(by=user_id(update))
+        code, expires = await context.services.roles.new_invite(by=user_id(update))
     except RoleError as exc:
         await refuse(update, context, exc)
         return
@@ -174,9 +175,9 @@ async def assessor_link(update: Update, context: ContextTypes.DEFAULT_TYPE) -> N
 # -- assessors ----------------------------------------------------------------------------------
 
 
-async def assessor_help(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+async def assessor_help(update: Update, context: Context) -> None:
     """/assessorhelp: the assessor's commands and the status rules."""
-    svc = services(context)
+    svc = context.services
     admin = svc.roles.is_admin(user_id(update))
     if not await svc.roles.is_assessor(user_id(update)) and not admin:
         await reply(update, context, ASSESSORS_ONLY)
@@ -184,10 +185,10 @@ async def assessor_help(update: Update, context: ContextTypes.DEFAULT_TYPE) -> N
     await reply(update, context, texts.ASSESSOR_HELP + (texts.ADMIN_HELP if admin else ""))
 
 
-async def new_cohort(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+async def new_cohort(update: Update, context: Context) -> None:
     """/newcohort <name>: create a cohort and show its invite link."""
     try:
-        made = await services(context).cohorts.create(user_id(update), _arg(context) or "")
+        made = await context.services.cohorts.create(user_id(update), _arg(context) or "")
     except CohortError as exc:
         await refuse(update, context, exc)
         return
@@ -199,9 +200,9 @@ async def new_cohort(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None
     ))
 
 
-async def invite(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+async def invite(update: Update, context: Context) -> None:
     """/invite [cohort] [14d|never]: the cohort's link, or a new one."""
-    svc, text = services(context), _arg(context) or ""
+    svc, text = context.services, _arg(context) or ""
     name, days = split_days(text)
     try:
         try:
@@ -224,19 +225,19 @@ async def invite(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     ))
 
 
-async def stop_invite(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+async def stop_invite(update: Update, context: Context) -> None:
     """/stopinvite [cohort]: the link stops working at once."""
     try:
-        cohort = await services(context).cohorts.stop_invite(user_id(update), _arg(context))
+        cohort = await context.services.cohorts.stop_invite(user_id(update), _arg(context))
     except CohortError as exc:
         await refuse(update, context, exc)
         return
     await reply(update, context, texts.INVITE_STOPPED.format(name=esc(cohort.name)))
 
 
-async def cohort(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+async def cohort(update: Update, context: Context) -> None:
     """/cohort [name]: one block a learner, in each of the caller's cohorts (or the one named)."""
-    svc = services(context)
+    svc = context.services
     try:
         scope = await svc.cohorts.scope(user_id(update), _arg(context))
     except CohortError as exc:
@@ -247,9 +248,9 @@ async def cohort(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         await reply(update, context, text)
 
 
-async def learner(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+async def learner(update: Update, context: Context) -> None:
     """/learner <name or #number>: one learner of the caller's cohorts in full."""
-    svc = services(context)
+    svc = context.services
     try:
         scope = await svc.cohorts.scope(user_id(update))
         query = _arg(context)
@@ -263,9 +264,9 @@ async def learner(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         await reply(update, context, text)
 
 
-async def export(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+async def export(update: Update, context: Context) -> None:
     """/export [cohort]: the summary as CSV and the report as PDF, sent as documents."""
-    svc, chat = services(context), update.effective_chat
+    svc, chat = context.services, update.effective_chat
     try:
         scope = await svc.cohorts.scope(user_id(update), _arg(context))
         if not scope.cohorts:
@@ -291,9 +292,9 @@ async def export(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     )
 
 
-async def digest(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+async def digest(update: Update, context: Context) -> None:
     """/digest [day HH:MM | off]: when the weekly digest comes."""
-    svc = services(context)
+    svc = context.services
     try:
         me = await svc.cohorts.assessor(user_id(update))
         if not context.args:
@@ -318,28 +319,28 @@ async def digest(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
 # -- jobs -------------------------------------------------------------------------------------
 
 
-async def send_digests(context: ContextTypes.DEFAULT_TYPE) -> None:
+async def send_digests(context: Context) -> None:
     """Job: send every weekly digest that is due (the database says which), once each."""
-    svc = services(context)
+    svc = context.services
     for item in await svc.digests.due():
         chat = item.learner.telegram_user_id
         if chat is None or not await svc.digests.claim(item):
             continue  # another instance took it, or the role was withdrawn meanwhile
         try:
             for text in render_digest(await svc.digests.report(item.learner), HTML, svc.content):
-                await context.bot.send_message(chat, text, parse_mode="HTML")
+                await context.bot.send_message(chat, text)
         except (TelegramError, CohortError):
             log.warning("Could not send the digest of learner %s", item.learner.id, exc_info=True)
 
 
-async def prune_failures(context: ContextTypes.DEFAULT_TYPE) -> None:
+async def prune_failures(context: Context) -> None:
     """Job: forget wrong invite codes older than a day (the limit looks back one hour)."""
-    await services(context).cohorts.prune_failures()
+    await context.services.cohorts.prune_failures()
 
 
-async def refresh_menus(context: ContextTypes.DEFAULT_TYPE) -> None:
+async def refresh_menus(context: Context) -> None:
     """Job, once at start: assessors' and operators' menus follow this version's commands."""
-    svc = services(context)
+    svc = context.services
     ids = set(svc.settings.admin_user_ids)
     for user_id in await svc.roles.assessor_ids():
         ids.add(user_id)
@@ -347,7 +348,7 @@ async def refresh_menus(context: ContextTypes.DEFAULT_TYPE) -> None:
         await set_menu(context, user_id)
 
 
-def schedule(app: Application) -> None:
+def schedule(app: App) -> None:
     """The named jobs (a name is never scheduled twice)."""
     if app.job_queue is None:
         return

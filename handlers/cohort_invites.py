@@ -11,14 +11,15 @@ whatever the reason, and counts towards the limit on wrong codes. Onboarding car
 from __future__ import annotations
 
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update
-from telegram.ext import BaseHandler, CallbackQueryHandler, CommandHandler, ContextTypes, filters
+from telegram.ext import BaseHandler, CallbackQueryHandler, CommandHandler, filters
 
 from bot.cohorts.roles import payload_kind
 from bot.cohorts.service import ASSESSOR_PREFIX, COHORT_PREFIX, CohortError, Invitation
 from handlers import keyboards, texts
 from handlers.assessor import esc, refuse, set_menu, user_id
-from handlers.common import close_buttons, learner_for, reply, services
+from handlers.common import close_buttons, learner_for, reply
 from handlers.consent import ask_step
+from handlers.context import Context
 from storage.models import Learner
 
 PRIVATE = filters.ChatType.PRIVATE
@@ -46,7 +47,7 @@ def privacy_then_join_keyboard(code: str) -> InlineKeyboardMarkup:
     ]])
 
 
-async def _show_consent(update: Update, context: ContextTypes.DEFAULT_TYPE, invitation: Invitation) -> None:
+async def _show_consent(update: Update, context: Context, invitation: Invitation) -> None:
     await reply(
         update, context,
         texts.COHORT_CONSENT.format(
@@ -57,11 +58,11 @@ async def _show_consent(update: Update, context: ContextTypes.DEFAULT_TYPE, invi
 
 
 async def deep_link(
-    update: Update, context: ContextTypes.DEFAULT_TYPE, learner: Learner, payload: str
+    update: Update, context: Context, learner: Learner, payload: str
 ) -> bool:
     """`/start <payload>`: a cohort invite or a one-time assessor link. True when this has
     asked the next question itself (so onboarding waits); False to let onboarding go on."""
-    svc, uid = services(context), user_id(update)
+    svc, uid = context.services, user_id(update)
     kind = payload_kind(payload)
     try:
         if kind == "assessor":
@@ -82,19 +83,19 @@ async def deep_link(
     return True
 
 
-async def _continue_onboarding(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+async def _continue_onboarding(update: Update, context: Context) -> None:
     me = await learner_for(update, context)
     if me.onboarding_step is not None:
         await ask_step(update, context, me)
 
 
-async def button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+async def button(update: Update, context: Context) -> None:
     """Every `coh:` button: agree to privacy then see the invite, join, not now, leave."""
     query = update.callback_query
     assert query is not None
     await query.answer()
     await close_buttons(update)
-    svc, uid = services(context), user_id(update)
+    svc, uid = context.services, user_id(update)
     me = await learner_for(update, context)
     lid = me.id
     assert lid is not None
@@ -124,9 +125,9 @@ async def button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     await _continue_onboarding(update, context)
 
 
-async def leave(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+async def leave(update: Update, context: Context) -> None:
     """/leave: leave the cohort (or choose which, with buttons); stores nothing new."""
-    svc = services(context)
+    svc = context.services
     me = await svc.privacy.find(f"tg:{user_id(update)}")
     if me is None or me.id is None or not (found := await svc.cohorts.memberships(me.id)):
         await reply(update, context, texts.LEAVE_NONE)

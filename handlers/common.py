@@ -6,34 +6,33 @@ import contextlib
 from typing import Any
 
 from telegram import Update
-from telegram.constants import ParseMode
 from telegram.error import TelegramError
-from telegram.ext import ContextTypes
 
 from bot.app.services import Services
+from handlers.context import Context
 from storage.models import Learner
 
 
-def services(context: ContextTypes.DEFAULT_TYPE) -> Services:
-    return context.bot_data["services"]
+def services(context: Context) -> Services:
+    return context.bot_data.services
 
 
-async def learner_for(update: Update, context: ContextTypes.DEFAULT_TYPE) -> Learner:
+async def learner_for(update: Update, context: Context) -> Learner:
     user = update.effective_user
     assert user is not None  # every handler here is registered for user updates only
-    return await services(context).practice.learner(
+    return await context.services.practice.learner(
         key=f"tg:{user.id}", telegram_user_id=user.id, first_name=user.first_name or ""
     )
 
 
 async def reply(
-    update: Update, context: ContextTypes.DEFAULT_TYPE, text: str, **kwargs: Any
+    update: Update, context: Context, text: str, **kwargs: Any
 ) -> None:
-    """Answer in the chat the update came from, as HTML."""
+    """Answer in the chat the update came from (as HTML, the application's default)."""
     chat = update.effective_chat
     if chat is None:
         return
-    await context.bot.send_message(chat.id, text, parse_mode=ParseMode.HTML, **kwargs)
+    await context.bot.send_message(chat.id, text, **kwargs)  # HTML: the application's Defaults
 
 
 async def close_buttons(update: Update) -> None:

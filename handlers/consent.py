@@ -6,18 +6,18 @@ from __future__ import annotations
 import html
 
 from telegram import Update
-from telegram.ext import ContextTypes
 
 from bot.learners.onboarding import TYPED_TIMEZONE
 from bot.reminders.planning import ReminderStatus, describe_days
 from handlers import keyboards, texts
-from handlers.common import learner_for, reply, services
+from handlers.common import learner_for, reply
+from handlers.context import Context
 from storage.models import Learner
 
 
-async def ask_step(update: Update, context: ContextTypes.DEFAULT_TYPE, learner: Learner) -> None:
+async def ask_step(update: Update, context: Context, learner: Learner) -> None:
     """Ask the open onboarding question, or say that everything is set."""
-    content = services(context).content
+    content = context.services.content
     step = learner.onboarding_step
     if step == "privacy":
         await reply(update, context, texts.PRIVACY, reply_markup=keyboards.privacy_keyboard())
@@ -33,8 +33,8 @@ async def ask_step(update: Update, context: ContextTypes.DEFAULT_TYPE, learner: 
         await reply(update, context, texts.ALL_SET.format(**describe(learner, context)))
 
 
-def describe(learner: Learner, context: ContextTypes.DEFAULT_TYPE) -> dict[str, str]:
-    sectors = services(context).content.sectors
+def describe(learner: Learner, context: Context) -> dict[str, str]:
+    sectors = context.services.content.sectors
     sector = sectors.get(learner.sector)
     return {
         "level": f"Level {learner.level}" if learner.level else "not set",
@@ -43,12 +43,12 @@ def describe(learner: Learner, context: ContextTypes.DEFAULT_TYPE) -> dict[str, 
     }
 
 
-async def require_consent(update: Update, context: ContextTypes.DEFAULT_TYPE) -> Learner | None:
+async def require_consent(update: Update, context: Context) -> Learner | None:
     """The learner, if they have accepted the privacy notice; otherwise ask them to."""
     learner = await learner_for(update, context)
     assert learner.id is not None
     if learner.privacy_accepted_at is None:
-        learner = await services(context).learners.begin(learner.id)
+        learner = await context.services.learners.begin(learner.id)
         await reply(update, context, texts.NEEDS_CONSENT)
         await ask_step(update, context, learner)
         return None

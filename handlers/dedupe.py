@@ -22,27 +22,23 @@ from typing import TypeVar
 
 from sqlalchemy.exc import SQLAlchemyError
 from telegram import Update
-from telegram.ext import ApplicationHandlerStop, ContextTypes
+from telegram.ext import ApplicationHandlerStop
 
-from handlers.common import services
+from handlers.context import Context
 from storage import queries
 
 log = logging.getLogger(__name__)
 T = TypeVar("T")
 
 KEEP = timedelta(days=2)
-#: bot_data key: how long an update waits for the database (unset: for ever).
-DATABASE_WAIT = "dedupe:database_wait"
-#: bot_data key: ids of updates given up on because of the database (the webhook answers 503).
-NOT_HANDLED = "dedupe:not_handled"
 
 
 async def _patiently(
-    context: ContextTypes.DEFAULT_TYPE, update_id: int, work: Callable[[], Awaitable[T]]
+    context: Context, update_id: int, work: Callable[[], Awaitable[T]]
 ) -> T:
     """`work()` (one transaction), again and again while the database is unreachable, for up to
-    DATABASE_WAIT seconds (unset: for ever); after that the last error is raised."""
-    limit: float | None = context.bot_data.get(DATABASE_WAIT)
+    `bot_data.database_wait` seconds (None: for ever); after that the last error is raised."""
+    limit = context.bot_data.database_wait
     pause, waited = 0.25, 0.0
     while True:
         try:
@@ -58,9 +54,9 @@ async def _patiently(
             pause = min(pause * 2, 5.0)
 
 
-async def skip_seen(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+async def skip_seen(update: Update, context: Context) -> None:
     """Stop here if this update id was handled already; wait while the database is away."""
-    sessions = services(context).sessions
+    sessions = context.services.sessions
 
     async def seen() -> bool:
         async with sessions() as session:
@@ -71,17 +67,17 @@ async def skip_seen(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
             raise ApplicationHandlerStop
     except (SQLAlchemyError, OSError) as exc:
         log.error("Database unreachable; update %s is left to be sent again", update.update_id)
-        context.bot_data.setdefault(NOT_HANDLED, set()).add(update.update_id)
+        context.bot_data.not_handled.add(update.update_id)
         raise ApplicationHandlerStop from exc
 
 
-async def mark_handled(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+async def mark_handled(update: Update, context: Context) -> None:
     """Record the update id once the handlers have run.
 
     The learner has had their answer by now: if the database went away meanwhile, wait for it,
     and if it stays away, log it rather than apologise for work that was done.
     """
-    svc = services(context)
+    svc = context.services
 
     async def record() -> None:
         async with svc.sessions.begin() as session:
@@ -93,8 +89,8 @@ async def mark_handled(update: Update, context: ContextTypes.DEFAULT_TYPE) -> No
         log.error("Update %s was handled but could not be recorded", update.update_id, exc_info=True)
 
 
-async def prune(context: ContextTypes.DEFAULT_TYPE) -> None:
+async def prune(context: Context) -> None:
     """Job: forget update ids Telegram can no longer resend."""
-    svc = services(context)
+    svc = context.services
     async with svc.sessions.begin() as session:
         await queries.prune_updates(session, before=svc.clock.now() - KEEP)

@@ -6,14 +6,14 @@ import logging
 
 from telegram import Update
 from telegram.error import TelegramError
-from telegram.ext import ContextTypes
 
 from handlers import texts
+from handlers.context import Context
 
 log = logging.getLogger(__name__)
 
 
-async def on_error(update: object, context: ContextTypes.DEFAULT_TYPE) -> None:
+async def on_error(update: object, context: Context) -> None:
     """Log the exception with its traceback, then apologise to the user if there is one."""
     log.error("Unhandled error while handling an update", exc_info=context.error)
     if isinstance(update, Update) and update.effective_chat is not None:

@@ -6,37 +6,37 @@ from __future__ import annotations
 import html
 
 from telegram import Update
-from telegram.ext import ContextTypes
 
 from bot.learners.onboarding import COMMON_TIMEZONES, TYPED_TIMEZONE, SettingError
 from handlers import keyboards, texts
 from handlers.cohort_invites import deep_link
-from handlers.common import close_buttons, learner_for, reply, services
+from handlers.common import close_buttons, learner_for, reply
 from handlers.consent import ask_step, describe, settings_line
+from handlers.context import Context
 from storage.models import Learner
 
 
-async def start(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+async def start(update: Update, context: Context) -> None:
     """Welcome; then the privacy notice to accept, or a welcome back."""
     learner = await learner_for(update, context)
     assert learner.id is not None
     name = html.escape(learner.first_name or "there")
     await reply(update, context, texts.WELCOME.format(name=name))
-    learner = await services(context).learners.begin(learner.id)
+    learner = await context.services.learners.begin(learner.id)
     if context.args and await deep_link(update, context, learner, context.args[0]):
         return
     if learner.onboarding_step is not None:
         await ask_step(update, context, learner)
 
 
-async def settings(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+async def settings(update: Update, context: Context) -> None:
     """/settings: show level, sector and time zone, with buttons to change each."""
     learner = await learner_for(update, context)
     if learner.privacy_accepted_at is None:
         await start(update, context)
         return
     assert learner.id is not None
-    reminder = settings_line(await services(context).reminders.status(learner.id))
+    reminder = settings_line(await context.services.reminders.status(learner.id))
     markup = keyboards.settings_keyboard()
     await reply(
         update, context, texts.SETTINGS.format(**describe(learner, context), reminder=reminder),
@@ -44,7 +44,7 @@ async def settings(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     )
 
 
-async def button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+async def button(update: Update, context: Context) -> None:
     """Every `onb:` button: consent, level, sector, time zone, and the /settings changes."""
     query = update.callback_query
     assert query is not None
@@ -53,7 +53,7 @@ async def button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     learner = await learner_for(update, context)
     lid = learner.id
     assert lid is not None
-    svc = services(context).learners
+    svc = context.services.learners
     action, args = keyboards.parse(query.data)
     try:
         if query.data == keyboards.PRIVACY_ACCEPT:
@@ -71,10 +71,10 @@ async def button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
             return
         elif action == keyboards.TIMEZONE:
             learner = await svc.set_timezone(lid, COMMON_TIMEZONES[int(args[0])])
-            await services(context).reminders.replan(lid)  # same wall-clock time, new zone
+            await context.services.reminders.replan(lid)  # same wall-clock time, new zone
         elif action == keyboards.REMINDER:
             if args[0] != "off":
-                await services(context).reminders.set(lid, f"{args[0][:2]}:{args[0][2:]}")
+                await context.services.reminders.set(lid, f"{args[0][:2]}:{args[0][2:]}")
             learner = await svc.finish_reminder_step(lid)
         elif action == "onb:change":
             await change(update, context, args[0])
@@ -85,8 +85,8 @@ async def button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     await ask_step(update, context, learner)
 
 
-async def change(update: Update, context: ContextTypes.DEFAULT_TYPE, what: str) -> None:
-    content = services(context).content
+async def change(update: Update, context: Context, what: str) -> None:
+    content = context.services.content
     if what == "level":
         await reply(update, context, texts.ASK_LEVEL, reply_markup=keyboards.levels_keyboard())
     elif what == "sector":
@@ -96,7 +96,7 @@ async def change(update: Update, context: ContextTypes.DEFAULT_TYPE, what: str) 
 
 
 async def typed_timezone(
-    update: Update, context: ContextTypes.DEFAULT_TYPE, learner: Learner, text: str
+    update: Update, context: Context, learner: Learner, text: str
 ) -> bool:
     """If a time zone is being asked for, take this message as the answer; True if taken."""
     if learner.onboarding_step not in ("timezone", TYPED_TIMEZONE):
@@ -104,8 +104,8 @@ async def typed_timezone(
     lid = learner.id
     assert lid is not None
     try:
-        learner = await services(context).learners.set_timezone(lid, text)
-        await services(context).reminders.replan(lid)  # same wall-clock time, new zone
+        learner = await context.services.learners.set_timezone(lid, text)
+        await context.services.reminders.replan(lid)  # same wall-clock time, new zone
     except SettingError as exc:
         await reply(update, context, html.escape(str(exc)))
         return True

@@ -14,34 +14,34 @@ import logging
 
 from telegram import Update
 from telegram.error import TelegramError
-from telegram.ext import ContextTypes
 
 from bot.practice.service import PracticeError, Submission
 from bot.render.feedback import HTML, render_changes, render_feedback, render_prompt, render_status
 from handlers import keyboards, texts
-from handlers.common import close_buttons, learner_for, reply, services
+from handlers.common import close_buttons, learner_for, reply
 from handlers.consent import require_consent
+from handlers.context import Context
 from handlers.onboarding import typed_timezone
 from handlers.throttle import quiet
 
 log = logging.getLogger(__name__)
 
 
-async def practice(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+async def practice(update: Update, context: Context) -> None:
     """Offer the topics."""
     if await require_consent(update, context) is None:
         return
     await reply(
         update, context, texts.CHOOSE_TOPIC,
-        reply_markup=keyboards.topics_keyboard(services(context).content),
+        reply_markup=keyboards.topics_keyboard(context.services.content),
     )
 
 
 async def _ask(
-    update: Update, context: ContextTypes.DEFAULT_TYPE, *, topic: str | None = None,
+    update: Update, context: Context, *, topic: str | None = None,
     weakest: bool = False,
 ) -> None:
-    svc = services(context)
+    svc = context.services
     learner = await require_consent(update, context)
     if learner is None:
         return
@@ -50,12 +50,12 @@ async def _ask(
     await reply(update, context, render_prompt(prompt, svc.content.topics[prompt.topic].title, HTML))
 
 
-async def answer_text(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+async def answer_text(update: Update, context: Context) -> None:
     """Add a message to the answer being written (or take a typed time zone)."""
     message = update.effective_message
     if message is None or message.text is None:
         return
-    svc = services(context)
+    svc = context.services
     learner = await learner_for(update, context)
     assert learner.id is not None
     if await typed_timezone(update, context, learner, message.text):
@@ -86,7 +86,7 @@ async def answer_text(update: Update, context: ContextTypes.DEFAULT_TYPE) -> Non
 
 
 async def _send_submission(
-    update: Update, context: ContextTypes.DEFAULT_TYPE, submission: Submission
+    update: Update, context: Context, submission: Submission
 ) -> None:
     after = keyboards.after_feedback_keyboard(submission.attempt_id, submission.prompt.id)
     feedback = render_feedback(submission.assessment, HTML)
@@ -102,8 +102,8 @@ async def _send_submission(
     )
 
 
-async def _submit(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
-    svc = services(context)
+async def _submit(update: Update, context: Context) -> None:
+    svc = context.services
     learner = await learner_for(update, context)
     assert learner.id is not None
     try:
@@ -114,29 +114,29 @@ async def _submit(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     await _send_submission(update, context, submission)
 
 
-async def done(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+async def done(update: Update, context: Context) -> None:
     """/done: submit the answer for feedback."""
     await _submit(update, context)
 
 
-async def cancel(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+async def cancel(update: Update, context: Context) -> None:
     """/cancel: drop the answer being written; always gets the learner out."""
     learner = await learner_for(update, context)
     assert learner.id is not None
-    dropped = await services(context).practice.cancel(learner.id)
+    dropped = await context.services.practice.cancel(learner.id)
     if dropped is None or (dropped.mode == "probe" and dropped.words == 0):
         await reply(update, context, texts.NOTHING_TO_CANCEL)
     else:
         await reply(update, context, texts.CANCELLED.format(words=dropped.words))
 
 
-async def button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+async def button(update: Update, context: Context) -> None:
     """Every `prac:` button."""
     query = update.callback_query
     assert query is not None
     await query.answer()
     await close_buttons(update)
-    svc = services(context)
+    svc = context.services
     learner = await learner_for(update, context)
     assert learner.id is not None
     action, args = keyboards.parse(query.data)
@@ -184,7 +184,7 @@ async def button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         await reply(update, context, texts.UNKNOWN_BUTTON)
 
 
-async def unknown_button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+async def unknown_button(update: Update, context: Context) -> None:
     """Any button this version does not know (an old message, or a malformed payload)."""
     query = update.callback_query
     assert query is not None

@@ -12,11 +12,11 @@ from __future__ import annotations
 import json
 
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update
-from telegram.ext import ContextTypes
 
 from bot.learners.privacy import export_filename
 from handlers import texts
-from handlers.common import close_buttons, reply, services
+from handlers.common import close_buttons, reply
+from handlers.context import Context
 from storage.models import Learner, aware
 
 DELETE_YES = "priv:delete:yes"
@@ -37,10 +37,10 @@ def delete_keyboard(learner: Learner) -> InlineKeyboardMarkup:
     )
 
 
-async def _existing_learner(update: Update, context: ContextTypes.DEFAULT_TYPE) -> Learner | None:
+async def _existing_learner(update: Update, context: Context) -> Learner | None:
     user = update.effective_user
     assert user is not None  # registered for user updates only
-    return await services(context).privacy.find(f"tg:{user.id}")
+    return await context.services.privacy.find(f"tg:{user.id}")
 
 
 def _answers(n: int) -> str:
@@ -49,14 +49,14 @@ def _answers(n: int) -> str:
     return texts.ANSWERS_ONE if n == 1 else texts.ANSWERS_MANY.format(n=n)
 
 
-async def mydata(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+async def mydata(update: Update, context: Context) -> None:
     """/mydata: send everything stored about the learner as a JSON file."""
     chat = update.effective_chat
     learner = await _existing_learner(update, context)
     if learner is None or learner.id is None or chat is None:
         await reply(update, context, texts.NOTHING_STORED)
         return
-    data = await services(context).privacy.export(learner.id)
+    data = await context.services.privacy.export(learner.id)
     if not data:  # erased between the lookup and the export
         await reply(update, context, texts.NOTHING_STORED)
         return
@@ -69,13 +69,13 @@ async def mydata(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     )
 
 
-async def deleteme(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+async def deleteme(update: Update, context: Context) -> None:
     """/deleteme: say what would be erased and ask for confirmation."""
     learner = await _existing_learner(update, context)
     if learner is None or learner.id is None:
         await reply(update, context, texts.NOTHING_STORED)
         return
-    counts = await services(context).privacy.counts(learner.id)
+    counts = await context.services.privacy.counts(learner.id)
     answers = counts.get("attempt", 0)
     items = ""
     if answers:
@@ -87,7 +87,7 @@ async def deleteme(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     )
 
 
-async def delete_button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+async def delete_button(update: Update, context: Context) -> None:
     """The answer to the erasure question (callback data `priv:delete:yes|no:<account token>`)."""
     query = update.callback_query
     assert query is not None
@@ -101,7 +101,7 @@ async def delete_button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> N
     if answer != DELETE_YES:
         await reply(update, context, texts.DELETE_KEPT)
         return
-    erased = await services(context).privacy.erase(learner.id)
+    erased = await context.services.privacy.erase(learner.id)
     # Nothing about the learner stays in this process's memory either.
     for memory in (context.user_data, context.chat_data):
         if memory is not None:

@@ -9,21 +9,21 @@ from __future__ import annotations
 import asyncio
 
 from telegram import Update
-from telegram.ext import ContextTypes
 
 from bot.mastery.progress import CHART_POINTS
 from bot.render.feedback import HTML
 from bot.render.progress import progress_chart, render_progress
 from handlers import texts
-from handlers.common import learner_for, reply, services
+from handlers.common import learner_for, reply
+from handlers.context import Context
 
 
-async def progress(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+async def progress(update: Update, context: Context) -> None:
     """Show the learner's progress, and a chart of their scores when they have answered."""
     chat = update.effective_chat
     learner = await learner_for(update, context)
     assert learner.id is not None
-    summary = await services(context).progress.summary(learner.id)
+    summary = await context.services.progress.summary(learner.id)
     await reply(update, context, render_progress(summary, HTML))
     # Drawing takes tens of milliseconds of CPU: keep it off the event loop.
     png = await asyncio.to_thread(progress_chart, summary)

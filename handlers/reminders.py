@@ -18,10 +18,10 @@ import re
 from telegram import Bot, InlineKeyboardButton, InlineKeyboardMarkup, Update
 from telegram.constants import ParseMode
 from telegram.error import BadRequest, Forbidden, NetworkError, RetryAfter, TelegramError, TimedOut
-from telegram.ext import Application, BaseHandler, CallbackQueryHandler, CommandHandler, ContextTypes, filters
+from telegram.ext import BaseHandler, CallbackQueryHandler, CommandHandler, filters
 
 from bot.practice.service import PracticeError
-from bot.reminders.dispatcher import Dispatcher, SendResult
+from bot.reminders.dispatcher import SendResult
 from bot.reminders.planning import (
     DAY_NAMES,
     EVERY_DAY,
@@ -36,8 +36,9 @@ from bot.reminders.planning import (
 from bot.render.feedback import HTML, render_prompt
 from bot.render.nudge import Nudge
 from handlers import texts
-from handlers.common import close_buttons, reply, services
+from handlers.common import close_buttons, reply
 from handlers.consent import require_consent
+from handlers.context import App, Context
 
 log = logging.getLogger(__name__)
 
@@ -96,27 +97,23 @@ class TelegramSender:
         return SendResult("sent", message_id=message.message_id)
 
 
-def schedule(app: Application) -> None:
+def schedule(app: App) -> None:
     """Build the dispatcher and wake it every REMINDER_POLL_SECONDS (one named job)."""
     if app.job_queue is None:
         return
-    svc = app.bot_data["services"]
-    app.bot_data["dispatcher"] = Dispatcher(
-        sessions=svc.sessions, review=svc.practice.review, clock=svc.clock,
-        sender=TelegramSender(app.bot), default_timezone=svc.settings.default_timezone,
-        rate=svc.settings.reminder_send_rate,
-    )
+    svc = app.bot_data.services
+    app.bot_data.dispatcher = svc.dispatcher(TelegramSender(app.bot))
     for job in app.job_queue.get_jobs_by_name(JOB_NAME):
         job.schedule_removal()
     interval = svc.settings.reminder_poll_seconds
     app.job_queue.run_repeating(wake, interval=interval, first=min(interval, 5.0), name=JOB_NAME)
 
 
-async def wake(context: ContextTypes.DEFAULT_TYPE) -> None:
+async def wake(context: Context) -> None:
     """Job: start a drain unless one is running; a mass send outlives many ticks."""
-    dispatcher: Dispatcher = context.bot_data["dispatcher"]
+    dispatcher = context.bot_data.dispatcher
     app = context.application
-    if dispatcher.busy or not app.running:
+    if dispatcher is None or dispatcher.busy or not app.running:
         return
     # A task, not an await: the job returns at once, and stopping the app stops the drain.
     app.create_task(dispatcher.drain(keep_going=lambda: app.running), name="reminders:drain")
@@ -136,10 +133,10 @@ def _status_text(status: ReminderStatus, now_text: str) -> str:
     return texts.REMIND_STATUS_OFF
 
 
-def _when(context: ContextTypes.DEFAULT_TYPE, status: ReminderStatus) -> str:
+def _when(context: Context, status: ReminderStatus) -> str:
     if status.next_due is None:
         return ""
-    svc = services(context)
+    svc = context.services
     return describe_when(status.next_due, svc.clock.now(), svc.reminders.zone_named(status.timezone))
 
 
@@ -165,12 +162,12 @@ def days_keyboard(days: str) -> InlineKeyboardMarkup:
     ])
 
 
-async def remind(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+async def remind(update: Update, context: Context) -> None:
     """/remind HH:MM [days], /remind off, /remind on, or /remind alone for what is set."""
     learner = await require_consent(update, context)
     if learner is None or learner.id is None:
         return
-    svc = services(context).reminders
+    svc = context.services.reminders
     text = " ".join(context.args or [])
     try:
         request = parse_remind(text)
@@ -202,7 +199,7 @@ async def remind(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     await _confirm(update, context, status)
 
 
-async def _confirm(update: Update, context: ContextTypes.DEFAULT_TYPE, status: ReminderStatus) -> None:
+async def _confirm(update: Update, context: Context, status: ReminderStatus) -> None:
     await reply(update, context, texts.REMIND_SET.format(
         time=status.local_time, days=describe_days(status.days),
         timezone=html.escape(status.timezone), next=_when(context, status),
@@ -212,7 +209,7 @@ async def _confirm(update: Update, context: ContextTypes.DEFAULT_TYPE, status: R
 # -- buttons ----------------------------------------------------------------------------------
 
 
-async def button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+async def button(update: Update, context: Context) -> None:
     """Every `rem:` button: the menu, times, days, and the three buttons of a nudge."""
     query = update.callback_query
     assert query is not None
@@ -225,7 +222,7 @@ async def button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     if learner is None or learner.id is None:
         return
     lid = learner.id
-    svc = services(context)
+    svc = context.services
     parts = (query.data or "").split(":")
     action, args = parts[1], parts[2:]
     if action in ("go", "snooze", "skip"):
@@ -258,9 +255,9 @@ async def button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
 
 
 async def _nudge_button(
-    update: Update, context: ContextTypes.DEFAULT_TYPE, lid: int, action: str, args: list[str]
+    update: Update, context: Context, lid: int, action: str, args: list[str]
 ) -> None:
-    svc = services(context)
+    svc = context.services
     await close_buttons(update)
     if action == "go":
         await svc.reminders.answered(lid)
@@ -293,13 +290,13 @@ async def _nudge_button(
 
 
 async def _edit(
-    update: Update, context: ContextTypes.DEFAULT_TYPE, text: str, markup: InlineKeyboardMarkup
+    update: Update, context: Context, text: str, markup: InlineKeyboardMarkup
 ) -> None:
     """Show the menu in place (the message the button was on); a new message if that fails."""
     query = update.callback_query
     if query is not None and query.message is not None:
         try:
-            await query.edit_message_text(text, parse_mode=ParseMode.HTML, reply_markup=markup)
+            await query.edit_message_text(text, reply_markup=markup)
             return
         except BadRequest as exc:
             if "not modified" in str(exc).lower():

@@ -3,27 +3,27 @@
 from __future__ import annotations
 
 from telegram import Update
-from telegram.ext import ContextTypes
 
 from handlers import texts
 from handlers.common import reply
+from handlers.context import Context
 
 
-async def help_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+async def help_command(update: Update, context: Context) -> None:
     """List the commands."""
     await reply(update, context, texts.HELP)
 
 
-async def privacy(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+async def privacy(update: Update, context: Context) -> None:
     """Show the full privacy notice."""
     await reply(update, context, texts.PRIVACY)
 
 
-async def unknown_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+async def unknown_command(update: Update, context: Context) -> None:
     """Any command the bot does not know."""
     await reply(update, context, texts.UNKNOWN_COMMAND)
 
 
-async def not_text(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+async def not_text(update: Update, context: Context) -> None:
     """Voice notes, photos, stickers...: answers are typed."""
     await reply(update, context, texts.NOT_TEXT)

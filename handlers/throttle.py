@@ -11,48 +11,26 @@ is all it needs to do (Telegram itself caps what a user can send).
 from __future__ import annotations
 
 import time
-from dataclasses import dataclass, field
 
 from telegram import Update
-from telegram.ext import ApplicationHandlerStop, ContextTypes, filters
+from telegram.ext import ApplicationHandlerStop, filters
 
 from handlers import texts
-from handlers.common import services
-
-QUIET_KEY = "throttled"
-
-
-@dataclass
-class Bucket:
-    capacity: float
-    rate: float
-    tokens: float = -1.0
-    stamp: float = field(default_factory=time.monotonic)
-    warned: bool = False
-
-    def take(self, now: float) -> bool:
-        if self.tokens < 0:
-            self.tokens = self.capacity
-        self.tokens = min(self.capacity, self.tokens + (now - self.stamp) * self.rate)
-        self.stamp = now
-        if self.tokens >= 1.0:
-            self.tokens -= 1.0
-            if self.tokens >= self.capacity / 2:
-                self.warned = False  # the burst is over
-            return True
-        return False
+from handlers.bucket import Bucket
+from handlers.context import Context
 
 
-async def throttle(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+async def throttle(update: Update, context: Context) -> None:
     user = update.effective_user
-    if user is None or context.user_data is None:
+    memory = context.user_data
+    if user is None or memory is None:
         return
-    settings = services(context).settings
-    bucket = context.user_data.setdefault(
-        "bucket", Bucket(float(settings.flood_burst), settings.flood_rate)
-    )
+    settings = context.services.settings
+    if memory.bucket is None:
+        memory.bucket = Bucket(float(settings.flood_burst), settings.flood_rate)
+    bucket = memory.bucket
     allowed = bucket.take(time.monotonic())
-    context.user_data[QUIET_KEY] = not allowed
+    memory.quiet = not allowed
     if allowed:
         return
     if not bucket.warned and update.effective_chat is not None:
@@ -63,6 +41,6 @@ async def throttle(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         raise ApplicationHandlerStop
 
 
-def quiet(context: ContextTypes.DEFAULT_TYPE) -> bool:
+def quiet(context: Context) -> bool:
     """True while the learner is over the limit: store, but do not reply."""
-    return bool((context.user_data or {}).get(QUIET_KEY))
+    return context.user_data is not None and context.user_data.quiet

@@ -11,6 +11,7 @@ from collections.abc import Callable, Coroutine
 from typing import Any
 
 from telegram import BotCommand, Update
+from telegram.constants import ParseMode
 from telegram.error import BadRequest, NetworkError
 from telegram.ext import (
     AIORateLimiter,
@@ -19,6 +20,7 @@ from telegram.ext import (
     BaseHandler,
     CallbackQueryHandler,
     CommandHandler,
+    Defaults,
     MessageHandler,
     TypeHandler,
     filters,
@@ -41,6 +43,7 @@ from handlers import (
     texts,
     throttle,
 )
+from handlers.context import CONTEXT_TYPES, App
 
 log = logging.getLogger(__name__)
 
@@ -128,9 +131,9 @@ def build_application(
     if settings.telegram_bot_token is None:
         raise ValueError("TELEGRAM_BOT_TOKEN is not set")
 
-    async def post_init(app: Application) -> None:
-        if "services" not in app.bot_data:
-            app.bot_data["services"] = await Services.create(settings)
+    async def post_init(app: App) -> None:
+        if app.bot_data.built is None:
+            app.bot_data.built = await Services.create(settings)
         await app.bot.set_my_commands([BotCommand(c, d) for c, d in texts.COMMANDS])
         if app.job_queue is not None:
             app.job_queue.run_repeating(
@@ -140,15 +143,15 @@ def build_application(
         reminders.schedule(app)
         # Weekly digests (due times read from the database), pruning wrong invite codes, menus.
         assessor.schedule(app)
-        me = app.bot.username if app.bot._bot_user else "?"
+        me = app.bot.username
         log.info("STAR Coach is up as @%s", me)
 
-    async def post_shutdown(app: Application) -> None:
-        svc = app.bot_data.get("services")
+    async def post_shutdown(app: App) -> None:
+        svc = app.bot_data.built
         if svc is not None and services is None:
             await svc.close()
 
-    builder = ApplicationBuilder()
+    builder = ApplicationBuilder().context_types(CONTEXT_TYPES)
     if not updater:
         # Webhook mode feeds updates in itself (bot.app.webhook); no polling updater.
         builder = builder.updater(None)
@@ -162,10 +165,11 @@ def build_application(
         .rate_limiter(RetryingRateLimiter(max_retries=3))
         .post_init(post_init)
         .post_shutdown(post_shutdown)
+        .defaults(Defaults(parse_mode=ParseMode.HTML))
         .build()
     )
     if services is not None:
-        app.bot_data["services"] = services
+        app.bot_data.built = services
     # Group -2 slows a flood; -1 drops an update seen before; 0 handles it; 1 records it.
     app.add_handler(TypeHandler(Update, throttle.throttle), group=-2)
     app.add_handler(TypeHandler(Update, dedupe.skip_seen), group=-1)

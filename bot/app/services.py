@@ -23,6 +23,7 @@ from bot.learners.privacy import Privacy
 from bot.mastery.progress import ProgressReader
 from bot.mastery.review import Review
 from bot.practice.service import PracticeService
+from bot.reminders.dispatcher import Dispatcher, Sender
 from bot.reminders.planning import Reminders
 from content.loader import Content, load_content
 from storage.db import SessionFactory, make_engine, make_session_factory, upgrade_database
@@ -96,6 +97,13 @@ class Services:
             digests=Digests(
                 sessions=sessions, clock=clock, cohorts=cohorts, insights=insights, default_timezone=tz
             ),
+        )
+
+    def dispatcher(self, sender: Sender) -> Dispatcher:
+        """The nudge dispatcher, given the transport that sends (Telegram's, or a test's)."""
+        return Dispatcher(
+            sessions=self.sessions, review=self.review, clock=self.clock, sender=sender,
+            default_timezone=self.settings.default_timezone, rate=self.settings.reminder_send_rate,
         )
 
     async def close(self) -> None:

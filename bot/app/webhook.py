@@ -26,7 +26,6 @@ from telegram import Update
 from telegram.ext import Application
 
 from bot.app.settings import Settings
-from handlers import dedupe
 
 log = logging.getLogger(__name__)
 
@@ -65,13 +64,13 @@ def make_web_app(application: AnyApplication, settings: Settings) -> web.Applica
         await application.update_processor.process_update(
             update, application.process_update(update)
         )
-        if update.update_id in application.bot_data.get(dedupe.NOT_HANDLED, ()):
-            application.bot_data[dedupe.NOT_HANDLED].discard(update.update_id)
+        if update.update_id in application.bot_data.not_handled:
+            application.bot_data.not_handled.discard(update.update_id)
             return web.Response(status=503, text="database unreachable; send it again")
         return web.Response(text="ok")
 
     async def healthz(_request: web.Request) -> web.Response:
-        services = application.bot_data.get("services")
+        services = application.bot_data.built
         try:
             assert services is not None
             async with services.engine.connect() as conn:
@@ -93,7 +92,7 @@ async def serve(settings: Settings) -> None:
 
     assert settings.webhook_url and settings.webhook_secret
     application = build_application(settings, updater=False)
-    application.bot_data[dedupe.DATABASE_WAIT] = DATABASE_WAIT
+    application.bot_data.database_wait = DATABASE_WAIT
     stop = asyncio.Event()
     loop = asyncio.get_running_loop()
     for sig in (signal.SIGINT, signal.SIGTERM):

@@ -26,7 +26,7 @@ DISTINCTION_COLOUR = (40, 150, 60)
 Font = ImageFont.FreeTypeFont | ImageFont.ImageFont
 
 
-def _font(size: int) -> Font:
+def font(size: int) -> Font:
     # Pillow's bundled default font scales when FreeType is available; otherwise a small bitmap.
     return ImageFont.load_default(size=size)
 
@@ -57,7 +57,7 @@ def score_chart(
         raise ValueError("a score chart needs at least one score")
     image = Image.new("RGB", (WIDTH, HEIGHT), BACKGROUND)
     draw = ImageDraw.Draw(image)
-    small, normal = _font(14), _font(17)
+    small, normal = font(14), font(17)
     x0, x1, y0, y1 = LEFT, WIDTH - RIGHT, TOP, HEIGHT - BOTTOM
 
     def y_of(score: float) -> float:

@@ -52,7 +52,7 @@ def _font(size: int) -> chart.Font:
             return ImageFont.truetype(str(found[0]), size)
         except OSError:
             pass
-    return chart._font(size)
+    return chart.font(size)
 
 
 def _fit(draw: ImageDraw.ImageDraw, text: str, font: chart.Font, width: int) -> str:

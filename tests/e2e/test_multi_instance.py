@@ -31,7 +31,6 @@ from bot.app.application import build_application
 from bot.app.services import Services
 from bot.app.settings import Settings
 from bot.app.webhook import SECRET_HEADER, make_web_app
-from handlers import dedupe
 from storage.db import make_engine, make_session_factory
 from tests.conftest import PG_SKIP_REASON, PG_URL, reset_postgres
 from tests.e2e.conftest import BotProcess, start_bot_process
@@ -226,7 +225,7 @@ async def test_webhook_answers_503_while_the_database_is_away(settings: Settings
     hooked = settings.model_copy(update={"webhook_url": PUBLIC_URL, "webhook_secret": SecretStr(SECRET)})
     request = OfflineRequest()
     app = build_application(hooked, services, request=request, updater=False)
-    app.bot_data[dedupe.DATABASE_WAIT] = 0.3
+    app.bot_data.database_wait = 0.3
     working = services.sessions
     services.sessions = make_session_factory(create_async_engine("sqlite+aiosqlite:////nonexistent/x.db"))
     body = {

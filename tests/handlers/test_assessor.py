@@ -14,13 +14,13 @@ from typing import Any
 
 import pytest
 from telegram import Message, MessageOriginUser, User
-from telegram.ext import CallbackContext
 
 from bot.app.application import build_application
 from bot.app.services import Services
 from bot.app.settings import Settings
 from bot.clock import FixedClock
 from handlers import assessor as assessor_handlers
+from handlers.context import Context
 from storage import cohort_queries as cq
 from storage import queries
 from storage.models import Cohort
@@ -403,7 +403,7 @@ async def test_another_assessor_sees_nothing_of_the_owners_cohort(
 async def test_weekly_digest_is_sent_once_at_the_assessors_time(
     world: World, cohort: dict[str, str], clock: FixedClock, services: Services
 ) -> None:
-    context = CallbackContext(world.app)
+    context = Context(world.app)
     await assessor_handlers.send_digests(context)
     assert not [t for t in world.request.texts(OWNER) if "Weekly digest" in t]  # not due yet
     clock.set(clock.now() + timedelta(days=7))  # the Monday after, past 08:00 London time

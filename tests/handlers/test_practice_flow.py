@@ -153,7 +153,7 @@ async def test_help_lists_commands(harness) -> None:
 
 async def test_error_handler_logs_and_apologises(harness, monkeypatch, caplog) -> None:
     app, request, users = harness
-    services: Services = app.bot_data["services"]
+    services: Services = app.bot_data.services
 
     async def broken(*args: Any, **kwargs: Any) -> None:
         raise RuntimeError("database on fire")
