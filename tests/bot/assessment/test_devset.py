@@ -14,7 +14,7 @@ import pytest
 from bot.assessment import Assessor
 from bot.assessment.evaluate import Report, evaluate, load_items
 
-DATA = Path(__file__).resolve().parents[1] / "data"
+DATA = Path(__file__).resolve().parents[2] / "data"
 FILES = ["devset.yaml", "holdout.yaml", "fresh.yaml"]
 
 

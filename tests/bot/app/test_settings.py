@@ -45,7 +45,7 @@ def test_bad_timezone_is_refused(monkeypatch: pytest.MonkeyPatch) -> None:
 
 
 def test_env_example_documents_every_field() -> None:
-    example = (Path(__file__).resolve().parents[2] / ".env.example").read_text()
+    example = (Path(__file__).resolve().parents[3] / ".env.example").read_text()
     for name in Settings.model_fields:
         assert f"{name.upper()}=" in example, f"{name.upper()} is missing from .env.example"
 
@@ -78,6 +78,6 @@ def test_bad_log_level_is_refused(monkeypatch: pytest.MonkeyPatch) -> None:
 
 
 def test_operations_guide_documents_every_setting() -> None:
-    guide = (Path(__file__).resolve().parents[2] / "docs" / "operations.md").read_text()
+    guide = (Path(__file__).resolve().parents[3] / "docs" / "operations.md").read_text()
     for name in Settings.model_fields:
         assert f"`{name.upper()}`" in guide, f"{name.upper()} is missing from docs/operations.md"
