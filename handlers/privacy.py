@@ -15,6 +15,7 @@ from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update
 
 from bot.learners.privacy import export_filename
 from handlers import texts
+from handlers.answers import send_book_file
 from handlers.common import close_buttons, reply
 from handlers.context import Context
 from storage.models import Learner, aware
@@ -67,6 +68,12 @@ async def mydata(update: Update, context: Context) -> None:
         filename=export_filename(data),
         caption=texts.MYDATA_CAPTION.format(answers=_answers(len(data["attempts"]))),
     )
+    if data["attempts"]:
+        # Beside the JSON, the same answers as a person reads them (questions by their text).
+        await send_book_file(
+            update, context, learner,
+            texts.MYDATA_ANSWERS_CAPTION.format(answers=_answers(len(data["attempts"]))),
+        )
 
 
 async def deleteme(update: Update, context: Context) -> None:

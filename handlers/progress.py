@@ -8,12 +8,13 @@ from __future__ import annotations
 
 import asyncio
 
-from telegram import Update
+from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update
 
 from bot.mastery.progress import CHART_POINTS
 from bot.render.feedback import HTML
 from bot.render.progress import progress_chart, render_progress
 from handlers import texts
+from handlers.answers import page_data
 from handlers.common import learner_for, reply
 from handlers.context import Context
 
@@ -24,7 +25,13 @@ async def progress(update: Update, context: Context) -> None:
     learner = await learner_for(update, context)
     assert learner.id is not None
     summary = await context.services.progress.summary(learner.id)
-    await reply(update, context, render_progress(summary, HTML))
+    markup = None
+    if summary.answers:
+        # "My answers" is one tap from /progress.
+        markup = InlineKeyboardMarkup(
+            [[InlineKeyboardButton("📚 My answers", callback_data=page_data(0))]]
+        )
+    await reply(update, context, render_progress(summary, HTML), reply_markup=markup)
     # Drawing takes tens of milliseconds of CPU: keep it off the event loop.
     png = await asyncio.to_thread(progress_chart, summary)
     if png is not None and chat is not None:

@@ -76,6 +76,7 @@ HELP = (
     "/cancel: drop the answer you are writing\n"
     "/settings: your level, sector and time zone\n"
     "/progress: your scores, streak and the key Acts you have named\n"
+    "/answers: every question you have answered, your best answer and the model outline\n"
     "/remind: a daily reminder at the time you choose (/remind 18:30, /remind off)\n"
     "/privacy: what I store and why\n"
     "/mydata: a copy of everything I store about you\n"
@@ -110,6 +111,7 @@ COMMANDS = [
     ("cancel", "Drop the answer you are writing"),
     ("settings", "Level, sector and time zone"),
     ("progress", "Your scores, streak and key Acts"),
+    ("answers", "Your best answers, to revise from"),
     ("remind", "A daily practice reminder: /remind 18:30"),
     ("privacy", "What is stored and why"),
     ("mydata", "A copy of everything stored about you"),
@@ -127,6 +129,12 @@ NOTHING_STORED = (
     "I don't hold anything about you: there is nothing to send or erase. "
     "Send /start if you'd like to begin."
 )
+ANSWERS_FILE_CAPTION = (
+    "My answers: every question you have answered, your best answer, its grade, what the coach "
+    "found and the model outline. It opens in any browser and prints well."
+)
+ANSWERS_NOT_FOUND = "I can't find that question in your answers. Send /answers for the list."
+MYDATA_ANSWERS_CAPTION = "The same answers, easy to read: {answers}, best answer each, with model outlines."
 MYDATA_CAPTION = (
     "Everything I store about you, as JSON: your record, {answers}, and any answer you are "
     "writing. /deleteme erases it all."

@@ -30,6 +30,7 @@ from telegram.request import BaseRequest
 from bot.app.services import Services
 from bot.app.settings import Settings
 from handlers import (
+    answers,
     assessor,
     cohort_invites,
     dedupe,
@@ -94,6 +95,8 @@ def handlers() -> list[BaseHandler]:
         CommandHandler("cancel", practice.cancel, filters=PRIVATE),
         CommandHandler("progress", progress.progress, filters=PRIVATE),
         CommandHandler("mydata", privacy.mydata, filters=PRIVATE),
+        # /answers and its `ans:` buttons (My answers).
+        *answers.handlers(),
         # /remind and the `rem:` buttons (menu, days, and a nudge's Practise now/Snooze/Not today).
         *reminders.handlers(),
         CommandHandler("deleteme", privacy.deleteme, filters=PRIVATE),

@@ -20,6 +20,7 @@ from bot.cohorts.roles import RoleService
 from bot.cohorts.service import CohortService
 from bot.learners.onboarding import LearnerSettings
 from bot.learners.privacy import Privacy
+from bot.mastery.answers import AnswerBookReader
 from bot.mastery.progress import ProgressReader
 from bot.mastery.review import Review
 from bot.practice.service import PracticeService
@@ -42,6 +43,7 @@ class Services:
     learners: LearnerSettings
     privacy: Privacy
     progress: ProgressReader
+    answers: AnswerBookReader
     reminders: Reminders
     cohorts: CohortService
     roles: RoleService
@@ -87,6 +89,7 @@ class Services:
             learners=LearnerSettings(sessions=sessions, content=content, clock=clock),
             privacy=Privacy(sessions=sessions, clock=clock, default_timezone=tz),
             progress=ProgressReader(sessions=sessions, content=content, clock=clock, default_timezone=tz),
+            answers=AnswerBookReader(sessions=sessions, content=content),
             reminders=Reminders(sessions=sessions, clock=clock, default_timezone=tz),
             cohorts=cohorts,
             roles=RoleService(

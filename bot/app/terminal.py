@@ -23,6 +23,7 @@ HELP = """Type your answer over one or more lines, then /done for feedback.
   /topics          list the topics; /topic N practises topic N, /topic weakest your weakest
   /next            another question        /retry   try the last question again
   /model           model answer outline    /progress  your progress so far
+  /answers         every question you answered, best answer each; /answers N shows one in full
   /cancel          drop the answer         /quit    leave (an unfinished answer is kept)"""
 
 
@@ -118,9 +119,25 @@ class TerminalChat:
 
             summary = await self.svc.progress.summary(learner_id)
             self.say(render_progress(summary, PLAIN, limit=100_000))
+        elif name == "/answers":
+            await self.answers(learner_id, arg)
         else:
             self.say(f"I don't know {name}. Type /help for the commands.")
         return True
+
+    async def answers(self, learner_id: int, arg: str) -> None:
+        """My answers: the index, or one question in full."""
+        from bot.clock import zone
+        from bot.render.answers import render_index, render_question
+
+        book = await self.svc.answers.book(learner_id)
+        if not arg:
+            self.say(render_index(book, PLAIN, None))
+        elif arg.isdigit() and 1 <= int(arg) <= len(book.questions):
+            tz = zone(None, self.svc.settings.default_timezone)
+            self.say(render_question(book.questions[int(arg) - 1], PLAIN, tz, full=True))
+        else:
+            self.say("Type /answers for the list, then /answers N with one of its numbers.")
 
     async def run(self, user: str) -> int:
         learner = await self.svc.practice.learner(key=f"term:{user}", first_name=user)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 import io
 import json
 from typing import Any
@@ -84,7 +85,7 @@ async def test_mydata_sends_a_json_file_with_the_answers(harness) -> None:
     request.clear()
 
     await app.process_update(users.message("/mydata"))
-    (document,) = uploads(request, "sendDocument")
+    document, readable = uploads(request, "sendDocument")
     name, content = uploaded_file(document)
     assert name.startswith("star-coach-data-2026-11-02") and name.endswith(".json")
     assert "your answer and its feedback" in document["caption"]
@@ -94,6 +95,12 @@ async def test_mydata_sends_a_json_file_with_the_answers(harness) -> None:
     assert data["attempts"][0]["text"].replace("\n", " ") == ANSWER
     assert data["attempts"][0]["result"]["grade"] in {"not_yet", "pass", "distinction"}
     assert data["draft"]["text"] == "A half-written answer about the ICO"
+    # Beside the JSON, the same answers as a person reads them: questions by their text.
+    page_name, page = uploaded_file(readable)
+    assert page_name.endswith(".html") and "best answer each" in readable["caption"]
+    question = app.bot_data.services.content.prompts[data["attempts"][0]["prompt_id"]].text
+    assert html.escape(" ".join(question.split()), quote=True) in " ".join(page.decode().split())
+    assert data["attempts"][0]["prompt_id"] not in page.decode()  # named by text, not by id
 
 
 async def test_mydata_for_a_stranger_stores_nothing(harness, services: Services) -> None:

@@ -164,7 +164,7 @@ async def test_mydata_exports_and_deleteme_erases_the_review_and_reminder_rows(
     clock.set(datetime(2026, 11, 3, 8, tzinfo=UTC))
     await nudge(app, services, clock, request, at=datetime(2026, 11, 3, 10, 0, 3, tzinfo=UTC))
     await say(app, users, "/mydata")
-    (document,) = [c.params for c in request.calls if c.method == "sendDocument"]
+    document, _readable = [c.params for c in request.calls if c.method == "sendDocument"]
     (_, content, *_), = document["files"].values()
     data = json.loads(content)
     assert data["reminder"][0]["local_time"] == "10:00"

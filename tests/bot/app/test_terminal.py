@@ -54,3 +54,12 @@ async def test_retry_before_any_answer_explains(services: Services) -> None:
     out = await run_chat(services, ["/retry", "/model"])
     assert "Submit an answer first" in out
     assert "MODEL ANSWER OUTLINE" in out
+
+
+async def test_answers_lists_the_book_and_opens_one_in_full(services: Services) -> None:
+    out = await run_chat(services, ["/answers", WEAK, "/done", "/answers", "/answers 1", "/answers 7"])
+    assert "Nothing here yet" in out  # before any answer
+    assert "MY ANSWERS  (1 question, best answer each)" in out
+    assert "Your best: " in out and WEAK in out.split("Your best: ")[1]
+    assert "MODEL ANSWER OUTLINE" in out.split("Your best: ")[1]
+    assert "Type /answers for the list" in out  # no question 7
