@@ -27,10 +27,20 @@ from storage.models import Attempt, Cohort, Learner, aware
 # Status thresholds (docs/assessors.md).
 AMBER_IDLE_DAYS = 7
 RED_IDLE_DAYS = 14
-# The trend compares the mean of the last TREND_WINDOW answers with the TREND_WINDOW before
-# (fewer when there are fewer answers); a change of TREND_STEP points or more counts.
-TREND_WINDOW = 3
+# Small numbers say little, so nothing is worked out from fewer answers than it names:
+# - the trend compares, within one topic, the mean of its last TREND_WINDOW answers with the
+#   TREND_WINDOW before them (so a topic needs 2 x TREND_WINDOW answers); topics that qualify are
+#   averaged. Answers on different topics are never compared with each other (a hard topic after
+#   an easy one is not a fall). A change of TREND_STEP points or more counts.
+# - the recent average is the mean of the last RECENT_WINDOW answers, only once there are that many.
+# - the week's change compares at least WEEK_MIN answers this week with at least WEEK_MIN before.
+# - mastery by skill means something from MASTERY_MIN answers on; by topic, from TOPIC_MIN on that topic.
+TREND_WINDOW = 2
 TREND_STEP = 5
+RECENT_WINDOW = 3
+WEEK_MIN = 2
+MASTERY_MIN = 3
+TOPIC_MIN = 2
 RECENT_ATTEMPTS = 5
 
 RED, AMBER, GREEN = "red", "amber", "green"
@@ -48,8 +58,8 @@ class LearnerSummary:
     attempts_30d: int
     attempts_total: int
     latest_grade: str | None
-    recent_mean: int | None  # mean of the last TREND_WINDOW scores
-    trend: str  # up, down, steady, or new (fewer than two answers)
+    recent_mean: int | None  # mean of the last RECENT_WINDOW scores (None with fewer answers)
+    trend: str  # up, down, steady, or new (no topic with enough answers to compare)
     trend_delta: int | None
     week_delta: int | None  # mean of the last 7 days minus the mean before them
     weakest_area: str | None  # "topic: skill", the area with the lowest mastery
@@ -111,17 +121,35 @@ class LearnerDetail:
 # -- the pure part --------------------------------------------------------------------------
 
 
-def trend(scores: Sequence[int]) -> tuple[str, int | None]:
-    """Compare the newest answers with the ones before them (oldest first in `scores`)."""
-    if len(scores) < 2:
-        return NEW, None
-    k = min(TREND_WINDOW, len(scores) // 2)
-    delta = round(mean(scores[-k:]) - mean(scores[-2 * k : -k]))
+def _label(delta: int) -> str:
     if delta >= TREND_STEP:
-        return UP, delta
+        return UP
     if delta <= -TREND_STEP:
-        return DOWN, delta
-    return STEADY, delta
+        return DOWN
+    return STEADY
+
+
+def trend(scores: Sequence[int]) -> tuple[str, int | None]:
+    """Compare the newest answers on one topic with the ones before them (oldest first); NEW
+    until there are 2 x TREND_WINDOW of them."""
+    k = TREND_WINDOW
+    if len(scores) < 2 * k:
+        return NEW, None
+    delta = round(mean(scores[-k:]) - mean(scores[-2 * k : -k]))
+    return _label(delta), delta
+
+
+def topic_trend(rows: Sequence[tuple[str, int]]) -> tuple[str, int | None]:
+    """The trend over (topic, score) pairs, oldest first: each topic compared with itself, then
+    the changes of the topics with enough answers averaged."""
+    by_topic: dict[str, list[int]] = {}
+    for topic, score in rows:
+        by_topic.setdefault(topic, []).append(score)
+    deltas = [d for scores in by_topic.values() if (d := trend(scores)[1]) is not None]
+    if not deltas:
+        return NEW, None
+    delta = round(mean(deltas))
+    return _label(delta), delta
 
 
 def status(
@@ -168,16 +196,20 @@ def summarise(
     times = [aware(r.created_at) for r in rows]
     last = times[-1] if times else None
     scores = [r.score for r in rows]
-    trend_label, delta = trend(scores)
-    recent = round(mean(scores[-TREND_WINDOW:])) if scores else None
+    trend_label, delta = topic_trend([(r.topic_id, r.score) for r in rows])
+    recent = round(mean(scores[-RECENT_WINDOW:])) if len(scores) >= RECENT_WINDOW else None
     week = [s for s, t in zip(scores, times, strict=True) if t > now - timedelta(days=7)]
     before = scores[: len(scores) - len(week)]
-    week_delta = round(mean(week) - mean(before)) if week and before else None
+    enough = len(week) >= WEEK_MIN and len(before) >= WEEK_MIN
+    week_delta = round(mean(week) - mean(before)) if enough else None
     colour, reasons = status(
         idle_days=(now - last).days if last else None, recent_mean=recent, trend_label=trend_label
     )
-    weakest_topic = min(progress.topics, key=lambda t: t.value).label if progress.topics else None
-    weakest_skill = min(progress.skills, key=lambda s: s.value).label if rows else None
+    tried = [t for t in progress.topics if t.answers >= TOPIC_MIN]
+    weakest_topic = min(tried, key=lambda t: t.value).label if tried else None
+    weakest_skill = (
+        min(progress.skills, key=lambda s: s.value).label if len(rows) >= MASTERY_MIN else None
+    )
     weakest_card = min(areas, key=lambda a: (round(a.mastery, 6), a.topic_id, a.skill), default=None)
     weakest = (
         area_label(content, weakest_card.topic_id, weakest_card.skill) if weakest_card else weakest_topic
@@ -219,7 +251,8 @@ def cohort_weakest_area(learners: Sequence[LearnerSummary], content: Content) ->
     topics: dict[str, list[int]] = {}
     for s in learners:
         for t in s.progress.topics:
-            topics.setdefault(t.label, []).append(t.value)
+            if t.answers >= TOPIC_MIN:
+                topics.setdefault(t.label, []).append(t.value)
     if not topics:
         return None
     label = min(topics, key=lambda k: (mean(topics[k]), k))
@@ -227,8 +260,9 @@ def cohort_weakest_area(learners: Sequence[LearnerSummary], content: Content) ->
 
 
 def cohort_weakest_skill(learners: Sequence[LearnerSummary]) -> tuple[str, int] | None:
-    """The skill with the lowest mean mastery over the learners who have answered."""
-    active = [s for s in learners if s.attempts_total]
+    """The skill with the lowest mean mastery over the learners with enough answers for it to mean
+    something (MASTERY_MIN: every answer marks all six skills, so one answer says little)."""
+    active = [s for s in learners if s.attempts_total >= MASTERY_MIN]
     if not active:
         return None
     values: dict[str, list[int]] = {}

@@ -12,7 +12,11 @@ from bot.cohorts.insights import (
     AMBER,
     DOWN,
     GREEN,
+    MASTERY_MIN,
+    RECENT_WINDOW,
     RED,
+    TOPIC_MIN,
+    TREND_WINDOW,
     UP,
     CohortReport,
     LearnerDetail,
@@ -23,7 +27,10 @@ from bot.render.progress import bar, coverage_lines
 
 STATUS_ICON = {RED: "🔴", AMBER: "🟠", GREEN: "🟢"}
 STATUS_WORD = {RED: "red", AMBER: "amber", GREEN: "green"}
-TREND_WORD = {UP: "rising", DOWN: "falling", "steady": "steady", "new": "too few answers to tell"}
+TREND_WORD = {
+    UP: "rising", DOWN: "falling", "steady": "steady",
+    "new": f"not enough answers on one topic to tell (needs {2 * TREND_WINDOW})",
+}
 TREND_ARROW = {UP: "↑", DOWN: "↓", "steady": "→", "new": ""}
 EXCERPT = 300
 
@@ -116,8 +123,13 @@ def render_learner(detail: LearnerDetail, m: Markup) -> list[str]:
     ]
     if s.recent_mean is not None:
         head.append(
-            f"Recent average (last 3 answers): {s.recent_mean}; latest grade and trend: "
+            f"Recent average (last {RECENT_WINDOW} answers): {s.recent_mean}; latest grade and trend: "
             f"{grade_trend(s)} ({TREND_WORD[s.trend]})"
+        )
+    elif s.attempts_total:
+        head.append(
+            f"Recent average: not enough answers yet (from {RECENT_WINDOW}); latest grade: "
+            f"{grade_trend(s)}"
         )
     if s.weakest_area:
         head.append(f"Weakest area: {m.esc(s.weakest_area)}")
@@ -125,11 +137,18 @@ def render_learner(detail: LearnerDetail, m: Markup) -> list[str]:
     blocks = ["\n".join(head)]
     if p.topics:
         topics = [m.bold("Mastery by topic")]
-        topics += [f"{bar(t.value)} {t.value}%  {m.esc(t.label)} ({t.answers})" for t in p.topics]
+        topics += [
+            f"{bar(t.value)} {t.value}%  {m.esc(t.label)} ({t.answers})" if t.answers >= TOPIC_MIN
+            else f"{m.esc(t.label)}: 1 answer, not enough yet"
+            for t in p.topics
+        ]
         if p.untried_topics:
             topics.append(f"Not tried yet: {m.esc(', '.join(p.untried_topics))}")
         skills = [m.bold("Mastery by skill")]
-        skills += [f"{bar(k.value)} {k.value}%  {m.esc(k.label)}" for k in p.skills]
+        if s.attempts_total >= MASTERY_MIN:
+            skills += [f"{bar(k.value)} {k.value}%  {m.esc(k.label)}" for k in p.skills]
+        else:
+            skills.append(f"Not enough answers yet (from {MASTERY_MIN}): every answer marks all six skills.")
         blocks += ["\n".join(topics), "\n".join(skills)]
     blocks.append("\n".join(coverage_lines(p.coverage, m)))
     if detail.recent:

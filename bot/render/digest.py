@@ -2,7 +2,14 @@
 
 from __future__ import annotations
 
-from bot.cohorts.insights import CohortReport, cohort_weakest_area, cohort_weakest_skill
+from bot.cohorts.insights import (
+    AMBER,
+    RED,
+    WEEK_MIN,
+    CohortReport,
+    cohort_weakest_area,
+    cohort_weakest_skill,
+)
 from bot.render.feedback import Markup
 from content.loader import Content
 
@@ -33,12 +40,24 @@ def render_digest(report: CohortReport, m: Markup, content: Content) -> list[str
             f"{m.esc(s.name)} (+{s.week_delta})" for s in section.learners
             if s.week_delta is not None and s.week_delta >= IMPROVED_STEP
         ]
+        attention = [
+            f"{'🔴' if s.status == RED else '🟠'} {m.esc(s.name)} ({m.esc('; '.join(s.reasons))})"
+            for s in sorted(section.learners, key=lambda s: (s.status != RED, s.name.casefold()))
+            if s.status in (RED, AMBER)
+        ]
+        comparable = any(s.week_delta is not None for s in section.learners)
+        count = len(section.learners)
         lines = [
             m.bold(f"Weekly digest: {section.name}"),
-            f"{len(section.learners)} learners, week to {day.day} {day:%b %Y}",
+            f"{count} learner{'s' if count != 1 else ''}, week to {day.day} {day:%b %Y}",
             "",
+            "Needs attention: " + (_some(attention) or "nobody, everyone is on track"),
             "Inactive (no practice in 7 days): " + (_some(inactive) or "nobody, everyone practised"),
-            "Improved this week: " + (_some(improved) or "nobody yet"),
+            "Improved this week: " + (
+                _some(improved) or ("nobody yet" if comparable else
+                                    f"too few answers to compare yet (needs {WEEK_MIN} this week "
+                                    f"and {WEEK_MIN} before)")
+            ),
         ]
         area = cohort_weakest_area(section.learners, content)
         skill = cohort_weakest_skill(section.learners)

@@ -25,10 +25,12 @@ from bot.cohorts.insights import (
     RED,
     STEADY,
     UP,
+    LearnerDetail,
     cohort_weakest_area,
     find_member,
     status,
     summarise,
+    topic_trend,
     trend,
 )
 from bot.cohorts.roles import NotAdmin, RoleError, payload_kind
@@ -45,8 +47,9 @@ from bot.cohorts.service import (
     new_code,
     split_days,
 )
+from bot.render.assessor import render_learner
 from bot.render.digest import render_digest
-from bot.render.feedback import HTML
+from bot.render.feedback import HTML, PLAIN
 from content.loader import Content
 from storage import queries
 from storage.models import Learner
@@ -303,12 +306,22 @@ class Row:
     result: dict[str, Any] = field(default_factory=dict)
 
 
-def test_trend_compares_the_newest_answers_with_the_ones_before() -> None:
+def test_trend_compares_the_newest_answers_on_a_topic_with_the_ones_before() -> None:
+    # Nothing from fewer answers than the comparison names: two against the two before.
     assert trend([]) == (NEW, None) and trend([60]) == (NEW, None)
-    assert trend([40, 60]) == (UP, 20)
-    assert trend([50, 50, 50, 70, 70, 70]) == (UP, 20)
-    assert trend([90, 50, 50, 50, 52, 50, 50]) == (STEADY, 1)  # the oldest is past the window
-    assert trend([80, 80, 80, 60, 60, 60]) == (DOWN, -20)
+    assert trend([40, 60]) == (NEW, None) and trend([40, 60, 90]) == (NEW, None)
+    assert trend([50, 50, 70, 70]) == (UP, 20)
+    assert trend([90, 50, 50, 50, 52]) == (STEADY, 1)  # the oldest is past the window
+    assert trend([80, 80, 60, 60]) == (DOWN, -20)
+
+
+def test_the_trend_never_compares_one_topic_with_another() -> None:
+    # The review's case: an easy topic, then a hard one, is not "scores falling -73".
+    assert topic_trend([("rules_and_law", 95), ("external_environment", 22)]) == (NEW, None)
+    mixed = [("a", 50), ("b", 90), ("a", 50), ("b", 10), ("a", 70), ("a", 70)]
+    assert topic_trend(mixed) == (UP, 20)  # only topic a has four answers
+    both = [("a", 50), ("a", 50), ("a", 70), ("a", 70), ("b", 80), ("b", 80), ("b", 60), ("b", 60)]
+    assert topic_trend(both) == (STEADY, 0)  # +20 on a and -20 on b
 
 
 @pytest.mark.parametrize(
@@ -334,19 +347,36 @@ def test_status_rules(idle: int | None, recent: int | None, trend_label: str, co
 
 def test_summary_counts_and_weakest(content: Content) -> None:
     rows = [Row(NOW - timedelta(days=d), s) for d, s in ((40, 30), (20, 40), (6, 70), (1, 80))]
-    rows.append(Row(NOW - timedelta(days=2), 20, topic_id="policies_procedures"))
+    rows += [Row(NOW - timedelta(days=d), s, topic_id="policies_procedures") for d, s in ((3, 30), (2, 20))]
     s = summarise(7, "Lee", rows, content=content, now=NOW, tz=LONDON)
-    assert (s.attempts_7d, s.attempts_30d, s.attempts_total) == (3, 4, 5)
+    assert (s.attempts_7d, s.attempts_30d, s.attempts_total) == (4, 5, 6)
     assert s.last_practice == NOW - timedelta(days=1) and s.latest_grade == "pass"
-    assert s.recent_mean == round((70 + 20 + 80) / 3)
-    assert s.week_delta == round((70 + 20 + 80) / 3 - 35)
+    assert s.recent_mean == round((30 + 20 + 80) / 3)
+    assert s.week_delta == round((70 + 30 + 20 + 80) / 4 - 35)
     assert s.weakest_topic == content.topics["policies_procedures"].title
     assert s.weakest_skill is not None
     empty = summarise(8, "", [], content=content, now=NOW, tz=LONDON)
     assert empty.status == RED and empty.name == "(no name)" and empty.weakest_topic is None
     assert s.weakest_area == s.weakest_topic  # no area cards: the weakest topic
-    assert cohort_weakest_area([s, empty], content) == (content.topics["policies_procedures"].title, 20)
+    policies = content.topics["policies_procedures"].title
+    own = next(t.value for t in s.progress.topics if t.label == policies)
+    assert cohort_weakest_area([s, empty], content) == (policies, own)
     assert cohort_weakest_area([empty], content) is None
+
+
+def test_small_histories_give_no_average_trend_or_mastery(content: Content) -> None:
+    two = [Row(NOW - timedelta(days=1), 95), Row(NOW, 22, topic_id="external_environment")]
+    s = summarise(7, "Jo", two, content=content, now=NOW, tz=LONDON)
+    assert (s.recent_mean, s.trend, s.trend_delta, s.week_delta) == (None, NEW, None, None)
+    assert s.status == GREEN and s.reasons == ()  # practised today: nothing to flag yet
+    assert s.weakest_topic is None and s.weakest_skill is None  # one answer per topic says little
+    detail = LearnerDetail(s, [], LONDON)
+    text = "\n".join(render_learner(detail, PLAIN))
+    assert "Recent average: not enough answers yet (from 3)" in text
+    assert "MASTERY BY SKILL\nNot enough answers yet (from 3)" in text
+    topics = text.split("MASTERY BY TOPIC")[1].split("MASTERY BY SKILL")[0]
+    assert "1 answer, not enough yet" in topics and "%" not in topics
+
 
 
 @dataclass
@@ -418,11 +448,15 @@ async def test_digest_names_the_inactive_the_improved_and_the_weakest_area(
     for who, uid in ((lee, 21), (bo, 22)):
         await services.cohorts.join(who, uid, made.code, share_answers=False)
     await attempt(services, lee, 30, NOW - timedelta(days=20))
+    await attempt(services, lee, 40, NOW - timedelta(days=15))
     await attempt(services, lee, 70, NOW - timedelta(days=2))
+    await attempt(services, lee, 80, NOW - timedelta(days=1))
     await attempt(services, bo, 50, NOW - timedelta(days=9))
     (text,) = render_digest(await services.digests.report(owner), HTML, services.content)
     assert "Inactive (no practice in 7 days): Bo" in text
     assert "Improved this week: Lee (+40)" in text
+    assert "2 learners, week to" in text
+    assert "Needs attention: 🟠 Bo (no practice for 9 days)" in text
     assert f"Weakest area: {content.topics['rules_and_law'].title}" in text
 
 

@@ -51,7 +51,7 @@ def detail(
 @pytest.fixture
 def people(content: Content) -> list[LearnerDetail]:
     return [
-        detail(content, 3, "Lee", [40, 60, 75], shares=True, text=SHARED),
+        detail(content, 3, "Lee", [40, 50, 60, 75], shares=True, text=SHARED),
         detail(content, 4, "=HYPERLINK(\"x\") <b>&", [20], shares=False, text=PRIVATE),
         detail(content, 5, "Łukasz Дарья 😀", [], shares=False, text=PRIVATE),
     ]
@@ -111,7 +111,7 @@ def test_csv_has_one_row_a_learner_and_defuses_formulas(report: CohortReport) ->
     assert [r["name"] for r in rows] == ["Lee", "'=HYPERLINK(\"x\") <b>&", "Łukasz Дарья 😀"]
     lee = rows[0]
     assert (lee["cohort"], lee["learner_no"], lee["attempts_total"], lee["shares_answers"]) == (
-        "Retail", "3", "3", "yes")
+        "Retail", "3", "4", "yes")
     assert lee["last_practice"] == "2026-11-01T09:30+00:00" and lee["trend"] == "up"
     assert rows[2]["status"] == "red" and rows[2]["last_practice"] == ""
     assert SHARED.encode() not in data and PRIVATE.encode() not in data  # summaries only
