@@ -170,6 +170,7 @@ DELETE_STALE = (
 ASSESSOR_COMMANDS = [
     ("cohort", "Your cohorts and learners"),
     ("learner", "One learner in full"),
+    ("comment", "Comment on a learner's answer"),
     ("export", "CSV and PDF report of your cohorts"),
     ("newcohort", "Create a cohort and its invite link"),
     ("invite", "A cohort's invite link"),
@@ -192,14 +193,29 @@ ASSESSOR_HELP = (
     "/cohort [cohort]: each learner's last practice, answers in 7 and 30 days, grade and trend, "
     "weakest area and status\n"
     "/learner &lt;name or #number&gt;: one learner's mastery, recent answers and key Acts\n"
+    "/comment A&lt;number&gt; &lt;your words&gt;: comment on one answer (numbers in /learner); the "
+    "learner gets it with their answer and can reply once\n"
     "/export [cohort]: the summary as CSV and a PDF report with charts\n"
     "/digest &lt;day&gt; &lt;HH:MM&gt; or /digest off: your weekly digest (Mondays 08:00 to start)\n\n"
     "<b>Status</b> 🔴 not practised yet, no practice for 14 days, or the last 3 answers average "
     "below the pass mark and not rising. 🟠 no practice for 7 days, below the pass mark but "
-    "rising, or scores falling. 🟢 everything else.\n"
+    "rising, or scores falling on a topic. 🟢 everything else. No average before 3 answers and "
+    "no trend before 4 answers on one topic.\n"
     "You only ever see learners who joined your cohorts, and their answer texts only if they "
     "chose to share them."
 )
+COMMENT_SENT = "Sent to {name} (#{id}) with their answer. They can reply once; the reply comes here."
+COMMENT_NOT_DELIVERED = (
+    "Saved with the answer (it shows in /learner), but Telegram would not deliver it to {name} "
+    "now: they may have stopped the bot."
+)
+COMMENT_TO_LEARNER = (
+    "💬 <b>{assessor} commented on your answer</b>\n"
+    "<i>{question}</i>\n{when} · {grade}\n\nYou wrote: “{answer}”\n\n{comment}"
+)
+COMMENT_REPLY_PROMPT = "Type your reply to {assessor} as one message (you can reply once)."
+COMMENT_REPLY_SAVED = "Thanks: your reply is with {assessor}."
+COMMENT_REPLY_TO_ASSESSOR = "↩️ <b>{name}</b> (#{id}) replied to your comment on A{ref}:\n\n{reply}"
 ADMIN_HELP = (
     "\n\n<b>Operator commands</b>\n"
     "/grant &lt;user id&gt;: make someone who has started the bot an assessor (or reply "

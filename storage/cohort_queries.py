@@ -14,6 +14,7 @@ from sqlmodel import SQLModel, col, select
 from sqlmodel.ext.asyncio.session import AsyncSession
 
 from storage.models import (
+    AnswerComment,
     AreaCard,
     Assessor,
     AssessorInvite,
@@ -250,6 +251,24 @@ async def members_of(
         .order_by(col(Learner.first_name), col(Learner.id))
     )
     return result.all()
+
+
+async def comments_on(
+    session: AsyncSession, *, attempt_ids: Iterable[int]
+) -> dict[int, list[AnswerComment]]:
+    """The comments on these answers, oldest first, by attempt id."""
+    ids = list(set(attempt_ids))
+    found: dict[int, list[AnswerComment]] = {}
+    if not ids:
+        return found
+    result = await session.exec(
+        select(AnswerComment)
+        .where(col(AnswerComment.attempt_id).in_(ids))
+        .order_by(col(AnswerComment.created_at), col(AnswerComment.id))
+    )
+    for row in result.all():
+        found.setdefault(row.attempt_id, []).append(row)
+    return found
 
 
 async def attempts_of(

@@ -195,3 +195,22 @@ class InviteFailure(SQLModel, table=True):
     id: int | None = Field(default=None, primary_key=True)
     telegram_user_id: int = Field(sa_type=sa.BigInteger, index=True)
     at: datetime = _ts(default_factory=utcnow)
+
+
+class AnswerComment(SQLModel, table=True):
+    """An assessor's comment on one answer, and the learner's one reply to it."""
+
+    __tablename__ = "answer_comment"
+
+    id: int | None = Field(default=None, primary_key=True)
+    attempt_id: int = Field(foreign_key="attempt.id", index=True, ondelete="CASCADE")
+    # Whose answer it is (erased with them), and who wrote the comment (kept, unnamed, if the
+    # assessor erases their own record: the learner still has the advice).
+    learner_id: int = Field(foreign_key="learner.id", index=True, ondelete="CASCADE")
+    assessor_id: int | None = Field(default=None, foreign_key="learner.id", ondelete="SET NULL")
+    text: str = Field(sa_type=sa.Text)
+    created_at: datetime = _ts(default_factory=utcnow)
+    # The message that asked the learner for their reply: a Telegram reply to it is the reply.
+    reply_prompt_message_id: int | None = Field(default=None, sa_type=sa.BigInteger)
+    reply: str | None = Field(default=None, sa_type=sa.Text)
+    replied_at: datetime | None = _ts(default=None)

@@ -33,6 +33,7 @@ from handlers import (
     answers,
     assessor,
     cohort_invites,
+    comments,
     dedupe,
     errors,
     onboarding,
@@ -114,8 +115,12 @@ def handlers() -> list[BaseHandler]:
         # Assessors, cohorts and invites (commands and `coh:` buttons).
         *assessor.handlers(),
         *cohort_invites.handlers(),
+        # /comment and the learner's Reply button (`cmt:`).
+        *comments.handlers(),
         # A stale keyboard from an older version, or a forged payload.
         CallbackQueryHandler(practice.unknown_button),
+        # A text sent as a Telegram reply may be the reply to an assessor's comment.
+        comments.reply_handler(),
         MessageHandler(PRIVATE & filters.TEXT & ~filters.COMMAND, practice.answer_text),
         MessageHandler(PRIVATE & filters.COMMAND, start.unknown_command),
         MessageHandler(PRIVATE & ~filters.TEXT & ~filters.StatusUpdate.ALL, start.not_text),

@@ -14,6 +14,7 @@ from sqlalchemy.ext.asyncio import AsyncEngine
 from bot.app.settings import Settings
 from bot.assessment import Assessor
 from bot.clock import Clock
+from bot.cohorts.comments import CommentService
 from bot.cohorts.digest import Digests
 from bot.cohorts.insights import Insights
 from bot.cohorts.roles import RoleService
@@ -49,6 +50,7 @@ class Services:
     roles: RoleService
     insights: Insights
     digests: Digests
+    comments: CommentService
 
     @classmethod
     async def create(
@@ -97,6 +99,7 @@ class Services:
                 admin_user_ids=settings.admin_user_ids, default_timezone=tz,
             ),
             insights=insights,
+            comments=CommentService(sessions=sessions, clock=clock),
             digests=Digests(
                 sessions=sessions, clock=clock, cohorts=cohorts, insights=insights, default_timezone=tz
             ),

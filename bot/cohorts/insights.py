@@ -22,7 +22,7 @@ from bot.mastery.progress import SKILLS, AttemptLike, ProgressSummary, compute_p
 from content.loader import Content
 from storage import cohort_queries as cq
 from storage.db import SessionFactory
-from storage.models import Attempt, Cohort, Learner, aware
+from storage.models import AnswerComment, Attempt, Cohort, Learner, aware
 
 # Status thresholds (docs/assessors.md).
 AMBER_IDLE_DAYS = 7
@@ -94,6 +94,9 @@ class AttemptView:
     score: int
     grade: str
     text: str | None  # only when the learner shares their answers
+    id: int | None = None  # referred to as A<id> (bot.cohorts.comments)
+    # Comments on this answer: (the assessor's words, the learner's reply or None).
+    comments: tuple[tuple[str, str | None], ...] = ()
 
 
 @dataclass(frozen=True)
@@ -319,12 +322,17 @@ class Insights:
     def _tz(self, learner: Learner) -> ZoneInfo:
         return zone(learner.timezone, self.default_timezone)
 
-    def _recent(self, attempts: Sequence[Attempt], shares: bool) -> list[AttemptView]:
+    def _recent(
+        self, attempts: Sequence[Attempt], shares: bool,
+        comments: dict[int, list[AnswerComment]] | None = None,
+    ) -> list[AttemptView]:
         topics = self.content.topics
+        comments = comments or {}
         return [
             AttemptView(
                 aware(a.created_at), topics[a.topic_id].title if a.topic_id in topics else a.topic_id,
-                a.score, a.grade, a.text if shares else None,
+                a.score, a.grade, a.text if shares else None, a.id,
+                tuple((c.text, c.reply) for c in comments.get(a.id or 0, [])),
             )
             for a in reversed(attempts[-RECENT_ATTEMPTS:])
         ]
@@ -339,6 +347,8 @@ class Insights:
         async with self.sessions() as session:
             attempts = await cq.attempts_of(session, learner_ids=ids)
             cards = await cq.area_cards_of(session, learner_ids=ids)
+            recent_ids = [a.id for rows in attempts.values() for a in rows[-RECENT_ATTEMPTS:] if a.id]
+            comments = await cq.comments_on(session, attempt_ids=recent_ids)
         sections, details = [], []
         for cohort in scope.cohorts:
             learners = []
@@ -351,7 +361,8 @@ class Insights:
                     tz=tz, cohorts=(cohort.name,), shares_answers=shares, areas=cards.get(lr.id, []),
                 )
                 learners.append(summary)
-                details.append(LearnerDetail(summary, self._recent(attempts.get(lr.id, []), shares), tz))
+                recent = self._recent(attempts.get(lr.id, []), shares, comments)
+                details.append(LearnerDetail(summary, recent, tz))
             live = _live(cohort, now)
             sections.append(CohortSection(cohort.name, live, cohort.invite_expires_at, learners))
         return CohortReport(now, tz, sections), details
@@ -364,10 +375,13 @@ class Insights:
         async with self.sessions() as session:
             attempts = (await cq.attempts_of(session, learner_ids=[learner.id]))[learner.id]
             cards = (await cq.area_cards_of(session, learner_ids=[learner.id]))[learner.id]
+            recent_ids = [a.id for a in attempts[-RECENT_ATTEMPTS:] if a.id is not None]
+            comments = await cq.comments_on(session, attempt_ids=recent_ids)
         summary = summarise(
             learner.id, learner.first_name, attempts, content=self.content,
             now=self.clock.now(), tz=self._tz(scope.assessor), shares_answers=shares, areas=cards,
             cohorts=[names[m.cohort_id] for m, lr in scope.members
                      if lr.id == learner.id and m.cohort_id in names],
         )
-        return LearnerDetail(summary, self._recent(attempts, shares), self._tz(scope.assessor))
+        recent = self._recent(attempts, shares, comments)
+        return LearnerDetail(summary, recent, self._tz(scope.assessor))

@@ -112,6 +112,11 @@ def render_cohorts(report: CohortReport, m: Markup) -> list[str]:
     return pack(blocks)
 
 
+def _short(text: str) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= EXCERPT else text[: EXCERPT - 1] + "…"
+
+
 def render_learner(detail: LearnerDetail, m: Markup) -> list[str]:
     s, tz, p = detail.summary, detail.tz, detail.summary.progress
     head = [
@@ -154,15 +159,22 @@ def render_learner(detail: LearnerDetail, m: Markup) -> list[str]:
     if detail.recent:
         recent = [m.bold("Recent answers")]
         for a in detail.recent:
+            ref = f"A{a.id} · " if a.id is not None else ""
             recent.append(
-                f"{local(a.at, tz, with_time=True)} · {m.esc(a.topic)} · {a.score} "
+                f"{ref}{local(a.at, tz, with_time=True)} · {m.esc(a.topic)} · {a.score} "
                 f"{GRADE_LABEL.get(a.grade, a.grade)}"
             )
             if a.text is not None:
                 text = " ".join(a.text.split())
                 text = text if len(text) <= EXCERPT else text[: EXCERPT - 1] + "…"
                 recent.append(f"   “{m.italic(text)}”")
+            for said, answer in a.comments:
+                recent.append(f"   💬 {m.esc(_short(said))}")
+                if answer is not None:
+                    recent.append(f"   ↩️ {m.esc(_short(answer))}")
         if not s.shares_answers:
             recent.append(m.italic("Answer texts are not shared by this learner."))
+        if any(a.id is not None for a in detail.recent):
+            recent.append("Comment on an answer: /comment A" + m.esc("<number> <your words>"))
         blocks.append("\n".join(recent))
     return pack(blocks)

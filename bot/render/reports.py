@@ -239,6 +239,10 @@ def _learner_page(pdf: _Pdf, detail: LearnerDetail) -> None:
                 text = " ".join(a.text.split())
                 text = text if len(text) <= PDF_EXCERPT else text[: PDF_EXCERPT - 1] + "…"
                 pdf.para(f"“{text}”", 8)
+            for said, answer in a.comments:
+                pdf.para(f"Assessor's comment: {' '.join(said.split())}", 8)
+                if answer is not None:
+                    pdf.para(f"Learner's reply: {' '.join(answer.split())}", 8)
         if not s.shares_answers:
             pdf.para("Answer texts are not shared by this learner.", 8)
 

@@ -55,7 +55,10 @@ class OfflineRequest(BaseRequest):
             msg["text"] = params["text"]
         if "reply_markup" in params:
             markup = params["reply_markup"]
-            msg["reply_markup"] = json.loads(markup) if isinstance(markup, str) else markup
+            markup = json.loads(markup) if isinstance(markup, str) else markup
+            # Telegram echoes inline keyboards only (a ForceReply is not part of the message).
+            if "inline_keyboard" in markup:
+                msg["reply_markup"] = markup
         msg.update(extra)
         return msg
 

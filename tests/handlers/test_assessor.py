@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from sqlmodel import select
 from telegram import Message, MessageOriginUser, User
 
 from bot.app.application import build_application
@@ -23,9 +24,9 @@ from handlers import assessor as assessor_handlers
 from handlers.context import Context
 from storage import cohort_queries as cq
 from storage import queries
-from storage.models import Cohort
+from storage.models import AnswerComment, Cohort
 from tests.handlers.flow import ANSWER, ask, buttons
-from tests.handlers.offline import Call, OfflineRequest, UpdateFactory
+from tests.handlers.offline import BOT_ID, Call, OfflineRequest, UpdateFactory
 
 ADMIN, OWNER, OTHER, LEARNER, STRANGER = 1, 100, 200, 300, 400
 REFUSED = "This command is for assessors."
@@ -424,3 +425,77 @@ async def test_digest_setting(world: World, cohort: dict[str, str]) -> None:
     assert "6 Nov 2026 16:30" in (await world.send(OWNER, "/digest fri 16:30"))[0]
     assert "off" in (await world.send(OWNER, "/digest off"))[0]
     assert "/digest mon 08:00" in (await world.send(OWNER, "/digest someday"))[0]
+
+
+# -- comments on answers (bot.cohorts.comments, handlers.comments) -------------------------------
+
+REF = re.compile(r"\bA(\d+) · ")
+
+
+async def lee_answer_ref(world: World) -> str:
+    refs = [m.group(1) for t in await world.send(OWNER, "/learner Lee") for m in REF.finditer(t)]
+    assert refs, "no answer references in /learner"
+    return f"A{refs[0]}"  # the most recent answer
+
+
+def reply_to(world: World, uid: int, message_id: int, text: str) -> object:
+    users = world.user(uid)
+    prompt = Message(message_id, datetime.now(UTC), users.chat,
+                     from_user=User(BOT_ID, "STAR Coach", is_bot=True), text="(prompt)")
+    prompt.set_bot(world.app.bot)
+    return users.message(text, reply_to_message=prompt)
+
+
+async def test_a_comment_reaches_the_learner_with_their_answer_and_one_reply_comes_back(
+    world: World, cohort: dict[str, str], services: Services
+) -> None:
+    ref = await lee_answer_ref(world)
+    (sent,) = await world.send(OWNER, f"/comment {ref} Good use of the CRA; now say what the result was.")
+    assert "Sent to Lee" in sent
+    delivered = world.request.sent(LEARNER)[-1]
+    assert "Olive commented on your answer" in delivered["text"]
+    assert "Good use of the CRA" in delivered["text"] and "You wrote:" in delivered["text"]
+    (reply_button,) = [b for row in delivered["reply_markup"]["inline_keyboard"] for b in row]
+    assert reply_button["callback_data"].startswith("cmt:reply:")
+
+    (prompt,) = await world.press(LEARNER, reply_button["callback_data"])
+    assert "reply to Olive" in prompt
+    async with services.sessions() as session:
+        (row,) = (await session.exec(select(AnswerComment))).all()
+    assert row.reply_prompt_message_id is not None
+
+    before = len(world.request.calls)
+    await world.app.process_update(reply_to(world, LEARNER, row.reply_prompt_message_id, "Thank you!"))
+    assert "your reply is with Olive" in world.texts_since(before, LEARNER)[0]
+    assert "Lee</b> (#" in world.texts_since(before, OWNER)[0]
+    assert "Thank you!" in world.texts_since(before, OWNER)[0]
+    # Shown to the assessor with the answer, and only one reply.
+    view = "".join(await world.send(OWNER, "/learner Lee"))
+    assert "💬 Good use of the CRA" in view and "↩️ Thank you!" in view
+    assert "already replied" in (await world.press(LEARNER, reply_button["callback_data"]))[0]
+
+
+async def test_a_reply_to_another_message_is_part_of_the_answer(world: World, cohort: dict[str, str]) -> None:
+    await ask(world.app, world.user(LEARNER))
+    before = len(world.request.calls)
+    await world.app.process_update(reply_to(world, LEARNER, 12345, "My answer starts here"))
+    assert any("words" in t.lower() for t in world.texts_since(before, LEARNER))  # the status line
+
+
+async def test_nobody_comments_outside_their_own_cohorts(world: World, cohort: dict[str, str]) -> None:
+    ref = await lee_answer_ref(world)
+    assert "No answer with that reference" in (await world.send(OTHER, f"/comment {ref} Hi"))[0]
+    assert "No answer with that reference" in (await world.send(OWNER, "/comment A999999 Hi"))[0]
+    assert await world.send(STRANGER, f"/comment {ref} Hi") == [REFUSED]
+    assert await world.send(LEARNER, f"/comment {ref} Hi") == [REFUSED]
+    assert "not an answer reference" in (await world.send(OWNER, "/comment lee Hi"))[0]
+    assert "followed by your comment" in (await world.send(OWNER, "/comment"))[0]
+    assert "Write the comment" in (await world.send(OWNER, f"/comment {ref}"))[0]
+
+
+async def test_a_forged_reply_button_is_refused(world: World, cohort: dict[str, str]) -> None:
+    ref = await lee_answer_ref(world)
+    await world.send(OWNER, f"/comment {ref} Nice")
+    data = world.last_buttons(LEARNER)[0]
+    assert "no longer here" in (await world.press(301, data))[0]  # Bo pressing Lee's button
+    assert "no longer here" in (await world.press(LEARNER, "cmt:reply:999999"))[0]

@@ -7,7 +7,7 @@ import csv
 import io
 import re
 import zlib
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime, timedelta
 from typing import Any
 from zoneinfo import ZoneInfo
@@ -177,3 +177,14 @@ def test_learner_chart_names_the_learner_instead_of_you(people: list[LearnerDeta
     below = (0, chart.TOP, chart.WIDTH, chart.HEIGHT)
     assert named.crop(below).tobytes() == plain.crop(below).tobytes()  # the plot is untouched
     assert learner_scores(people[2].summary.progress, "Nobody") is None
+
+
+def test_pdf_carries_comments_and_replies_with_their_answer(
+    report: CohortReport, people: list[LearnerDetail]
+) -> None:
+    lee = people[0]
+    first = replace(lee.recent[0], id=11, comments=(("Name the result too.", "Will do, thanks"),))
+    people[0] = LearnerDetail(lee.summary, [first, *lee.recent[1:]], lee.tz)
+    text = pdf_text(reports.cohort_pdf(report, people, assessor="Olive", unicode=False))
+    assert "Assessor's comment: Name the result too." in text
+    assert "Learner's reply: Will do, thanks" in text
