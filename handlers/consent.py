@@ -8,7 +8,7 @@ import html
 from telegram import Update
 
 from bot.learners.onboarding import TYPED_TIMEZONE
-from bot.reminders.planning import ReminderStatus, describe_days
+from bot.reminders.planning import ReminderStatus, describe_days, describe_when
 from handlers import keyboards, texts
 from handlers.common import learner_for, reply
 from handlers.context import Context
@@ -30,7 +30,23 @@ async def ask_step(update: Update, context: Context, learner: Learner) -> None:
     elif step == "reminder":
         await reply(update, context, texts.ASK_REMINDER, reply_markup=keyboards.reminder_keyboard())
     else:
-        await reply(update, context, texts.ALL_SET.format(**describe(learner, context)))
+        await reply(update, context, texts.ALL_SET.format(
+            **describe(learner, context), reminder=await _reminder_line(context, learner),
+        ))
+
+
+async def _reminder_line(context: Context, learner: Learner) -> str:
+    """What the reminder will really do, or the offer of one: never both."""
+    assert learner.id is not None
+    svc = context.services
+    status = await svc.reminders.status(learner.id)
+    if not (status.enabled and status.local_time and status.next_due):
+        return texts.ALL_SET_REMINDER_OFF
+    when = describe_when(status.next_due, svc.clock.now(), svc.reminders.zone_named(status.timezone))
+    return texts.ALL_SET_REMINDER_ON.format(
+        time=status.local_time, days=describe_days(status.days),
+        next=when + (texts.REMIND_SKIPPED_TODAY if status.skipped_today else ""),
+    )
 
 
 def describe(learner: Learner, context: Context) -> dict[str, str]:

@@ -137,7 +137,8 @@ def _when(context: Context, status: ReminderStatus) -> str:
     if status.next_due is None:
         return ""
     svc = context.services
-    return describe_when(status.next_due, svc.clock.now(), svc.reminders.zone_named(status.timezone))
+    when = describe_when(status.next_due, svc.clock.now(), svc.reminders.zone_named(status.timezone))
+    return when + (texts.REMIND_SKIPPED_TODAY if status.skipped_today else "")
 
 
 def menu_keyboard(status: ReminderStatus) -> InlineKeyboardMarkup:

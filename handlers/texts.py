@@ -50,8 +50,14 @@ ASK_REMINDER = (
 )
 ALL_SET = (
     "You're all set: {level}, {sector}, time zone {timezone}. Change these any time with "
-    "/settings.\n\nSend /practice for a question. Want a nudge each day? /remind 18:30 sets a "
-    "daily reminder at that time."
+    "/settings.\n\n{reminder}"
+)
+ALL_SET_REMINDER_OFF = (
+    "Send /practice for a question. Want a nudge each day? /remind 18:30 sets a daily reminder "
+    "at that time."
+)
+ALL_SET_REMINDER_ON = (
+    "⏰ Daily reminder at {time} {days}: the first comes {next}. Send /practice for a question now."
 )
 SETTINGS = (
     "<b>Your settings</b>\nLevel: {level}\nSector: {sector}\nTime zone: {timezone}\n"
@@ -320,6 +326,7 @@ REMIND_STATUS_ON = (
     "⏰ Your daily reminder: <b>{time}</b> {days} ({timezone}). The next one comes {next}."
 )
 REMIND_STATUS_OFF = "Your daily reminder is off."
+REMIND_SKIPPED_TODAY = " (not today: you've already practised today, and a day you practise gets no nudge)"
 REMIND_STATUS_BLOCKED = (
     "Your daily reminder is off: Telegram told me you had blocked me, so I stopped sending."
 )

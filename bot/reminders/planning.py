@@ -18,12 +18,12 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
-from sqlmodel import col, select
+from sqlmodel import col, func, select
 from sqlmodel.ext.asyncio.session import AsyncSession
 
 from bot.clock import Clock, zone
 from storage.db import SessionFactory
-from storage.models import Learner, NudgeLog, Reminder, aware
+from storage.models import Attempt, Learner, NudgeLog, Reminder, aware
 
 # A nudge the bot could not send at its time (it was down) still goes within this window.
 LATE_AFTER = timedelta(hours=2)
@@ -187,8 +187,11 @@ class ReminderStatus:
     local_time: str | None
     days: str
     timezone: str
-    next_due: datetime | None
+    next_due: datetime | None  # the next nudge that will really be sent
     disabled_reason: str | None = None
+    # Today's slot is still ahead but the learner has practised today, so it will be skipped
+    # (a day with practice gets no nudge): next_due is then the following slot.
+    skipped_today: bool = False
 
 
 class StaleNudge(Exception):
@@ -231,14 +234,36 @@ class Reminders:
         async with self.sessions() as session:
             learner = await self._learner(session, learner_id)
             row = await session.get(Reminder, learner_id)
-        return self._status(learner, row)
+            practised = await self._practised_today(session, learner)
+        return self._status(learner, row, practised)
 
-    def _status(self, learner: Learner, row: Reminder | None) -> ReminderStatus:
-        tz_name = self.zone(learner).key
+    async def _practised_today(self, session: AsyncSession, learner: Learner) -> bool:
+        last = (await session.exec(
+            select(func.max(Attempt.created_at)).where(Attempt.learner_id == learner.id)
+        )).first()
+        if last is None:
+            return False
+        tz, now = self.zone(learner), self.clock.now()
+        return aware(last).astimezone(tz).date() == now.astimezone(tz).date()
+
+    def _status(
+        self, learner: Learner, row: Reminder | None, practised_today: bool = False
+    ) -> ReminderStatus:
+        tz = self.zone(learner)
         if row is None:
-            return ReminderStatus(False, None, EVERY_DAY, tz_name, None)
+            return ReminderStatus(False, None, EVERY_DAY, tz.key, None)
         due = aware(row.next_due_at) if row.next_due_at and row.enabled else None
-        return ReminderStatus(row.enabled, row.local_time, row.days, tz_name, due, row.disabled_reason)
+        skipped = False
+        today = self.clock.now().astimezone(tz).date()
+        if due is not None and practised_today and due.astimezone(tz).date() == today:
+            # The dispatcher skips a day with practice (bot.reminders.dispatcher): say so, and
+            # name the nudge that will really come.
+            end_of_today = datetime.combine(today + timedelta(days=1), time(0, 0), tzinfo=tz)
+            due = next_slot(end_of_today - timedelta(microseconds=1), row.local_time, tz, row.days)
+            skipped = True
+        return ReminderStatus(
+            row.enabled, row.local_time, row.days, tz.key, due, row.disabled_reason, skipped
+        )
 
     async def _change(self, learner_id: int, *, local_time: str | None = None, days: str | None = None,
                       enabled: bool | None = None) -> ReminderStatus:
@@ -265,7 +290,7 @@ class Reminders:
                 row.disabled_reason = row.disabled_reason or "learner"
             session.add(row)
             await session.flush()
-            return self._status(learner, row)
+            return self._status(learner, row, await self._practised_today(session, learner))
 
     async def set(self, learner_id: int, local_time: str, days: str | None = None) -> ReminderStatus:
         """Remind daily at `local_time` (on `days`, or the days chosen before)."""

@@ -232,3 +232,42 @@ async def test_telegram_answers_become_outcomes(
     result = await TelegramSender(bot).send(1, Nudge("Hi", ((("Go", "rem:go:x"),),)))
     assert result.outcome == outcome
     assert result.retry_after == retry_after
+
+
+async def test_a_reminder_today_after_practice_says_it_is_skipped_and_when_the_first_comes(
+    harness, services: Services
+) -> None:
+    app, request, users = harness
+    await onboard(app, users)
+    await say(app, users, "/remind 18:30")
+    assert "today at 18:30" in request.last_text() and "not today" not in request.last_text()
+    # Practise (Monday 2 November, 09:30 in London), then set a time later today.
+    await say(app, users, "/practice")
+    await app.process_update(users.press("prac:topic:rules_and_law"))
+    await say(app, users, ANSWER)
+    await say(app, users, "/done")
+    await say(app, users, "/remind 18:45")
+    text = request.last_text()
+    assert "tomorrow at 18:45" in text and "already practised today" in text
+    await say(app, users, "/remind")
+    assert "tomorrow at 18:45" in request.last_text()
+
+
+async def test_after_onboarding_the_reminder_line_is_what_was_chosen(harness) -> None:
+    app, request, users = harness
+    for update in (
+        users.message("/start"), users.press("onb:privacy:yes"), users.press("onb:level:3"),
+        users.press("onb:sector:retail"), users.press("onb:tz:0"), users.press("onb:rem:1830"),
+    ):
+        await app.process_update(update)
+    done = request.last_text()
+    assert "You're all set" in done and "Daily reminder at 18:30 every day" in done
+    assert "today at 18:30" in done
+    assert "/remind 18:30 sets" not in done  # no offer of what is already on
+
+
+async def test_after_onboarding_without_a_reminder_it_is_offered(harness) -> None:
+    app, request, users = harness
+    await onboard(app, users)  # chooses no reminder
+    done = next(t for t in request.texts() if "You're all set" in t)
+    assert "/remind 18:30 sets a daily reminder" in done
