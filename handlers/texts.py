@@ -43,7 +43,7 @@ ASK_SECTOR = (
     "(the FCA for banking, Ofgem for energy, ...)."
 )
 ASK_TIMEZONE = "Which time zone are you in? (Choose “Another” to type any, such as America/Toronto.)"
-TYPE_TIMEZONE = "Type your time zone, for example Europe/London or Asia/Dubai."
+TYPE_TIMEZONE = "Type your city or time zone, for example London, Belfast, Toronto or Asia/Dubai."
 ASK_REMINDER = (
     "Last one: would you like a daily nudge to practise for two minutes? Pick a time (in your "
     "time zone); you can change it or the days any time with /remind or /settings."

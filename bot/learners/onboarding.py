@@ -6,9 +6,10 @@ and the same setters then simply change one setting (from /settings).
 
 from __future__ import annotations
 
-from zoneinfo import ZoneInfo, ZoneInfoNotFoundError, available_timezones
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from bot.clock import Clock
+from bot.learners.zones import resolve_timezone
 from content.loader import Content
 from storage import queries
 from storage.db import SessionFactory
@@ -27,21 +28,20 @@ class SettingError(ValueError):
 
 
 def valid_timezone(name: str) -> str:
-    """Return the canonical spelling of an IANA zone name typed in any case, or raise."""
-    name = name.strip().replace(" ", "_")
-    if name in COMMON_TIMEZONES:
-        return name
-    matches = {z.lower(): z for z in available_timezones()}
-    canonical = matches.get(name.lower())
+    """The IANA zone a learner means: a zone name in any case, a city, a UK nation or a country
+    (bot.learners.zones); raise SettingError with an example when nothing is close."""
+    if name.strip() in COMMON_TIMEZONES:
+        return name.strip()
+    canonical = resolve_timezone(name)
     if canonical is None:
         raise SettingError(
-            f"\u201c{name}\u201d is not a time zone I know. Type a name such as Europe/London "
-            "or America/New_York."
+            f"\u201c{name.strip()}\u201d is not a time zone I know. Type a city or a zone, such as "
+            "London, Belfast, Europe/London or America/New_York."
         )
     try:
         ZoneInfo(canonical)
     except ZoneInfoNotFoundError as exc:  # pragma: no cover - listed zones load
-        raise SettingError(f"{name} cannot be loaded") from exc
+        raise SettingError(f"{canonical} cannot be loaded") from exc
     return canonical
 
 
