@@ -33,7 +33,7 @@ from bot.cohorts.service import (
     invite_link,
     split_days,
 )
-from bot.render.assessor import local, render_cohorts, render_learner
+from bot.render.assessor import local, render_cohorts, render_learner, render_work_status
 from bot.render.digest import render_digest
 from bot.render.feedback import HTML
 from bot.render.reports import cohort_csv, cohort_pdf, filename
@@ -246,6 +246,9 @@ async def cohort(update: Update, context: Context) -> None:
     report, _ = await svc.insights.cohort_report(scope)
     for text in render_cohorts(report, HTML):
         await reply(update, context, text)
+    # Set work and who has done it.
+    if (work := render_work_status(await svc.assignments.status(scope), HTML)) is not None:
+        await reply(update, context, work)
 
 
 async def learner(update: Update, context: Context) -> None:

@@ -12,12 +12,13 @@ from __future__ import annotations
 import html
 import logging
 
-from telegram import Update
+from telegram import InlineKeyboardMarkup, Update
 from telegram.error import TelegramError
 
 from bot.practice.service import PracticeError, Submission
 from bot.render.feedback import HTML, render_changes, render_feedback, render_prompt, render_status
 from handlers import keyboards, texts
+from handlers.assignments import work_rows
 from handlers.common import close_buttons, learner_for, reply
 from handlers.consent import require_consent
 from handlers.context import Context
@@ -28,13 +29,18 @@ log = logging.getLogger(__name__)
 
 
 async def practice(update: Update, context: Context) -> None:
-    """Offer the topics."""
-    if await require_consent(update, context) is None:
+    """Offer the topics, with any work the learner's assessor set first."""
+    learner = await require_consent(update, context)
+    if learner is None:
         return
-    await reply(
-        update, context, texts.CHOOSE_TOPIC,
-        reply_markup=keyboards.topics_keyboard(context.services.content),
-    )
+    assert learner.id is not None
+    topics = keyboards.topics_keyboard(context.services.content)
+    open_work = await context.services.assignments.open_for(learner.id)
+    if open_work:
+        markup = InlineKeyboardMarkup([*work_rows(open_work), *topics.inline_keyboard])
+        await reply(update, context, texts.CHOOSE_TOPIC_WITH_WORK, reply_markup=markup)
+        return
+    await reply(update, context, texts.CHOOSE_TOPIC, reply_markup=topics)
 
 
 async def _ask(

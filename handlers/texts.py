@@ -70,6 +70,7 @@ PRIVACY_DECLINED = (
 )
 NEEDS_CONSENT = "Before we practise, please read the privacy notice and say whether you agree."
 CHOOSE_TOPIC = "What would you like to practise?"
+CHOOSE_TOPIC_WITH_WORK = "📌 Your assessor set you work (first below), or choose what to practise."
 RETRY_INTRO = "<b>Try again.</b> Answer the same question; I'll show you what changed."
 PROBE_INTRO = "<b>The assessor asks:</b> {probe}\n\n<i>Type your reply and press Submit, or choose below.</i>"
 MODEL_ANSWER = "<b>Model answer outline</b>\n{bullets}"
@@ -177,6 +178,7 @@ ASSESSOR_COMMANDS = [
     ("cohort", "Your cohorts and learners"),
     ("learner", "One learner in full"),
     ("comment", "Comment on a learner's answer"),
+    ("setwork", "Set a topic or a question"),
     ("export", "CSV and PDF report of your cohorts"),
     ("newcohort", "Create a cohort and its invite link"),
     ("invite", "A cohort's invite link"),
@@ -201,6 +203,8 @@ ASSESSOR_HELP = (
     "/learner &lt;name or #number&gt;: one learner's mastery, recent answers and key Acts\n"
     "/comment A&lt;number&gt; &lt;your words&gt;: comment on one answer (numbers in /learner); the "
     "learner gets it with their answer and can reply once\n"
+    "/setwork &lt;learner or all&gt; &lt;topic number or A123&gt; [by 10 Dec]: set work; it comes "
+    "first in their /practice and /cohort shows who has done it\n"
     "/export [cohort]: the summary as CSV and a PDF report with charts\n"
     "/digest &lt;day&gt; &lt;HH:MM&gt; or /digest off: your weekly digest (Mondays 08:00 to start)\n\n"
     "<b>Status</b> 🔴 not practised yet, no practice for 14 days, or the last 3 answers average "
@@ -210,6 +214,17 @@ ASSESSOR_HELP = (
     "You only ever see learners who joined your cohorts, and their answer texts only if they "
     "chose to share them."
 )
+SETWORK_USAGE = (
+    "Set work for one learner or everyone in your cohorts:\n"
+    "<code>/setwork Lee 2</code>: a question on topic 2\n"
+    "<code>/setwork all 3 by 10 Dec</code>: topic 3 for everyone, due 10 December\n"
+    "<code>/setwork #6 A123</code>: the question of answer A123 again (numbers in /learner)\n\n"
+    "Topics:\n{topics}"
+)
+SETWORK_DONE = (
+    "📌 Set {what}{due} for {names}. It comes first in their /practice; /cohort shows who has done it."
+)
+SETWORK_TO_LEARNER = "📌 <b>{assessor} set you work</b>: {what}{due}. It is also first in /practice."
 COMMENT_SENT = "Sent to {name} (#{id}) with their answer. They can reply once; the reply comes here."
 COMMENT_NOT_DELIVERED = (
     "Saved with the answer (it shows in /learner), but Telegram would not deliver it to {name} "

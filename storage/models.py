@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from typing import Any
 
 import sqlalchemy as sa
@@ -214,3 +214,17 @@ class AnswerComment(SQLModel, table=True):
     reply_prompt_message_id: int | None = Field(default=None, sa_type=sa.BigInteger)
     reply: str | None = Field(default=None, sa_type=sa.Text)
     replied_at: datetime | None = _ts(default=None)
+
+
+class Assignment(SQLModel, table=True):
+    """Work an assessor set one learner (a whole cohort gets one row each): a topic or a
+    question, with an optional due date. It is done once the learner submits an answer to it
+    after it was set; nothing is stored for that, it is read from the attempts."""
+
+    id: int | None = Field(default=None, primary_key=True)
+    learner_id: int = Field(foreign_key="learner.id", index=True, ondelete="CASCADE")
+    assessor_id: int = Field(foreign_key="learner.id", index=True, ondelete="CASCADE")
+    kind: str = Field(max_length=10)  # topic or question
+    target: str = Field(max_length=40)  # the topic id or the prompt id
+    due_on: date | None = None
+    created_at: datetime = _ts(default_factory=utcnow)

@@ -32,6 +32,7 @@ from bot.app.settings import Settings
 from handlers import (
     answers,
     assessor,
+    assignments,
     cohort_invites,
     comments,
     dedupe,
@@ -117,6 +118,8 @@ def handlers() -> list[BaseHandler]:
         *cohort_invites.handlers(),
         # /comment and the learner's Reply button (`cmt:`).
         *comments.handlers(),
+        # /setwork and the learner's Answer it now (`work:`).
+        *assignments.handlers(),
         # A stale keyboard from an older version, or a forged payload.
         CallbackQueryHandler(practice.unknown_button),
         # A text sent as a Telegram reply may be the reply to an assessor's comment.

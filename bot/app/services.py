@@ -14,6 +14,7 @@ from sqlalchemy.ext.asyncio import AsyncEngine
 from bot.app.settings import Settings
 from bot.assessment import Assessor
 from bot.clock import Clock
+from bot.cohorts.assignments import AssignmentService
 from bot.cohorts.comments import CommentService
 from bot.cohorts.digest import Digests
 from bot.cohorts.insights import Insights
@@ -51,6 +52,7 @@ class Services:
     insights: Insights
     digests: Digests
     comments: CommentService
+    assignments: AssignmentService
 
     @classmethod
     async def create(
@@ -100,6 +102,9 @@ class Services:
             ),
             insights=insights,
             comments=CommentService(sessions=sessions, clock=clock),
+            assignments=AssignmentService(
+                sessions=sessions, clock=clock, content=content, default_timezone=tz
+            ),
             digests=Digests(
                 sessions=sessions, clock=clock, cohorts=cohorts, insights=insights, default_timezone=tz
             ),

@@ -8,6 +8,7 @@ from collections.abc import Iterable
 from datetime import datetime
 from zoneinfo import ZoneInfo
 
+from bot.cohorts.assignments import Work, WorkStatus
 from bot.cohorts.insights import (
     AMBER,
     DOWN,
@@ -178,3 +179,22 @@ def render_learner(detail: LearnerDetail, m: Markup) -> list[str]:
             recent.append("Comment on an answer: /comment A" + m.esc("<number> <your words>"))
         blocks.append("\n".join(recent))
     return pack(blocks)
+
+
+def due_text(work: Work) -> str:
+    return f", due {work.due_on.day} {work.due_on:%b}" if work.due_on else ""
+
+
+def render_work_status(statuses: list[WorkStatus], m: Markup) -> str | None:
+    """The Set work block under /cohort: who has done each piece, newest first."""
+    if not statuses:
+        return None
+    lines = [m.bold("Set work") + " (/setwork sets more)"]
+    for st in statuses[:10]:
+        total, w = len(st.done) + len(st.not_yet), st.work
+        line = (f"• {m.esc(w.label)}{due_text(w)}, set {w.set_at.day} {w.set_at:%b}: "
+                f"{len(st.done)} of {total} done")
+        if st.not_yet:
+            line += "; not yet: " + m.esc(", ".join(st.not_yet))
+        lines.append(line)
+    return "\n".join(lines)

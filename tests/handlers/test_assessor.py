@@ -499,3 +499,57 @@ async def test_a_forged_reply_button_is_refused(world: World, cohort: dict[str, 
     data = world.last_buttons(LEARNER)[0]
     assert "no longer here" in (await world.press(301, data))[0]  # Bo pressing Lee's button
     assert "no longer here" in (await world.press(LEARNER, "cmt:reply:999999"))[0]
+
+
+# -- set work (bot.cohorts.assignments, handlers.assignments) ---------------------------------------
+
+
+async def test_setwork_alone_explains_itself_with_the_topics(world: World, cohort: dict[str, str]) -> None:
+    (usage,) = await world.send(OWNER, "/setwork")
+    assert "/setwork Lee 2" in usage and "1. " in usage and "A123" in usage
+
+
+async def test_set_work_comes_first_in_practice_until_answered_and_cohort_shows_who(
+    world: World, cohort: dict[str, str], services: Services
+) -> None:
+    topic = list(services.content.topics.values())[1]
+    (done,) = await world.send(OWNER, "/setwork Lee 2 by 2026-11-20")
+    assert f"a question on {topic.title}, due 20 Nov for Lee" in done
+    note = world.request.sent(LEARNER)[-1]
+    assert "Olive set you work" in note["text"]
+    (go,) = buttons(note)
+    assert go.startswith("work:go:")
+
+    await world.send(LEARNER, "/practice")
+    menu = world.request.sent(LEARNER)[-1]
+    assert buttons(menu)[0] == go and "assessor set you work" in menu["text"]
+    await world.press(LEARNER, go)
+    question = world.request.texts(LEARNER)[-1]
+    assert topic.title in question  # a question on the set topic
+
+    status = "".join(await world.send(OWNER, "/cohort"))
+    assert "Set work" in status and "0 of 1 done; not yet: Lee" in status
+    await world.app.process_update(world.user(LEARNER).message(ANSWER))
+    await world.app.process_update(world.user(LEARNER).message("/done"))
+    await world.app.process_update(world.user(LEARNER).message("/cancel"))
+    assert "1 of 1 done" in "".join(await world.send(OWNER, "/cohort"))
+    await world.send(LEARNER, "/practice")
+    assert not any(b.startswith("work:") for b in buttons(world.request.sent(LEARNER)[-1]))
+
+
+async def test_set_a_question_again_for_everyone(world: World, cohort: dict[str, str]) -> None:
+    ref = await lee_answer_ref(world)
+    (done,) = await world.send(OWNER, f"/setwork all {ref}")
+    assert "Lee" in done and "&lt;b&gt;Bo &amp; Co&lt;/b&gt;" in done  # both, names escaped
+    assert "not yet: " in "".join(await world.send(OWNER, "/cohort"))
+
+
+async def test_set_work_is_refused_kindly(world: World, cohort: dict[str, str]) -> None:
+    assert "No learner by that name" in (await world.send(OTHER, "/setwork Lee 2"))[0]
+    assert "from 1 to" in (await world.send(OWNER, "/setwork Lee 99"))[0]
+    assert "couldn't read that date" in (await world.send(OWNER, "/setwork Lee 2 by someday"))[0]
+    assert "has passed" in (await world.send(OWNER, "/setwork Lee 2 by 2020-01-01"))[0]
+    assert await world.send(LEARNER, "/setwork Lee 2") == [REFUSED]
+    await world.send(OWNER, "/setwork Lee 2")
+    go = buttons(world.request.sent(LEARNER)[-1])[0]
+    assert "no longer set" in (await world.press(301, go))[-1]  # Bo pressing Lee's button

@@ -1,0 +1,108 @@
+"""Set work in Telegram: the assessor's /setwork, the learner's "Answer it now" (`work:go:<id>`),
+set work first in /practice, and who has done it under /cohort (bot.cohorts.assignments)."""
+
+from __future__ import annotations
+
+import contextlib
+import re
+
+from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update
+from telegram.error import TelegramError
+from telegram.ext import BaseHandler, CallbackQueryHandler, CommandHandler, filters
+
+from bot.cohorts.assignments import TOPIC, Work
+from bot.cohorts.service import CohortError
+from bot.render.assessor import due_text
+from bot.render.feedback import HTML, render_prompt
+from handlers import texts
+from handlers.assessor import refuse, user_id
+from handlers.common import reply
+from handlers.consent import require_consent
+from handlers.context import Context
+
+esc = HTML.esc
+GO_PATTERN = r"^work:go:(?P<work>\d{1,9})$"
+
+
+def go_data(assignment_id: int) -> str:
+    return f"work:go:{assignment_id}"
+
+
+def work_rows(open_work: list[Work], limit: int = 3) -> list[list[InlineKeyboardButton]]:
+    """Buttons for the learner's set work, soonest due first, above the topics in /practice."""
+    rows = []
+    for work in open_work[:limit]:
+        title = work.label if len(work.label) <= 48 else work.label[:47] + "…"
+        rows.append([InlineKeyboardButton(f"📌 {title}{due_text(work)}", callback_data=go_data(work.id))])
+    return rows
+
+
+async def setwork(update: Update, context: Context) -> None:
+    """/setwork <who> <what> [by <date>]: set a topic or a question for a learner or everyone."""
+    svc = context.services
+    try:
+        scope = await svc.cohorts.scope(user_id(update))
+        try:
+            sent, work = await svc.assignments.assign(scope, context.args or [])
+        except CohortError as exc:
+            if str(exc) != "usage":
+                raise
+            topics = "\n".join(f"{n}. {esc(title)}" for n, title in svc.assignments.topics())
+            await reply(update, context, texts.SETWORK_USAGE.format(topics=topics))
+            return
+    except CohortError as exc:
+        await refuse(update, context, exc)
+        return
+    names = ", ".join(esc(lr.first_name or f"#{lr.id}") for lr, _ in sent)
+    await reply(update, context, texts.SETWORK_DONE.format(
+        what=esc(work.label), due=due_text(work), names=names,
+    ))
+    for learner, assignment_id in sent:
+        if learner.telegram_user_id is None:
+            continue
+        markup = InlineKeyboardMarkup(
+            [[InlineKeyboardButton("Answer it now", callback_data=go_data(assignment_id))]]
+        )
+        with contextlib.suppress(TelegramError):  # a learner who stopped the bot still sees it in /practice
+            await context.bot.send_message(
+                learner.telegram_user_id,
+                texts.SETWORK_TO_LEARNER.format(
+                    assessor=esc(scope.assessor.first_name or "Your assessor"),
+                    what=esc(work.label), due=due_text(work),
+                ),
+                reply_markup=markup,
+            )
+
+
+async def go_button(update: Update, context: Context) -> None:
+    """Answer it now: the set question, or a question on the set topic."""
+    query = update.callback_query
+    assert query is not None
+    with contextlib.suppress(TelegramError):
+        await query.answer()
+    found = context.matches[0] if context.matches else None
+    learner = await require_consent(update, context)
+    if learner is None:
+        return
+    assert learner.id is not None
+    if not isinstance(found, re.Match):
+        await reply(update, context, texts.UNKNOWN_BUTTON)
+        return
+    svc = context.services
+    try:
+        work = await svc.assignments.get(learner.id, int(found.group("work")))
+    except CohortError as exc:
+        await reply(update, context, esc(str(exc)))
+        return
+    if work.kind == TOPIC:
+        prompt = await svc.practice.start(learner.id, topic_id=work.target)
+    else:
+        prompt = await svc.practice.start(learner.id, prompt_id=work.target)
+    await reply(update, context, render_prompt(prompt, svc.content.topics[prompt.topic].title, HTML))
+
+
+def handlers() -> list[BaseHandler]:
+    return [
+        CommandHandler("setwork", setwork, filters=filters.ChatType.PRIVATE),
+        CallbackQueryHandler(go_button, pattern=GO_PATTERN),
+    ]
