@@ -16,7 +16,7 @@ from typing import Any, TypeVar
 import yaml
 from pydantic import BaseModel, ValidationError
 
-from content.models import CatalogueEntry, Check, Kind, Prompt, Sector, Topic
+from content.models import CatalogueEntry, Check, Concept, Kind, MarkingPoint, Prompt, Sector, Topic
 
 SHIPPED_DIR = Path(__file__).resolve().parent / "data"
 
@@ -47,6 +47,8 @@ class Content:
     sectors: dict[str, Sector] = field(default_factory=dict)
     catalogue: dict[str, CatalogueEntry] = field(default_factory=dict)
     prompts: dict[str, Prompt] = field(default_factory=dict)
+    # The ideas marking points need, in the ways learners say them (concepts.yaml).
+    concepts: dict[str, Concept] = field(default_factory=dict)
     # Where each id came from, for error messages.
     origin: dict[str, Path] = field(default_factory=dict)
 
@@ -169,6 +171,8 @@ def load_content(extra_dirs: Iterable[Path] = ()) -> Content:
             _add(content.topics, content.origin, path, _validate(path, Topic, _read_list(path)))
         for path in _files(folder, "sectors"):
             _add(content.sectors, content.origin, path, _validate(path, Sector, _read_list(path)))
+        for path in _files(folder, "concepts"):
+            _add(content.concepts, content.origin, path, _validate(path, Concept, _read_list(path)))
         for path in _files(folder, "catalogue"):
             items = _validate(path, CatalogueEntry, _read_list(path))
             _add(content.catalogue, content.origin, path, items)
@@ -184,6 +188,7 @@ def cross_check(content: Content) -> None:
     def where(kind: str, ident: str) -> Path:
         return content.origin.get(f"{kind}:{ident}", SHIPPED_DIR)
 
+    _check_concepts(content)
     for sector in content.sectors.values():
         for rid in sector.regulators:
             entry = content.catalogue.get(rid)
@@ -230,6 +235,7 @@ def cross_check(content: Content) -> None:
             if sid not in content.sectors:
                 raise ContentError(path, prompt.id, "sectors", f"unknown sector {sid!r}")
         for point in prompt.marking_points:
+            _check_needs(content, path, prompt.id, point)
             if point.check is Check.NAMES_ANY_OF:
                 for ref in point.params["ids"]:
                     if ref not in content.catalogue:
@@ -239,3 +245,23 @@ def cross_check(content: Content) -> None:
                             f"marking_points.{point.id}.params.ids",
                             f"unknown catalogue entry {ref!r}",
                         )
+
+
+def _check_concepts(content: Content) -> None:
+    for concept in content.concepts.values():
+        for ref in sorted(concept.references()):
+            if ref not in content.concepts:
+                path = content.origin.get(f"Concept:{concept.id}", SHIPPED_DIR)
+                raise ContentError(path, concept.id, "terms", f"unknown concept @{ref}")
+
+
+def _check_needs(content: Content, path: Path, prompt_id: str, point: MarkingPoint) -> None:
+    """Every concept and catalogue id a marking point needs exists."""
+    for n, need in enumerate(point.needs):
+        where = f"marking_points.{point.id}.needs.{n}"
+        for cid in need.concepts:
+            if cid not in content.concepts:
+                raise ContentError(path, prompt_id, f"{where}.concepts", f"unknown concept {cid!r}")
+        for ref in [*need.named, *need.relevant]:
+            if ref not in content.catalogue:
+                raise ContentError(path, prompt_id, f"{where}.named", f"unknown catalogue entry {ref!r}")

@@ -7,9 +7,11 @@ advice (``advice``) are separate steps; the rules are written down in docs/asses
 from __future__ import annotations
 
 from bot.assessment import advice, marking, structure
+from bot.assessment.concepts import ConceptIndex, words
 from bot.assessment.hints import find_hints
 from bot.assessment.marking import DISTINCTION_MARK, PASS_MARK, Evidence
 from bot.assessment.matcher import Matcher
+from bot.assessment.needs import Findings
 from bot.assessment.types import Assessment
 from content.loader import Content
 from content.models import Prompt
@@ -24,18 +26,32 @@ class Assessor:
     def __init__(self, content: Content) -> None:
         self.content = content
         self.matcher = Matcher(content)
+        self.concepts = ConceptIndex(content.concepts)
 
     def assess(self, text: str, *, prompt: Prompt | None = None, sector: str = "general") -> Assessment:
         found = self.matcher.find(text, sector)
+        spans = structure.star_spans(text)
+        spans["measurable"] = structure.measurable_span(text)
+        spans["reasoning"] = structure.reasoning_span(text)
+        spans["escalation"] = structure.escalation_span(text)
+        findings = Findings(
+            text=text,
+            found=found,
+            signals={k: [v] for k, v in spans.items() if v is not None},
+            result_from=structure.result_start(text),
+            index=self.concepts,
+            words=words(text),
+        )
         ev = Evidence(
             text=text,
             found=found,
-            star=structure.star_parts(text),
-            measurable=structure.is_measurable(text),
-            reasoning=structure.has_reasoning(text),
-            escalates=structure.escalates(text),
+            star={p: spans[p] is not None for p in ("situation", "task", "action", "result")},
+            measurable=spans["measurable"] is not None,
+            reasoning=spans["reasoning"] is not None,
+            escalates=spans["escalation"] is not None,
             hints=find_hints(text, found, self.content, sector),
             sector=sector,
+            findings=findings,
         )
         points = marking.points_for(self.content, prompt, sector)
         results = marking.mark(self.content, points, ev)

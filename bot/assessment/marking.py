@@ -11,7 +11,8 @@ from dataclasses import dataclass
 
 from rapidfuzz import fuzz
 
-from bot.assessment.types import Flag, Found, Grade, Hint, PointResult
+from bot.assessment.needs import Findings, judge, quotes
+from bot.assessment.types import Flag, Found, Grade, Hint, PointResult, Quote
 from bot.assessment.wording import join
 from content.loader import Content, normalise_form
 from content.models import Check, MarkingPoint, Prompt
@@ -58,6 +59,8 @@ class Evidence:
     escalates: bool
     hints: list[Hint]
     sector: str
+    # The answer as the marking points' needs read it: concepts, signals with their words.
+    findings: Findings | None = None
 
 
 def points_for(content: Content, prompt: Prompt | None, sector: str) -> list[MarkingPoint]:
@@ -77,57 +80,42 @@ def _sector_regulators(content: Content, sector: str) -> list[str]:
     return list(sector_def.regulators) if sector_def else []
 
 
-def met(content: Content, point: MarkingPoint, ev: Evidence) -> tuple[bool, str | None]:
-    """Whether the point is met, and for a sector point a word on what the sector expects."""
-    minimum = int(point.params.get("min", 1))
-    credited = _credited(ev.found)
-    ids = {f.entry_id for f in credited}
+def _mentions(point: MarkingPoint, ev: Evidence) -> tuple[bool, tuple[Quote, ...]]:
+    """The older fuzzy `mentions` check, for operator packs that still use it."""
+    low = ev.text.casefold()
+    spans: list[tuple[int, int]] = []
+    for term in point.params["terms"]:
+        al = fuzz.partial_ratio_alignment(normalise_form(term), low, score_cutoff=MENTION_CUTOFF)
+        if al is not None:
+            spans.append((al.dest_start, al.dest_end))
+    ok = len(spans) >= int(point.params.get("min", 1))
+    return ok, quotes(ev.text, sorted(spans)) if ok else ()
 
-    def count(kind: str) -> int:
-        return len({f.entry_id for f in credited if f.kind == kind})
 
-    match point.check:
-        case Check.NAMES_LEGISLATION:
-            return count("legislation") >= minimum, None
-        case Check.NAMES_POLICY:
-            return count("policy") >= minimum, None
-        case Check.NAMES_STANDARD:
-            return count("standard") >= minimum, None
-        case Check.NAMES_REGULATOR:
-            expected = _sector_regulators(content, ev.sector)
-            if point.params.get("sector_specific") and expected:
-                ok = bool(ids & set(expected))
-                wanted = join(content.catalogue[r] for r in expected[:2])
-                detail = None if ok else f"In your sector, name {wanted}."
-                return ok, detail
-            return count("regulator") >= 1, None
-        case Check.NAMES_ANY_OF:
-            return len(ids & set(point.params["ids"])) >= minimum, None
-        case Check.STAR_COMPLETE:
-            return all(ev.star.values()), None
-        case Check.MEASURABLE_RESULT:
-            return ev.measurable, None
-        case Check.EXPLAINS_WHY:
-            return ev.reasoning, None
-        case Check.ESCALATION:
-            return ev.escalates, None
-        case Check.MENTIONS:
-            norm = normalise_form(ev.text)
-            hits = sum(
-                1
-                for term in point.params["terms"]
-                if fuzz.partial_ratio(normalise_form(term), norm) >= MENTION_CUTOFF
-            )
-            return hits >= minimum, None
-    return False, None  # pragma: no cover - every Check is handled above
+def met(content: Content, point: MarkingPoint, ev: Evidence) -> PointResult:
+    """Whether the point is met, with the words that met it or what the coach could not find."""
+    fx = ev.findings
+    assert fx is not None, "Evidence.findings is built by the Assessor"
+    if point.check is Check.NAMES_REGULATOR and point.params.get("sector_specific") and not point.needs:
+        expected = _sector_regulators(content, ev.sector)
+        if expected:
+            named = [f for f in _credited(ev.found) if f.entry_id in expected]
+            wanted = join(content.catalogue[r] for r in expected[:2])
+            if named:
+                return PointResult(point.id, point.text, True, None,
+                                   quotes(ev.text, [(f.start, f.end) for f in named]), None, len(named))
+            return PointResult(point.id, point.text, False, f"In your sector, name {wanted}.", (),
+                               point.missing or f"the regulator for your sector ({wanted})", 0)
+    if point.check is Check.MENTIONS and not point.needs:
+        ok, quoted = _mentions(point, ev)
+        missing = None if ok else point.missing or "the words this point looks for"
+        return PointResult(point.id, point.text, ok, None, quoted, missing, len(quoted))
+    ok, quoted, missing, first = judge(content, point, fx)
+    return PointResult(point.id, point.text, ok, None, quoted, missing, first)
 
 
 def mark(content: Content, points: list[MarkingPoint], ev: Evidence) -> list[PointResult]:
-    results = []
-    for p in points:
-        ok, detail = met(content, p, ev)
-        results.append(PointResult(p.id, p.text, ok, detail))
-    return results
+    return [met(content, p, ev) for p in points]
 
 
 def score(results: list[PointResult], ev: Evidence) -> int:

@@ -25,6 +25,7 @@ from bot.assessment.cues import (
 )
 
 SENTENCE = re.compile(r"[^.!?\n]+[.!?\n]*")
+Span = tuple[int, int]
 
 
 def sentences(text: str) -> list[str]:
@@ -36,7 +37,7 @@ def _first_action(text: str) -> int:
     return m.start() if m else len(text)
 
 
-def _situation(text: str) -> bool:
+def situation_span(text: str) -> Span | None:
     """A scene: a particular customer, time or event, not customers in general. A customer's state
     ("the customer was upset") sets the scene only before the learner acts; after, it is a result."""
     acted_at = _first_action(text)
@@ -46,28 +47,54 @@ def _situation(text: str) -> bool:
         for rx in (SITUATION, OPENING) if offset <= acted_at else (SITUATION,):
             m = rx.search(s)
             if m and not GENERIC.search(s[: m.start() + 1]):
-                return True
+                return offset + m.start(), offset + m.end()
         offset += len(s)
-    return False
+    return None
 
 
-def _result(text: str) -> bool:
-    if RESULT.search(text):
-        return True
+def result_span(text: str) -> Span | None:
+    m = RESULT.search(text)
+    if m:
+        return m.span()
     acted_at = _first_action(text)
-    return acted_at < len(text) and bool(OUTCOME.search(text, acted_at + 1))
+    if acted_at < len(text):
+        m = OUTCOME.search(text, acted_at + 1)
+        if m:
+            return m.span()
+    return None
 
 
-def star_parts(text: str) -> dict[str, bool]:
+def _span(m: re.Match[str] | None) -> Span | None:
+    return m.span() if m else None
+
+
+def star_spans(text: str) -> dict[str, Span | None]:
+    """Where each STAR part was heard (the cue's words), or None."""
     return {
-        "situation": _situation(text),
-        "task": bool(TASK.search(text)),
-        "action": bool(ACTION.search(text)),
-        "result": _result(text),
+        "situation": situation_span(text),
+        "task": _span(TASK.search(text)),
+        "action": _span(ACTION.search(text)),
+        "result": result_span(text),
     }
 
 
+def star_parts(text: str) -> dict[str, bool]:
+    return {part: span is not None for part, span in star_spans(text).items()}
+
+
+def result_start(text: str) -> int:
+    """Where the result part begins: the sentence of the first result words (the end if none)."""
+    span = result_span(text)
+    if span is None:
+        return len(text)
+    return max(text.rfind(c, 0, span[0]) for c in ".!?\n") + 1
+
+
 def is_measurable(text: str) -> bool:
+    return measurable_span(text) is not None
+
+
+def measurable_span(text: str) -> Span | None:
     """A quantity in what the actions achieved: not the situation, not a legal time limit.
 
     Figures before the first action set the scene ("after 3 weeks", "£400 bill"), so they count
@@ -83,8 +110,9 @@ def is_measurable(text: str) -> bool:
                 continue
             if NOT_A_RESULT.search(s[max(0, q.start() - 45) : q.start()]) or AFTER.match(s[q.end() :]):
                 continue
-            return True
-    return False
+            return offset + q.start(), offset + q.end()
+        offset += len(s)
+    return None
 
 
 CAUSAL = frozenset({"because", "cos", "coz", "'cause", "as", "since"})
@@ -98,17 +126,28 @@ CUSTOMER_STATE = re.compile(
 
 
 def has_reasoning(text: str) -> bool:
+    return reasoning_span(text) is not None
+
+
+def reasoning_span(text: str) -> Span | None:
     """The learner says why: a reason or purpose for what they did, or why a rule applied.
 
     "He was angry because his order was late" explains the situation, not a choice, so a causal
     word right after the customer's state or contact does not count."""
+    offset = 0
     for s in sentences(text):
+        offset = text.find(s, offset)
         for m in REASONING.finditer(s):
             if m.group(0).split()[0].lower() in CAUSAL and CUSTOMER_STATE.search(s[: m.start()]):
                 continue
-            return True
-    return False
+            return offset + m.start(), offset + m.end()
+        offset += len(s)
+    return None
 
 
 def escalates(text: str) -> bool:
-    return bool(ESCALATION.search(text))
+    return escalation_span(text) is not None
+
+
+def escalation_span(text: str) -> Span | None:
+    return _span(ESCALATION.search(text))

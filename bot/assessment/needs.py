@@ -1,0 +1,168 @@
+"""What a marking point needs, checked with the words that met it.
+
+A point is met when every one of its needs is met (``content.models.Need``). A need collects hits
+from its sources (concepts, named catalogue entries, a kind of entry, a structural signal) and
+counts the distinct ones: "the IT team ... finance" is two teams, "the IT team ... IT" one.
+Points written without needs get the needs their check implies, so every point is judged, and
+quoted, the same way.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from bot.assessment.concepts import ConceptIndex, Word, excerpt
+from bot.assessment.types import Flag, Found, Quote
+from bot.assessment.wording import the
+from content.loader import Content
+from content.models import Check, Kind, MarkingPoint, Need
+
+Span = tuple[int, int]
+
+# What the coach says it could not find, for needs with no concept to say it.
+KIND_MISSING = {
+    Kind.LEGISLATION: "the name of the law that applied (the Act and its year)",
+    Kind.POLICY: "the name of the policy or procedure you followed",
+    Kind.REGULATOR: "the name of the regulator or ombudsman",
+    Kind.STANDARD: "the name of the standard, model or measure you used",
+}
+SIGNAL_MISSING = {
+    "situation": "the situation: one real customer or occasion",
+    "task": "your task: what you had to do or decide",
+    "action": "what you did yourself",
+    "result": "the result: how it ended for the customer",
+    "star": "a whole example: the situation, your task, what you did and how it ended",
+    "measurable": "a result with a figure in it (a number, a time, a rating or money)",
+    "reasoning": "why you did it (a reason: \"because ...\", \"so that ...\")",
+    "escalation": "who you passed it to, or whose approval you asked for, when it went beyond you",
+}
+
+
+@dataclass
+class Findings:
+    """One answer as the needs see it; concept hits are matched on first use and kept."""
+
+    text: str
+    found: list[Found]
+    signals: dict[str, list[Span]]
+    result_from: int
+    index: ConceptIndex
+    words: list[Word]
+    _hits: dict[str, list[tuple[str, Span]]] = field(default_factory=dict)
+
+    def concept(self, cid: str) -> list[tuple[str, Span]]:
+        if cid not in self._hits:
+            ranges = self.index.find(cid, self.words)
+            self._hits[cid] = [
+                (self.words[i].stem, (self.words[i].start, self.words[j - 1].end)) for i, j in ranges
+            ]
+        return self._hits[cid]
+
+
+def implied(point: MarkingPoint) -> list[Need]:
+    """The needs a point's check stands for when the content gives none."""
+    minimum = int(point.params.get("min", 1))
+    match point.check:
+        case Check.NAMES_LEGISLATION:
+            return [Need(kind=Kind.LEGISLATION, min=minimum)]
+        case Check.NAMES_POLICY:
+            return [Need(kind=Kind.POLICY, min=minimum)]
+        case Check.NAMES_STANDARD:
+            return [Need(kind=Kind.STANDARD, min=minimum)]
+        case Check.NAMES_REGULATOR:
+            return [Need(kind=Kind.REGULATOR)]
+        case Check.NAMES_ANY_OF:
+            return [Need(named=list(point.params["ids"]), min=minimum)]
+        case Check.STAR_COMPLETE:
+            return [Need(signal="star")]
+        case Check.MEASURABLE_RESULT:
+            return [Need(signal="measurable")]
+        case Check.EXPLAINS_WHY:
+            return [Need(signal="reasoning")]
+        case Check.ESCALATION:
+            return [Need(signal="escalation")]
+    return []
+
+
+def _credited(found: list[Found]) -> list[Found]:
+    return [f for f in found if Flag.OUTDATED.value not in f.flags]
+
+
+def hits(need: Need, fx: Findings) -> list[tuple[str, Span]]:
+    """Every (key, span) the need's sources found; equal keys are one thing said twice."""
+    out: list[tuple[str, Span]] = []
+    for cid in need.concepts:
+        out += fx.concept(cid)
+    for f in _credited(fx.found):
+        by_id = f.entry_id in need.named
+        by_kind = need.kind is not None and f.kind == need.kind.value
+        if not (by_id or by_kind):
+            continue
+        if need.relevant and f.kind == Kind.LEGISLATION.value and f.entry_id not in need.relevant:
+            continue
+        out.append((f.entry_id, (f.start, f.end)))
+    if need.signal == "star":
+        parts = [fx.signals.get(p, []) for p in ("situation", "task", "action", "result")]
+        if all(parts):
+            out += [("star", p[0]) for p in parts]
+    elif need.signal:
+        out += [(need.signal, s) for s in fx.signals.get(need.signal, [])]
+    if need.where == "result":
+        out = [h for h in out if h[1][0] >= fx.result_from]
+    return sorted(out, key=lambda h: h[1][0])
+
+
+def distinct(found: list[tuple[str, Span]]) -> int:
+    return 1 if any(k == "star" for k, _ in found) else len({k for k, _ in found})
+
+
+def describe(content: Content, need: Need, have: int) -> str:
+    """What the coach could not find for one need, in the learner's terms."""
+    if need.concepts:
+        says = content.concepts[need.concepts[0]].says
+    elif need.named:
+        names = [the(content.catalogue[i]) for i in need.named[:3]]
+        says = names[0] if len(names) == 1 else ", ".join(names[:-1]) + " or " + names[-1]
+    elif need.kind is not None:
+        says = KIND_MISSING[need.kind]
+    else:
+        says = SIGNAL_MISSING[need.signal or "star"]
+    if need.min > 1:
+        return f"{says}: {need.min} different ones (I found {have})"
+    return says
+
+
+def quotes(text: str, spans: list[Span], limit: int = 4) -> tuple[Quote, ...]:
+    out: list[Quote] = []
+    seen: set[Span] = set()
+    for start, end in spans:
+        lo, hi = excerpt(text, start, end)
+        if (lo, hi) in seen:
+            continue
+        seen.add((lo, hi))
+        out.append(Quote(lo, hi, text[lo:hi]))
+        if len(out) == limit:
+            break
+    return tuple(out)
+
+
+Judgement = tuple[bool, tuple[Quote, ...], str | None, int]
+
+
+def judge(content: Content, point: MarkingPoint, fx: Findings) -> Judgement:
+    """Met or not, the evidence, what was missing, and how much the first need found."""
+    needs = list(point.needs) or implied(point)
+    spans: list[Span] = []
+    missing: str | None = None
+    first = 0
+    for n, need in enumerate(needs):
+        found = hits(need, fx)
+        have = distinct(found)
+        if n == 0:
+            first = have
+        if have >= need.min:
+            spans += [s for _, s in found]
+        elif missing is None:
+            missing = point.missing or describe(content, need, have)
+    met = missing is None
+    return met, quotes(fx.text, spans) if met else (), missing, first
