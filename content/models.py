@@ -15,7 +15,7 @@ from pydantic import BaseModel, ConfigDict, Field, HttpUrl, model_validator
 
 Ident = Annotated[str, Field(pattern=r"^[a-z0-9][a-z0-9_]*$", max_length=40)]
 # One word of a concept term: a word, a prefix ("negotiat*"), or a reference ("@team").
-TERM_WORD = re.compile(r"@[a-z0-9_]+|[A-Za-z0-9£%]+(?:['’][A-Za-z]+)*\*?")
+TERM_WORD = re.compile(r"_|@[a-z0-9_]+|[A-Za-z0-9£%]+(?:['’][A-Za-z]+)*\*?")
 
 
 class _Strict(BaseModel):
@@ -124,8 +124,9 @@ class Concept(_Strict):
 
     Each term is a pattern of words: a word matches its inflections (Snowball stems: "apologise"
     matches "apologised"), ``word*`` any word starting so, ``WORD`` in capitals that exact token
-    ("IT", not "it"), ``a|b`` either word, ``...`` up to three other words, ``@id`` any term of
-    another concept. A mention inside a negated or hypothetical clause ("there was no script",
+    ("IT", not "it"), ``a|b`` either word, ``_`` any one word with content of its own ("returns"
+    in "returns policy", never "the" or "our"), ``...`` up to three other words, ``@id`` any term
+    of another concept. A mention inside a negated or hypothetical clause ("there was no script",
     "I would have apologised") does not count unless ``negatable`` is false.
     """
 

@@ -39,6 +39,25 @@ HYPOTHETICAL = frozenset({"would", "should", "could", "might", "if", "unless", "
 # "could" and "should" read as a past ability or a duty only with "have": "I could have
 # apologised" did not happen, "I could see she was upset" did.
 WEAK_HYPOTHETICAL = frozenset({"could", "should", "might"})
+# Words that carry no content of their own: "_" in a term never stands for one, and they are not
+# the substance that tells a real answer from a list of key words (bot.assessment.needs).
+FUNCTION_WORDS = frozenset(
+    """a an the this that these those it its it's they them their theirs he him his she her hers
+    we us our ours i me my mine you your yours one some any all each every no not and or but so
+    if then than as at by for from in into of on onto to up with about over under after before
+    is are was were be been being am do does did done have has had having will would shall
+    should can could may might must just also very really too quite well only even still
+    there here what which who whom whose when where why how because since while though although
+    um uh like yeah right ok okay so-called got get gets getting make made makes use used using
+    did went go goes going say said says tell told thing things stuff lot lots way something
+    everything anything nothing someone everyone anyone other another same such more most much
+    many few new good great important always never often usually sometimes""".split()
+)
+# Words that make "_ policy" a policy in general, not a named one ("company policy").
+GENERIC = frozenset(
+    "company store shop firm business organisation organisation's organization work usual normal "
+    "standard proper correct relevant official whole full right wrong".split()
+)
 NEGATION_REACH = 4  # words back from a mention that a "not" still governs
 HYPOTHETICAL_REACH = 8
 GAP = 3  # words "..." may skip
@@ -100,7 +119,9 @@ def compile_term(term: str) -> tuple[Position, ...]:
             continue
         alts: list[Element] = []
         for alt in part.split("|"):
-            if alt.startswith("@"):
+            if alt == "_":
+                alts.append(("any", ""))
+            elif alt.startswith("@"):
                 alts.append(("ref", alt[1:]))
             elif alt.endswith("*"):
                 alts.append(("prefix", _low(alt[:-1])))
@@ -140,7 +161,8 @@ class ConceptIndex:
             return
         w = ws[i]
         if (
-            (kind == "stem" and (w.stem == value or w.low == value))
+            (kind == "any" and w.low not in FUNCTION_WORDS and w.low not in GENERIC and not w.low.isdigit())
+            or (kind == "stem" and (w.stem == value or w.low == value))
             or (kind == "prefix" and w.low.startswith(value))
             or (kind == "exact" and w.raw.rstrip("s'’") == value)
         ):

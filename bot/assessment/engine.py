@@ -11,10 +11,10 @@ from bot.assessment.concepts import ConceptIndex, words
 from bot.assessment.hints import find_hints
 from bot.assessment.marking import DISTINCTION_MARK, PASS_MARK, Evidence
 from bot.assessment.matcher import Matcher
-from bot.assessment.needs import Findings
+from bot.assessment.needs import Findings, Keywords, keywords_for
 from bot.assessment.types import Assessment
 from content.loader import Content
-from content.models import Prompt
+from content.models import MarkingPoint, Prompt
 
 # Re-exported: the progress report draws its grade lines from the same marks.
 __all__ = ["DISTINCTION_MARK", "PASS_MARK", "Assessor"]
@@ -27,9 +27,18 @@ class Assessor:
         self.content = content
         self.matcher = Matcher(content)
         self.concepts = ConceptIndex(content.concepts)
+        self._keyword_cache: dict[str | None, Keywords] = {}
+
+    def _keywords(self, prompt: Prompt | None, points: list[MarkingPoint]) -> Keywords:
+        key = prompt.id if prompt else None
+        if key not in self._keyword_cache:
+            question = prompt.text if prompt else ""
+            self._keyword_cache[key] = keywords_for(self.concepts, question, points)
+        return self._keyword_cache[key]
 
     def assess(self, text: str, *, prompt: Prompt | None = None, sector: str = "general") -> Assessment:
         found = self.matcher.find(text, sector)
+        points = marking.points_for(self.content, prompt, sector)
         spans = structure.star_spans(text)
         spans["measurable"] = structure.measurable_span(text)
         spans["reasoning"] = structure.reasoning_span(text)
@@ -41,7 +50,9 @@ class Assessor:
             result_from=structure.result_start(text),
             index=self.concepts,
             words=words(text),
+            keywords=self._keywords(prompt, points),
         )
+        findings.signals["reasoning"] = structure.reasoning_spans(text)
         ev = Evidence(
             text=text,
             found=found,
@@ -53,9 +64,8 @@ class Assessor:
             sector=sector,
             findings=findings,
         )
-        points = marking.points_for(self.content, prompt, sector)
         results = marking.mark(self.content, points, ev)
-        total = marking.score(results, ev)
+        band, total, reason = marking.grade(marking.score(results, ev), results, ev)
         return Assessment(
             prompt_id=prompt.id if prompt else None,
             entities=found,
@@ -65,7 +75,8 @@ class Assessor:
             hints=ev.hints,
             marking_points=results,
             score=total,
-            grade=marking.grade(total, results, ev),
+            grade=band,
+            grade_reason=reason,
             word_count=len(text.split()),
             tip=advice.tip(self.content, prompt, points, results, ev),
             sector=sector,

@@ -132,18 +132,40 @@ def score(results: list[PointResult], ev: Evidence) -> int:
     return max(0, min(100, round(total)))
 
 
-def grade(total: int, results: list[PointResult], ev: Evidence) -> Grade:
-    """Distinction needs every point and nothing to correct; a pass needs a real example."""
+def grade(total: int, results: list[PointResult], ev: Evidence) -> tuple[Grade, int, str]:
+    """The band, the score shown with it, and one line on why this band and not the next.
+
+    The band follows the marking points, as an assessor's does: Distinction when every point is
+    met, all four STAR parts are there and nothing needs correcting; Pass for a real example
+    (something the learner did) meeting at least half the points; Not yet otherwise. The score
+    is then kept inside its band (a Pass between 50 and 79, a Distinction from 80), so the number,
+    the band and the lines the charts draw at 50 and 80 never disagree.
+    """
     corrections = any(SERIOUS & set(f.flags) for f in ev.found) or any(
         h.code == "policy_as_law" for h in ev.hints
     )
-    if (
-        total >= DISTINCTION_MARK
-        and all(r.met for r in results)
-        and all(ev.star.values())
-        and not corrections
-    ):
-        return Grade.DISTINCTION
-    if total >= PASS_MARK and ev.star["action"]:
-        return Grade.PASS
-    return Grade.NOT_YET
+    missed = [r for r in results if not r.met]
+    met_count = len(results) - len(missed)
+    no_part = [p for p, ok in ev.star.items() if not ok]
+    if results and not missed and not no_part and not corrections:
+        return Grade.DISTINCTION, max(total, DISTINCTION_MARK), (
+            "Distinction: every marking point met, a whole STAR example and nothing to correct."
+        )
+    if ev.star["action"] and 2 * met_count >= len(results):
+        shown = min(max(total, PASS_MARK), DISTINCTION_MARK - 1)
+        if missed:
+            n = len(missed)
+            why = f"{n} marking point{'s' if n > 1 else ''} still to show (below)"
+        elif no_part:
+            why = f"your example has no {no_part[0]} yet"
+        else:
+            why = "there is a correction to make (above)"
+        return Grade.PASS, shown, f"Why a Pass and not a Distinction: {why}."
+    shown = min(total, PASS_MARK - 1)
+    if not ev.star["action"]:
+        return Grade.NOT_YET, shown, (
+            "Why not yet: I couldn't find what you did yourself in a real example."
+        )
+    return Grade.NOT_YET, shown, (
+        f"Why not yet: {met_count} of {len(results)} marking points met; a Pass needs at least half."
+    )

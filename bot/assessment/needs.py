@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from bot.assessment.concepts import ConceptIndex, Word, excerpt
+from bot.assessment.concepts import FUNCTION_WORDS, ConceptIndex, Word, excerpt, words
 from bot.assessment.types import Flag, Found, Quote
 from bot.assessment.wording import the
 from content.loader import Content
@@ -38,6 +38,28 @@ SIGNAL_MISSING = {
 }
 
 
+# Signals whose words must say something of this answer's own (see `Findings.substantial`).
+SUBSTANTIAL_SIGNALS = frozenset({"reasoning", "escalation"})
+SUBSTANCE_MIN = 1  # content words of the answer's own a hit's sentence needs
+
+
+@dataclass(frozen=True)
+class Keywords:
+    """The words a prompt hands the learner: its question, its points' texts, their concepts' terms.
+
+    Saying only these is the "key words without substance" answer ("I took ownership and
+    apologised"): a hit counts when its sentence also says something of the answer's own."""
+
+    stems: frozenset[str]
+    prefixes: tuple[str, ...]
+
+    def covers(self, w: Word) -> bool:
+        return w.stem in self.stems or w.low in self.stems or w.low.startswith(self.prefixes or ("\0",))
+
+
+NO_KEYWORDS = Keywords(frozenset(), ())
+
+
 @dataclass
 class Findings:
     """One answer as the needs see it; concept hits are matched on first use and kept."""
@@ -48,7 +70,26 @@ class Findings:
     result_from: int
     index: ConceptIndex
     words: list[Word]
+    keywords: Keywords = NO_KEYWORDS
     _hits: dict[str, list[tuple[str, Span]]] = field(default_factory=dict)
+
+    def substantial(self, span: Span, *, after: bool = False) -> bool:
+        """Whether the sentence of a hit (for a reason, the clause after its cue) says something
+        beyond the prompt's key words: "because it's the law" and "I escalated it" do not."""
+        inside = [w for w in self.words if w.end > span[0]]
+        if not inside:
+            return False
+        sentence = inside[0].sentence
+        if after:
+            rest = [w for w in inside if w.start >= span[1] and w.sentence == sentence]
+            ws = [w for w in rest if rest and w.clause == rest[0].clause]
+        else:
+            ws = [w for w in self.words if w.sentence == sentence and not span[0] <= w.start < span[1]]
+        own = sum(
+            1 for w in ws
+            if w.low not in FUNCTION_WORDS and len(w.low) > 2 and not self.keywords.covers(w)
+        )
+        return own >= SUBSTANCE_MIN
 
     def concept(self, cid: str) -> list[tuple[str, Span]]:
         if cid not in self._hits:
@@ -57,6 +98,33 @@ class Findings:
                 (self.words[i].stem, (self.words[i].start, self.words[j - 1].end)) for i, j in ranges
             ]
         return self._hits[cid]
+
+
+def keywords_for(index: ConceptIndex, question: str, points: list[MarkingPoint]) -> Keywords:
+    """The key words of one prompt: its question, its points' texts, and the terms they need."""
+    stems: set[str] = set()
+    prefixes: set[str] = set()
+    for text in [question, *(p.text for p in points)]:
+        stems |= {w.stem for w in words(text) if w.low not in FUNCTION_WORDS}
+    todo = [c for p in points for n in p.needs for c in n.concepts]
+    seen: set[str] = set()
+    while todo:
+        cid = todo.pop()
+        if cid in seen or cid not in index.terms:
+            continue
+        seen.add(cid)
+        for term in index.terms[cid]:
+            for pos in term:
+                for kind, value in pos or ():
+                    if kind == "stem":
+                        stems.add(value)
+                    elif kind == "prefix":
+                        prefixes.add(value)
+                    elif kind == "exact":
+                        stems.add(value.casefold())
+                    elif kind == "ref":
+                        todo.append(value)
+    return Keywords(frozenset(stems - {""}), tuple(sorted(p for p in prefixes if len(p) > 2)))
 
 
 def implied(point: MarkingPoint) -> list[Need]:
@@ -92,7 +160,7 @@ def hits(need: Need, fx: Findings) -> list[tuple[str, Span]]:
     """Every (key, span) the need's sources found; equal keys are one thing said twice."""
     out: list[tuple[str, Span]] = []
     for cid in need.concepts:
-        out += fx.concept(cid)
+        out += [h for h in fx.concept(cid) if fx.substantial(h[1])]
     for f in _credited(fx.found):
         by_id = f.entry_id in need.named
         by_kind = need.kind is not None and f.kind == need.kind.value
@@ -106,7 +174,10 @@ def hits(need: Need, fx: Findings) -> list[tuple[str, Span]]:
         if all(parts):
             out += [("star", p[0]) for p in parts]
     elif need.signal:
-        out += [(need.signal, s) for s in fx.signals.get(need.signal, [])]
+        spans = fx.signals.get(need.signal, [])
+        if need.signal in SUBSTANTIAL_SIGNALS:
+            spans = [s for s in spans if fx.substantial(s, after=need.signal == "reasoning")]
+        out += [(need.signal, s) for s in spans]
     if need.where == "result":
         out = [h for h in out if h[1][0] >= fx.result_from]
     return sorted(out, key=lambda h: h[1][0])

@@ -130,19 +130,25 @@ def has_reasoning(text: str) -> bool:
 
 
 def reasoning_span(text: str) -> Span | None:
+    spans = reasoning_spans(text)
+    return spans[0] if spans else None
+
+
+def reasoning_spans(text: str) -> list[Span]:
     """The learner says why: a reason or purpose for what they did, or why a rule applied.
 
     "He was angry because his order was late" explains the situation, not a choice, so a causal
     word right after the customer's state or contact does not count."""
+    out: list[Span] = []
     offset = 0
     for s in sentences(text):
         offset = text.find(s, offset)
         for m in REASONING.finditer(s):
             if m.group(0).split()[0].lower() in CAUSAL and CUSTOMER_STATE.search(s[: m.start()]):
                 continue
-            return offset + m.start(), offset + m.end()
+            out.append((offset + m.start(), offset + m.end()))
         offset += len(s)
-    return None
+    return out
 
 
 def escalates(text: str) -> bool:

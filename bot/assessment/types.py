@@ -94,6 +94,8 @@ class Assessment:
     sector: str = "general"
     # Short, specific things the answer did well, for the "what was good" part of the feedback.
     strengths: list[str] = field(default_factory=list)
+    # One line on why this band and not the next ("Why a Pass and not a Distinction: ...").
+    grade_reason: str = ""
     extra: dict[str, Any] = field(default_factory=dict)
 
     def named(self, kind: str) -> list[Found]:
@@ -113,6 +115,7 @@ class Assessment:
             ],
             "score": self.score,
             "grade": self.grade.value,
+            "grade_reason": self.grade_reason,
             "word_count": self.word_count,
             "tip": self.tip,
             "strengths": list(self.strengths),
