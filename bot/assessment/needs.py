@@ -156,11 +156,19 @@ def _credited(found: list[Found]) -> list[Found]:
     return [f for f in found if Flag.OUTDATED.value not in f.flags]
 
 
-def hits(need: Need, fx: Findings) -> list[tuple[str, Span]]:
-    """Every (key, span) the need's sources found; equal keys are one thing said twice."""
+# Points that ask for a name: there the name is the substance ("Our script says..." names it).
+NAME_CHECKS = frozenset(
+    {Check.NAMES_LEGISLATION, Check.NAMES_POLICY, Check.NAMES_STANDARD, Check.NAMES_REGULATOR,
+     Check.NAMES_ANY_OF}
+)
+
+
+def hits(need: Need, fx: Findings, *, substance: bool = True) -> list[tuple[str, Span]]:
+    """Every (key, span) the need's sources found; equal keys are one thing said twice. With
+    ``substance``, concept and reason hits must say something beyond the prompt's key words."""
     out: list[tuple[str, Span]] = []
     for cid in need.concepts:
-        out += [h for h in fx.concept(cid) if fx.substantial(h[1])]
+        out += [h for h in fx.concept(cid) if not substance or fx.substantial(h[1])]
     for f in _credited(fx.found):
         by_id = f.entry_id in need.named
         by_kind = need.kind is not None and f.kind == need.kind.value
@@ -175,7 +183,7 @@ def hits(need: Need, fx: Findings) -> list[tuple[str, Span]]:
             out += [("star", p[0]) for p in parts]
     elif need.signal:
         spans = fx.signals.get(need.signal, [])
-        if need.signal in SUBSTANTIAL_SIGNALS:
+        if substance and need.signal in SUBSTANTIAL_SIGNALS:
             spans = [s for s in spans if fx.substantial(s, after=need.signal == "reasoning")]
         out += [(need.signal, s) for s in spans]
     if need.where == "result":
@@ -227,7 +235,7 @@ def judge(content: Content, point: MarkingPoint, fx: Findings) -> Judgement:
     missing: str | None = None
     first = 0
     for n, need in enumerate(needs):
-        found = hits(need, fx)
+        found = hits(need, fx, substance=point.check not in NAME_CHECKS)
         have = distinct(found)
         if n == 0:
             first = have
