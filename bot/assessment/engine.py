@@ -13,6 +13,7 @@ from bot.assessment.marking import DISTINCTION_MARK, PASS_MARK, Evidence
 from bot.assessment.matcher import Matcher
 from bot.assessment.needs import Findings, Keywords, keywords_for
 from bot.assessment.types import Assessment
+from content import nations
 from content.loader import Content
 from content.models import MarkingPoint, Prompt
 
@@ -36,7 +37,13 @@ class Assessor:
             self._keyword_cache[key] = keywords_for(self.concepts, question, points)
         return self._keyword_cache[key]
 
-    def assess(self, text: str, *, prompt: Prompt | None = None, sector: str = "general") -> Assessment:
+    def assess(
+        self, text: str, *, prompt: Prompt | None = None, sector: str = "general",
+        nation: str = nations.UNKNOWN,
+    ) -> Assessment:
+        """`nation` is where the learner works (content.nations): the law of that nation is the
+        yardstick; `unknown` judges as for England but never calls a devolved law wrong."""
+        nation = nations.normalise(nation)
         found = self.matcher.find(text, sector)
         points = marking.points_for(self.content, prompt, sector)
         spans = structure.star_spans(text)
@@ -80,5 +87,6 @@ class Assessor:
             word_count=len(text.split()),
             tip=advice.tip(self.content, prompt, points, results, ev),
             sector=sector,
+            nation=nation,
             strengths=advice.strengths(ev),
         )
