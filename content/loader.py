@@ -189,6 +189,7 @@ def cross_check(content: Content) -> None:
         return content.origin.get(f"{kind}:{ident}", SHIPPED_DIR)
 
     _check_concepts(content)
+    _check_mistakes(content)
     for sector in content.sectors.values():
         for rid in sector.regulators:
             entry = content.catalogue.get(rid)
@@ -245,6 +246,31 @@ def cross_check(content: Content) -> None:
                             f"marking_points.{point.id}.params.ids",
                             f"unknown catalogue entry {ref!r}",
                         )
+
+
+# Gaps of an answer a tip can be for, besides the concepts (bot.assessment.advice).
+TIP_GAPS = frozenset(
+    {"law", "sector", "policy", "standard", "example", "measurable", "why", "escalation",
+     "outdated", "policy_as_law", *(c.value for c in Check)}
+)
+
+
+def _check_mistakes(content: Content) -> None:
+    kinds = {k.value for k in Kind}
+    for topic in content.topics.values():
+        path = content.origin.get(f"Topic:{topic.id}", SHIPPED_DIR)
+        for n, m in enumerate(topic.mistakes()):
+            where = f"common_mistakes.{n}"
+            for gap in m.gaps:
+                if gap not in TIP_GAPS and gap not in content.concepts:
+                    raise ContentError(path, topic.id, f"{where}.gaps", f"unknown gap or concept {gap!r}")
+            for sid in m.sectors:
+                if sid not in content.sectors:
+                    raise ContentError(path, topic.id, f"{where}.sectors", f"unknown sector {sid!r}")
+            for ref in m.when_named:
+                if ref not in kinds and ref not in content.catalogue:
+                    problem = f"unknown entry or kind {ref!r}"
+                    raise ContentError(path, topic.id, f"{where}.when_named", problem)
 
 
 def _check_concepts(content: Content) -> None:

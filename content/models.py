@@ -262,6 +262,22 @@ class Prompt(_Strict):
         return self
 
 
+class Mistake(_Strict):
+    """A common mistake, shown as the feedback tip to an answer that made it.
+
+    ``gaps`` say when it fits: a concept id a missed point needs, or a gap of the answer (law,
+    sector, policy, example, measurable, why, escalation, outdated, policy_as_law). ``sectors``
+    limits it to learners in those sectors (a tip about the FCA is not for a retail learner);
+    ``when_named`` to answers naming one of those catalogue ids or kinds ("naming a law without
+    saying what it changed" needs a named law).
+    """
+
+    text: str = Field(min_length=10)
+    gaps: list[str] = Field(default_factory=list)
+    sectors: list[Ident] = Field(default_factory=list)
+    when_named: list[str] = Field(default_factory=list)
+
+
 class Topic(_Strict):
     """A syllabus topic: what it is, its key concepts, common mistakes and examiner points."""
 
@@ -269,5 +285,9 @@ class Topic(_Strict):
     title: str
     synopsis: str = Field(min_length=20)
     key_concepts: list[str] = Field(min_length=1)
-    common_mistakes: list[str] = Field(min_length=1)
+    # Plain advice, or a Mistake saying which gaps, sectors and answers it fits.
+    common_mistakes: list[str | Mistake] = Field(min_length=1)
     marking_points: list[str] = Field(min_length=1)
+
+    def mistakes(self) -> list[Mistake]:
+        return [m if isinstance(m, Mistake) else Mistake(text=m) for m in self.common_mistakes]

@@ -42,11 +42,31 @@ WEAK_HYPOTHETICAL = frozenset({"could", "should", "might"})
 # Words that carry no content of their own: "_" in a term never stands for one, and they are not
 # the substance that tells a real answer from a list of key words (bot.assessment.needs).
 FUNCTION_WORDS = frozenset(
-    ["a", "an", "the", "this", "that", "these", "those", "it", "its", "it's", "they", "them", "their", "theirs", "he", "him", "his", "she", "her", "hers", "we", "us", "our", "ours", "i", "me", "my", "mine", "you", "your", "yours", "one", "some", "any", "all", "each", "every", "no", "not", "and", "or", "but", "so", "if", "then", "than", "as", "at", "by", "for", "from", "in", "into", "of", "on", "onto", "to", "up", "with", "about", "over", "under", "after", "before", "is", "are", "was", "were", "be", "been", "being", "am", "do", "does", "did", "done", "have", "has", "had", "having", "will", "would", "shall", "should", "can", "could", "may", "might", "must", "just", "also", "very", "really", "too", "quite", "well", "only", "even", "still", "there", "here", "what", "which", "who", "whom", "whose", "when", "where", "why", "how", "because", "since", "while", "though", "although", "um", "uh", "like", "yeah", "right", "ok", "okay", "so-called", "got", "get", "gets", "getting", "make", "made", "makes", "use", "used", "using", "did", "went", "go", "goes", "going", "say", "said", "says", "tell", "told", "thing", "things", "stuff", "lot", "lots", "way", "something", "everything", "anything", "nothing", "someone", "everyone", "anyone", "other", "another", "same", "such", "more", "most", "much", "many", "few", "new", "good", "great", "important", "always", "never", "often", "usually", "sometimes"]
+    {
+        "a", "an", "the", "this", "that", "these", "those", "it", "its", "it's", "they", "them", "their",
+        "theirs", "he", "him", "his", "she", "her", "hers", "we", "us", "our", "ours", "i", "me", "my",
+        "mine", "you", "your", "yours", "one", "some", "any", "all", "each", "every", "no", "not", "and",
+        "or", "but", "so", "if", "then", "than", "as", "at", "by", "for", "from", "in", "into", "of", "on",
+        "onto", "to", "up", "with", "about", "over", "under", "after", "before", "is", "are", "was", "were",
+        "be", "been", "being", "am", "do", "does", "did", "done", "have", "has", "had", "having", "will",
+        "would", "shall", "should", "can", "could", "may", "might", "must", "just", "also", "very",
+        "really", "too", "quite", "well", "only", "even", "still", "there", "here", "what", "which", "who",
+        "whom", "whose", "when", "where", "why", "how", "because", "since", "while", "though", "although",
+        "um", "uh", "like", "yeah", "right", "ok", "okay", "so-called", "got", "get", "gets", "getting",
+        "make", "made", "makes", "use", "used", "using", "went", "go", "goes", "going", "say",
+        "said", "says", "tell", "told", "thing", "things", "stuff", "lot", "lots", "way", "something",
+        "everything", "anything", "nothing", "someone", "everyone", "anyone", "other", "another", "same",
+        "such", "more", "most", "much", "many", "few", "new", "good", "great", "important", "always",
+        "never", "often", "usually", "sometimes"
+    }
 )
 # Words that make "_ policy" a policy in general, not a named one ("company policy").
 GENERIC = frozenset(
-    ["company", "store", "shop", "firm", "business", "organisation", "organisation's", "organization", "work", "usual", "normal", "standard", "proper", "correct", "relevant", "official", "whole", "full", "right", "wrong"]
+    {
+        "company", "store", "shop", "firm", "business", "organisation", "organisation's", "organization",
+        "work", "usual", "normal", "standard", "proper", "correct", "relevant", "official", "whole", "full",
+        "right", "wrong"
+    }
 )
 NEGATION_REACH = 4  # words back from a mention that a "not" still governs
 HYPOTHETICAL_REACH = 8

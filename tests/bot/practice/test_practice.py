@@ -120,3 +120,20 @@ async def test_cancel_reports_what_was_dropped(services: Services) -> None:
     dropped = await services.practice.cancel(lid)
     assert dropped is not None and dropped.words == 2
     assert await services.practice.current(lid) is None
+
+
+def test_the_probe_never_asks_for_another_law_when_none_was_found(content: Content) -> None:
+    """Issue 13 item 4: "What you named: Nothing yet", then "You've named one law. Which other..."."""
+    from bot.assessment import Assessor
+    from bot.practice.service import next_probe
+
+    prompt = content.prompts["rl_two_laws_one_case"]
+    assessor = Assessor(content)
+    none = assessor.assess("A customer wanted a refund. I gave him one.", prompt=prompt)
+    probe = next_probe(prompt, none)
+    assert probe is not None and probe.point == "two_laws" and "named one law" not in probe.text
+    one = assessor.assess(
+        "A customer wanted a refund under the Consumer Rights Act 2015. I gave him one.", prompt=prompt
+    )
+    probe = next_probe(prompt, one)
+    assert probe is not None and "named one law" in probe.text
