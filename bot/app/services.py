@@ -25,6 +25,7 @@ from bot.learners.privacy import Privacy
 from bot.mastery.answers import AnswerBookReader
 from bot.mastery.progress import ProgressReader
 from bot.mastery.review import Review
+from bot.practice.disputes import DisputeService
 from bot.practice.service import PracticeService
 from bot.reminders.dispatcher import Dispatcher, Sender
 from bot.reminders.planning import Reminders
@@ -53,6 +54,7 @@ class Services:
     digests: Digests
     comments: CommentService
     assignments: AssignmentService
+    disputes: DisputeService
 
     @classmethod
     async def create(
@@ -102,6 +104,7 @@ class Services:
             ),
             insights=insights,
             comments=CommentService(sessions=sessions, clock=clock),
+            disputes=DisputeService(sessions=sessions, clock=clock),
             assignments=AssignmentService(
                 sessions=sessions, clock=clock, content=content, default_timezone=tz
             ),
