@@ -8,7 +8,7 @@ import json
 import sys
 from collections.abc import Callable, Iterator
 from contextlib import AbstractContextManager, nullcontext
-from typing import TYPE_CHECKING, TextIO
+from typing import TYPE_CHECKING, Any, TextIO
 
 from pydantic import ValidationError
 
@@ -58,6 +58,11 @@ def _parser() -> argparse.ArgumentParser:
     stats = sub.add_parser("stats", help="counts an operator checks: learners, activity, nudges")
     stats.add_argument("--json", action="store_true", help="print the counts as JSON")
 
+    disputes = sub.add_parser("disputes", help="marking points learners said the coach got wrong")
+    disub = disputes.add_subparsers(dest="disputes_command", required=True, metavar="ACTION")
+    export = disub.add_parser("export", help="every dispute as a labelled example (JSON lines or CSV)")
+    export.add_argument("--format", choices=("jsonl", "csv"), default="jsonl")
+    export.add_argument("--out", metavar="FILE", help="write here instead of standard output")
     db = sub.add_parser("db", help="database tools")
     dsub = db.add_subparsers(dest="db_command", required=True, metavar="ACTION")
     dsub.add_parser("upgrade", help="bring the database schema up to date")
@@ -228,6 +233,33 @@ async def _stats(settings: Settings, as_json: bool) -> int:
     return 0
 
 
+async def _dispute_rows(settings: Settings) -> list[dict[str, Any]]:
+    from bot.clock import Clock
+    from bot.practice.disputes import DisputeService
+    from storage.db import make_engine, make_session_factory, upgrade_database
+
+    engine = make_engine(settings.database_url)
+    try:
+        await upgrade_database(engine)
+        return list(await DisputeService(sessions=make_session_factory(engine), clock=Clock()).examples())
+    finally:
+        await engine.dispose()
+
+
+def _disputes_export(settings: Settings, fmt: str, out: str | None) -> int:
+    from bot.practice.disputes import to_csv, to_jsonl
+
+    rows = asyncio.run(_dispute_rows(settings))
+    text = to_csv(rows) if fmt == "csv" else to_jsonl(rows)
+    if out:
+        with open(out, "w", encoding="utf-8", newline="") as f:
+            f.write(text)
+        print(f"Wrote {len(rows)} disputes to {out}.", file=sys.stderr)
+    else:
+        sys.stdout.write(text)
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     settings = _settings()
@@ -269,6 +301,8 @@ def main(argv: list[str] | None = None) -> int:
             return asyncio.run(_stats(settings, args.json))
         if args.command == "db":
             return asyncio.run(_db_upgrade(settings))
+        if args.command == "disputes":
+            return _disputes_export(settings, args.format, args.out)
     except ContentError as exc:
         print(f"star-coach: content error: {exc}", file=sys.stderr)
         return 1

@@ -192,7 +192,23 @@ def hits(need: Need, fx: Findings, *, substance: bool = True) -> list[tuple[str,
 
 
 def distinct(found: list[tuple[str, Span]]) -> int:
-    return 1 if any(k == "star" for k, _ in found) else len({k for k, _ in found})
+    """How many different things the hits are: hits with the same key, or over the same words
+    ("our refunds policy" is the catalogue's policy and a named policy), are one thing."""
+    if any(k == "star" for k, _ in found):
+        return 1
+    group = list(range(len(found)))
+
+    def root(i: int) -> int:
+        while group[i] != i:
+            i = group[i]
+        return i
+
+    for i, (ki, (si, ei)) in enumerate(found):
+        for j in range(i):
+            kj, (sj, ej) = found[j]
+            if ki == kj or (si < ej and sj < ei):
+                group[root(i)] = root(j)
+    return len({root(i) for i in range(len(found))})
 
 
 def describe(content: Content, need: Need, have: int) -> str:

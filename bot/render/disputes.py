@@ -16,13 +16,14 @@ WRONG_USAGE = (
 def acknowledge(d: Disputed, m: Markup) -> str:
     """A kind acknowledgement that says what happens next, and what does not."""
     said = "met" if d.coach_met else "missed"
+    point = d.point_text.rstrip(".")
     if d.already:
         return (
-            f"You've already told me about “{m.esc(d.point_text)}”. Thank you: it's with the people "
+            f"You've already told me about “{m.esc(point)}”. Thank you: it's with the people "
             "who check my marking."
         )
     return (
-        f"Thank you for telling me. I marked “{m.esc(d.point_text)}” as {said}, and you think I got "
+        f"Thank you for telling me. I marked “{m.esc(point)}” as {said}, and you think I got "
         "that wrong. I've saved it so the people who check my marking can look at it and teach me "
         "better. Your grade stays as it is for now; you can always answer again."
     )
