@@ -85,9 +85,12 @@ class Findings:
             ws = [w for w in rest if rest and w.clause == rest[0].clause]
         else:
             ws = [w for w in self.words if w.sentence == sentence and not span[0] <= w.start < span[1]]
+        # Naming a law or policy is not a reason of the answer's own ("because of GDPR").
+        named = [(f.start, f.end) for f in self.found]
         own = sum(
             1 for w in ws
             if w.low not in FUNCTION_WORDS and len(w.low) > 2 and not self.keywords.covers(w)
+            and not any(s <= w.start < e for s, e in named)
         )
         return own >= SUBSTANCE_MIN
 

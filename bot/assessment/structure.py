@@ -24,6 +24,7 @@ from bot.assessment.cues import (
     TASK,
 )
 
+GENERIC_REACH = 40  # characters before a scene cue that can make it generic
 SENTENCE = re.compile(r"[^.!?\n]+[.!?\n]*")
 Span = tuple[int, int]
 
@@ -46,7 +47,9 @@ def situation_span(text: str) -> Span | None:
         offset = text.find(s, offset)
         for rx in (SITUATION, OPENING) if offset <= acted_at else (SITUATION,):
             m = rx.search(s)
-            if m and not GENERIC.search(s[: m.start() + 1]):
+            # "If a customer..." is no scene; a long spoken sentence that said "every" earlier may
+            # still go on to one, so only the words just before the cue are read.
+            if m and not GENERIC.search(s[max(0, m.start() - GENERIC_REACH) : m.start() + 1]):
                 return offset + m.start(), offset + m.end()
         offset += len(s)
     return None
