@@ -24,6 +24,15 @@ from bot.assessment.cues import (
     TASK,
 )
 
+CHANGE = re.compile(
+    r"\b(up|down|rose|fell|dropped|went|increased|decreased|doubled|halved|cut|improved|reduced|"
+    r"climbed|jumped)\b[^.!?\n]{0,40}?\bfrom (about |around )?\d[\d.,]*[^.!?\n]{0,25}?\bto \d|"
+    r"\b(down|up|fell|rose|dropped|cut|reduced) (by )?\d[\d.,]*\s?(%|per ?cent)|"
+    r"\b\d[\d.,]*\s?(%|per ?cent) (down|up|fewer|less|more|lower|higher)\b|"
+    r"\b\d+ (a|per) (day|week|month) (down|up) to \d|\b(100|\d\d)\s?% of\b|"
+    r"\b(0|zero|no) [\w ]{0,25}\b(since|after week|after day)\b",
+    re.I,
+)
 GENERIC_REACH = 40  # characters before a scene cue that can make it generic
 SENTENCE = re.compile(r"[^.!?\n]+[.!?\n]*")
 Span = tuple[int, int]
@@ -104,6 +113,11 @@ def measurable_span(text: str) -> Span | None:
     only inside a sentence that reports a result."""
     first = ACTION.search(text)
     acted_at = first.start() if first else len(text)
+    # A change in a figure ("calls down 70%", "CSAT up from 72 to 84") in the second half of the
+    # answer is an outcome, even in chat notes that never say "I" before their actions.
+    for m in CHANGE.finditer(text, len(text) // 2):
+        if not NOT_A_RESULT.search(text[max(0, m.start() - 45) : m.start()]):
+            return m.span()
     offset = 0
     for s in sentences(text):
         offset = text.find(s, offset)
