@@ -40,7 +40,8 @@ SIGNAL_MISSING = {
 
 # Signals whose words must say something of this answer's own (see `Findings.substantial`).
 SUBSTANTIAL_SIGNALS = frozenset({"reasoning", "escalation"})
-SUBSTANCE_MIN = 1  # content words of the answer's own a hit's sentence needs
+SUBSTANCE_MIN = 2  # content words of the answer's own a hit's sentence needs
+REASON_MIN = 1  # and the clause after a reason's cue ("because it was faulty")
 
 
 @dataclass(frozen=True)
@@ -92,7 +93,7 @@ class Findings:
             if w.low not in FUNCTION_WORDS and len(w.low) > 2 and not self.keywords.covers(w)
             and not any(s <= w.start < e for s, e in named)
         )
-        return own >= SUBSTANCE_MIN
+        return own >= (REASON_MIN if after else SUBSTANCE_MIN)
 
     def concept(self, cid: str) -> list[tuple[str, Span]]:
         if cid not in self._hits:
@@ -171,7 +172,11 @@ def hits(need: Need, fx: Findings, *, substance: bool = True) -> list[tuple[str,
     ``substance``, concept and reason hits must say something beyond the prompt's key words."""
     out: list[tuple[str, Span]] = []
     for cid in need.concepts:
-        out += [h for h in fx.concept(cid) if not substance or fx.substantial(h[1])]
+        said = fx.concept(cid)
+        # One developed mention carries a list: "Warehousing, IT and Finance are central teams"
+        # counts three teams when the answer goes on to say what one of them did.
+        if not substance or any(fx.substantial(span) for _, span in said):
+            out += said
     for f in _credited(fx.found):
         by_id = f.entry_id in need.named
         by_kind = need.kind is not None and f.kind == need.kind.value

@@ -88,7 +88,8 @@ def test_two_behind_the_scenes_teams_in_a_list(assessor: Assessor) -> None:
     met, evidence, _ = point("teams", assessor, "ee_organisation_map", text)
     assert met
     assert evidence[0].startswith("Warehousing, IT and Finance")
-    met, _, missing = point("teams", assessor, "ee_organisation_map", "Our IT team helps us. IT is great.")
+    one = "Our IT team fixed the website checkout when it crashed on Black Friday. IT is great."
+    met, _, missing = point("teams", assessor, "ee_organisation_map", one)
     assert not met  # one team said twice is one team
     assert missing and "teams behind the scenes" in missing and "I found 1" in missing
 
@@ -130,6 +131,18 @@ def test_a_figure_counts_as_a_result_only_in_the_result(content: Content) -> Non
     after = "I rewrote the letter. In the end complaints fell by 40 percent."
     assert not a.assess(before, prompt=prompt).marking_points[0].met
     assert a.assess(after, prompt=prompt).marking_points[0].met
+
+
+def test_key_words_without_substance_do_not_meet_a_point(assessor: Assessor) -> None:
+    """The labelling rule: "I took ownership" with nothing owned is not met; the same idea said
+    about this customer is."""
+    bare = "I used HEAT and took ownership. Ownership is important."
+    assert not point("ownership", assessor, "ee_structured_model", bare)[0]
+    real = (
+        "A man rang furious that his boiler repair had been cancelled twice. I told him I would "
+        "take ownership personally, gave him my direct line and rang the engineer myself."
+    )
+    assert point("ownership", assessor, "ee_structured_model", real)[0]
 
 
 def test_the_json_carries_evidence_with_span_and_text(assessor: Assessor) -> None:
