@@ -256,7 +256,7 @@ def score(assessor: Assessor, items: list[Labelled]) -> Score:
     result = Score(answers=len(items), prompts=len({i.prompt for i in items}))
     for item in items:
         prompt = prompts[item.prompt]
-        got = assessor.assess(item.text, prompt=prompt, sector=item.sector).to_dict()
+        got = assessor.assess(item.text, prompt=prompt, sector=item.sector, nation=item.nation).to_dict()
         met = {str(p["id"]): bool(p["met"]) for p in got["marking_points"]}
         for point in prompt.marking_points:
             label, engine = item.points[point.id], met.get(point.id, False)
