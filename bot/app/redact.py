@@ -22,8 +22,11 @@ MASK = "[REDACTED]"
 
 # A Telegram bot token: the bot's numeric id, a colon, then 30+ URL-safe characters.
 _TOKEN_SHAPE = re.compile(r"\b\d{5,12}:[A-Za-z0-9_-]{30,}")
-# The password part of `scheme://user:password@host` (a database or proxy URL).
-_URL_PASSWORD = re.compile(r"(?P<head>\b[a-zA-Z][a-zA-Z0-9+.-]*://[^:/@\s]*:)(?P<pw>[^@\s/]+)(?=@)")
+# The password part of `scheme://user:password@host` (a database or proxy URL); the word
+# "password" itself is an example in a hint, not a secret.
+_URL_PASSWORD = re.compile(
+    r"(?P<head>\b[a-zA-Z][a-zA-Z0-9+.-]*://[^:/@\s]*:)(?!(?i:password|pass)@)(?P<pw>[^@\s/]+)(?=@)"
+)
 
 # Shorter values would mask ordinary words; no real secret is this short.
 _MIN_SECRET = 4

@@ -67,6 +67,9 @@ class Settings(BaseSettings):
     reminder_poll_seconds: float = Field(default=20.0, ge=0.2, le=3600)
     # Nudges a second from this instance (Telegram allows about 30 a second per bot, in all).
     reminder_send_rate: float = Field(default=25.0, gt=0, le=30)
+    # How long `run` keeps trying a database or Bot API it cannot reach yet before it gives up
+    # (exit status 3): long enough for a server booting with the bot.
+    startup_wait_seconds: float = Field(default=30.0, ge=0, le=600)
 
     def model_post_init(self, context: object, /) -> None:
         """Whatever reads these settings, their secrets are masked in every log line from now on."""
