@@ -71,6 +71,10 @@ def _parser() -> argparse.ArgumentParser:
     assess.add_argument("file", nargs="?", default="-", help="a file, or - for standard input")
     assess.add_argument("--prompt", help="the prompt id to mark against (default: generic)")
     assess.add_argument("--sector", default="general", help="the learner's sector id (default: general)")
+    assess.add_argument(
+        "--nation", default="unknown", type=_nation_arg,
+        help="where the learner works: england, wales, scotland, ni (northern_ireland) or unknown",
+    )
     fmt = assess.add_mutually_exclusive_group()
     fmt.add_argument("--json", action="store_true", help="print the result as JSON")
     fmt.add_argument(
@@ -113,6 +117,17 @@ def _parser() -> argparse.ArgumentParser:
         "Bring the database schema up to date (Alembic); `run` and `chat` also do this at start.",
     )
     return p
+
+
+def _nation_arg(value: str) -> str:
+    from content.nations import parse_nation
+
+    nation = parse_nation(value)
+    if nation is None:
+        raise argparse.ArgumentTypeError(
+            f"{value!r} is not a UK nation: use england, wales, scotland, ni or unknown"
+        )
+    return nation
 
 
 def _settings() -> Settings:
@@ -244,7 +259,14 @@ def _assess_stream(
                 failures += 1
                 print(json.dumps({"id": item.get("id"), "line": number, "error": exc.args[0]}), flush=True)
                 continue
-            result = assessor.assess(str(item["text"]), prompt=prompt, sector=sector)
+            nation = _item_nation(item.get("nation"), args.nation)
+            if nation is None:
+                failures += 1
+                print(json.dumps({"id": item.get("id"), "line": number, "error": (
+                    f"unknown nation {item.get('nation')!r}: use england, wales, scotland, ni or unknown"
+                )}), flush=True)
+                continue
+            result = assessor.assess(str(item["text"]), prompt=prompt, sector=sector, nation=nation)
             print(json.dumps({"id": item.get("id"), **result.to_dict()}), flush=True)
         return 1 if failures else 0
 
@@ -258,12 +280,21 @@ def _assess_stream(
     except KeyError as exc:
         print(f"star-coach: {exc.args[0]}.", file=sys.stderr)
         return 2
-    result = assessor.assess(text, prompt=prompt, sector=sector)
+    result = assessor.assess(text, prompt=prompt, sector=sector, nation=args.nation)
     if args.json:
         print(json.dumps(result.to_dict(), indent=2))
     else:
         print(render_feedback(result, PLAIN, limit=100_000))
     return 0
+
+
+def _item_nation(value: object, default: str) -> str | None:
+    """A `--jsonl` line's own `nation`, else the `--nation` flag; None when it names no nation."""
+    from content.nations import parse_nation
+
+    if value is None:
+        return default
+    return parse_nation(str(value))
 
 
 async def _chat(settings: Settings, user: str | None) -> int:
