@@ -4,8 +4,9 @@ The bot token (it is also part of every Bot API URL), the webhook secret and the
 are registered here when the settings are read (`Settings` does it), and every log handler gets
 `RedactingFilter`, so a message, its arguments, a traceback or an `extra=` field that happens to
 hold one of them is printed with `[REDACTED]` in its place. Error lines the CLI prints go through
-`redact` too. Two patterns catch what was never registered: anything shaped like a bot token, and
-the password in a database URL (`scheme://user:password@host`).
+`redact` too. Three patterns catch what was never registered (a Bot made elsewhere with its own
+token): anything shaped like a bot token, the token in a Bot API URL (`/bot<token>`), and the
+password in a database URL (`scheme://user:password@host`).
 
 Other modules may register more values (`register`), or add their own rules (`add_rule`) for data
 that is private rather than secret; both apply to every handler at once.
@@ -22,6 +23,8 @@ MASK = "[REDACTED]"
 
 # A Telegram bot token: the bot's numeric id, a colon, then 30+ URL-safe characters.
 _TOKEN_SHAPE = re.compile(r"\b\d{5,12}:[A-Za-z0-9_-]{30,}")
+# A token in a Bot API URL (`.../bot<token>/getMe`, `.../file/bot<token>/...`), whatever its length.
+_URL_TOKEN = re.compile(r"(?<=/bot)\d+:[A-Za-z0-9_-]+")
 # The password part of `scheme://user:password@host` (a database or proxy URL); the word
 # "password" itself is an example in a hint, not a secret.
 _URL_PASSWORD = re.compile(
@@ -65,6 +68,7 @@ def redact(text: str) -> str:
     if pattern is not None:
         text = pattern.sub(MASK, text)
     text = _TOKEN_SHAPE.sub(MASK, text)
+    text = _URL_TOKEN.sub(MASK, text)
     text = _URL_PASSWORD.sub(lambda m: m["head"] + MASK, text)
     for rule in list(_rules):
         text = rule(text)

@@ -41,6 +41,9 @@ def test_token_shapes_and_url_passwords_are_masked_unregistered() -> None:
     real_shape = "7012345678:AAF0eXaMpLe_tOkEn-0123456789abcdefghi"
     out = redact(f"InvalidToken: The token `{real_shape}` was rejected")
     assert real_shape not in out and "The token `[REDACTED]` was rejected" in out
+    # A short token nobody registered, in a Bot API URL (python-telegram-bot logs it at DEBUG).
+    out = redact("Set Bot API URL: http://127.0.0.1:8081/bot42:short_one and /file/bot42:short_one/x")
+    assert out == "Set Bot API URL: http://127.0.0.1:8081/bot[REDACTED] and /file/bot[REDACTED]/x"
     out = redact("cannot reach postgresql+asyncpg://app:other-pw@10.0.0.5:5432/coach")
     assert out == "cannot reach postgresql+asyncpg://app:[REDACTED]@10.0.0.5:5432/coach"
     # Ordinary text is left alone: times, ids, a URL without a password.
