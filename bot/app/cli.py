@@ -328,11 +328,29 @@ async def _stats(settings: Settings, as_json: bool) -> int:
     from datetime import UTC, datetime
 
     from bot.app import stats
+    from bot.app.failures import OperatorError
     from bot.app.startup import open_database
-    from storage.db import make_session_factory
+    from storage.db import check_url, current_revision, head_revision, make_session_factory, sqlite_path
 
-    engine = await open_database(settings)
+    # Read-only: it never creates a database file nor changes the schema (`db upgrade` does).
+    check_url(settings.database_url)
+    path = sqlite_path(settings.database_url)
+    if path is not None and not path.exists():
+        raise OperatorError(
+            f"there is no database at {path}.",
+            "Start the bot, or run `star-coach db upgrade`, to create it.",
+        )
+    engine = await open_database(settings, upgrade=False)
     try:
+        revision = await current_revision(engine)
+        if revision is None:
+            raise OperatorError(
+                "the database has no STAR Coach schema yet (not migrated).",
+                "Run `star-coach db upgrade` (or start the bot) first.",
+            )
+        if revision != (head := head_revision()):
+            print(f"star-coach: the schema is at revision {revision}, this version expects {head}; "
+                  "run `star-coach db upgrade` to bring it up to date.", file=sys.stderr)
         async with make_session_factory(engine)() as session:
             result = await stats.collect(session, now=datetime.now(UTC))
     finally:

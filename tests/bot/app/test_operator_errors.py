@@ -115,7 +115,7 @@ def test_sqlite_folder_missing(tmp_path: Path, capsys, monkeypatch) -> None:
 
 def test_sqlite_file_that_is_not_a_database(tmp_path: Path, capsys, monkeypatch) -> None:
     (tmp_path / "notes.db").write_text("shopping list\n" * 200)
-    what, _todo = fails(["stats"], capsys, monkeypatch, CONFIG, DATABASE_URL="sqlite:///notes.db")
+    what, _todo = fails(["db", "upgrade"], capsys, monkeypatch, CONFIG, DATABASE_URL="sqlite:///notes.db")
     assert "not a database" in what
 
 
@@ -128,9 +128,10 @@ def _stamped(tmp_path: Path, revision: str) -> str:
     return f"sqlite:///{path}"
 
 
-def test_database_newer_than_the_code(tmp_path: Path, capsys, monkeypatch) -> None:
+@pytest.mark.parametrize("command", [["db", "upgrade"], ["chat"]])
+def test_database_newer_than_the_code(command: list[str], tmp_path: Path, capsys, monkeypatch) -> None:
     url = _stamped(tmp_path, "9999_from_the_future")
-    what, todo = fails(["stats"], capsys, monkeypatch, CONFIG, DATABASE_URL=url)
+    what, todo = fails(command, capsys, monkeypatch, CONFIG, DATABASE_URL=url)
     assert "schema is newer than this version" in what and "restore the backup" in todo
 
 
