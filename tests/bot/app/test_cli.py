@@ -171,8 +171,15 @@ def test_assess_nation_flag_and_jsonl_field(tmp_path: Path, capsys) -> None:
     answer.write_text("I work in Belfast and followed the Disability Discrimination Act 1995.")
     assert main(["assess", "--json", "--nation", "ni", str(answer)]) == 0
     assert json.loads(capsys.readouterr().out)["nation"] == "northern_ireland"
+    # Without --nation, the answer's "Belfast" places the learner, and the DDA is not outdated.
     assert main(["assess", "--json", str(answer)]) == 0
-    assert json.loads(capsys.readouterr().out)["nation"] == "unknown"
+    data = json.loads(capsys.readouterr().out)
+    assert data["nation"] == "northern_ireland" and data["entities"][0]["flags"] == []
+    plain = tmp_path / "b.txt"
+    plain.write_text("I followed the Disability Discrimination Act 1995.")
+    assert main(["assess", "--json", str(plain)]) == 0
+    data = json.loads(capsys.readouterr().out)
+    assert data["nation"] == "unknown" and data["entities"][0]["flags"] == ["outdated"]
     lines = "\n".join([
         json.dumps({"id": 1, "text": "FOI request", "nation": "scotland"}),
         json.dumps({"id": 2, "text": "FOI request"}),
