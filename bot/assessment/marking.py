@@ -59,6 +59,8 @@ class Evidence:
     escalates: bool
     hints: list[Hint]
     sector: str
+    # Where the learner works (content.nations): the sector's bodies there (issue 14).
+    nation: str = "unknown"
     # The answer as the marking points' needs read it: concepts, signals with their words.
     findings: Findings | None = None
 
@@ -75,9 +77,9 @@ def _credited(found: list[Found]) -> list[Found]:
     return [f for f in found if Flag.OUTDATED.value not in f.flags]
 
 
-def _sector_regulators(content: Content, sector: str) -> list[str]:
+def _sector_regulators(content: Content, sector: str, nation: str = "unknown") -> list[str]:
     sector_def = content.sectors.get(sector)
-    return list(sector_def.regulators) if sector_def else []
+    return sector_def.regulators_in(nation) if sector_def else []
 
 
 def _mentions(point: MarkingPoint, ev: Evidence) -> tuple[bool, tuple[Quote, ...]]:
@@ -97,9 +99,13 @@ def met(content: Content, point: MarkingPoint, ev: Evidence) -> PointResult:
     fx = ev.findings
     assert fx is not None, "Evidence.findings is built by the Assessor"
     if point.check is Check.NAMES_REGULATOR and point.params.get("sector_specific") and not point.needs:
-        expected = _sector_regulators(content, ev.sector)
+        expected = _sector_regulators(content, ev.sector, ev.nation)
         if expected:
-            named = [f for f in _credited(ev.found) if f.entry_id in expected]
+            # The ICO counts everywhere: data protection applies in every sector.
+            named = [
+                f for f in _credited(ev.found)
+                if f.entry_id in expected or content.catalogue[f.entry_id].every_sector
+            ]
             wanted = join(content.catalogue[r] for r in expected[:2])
             if named:
                 return PointResult(point.id, point.text, True, None,
