@@ -61,7 +61,7 @@ ALL_SET_REMINDER_ON = (
 )
 SETTINGS = (
     "<b>Your settings</b>\nLevel: {level}\nSector: {sector}\nTime zone: {timezone}\n"
-    "Daily reminder: {reminder}\n\n"
+    "Daily reminder: {reminder}\nStandard: {standard}\nAssessment date: {exam}\n\n"
     "Choose what to change:"
 )
 PRIVACY_DECLINED = (
@@ -79,6 +79,8 @@ STOPPED = "Good work. Send /practice when you're ready for another question."
 HELP = (
     "<b>STAR Coach commands</b>\n"
     "/practice: choose a topic and get a question\n"
+    "/mock: a timed mock discussion (20, 40 or 60 minutes) with a readiness report\n"
+    "/examdate: the day of your assessment (/examdate 12 March): reviews aim at it\n"
     "/done: submit your answer for feedback\n"
     "/cancel: drop the answer you are writing\n"
     "/settings: your level, sector and time zone\n"
@@ -114,6 +116,8 @@ SUBMITTING_EMPTY = "Your answer is empty so far: type it, then press Submit or s
 COMMANDS = [
     ("start", "Welcome and privacy notice"),
     ("practice", "Get a question to answer"),
+    ("mock", "A timed mock discussion with a report"),
+    ("examdate", "Your assessment date: reviews aim at it"),
     ("done", "Submit your answer for feedback"),
     ("cancel", "Drop the answer you are writing"),
     ("settings", "Level, sector and time zone"),
