@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import html
 import logging
+import re
 from typing import Any
 
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update
@@ -21,6 +22,7 @@ from telegram.ext import BaseHandler, CallbackQueryHandler, CommandHandler, filt
 from bot.mock.service import MockError, MockView, NoStandard, Step
 from bot.render.feedback import HTML
 from bot.render.mock import render_intro, render_paused, render_question, render_report, render_status
+from handlers import texts
 from handlers.common import close_buttons, learner_for, reply
 from handlers.consent import require_consent
 from handlers.context import Context
@@ -124,7 +126,7 @@ async def take_text(update: Update, context: Context, learner: Learner, text: st
     """Add a message to the mock answer if a mock is running; False leaves it to practice."""
     assert learner.id is not None
     svc = context.services.mock
-    if not await svc.is_taking_answers(learner.id):
+    if not learner.mock_running:  # read with the learner: no extra query for practice
         return False
     try:
         view = await svc.add_text(learner.id, text)
@@ -151,7 +153,7 @@ async def take_done(update: Update, context: Context) -> bool:
     learner = await learner_for(update, context)
     assert learner.id is not None
     svc = context.services.mock
-    if not await svc.is_taking_answers(learner.id):
+    if not learner.mock_running:
         return False
     try:
         step = await svc.submit(learner.id)
@@ -167,7 +169,7 @@ async def take_cancel(update: Update, context: Context) -> bool:
     learner = await learner_for(update, context)
     assert learner.id is not None
     svc = context.services.mock
-    if not await svc.is_taking_answers(learner.id):
+    if not learner.mock_running:
         return False
     view = await svc.pause(learner.id)
     await reply(update, context, render_paused(view, HTML), reply_markup=paused_keyboard(view))
@@ -177,13 +179,17 @@ async def take_cancel(update: Update, context: Context) -> bool:
 async def button(update: Update, context: Context) -> None:
     """Every `mock:` button."""
     query = update.callback_query
-    assert query is not None and context.matches
+    assert query is not None
+    found = re.match(PATTERN, query.data or "")  # empty data passes every pattern: check again
+    if found is None:
+        await query.answer(texts.UNKNOWN_BUTTON, show_alert=True)
+        return
     await query.answer()
     await close_buttons(update)
     learner = await learner_for(update, context)
     assert learner.id is not None
     svc = context.services.mock
-    action, arg, n = (context.matches[0].group(g) for g in ("action", "arg", "n"))
+    action, arg, n = (found.group(g) for g in ("action", "arg", "n"))
     if action == "len":
         await _start(update, context, learner, int(arg))
         return

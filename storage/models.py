@@ -42,6 +42,9 @@ class Learner(SQLModel, table=True):
     standard: str | None = Field(default=None, max_length=40)
     # The day of the end-point assessment, if the learner gave it: reviews aim at it.
     exam_date: date | None = None
+    # A mock discussion is open and not paused: the learner's messages are its answer. Kept on
+    # the row every update reads anyway, so practice pays no extra query to know (bot.mock).
+    mock_running: bool = Field(default=False, sa_column_kwargs={"server_default": "0"})
 
 
 class Draft(SQLModel, table=True):

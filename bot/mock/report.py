@@ -17,7 +17,7 @@ from collections import Counter
 from typing import Any
 
 from bot.mastery.review import CHECK_SKILLS, skills_asked
-from bot.mock.plan import covered, point_areas
+from bot.mock.plan import covered
 from content.loader import Content
 from content.models import Check, Standard
 
@@ -157,16 +157,3 @@ def _weakest_topic_for(content: Content, standard: Standard, turns: list[dict[st
         if any(m.check is check and m.id in missed for m in prompt.marking_points):
             return prompt.topic
     return next(iter(content.topics))
-
-
-def unevidenced_across(reports: list[dict[str, Any]]) -> list[tuple[str, int]]:
-    """For a cohort: each area title and how many of these reports left it unevidenced, most first."""
-    counts: Counter[str] = Counter()
-    for report in reports:
-        for area in report.get("areas") or []:
-            if not area.get("evidenced"):
-                counts[str(area.get("title"))] += 1
-    return counts.most_common()
-
-
-__all__ = ["band", "build", "point_areas", "unevidenced_across"]

@@ -138,6 +138,8 @@ class MockService:
                 started_at=now, resumed_at=now, question=first.to_dict(),
             )
             session.add(row)
+            learner.mock_running = True
+            session.add(learner)
             await session.flush()
             return self._view(row, now)
 
@@ -215,6 +217,7 @@ class MockService:
                 row.active_seconds = seconds_open(row, now)
                 row.status, row.resumed_at = "paused", None
                 session.add(row)
+            await self._running(session, learner_id, False)
             return self._view(row, now)
 
     async def resume(self, learner_id: int) -> MockView:
@@ -226,6 +229,7 @@ class MockService:
             if row.status == "paused":
                 row.status, row.resumed_at = "active", now
                 session.add(row)
+            await self._running(session, learner_id, True)
             return self._view(row, now)
 
     async def end(self, learner_id: int) -> dict[str, Any]:
@@ -255,6 +259,8 @@ class MockService:
         row.status, row.resumed_at, row.finished_at = "finished", None, now
         row.question = {}
         session.add(row)
+        learner.mock_running = False
+        session.add(learner)
         # The three things to practise next come up first in review (and "My weakest area").
         for item in built["practise"]:
             if item.get("skill"):
@@ -263,6 +269,13 @@ class MockService:
                     default_timezone=self.review.default_timezone,
                 )
         return built
+
+    @staticmethod
+    async def _running(session: Any, learner_id: int, running: bool) -> None:
+        learner = await session.get(Learner, learner_id)
+        if learner is not None and learner.mock_running != running:
+            learner.mock_running = running
+            session.add(learner)
 
     async def reports(self, learner_id: int, limit: int = 5) -> list[dict[str, Any]]:
         """The learner's finished mock reports, newest first."""

@@ -95,3 +95,51 @@ def render_report_line(report: dict[str, Any], m: Markup) -> str:
         f"{m.esc(when)} {report.get('minutes')} min: {report.get('evidenced')}/{report.get('total')} "
         f"areas, {BAND_LABEL.get(str(report.get('band')), '?').lower()}.{m.esc(gap)}"
     )
+
+
+# -- for assessors (/learner, /cohort, the digest, the export) ------------------------------------
+
+GAPS_SHOWN = 6
+
+
+def cohort_gaps(reports: list[dict[str, Any]]) -> list[tuple[str, int]]:
+    """Areas not yet evidenced in each learner's latest mock, with how many learners, most first
+    (ties in the standard's own order)."""
+    counts: dict[str, int] = {}
+    for report in reports:
+        for area in report.get("areas") or []:
+            if not area.get("evidenced"):
+                counts[str(area.get("title"))] = counts.get(str(area.get("title")), 0) + 1
+    return sorted(counts.items(), key=lambda kv: -kv[1])
+
+
+def render_cohort_gaps(latest: list[dict[str, Any]], learners: int, m: Markup) -> str:
+    """One block under a cohort: who has done a mock, and the areas still not evidenced."""
+    if not latest:
+        return m.italic("Mock discussions: nobody has done one yet.")
+    gaps = cohort_gaps(latest)
+    done = f"Mock discussions: {len(latest)} of {learners} learners have done one."
+    if not gaps:
+        return f"{done} Every area was evidenced in their latest mock."
+    listed = ", ".join(f"{m.esc(title)} ({n})" for title, n in gaps[:GAPS_SHOWN])
+    more = f" and {len(gaps) - GAPS_SHOWN} more" if len(gaps) > GAPS_SHOWN else ""
+    return f"{done}\nNot yet evidenced in their latest mock: {listed}{more}."
+
+
+def render_learner_mocks(reports: tuple[dict[str, Any], ...], shares: bool, m: Markup) -> str | None:
+    """The learner's mock reports for /learner: one line each, and the latest in full (their
+    words only when they share answer texts)."""
+    if not reports:
+        return None
+    lines = [m.bold("Mock discussions")]
+    lines += [render_report_line(r, m) for r in reports]
+    latest = reports[0]
+    shown = [a for a in latest.get("areas") or [] if a.get("evidenced")]
+    if shown:
+        lines.append(m.italic("Latest, evidenced:"))
+        for area in shown:
+            quote = f": “{m.esc(str(area.get('quote') or ''))}”" if shares else ""
+            lines.append(f"{yes(True)} {m.esc(str(area.get('title')))}{quote}")
+    if latest.get("practise"):
+        lines.append("Practising next: " + m.esc("; ".join(str(p["title"]) for p in latest["practise"])))
+    return "\n".join(lines)

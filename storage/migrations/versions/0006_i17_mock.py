@@ -18,9 +18,11 @@ depends_on: str | Sequence[str] | None = None
 
 
 def upgrade() -> None:
-    with op.batch_alter_table('learner', schema=None) as batch_op:
-        batch_op.add_column(sa.Column('standard', sqlmodel.sql.sqltypes.AutoString(length=40), nullable=True))
-        batch_op.add_column(sa.Column('exam_date', sa.Date(), nullable=True))
+    # Plain ADD COLUMN, never a batch copy of `learner`: on SQLite a batch copy drops and
+    # recreates the table, and with foreign keys on that would cascade to every answer.
+    op.add_column('learner', sa.Column('standard', sqlmodel.sql.sqltypes.AutoString(length=40), nullable=True))
+    op.add_column('learner', sa.Column('exam_date', sa.Date(), nullable=True))
+    op.add_column('learner', sa.Column('mock_running', sa.Boolean(), server_default='0', nullable=False))
     op.create_table('mock_session',
     sa.Column('id', sa.Integer(), nullable=False),
     sa.Column('learner_id', sa.Integer(), nullable=False),
@@ -49,6 +51,7 @@ def downgrade() -> None:
         batch_op.drop_index(batch_op.f('ix_mock_session_learner_id'))
         batch_op.drop_index(batch_op.f('ix_mock_session_finished_at'))
     op.drop_table('mock_session')
-    with op.batch_alter_table('learner', schema=None) as batch_op:
-        batch_op.drop_column('exam_date')
-        batch_op.drop_column('standard')
+    # Plain DROP COLUMN (SQLite 3.35+), for the reason given in upgrade().
+    op.drop_column('learner', 'mock_running')
+    op.drop_column('learner', 'exam_date')
+    op.drop_column('learner', 'standard')
