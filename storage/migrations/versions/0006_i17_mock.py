@@ -1,7 +1,7 @@
 """mock discussion: mock_session; the learner's standard and assessment date
 
 Revision ID: 0006_i17_mock
-Revises: 0005_i18
+Revises: 0006_i14_nation
 Create Date: 2026-12-04 05:30:00
 """
 
@@ -12,7 +12,7 @@ import sqlmodel  # noqa: F401
 from alembic import op
 
 revision: str = '0006_i17_mock'
-down_revision: str | None = '0005_i18'
+down_revision: str | None = '0006_i14_nation'
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
