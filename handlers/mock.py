@@ -122,6 +122,17 @@ async def _after(update: Update, context: Context, step: Step) -> None:
         await _show_question(update, context, step.view, step.area_title)
 
 
+STEPPED_ASIDE = (
+    "Your mock discussion is paused while you practise (the clock is stopped). /mock resumes it."
+)
+
+
+async def step_aside(update: Update, context: Context, learner_id: int) -> None:
+    """A practice question is starting: pause a running mock, so the answers go to practice."""
+    if await context.services.mock.pause_if_running(learner_id):
+        await reply(update, context, STEPPED_ASIDE)
+
+
 async def take_text(update: Update, context: Context, learner: Learner, text: str) -> bool:
     """Add a message to the mock answer if a mock is running; False leaves it to practice."""
     assert learner.id is not None

@@ -52,6 +52,7 @@ async def _ask(
     if learner is None:
         return
     assert learner.id is not None
+    await mock.step_aside(update, context, learner.id)
     prompt = await svc.practice.start(learner.id, topic_id=topic, weakest=weakest)
     await reply(update, context, render_prompt(prompt, svc.content.topics[prompt.topic].title, HTML))
 
@@ -177,6 +178,7 @@ async def button(update: Update, context: Context) -> None:
         await reply(update, context, texts.STOPPED)
     elif action == keyboards.RETRY:
         try:
+            await mock.step_aside(update, context, learner.id)
             prompt = await svc.practice.retry(learner.id, int(args[0]))
         except (PracticeError, ValueError, IndexError):
             await reply(update, context, texts.STALE_BUTTON)

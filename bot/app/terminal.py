@@ -55,6 +55,8 @@ class TerminalChat:
         self.say()
 
     async def ask(self, learner_id: int, topic: str | None = None, weakest: bool = False) -> None:
+        if await self.svc.mock.pause_if_running(learner_id):
+            self.say("Your mock discussion is paused while you practise. /mock resumes it.")
         self.show(await self.svc.practice.start(learner_id, topic_id=topic, weakest=weakest))
 
     def topics(self) -> list[str]:

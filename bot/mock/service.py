@@ -207,6 +207,18 @@ class MockService:
             area = standard.area(upcoming.area) if upcoming.area else None
             return Step(self._view(row, now), None, area.title if area else None)
 
+    async def pause_if_running(self, learner_id: int) -> bool:
+        """Pause a running mock (a practice question is starting); True if one was paused."""
+        async with self.sessions() as session:
+            learner = await session.get(Learner, learner_id)
+        if learner is None or not learner.mock_running:
+            return False
+        try:
+            await self.pause(learner_id)
+        except NoMock:
+            return False
+        return True
+
     async def pause(self, learner_id: int) -> MockView:
         now = self.clock.now()
         async with self.sessions.begin() as session:

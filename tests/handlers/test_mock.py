@@ -107,3 +107,17 @@ async def test_the_standard_is_chosen_in_settings(harness: Any) -> None:
     assert "Your standard: <b>ST0072 Customer service practitioner</b>" in request.last_text()
     await app.process_update(users.message("/mock"))
     assert buttons(request.sent()[-1]) == ["mock:len:20", "mock:len:40", "mock:len:60"]
+
+
+async def test_practice_during_a_mock_pauses_it_so_answers_go_to_practice(harness: Any) -> None:
+    app, request, users = harness
+    await level_two(app, users)
+    await app.process_update(users.message("/mock 20"))
+    await app.process_update(users.message("/practice"))
+    await app.process_update(users.press("prac:topic:rules_and_law"))
+    assert any("paused while you practise" in t for t in request.texts())
+    await app.process_update(users.message(ANSWER))
+    await app.process_update(users.message("/done"))
+    assert any("Grade" in t for t in request.texts())
+    await app.process_update(users.message("/mock"))
+    assert buttons(request.sent()[-1])[0].startswith("mock:resume:")
