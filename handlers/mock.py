@@ -37,6 +37,7 @@ CHOOSE_LENGTH = (
     "rehearses the opening and a few areas."
 )
 NOTHING_OPEN = "There is no mock running. Send /mock to start one."
+ENDED = "<b>Thank you: that is the end of the discussion.</b> Here is your readiness report."
 STALE = "That button belongs to an earlier question. Your mock is still here: send /mock."
 
 
@@ -116,7 +117,7 @@ async def _send_report(update: Update, context: Context, report: dict[str, Any])
 
 async def _after(update: Update, context: Context, step: Step) -> None:
     if step.report is not None:
-        await reply(update, context, "<b>Time's up: thank you.</b> That is the end of the discussion.")
+        await reply(update, context, ENDED)
         await _send_report(update, context, step.report)
     elif step.view is not None:
         await _show_question(update, context, step.view, step.area_title)

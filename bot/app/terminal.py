@@ -190,7 +190,7 @@ class TerminalChat:
             return True
         self.say()
         if step.report is not None:
-            self.say("Time's up: thank you. That is the end of the discussion.\n")
+            self.say("Thank you: that is the end of the discussion. Here is your readiness report.\n")
             self.say(render_report(step.report, PLAIN))
         elif step.view is not None:
             self.say(render_question(step.view, PLAIN, area_title=step.area_title))
