@@ -34,7 +34,7 @@ log = logging.getLogger(__name__)
 PATTERN = r"^mock:(?P<action>len|next|pause|resume|end):(?P<arg>\d{1,12})(?::(?P<n>\d{1,4}))?$"
 CHOOSE_LENGTH = (
     "<b>Mock professional discussion</b>\nHow long? The real one is about an hour; a shorter mock "
-    "rehearses the opening and a few areas."
+    "rehearses the opening and a few areas. (/mock report shows your last report.)"
 )
 NOTHING_OPEN = "There is no mock running. Send /mock to start one."
 ENDED = "<b>Thank you: that is the end of the discussion.</b> Here is your readiness report."
@@ -71,7 +71,7 @@ async def _show_question(update: Update, context: Context, view: MockView, area:
 
 
 async def mock(update: Update, context: Context) -> None:
-    """/mock [20|40|60|pause|end]: start, show, pause or end the mock."""
+    """/mock [20|40|60|pause|end|report]: start, show, pause or end the mock; the last report."""
     learner = await require_consent(update, context)
     if learner is None:
         return
@@ -90,6 +90,12 @@ async def mock(update: Update, context: Context) -> None:
         await _show_question(update, context, current)
     elif arg in ("20", "40", "60"):
         await _start(update, context, learner, int(arg))
+    elif arg == "report":
+        reports = await svc.reports(learner.id, limit=1)
+        if reports:
+            await _send_report(update, context, reports[0])
+        else:
+            await reply(update, context, "You haven't finished a mock yet. Send /mock to start one.")
     else:
         try:
             svc.standard_for(learner)

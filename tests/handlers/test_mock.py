@@ -121,3 +121,16 @@ async def test_practice_during_a_mock_pauses_it_so_answers_go_to_practice(harnes
     assert any("Grade" in t for t in request.texts())
     await app.process_update(users.message("/mock"))
     assert buttons(request.sent()[-1])[0].startswith("mock:resume:")
+
+
+async def test_the_last_report_can_be_read_again(harness: Any) -> None:
+    app, request, users = harness
+    await level_two(app, users)
+    await app.process_update(users.message("/mock report"))
+    assert "haven't finished a mock yet" in request.last_text()
+    await app.process_update(users.message("/mock 20"))
+    await app.process_update(users.message(ROLE))
+    await app.process_update(users.message("/mock end"))
+    first = request.last_text()
+    await app.process_update(users.message("/mock report"))
+    assert request.last_text() == first and "Readiness report" in first
