@@ -51,6 +51,7 @@ from bot.render.assessor import render_learner
 from bot.render.digest import render_digest
 from bot.render.feedback import HTML, PLAIN
 from content.loader import Content
+from storage import cohort_queries as cq
 from storage import queries
 from storage.models import Learner
 
@@ -151,6 +152,27 @@ async def test_assessor_invite_is_one_time_and_expires(services: Services, clock
         await services.roles.redeem(third, 9, code)
 
 
+async def test_a_failed_grant_leaves_the_assessor_invite_unspent(
+    services: Services, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Spending the link and granting the role are one transaction: if granting fails, the
+    link is still there for a second try (and nobody half holds the role)."""
+    first = await person(services, 7)
+    code, _ = await services.roles.new_invite(by=ADMIN)
+    real_grant = cq.grant_assessor
+
+    async def crash(*args: Any, **kwargs: Any) -> Any:
+        raise ConnectionError("the database went away")
+
+    monkeypatch.setattr(cq, "grant_assessor", crash)
+    with pytest.raises(ConnectionError):
+        await services.roles.redeem(first, 7, code)
+    assert not await services.roles.is_assessor(7)
+    monkeypatch.setattr(cq, "grant_assessor", real_grant)
+    assert (await services.roles.redeem(first, 7, code)).learner.telegram_user_id == 7
+    assert await services.roles.is_assessor(7)
+
+
 # -- cohorts and invites ----------------------------------------------------------------------------
 
 
@@ -213,7 +235,6 @@ async def test_wrong_codes_are_limited_per_user_per_hour(services: Services, clo
     await services.cohorts.check_code(20, made.code)
     clock.advance(timedelta(days=2))
     await services.cohorts.prune_failures()
-    from storage import cohort_queries as cq
 
     async with services.sessions() as session:
         assert await cq.count_failures(session, telegram_user_id=20, since=NOW - timedelta(days=9)) == 0
@@ -481,7 +502,6 @@ async def test_the_whole_path_on_sqlite_and_postgresql(
         assert report.sections[0].learners[0].attempts_7d == 1 and details[0].recent[0].text == "answer"
         with pytest.raises(BadCode):
             await svc.cohorts.check_code(30, "x" * 32)
-        from storage import cohort_queries as cq
 
         async with svc.sessions() as session:
             assert await cq.count_failures(session, telegram_user_id=30, since=NOW - timedelta(hours=1)) == 1
