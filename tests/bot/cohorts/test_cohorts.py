@@ -12,6 +12,7 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 import pytest
+from sqlalchemy import event
 
 from bot.app.services import Services
 from bot.app.settings import Settings
@@ -457,6 +458,24 @@ async def test_a_due_digest_is_claimed_once(services: Services, clock: FixedCloc
     assert await services.digests.claim(item) is True
     assert await services.digests.claim(item) is False  # a second instance, same due time
     assert await services.digests.due() == []
+
+
+async def test_due_digests_are_read_in_one_statement(services: Services, clock: FixedClock) -> None:
+    for uid in (10, 11, 12):
+        await assessor(services, uid, f"A{uid}")
+    clock.advance(timedelta(days=7))
+    statements: list[str] = []
+
+    def record(_conn: Any, _cursor: Any, statement: str, *_: Any) -> None:
+        statements.append(statement)
+
+    event.listen(services.engine.sync_engine, "before_cursor_execute", record)
+    try:
+        due = await services.digests.due()
+    finally:
+        event.remove(services.engine.sync_engine, "before_cursor_execute", record)
+    assert sorted(d.learner.first_name for d in due) == ["A10", "A11", "A12"]
+    assert len(statements) == 1  # the assessors with their learners, not one read each
 
 
 async def test_digest_names_the_inactive_the_improved_and_the_weakest_area(
