@@ -75,6 +75,7 @@ class _Answer:
     mode: str
     probe_point: str | None
     sector: str
+    nation: str
     # Everything that, changed, makes it another answer (a message added, a new question).
     version: tuple[object, ...]
 
@@ -239,11 +240,14 @@ class PracticeService:
                    draft.started_at, draft.text)
         return _Answer(
             learner_id, learner, prompt, parent, text, draft.mode, draft.probe_point,
-            sector or (learner.sector if learner else "general"), version,
+            sector or (learner.sector if learner else "general"),
+            learner.nation if learner else "unknown", version,
         )
 
     def _assess(self, answer: _Answer) -> Assessment:
-        return self.assessor.assess(answer.text, prompt=answer.prompt, sector=answer.sector)
+        return self.assessor.assess(
+            answer.text, prompt=answer.prompt, sector=answer.sector, nation=answer.nation
+        )
 
     async def _store(self, session: AsyncSession, answer: _Answer, assessment: Assessment) -> Submission:
         prompt, parent, learner, learner_id = answer.prompt, answer.parent, answer.learner, answer.learner_id
