@@ -7,7 +7,6 @@ import math
 import re
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
-from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo
 
@@ -62,11 +61,11 @@ LONDON = ZoneInfo("Europe/London")
 
 
 @pytest.fixture
-def settings(tmp_path: Path) -> Settings:
+def settings(sqlite_url: str) -> Settings:
     return Settings(
         _env_file=None,  # type: ignore[call-arg]
         telegram_bot_token="123456:TEST-token",
-        database_url=f"sqlite+aiosqlite:///{tmp_path / 'coach.db'}",
+        database_url=sqlite_url,
         admin_user_ids=[ADMIN],
     )
 
@@ -504,11 +503,11 @@ async def test_digest_names_the_inactive_the_improved_and_the_weakest_area(
 
 
 async def test_the_whole_path_on_sqlite_and_postgresql(
-    db_url: str, settings: Settings, content: Content, clock: FixedClock
+    migrated_db_url: str, settings: Settings, content: Content, clock: FixedClock
 ) -> None:
     """Grant, invite, join, report, the one-time link and the digest claim, on each database
     (timestamp comparisons and conditional updates are where the two differ)."""
-    svc = await Services.create(settings.model_copy(update={"database_url": db_url}), clock=clock,
+    svc = await Services.create(settings.model_copy(update={"database_url": migrated_db_url}), clock=clock,
                                 content=content)
     try:
         await assessor(svc, 10, "Olive")
