@@ -188,9 +188,9 @@ class PracticeService:
             room = MAX_ANSWER_CHARS - len(draft.text)
             truncated = len(text) > room
             if room > 0 and text:
-                draft = await queries.append_to_draft(
-                    session, learner_id=learner_id, text=text[:room], now=self.clock.now()
-                ) or draft
+                draft = await queries.append_text(
+                    session, draft=draft, text=text[:room], now=self.clock.now()
+                )
         prompt = self.content.prompts.get(draft.prompt_id) or self.choose_prompt()
         return DraftStatus(
             prompt, len(draft.text.split()), draft.parts, truncated, mode=draft.mode,

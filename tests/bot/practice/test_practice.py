@@ -206,3 +206,20 @@ async def test_a_submit_reads_the_review_cards_in_one_statement(services: Servic
     assert len(card_writes) == 1  # several areas, one batched INSERT
     async with services.sessions() as s:
         assert len(await services.review.cards(s, learner_id=lid)) > 1
+
+
+async def test_a_message_is_stored_with_one_read_and_one_write(services: Services) -> None:
+    lid = await new_learner(services)
+    await services.practice.start(lid, prompt_id="rl_refund_dispute")
+    statements: list[str] = []
+
+    def record(_conn: Any, _cursor: Any, statement: str, *_: Any) -> None:
+        statements.append(statement.split()[0])
+
+    event.listen(services.engine.sync_engine, "before_cursor_execute", record)
+    try:
+        status = await services.practice.add_text(lid, "A customer rang about a refund.")
+    finally:
+        event.remove(services.engine.sync_engine, "before_cursor_execute", record)
+    assert status.parts == 1
+    assert statements == ["SELECT", "UPDATE"]  # the draft, locked once; the new text
