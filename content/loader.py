@@ -1,8 +1,8 @@
 """Load the shipped content folder and any operator packs, validate, and cross-check them.
 
-A content folder holds ``topics.yaml``, ``sectors.yaml``, ``catalogue/*.yaml`` and
-``prompts/*.yaml``; each file is a YAML list of entries. An operator pack has the same layout and
-may hold any subset of those files. Ids must be unique across everything loaded.
+A content folder holds ``topics.yaml``, ``sectors.yaml``, ``catalogue/*.yaml``,
+``prompts/*.yaml`` and ``claims.yaml``; each file is a YAML list of entries. An operator pack has
+the same layout and may hold any subset of those files. Ids must be unique across everything loaded.
 """
 
 from __future__ import annotations
@@ -16,7 +16,7 @@ from typing import Any, TypeVar
 import yaml
 from pydantic import BaseModel, ValidationError
 
-from content.models import CatalogueEntry, Check, Kind, Prompt, Sector, Standard, Topic
+from content.models import CatalogueEntry, Check, Claim, Kind, Prompt, Sector, Standard, Topic
 
 SHIPPED_DIR = Path(__file__).resolve().parent / "data"
 
@@ -49,6 +49,8 @@ class Content:
     prompts: dict[str, Prompt] = field(default_factory=dict)
     # Apprenticeship standards with their areas and evidence map (content/data/standards/).
     standards: dict[str, Standard] = field(default_factory=dict)
+    # Legal facts learners state, checked in answers (claims.yaml).
+    claims: dict[str, Claim] = field(default_factory=dict)
     # Where each id came from, for error messages.
     origin: dict[str, Path] = field(default_factory=dict)
 
@@ -190,6 +192,8 @@ def load_content(extra_dirs: Iterable[Path] = ()) -> Content:
         for path in _files(folder, "standards"):
             standards = _validate(path, Standard, _read_list(path))
             _add(content.standards, content.origin, path, standards)
+        for path in _files(folder, "claims"):
+            _add(content.claims, content.origin, path, _validate(path, Claim, _read_list(path)))
     cross_check(content)
     check_standards(content)
     return content
@@ -202,6 +206,17 @@ def cross_check(content: Content) -> None:
         return content.origin.get(f"{kind}:{ident}", SHIPPED_DIR)
 
     for sector in content.sectors.values():
+        for nation, local in sector.by_nation.items():
+            for rid in local.regulators:
+                entry = content.catalogue.get(rid)
+                if entry is None or entry.kind is not Kind.REGULATOR:
+                    raise ContentError(where("Sector", sector.id), sector.id,
+                                       f"by_nation.{nation}.regulators", f"{rid!r} is not a regulator")
+            for lid in local.legislation:
+                entry = content.catalogue.get(lid)
+                if entry is None or entry.kind is not Kind.LEGISLATION:
+                    raise ContentError(where("Sector", sector.id), sector.id,
+                                       f"by_nation.{nation}.legislation", f"{lid!r} is not legislation")
         for rid in sector.regulators:
             entry = content.catalogue.get(rid)
             if entry is None or entry.kind is not Kind.REGULATOR:
@@ -221,6 +236,10 @@ def cross_check(content: Content) -> None:
         for ref in entry.superseded_by:
             if ref not in content.catalogue:
                 raise ContentError(path, entry.id, "superseded_by", f"unknown entry {ref!r}")
+        for nation, refs in entry.counterparts.items():
+            for ref in refs:
+                if ref not in content.catalogue:
+                    raise ContentError(path, entry.id, f"counterparts.{nation}", f"unknown entry {ref!r}")
         for sid in entry.sectors:
             if sid not in content.sectors:
                 raise ContentError(path, entry.id, "sectors", f"unknown sector {sid!r}")
