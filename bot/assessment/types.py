@@ -98,10 +98,6 @@ class Assessment:
     strengths: list[str] = field(default_factory=list)
     # One line on why this band and not the next ("Why a Pass and not a Distinction: ...").
     grade_reason: str = ""
-    extra: dict[str, Any] = field(default_factory=dict)
-
-    def named(self, kind: str) -> list[Found]:
-        return [f for f in self.entities if f.kind == kind]
 
     def to_dict(self) -> dict[str, Any]:
         return {

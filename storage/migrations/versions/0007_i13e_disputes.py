@@ -1,7 +1,7 @@
 """point disputes: a learner says the coach got one marking point of an answer wrong
 
 Revision ID: 0007_i13e_disputes
-Revises: 0006_i14_nation
+Revises: 0006_i17_mock
 Create Date: 2026-12-04 06:00:00
 """
 
@@ -12,7 +12,7 @@ import sqlmodel  # noqa: F401
 from alembic import op
 
 revision: str = '0007_i13e_disputes'
-down_revision: str | None = '0006_i14_nation'
+down_revision: str | None = '0006_i17_mock'
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
