@@ -38,7 +38,7 @@ NEGATORS = frozenset(
 HYPOTHETICAL = frozenset({"would", "should", "could", "might", "if", "unless", "i'd", "wish", "hope"})
 # "could" and "should" read as a past ability or a duty only with "have": "I could have
 # apologised" did not happen, "I could see she was upset" did.
-WEAK_HYPOTHETICAL = frozenset({"could", "should", "might"})
+WEAK_HYPOTHETICAL = frozenset({"could", "should", "might", "i'd"})
 # Words that carry no content of their own: "_" in a term never stands for one, and they are not
 # the substance that tells a real answer from a list of key words (bot.assessment.needs).
 FUNCTION_WORDS = frozenset(

@@ -9,6 +9,7 @@ quoted, the same way.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from bot.assessment.concepts import FUNCTION_WORDS, ConceptIndex, Word, excerpt, words
@@ -38,6 +39,7 @@ SIGNAL_MISSING = {
 }
 
 
+NEXT_STEP = re.compile(r"[\w')]*,?\s*so\s+(i|we)\b", re.I)
 # Signals whose words must say something of this answer's own (see `Findings.substantial`).
 SUBSTANTIAL_SIGNALS = frozenset({"reasoning", "escalation"})
 SUBSTANCE_MIN = 2  # content words of the answer's own a hit's sentence needs
@@ -134,9 +136,11 @@ def keywords_for(index: ConceptIndex, question: str, points: list[MarkingPoint])
 def implied(point: MarkingPoint) -> list[Need]:
     """The needs a point's check stands for when the content gives none."""
     minimum = int(point.params.get("min", 1))
+    # The point's own words decide whether the year is part of it ("with its year").
+    dated = "year" in point.text.lower()
     match point.check:
         case Check.NAMES_LEGISLATION:
-            return [Need(kind=Kind.LEGISLATION, min=minimum)]
+            return [Need(kind=Kind.LEGISLATION, min=minimum, dated=dated)]
         case Check.NAMES_POLICY:
             return [Need(kind=Kind.POLICY, min=minimum)]
         case Check.NAMES_STANDARD:
@@ -144,7 +148,7 @@ def implied(point: MarkingPoint) -> list[Need]:
         case Check.NAMES_REGULATOR:
             return [Need(kind=Kind.REGULATOR)]
         case Check.NAMES_ANY_OF:
-            return [Need(named=list(point.params["ids"]), min=minimum)]
+            return [Need(named=list(point.params["ids"]), min=minimum, dated=dated)]
         case Check.STAR_COMPLETE:
             return [Need(signal="star")]
         case Check.MEASURABLE_RESULT:
@@ -167,6 +171,17 @@ NAME_CHECKS = frozenset(
 )
 
 
+# Points whose text asks the learner only to say something: name it, identify it, know it.
+ONLY_TO_SAY = ("names", "refers", "knows")
+
+
+def asks_for_a_name(point: MarkingPoint) -> bool:
+    """Points that ask for a name ("Names the HEAT model"): there the name is the substance. A
+    point that asks for a model to be used ("Uses root cause analysis") needs it put to work."""
+    text = point.text.lower()
+    return text.startswith(ONLY_TO_SAY) and "explain" not in text and " role" not in text
+
+
 def hits(need: Need, fx: Findings, *, substance: bool = True) -> list[tuple[str, Span]]:
     """Every (key, span) the need's sources found; equal keys are one thing said twice. With
     ``substance``, concept and reason hits must say something beyond the prompt's key words."""
@@ -177,6 +192,7 @@ def hits(need: Need, fx: Findings, *, substance: bool = True) -> list[tuple[str,
         # counts three teams when the answer goes on to say what one of them did.
         if not substance or any(fx.substantial(span) for _, span in said):
             out += said
+    named: list[tuple[str, Span]] = []
     for f in _credited(fx.found):
         by_id = f.entry_id in need.named
         by_kind = need.kind is not None and f.kind == need.kind.value
@@ -184,13 +200,21 @@ def hits(need: Need, fx: Findings, *, substance: bool = True) -> list[tuple[str,
             continue
         if need.relevant and f.kind == Kind.LEGISLATION.value and f.entry_id not in need.relevant:
             continue
-        out.append((f.entry_id, (f.start, f.end)))
+        if need.dated and {Flag.WRONG_YEAR.value, Flag.MISSING_YEAR.value} & set(f.flags):
+            continue
+        named.append((f.entry_id, (f.start, f.end)))
+    # "Uses PDCA" needs the model put to work, not only named ("We used PDCA with a review stage").
+    if not substance or any(fx.substantial(span) for _, span in named):
+        out += named
     if need.signal == "star":
         parts = [fx.signals.get(p, []) for p in ("situation", "task", "action", "result")]
         if all(parts):
             out += [("star", p[0]) for p in parts]
     elif need.signal:
         spans = fx.signals.get(need.signal, [])
+        if need.signal == "reasoning":
+            # "..., so I made a card" is the next step, not a reason for it (the labelling rule).
+            spans = [sp for sp in spans if not NEXT_STEP.match(fx.text, sp[0], sp[1])]
         if substance and need.signal in SUBSTANTIAL_SIGNALS:
             spans = [s for s in spans if fx.substantial(s, after=need.signal == "reasoning")]
         out += [(need.signal, s) for s in spans]
@@ -259,7 +283,7 @@ def judge(content: Content, point: MarkingPoint, fx: Findings) -> Judgement:
     missing: str | None = None
     first = 0
     for n, need in enumerate(needs):
-        found = hits(need, fx, substance=point.check not in NAME_CHECKS)
+        found = hits(need, fx, substance=not asks_for_a_name(point))
         have = distinct(found)
         if n == 0:
             first = have
