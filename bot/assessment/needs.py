@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from bot.assessment.concepts import FUNCTION_WORDS, ConceptIndex, Word, excerpt, words
+from bot.assessment.concepts import FUNCTION_WORDS, ConceptIndex, Word, excerpt, stem, words
 from bot.assessment.types import Flag, Found, Quote
 from bot.assessment.wording import the
 from content.loader import Content
@@ -39,6 +39,16 @@ SIGNAL_MISSING = {
 }
 
 
+# A reason made only of these is conformity ("because of data protection", "as it's mandatory").
+CONFORMITY = frozenset(
+    stem(w)
+    for w in (
+        "law", "laws", "legal", "legally", "legislation", "rule", "rules", "policy", "policies",
+        "procedure", "procedures", "process", "mandatory", "compulsory", "required", "requirement",
+        "regulation", "regulations", "data", "protection", "gdpr", "confidential", "confidentiality",
+        "compliance", "comply", "allowed", "supposed", "standard", "standards"
+    )
+)
 NEXT_STEP = re.compile(r"[\w')]*,?\s*so\s+(i|we)\b", re.I)
 # Signals whose words must say something of this answer's own (see `Findings.substantial`).
 SUBSTANTIAL_SIGNALS = frozenset({"reasoning", "escalation"})
@@ -94,6 +104,7 @@ class Findings:
             1 for w in ws
             if w.low not in FUNCTION_WORDS and len(w.low) > 2 and not self.keywords.covers(w)
             and not any(s <= w.start < e for s, e in named)
+            and not (after and w.stem in CONFORMITY)
         )
         return own >= (REASON_MIN if after else SUBSTANCE_MIN)
 
