@@ -9,6 +9,7 @@ quoted, the same way.
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass, field
 
@@ -85,19 +86,31 @@ class Findings:
     words: list[Word]
     keywords: Keywords = NO_KEYWORDS
     _hits: dict[str, list[tuple[str, Span]]] = field(default_factory=dict)
+    _substance: dict[tuple[Span, bool], bool] = field(default_factory=dict)
+    _ends: list[int] = field(default_factory=list)
+    _sentences: dict[int, list[Word]] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        self._ends = [w.end for w in self.words]
+        for w in self.words:
+            self._sentences.setdefault(w.sentence, []).append(w)
 
     def substantial(self, span: Span, *, after: bool = False) -> bool:
         """Whether the sentence of a hit (for a reason, the clause after its cue) says something
         beyond the prompt's key words: "because it's the law" and "I escalated it" do not."""
-        inside = [w for w in self.words if w.end > span[0]]
-        if not inside:
+        key = (span, after)
+        if key in self._substance:
+            return self._substance[key]
+        at = bisect.bisect_right(self._ends, span[0])
+        if at >= len(self.words):
             return False
-        sentence = inside[0].sentence
+        sentence = self.words[at].sentence
+        same = self._sentences.get(sentence, [])
         if after:
-            rest = [w for w in inside if w.start >= span[1] and w.sentence == sentence]
-            ws = [w for w in rest if rest and w.clause == rest[0].clause]
+            rest = [w for w in same if w.start >= span[1]]
+            ws = [w for w in rest if w.clause == rest[0].clause]
         else:
-            ws = [w for w in self.words if w.sentence == sentence and not span[0] <= w.start < span[1]]
+            ws = [w for w in same if not span[0] <= w.start < span[1]]
         # Naming a law or policy is not a reason of the answer's own ("because of GDPR").
         named = [(f.start, f.end) for f in self.found]
         own = sum(
@@ -106,7 +119,8 @@ class Findings:
             and not any(s <= w.start < e for s, e in named)
             and not (after and w.stem in CONFORMITY)
         )
-        return own >= (REASON_MIN if after else SUBSTANCE_MIN)
+        self._substance[key] = own >= (REASON_MIN if after else SUBSTANCE_MIN)
+        return self._substance[key]
 
     def concept(self, cid: str) -> list[tuple[str, Span]]:
         if cid not in self._hits:
