@@ -63,3 +63,17 @@ async def test_webhook_port_taken(emulator: BotApiEmulator, tmp_path: Path) -> N
     assert code == 3, bot.log_tail()
     assert f"port 127.0.0.1:{port} is already in use" in log and "Traceback" not in log
     assert not emulator.calls_of("setWebhook")  # Telegram was not pointed at a dead instance
+
+
+async def test_info_log_is_quiet(emulator: BotApiEmulator, start_bot) -> None:
+    """At INFO the reminder poll (every 0.5 s here) leaves no "Running job" lines."""
+    import asyncio
+
+    bot = await start_bot({"LOG_LEVEL": "INFO", "REMINDER_POLL_SECONDS": "0.5"})
+    await bot.wait_ready(timeout=60)
+    await asyncio.sleep(3)
+    await bot.stop()
+    log = bot.log()
+    assert "STAR Coach is up as @" in log, bot.log_tail()
+    assert "Running job" not in log and "executed successfully" not in log, bot.log_tail()
+    assert "HTTP Request" not in log
