@@ -77,3 +77,20 @@ async def test_info_log_is_quiet(emulator: BotApiEmulator, start_bot) -> None:
     assert "STAR Coach is up as @" in log, bot.log_tail()
     assert "Running job" not in log and "executed successfully" not in log, bot.log_tail()
     assert "HTTP Request" not in log
+
+
+async def test_webhook_url_refused_by_telegram(emulator: BotApiEmulator, tmp_path: Path) -> None:
+    emulator.fail_next("setWebhook", 400, "Bad Request: bad webhook: Failed to resolve host")
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    bot = await start_bot_process(emulator, tmp_path, {
+        "WEBHOOK_URL": "https://coach.example.org/tg/hook",
+        "WEBHOOK_SECRET": "multi-Instance_secret-42",
+        "WEBHOOK_PORT": str(port),
+    })
+    code = await bot.wait_exit(timeout=60)
+    log = bot.log()
+    assert code == 2, bot.log_tail()
+    assert "star-coach: Telegram refused WEBHOOK_URL https://coach.example.org/tg/hook" in log
+    assert "failed to resolve host" in log.lower() and "Traceback" not in log
