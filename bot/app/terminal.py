@@ -17,6 +17,7 @@ from __future__ import annotations
 import asyncio
 import getpass
 import os
+import signal
 import sys
 from collections.abc import Callable
 from pathlib import Path
@@ -84,11 +85,20 @@ class LineEditor:
             pass
 
     def read(self, prompt: str) -> str | None:
-        """One line, edited; None at end of input (Ctrl+D)."""
+        """One line, edited; None at end of input (Ctrl+D). Ctrl+C raises KeyboardInterrupt
+        here and now: asyncio's own SIGINT handler would only cancel the chat once the line was
+        finished, so the terminal would seem to ignore it."""
+        try:
+            previous = signal.signal(signal.SIGINT, signal.default_int_handler)
+        except ValueError:  # not the main thread: leave signals alone
+            previous = None
         try:
             return input(prompt)
         except EOFError:
             return None
+        finally:
+            if previous is not None:
+                signal.signal(signal.SIGINT, previous)
 
     def save(self) -> None:
         if self.readline is None:

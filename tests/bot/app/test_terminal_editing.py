@@ -59,15 +59,22 @@ def test_an_unwritable_history_never_stops_the_chat(tmp_path: Path) -> None:
 @pytest.mark.skipif(not hasattr(os, "openpty"), reason="needs a pseudo-terminal")
 def test_arrow_keys_edit_and_recall_lines(tmp_path: Path) -> None:
     pytest.importorskip("readline")
+    fcntl = pytest.importorskip("fcntl")
+    termios = pytest.importorskip("termios")
     main, follower = os.openpty()
     env = {k: v for k, v in os.environ.items() if not k.startswith(("TELEGRAM_", "DATABASE_URL"))}
     env.update({"XDG_DATA_HOME": str(tmp_path / "data"), "TERM": "xterm", "PYTHONUNBUFFERED": "1"})
     # This project first on the path, installed or not.
     project = str(Path(terminal.__file__).parents[2])
     env["PYTHONPATH"] = os.pathsep.join(filter(None, [project, env.get("PYTHONPATH")]))
+    def controlling_terminal() -> None:
+        """Make the pseudo-terminal the child's own, so Ctrl+C there sends it SIGINT."""
+        os.setsid()
+        fcntl.ioctl(0, termios.TIOCSCTTY, 0)
+
     process = subprocess.Popen(
         [sys.executable, "-m", "bot", "chat", "--user", "pty"], stdin=follower, stdout=follower,
-        stderr=follower, cwd=tmp_path, env=env, close_fds=True,
+        stderr=follower, cwd=tmp_path, env=env, close_fds=True, preexec_fn=controlling_terminal,
     )
     os.close(follower)
     seen = ""
@@ -101,9 +108,12 @@ def test_arrow_keys_edit_and_recall_lines(tmp_path: Path) -> None:
             if ready:
                 seen += os.read(main, 4096).decode(errors="replace")
         assert seen.count("Type /topic N, or /topic weakest.") == count + 1, seen[-2000:]
-        os.write(main, b"/quit\r")
-        read_until("Bye! Your progress is saved.")
-        assert process.wait(timeout=30) == 0
+        # Half a line, then Ctrl+C: the chat ends at once, saved (it used to wait for Enter).
+        os.write(main, b"half a line")
+        time.sleep(0.5)
+        os.write(main, b"\x03")
+        read_until("Bye! Your progress is saved.", timeout=30)
+        assert process.wait(timeout=30) == 130
     finally:
         if process.poll() is None:
             process.kill()
