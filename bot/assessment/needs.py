@@ -316,5 +316,9 @@ def judge(content: Content, point: MarkingPoint, fx: Findings) -> Judgement:
             spans += [s for _, s in found]
         elif missing is None:
             missing = point.missing or describe(content, need, have)
+            if need.signal == "star" and not point.missing:
+                # Say which part: "your task: what you had to do or decide".
+                parts = [p for p in ("situation", "task", "action", "result") if not fx.signals.get(p)]
+                missing = " and ".join(SIGNAL_MISSING[p] for p in parts[:2]) or missing
     met = missing is None
     return met, quotes(fx.text, spans) if met else (), missing, first

@@ -229,3 +229,9 @@ def test_a_next_step_or_a_rule_is_not_a_reason(assessor: Assessor) -> None:
         assert not point("why", assessor, "pp_identity_checks", text)[0], text
     real = "A man failed the ID checks, so I stopped, because a fraudster could empty his account."
     assert point("why", assessor, "pp_identity_checks", real)[0]
+
+
+def test_a_missed_star_point_says_which_part(assessor: Assessor) -> None:
+    text = "Last week a customer brought back a kettle that leaked. I refunded her. She rated us 5 out of 5."
+    met, _, missing = point("star", assessor, "rl_refund_dispute", text)
+    assert not met and missing == "your task: what you had to do or decide"
