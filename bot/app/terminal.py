@@ -24,6 +24,7 @@ HELP = """Type your answer over one or more lines, then /done for feedback.
   /next            another question        /retry   try the last question again
   /model           model answer outline    /progress  your progress so far
   /answers         every question you answered, best answer each; /answers N shows one in full
+  /wrong           the last feedback's marking points; /wrong N says the coach got point N wrong
   /mock [20|40|60] a timed mock discussion (/done hands each answer in; /mock pause, /mock end)
   /standard CODE   your apprenticeship standard for the mock, e.g. /standard ST0072
   /cancel          drop the answer         /quit    leave (an unfinished answer is kept)"""
@@ -125,6 +126,8 @@ class TerminalChat:
             self.say(render_progress(summary, PLAIN, limit=100_000))
         elif name == "/answers":
             await self.answers(learner_id, arg)
+        elif name == "/wrong":
+            await self.wrong(learner_id, arg)
         elif name == "/mock":
             await self.mock(learner_id, arg)
         elif name == "/standard":
@@ -132,6 +135,28 @@ class TerminalChat:
         else:
             self.say(f"I don't know {name}. Type /help for the commands.")
         return True
+
+    async def wrong(self, learner_id: int, arg: str) -> None:
+        """That's not right: /wrong lists the last feedback's points, /wrong N disputes point N."""
+        from bot.practice.disputes import DisputeError
+        from bot.render.disputes import WRONG_USAGE, acknowledge
+
+        if self.last_attempt is None:
+            self.say(WRONG_USAGE)
+            return
+        try:
+            if not arg:
+                points = await self.svc.disputes.points(learner_id, self.last_attempt)
+                self.say("Which point did I get wrong? Type /wrong and its number.")
+                for p in points:
+                    self.say(f"  {p.index + 1}. {'met' if p.met else 'not found'}: {p.text}")
+            elif arg.isdigit():
+                done = await self.svc.disputes.dispute(learner_id, self.last_attempt, int(arg) - 1)
+                self.say(acknowledge(done, PLAIN))
+            else:
+                self.say(WRONG_USAGE)
+        except DisputeError as exc:
+            self.say(str(exc))
 
     async def mock(self, learner_id: int, arg: str) -> None:
         """/mock: start (with a length), show, pause, resume or end the mock discussion."""
