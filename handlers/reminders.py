@@ -42,6 +42,7 @@ from handlers import texts
 from handlers.common import close_buttons, reply
 from handlers.consent import require_consent
 from handlers.context import App, Context
+from handlers.mock import step_aside
 
 log = logging.getLogger(__name__)
 
@@ -274,6 +275,7 @@ async def _nudge_button(
         if topic not in svc.content.topics:
             await reply(update, context, texts.STALE_BUTTON)
             return
+        await step_aside(update, context, lid)  # a running mock pauses for the practice
         try:
             prompt = await svc.practice.start(lid, topic_id=topic, skill=skill)
         except PracticeError as exc:

@@ -323,11 +323,13 @@ class PracticeService:
 def next_probe(prompt: Prompt, assessment: Assessment, *, asked: str | None = None) -> Probe | None:
     """The probe for the first missed marking point, in the prompt's order of importance;
     never the same probe twice in a row."""
-    missed = [p.id for p in assessment.marking_points if not p.met]
-    for point_id in missed:
-        if point_id == asked:
+    for result in assessment.marking_points:
+        if result.met or result.id == asked:
             continue
-        probe = next((p for p in prompt.probes if p.point == point_id), None)
+        probe = next((p for p in prompt.probes if p.point == result.id), None)
         if probe is not None:
+            # Follow the feedback: "which other law?" only after an answer that named one.
+            if result.found == 0 and probe.if_none:
+                return Probe(point=probe.point, text=probe.if_none)
             return probe
     return None
