@@ -48,6 +48,8 @@ class DraftStatus:
     mode: str = AnswerMode.ANSWER
     # Tells this draft from an earlier one on the same prompt (stale buttons carry the old one).
     token: int = 0
+    # For a probe reply: the marking point the assessor's follow-up question is about.
+    probe_point: str | None = None
 
 
 @dataclass(frozen=True)
@@ -114,15 +116,20 @@ class PracticeService:
             )
 
     def choose_prompt(
-        self, *, topic_id: str | None = None, avoid: str | None = None, skill: str | None = None
+        self, *, topic_id: str | None = None, avoid: str | None = None, skill: str | None = None,
+        level: int | None = None, sector: str | None = None,
     ) -> Prompt:
-        """A prompt of the topic (any topic if None); with `skill`, one that tests it if any."""
+        """A prompt of the topic (any topic if None); with `skill`, one that tests it if any.
+        With the learner's level and sector, one written for them when there is one: a prompt
+        for another sector (the FCA's Consumer Duty for a broadband adviser) only if the topic
+        has nothing else."""
         if topic_id is not None:
             pool = self.review.prompts_for(topic_id, skill)
         else:
             pool = list(self.content.prompts.values())
         if not pool:
             raise PracticeError("There are no questions for that topic yet.")
+        pool = [p for p in pool if suits(p, level=level, sector=sector)] or pool
         fresh = [p for p in pool if p.id != avoid] or pool
         return self.rng.choice(sorted(fresh, key=lambda p: p.id))
 
@@ -157,8 +164,11 @@ class PracticeService:
                 if prompt is None:
                     raise PracticeError("That question no longer exists; here is another.")
             else:
+                learner = await session.get(Learner, learner_id)
                 prompt = self.choose_prompt(
-                    topic_id=topic_id, avoid=current.prompt_id if current else None, skill=skill
+                    topic_id=topic_id, avoid=current.prompt_id if current else None, skill=skill,
+                    level=learner.level if learner else None,
+                    sector=learner.sector if learner else None,
                 )
             await queries.start_draft(
                 session, learner_id=learner_id, prompt_id=prompt.id, now=self.clock.now()
@@ -175,7 +185,7 @@ class PracticeService:
             return None
         return DraftStatus(
             prompt, len(draft.text.split()), draft.parts, mode=draft.mode,
-            token=draft.parent_attempt_id or 0,
+            token=draft.parent_attempt_id or 0, probe_point=draft.probe_point,
         )
 
     async def add_text(self, learner_id: int, text: str) -> DraftStatus:
@@ -318,6 +328,14 @@ class PracticeService:
         async with self.sessions.begin() as session:
             await queries.delete_draft(session, learner_id=learner_id)
         return status
+
+
+def suits(prompt: Prompt, *, level: int | None, sector: str | None) -> bool:
+    """Whether a prompt is written for this learner: their level (when known) and their sector
+    (a prompt without sectors suits every one)."""
+    if level is not None and level not in prompt.levels:
+        return False
+    return not (sector and prompt.sectors and sector not in prompt.sectors)
 
 
 def next_probe(prompt: Prompt, assessment: Assessment, *, asked: str | None = None) -> Probe | None:

@@ -54,8 +54,9 @@ def render_prompt(prompt: Prompt, topic_title: str, m: Markup) -> str:
             m.bold(prompt.text.strip()) if m.html else prompt.text.strip(),
             "",
             "Answer in STAR form: Situation, Task, Action, Result. Name the laws, policies and "
-            "regulators that shaped what you did. Send it in one message or several, then "
-            + ("press Submit or send /done." if m.html else "type /done on a line of its own."),
+            "regulators that shaped what you did. "
+            + ("Send it in one message or several, then press Submit or send /done." if m.html
+               else "Type it over one or more lines, then /done on a line of its own."),
         ]
     )
 
