@@ -7,7 +7,7 @@ import html
 
 from telegram import Update
 
-from bot.learners.onboarding import TYPED_TIMEZONE
+from bot.learners.onboarding import Step
 from bot.reminders.planning import ReminderStatus, describe_days, describe_when
 from content import nations
 from handlers import keyboards, texts
@@ -20,15 +20,15 @@ async def ask_step(update: Update, context: Context, learner: Learner) -> None:
     """Ask the open onboarding question, or say that everything is set."""
     content = context.services.content
     step = learner.onboarding_step
-    if step == "privacy":
+    if step == Step.PRIVACY:
         await reply(update, context, texts.PRIVACY, reply_markup=keyboards.privacy_keyboard())
-    elif step == "level":
+    elif step == Step.LEVEL:
         await reply(update, context, texts.ASK_LEVEL, reply_markup=keyboards.levels_keyboard())
-    elif step == "sector":
+    elif step == Step.SECTOR:
         await reply(update, context, texts.ASK_SECTOR, reply_markup=keyboards.sectors_keyboard(content))
-    elif step in ("timezone", TYPED_TIMEZONE):
+    elif step in (Step.TIMEZONE, Step.TIMEZONE_TYPED):
         await reply(update, context, texts.ASK_TIMEZONE, reply_markup=keyboards.timezones_keyboard())
-    elif step == "reminder":
+    elif step == Step.REMINDER:
         await reply(update, context, texts.ASK_REMINDER, reply_markup=keyboards.reminder_keyboard())
     else:
         await reply(update, context, texts.ALL_SET.format(

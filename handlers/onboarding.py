@@ -7,7 +7,7 @@ import html
 
 from telegram import Update
 
-from bot.learners.onboarding import COMMON_TIMEZONES, TYPED_TIMEZONE, SettingError
+from bot.learners.onboarding import COMMON_TIMEZONES, SettingError, Step
 from handlers import examdate, keyboards, texts
 from handlers.cohort_invites import deep_link
 from handlers.common import close_buttons, learner_for, reply
@@ -108,7 +108,7 @@ async def typed_timezone(
     update: Update, context: Context, learner: Learner, text: str
 ) -> bool:
     """If a time zone is being asked for, take this message as the answer; True if taken."""
-    if learner.onboarding_step not in ("timezone", TYPED_TIMEZONE):
+    if learner.onboarding_step not in (Step.TIMEZONE, Step.TIMEZONE_TYPED):
         return False
     lid = learner.id
     assert lid is not None

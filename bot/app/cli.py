@@ -110,9 +110,16 @@ def _parser() -> argparse.ArgumentParser:
     )
     stats.add_argument("--json", action="store_true", help="print the counts as JSON")
 
-    disputes = sub.add_parser("disputes", help="marking points learners said the coach got wrong")
+    disputes = command(
+        sub, "disputes", "marking points learners said the coach got wrong",
+        "Marking points learners said the coach got wrong (\"That's not right\", /wrong).",
+    )
     disub = disputes.add_subparsers(dest="disputes_command", required=True, metavar="ACTION")
-    export = disub.add_parser("export", help="every dispute as a labelled example (JSON lines or CSV)")
+    export = command(
+        disub, "export", "every dispute as a labelled example (JSON lines or CSV)",
+        "Print every dispute as a labelled example: the answer, the prompt and point, what the "
+        "coach said, the learner's label and the evidence, as JSON lines or CSV.",
+    )
     export.add_argument("--format", choices=("jsonl", "csv"), default="jsonl")
     export.add_argument("--out", metavar="FILE", help="write here instead of standard output")
     db = command(sub, "db", "database tools", "Database tools.")
@@ -365,13 +372,13 @@ async def _stats(settings: Settings, as_json: bool) -> int:
 
 
 async def _dispute_rows(settings: Settings) -> list[dict[str, Any]]:
+    from bot.app.startup import open_database
     from bot.clock import Clock
     from bot.practice.disputes import DisputeService
-    from storage.db import make_engine, make_session_factory, upgrade_database
+    from storage.db import make_session_factory
 
-    engine = make_engine(settings.database_url)
+    engine = await open_database(settings)
     try:
-        await upgrade_database(engine)
         return list(await DisputeService(sessions=make_session_factory(engine), clock=Clock()).examples())
     finally:
         await engine.dispose()

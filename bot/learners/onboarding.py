@@ -7,6 +7,7 @@ and the same setters then simply change one setting (from /settings).
 from __future__ import annotations
 
 from datetime import date
+from enum import StrEnum
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from bot.clock import Clock
@@ -18,9 +19,21 @@ from storage import queries
 from storage.db import SessionFactory
 from storage.models import Learner
 
-STEPS = ("privacy", "level", "sector", "timezone", "reminder")
-# A time zone being typed from /settings (not part of onboarding: it ends there).
-TYPED_TIMEZONE = "timezone_typed"
+
+class Step(StrEnum):
+    """`Learner.onboarding_step`: the question open now (None when onboarding is done)."""
+
+    PRIVACY = "privacy"
+    LEVEL = "level"
+    SECTOR = "sector"
+    TIMEZONE = "timezone"
+    REMINDER = "reminder"
+    # A time zone being typed from /settings (not part of onboarding: it ends there).
+    TIMEZONE_TYPED = "timezone_typed"
+
+
+STEPS = (Step.PRIVACY, Step.LEVEL, Step.SECTOR, Step.TIMEZONE, Step.REMINDER)
+TYPED_TIMEZONE = Step.TIMEZONE_TYPED
 LEVELS = (2, 3, 4, 5)
 # Offered as buttons; any other IANA name can be typed.
 COMMON_TIMEZONES = ("Europe/London", "Europe/Dublin", "Europe/Paris", "Asia/Kolkata", "America/New_York")
@@ -66,7 +79,7 @@ class LearnerSettings:
             learner = await session.get(Learner, learner_id)
             if learner is None:
                 raise SettingError("I can't find your details. Send /start to begin again.")
-            if learner.onboarding_step == TYPED_TIMEZONE and step == "timezone":
+            if learner.onboarding_step == TYPED_TIMEZONE and step == Step.TIMEZONE:
                 fields["onboarding_step"] = None
             elif learner.onboarding_step == step:
                 following = STEPS.index(step) + 1
@@ -81,37 +94,37 @@ class LearnerSettings:
         if learner.privacy_accepted_at is None and learner.onboarding_step is None:
             async with self.sessions.begin() as session:
                 updated = await queries.update_learner(
-                    session, learner_id=learner_id, onboarding_step="privacy"
+                    session, learner_id=learner_id, onboarding_step=Step.PRIVACY
                 )
                 assert updated is not None
                 return updated
         return learner
 
     async def accept_privacy(self, learner_id: int) -> Learner:
-        return await self._set(learner_id, "privacy", privacy_accepted_at=self.clock.now())
+        return await self._set(learner_id, Step.PRIVACY, privacy_accepted_at=self.clock.now())
 
     async def set_level(self, learner_id: int, level: int) -> Learner:
         if level not in LEVELS:
             raise SettingError("Choose a level from 2 to 5.")
-        return await self._set(learner_id, "level", level=level)
+        return await self._set(learner_id, Step.LEVEL, level=level)
 
     async def set_sector(self, learner_id: int, sector: str) -> Learner:
         if sector not in self.content.sectors:
             raise SettingError("That sector is not on my list; choose one of the buttons.")
-        return await self._set(learner_id, "sector", sector=sector)
+        return await self._set(learner_id, Step.SECTOR, sector=sector)
 
     async def expect_typed_timezone(self, learner_id: int) -> None:
         """The next message is a time zone name: within onboarding that is the timezone step
         already; from /settings it is a one-off that ends when the zone is set."""
         async with self.sessions.begin() as session:
             learner = await session.get(Learner, learner_id)
-            if learner is not None and learner.onboarding_step != "timezone":
+            if learner is not None and learner.onboarding_step != Step.TIMEZONE:
                 await queries.update_learner(
                     session, learner_id=learner_id, onboarding_step=TYPED_TIMEZONE
                 )
 
     async def set_timezone(self, learner_id: int, name: str) -> Learner:
-        return await self._set(learner_id, "timezone", timezone=valid_timezone(name))
+        return await self._set(learner_id, Step.TIMEZONE, timezone=valid_timezone(name))
 
     async def set_nation(self, learner_id: int, nation: str) -> Learner:
         """Whose law applies where the learner works ("NI", "Scotland", ... or "unknown")."""
@@ -125,7 +138,7 @@ class LearnerSettings:
 
     async def finish_reminder_step(self, learner_id: int) -> Learner:
         """The optional daily reminder was chosen (or declined): onboarding is done."""
-        return await self._set(learner_id, "reminder")
+        return await self._set(learner_id, Step.REMINDER)
 
     async def set_standard(self, learner_id: int, standard_id: str | None) -> Learner:
         """The apprenticeship standard the mock discussion maps to; None reads it from the level."""
