@@ -40,9 +40,15 @@ class UserData:
 
     bucket: Bucket | None = None
     quiet: bool = False  # over the flood limit: store text, but do not reply
+    # Voice answers (handlers.voice): a transcript heard with no question open, waiting for the
+    # learner to pick one (it is also in the chat, so a restart loses nothing typed or said), and
+    # the last transcript added with the id of its status line, which a reply corrects.
+    voice_pending: str | None = None
+    voice_heard: tuple[int, str] | None = None
 
     def clear(self) -> None:
         self.bucket, self.quiet = None, False
+        self.voice_pending = self.voice_heard = None
 
 
 class Context(CallbackContext[ExtBot[None], UserData, dict[Any, Any], BotData]):

@@ -15,7 +15,7 @@ import logging
 from telegram import InlineKeyboardMarkup, Update
 from telegram.error import TelegramError
 
-from bot.practice.service import PracticeError, Submission
+from bot.practice.service import DraftStatus, PracticeError, Submission
 from bot.render.feedback import HTML, render_changes, render_feedback, render_prompt, render_status
 from handlers import keyboards, mock, texts
 from handlers.assignments import work_rows
@@ -56,6 +56,12 @@ async def _ask(
     await mock.step_aside(update, context, learner.id)
     prompt = await svc.practice.start(learner.id, topic_id=topic, weakest=weakest)
     await reply(update, context, render_prompt(prompt, svc.content.topics[prompt.topic].title, HTML))
+    pending = context.user_data.voice_pending if context.user_data else None
+    if pending is not None and context.user_data is not None:
+        # A voice note sent with no question open starts the answer to the question picked.
+        context.user_data.voice_pending = None
+        status = await svc.practice.add_text(learner.id, pending)
+        await send_status(update, context, learner.id, status, heard=pending)
 
 
 async def answer_text(update: Update, context: Context) -> None:
@@ -70,23 +76,51 @@ async def answer_text(update: Update, context: Context) -> None:
         return
     if await mock.take_text(update, context, learner, message.text):
         return  # a mock discussion is running: the message is part of its answer
+    status = await _correction(update, context, learner.id, message.text)
     try:
-        status = await svc.practice.add_text(learner.id, message.text)
+        status = status or await svc.practice.add_text(learner.id, message.text)
     except PracticeError as exc:
         await reply(update, context, html.escape(str(exc)))
         return
     if quiet(context):
         return  # flooding: the text is saved; the status line can wait
+    await send_status(update, context, learner.id, status)
+
+
+async def _correction(
+    update: Update, context: Context, learner_id: int, text: str
+) -> DraftStatus | None:
+    """A reply to the status line of a voice note replaces what was heard with what was typed."""
+    message = update.effective_message
+    heard = context.user_data.voice_heard if context.user_data else None
+    if message is None or heard is None or message.reply_to_message is None:
+        return None
+    if message.reply_to_message.message_id != heard[0]:
+        return None
+    assert context.user_data is not None
+    context.user_data.voice_heard = None
+    return await context.services.practice.replace_last(learner_id, heard[1], text)
+
+
+async def send_status(
+    update: Update, context: Context, learner_id: int, status: DraftStatus, *, heard: str | None = None
+) -> None:
+    """The one quiet status line at the bottom of the chat; after a voice note it quotes what was
+    heard, and a reply to it corrects that (remembered in user_data)."""
     text = render_status(status.words, status.parts)
     if status.truncated:
         text = f"{texts.TRUNCATED}\n{text}"
+    if heard is not None:
+        text = f"{texts.VOICE_HEARD.format(heard=html.escape(heard))}\n{text}"
     chat = update.effective_chat
     assert chat is not None
     sent = await context.bot.send_message(
         chat.id, text, disable_notification=True,
         reply_markup=keyboards.draft_keyboard(status.prompt.id, status.token),
     )
-    previous = await svc.practice.set_status_message(learner.id, sent.message_id)
+    if heard is not None and context.user_data is not None:
+        context.user_data.voice_heard = (sent.message_id, heard)
+    previous = await context.services.practice.set_status_message(learner_id, sent.message_id)
     if previous is not None:
         # One quiet status line at the bottom of the chat, not one per message.
         try:

@@ -17,7 +17,8 @@ PRIVACY = (
     "you choose; the answers you submit, the answer you are writing now, and their scores and "
     "feedback; your review schedule by topic and skill; your mock discussions and their reports; "
     "your apprenticeship standard and assessment date if you give them; and, if you set one, your "
-    "daily reminder time and when reminders were sent.\n"
+    "daily reminder time and when reminders were sent. Voice notes are transcribed on this "
+    "machine and the recording is not kept: only the transcript, as part of your answer.\n"
     "<b>Why:</b> to give you feedback and show your progress over time. The lawful basis is "
     "your consent, which you can withdraw at any time.\n"
     "<b>Who sees it:</b> only you, unless you join an assessor's cohort and agree to share.\n"
@@ -100,7 +101,19 @@ CANCELLED = "Cancelled: your answer to that question ({words} words) was not sub
 NOTHING_TO_CANCEL = "There is nothing to cancel. Send /practice when you are ready."
 STALE_BUTTON = "That button belongs to an earlier question. Send /practice for a new one."
 UNKNOWN_BUTTON = "Sorry, I don't recognise that button. Send /help to see what I can do."
-NOT_TEXT = "I can only read typed answers. Please type your answer as text."
+NOT_TEXT = "I can read typed answers and voice notes. Please type your answer or record it."
+VOICE_HEARD = (
+    "🎙 I heard: <i>{heard}</i>\n"
+    "Misheard? Reply to this message with the right words and they replace it."
+)
+VOICE_FAILED = "Sorry, I could not use that recording: {reason} You can type your answer instead."
+VOICE_EMPTY = (
+    "I could not make out any words in that recording. Try again closer to the microphone, or type it."
+)
+VOICE_PICK_QUESTION = (
+    "🎙 I heard: <i>{heard}</i>\n\n"
+    "You have no question open. Pick a topic and this starts your answer to its question."
+)
 ERROR = (
     "Sorry, something went wrong on my side. What you typed before this is saved; if your last "
     "message is not in your answer, please send it again. Try again in a moment, or send /help."

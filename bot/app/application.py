@@ -49,6 +49,7 @@ from handlers import (
     start,
     texts,
     throttle,
+    voice,
 )
 from handlers.context import CONTEXT_TYPES, App
 
@@ -135,6 +136,7 @@ def handlers() -> list[BaseHandler]:
         comments.reply_handler(),
         MessageHandler(PRIVATE & filters.TEXT & ~filters.COMMAND, practice.answer_text),
         MessageHandler(PRIVATE & filters.COMMAND, start.unknown_command),
+        MessageHandler(PRIVATE & (filters.VOICE | filters.AUDIO | filters.VIDEO_NOTE), voice.voice),
         MessageHandler(PRIVATE & ~filters.TEXT & ~filters.StatusUpdate.ALL, start.not_text),
     ]
 

@@ -1,9 +1,10 @@
-"""The `star-coach` command: run, chat, assess, content check, db upgrade."""
+"""The `star-coach` command: run, chat, assess, transcribe, content check, db upgrade."""
 
 from __future__ import annotations
 
 import argparse
 import asyncio
+import io
 import json
 import logging
 import os
@@ -11,6 +12,7 @@ import re
 import sys
 from collections.abc import Callable, Iterator
 from contextlib import AbstractContextManager, nullcontext
+from pathlib import Path
 from typing import TYPE_CHECKING, Any, TextIO
 
 from pydantic import ValidationError
@@ -20,6 +22,7 @@ from bot.app.suggest import unknown
 
 if TYPE_CHECKING:
     from bot.assessment import Assessor
+    from bot.voice.service import Transcript
     from content.models import Prompt
 
 log = logging.getLogger("star_coach")
@@ -81,6 +84,19 @@ def _parser() -> argparse.ArgumentParser:
         "--jsonl", action="store_true",
         help='read one {"id", "text", "prompt"?, "sector"?} object a line; print one result a line',
     )
+
+    assess.add_argument(
+        "--audio", metavar="FILE",
+        help="a recording (OGG/Opus, MP3, WAV, M4A...) to transcribe and assess instead of text",
+    )
+
+    transcribe = command(
+        sub, "transcribe", "transcribe a recording, as the bot does a voice note",
+        "Transcribe a recording on this machine with VOICE_ENGINE (pocketsphinx by default) and "
+        "print the text; --json adds the duration, the engine and the seconds it took.",
+    )
+    transcribe.add_argument("file", help="a recording: OGG/Opus, MP3, WAV, M4A, a video...")
+    transcribe.add_argument("--json", action="store_true", help="print text, duration, engine, seconds")
 
     content = command(
         sub, "content", "content tools: check, list",
@@ -218,8 +234,48 @@ def cmd_assess(args: argparse.Namespace, settings: Settings) -> int:
             raise KeyError(unknown("sector", str(sid), content.sectors, "star-coach content list sectors"))
         return str(sid)
 
+    if args.audio:
+        if args.jsonl or args.file != "-":
+            print("star-coach: --audio takes the place of the text file and of --jsonl.", file=sys.stderr)
+            return 2
+        heard = _transcribe_file(args.audio, settings)
+        if heard is None:
+            return 2
+        if not args.json:
+            print(f"Heard ({heard.duration:.1f} s, {heard.engine}): {heard.text}\n")
+        with io.StringIO(heard.text) as spoken:
+            return _assess_stream(spoken, args, assessor, prompt_for, sector_for)
     with _open(args.file) as stream:
         return _assess_stream(stream, args, assessor, prompt_for, sector_for)
+
+
+def _transcribe_file(path: str, settings: Settings) -> Transcript | None:
+    """Transcribe in this process; None (with one line on stderr) when the file will not do."""
+    from bot.voice.decode import AudioError
+    from bot.voice.service import transcribe_bytes
+
+    try:
+        audio = Path(path).read_bytes()
+    except OSError as exc:
+        print(f"star-coach: cannot read {path}: {exc.strerror or exc}.", file=sys.stderr)
+        return None
+    if len(audio) > settings.voice_max_bytes:
+        print(f"star-coach: {path} is larger than VOICE_MAX_BYTES ({settings.voice_max_bytes}).",
+              file=sys.stderr)
+        return None
+    try:
+        return transcribe_bytes(audio, settings.voice_engine, settings.voice_max_seconds)
+    except AudioError as exc:
+        print(f"star-coach: {path}: {exc}", file=sys.stderr)
+        return None
+
+
+def cmd_transcribe(args: argparse.Namespace, settings: Settings) -> int:
+    heard = _transcribe_file(args.file, settings)
+    if heard is None:
+        return 2
+    print(json.dumps(heard.as_dict(), indent=2) if args.json else heard.text)
+    return 0
 
 
 def cmd_content_list(what: str | None, settings: Settings) -> int:
@@ -423,6 +479,8 @@ def _dispatch(args: argparse.Namespace, settings: Settings) -> int:
         return asyncio.run(_chat(settings, args.user))
     if args.command == "assess":
         return cmd_assess(args, settings)
+    if args.command == "transcribe":
+        return cmd_transcribe(args, settings)
     if args.command == "content":
         from content.check import check_content
 

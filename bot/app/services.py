@@ -30,6 +30,7 @@ from bot.practice.disputes import DisputeService
 from bot.practice.service import PracticeService
 from bot.reminders.dispatcher import Dispatcher, Sender
 from bot.reminders.planning import Reminders
+from bot.voice.service import VoiceLimits, VoiceService
 from content.loader import Content, load_content
 from storage.db import SessionFactory, make_engine, make_session_factory, upgrade_database
 
@@ -57,6 +58,7 @@ class Services:
     assignments: AssignmentService
     disputes: DisputeService
     mock: MockService
+    voice: VoiceService
 
     @classmethod
     async def create(
@@ -117,6 +119,10 @@ class Services:
             digests=Digests(
                 sessions=sessions, clock=clock, cohorts=cohorts, insights=insights, default_timezone=tz
             ),
+            voice=VoiceService(VoiceLimits(
+                engine=settings.voice_engine, max_seconds=settings.voice_max_seconds,
+                max_bytes=settings.voice_max_bytes, jobs=settings.voice_jobs,
+            )),
         )
 
     def dispatcher(self, sender: Sender) -> Dispatcher:
@@ -127,4 +133,5 @@ class Services:
         )
 
     async def close(self) -> None:
+        self.voice.close()
         await self.engine.dispose()

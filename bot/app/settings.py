@@ -70,6 +70,11 @@ class Settings(BaseSettings):
     # How long `run` keeps trying a database or Bot API it cannot reach yet before it gives up
     # (exit status 3): long enough for a server booting with the bot.
     startup_wait_seconds: float = Field(default=30.0, ge=0, le=600)
+    # Voice answers (docs/voice.md): the recogniser, and limits so one long note cannot hog the machine.
+    voice_engine: Literal["pocketsphinx"] = "pocketsphinx"
+    voice_max_seconds: float = Field(default=180.0, gt=0, le=1200)
+    voice_max_bytes: int = Field(default=10_000_000, ge=1000, le=20_000_000)
+    voice_jobs: int = Field(default=1, ge=1, le=16)
 
     def model_post_init(self, context: object, /) -> None:
         """Whatever reads these settings, their secrets are masked in every log line from now on."""

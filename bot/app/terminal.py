@@ -41,6 +41,7 @@ HELP = """Type your answer over one or more lines, then /done on a line of its o
   /wrong           the last feedback's marking points; /wrong N says the coach got point N wrong
   /mock [20|40|60] a timed mock discussion (/done hands each answer in; /mock pause, /mock end)
   /standard CODE   your apprenticeship standard for the mock, e.g. /standard ST0072
+  /voice FILE      add a recording to your answer (transcribed here; the file is only read)
   /cancel          drop the answer         /quit    leave (an unfinished answer is kept)
 Arrow keys edit the line; up and down recall earlier lines."""
 
@@ -264,9 +265,44 @@ class TerminalChat:
             await self.mock(learner_id, arg)
         elif name == "/standard":
             await self.standard(learner_id, arg)
+        elif name == "/voice":
+            await self.voice(learner_id, arg)
         else:
             self.say(f"I don't know {name}. Type /help for the commands.")
         return True
+
+    async def voice(self, learner_id: int, arg: str) -> None:
+        """/voice FILE: transcribe a recording and add what was heard to the answer."""
+        from bot.voice.decode import AudioError
+        from bot.voice.service import VoiceBusy
+
+        if not arg:
+            self.say("Type /voice and the path of a recording, e.g. /voice answer.ogg")
+            return
+        try:
+            audio = await asyncio.to_thread(lambda: Path(arg).expanduser().read_bytes())
+        except OSError as exc:
+            self.say(f"I cannot read {arg}: {exc.strerror or exc}.")
+            return
+        self.say("(Listening...)")
+        try:
+            heard = await self.svc.voice.transcribe(audio)
+        except (AudioError, VoiceBusy) as exc:
+            self.say(f"I could not use that recording: {exc}")
+            return
+        if not heard.text:
+            self.say("I could not make out any words in that recording.")
+            return
+        if await self.svc.mock.is_taking_answers(learner_id):
+            await self.svc.mock.add_text(learner_id, heard.text)
+        else:
+            try:
+                await self.svc.practice.add_text(learner_id, heard.text)
+            except NoDraft:
+                await self.ask(learner_id)
+                await self.svc.practice.add_text(learner_id, heard.text)
+        self.say(f"I heard: {heard.text}")
+        self.say("(Added to your answer. Type more, /cancel to drop it, or /done for feedback.)")
 
     async def wrong(self, learner_id: int, arg: str) -> None:
         """That's not right: /wrong lists the last feedback's points, /wrong N disputes point N."""

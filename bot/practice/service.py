@@ -207,6 +207,28 @@ class PracticeService:
             token=draft.parent_attempt_id or 0,
         )
 
+    async def replace_last(self, learner_id: int, old: str, new: str) -> DraftStatus | None:
+        """Swap the last part of the draft for a correction (a misheard voice note, retyped).
+
+        None when the draft no longer ends with `old` (submitted, cancelled or added to since),
+        so the caller adds the text as a new part instead and nothing is lost.
+        """
+        new = new.strip()
+        async with self.sessions.begin() as session:
+            draft = await queries.get_draft(session, learner_id=learner_id, for_update=True)
+            if draft is None or not old or not draft.text.endswith(old) or not new:
+                return None
+            head = draft.text[: len(draft.text) - len(old)]
+            room = MAX_ANSWER_CHARS - len(head)
+            draft.text = head + new[:room]
+            draft.updated_at = self.clock.now()
+            session.add(draft)
+        prompt = self.content.prompts.get(draft.prompt_id) or self.choose_prompt()
+        return DraftStatus(
+            prompt, len(draft.text.split()), draft.parts, len(new) > room, mode=draft.mode,
+            token=draft.parent_attempt_id or 0,
+        )
+
     async def submit(self, learner_id: int, *, sector: str | None = None) -> Submission:
         """Assess the answer, then store the attempt and close the draft in one transaction.
 

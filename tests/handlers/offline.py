@@ -32,6 +32,8 @@ class OfflineRequest(BaseRequest):
         # Methods that answer 400, as Telegram does for an edit of a message that is gone.
         self.failing: set[str] = set()
         self._ids = itertools.count(1000)
+        # Files a user "uploaded" (a voice note), by file id: getFile and the download serve them.
+        self.files: dict[str, bytes] = {}
 
     async def initialize(self) -> None:
         return None
@@ -72,6 +74,11 @@ class OfflineRequest(BaseRequest):
             body = {"ok": False, "error_code": 400, "description": "Bad Request: message to edit not found"}
             return 400, json.dumps(body).encode()
         result: Any
+        if "/file/bot" in url:  # a file download (File.download_as_bytearray)
+            file_id = name.split(".", 1)[0]
+            if file_id not in self.files:
+                return 404, b"Not Found"
+            return 200, self.files[file_id]
         if name == "getMe":
             result = {"id": BOT_ID, "is_bot": True, "first_name": "STAR Coach",
                       "username": "star_coach_test_bot"}
@@ -93,6 +100,10 @@ class OfflineRequest(BaseRequest):
         elif name in {"answerCallbackQuery", "setMyCommands", "deleteWebhook", "sendChatAction",
                       "deleteMessage", "deleteMyCommands"}:
             result = True
+        elif name == "getFile":
+            file_id = str(params["file_id"])
+            result = {"file_id": file_id, "file_unique_id": f"u-{file_id}",
+                      "file_size": len(self.files.get(file_id, b"")), "file_path": f"voice/{file_id}.oga"}
         elif name == "getUpdates":
             result = []
         else:

@@ -1,0 +1,1 @@
+"""Spoken answers: decode a voice note, transcribe it on this machine, keep no audio."""

@@ -1,0 +1,90 @@
+"""Voice notes, audio files and video notes as answers.
+
+The recording is downloaded into memory, transcribed on this machine by bot.voice (in a worker
+process, never on the event loop) and dropped: only the transcript is kept, as part of the answer.
+The status line quotes what was heard; a reply to it with the right words replaces the transcript.
+With no question open the transcript waits for the learner to pick one (and is shown in the chat,
+so it is never lost).
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import html
+import logging
+
+from telegram import Update
+from telegram.constants import ChatAction
+from telegram.error import TelegramError
+
+from bot.practice.service import NoDraft, PracticeError
+from bot.voice.decode import AudioError
+from bot.voice.service import VoiceBusy
+from handlers import keyboards, mock, texts
+from handlers.common import reply
+from handlers.consent import require_consent
+from handlers.context import Context
+from handlers.practice import send_status
+
+log = logging.getLogger(__name__)
+
+
+async def _keep_typing(context: Context, chat_id: int) -> None:
+    """Telegram shows "typing" for about 5 seconds; renew it while the recogniser works."""
+    while True:
+        with contextlib.suppress(TelegramError):
+            await context.bot.send_chat_action(chat_id, ChatAction.TYPING)
+        await asyncio.sleep(4)
+
+
+async def voice(update: Update, context: Context) -> None:
+    """Transcribe a voice note (or audio file, or video note) and add it to the answer."""
+    message = update.effective_message
+    chat = update.effective_chat
+    if message is None or chat is None:
+        return
+    media = message.voice or message.audio or message.video_note
+    if media is None:
+        return
+    learner = await require_consent(update, context)
+    if learner is None:
+        return
+    assert learner.id is not None
+    svc = context.services
+    typing = asyncio.create_task(_keep_typing(context, chat.id))
+    try:
+        svc.voice.check_size(media.file_size)
+        file = await context.bot.get_file(media.file_id)
+        audio = bytes(await file.download_as_bytearray())
+        transcript = await svc.voice.transcribe(audio)
+        del audio  # the transcript is the answer; the recording is not kept
+    except (AudioError, VoiceBusy) as exc:
+        await reply(update, context, texts.VOICE_FAILED.format(reason=html.escape(str(exc))))
+        return
+    except TelegramError:
+        log.warning("Could not download a voice note", exc_info=True)
+        await reply(update, context, texts.VOICE_FAILED.format(reason="I could not fetch it."))
+        return
+    finally:
+        typing.cancel()
+    heard = transcript.text
+    if not heard:
+        await reply(update, context, texts.VOICE_EMPTY)
+        return
+    if await mock.take_text(update, context, learner, heard):
+        return  # a mock discussion is running: what was said is part of its answer
+    try:
+        status = await svc.practice.add_text(learner.id, heard)
+    except NoDraft:
+        if context.user_data is not None:
+            context.user_data.voice_pending = heard
+        await reply(
+            update, context, texts.VOICE_PICK_QUESTION.format(heard=html.escape(heard)),
+            reply_markup=keyboards.topics_keyboard(svc.content),
+        )
+        return
+    except PracticeError as exc:
+        await reply(update, context, html.escape(str(exc)))
+        return
+    await send_status(update, context, learner.id, status, heard=heard)

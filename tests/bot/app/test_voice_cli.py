@@ -1,0 +1,61 @@
+"""`star-coach transcribe`, `star-coach assess --audio` and the terminal's /voice, on committed audio."""
+
+from __future__ import annotations
+
+import io
+import json
+from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
+
+from bot.app.services import Services
+from bot.app.terminal import TerminalChat
+from bot.voice.service import VoiceLimits, VoiceService
+from storage import queries
+from tests.bot.app.test_cli import run_cli
+from tests.bot.voice.audio import AUDIO
+
+HEARD = "i listened to the customer and apologized for the delay"
+
+
+def test_transcribe_prints_the_text_or_json(tmp_path: Path) -> None:
+    plain = run_cli("transcribe", str(AUDIO / "listened_gb.ogg"), cwd=tmp_path)
+    assert plain.returncode == 0, plain.stderr
+    assert plain.stdout.strip() == HEARD
+    as_json = run_cli("transcribe", str(AUDIO / "listened_gb.ogg"), "--json", cwd=tmp_path)
+    found = json.loads(as_json.stdout)
+    assert found["text"] == HEARD and found["engine"] == "pocketsphinx"
+    assert 3.4 < found["duration"] < 4.0 and found["seconds"] > 0
+
+
+def test_transcribe_explains_a_file_it_cannot_use(tmp_path: Path) -> None:
+    (tmp_path / "notes.txt").write_text("not a recording")
+    bad = run_cli("transcribe", "notes.txt", cwd=tmp_path)
+    assert bad.returncode == 2 and "could not read that recording" in bad.stderr
+    missing = run_cli("transcribe", "nowhere.ogg", cwd=tmp_path)
+    assert missing.returncode == 2 and "cannot read nowhere.ogg" in missing.stderr
+    assert "Traceback" not in bad.stderr + missing.stderr
+
+
+def test_assess_audio_transcribes_then_gives_feedback(tmp_path: Path) -> None:
+    result = run_cli("assess", "--audio", str(AUDIO / "refund_gb.ogg"), cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.startswith("Heard (17.9 s, pocketsphinx): ")
+    assert "consumer rights" in result.stdout and "GRADE:" in result.stdout
+    as_json = run_cli("assess", "--audio", str(AUDIO / "refund_gb.ogg"), "--json", cwd=tmp_path)
+    assert "score" in json.loads(as_json.stdout)
+
+
+async def test_terminal_voice_adds_what_was_heard(services: Services) -> None:
+    services.voice = VoiceService(VoiceLimits(), executor=ThreadPoolExecutor(1))
+    lines = [f"/voice {AUDIO / 'listened_gb.ogg'}", "/voice", "/voice nowhere.ogg"]
+    out = io.StringIO()
+    chat = TerminalChat(services, io.StringIO("\n".join(lines) + "\n"), out, interactive=False)
+    assert await chat.run("tester") == 0
+    text = out.getvalue()
+    assert f"I heard: {HEARD}" in text
+    assert "Type /voice and the path of a recording" in text
+    assert "I cannot read nowhere.ogg" in text
+    learner = await services.practice.learner(key="term:tester")
+    async with services.sessions() as s:
+        draft = await queries.get_draft(s, learner_id=learner.id)
+    assert draft is not None and draft.text == HEARD
