@@ -42,3 +42,20 @@ async def close_buttons(update: Update) -> None:
     if query is not None and query.message is not None:
         with contextlib.suppress(TelegramError):
             await query.edit_message_reply_markup(reply_markup=None)
+
+
+async def replace_message(
+    update: Update, context: Context, text: str, **kwargs: Any
+) -> None:
+    """Show `text` in place of the message a button was pressed on (its keyboard goes with it,
+    unless `reply_markup` gives a new one); a new message when there is nothing to edit.
+    A choice echoed where it was made keeps the chat short on a phone."""
+    query = update.callback_query
+    if query is not None and query.message is not None:
+        try:
+            await query.edit_message_text(text, **kwargs)
+            return
+        except TelegramError as exc:
+            if "not modified" in str(exc).lower():
+                return
+    await reply(update, context, text, **kwargs)

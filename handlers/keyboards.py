@@ -20,12 +20,14 @@ ANY = "any"
 
 PRIVACY_ACCEPT = "onb:privacy:yes"
 PRIVACY_DECLINE = "onb:privacy:no"
+PRIVACY_READ = "onb:read"
+SETTINGS = "onb:settings"
+# Suffix of a level or sector button asked before the first feedback: submit once all are given.
+THEN_SUBMIT = "s"
 LEVEL = "onb:level"
 SECTOR = "onb:sector"
 TIMEZONE = "onb:tz"
 TIMEZONE_OTHER = "onb:tz:other"
-REMINDER = "onb:rem"
-REMINDER_TIMES = ("07:30", "12:30", "18:00", "20:00")
 
 
 def _button(text: str, data: str) -> InlineKeyboardButton:
@@ -53,13 +55,14 @@ def after_feedback_keyboard(attempt_id: int, prompt_id: str) -> InlineKeyboardMa
         [
             [_button("Try again", f"{RETRY}:{attempt_id}"),
              _button("Model answer outline", f"{MODEL}:{prompt_id}")],
-            [_button("Next question", NEXT), _button("Stop", STOP)],
+            [_button("Next question", f"{NEXT}:{attempt_id}"), _button("Stop", STOP)],
         ]
     )
 
 
-def next_stop_keyboard() -> InlineKeyboardMarkup:
-    return InlineKeyboardMarkup([[_button("Next question", NEXT), _button("Stop", STOP)]])
+def next_stop_keyboard(attempt_id: int | None = None) -> InlineKeyboardMarkup:
+    data = NEXT if attempt_id is None else f"{NEXT}:{attempt_id}"
+    return InlineKeyboardMarkup([[_button("Next question", data), _button("Stop", STOP)]])
 
 
 def topics_keyboard(content: Content) -> InlineKeyboardMarkup:
@@ -69,30 +72,42 @@ def topics_keyboard(content: Content) -> InlineKeyboardMarkup:
     return InlineKeyboardMarkup(rows)
 
 
-def privacy_keyboard() -> InlineKeyboardMarkup:
+def privacy_keyboard(*, read_all: bool = True) -> InlineKeyboardMarkup:
+    rows = [[_button("I agree", PRIVACY_ACCEPT), _button("No thanks", PRIVACY_DECLINE)]]
+    if read_all:
+        rows.append([_button("Read all", PRIVACY_READ)])
+    return InlineKeyboardMarkup(rows)
+
+
+def _suffix(then_submit: bool) -> str:
+    return f":{THEN_SUBMIT}" if then_submit else ""
+
+
+def _back_row(then_submit: bool) -> list[list[InlineKeyboardButton]]:
+    """A way back to /settings when changing one setting there (not before feedback)."""
+    return [] if then_submit else [[_button("⬅ Back", SETTINGS)]]
+
+
+def levels_keyboard(*, then_submit: bool = False) -> InlineKeyboardMarkup:
+    end = _suffix(then_submit)
     return InlineKeyboardMarkup(
-        [[_button("I agree", PRIVACY_ACCEPT), _button("No thanks", PRIVACY_DECLINE)]]
+        [[_button(f"Level {n}", f"{LEVEL}:{n}{end}") for n in LEVELS], *_back_row(then_submit)]
     )
 
 
-def levels_keyboard() -> InlineKeyboardMarkup:
-    return InlineKeyboardMarkup([[_button(f"Level {n}", f"{LEVEL}:{n}") for n in LEVELS]])
-
-
-def sectors_keyboard(content: Content) -> InlineKeyboardMarkup:
-    buttons = [_button(s.label, f"{SECTOR}:{s.id}") for s in content.sectors.values()]
-    return InlineKeyboardMarkup([buttons[i : i + 2] for i in range(0, len(buttons), 2)])
+def sectors_keyboard(content: Content, *, then_submit: bool = False) -> InlineKeyboardMarkup:
+    end = _suffix(then_submit)
+    buttons = [_button(s.label, f"{SECTOR}:{s.id}{end}") for s in content.sectors.values()]
+    return InlineKeyboardMarkup(
+        [*(buttons[i : i + 2] for i in range(0, len(buttons), 2)), *_back_row(then_submit)]
+    )
 
 
 def timezones_keyboard() -> InlineKeyboardMarkup:
     rows = [[_button(name.replace("_", " "), f"{TIMEZONE}:{i}")] for i, name in enumerate(COMMON_TIMEZONES)]
     rows.append([_button("Another: I'll type it", TIMEZONE_OTHER)])
+    rows.extend(_back_row(False))
     return InlineKeyboardMarkup(rows)
-
-
-def reminder_keyboard() -> InlineKeyboardMarkup:
-    times = [_button(t, f"{REMINDER}:{t.replace(':', '')}") for t in REMINDER_TIMES]
-    return InlineKeyboardMarkup([times, [_button("No reminder, thanks", f"{REMINDER}:off")]])
 
 
 def settings_keyboard() -> InlineKeyboardMarkup:
@@ -100,6 +115,15 @@ def settings_keyboard() -> InlineKeyboardMarkup:
         [[_button("Level", "onb:change:level"), _button("Sector", "onb:change:sector"),
           _button("Time zone", "onb:change:tz")]]
     )
+
+
+def change_timezone_keyboard() -> InlineKeyboardMarkup:
+    """Under a reminder's confirmation: its time zone is the one place the zone matters."""
+    return InlineKeyboardMarkup([[_button("Change time zone", "onb:change:tz")]])
+
+
+def ask_me_keyboard() -> InlineKeyboardMarkup:
+    return InlineKeyboardMarkup([[_button("Ask me a question", f"{TOPIC}:{WEAKEST}")]])
 
 
 def reminder_settings_button() -> list[InlineKeyboardButton]:

@@ -15,9 +15,10 @@ import logging
 from telegram import InlineKeyboardMarkup, Update
 from telegram.error import TelegramError
 
-from bot.practice.service import PracticeError, Submission
-from bot.render.feedback import HTML, render_changes, render_feedback, render_prompt, render_status
+from bot.practice.service import PracticeError
+from bot.render.feedback import HTML, render_prompt, render_status
 from handlers import keyboards, texts
+from handlers.answering import submit
 from handlers.assignments import work_rows
 from handlers.common import close_buttons, learner_for, reply
 from handlers.consent import require_consent
@@ -56,6 +57,26 @@ async def _ask(
     await reply(update, context, render_prompt(prompt, svc.content.topics[prompt.topic].title, HTML))
 
 
+async def _next(update: Update, context: Context, learner_id: int, args: list[str]) -> None:
+    """Next question: work the assessor set, else the area the review schedule puts first
+    (bot.mastery.review), never the question just answered."""
+    svc = context.services
+    open_work = await svc.assignments.open_for(learner_id)
+    if open_work:
+        markup = InlineKeyboardMarkup(work_rows(open_work))
+        await reply(update, context, texts.CHOOSE_TOPIC_WITH_WORK, reply_markup=markup)
+        return
+    just_answered = None
+    if args and args[0].isdigit():
+        just_answered = await svc.practice.prompt_of(learner_id, int(args[0]))
+    try:
+        prompt = await svc.practice.start(learner_id, weakest=True, avoid=just_answered)
+    except PracticeError as exc:
+        await reply(update, context, html.escape(str(exc)))
+        return
+    await reply(update, context, render_prompt(prompt, svc.content.topics[prompt.topic].title, HTML))
+
+
 async def answer_text(update: Update, context: Context) -> None:
     """Add a message to the answer being written (or take a typed time zone)."""
     message = update.effective_message
@@ -91,38 +112,9 @@ async def answer_text(update: Update, context: Context) -> None:
             log.debug("Old status line %s already gone", previous)
 
 
-async def _send_submission(
-    update: Update, context: Context, submission: Submission
-) -> None:
-    after = keyboards.after_feedback_keyboard(submission.attempt_id, submission.prompt.id)
-    feedback = render_feedback(submission.assessment, HTML)
-    if submission.changes is not None:
-        feedback = f"{render_changes(submission.changes, HTML)}\n\n{feedback}"
-    if submission.probe is None:
-        await reply(update, context, feedback, reply_markup=after)
-        return
-    await reply(update, context, feedback)
-    await reply(
-        update, context, texts.PROBE_INTRO.format(probe=html.escape(submission.probe.text)),
-        reply_markup=after,
-    )
-
-
-async def _submit(update: Update, context: Context) -> None:
-    svc = context.services
-    learner = await learner_for(update, context)
-    assert learner.id is not None
-    try:
-        submission = await svc.practice.submit(learner.id)
-    except PracticeError as exc:
-        await reply(update, context, html.escape(str(exc)))
-        return
-    await _send_submission(update, context, submission)
-
-
 async def done(update: Update, context: Context) -> None:
     """/done: submit the answer for feedback."""
-    await _submit(update, context)
+    await submit(update, context)
 
 
 async def cancel(update: Update, context: Context) -> None:
@@ -151,7 +143,7 @@ async def button(update: Update, context: Context) -> None:
         if current is None or [current.prompt.id, str(current.token)] != args:
             await reply(update, context, texts.STALE_BUTTON)
         elif action == keyboards.SUBMIT:
-            await _submit(update, context)
+            await submit(update, context)
         else:
             await cancel(update, context)
     elif action == keyboards.TOPIC:
@@ -164,7 +156,7 @@ async def button(update: Update, context: Context) -> None:
             weakest=topic == keyboards.WEAKEST,
         )
     elif action == keyboards.NEXT:
-        await practice(update, context)
+        await _next(update, context, learner.id, args)
     elif action == keyboards.STOP:
         await svc.practice.cancel(learner.id)
         await reply(update, context, texts.STOPPED)

@@ -35,7 +35,7 @@ from bot.reminders.planning import (
 )
 from bot.render.feedback import HTML, render_prompt
 from bot.render.nudge import Nudge
-from handlers import texts
+from handlers import keyboards, texts
 from handlers.common import close_buttons, reply
 from handlers.consent import require_consent
 from handlers.context import App, Context
@@ -201,10 +201,12 @@ async def remind(update: Update, context: Context) -> None:
 
 
 async def _confirm(update: Update, context: Context, status: ReminderStatus) -> None:
+    """The reminder as set, with its time zone to change: the one place the zone matters, so
+    it is asked here rather than before the first question."""
     await reply(update, context, texts.REMIND_SET.format(
         time=status.local_time, days=describe_days(status.days),
         timezone=html.escape(status.timezone), next=_when(context, status),
-    ))
+    ), reply_markup=keyboards.change_timezone_keyboard())
 
 
 # -- buttons ----------------------------------------------------------------------------------

@@ -105,12 +105,12 @@ def handlers() -> list[BaseHandler]:
         CallbackQueryHandler(
             practice.button,
             pattern=r"^prac:((submit|cancel):[a-z0-9_]{1,40}:\d{1,12}|topic:[a-z0-9_]{1,40}"
-            r"|retry:\d{1,12}|model:[a-z0-9_]{1,40}|next|stop)$",
+            r"|retry:\d{1,12}|model:[a-z0-9_]{1,40}|next(:\d{1,12})?|stop)$",
         ),
         CallbackQueryHandler(
             onboarding.button,
-            pattern=r"^onb:(privacy:(yes|no)|level:\d|sector:[a-z0-9_]{1,40}|tz:(\d{1,2}|other)"
-            r"|rem:(\d{4}|off)|change:(level|sector|tz))$",
+            pattern=r"^onb:(privacy:(yes|no)|read(:[A-Za-z0-9_-]{1,55})?|settings"
+            r"|(level:\d|sector:[a-z0-9_]{1,40})(:s)?|tz:(\d{1,2}|other)|change:(level|sector|tz))$",
         ),
         CallbackQueryHandler(privacy.delete_button, pattern=r"^priv:delete:(yes|no):\d{1,20}$"),
         # Assessors, cohorts and invites (commands and `coh:` buttons).

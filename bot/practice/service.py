@@ -87,7 +87,8 @@ class PracticeService:
     ) -> Learner:
         async with self.sessions.begin() as session:
             return await queries.get_or_create_learner(
-                session, key=key, telegram_user_id=telegram_user_id, first_name=first_name
+                session, key=key, telegram_user_id=telegram_user_id, first_name=first_name,
+                timezone=self.review.default_timezone,  # DEFAULT_TIMEZONE until they choose
             )
 
     def choose_prompt(
@@ -122,25 +123,34 @@ class PracticeService:
         prompt_id: str | None = None,
         weakest: bool = False,
         skill: str | None = None,
+        avoid: str | None = None,
     ) -> Prompt:
         """Ask a new question; any unfinished answer is replaced. With `skill`, prefer a prompt
-        of the topic that tests it (an area due for review)."""
+        of the topic that tests it (an area due for review); `avoid` is a prompt just answered."""
         if weakest:
             topic_id, skill = await self.weakest_area(learner_id)
         async with self.sessions.begin() as session:
             current = await queries.get_draft(session, learner_id=learner_id)
+            avoid = avoid or (current.prompt_id if current else None)
             if prompt_id is not None:
                 prompt = self.content.prompts.get(prompt_id)
                 if prompt is None:
                     raise PracticeError("That question no longer exists; here is another.")
             else:
-                prompt = self.choose_prompt(
-                    topic_id=topic_id, avoid=current.prompt_id if current else None, skill=skill
-                )
+                prompt = self.choose_prompt(topic_id=topic_id, avoid=avoid, skill=skill)
             await queries.start_draft(
                 session, learner_id=learner_id, prompt_id=prompt.id, now=self.clock.now()
             )
         return prompt
+
+    def first_prompt(self, topic_id: str) -> Prompt:
+        """A new learner's first question: one of the topic's that suits Level 2 and every
+        sector (their level and sector are not known yet), else any of the topic's."""
+        pool = [p for p in self.content.prompts.values() if p.topic == topic_id]
+        easy = [p for p in pool if 2 in p.levels and not p.sectors]
+        if not (easy or pool):
+            return self.choose_prompt()
+        return self.rng.choice(sorted(easy or pool, key=lambda p: p.id))
 
     async def current(self, learner_id: int) -> DraftStatus | None:
         async with self.sessions() as session:
@@ -248,6 +258,12 @@ class PracticeService:
                 parent_attempt_id=attempt.id, now=self.clock.now(),
             )
         return prompt
+
+    async def prompt_of(self, learner_id: int, attempt_id: int) -> str | None:
+        """The prompt of one of the learner's attempts (None if it is not theirs)."""
+        async with self.sessions() as session:
+            attempt = await queries.get_attempt(session, attempt_id=attempt_id)
+        return attempt.prompt_id if attempt is not None and attempt.learner_id == learner_id else None
 
     async def set_status_message(self, learner_id: int, message_id: int | None) -> int | None:
         """Remember the status line shown for the draft; returns the previous one."""

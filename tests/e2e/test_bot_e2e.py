@@ -34,19 +34,22 @@ def button(message: dict[str, Any], prefix: str) -> str:
 
 
 async def onboard(user: SimUser) -> None:
+    """/start and I agree (a first question comes at once), then level and sector from /settings,
+    so that no profile question is owed before the first feedback."""
     await user.send("/start")
-    await user.wait_reply("Hello Alex")
-    notice = await user.wait_reply("Privacy notice")
-    await user.press(notice, "onb:privacy:yes")
-    level = await user.wait_reply("Which level")
-    await user.press(level, "onb:level:3")
-    sector = await user.wait_reply("Which sector")
-    await user.press(sector, "onb:sector:retail")
-    tz = await user.wait_reply("Which time zone")
-    await user.press(tz, "onb:tz:0")
-    nudge = await user.wait_reply("daily nudge")
-    await user.press(nudge, "onb:rem:off")
-    await user.wait_reply("all set")
+    welcome = await user.wait_reply("Your privacy")
+    await user.press(welcome, "onb:privacy:yes")
+    await user.wait_reply("first question")
+    await user.send("/settings")
+    view = await user.wait_reply("Your settings")
+    await user.press(view, "onb:change:level")
+    levels = await user.wait_reply("Which level")
+    await user.press(levels, "onb:level:3")
+    view = await user.wait_reply("Saved: Level 3")
+    await user.press(view, "onb:change:sector")
+    sectors = await user.wait_reply("Which sector")
+    await user.press(sectors, "onb:sector:retail")
+    await user.wait_reply("Saved: Sector")
 
 
 async def ask_question(user: SimUser) -> dict[str, Any]:

@@ -15,10 +15,12 @@ ANSWER = (
 
 
 async def onboard(app: Any, users: UpdateFactory, sector: str = "retail") -> None:
-    """/start, accept the privacy notice, choose level, sector and time zone, no reminder."""
+    """/start and I agree (which opens a first question), then level 3 and the sector from
+    /settings, so that no profile question is owed before feedback."""
     for update in (
-        users.message("/start"), users.press("onb:privacy:yes"), users.press("onb:level:3"),
-        users.press(f"onb:sector:{sector}"), users.press("onb:tz:0"), users.press("onb:rem:off"),
+        users.message("/start"), users.press("onb:privacy:yes"), users.message("/settings"),
+        users.press("onb:change:level"), users.press("onb:level:3"),
+        users.press("onb:change:sector"), users.press(f"onb:sector:{sector}"),
     ):
         await app.process_update(update)
 

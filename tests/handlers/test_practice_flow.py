@@ -19,11 +19,10 @@ from tests.handlers.offline import OfflineRequest, UpdateFactory
 async def test_start_welcomes_and_asks_for_consent(harness) -> None:
     app, request, users = harness
     await app.process_update(users.message("/start"))
-    texts = request.texts()
-    assert "Hello Alex" in texts[0]
-    assert "STAR Coach" in texts[0]
-    assert "Privacy notice" in texts[1]
-    assert buttons(request.sent()[-1]) == ["onb:privacy:yes", "onb:privacy:no"]
+    (welcome,) = request.texts()  # one message: welcome and the privacy notice in brief
+    assert "Hello Alex" in welcome and "STAR Coach" in welcome and "Your privacy" in welcome
+    assert "/practice" not in welcome  # nothing to type before consent
+    assert buttons(request.sent()[-1]) == ["onb:privacy:yes", "onb:privacy:no", "onb:read"]
 
 
 async def test_name_is_escaped_in_html_replies(harness, services: Services) -> None:
