@@ -1,5 +1,5 @@
 """Asking and marking: the first question after consent, the profile questions still owed
-(level, sector) asked when an answer is first submitted, and the feedback with its buttons.
+(level, sector, nation) asked when an answer is first submitted, and the feedback with its buttons.
 
 Shared by /done and Submit (handlers.practice), the last profile answer (handlers.onboarding) and
 the invite flow (handlers.cohort_invites), so none of them imports another's handlers.
@@ -25,7 +25,9 @@ def profile_question(context: Context, step: str) -> tuple[str, InlineKeyboardMa
     """The text and buttons of one profile question asked before feedback."""
     if step == "level":
         return texts.ASK_LEVEL, keyboards.levels_keyboard(then_submit=True)
-    return texts.ASK_SECTOR, keyboards.sectors_keyboard(context.services.content, then_submit=True)
+    if step == "sector":
+        return texts.ASK_SECTOR, keyboards.sectors_keyboard(context.services.content, then_submit=True)
+    return texts.ASK_NATION, keyboards.nations_keyboard(then_submit=True)
 
 
 async def ask_first(update: Update, context: Context, learner: Learner) -> None:
@@ -70,7 +72,8 @@ async def continue_profile(update: Update, context: Context, learner: Learner, e
         return
     shown = describe(learner, context)
     await replace_message(update, context, texts.PROFILE_DONE.format(
-        level=shown["level"], sector=shown["sector"], reminder=await reminder_line(context, learner),
+        level=shown["level"], sector=shown["sector"], nation=shown["nation"],
+        reminder=await reminder_line(context, learner),
     ))
     await submit(update, context)
 

@@ -8,6 +8,7 @@ import html
 from telegram import Update
 
 from bot.reminders.planning import ReminderStatus, describe_days, describe_when
+from content import nations
 from handlers import keyboards, texts
 from handlers.common import learner_for, reply
 from handlers.context import Context
@@ -40,6 +41,7 @@ def describe(learner: Learner, context: Context) -> dict[str, str]:
         "level": f"Level {learner.level}" if learner.level else "not set",
         "sector": html.escape(sector.label if sector else learner.sector),
         "timezone": html.escape(learner.timezone),
+        "nation": nations.label(learner.nation),
     }
 
 

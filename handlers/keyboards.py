@@ -6,6 +6,7 @@ from __future__ import annotations
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup
 
 from bot.learners.onboarding import COMMON_TIMEZONES, LEVELS
+from content import nations
 from content.loader import Content
 
 SUBMIT = "prac:submit"
@@ -28,6 +29,7 @@ LEVEL = "onb:level"
 SECTOR = "onb:sector"
 TIMEZONE = "onb:tz"
 TIMEZONE_OTHER = "onb:tz:other"
+NATION = "onb:nation"
 
 
 def _button(text: str, data: str) -> InlineKeyboardButton:
@@ -113,7 +115,8 @@ def timezones_keyboard() -> InlineKeyboardMarkup:
 def settings_keyboard() -> InlineKeyboardMarkup:
     return InlineKeyboardMarkup(
         [[_button("Level", "onb:change:level"), _button("Sector", "onb:change:sector"),
-          _button("Time zone", "onb:change:tz")]]
+          _button("Time zone", "onb:change:tz")],
+         [_button("Nation", "onb:change:nation")]]
     )
 
 
@@ -124,6 +127,13 @@ def change_timezone_keyboard() -> InlineKeyboardMarkup:
 
 def ask_me_keyboard() -> InlineKeyboardMarkup:
     return InlineKeyboardMarkup([[_button("Ask me a question", f"{TOPIC}:{WEAKEST}")]])
+
+
+def nations_keyboard(*, then_submit: bool = False) -> InlineKeyboardMarkup:
+    """England, Wales, Scotland, Northern Ireland (whose law applies), two to a row."""
+    end = _suffix(then_submit)
+    buttons = [_button(nations.label(n), f"{NATION}:{n}{end}") for n in nations.NATIONS]
+    return InlineKeyboardMarkup([buttons[:2], buttons[2:], *_back_row(then_submit)])
 
 
 def reminder_settings_button() -> list[InlineKeyboardButton]:

@@ -54,7 +54,7 @@ async def settings_view(
 
 
 async def settings(update: Update, context: Context) -> None:
-    """/settings: show level, sector, time zone and reminder, with buttons to change each."""
+    """/settings: show level, sector, nation, time zone and reminder, with buttons to change each."""
     learner = await learner_for(update, context)
     if learner.privacy_accepted_at is None:
         await start(update, context)
@@ -117,6 +117,9 @@ async def button(update: Update, context: Context) -> None:
             learner = await svc.learners.set_timezone(lid, COMMON_TIMEZONES[int(args[0])])
             await svc.reminders.replan(lid)  # same wall-clock time, new zone
             echo = f"time zone {html.escape(learner.timezone)}"
+        elif action == keyboards.NATION:
+            learner = await svc.learners.set_nation(lid, args[0])
+            echo = texts.ECHO_NATION.format(nation=describe(learner, context)["nation"])
         elif action == "onb:change":
             await change(update, context, args[0])
             return
@@ -143,6 +146,9 @@ async def change(update: Update, context: Context, what: str) -> None:
     elif what == "sector":
         await replace_message(update, context, texts.ASK_SECTOR,
                               reply_markup=keyboards.sectors_keyboard(content))
+    elif what == "nation":
+        await replace_message(update, context, texts.ASK_NATION,
+                              reply_markup=keyboards.nations_keyboard())
     else:
         await replace_message(update, context, texts.ASK_TIMEZONE,
                               reply_markup=keyboards.timezones_keyboard())

@@ -52,16 +52,23 @@ ASK_SECTOR = (
     "(the FCA for banking, Ofgem for energy, ...)."
 )
 ASK_TIMEZONE = "Which time zone are you in? (Choose “Another” to type a city or a country.)"
+ASK_NATION = (
+    "Where do you work? The law differs across the UK (in Northern Ireland the Disability "
+    "Discrimination Act 1995 still applies, Scotland has its own licensing and information laws), "
+    "so I check your answers against the law of your nation."
+)
 TYPE_TIMEZONE = "Type your city or time zone, for example London, Belfast, Toronto or Asia/Dubai."
-# Level and sector are asked when the first answer is submitted, before its feedback.
-PROFILE_INTRO = "Before I mark it, two quick questions: your answers decide what an assessor expects."
+# Level, sector and nation are asked when the first answer is submitted, before its feedback.
+PROFILE_INTRO = "Before I mark it, three quick questions: your answers decide what an assessor expects."
 ECHO_LEVEL = "✓ Level {level}"
 ECHO_SECTOR = "✓ Sector: {sector}"
-PROFILE_DONE = "✓ {level}, {sector}. Change these any time in /settings.\n{reminder}"
+ECHO_NATION = "✓ Nation: {nation}"
+PROFILE_DONE = "✓ {level}, {sector}, {nation}. Change these any time in /settings.\n{reminder}"
 PROFILE_REMINDER_OFF = "Want a nudge each day? /remind 18:30 sets a daily reminder."
 PROFILE_REMINDER_ON = "⏰ Daily reminder at {time} {days}: the next comes {next}."
 SETTINGS = (
     "<b>Your settings</b>\nLevel: {level}\nSector: {sector}\nTime zone: {timezone}\n"
+    "Nation: {nation}\n"
     "Daily reminder: {reminder}\n\n"
     "Choose what to change:"
 )

@@ -110,7 +110,8 @@ def handlers() -> list[BaseHandler]:
         CallbackQueryHandler(
             onboarding.button,
             pattern=r"^onb:(privacy:(yes|no)|read(:[A-Za-z0-9_-]{1,55})?|settings"
-            r"|(level:\d|sector:[a-z0-9_]{1,40})(:s)?|tz:(\d{1,2}|other)|change:(level|sector|tz))$",
+            r"|(level:\d|sector:[a-z0-9_]{1,40}|nation:[a-z_]{1,20})(:s)?|tz:(\d{1,2}|other)"
+            r"|change:(level|sector|tz|nation))$",
         ),
         CallbackQueryHandler(privacy.delete_button, pattern=r"^priv:delete:(yes|no):\d{1,20}$"),
         # Assessors, cohorts and invites (commands and `coh:` buttons).

@@ -1,7 +1,7 @@
-"""Onboarding and settings: privacy consent first; level and sector when they first matter.
+"""Onboarding and settings: privacy consent first; level, sector and nation when they matter.
 
 A new learner agrees to the privacy notice and gets a question at once. `Learner.onboarding_step`
-then says which profile question is still owed (level, then sector): they are asked when the
+then says which profile question is still owed (level, sector, then nation): they are asked when the
 first answer is submitted, before its feedback, because that is where they change the marking.
 None means onboarding is finished, and the same setters then simply change one setting (from
 /settings). The time zone is not asked up front: it starts as the operator's DEFAULT_TIMEZONE and
@@ -14,12 +14,13 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from bot.clock import Clock
 from bot.learners.zones import resolve_timezone
+from content import nations
 from content.loader import Content
 from storage import queries
 from storage.db import SessionFactory
 from storage.models import Learner
 
-STEPS = ("privacy", "level", "sector")
+STEPS = ("privacy", "level", "sector", "nation")
 # The steps asked before the first feedback, not up front.
 PROFILE_STEPS = STEPS[1:]
 # A time zone being typed from /settings: "tz>" and the step to return to afterwards (the
@@ -124,10 +125,19 @@ class LearnerSettings:
     async def set_timezone(self, learner_id: int, name: str) -> Learner:
         return await self._set(learner_id, "timezone", timezone=valid_timezone(name))
 
+    async def set_nation(self, learner_id: int, nation: str) -> Learner:
+        """Whose law applies where the learner works ("NI", "Scotland", ... or "unknown")."""
+        value = nations.parse_nation(nation)
+        if value is None:
+            raise SettingError(
+                f"\u201c{nation.strip()}\u201d is not a UK nation I know. Choose England, Wales, "
+                "Scotland or Northern Ireland."
+            )
+        return await self._set(learner_id, "nation", nation=value)
 
 
 def profile_owed(learner: Learner) -> str | None:
-    """The profile question (level, sector) still to ask before feedback, if any."""
+    """The profile question (level, sector, nation) still to ask before feedback, if any."""
     step = learner.onboarding_step or ""
     if step.startswith(TYPED_TIMEZONE):
         step = step[len(TYPED_TIMEZONE):]

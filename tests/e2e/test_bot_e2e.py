@@ -34,7 +34,7 @@ def button(message: dict[str, Any], prefix: str) -> str:
 
 
 async def onboard(user: SimUser) -> None:
-    """/start and I agree (a first question comes at once), then level and sector from /settings,
+    """/start and I agree (a first question comes at once), then level, sector and nation from /settings,
     so that no profile question is owed before the first feedback."""
     await user.send("/start")
     welcome = await user.wait_reply("Your privacy")
@@ -49,7 +49,11 @@ async def onboard(user: SimUser) -> None:
     await user.press(view, "onb:change:sector")
     sectors = await user.wait_reply("Which sector")
     await user.press(sectors, "onb:sector:retail")
-    await user.wait_reply("Saved: Sector")
+    view = await user.wait_reply("Saved: Sector")
+    await user.press(view, "onb:change:nation")
+    places = await user.wait_reply("Where do you work")
+    await user.press(places, "onb:nation:england")
+    await user.wait_reply("Saved: Nation: England")
 
 
 async def ask_question(user: SimUser) -> dict[str, Any]:

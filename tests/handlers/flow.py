@@ -14,15 +14,28 @@ ANSWER = (
 )
 
 
-async def onboard(app: Any, users: UpdateFactory, sector: str = "retail") -> None:
-    """/start and I agree (which opens a first question), then level 3 and the sector from
-    /settings, so that no profile question is owed before feedback."""
-    for update in (
+async def onboard(
+    app: Any, users: UpdateFactory, sector: str = "retail", nation: str | None = "england"
+) -> None:
+    """/start and I agree (which opens a first question), then level 3, the sector and the
+    nation from /settings, so that no profile question is owed before feedback. With
+    `nation=None` the nation is left unset (and owed)."""
+    steps = [
         users.message("/start"), users.press("onb:privacy:yes"), users.message("/settings"),
         users.press("onb:change:level"), users.press("onb:level:3"),
         users.press("onb:change:sector"), users.press(f"onb:sector:{sector}"),
-    ):
+    ]
+    if nation is not None:
+        steps += [users.press("onb:change:nation"), users.press(f"onb:nation:{nation}")]
+    for update in steps:
         await app.process_update(update)
+
+
+def last_shown(request: OfflineRequest) -> dict[str, Any]:
+    """The last message the user saw appear: sent, or edited in place."""
+    shown = [c.params for c in request.calls if c.method in ("sendMessage", "editMessageText")]
+    assert shown, "the bot showed nothing"
+    return shown[-1]
 
 
 async def ask(app: Any, users: UpdateFactory, topic: str = "rules_and_law") -> None:

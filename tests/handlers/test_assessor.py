@@ -130,9 +130,9 @@ async def join(world: World, uid: int, name: str, payload: str, share: bool = Fa
     await world.press(uid, world.last_buttons(uid)[0])
     consent = world.last_buttons(uid)
     await world.press(uid, consent[1] if share else consent[0])
-    # Joining brings the first question; level and sector set from /settings, so that no
-    # profile question is owed before feedback.
-    for data in ("onb:level:3", "onb:sector:retail"):
+    # Joining brings the first question; level, sector and nation set from /settings, so that
+    # no profile question is owed before feedback.
+    for data in ("onb:level:3", "onb:sector:retail", "onb:nation:england"):
         await world.press(uid, data)
 
 

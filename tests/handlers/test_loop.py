@@ -8,7 +8,7 @@ import pytest
 from bot.app.services import Services
 from bot.app.settings import Settings
 from storage import queries
-from tests.handlers.test_practice_flow import ask, buttons, feedback_text, onboard
+from tests.handlers.flow import ask, buttons, feedback_text, last_shown, onboard
 
 WEAK_ANSWER = "A customer was upset about a late parcel. I said sorry and sent a new one."
 
@@ -43,10 +43,17 @@ async def test_consent_brings_a_question_and_level_and_sector_come_before_the_fi
     request.clear()
     await app.process_update(users.press("onb:sector:finance:s"))
     (edit,) = [c.params for c in request.calls if c.method == "editMessageText"]
-    assert edit["text"].startswith("✓ Level 4, Banking") and "/remind 18:30" in edit["text"]
+    assert edit["text"].startswith("✓ Sector: Banking") and "Where do you work" in edit["text"]
+    assert buttons(edit)[-1] == "onb:nation:northern_ireland:s"
+    assert not any("Grade:" in t for t in request.texts())
+    request.clear()
+    await app.process_update(users.press("onb:nation:scotland:s"))
+    (edit,) = [c.params for c in request.calls if c.method == "editMessageText"]
+    assert edit["text"].startswith("✓ Level 4, Banking") and ", Scotland." in edit["text"]
+    assert "/remind 18:30" in edit["text"]
     assert feedback_text(request)  # and now the feedback
     learner = await services.practice.learner(key="tg:42")
-    assert (learner.level, learner.sector) == (4, "finance")
+    assert (learner.level, learner.sector, learner.nation) == (4, "finance", "scotland")
     assert learner.privacy_accepted_at is not None and learner.onboarding_step is None
     request.clear()
     await ask(app, users)  # the second answer is marked at once
@@ -84,7 +91,7 @@ async def test_the_time_zone_is_asked_with_a_reminder_and_settings_return_to_the
 
 
 async def test_typing_a_time_zone_keeps_the_profile_question_owed(harness, services) -> None:
-    app, request, users = harness
+    app, _, users = harness
     await app.process_update(users.message("/start"))
     await app.process_update(users.press("onb:privacy:yes"))
     await app.process_update(users.message("/settings"))
@@ -115,6 +122,40 @@ async def test_settings_change_sector(harness, services: Services) -> None:
     await app.process_update(users.press("onb:sector:energy"))
     learner = await services.practice.learner(key="tg:42")
     assert learner.sector == "energy"
+
+
+async def test_settings_change_nation_is_stored_shown_exported_and_judged_by(harness, services) -> None:
+    app, request, users = harness
+    await onboard(app, users, nation=None)
+    await app.process_update(users.message("/settings"))
+    assert "Nation: not set" in request.last_text()
+    assert "onb:change:nation" in buttons(request.sent()[-1])
+    await app.process_update(users.press("onb:change:nation"))
+    assert buttons(last_shown(request)) == [
+        "onb:nation:england", "onb:nation:wales", "onb:nation:scotland", "onb:nation:northern_ireland",
+        "onb:settings",
+    ]
+    await app.process_update(users.press("onb:nation:northern_ireland"))
+    learner = await services.practice.learner(key="tg:42")
+    assert learner.nation == "northern_ireland" and learner.onboarding_step is None
+    await app.process_update(users.message("/settings"))
+    assert "Nation: Northern Ireland" in request.last_text()
+    exported = await services.privacy.export(learner.id)
+    assert exported["learner"]["nation"] == "northern_ireland"
+    await ask(app, users)
+    await app.process_update(users.message("I followed the Disability Discrimination Act 1995."))
+    await app.process_update(users.message("/done"))
+    attempts = (await services.privacy.export(learner.id))["attempts"]
+    assert [a["result"]["nation"] for a in attempts] == ["northern_ireland"]
+
+
+async def test_a_forged_nation_button_is_refused_kindly(harness, services) -> None:
+    app, request, users = harness
+    await onboard(app, users, nation=None)
+    await app.process_update(users.press("onb:nation:atlantis"))
+    learner = await services.practice.learner(key="tg:42")
+    assert learner.nation == "unknown"
+    assert "button" in request.last_text().lower()
 
 
 async def test_topics_offered_and_weakest_area_picks_an_untried_topic(harness, services) -> None:

@@ -266,7 +266,7 @@ async def test_after_onboarding_the_reminder_line_is_what_was_chosen(harness) ->
     for update in (
         users.message("/start"), users.press("onb:privacy:yes"), users.message(ANSWER),
         users.message("/remind 18:30"), users.message("/done"),
-        users.press("onb:level:3:s"), users.press("onb:sector:retail:s"),
+        users.press("onb:level:3:s"), users.press("onb:sector:retail:s"), users.press("onb:nation:wales:s"),
     ):
         await app.process_update(update)
     done = profile_done_line(request)
@@ -280,6 +280,7 @@ async def test_after_onboarding_without_a_reminder_it_is_offered(harness) -> Non
     for update in (
         users.message("/start"), users.press("onb:privacy:yes"), users.message(ANSWER),
         users.message("/done"), users.press("onb:level:3:s"), users.press("onb:sector:retail:s"),
+        users.press("onb:nation:england:s"),
     ):
         await app.process_update(update)
     assert "/remind 18:30 sets a daily reminder" in profile_done_line(request)
