@@ -13,9 +13,10 @@ from telegram import InlineKeyboardMarkup, Update
 
 from bot.learners.onboarding import FIRST_TOPIC, profile_owed
 from bot.practice.service import PracticeError, Submission
-from bot.render.feedback import HTML, render_changes, render_feedback, render_prompt
+from bot.render.feedback import HTML, render_prompt
+from bot.render.summary import render_summary
 from handlers import keyboards, texts
-from handlers.common import learner_for, replace_message, reply
+from handlers.common import close_live_keyboards, learner_for, replace_message, reply, reply_live
 from handlers.consent import describe, reminder_line
 from handlers.context import Context
 from storage.models import Learner
@@ -36,6 +37,7 @@ async def ask_first(update: Update, context: Context, learner: Learner) -> None:
     assert learner.id is not None
     if await svc.practice.current(learner.id) is not None:
         return  # never replace an answer being written
+    await close_live_keyboards(context)
     topic = FIRST_TOPIC if FIRST_TOPIC in svc.content.topics else next(iter(svc.content.topics))
     prompt = await svc.practice.start(learner.id, prompt_id=svc.practice.first_prompt(topic).id)
     text = render_prompt(prompt, svc.content.topics[prompt.topic].title, HTML)
@@ -79,15 +81,11 @@ async def continue_profile(update: Update, context: Context, learner: Learner, e
 
 
 async def send_submission(update: Update, context: Context, submission: Submission) -> None:
-    after = keyboards.after_feedback_keyboard(submission.attempt_id, submission.prompt.id)
-    feedback = render_feedback(submission.assessment, HTML)
-    if submission.changes is not None:
-        feedback = f"{render_changes(submission.changes, HTML)}\n\n{feedback}"
-    if submission.probe is None:
-        await reply(update, context, feedback, reply_markup=after)
-        return
-    await reply(update, context, feedback)
-    await reply(
-        update, context, texts.PROBE_INTRO.format(probe=html.escape(submission.probe.text)),
-        reply_markup=after,
+    """The feedback summary (one screen) with the assessor's question and the buttons."""
+    summary = render_summary(
+        submission.assessment, HTML, probe=submission.probe.text if submission.probe else None,
+        changes=submission.changes,
     )
+    await close_live_keyboards(context)  # the buttons of the try before
+    await reply_live(update, context, summary,
+                     reply_markup=keyboards.after_feedback_keyboard(submission.attempt_id))

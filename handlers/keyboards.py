@@ -15,6 +15,7 @@ NEXT = "prac:next"
 STOP = "prac:stop"
 RETRY = "prac:retry"
 MODEL = "prac:model"
+DETAILS = "prac:details"
 TOPIC = "prac:topic"
 WEAKEST = "weak"
 ANY = "any"
@@ -52,14 +53,17 @@ def parse(data: str | None) -> tuple[str, list[str]]:
     return ":".join(parts[:2]), parts[2:]
 
 
-def after_feedback_keyboard(attempt_id: int, prompt_id: str) -> InlineKeyboardMarkup:
-    return InlineKeyboardMarkup(
-        [
-            [_button("Try again", f"{RETRY}:{attempt_id}"),
-             _button("Model answer outline", f"{MODEL}:{prompt_id}")],
-            [_button("Next question", f"{NEXT}:{attempt_id}"), _button("Stop", STOP)],
-        ]
-    )
+def after_feedback_keyboard(attempt_id: int, *, details: bool = True) -> InlineKeyboardMarkup:
+    """Under the feedback summary (with Details) and under the details or the model outline
+    (without). Each button names the attempt, so a press on an older one is recognised."""
+    rows = [
+        [_button("Try again", f"{RETRY}:{attempt_id}"),
+         _button("Model answer outline", f"{MODEL}:{attempt_id}")],
+        [_button("Next question", f"{NEXT}:{attempt_id}"), _button("Stop", f"{STOP}:{attempt_id}")],
+    ]
+    if details:
+        rows.insert(0, [_button("Details: checklist and evidence", f"{DETAILS}:{attempt_id}")])
+    return InlineKeyboardMarkup(rows)
 
 
 def next_stop_keyboard(attempt_id: int | None = None) -> InlineKeyboardMarkup:

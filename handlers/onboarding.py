@@ -72,8 +72,12 @@ async def _consent(update: Update, context: Context, args: list[str], data: str)
         await replace_message(update, context, texts.PRIVACY_DECLINED)
     elif data.startswith(keyboards.PRIVACY_READ):
         code = args[0] if args else None
-        markup = (privacy_then_join_keyboard(code, read_all=False) if code
-                  else keyboards.privacy_keyboard(read_all=False))
+        if learner.privacy_accepted_at is not None:
+            markup = None  # from /privacy: only to read
+        elif code:
+            markup = privacy_then_join_keyboard(code, read_all=False)
+        else:
+            markup = keyboards.privacy_keyboard(read_all=False)
         await replace_message(update, context, texts.PRIVACY, reply_markup=markup)
     elif learner.privacy_accepted_at is not None:
         await replace_message(update, context, texts.PRIVACY_AGREED_BEFORE)

@@ -11,22 +11,35 @@ from __future__ import annotations
 
 import html
 import logging
+from datetime import UTC, datetime
 
 from telegram import InlineKeyboardMarkup, Update
 from telegram.error import TelegramError
 
 from bot.practice.service import PracticeError
 from bot.render.feedback import HTML, render_prompt, render_status
-from handlers import keyboards, texts
+from handlers import after_feedback, keyboards, texts
 from handlers.answering import submit
 from handlers.assignments import work_rows
-from handlers.common import close_buttons, learner_for, reply
+from handlers.common import (
+    answer_in_progress,
+    close_buttons,
+    close_live_keyboards,
+    learner_for,
+    reply,
+    reply_live,
+)
 from handlers.consent import require_consent
 from handlers.context import Context
 from handlers.onboarding import typed_timezone
 from handlers.throttle import quiet
 
 log = logging.getLogger(__name__)
+
+
+def as_utc(moment: datetime) -> datetime:
+    """SQLite hands back naive UTC times; PostgreSQL aware ones."""
+    return moment if moment.tzinfo is not None else moment.replace(tzinfo=UTC)
 
 
 async def practice(update: Update, context: Context) -> None:
@@ -39,9 +52,9 @@ async def practice(update: Update, context: Context) -> None:
     open_work = await context.services.assignments.open_for(learner.id)
     if open_work:
         markup = InlineKeyboardMarkup([*work_rows(open_work), *topics.inline_keyboard])
-        await reply(update, context, texts.CHOOSE_TOPIC_WITH_WORK, reply_markup=markup)
+        await reply_live(update, context, texts.CHOOSE_TOPIC_WITH_WORK, reply_markup=markup)
         return
-    await reply(update, context, texts.CHOOSE_TOPIC, reply_markup=topics)
+    await reply_live(update, context, texts.CHOOSE_TOPIC, reply_markup=topics)
 
 
 async def _ask(
@@ -53,27 +66,8 @@ async def _ask(
     if learner is None:
         return
     assert learner.id is not None
+    await close_live_keyboards(context)
     prompt = await svc.practice.start(learner.id, topic_id=topic, weakest=weakest)
-    await reply(update, context, render_prompt(prompt, svc.content.topics[prompt.topic].title, HTML))
-
-
-async def _next(update: Update, context: Context, learner_id: int, args: list[str]) -> None:
-    """Next question: work the assessor set, else the area the review schedule puts first
-    (bot.mastery.review), never the question just answered."""
-    svc = context.services
-    open_work = await svc.assignments.open_for(learner_id)
-    if open_work:
-        markup = InlineKeyboardMarkup(work_rows(open_work))
-        await reply(update, context, texts.CHOOSE_TOPIC_WITH_WORK, reply_markup=markup)
-        return
-    just_answered = None
-    if args and args[0].isdigit():
-        just_answered = await svc.practice.prompt_of(learner_id, int(args[0]))
-    try:
-        prompt = await svc.practice.start(learner_id, weakest=True, avoid=just_answered)
-    except PracticeError as exc:
-        await reply(update, context, html.escape(str(exc)))
-        return
     await reply(update, context, render_prompt(prompt, svc.content.topics[prompt.topic].title, HTML))
 
 
@@ -151,33 +145,18 @@ async def button(update: Update, context: Context) -> None:
         if topic not in svc.content.topics and topic not in (keyboards.WEAKEST, keyboards.ANY):
             await reply(update, context, texts.STALE_BUTTON)
             return
+        current = await svc.practice.current(learner.id)
+        sent = query.message.date if query.message is not None else None
+        if (current is not None and current.started_at is not None and sent is not None
+                and sent < as_utc(current.started_at)
+                and await answer_in_progress(update, context, learner.id)):
+            return  # a menu older than the answer being written: keep the answer
         await _ask(
             update, context, topic=topic if topic in svc.content.topics else None,
             weakest=topic == keyboards.WEAKEST,
         )
-    elif action == keyboards.NEXT:
-        await _next(update, context, learner.id, args)
-    elif action == keyboards.STOP:
-        await svc.practice.cancel(learner.id)
-        await reply(update, context, texts.STOPPED)
-    elif action == keyboards.RETRY:
-        try:
-            prompt = await svc.practice.retry(learner.id, int(args[0]))
-        except (PracticeError, ValueError, IndexError):
-            await reply(update, context, texts.STALE_BUTTON)
-            return
-        await reply(update, context, texts.RETRY_INTRO)
-        await reply(update, context, render_prompt(prompt, svc.content.topics[prompt.topic].title, HTML))
-    elif action == keyboards.MODEL:
-        outline = svc.content.prompts.get(args[0]) if args else None
-        if outline is None:
-            await reply(update, context, texts.STALE_BUTTON)
-            return
-        bullets = "\n".join(f"• {html.escape(b)}" for b in outline.model_answer)
-        await reply(
-            update, context, texts.MODEL_ANSWER.format(bullets=bullets),
-            reply_markup=keyboards.next_stop_keyboard(),
-        )
+    elif action in (keyboards.DETAILS, keyboards.RETRY, keyboards.MODEL, keyboards.NEXT, keyboards.STOP):
+        await after_feedback.handle(update, context, learner.id, action, args)
     else:
         await reply(update, context, texts.UNKNOWN_BUTTON)
 

@@ -36,7 +36,7 @@ from bot.reminders.planning import (
 from bot.render.feedback import HTML, render_prompt
 from bot.render.nudge import Nudge
 from handlers import keyboards, texts
-from handlers.common import close_buttons, reply
+from handlers.common import answer_in_progress, close_buttons, close_live_keyboards, reply
 from handlers.consent import require_consent
 from handlers.context import App, Context
 
@@ -269,6 +269,9 @@ async def _nudge_button(
         if topic not in svc.content.topics:
             await reply(update, context, texts.STALE_BUTTON)
             return
+        if await answer_in_progress(update, context, lid):
+            return  # an answer is being written: it is never dropped by a nudge's button
+        await close_live_keyboards(context)
         try:
             prompt = await svc.practice.start(lid, topic_id=topic, skill=skill)
         except PracticeError as exc:

@@ -84,6 +84,8 @@ CHOOSE_TOPIC_WITH_WORK = "📌 Your assessor set you work (first below), or choo
 RETRY_INTRO = "<b>Try again.</b> Answer the same question; I'll show you what changed."
 PROBE_INTRO = "<b>The assessor asks:</b> {probe}\n\n<i>Type your reply and press Submit, or choose below.</i>"
 MODEL_ANSWER = "<b>Model answer outline</b>\n{bullets}"
+PROGRESS_DETAILS_BUTTON = "Details: topics, skills, Acts"
+MY_ANSWERS_BUTTON = "📚 My answers"
 STOPPED = "Good work. Send /practice when you're ready for another question."
 
 HELP = (
@@ -91,22 +93,31 @@ HELP = (
     "/practice: choose a topic and get a question\n"
     "/done: submit your answer for feedback\n"
     "/cancel: drop the answer you are writing\n"
-    "/settings: your level, sector and time zone\n"
-    "/progress: your scores, streak and the key Acts you have named\n"
-    "/answers: every question you have answered, your best answer and the model outline\n"
-    "/remind: a daily reminder at the time you choose (/remind 18:30, /remind off)\n"
+    "/settings: level, sector, nation, time zone\n"
+    "/progress: scores, streak, key Acts named\n"
+    "/answers: your best answers, to revise from\n"
+    "/remind: a daily reminder (/remind 18:30, /remind off)\n"
     "/privacy: what I store and why\n"
     "/mydata: a copy of everything I store about you\n"
     "/leave: leave an assessor's cohort\n"
-    "/deleteme: erase everything I store about you\n"
-    "/help: this list\n\n"
-    "Answer in one message or several; press <b>Submit</b> or send /done when you have finished."
+    "/deleteme: erase everything I store about you\n\n"
+    "Answer in one message or several, then press <b>Submit</b> or send /done."
 )
 
 NO_DRAFT = "You have no question open. Send /practice to get one."
 CANCELLED = "Cancelled: your answer to that question ({words} words) was not submitted."
 NOTHING_TO_CANCEL = "There is nothing to cancel. Send /practice when you are ready."
-STALE_BUTTON = "That button belongs to an earlier question. Send /practice for a new one."
+STALE_BUTTON = (
+    "That button belongs to an earlier question, so I did nothing. Send /practice for a new one."
+)
+STALE_EARLIER = "That button is from an earlier question (“{question}”), so I did nothing. {now}"
+STALE_NOW_OPEN = "Your current question is still open: carry on, or /cancel it."
+STALE_NOW_NONE = "Tap <b>Next question</b> on the latest feedback, or send /practice."
+ANSWER_IN_PROGRESS = (
+    "You're writing an answer ({words} words) to “{question}”, so I left it as it is. Press "
+    "Submit when it's done, or /cancel it first."
+)
+DETAILS_EARLIER = "<i>(From an earlier answer: its buttons have closed.)</i>\n\n"
 UNKNOWN_BUTTON = "Sorry, I don't recognise that button. Send /help to see what I can do."
 NOT_TEXT = "I can only read typed answers. Please type your answer as text."
 ERROR = (

@@ -102,10 +102,11 @@ def handlers() -> list[BaseHandler]:
         # /remind and the `rem:` buttons (menu, days, and a nudge's Practise now/Snooze/Not today).
         *reminders.handlers(),
         CommandHandler("deleteme", privacy.deleteme, filters=PRIVATE),
+        CallbackQueryHandler(progress.details, pattern=r"^prog:details$"),
         CallbackQueryHandler(
             practice.button,
             pattern=r"^prac:((submit|cancel):[a-z0-9_]{1,40}:\d{1,12}|topic:[a-z0-9_]{1,40}"
-            r"|retry:\d{1,12}|model:[a-z0-9_]{1,40}|next(:\d{1,12})?|stop)$",
+            r"|(retry|details):\d{1,12}|model:[a-z0-9_]{1,40}|(next|stop)(:\d{1,12})?)$",
         ),
         CallbackQueryHandler(
             onboarding.button,

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import random
 from dataclasses import dataclass
+from datetime import datetime
 
 from bot.assessment import Assessment, Assessor
 from bot.clock import Clock
@@ -18,7 +19,7 @@ from content.loader import Content
 from content.models import Probe, Prompt
 from storage import queries
 from storage.db import SessionFactory
-from storage.models import Learner
+from storage.models import Attempt, Learner
 
 # A Telegram message holds 4096 characters; a very long answer is still kept whole, but this
 # many characters are plenty for a spoken-style answer and bound the work per assessment.
@@ -46,6 +47,8 @@ class DraftStatus:
     mode: str = "answer"
     # Tells this draft from an earlier one on the same prompt (stale buttons carry the old one).
     token: int = 0
+    # When this question was asked: a menu sent before it is older than the answer being written.
+    started_at: datetime | None = None
 
 
 @dataclass(frozen=True)
@@ -162,7 +165,7 @@ class PracticeService:
             return None
         return DraftStatus(
             prompt, len(draft.text.split()), draft.parts, mode=draft.mode,
-            token=draft.parent_attempt_id or 0,
+            token=draft.parent_attempt_id or 0, started_at=draft.started_at,
         )
 
     async def add_text(self, learner_id: int, text: str) -> DraftStatus:
@@ -261,6 +264,16 @@ class PracticeService:
                 parent_attempt_id=attempt.id, now=self.clock.now(),
             )
         return prompt
+
+    async def attempt_of(self, learner_id: int, attempt_id: int) -> tuple[Attempt, bool] | None:
+        """One of the learner's attempts, and whether it is their latest (its buttons are live
+        only then: a later answer has buttons of its own). None if it is not theirs."""
+        async with self.sessions() as session:
+            attempt = await queries.get_attempt(session, attempt_id=attempt_id)
+            if attempt is None or attempt.learner_id != learner_id:
+                return None
+            (latest,) = await queries.list_attempts(session, learner_id=learner_id, limit=1)
+        return attempt, latest.id == attempt.id
 
     async def prompt_of(self, learner_id: int, attempt_id: int) -> str | None:
         """The prompt of one of the learner's attempts (None if it is not theirs)."""

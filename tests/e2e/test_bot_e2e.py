@@ -75,7 +75,10 @@ async def test_practice_round_trip(emulator: BotApiEmulator, start_bot) -> None:
     await user.send(PART_TWO)
     status = await user.wait_reply("2 messages")
     await user.press(status, button(status, "prac:submit:"))
-    feedback = await user.wait_reply("Grade:", timeout=15)
+    summary = await user.wait_reply("Grade:", timeout=15)
+    assert len(summary["text"]) <= 600  # one phone screen
+    await user.press(summary, button(summary, "prac:details:"))
+    feedback = await user.wait_reply("What you named", timeout=15)
     text = feedback["text"]
     assert "Consumer Rights Act 2015" in text
     assert "refund and returns policy" in text
@@ -101,7 +104,9 @@ async def test_half_written_answer_survives_sigkill(emulator: BotApiEmulator, st
     await user.send(PART_TWO)
     await user.wait_reply("2 messages", timeout=15)
     await user.send("/done")
-    feedback = await user.wait_reply("Grade:", timeout=15)
+    summary = await user.wait_reply("Grade:", timeout=15)
+    await user.press(summary, button(summary, "prac:details:"))
+    feedback = await user.wait_reply("What you named", timeout=15)
     # What was typed before the kill is part of the assessed answer.
     assert "Consumer Rights Act 2015" in feedback["text"]
 
@@ -146,19 +151,22 @@ async def test_probe_retry_model_and_progress(emulator: BotApiEmulator, start_bo
     await user.send("A customer was upset about a late parcel. I said sorry and sent a new one.")
     status = await user.wait_reply("1 message")
     await user.press(status, button(status, "prac:submit:"))
-    await user.wait_reply("Grade:", timeout=15)
-    probe = await user.wait_reply("The assessor asks:")
+    probe = await user.wait_reply("The assessor asks:", timeout=15)  # in the summary itself
+    assert "Grade:" in probe["text"]
 
     await user.press(probe, button(probe, "prac:model:"))
     outline = await user.wait_reply("Model answer outline")
     assert outline["text"].count("•") >= 3
+    assert button(outline, "prac:retry:")  # Try again stays after the outline
 
     await user.send(PART_ONE + " " + PART_TWO)
     await user.wait_reply("1 message")
     await user.send("/done")
     merged = await user.wait_reply("Grade:", timeout=15)
-    assert "Since your last try" in merged["text"]
-    assert "Consumer Rights Act 2015" in merged["text"]
+    assert "→" in merged["text"]  # the score then and now
+    await user.press(merged, button(merged, "prac:details:"))
+    details = await user.wait_reply("Since your last try", timeout=15)
+    assert "Consumer Rights Act 2015" in details["text"]
 
     await user.send("/progress")
     await user.wait_reply("progress", timeout=15)

@@ -49,6 +49,15 @@ def feedback_text(request: OfflineRequest) -> str:
     return found[-1]
 
 
+async def details(app: Any, users: UpdateFactory, request: OfflineRequest) -> str:
+    """Press Details under the last feedback summary; the full feedback it sends."""
+    summary = [p for p in request.sent() if "Grade:" in str(p["text"])][-1]
+    assert len(summary["text"]) <= 600, summary["text"]  # the summary fits one phone screen
+    (data,) = [b for b in buttons(summary) if b.startswith("prac:details:")]
+    await app.process_update(users.press(data))
+    return request.last_text()
+
+
 def buttons(params: dict[str, Any]) -> list[str]:
     markup = params.get("reply_markup") or {}
     if hasattr(markup, "to_dict"):

@@ -8,7 +8,7 @@ import pytest
 from bot.app.services import Services
 from bot.app.settings import Settings
 from storage import queries
-from tests.handlers.flow import ask, buttons, feedback_text, last_shown, onboard
+from tests.handlers.flow import ask, buttons, details, feedback_text, last_shown, onboard
 
 WEAK_ANSWER = "A customer was upset about a late parcel. I said sorry and sent a new one."
 
@@ -185,7 +185,9 @@ async def test_probe_answer_is_merged_and_shows_what_changed(harness, services) 
         "parcel was late, and as a result she rated us 5 out of 5."
     ))
     await app.process_update(users.message("/done"))
-    text = feedback_text(request)
+    summary = feedback_text(request)
+    assert "Score " in summary and "→" in summary and "Well done" in summary
+    text = await details(app, users, request)
     assert "Since your last try" in text
     assert "Now named: Consumer Rights Act 2015" in text
     learner = await services.practice.learner(key="tg:42")
@@ -209,14 +211,17 @@ async def test_try_again_model_answer_and_stop(harness, services) -> None:
     await app.process_update(users.press(model))
     assert "Model answer outline" in request.last_text()
     assert request.last_text().count("•") >= 3
+    assert retry in buttons(request.sent()[-1])  # Try again stays after the outline
 
     await app.process_update(users.press(retry))
-    assert "Try again" in request.texts()[-2]
+    assert "Try again" in request.last_text() and "STAR" in request.last_text()
     await app.process_update(users.message(WEAK_ANSWER + " Under the Equality Act 2010 I helped."))
     await app.process_update(users.message("/done"))
-    assert "Now named: Equality Act 2010" in feedback_text(request)
+    assert "Equality Act 2010" in feedback_text(request)
+    assert "Now named: Equality Act 2010" in await details(app, users, request)
 
-    await app.process_update(users.press("prac:stop"))
+    stop = next(b for b in buttons(request.sent()[-1]) if b.startswith("prac:stop"))
+    await app.process_update(users.press(stop))
     assert "Good work" in request.last_text()
     learner = await services.practice.learner(key="tg:42")
     assert await services.practice.current(learner.id) is None

@@ -12,7 +12,7 @@ from bot.app.settings import Settings
 from storage import queries
 
 # The shared steps live in tests/handlers/flow.py; other modules import them from here too.
-from tests.handlers.flow import ANSWER, ask, buttons, feedback_text, onboard
+from tests.handlers.flow import ANSWER, ask, buttons, details, feedback_text, onboard
 from tests.handlers.offline import OfflineRequest, UpdateFactory
 
 
@@ -52,7 +52,9 @@ async def test_full_slice_practice_answer_in_parts_submit_button(harness, servic
 
     request.clear()
     await app.process_update(users.press(submit))
-    feedback = feedback_text(request)
+    summary = feedback_text(request)
+    assert "Fix first" in summary or "Good:" in summary
+    feedback = await details(app, users, request)
     assert "Consumer Rights Act 2015" in feedback
     assert "refund and returns policy" in feedback
     assert "Situation ✅" in feedback and "Result ✅" in feedback
