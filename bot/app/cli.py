@@ -215,11 +215,24 @@ async def _stats(settings: Settings, as_json: bool) -> int:
     from datetime import UTC, datetime
 
     from bot.app import stats
-    from storage.db import make_engine, make_session_factory, upgrade_database
+    from storage.db import current_revision, head_revision, make_engine, make_session_factory, sqlite_path
 
+    # Read-only: it never creates a database file nor changes the schema (`db upgrade` does).
+    path = sqlite_path(settings.database_url)
+    if path is not None and not path.exists():
+        print(f"star-coach: there is no database at {path}. Start the bot, or run "
+              "`star-coach db upgrade`, to create it.", file=sys.stderr)
+        return 1
     engine = make_engine(settings.database_url)
     try:
-        await upgrade_database(engine)
+        revision = await current_revision(engine)
+        if revision is None:
+            print("star-coach: the database has no STAR Coach schema yet. Run "
+                  "`star-coach db upgrade` (or start the bot) first.", file=sys.stderr)
+            return 1
+        if revision != (head := head_revision()):
+            print(f"star-coach: the schema is at revision {revision}, this version expects {head}; "
+                  "run `star-coach db upgrade` to bring it up to date.", file=sys.stderr)
         async with make_session_factory(engine)() as session:
             result = await stats.collect(session, now=datetime.now(UTC))
     finally:
