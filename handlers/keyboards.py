@@ -8,6 +8,7 @@ from telegram import InlineKeyboardButton, InlineKeyboardMarkup
 from bot.learners.onboarding import COMMON_TIMEZONES, LEVELS
 from content import nations
 from content.loader import Content
+from handlers import texts
 
 SUBMIT = "prac:submit"
 CANCEL = "prac:cancel"
@@ -66,11 +67,6 @@ def after_feedback_keyboard(attempt_id: int, *, details: bool = True) -> InlineK
     return InlineKeyboardMarkup(rows)
 
 
-def next_stop_keyboard(attempt_id: int | None = None) -> InlineKeyboardMarkup:
-    data = NEXT if attempt_id is None else f"{NEXT}:{attempt_id}"
-    return InlineKeyboardMarkup([[_button("Next question", data), _button("Stop", STOP)]])
-
-
 def topics_keyboard(content: Content) -> InlineKeyboardMarkup:
     rows = [[_button(t.title, f"{TOPIC}:{t.id}")] for t in content.topics.values()]
     rows.append([_button("My weakest area", f"{TOPIC}:{WEAKEST}"),
@@ -79,9 +75,9 @@ def topics_keyboard(content: Content) -> InlineKeyboardMarkup:
 
 
 def privacy_keyboard(*, read_all: bool = True) -> InlineKeyboardMarkup:
-    rows = [[_button("I agree", PRIVACY_ACCEPT), _button("No thanks", PRIVACY_DECLINE)]]
+    rows = [[_button(texts.AGREE_BUTTON, PRIVACY_ACCEPT), _button(texts.DECLINE_BUTTON, PRIVACY_DECLINE)]]
     if read_all:
-        rows.append([_button("Read all", PRIVACY_READ)])
+        rows.append([_button(texts.READ_ALL_BUTTON, PRIVACY_READ)])
     return InlineKeyboardMarkup(rows)
 
 
@@ -91,7 +87,7 @@ def _suffix(then_submit: bool) -> str:
 
 def _back_row(then_submit: bool) -> list[list[InlineKeyboardButton]]:
     """A way back to /settings when changing one setting there (not before feedback)."""
-    return [] if then_submit else [[_button("⬅ Back", SETTINGS)]]
+    return [] if then_submit else [[_button(texts.BACK_BUTTON, SETTINGS)]]
 
 
 def levels_keyboard(*, then_submit: bool = False) -> InlineKeyboardMarkup:
@@ -126,11 +122,11 @@ def settings_keyboard() -> InlineKeyboardMarkup:
 
 def change_timezone_keyboard() -> InlineKeyboardMarkup:
     """Under a reminder's confirmation: its time zone is the one place the zone matters."""
-    return InlineKeyboardMarkup([[_button("Change time zone", "onb:change:tz")]])
+    return InlineKeyboardMarkup([[_button(texts.CHANGE_TIMEZONE_BUTTON, "onb:change:tz")]])
 
 
 def ask_me_keyboard() -> InlineKeyboardMarkup:
-    return InlineKeyboardMarkup([[_button("Ask me a question", f"{TOPIC}:{WEAKEST}")]])
+    return InlineKeyboardMarkup([[_button(texts.ASK_ME_BUTTON, f"{TOPIC}:{WEAKEST}")]])
 
 
 def nations_keyboard(*, then_submit: bool = False) -> InlineKeyboardMarkup:

@@ -14,11 +14,14 @@ from __future__ import annotations
 import html
 import logging
 import re
+import warnings
+from datetime import timedelta
 
 from telegram import Bot, InlineKeyboardButton, InlineKeyboardMarkup, Update
 from telegram.constants import ParseMode
 from telegram.error import BadRequest, Forbidden, NetworkError, RetryAfter, TelegramError, TimedOut
 from telegram.ext import BaseHandler, CallbackQueryHandler, CommandHandler, filters
+from telegram.warnings import PTBDeprecationWarning
 
 from bot.practice.service import PracticeError
 from bot.reminders.dispatcher import SendResult
@@ -79,8 +82,12 @@ class TelegramSender:
         except Forbidden as exc:
             return SendResult("blocked", detail=str(exc))
         except RetryAfter as exc:
-            # `_retry_after` is the timedelta behind the deprecated int property (PTB 22).
-            wait = exc._retry_after.total_seconds()
+            with warnings.catch_warnings():
+                # PTB 22 gives whole seconds with a deprecation warning; a timedelta with
+                # PTB_TIMEDELTA=true, and always from PTB 23.
+                warnings.simplefilter("ignore", PTBDeprecationWarning)
+                period = exc.retry_after
+            wait = period.total_seconds() if isinstance(period, timedelta) else float(period)
             return SendResult("retry", retry_after=wait, detail=str(exc))
         except BadRequest as exc:  # a NetworkError subclass in PTB: before it
             if "chat not found" in str(exc).lower():
@@ -147,6 +154,7 @@ def menu_keyboard(status: ReminderStatus) -> InlineKeyboardMarkup:
     if status.enabled:
         rows.append([InlineKeyboardButton("Days of the week", callback_data="rem:days"),
                      InlineKeyboardButton("Turn off", callback_data="rem:off")])
+    rows.append([InlineKeyboardButton(texts.BACK_BUTTON, callback_data="onb:settings")])  # /settings
     return InlineKeyboardMarkup(rows)
 
 

@@ -104,7 +104,6 @@ HELP = (
     "Answer in one message or several, then press <b>Submit</b> or send /done."
 )
 
-NO_DRAFT = "You have no question open. Send /practice to get one."
 CANCELLED = "Cancelled: your answer to that question ({words} words) was not submitted."
 NOTHING_TO_CANCEL = "There is nothing to cancel. Send /practice when you are ready."
 STALE_BUTTON = (
@@ -130,7 +129,6 @@ SLOW_DOWN = (
     "seconds before replying. Send /done when your answer is complete."
 )
 UNKNOWN_COMMAND = "I don't know that command. Send /help to see what I can do."
-SUBMITTING_EMPTY = "Your answer is empty so far: type it, then press Submit or send /done."
 
 COMMANDS = [
     ("start", "Welcome and privacy notice"),
@@ -271,11 +269,6 @@ ASSESSOR_REVOKED_NOTE = (
     "Your assessor access to STAR Coach has been withdrawn by an operator. Your own practice "
     "is unchanged."
 )
-GRANT_USAGE = (
-    "Send /grant followed by the person's Telegram user id, for example /grant 123456789, or "
-    "reply /grant to a message forwarded from them. Easier still: /assessorlink makes a "
-    "one-time link to send them."
-)
 REVOKE_USAGE = "Send /revoke followed by the assessor's Telegram user id (see /assessors)."
 GRANTED = "Done: {name} is now an assessor. I've told them and given them the assessor commands."
 GRANTED_ALREADY = "{name} is already an assessor."
@@ -301,7 +294,6 @@ INVITE_STOPPED = (
     "The invite link for <b>{name}</b> no longer works; its members stay. /invite makes a new one."
 )
 LEARNER_USAGE = "Send /learner followed by a name or number from /cohort, for example /learner 12."
-CHOOSE_COHORT = "Your cohorts: {names}"
 EXPORT_CAPTION_CSV = "Cohort summary as CSV, one row a learner ({count} learners)."
 EXPORT_CAPTION_PDF = "Cohort report as PDF: each cohort, then a page a learner, with charts."
 DIGEST_SET = "Your weekly digest comes on {day}s at {time} ({tz}); the next one on {next}."

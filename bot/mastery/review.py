@@ -173,11 +173,19 @@ class Review:
         marks = skill_scores(result)
         tested = skills_asked(prompt, self.content)
         reviewed: list[AreaReview] = []
-        for skill in SKILLS:
+        skills = [skill for skill in SKILLS if skill in tested or marks[skill] > 0]
+        if not skills:
+            return reviewed
+        # One read for every area touched; the flush below writes them in one batch.
+        existing = {row.skill: row for row in (await session.exec(
+            select(AreaCard).where(
+                AreaCard.learner_id == learner.id, AreaCard.topic_id == prompt.topic,
+                col(AreaCard.skill).in_(skills),
+            )
+        )).all()}
+        for skill in skills:
             mark = marks[skill]
-            if skill not in tested and mark <= 0:
-                continue
-            row = await session.get(AreaCard, (learner.id, prompt.topic, skill))
+            row = existing.get(skill)
             if row is None:
                 row = AreaCard(learner_id=learner.id, topic_id=prompt.topic, skill=skill, due_at=now)
             rating = rating_for(mark, grade=grade, kind=kind)
