@@ -82,7 +82,6 @@ PRIVACY_DECLINED = (
 CHOOSE_TOPIC = "What would you like to practise?"
 CHOOSE_TOPIC_WITH_WORK = "📌 Your assessor set you work (first below), or choose what to practise."
 RETRY_INTRO = "<b>Try again.</b> Answer the same question; I'll show you what changed."
-PROBE_INTRO = "<b>The assessor asks:</b> {probe}\n\n<i>Type your reply and press Submit, or choose below.</i>"
 MODEL_ANSWER = "<b>Model answer outline</b>\n{bullets}"
 PROGRESS_DETAILS_BUTTON = "Details: topics, skills, Acts"
 MY_ANSWERS_BUTTON = "📚 My answers"

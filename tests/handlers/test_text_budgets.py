@@ -65,9 +65,12 @@ def test_every_question_and_outline_fits_one_screen(content: Content) -> None:
 
 
 def labelled_answers() -> list[dict[str, str]]:
+    """Every labelled chat answer in tests/data (each file a list of items with a text)."""
     found: list[dict[str, str]] = []
-    for name in ("devset.yaml", "holdout.yaml", "fresh.yaml"):
-        found += yaml.safe_load((DATA / name).read_text(encoding="utf-8"))
+    for path in sorted(DATA.glob("*.yaml")):
+        items = yaml.safe_load(path.read_text(encoding="utf-8"))
+        if isinstance(items, list):
+            found += [i for i in items if isinstance(i, dict) and isinstance(i.get("text"), str)]
     return found
 
 
