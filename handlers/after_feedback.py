@@ -21,6 +21,7 @@ from handlers import keyboards, texts
 from handlers.assignments import work_rows
 from handlers.common import answer_in_progress, close_live_keyboards, reply, reply_live
 from handlers.context import Context
+from handlers.mock import step_aside
 from storage.models import Attempt
 
 
@@ -79,6 +80,7 @@ async def handle(update: Update, context: Context, learner_id: int, action: str,
         await stale(update, context, learner_id, _question(context, attempt))
     elif action == keyboards.RETRY and attempt is not None and attempt.id is not None:
         await close_live_keyboards(context)
+        await step_aside(update, context, learner_id)  # a running mock pauses for the practice
         try:
             prompt = await svc.practice.retry(learner_id, attempt.id)
         except PracticeError as exc:
@@ -121,6 +123,7 @@ async def next_question(
         await reply(update, context, texts.CHOOSE_TOPIC_WITH_WORK,
                     reply_markup=keyboards.InlineKeyboardMarkup(work_rows(open_work)))
         return
+    await step_aside(update, context, learner_id)  # a running mock pauses for the practice
     try:
         prompt = await svc.practice.start(learner_id, weakest=True, avoid=just_answered)
     except PracticeError as exc:

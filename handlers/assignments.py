@@ -19,6 +19,7 @@ from handlers.assessor import refuse, user_id
 from handlers.common import answer_in_progress, close_live_keyboards, reply
 from handlers.consent import require_consent
 from handlers.context import Context
+from handlers.mock import step_aside
 
 esc = HTML.esc
 GO_PATTERN = r"^work:go:(?P<work>\d{1,9})$"
@@ -97,6 +98,7 @@ async def go_button(update: Update, context: Context) -> None:
     if await answer_in_progress(update, context, learner.id):
         return  # an answer is being written: it is never dropped by an older button
     await close_live_keyboards(context)
+    await step_aside(update, context, learner.id)  # a running mock pauses for the work
     if work.kind == TOPIC:
         prompt = await svc.practice.start(learner.id, topic_id=work.target)
     else:

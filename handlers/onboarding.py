@@ -15,7 +15,7 @@ import html
 from telegram import InlineKeyboardMarkup, Update
 
 from bot.learners.onboarding import COMMON_TIMEZONES, SettingError, typing_timezone
-from handlers import keyboards, texts
+from handlers import examdate, keyboards, texts
 from handlers.answering import ask_first, continue_profile
 from handlers.cohort_invites import deep_link, privacy_then_join_keyboard
 from handlers.common import close_buttons, learner_for, replace_message, reply
@@ -47,10 +47,14 @@ async def settings_view(
     assert learner.id is not None
     reminder = settings_line(await context.services.reminders.status(learner.id))
     markup = keyboards.settings_keyboard()
-    text = texts.SETTINGS.format(**describe(learner, context), reminder=reminder)
+    text = texts.SETTINGS.format(
+        **describe(learner, context), **examdate.describe_profile(learner, context), reminder=reminder
+    )
     if saved:
         text = texts.SETTINGS_SAVED.format(what=saved) + text
-    return text, InlineKeyboardMarkup([*markup.inline_keyboard, keyboards.reminder_settings_button()])
+    return text, InlineKeyboardMarkup(
+        [*markup.inline_keyboard, keyboards.reminder_settings_button(), examdate.settings_button()]
+    )
 
 
 async def settings(update: Update, context: Context) -> None:

@@ -18,7 +18,7 @@ from telegram.error import TelegramError
 
 from bot.practice.service import PracticeError
 from bot.render.feedback import HTML, render_prompt, render_status
-from handlers import after_feedback, keyboards, texts
+from handlers import after_feedback, keyboards, mock, texts
 from handlers.answering import submit
 from handlers.assignments import work_rows
 from handlers.common import (
@@ -66,6 +66,7 @@ async def _ask(
     if learner is None:
         return
     assert learner.id is not None
+    await mock.step_aside(update, context, learner.id)
     await close_live_keyboards(context)
     prompt = await svc.practice.start(learner.id, topic_id=topic, weakest=weakest)
     await reply(update, context, render_prompt(prompt, svc.content.topics[prompt.topic].title, HTML))
@@ -81,6 +82,8 @@ async def answer_text(update: Update, context: Context) -> None:
     assert learner.id is not None
     if await typed_timezone(update, context, learner, message.text):
         return
+    if await mock.take_text(update, context, learner, message.text):
+        return  # a mock discussion is running: the message is part of its answer
     try:
         status = await svc.practice.add_text(learner.id, message.text)
     except PracticeError as exc:
@@ -107,12 +110,17 @@ async def answer_text(update: Update, context: Context) -> None:
 
 
 async def done(update: Update, context: Context) -> None:
-    """/done: submit the answer for feedback."""
+    """/done: submit the answer for feedback (or, in a mock, hand the answer in)."""
+    if await mock.take_done(update, context):
+        return
     await submit(update, context)
 
 
 async def cancel(update: Update, context: Context) -> None:
-    """/cancel: drop the answer being written; always gets the learner out."""
+    """/cancel: drop the answer being written (a running mock is paused instead); always gets
+    the learner out."""
+    if await mock.take_cancel(update, context):
+        return
     learner = await learner_for(update, context)
     assert learner.id is not None
     dropped = await context.services.practice.cancel(learner.id)

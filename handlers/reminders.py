@@ -42,6 +42,7 @@ from handlers import keyboards, texts
 from handlers.common import answer_in_progress, close_buttons, close_live_keyboards, reply
 from handlers.consent import require_consent
 from handlers.context import App, Context
+from handlers.mock import step_aside
 
 log = logging.getLogger(__name__)
 
@@ -280,6 +281,7 @@ async def _nudge_button(
         if await answer_in_progress(update, context, lid):
             return  # an answer is being written: it is never dropped by a nudge's button
         await close_live_keyboards(context)
+        await step_aside(update, context, lid)  # a running mock pauses for the practice
         try:
             prompt = await svc.practice.start(lid, topic_id=topic, skill=skill)
         except PracticeError as exc:

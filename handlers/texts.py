@@ -31,13 +31,15 @@ PRIVACY = (
     "<b>Privacy notice</b>\n\n"
     "<b>What I store:</b> your Telegram user id and first name; the level, sector and time zone "
     "you choose; the answers you submit, the answer you are writing now, and their scores and "
-    "feedback; your review schedule by topic and skill; and, if you set one, your daily reminder "
-    "time and when reminders were sent.\n"
+    "feedback; your review schedule by topic and skill; your mock discussions and their reports; "
+    "your apprenticeship standard and assessment date if you give them; and, if you set one, your "
+    "daily reminder time and when reminders were sent.\n"
     "<b>Why:</b> to give you feedback and show your progress over time. The lawful basis is "
     "your consent, which you can withdraw at any time.\n"
     "<b>Who sees it:</b> only you, unless you join an assessor's cohort and agree to share.\n"
     "<b>How long:</b> until you delete it: /deleteme erases your record, your answers, the "
-    "answer you are writing, your review schedule, reminders and cohort memberships, at once "
+    "answer you are writing, your review schedule, mock discussions, reminders and cohort "
+    "memberships, at once "
     "and for good.\n"
     "<b>Your rights:</b> under the UK GDPR you may see, correct or erase your data. /mydata sends "
     "you a copy of everything I store about you as a file; /settings corrects your level, sector "
@@ -69,7 +71,7 @@ PROFILE_REMINDER_ON = "⏰ Daily reminder at {time} {days}: the next comes {next
 SETTINGS = (
     "<b>Your settings</b>\nLevel: {level}\nSector: {sector}\nTime zone: {timezone}\n"
     "Nation: {nation}\n"
-    "Daily reminder: {reminder}\n\n"
+    "Daily reminder: {reminder}\nStandard: {standard}\nAssessment date: {exam}\n\n"
     "Choose what to change:"
 )
 SETTINGS_SAVED = "✓ Saved: {what}.\n\n"
@@ -90,6 +92,8 @@ STOPPED = "Good work. Send /practice when you're ready for another question."
 HELP = (
     "<b>STAR Coach commands</b>\n"
     "/practice: choose a topic and get a question\n"
+    "/mock: a timed mock discussion (20, 40 or 60 minutes) with a readiness report\n"
+    "/examdate: the day of your assessment (/examdate 12 March): reviews aim at it\n"
     "/done: submit your answer for feedback\n"
     "/cancel: drop the answer you are writing\n"
     "/settings: level, sector, nation, time zone\n"
@@ -132,6 +136,8 @@ UNKNOWN_COMMAND = "I don't know that command. Send /help to see what I can do."
 COMMANDS = [
     ("start", "Welcome and privacy notice"),
     ("practice", "Get a question to answer"),
+    ("mock", "A timed mock discussion with a report"),
+    ("examdate", "Your assessment date: reviews aim at it"),
     ("done", "Submit your answer for feedback"),
     ("cancel", "Drop the answer you are writing"),
     ("settings", "Level, sector and time zone"),
@@ -172,7 +178,8 @@ DELETE_CONFIRM = (
     "This erases:\n"
     "• your record (Telegram id, first name, level, sector and time zone)\n"
     "{items}"
-    "Your progress, review schedule, reminders and any cohort memberships go too. It cannot be "
+    "Your progress, review schedule, mock discussions, reminders and any cohort memberships go "
+    "too. It cannot be "
     "undone: to keep a copy first, send /mydata."
 )
 DELETE_ANSWERS_ONE = "• the answer you submitted, with its score and feedback\n"

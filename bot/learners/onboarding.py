@@ -10,10 +10,12 @@ is offered for change when a reminder is set (its only use).
 
 from __future__ import annotations
 
+from datetime import date
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from bot.clock import Clock
 from bot.learners.zones import resolve_timezone
+from bot.mastery.review import reaim_at_exam
 from content import nations
 from content.loader import Content
 from storage import queries
@@ -135,6 +137,28 @@ class LearnerSettings:
             )
         return await self._set(learner_id, "nation", nation=value)
 
+    async def set_standard(self, learner_id: int, standard_id: str | None) -> Learner:
+        """The apprenticeship standard the mock discussion maps to; None reads it from the level."""
+        if standard_id is not None and standard_id not in self.content.standards:
+            raise SettingError("That standard is not on my list; choose one of the buttons.")
+        async with self.sessions.begin() as session:
+            updated = await queries.update_learner(session, learner_id=learner_id, standard=standard_id)
+            if updated is None:
+                raise SettingError("I can't find your details. Send /start to begin again.")
+            return updated
+
+    async def set_exam_date(
+        self, learner_id: int, day: date | None, *, default_timezone: str
+    ) -> Learner:
+        """Set (or clear) the assessment date, and aim the review schedule at it at once."""
+        async with self.sessions.begin() as session:
+            updated = await queries.update_learner(session, learner_id=learner_id, exam_date=day)
+            if updated is None:
+                raise SettingError("I can't find your details. Send /start to begin again.")
+            await reaim_at_exam(
+                session, learner=updated, now=self.clock.now(), default_timezone=default_timezone
+            )
+            return updated
 
 def profile_owed(learner: Learner) -> str | None:
     """The profile question (level, sector, nation) still to ask before feedback, if any."""
