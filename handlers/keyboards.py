@@ -61,6 +61,8 @@ def after_feedback_keyboard(attempt_id: int, *, details: bool = True) -> InlineK
         [_button("Try again", f"{RETRY}:{attempt_id}"),
          _button("Model answer outline", f"{MODEL}:{attempt_id}")],
         [_button("Next question", f"{NEXT}:{attempt_id}"), _button("Stop", f"{STOP}:{attempt_id}")],
+        # The learner says which marking point the coach got wrong (handlers.disputes).
+        [_button("That's not right", f"dis:open:{attempt_id}")],
     ]
     if details:
         rows.insert(0, [_button("Details: checklist and evidence", f"{DETAILS}:{attempt_id}")])

@@ -51,6 +51,8 @@ class DraftStatus:
     token: int = 0
     # When this question was asked: a menu sent before it is older than the answer being written.
     started_at: datetime | None = None
+    # For a probe reply: the marking point the assessor's follow-up question is about.
+    probe_point: str | None = None
 
 
 @dataclass(frozen=True)
@@ -117,15 +119,20 @@ class PracticeService:
             )
 
     def choose_prompt(
-        self, *, topic_id: str | None = None, avoid: str | None = None, skill: str | None = None
+        self, *, topic_id: str | None = None, avoid: str | None = None, skill: str | None = None,
+        level: int | None = None, sector: str | None = None,
     ) -> Prompt:
-        """A prompt of the topic (any topic if None); with `skill`, one that tests it if any."""
+        """A prompt of the topic (any topic if None); with `skill`, one that tests it if any.
+        With the learner's level and sector, one written for them when there is one: a prompt
+        for another sector (the FCA's Consumer Duty for a broadband adviser) only if the topic
+        has nothing else."""
         if topic_id is not None:
             pool = self.review.prompts_for(topic_id, skill)
         else:
             pool = list(self.content.prompts.values())
         if not pool:
             raise PracticeError("There are no questions for that topic yet.")
+        pool = [p for p in pool if suits(p, level=level, sector=sector)] or pool
         fresh = [p for p in pool if p.id != avoid] or pool
         return self.rng.choice(sorted(fresh, key=lambda p: p.id))
 
@@ -162,7 +169,12 @@ class PracticeService:
                 if prompt is None:
                     raise PracticeError("That question no longer exists; here is another.")
             else:
-                prompt = self.choose_prompt(topic_id=topic_id, avoid=avoid, skill=skill)
+                learner = await session.get(Learner, learner_id)
+                prompt = self.choose_prompt(
+                    topic_id=topic_id, avoid=avoid, skill=skill,
+                    level=learner.level if learner else None,
+                    sector=learner.sector if learner else None,
+                )
             await queries.start_draft(
                 session, learner_id=learner_id, prompt_id=prompt.id, now=self.clock.now()
             )
@@ -188,6 +200,7 @@ class PracticeService:
         return DraftStatus(
             prompt, len(draft.text.split()), draft.parts, mode=draft.mode,
             token=draft.parent_attempt_id or 0, started_at=draft.started_at,
+            probe_point=draft.probe_point,
         )
 
     async def add_text(self, learner_id: int, text: str) -> DraftStatus:
@@ -342,14 +355,24 @@ class PracticeService:
         return status
 
 
+def suits(prompt: Prompt, *, level: int | None, sector: str | None) -> bool:
+    """Whether a prompt is written for this learner: their level (when known) and their sector
+    (a prompt without sectors suits every one)."""
+    if level is not None and level not in prompt.levels:
+        return False
+    return not (sector and prompt.sectors and sector not in prompt.sectors)
+
+
 def next_probe(prompt: Prompt, assessment: Assessment, *, asked: str | None = None) -> Probe | None:
     """The probe for the first missed marking point, in the prompt's order of importance;
     never the same probe twice in a row."""
-    missed = [p.id for p in assessment.marking_points if not p.met]
-    for point_id in missed:
-        if point_id == asked:
+    for result in assessment.marking_points:
+        if result.met or result.id == asked:
             continue
-        probe = next((p for p in prompt.probes if p.point == point_id), None)
+        probe = next((p for p in prompt.probes if p.point == result.id), None)
         if probe is not None:
+            # Follow the feedback: "which other law?" only after an answer that named one.
+            if result.found == 0 and probe.if_none:
+                return Probe(point=probe.point, text=probe.if_none)
             return probe
     return None

@@ -12,7 +12,7 @@ from dataclasses import fields
 from typing import Any
 
 from bot.assessment import Assessment
-from bot.assessment.types import Found, Grade, Hint, PointResult
+from bot.assessment.types import Found, Grade, Hint, PointResult, Quote
 from bot.practice.changes import Changes
 from bot.render.feedback import GRADE_LABEL, Markup
 
@@ -33,7 +33,11 @@ def fix_first(a: Assessment) -> tuple[str | None, int]:
     the law first (wrong or superseded), then a hint, then the first missed marking point."""
     items = [f.correction for f in a.entities if f.correction]
     items += [h.message for h in a.hints]
-    items += [p.text + (f" ({p.detail})" if p.detail else "") for p in a.marking_points if not p.met]
+    # A miss is what the coach could not find, never a verdict (as in Details).
+    items += [
+        f"I couldn't find {p.missing or p.text.rstrip('.').lower()}" + (f" ({p.detail})" if p.detail else "")
+        for p in a.marking_points if not p.met
+    ]
     if not items and a.tip and a.grade is not Grade.DISTINCTION:
         items = [a.tip]
     return (items[0], len(items) - 1) if items else (None, 0)
@@ -110,7 +114,12 @@ def assessment_from_result(result: dict[str, Any]) -> Assessment:
         measurable_result=bool(result.get("measurable_result")),
         reasoning=bool(result.get("reasoning")),
         hints=[Hint(**_known(Hint, h)) for h in result.get("hints", [])],
-        marking_points=[PointResult(**_known(PointResult, p)) for p in result.get("marking_points", [])],
+        marking_points=[
+            PointResult(**_known(PointResult, {
+                **p, "evidence": tuple(Quote(**_known(Quote, q)) for q in p.get("evidence", ()))
+            }))
+            for p in result.get("marking_points", [])
+        ],
         score=int(result.get("score", 0)),
         grade=Grade(result.get("grade", "not_yet")),
         word_count=int(result.get("word_count", 0)),
@@ -118,4 +127,5 @@ def assessment_from_result(result: dict[str, Any]) -> Assessment:
         sector=result.get("sector", "general"),
         nation=result.get("nation", "unknown"),
         strengths=list(result.get("strengths", [])),
+        grade_reason=result.get("grade_reason", ""),
     )
