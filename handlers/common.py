@@ -13,7 +13,7 @@ from bot.app.services import Services
 from bot.render.answers import short
 from handlers import texts
 from handlers.context import Context
-from storage.models import Learner
+from storage.models import AnswerMode, Learner
 
 
 def services(context: Context) -> Services:
@@ -89,7 +89,7 @@ async def replace_message(
 async def answer_in_progress(update: Update, context: Context, learner_id: int) -> bool:
     """True (and says so) when an answer with words in it is open that this press would drop."""
     current = await context.services.practice.current(learner_id)
-    if current is None or current.words == 0 or current.mode == "probe":
+    if current is None or current.words == 0 or current.mode == AnswerMode.PROBE:
         return False
     await reply(update, context, texts.ANSWER_IN_PROGRESS.format(
         words=current.words, question=html.escape(short(current.prompt.text))))

@@ -33,6 +33,7 @@ from handlers.consent import require_consent
 from handlers.context import Context
 from handlers.onboarding import typed_timezone
 from handlers.throttle import quiet
+from storage.models import AnswerMode
 
 log = logging.getLogger(__name__)
 
@@ -124,7 +125,7 @@ async def cancel(update: Update, context: Context) -> None:
     learner = await learner_for(update, context)
     assert learner.id is not None
     dropped = await context.services.practice.cancel(learner.id)
-    if dropped is None or (dropped.mode == "probe" and dropped.words == 0):
+    if dropped is None or (dropped.mode == AnswerMode.PROBE and dropped.words == 0):
         await reply(update, context, texts.NOTHING_TO_CANCEL)
     else:
         await reply(update, context, texts.CANCELLED.format(words=dropped.words))

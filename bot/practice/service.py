@@ -21,7 +21,7 @@ from content.loader import Content
 from content.models import Probe, Prompt
 from storage import queries
 from storage.db import SessionFactory
-from storage.models import Attempt, Learner
+from storage.models import AnswerMode, Attempt, Learner
 
 # A Telegram message holds 4096 characters; a very long answer is still kept whole, but this
 # many characters are plenty for a spoken-style answer and bound the work per assessment.
@@ -46,7 +46,7 @@ class DraftStatus:
     words: int
     parts: int
     truncated: bool = False
-    mode: str = "answer"
+    mode: str = AnswerMode.ANSWER
     # Tells this draft from an earlier one on the same prompt (stale buttons carry the old one).
     token: int = 0
     # When this question was asked: a menu sent before it is older than the answer being written.
@@ -61,7 +61,7 @@ class Submission:
     text: str
     assessment: Assessment
     attempt_id: int
-    kind: str = "answer"
+    kind: str = AnswerMode.ANSWER
     # The follow-up an assessor would ask next (aimed at the first missed point that has one).
     probe: Probe | None = None
     # For a probe answer or a retry: what changed since the attempt it builds on.
@@ -259,7 +259,7 @@ class PracticeService:
         if draft.parent_attempt_id is not None:
             parent = await queries.get_attempt(session, attempt_id=draft.parent_attempt_id)
         text = draft.text
-        if draft.mode == "probe" and parent is not None:
+        if draft.mode == AnswerMode.PROBE and parent is not None:
             text = f"{parent.text}\n\n{draft.text}"
         version = (draft.prompt_id, draft.mode, draft.parent_attempt_id, draft.probe_point,
                    draft.started_at, draft.text)
@@ -285,7 +285,7 @@ class PracticeService:
             score=assessment.score,
             grade=assessment.grade.value,
             result=assessment.to_dict(),
-            kind=answer.mode if parent is not None else "answer",
+            kind=answer.mode if parent is not None else AnswerMode.ANSWER,
             parent_id=parent.id if parent is not None else None,
             now=self.clock.now(),
         )
@@ -301,7 +301,7 @@ class PracticeService:
         probe = next_probe(prompt, assessment, asked=answer.probe_point)
         if probe is not None:
             await queries.start_draft(
-                session, learner_id=learner_id, prompt_id=prompt.id, mode="probe",
+                session, learner_id=learner_id, prompt_id=prompt.id, mode=AnswerMode.PROBE,
                 parent_attempt_id=attempt.id, probe_point=probe.point, now=self.clock.now(),
             )
         else:
@@ -321,7 +321,7 @@ class PracticeService:
             if prompt is None:
                 raise PracticeError("That question no longer exists. Send /practice for a new one.")
             await queries.start_draft(
-                session, learner_id=learner_id, prompt_id=prompt.id, mode="retry",
+                session, learner_id=learner_id, prompt_id=prompt.id, mode=AnswerMode.RETRY,
                 parent_attempt_id=attempt.id, now=self.clock.now(),
             )
         return prompt
