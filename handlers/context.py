@@ -36,10 +36,13 @@ class BotData:
 
 @dataclass
 class UserData:
-    """What one process keeps per user: only flood control (everything else is in the database)."""
+    """What one process keeps per user: flood control and which buttons to close (everything
+    else is in the database)."""
 
     bucket: Bucket | None = None
     quiet: bool = False  # over the flood limit: store text, but do not reply
+    # (chat id, message id) of buttons that belong to the current question (handlers.common).
+    live_keyboards: list[tuple[int, int]] = field(default_factory=list)
     # Voice answers (handlers.voice): a transcript heard with no question open, waiting for the
     # learner to pick one (it is also in the chat, so a restart loses nothing typed or said), and
     # the last transcript added with the id of its status line, which a reply corrects.
@@ -48,6 +51,7 @@ class UserData:
 
     def clear(self) -> None:
         self.bucket, self.quiet = None, False
+        self.live_keyboards = []
         self.voice_pending = self.voice_heard = None
 
 
