@@ -105,7 +105,7 @@ HELP = (
     "/mydata: a copy of it all\n"
     "/leave: leave an assessor's cohort\n"
     "/deleteme: erase it all\n\n"
-    "Answer in one message or several (typed, or voice notes), then press <b>Submit</b> or send /done."
+    "Answer in one message or several, then press <b>Submit</b> or send /done."
 )
 
 CANCELLED = "Cancelled: your answer to that question ({words} words) was not submitted."
