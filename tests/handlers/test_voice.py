@@ -86,6 +86,7 @@ async def _status_message_id(services: Services) -> int:
 async def test_with_no_question_open_the_note_waits_for_a_topic(voice_harness, services: Services) -> None:
     app, request, users = voice_harness
     await onboard(app, users)
+    await app.process_update(users.message("/cancel"))  # agreeing opened a first question
     request.clear()
     await app.process_update(voice_note(request, users))
     picked = request.sent()[-1]
