@@ -335,7 +335,9 @@ async def send_digests(context: Context) -> None:
         if chat is None or not await svc.digests.claim(item):
             continue  # another instance took it, or the role was withdrawn meanwhile
         try:
-            for text in render_digest(await svc.digests.report(item.learner), HTML, svc.content):
+            report = await svc.digests.report(item.learner)
+            late = await svc.digests.overdue(item.learner)
+            for text in render_digest(report, HTML, svc.content, late):
                 await context.bot.send_message(chat, text)
         except (TelegramError, CohortError):
             log.warning("Could not send the digest of learner %s", item.learner.id, exc_info=True)

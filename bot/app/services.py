@@ -83,6 +83,7 @@ class Services:
         review = Review(content, default_timezone=tz)
         cohorts = CohortService(sessions=sessions, clock=clock)
         insights = Insights(sessions=sessions, content=content, clock=clock, default_timezone=tz)
+        assignments = AssignmentService(sessions=sessions, clock=clock, content=content, default_timezone=tz)
         return cls(
             settings=settings,
             content=content,
@@ -108,14 +109,13 @@ class Services:
             insights=insights,
             comments=CommentService(sessions=sessions, clock=clock),
             disputes=DisputeService(sessions=sessions, clock=clock),
-            assignments=AssignmentService(
-                sessions=sessions, clock=clock, content=content, default_timezone=tz
-            ),
             mock=MockService(
                 sessions=sessions, content=content, assessor=assessor, clock=clock, review=review
             ),
+            assignments=assignments,
             digests=Digests(
-                sessions=sessions, clock=clock, cohorts=cohorts, insights=insights, default_timezone=tz
+                sessions=sessions, clock=clock, cohorts=cohorts, insights=insights, default_timezone=tz,
+                assignments=assignments,
             ),
         )
 
