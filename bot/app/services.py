@@ -17,6 +17,7 @@ from bot.clock import Clock
 from bot.cohorts.assignments import AssignmentService
 from bot.cohorts.comments import CommentService
 from bot.cohorts.digest import Digests
+from bot.cohorts.evidence import Evidence
 from bot.cohorts.insights import Insights
 from bot.cohorts.roles import RoleService
 from bot.cohorts.service import CohortService
@@ -57,6 +58,7 @@ class Services:
     assignments: AssignmentService
     disputes: DisputeService
     mock: MockService
+    evidence: Evidence
 
     @classmethod
     async def create(
@@ -113,6 +115,7 @@ class Services:
                 sessions=sessions, content=content, assessor=assessor, clock=clock, review=review
             ),
             assignments=assignments,
+            evidence=Evidence(sessions=sessions, content=content, clock=clock),
             digests=Digests(
                 sessions=sessions, clock=clock, cohorts=cohorts, insights=insights, default_timezone=tz,
                 assignments=assignments,
