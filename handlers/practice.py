@@ -181,7 +181,9 @@ async def button(update: Update, context: Context) -> None:
         if outline is None:
             await reply(update, context, texts.STALE_BUTTON)
             return
-        bullets = "\n".join(f"• {html.escape(b)}" for b in outline.model_answer)
+        lines = [*outline.model_answer, *svc.assessor.nation_notes(
+            " ".join(outline.model_answer), learner.nation)]
+        bullets = "\n".join(f"• {html.escape(b)}" for b in lines)
         await reply(
             update, context, texts.MODEL_ANSWER.format(bullets=bullets),
             reply_markup=keyboards.next_stop_keyboard(),

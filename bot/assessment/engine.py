@@ -7,6 +7,7 @@ advice (``advice``) are separate steps; the rules are written down in docs/asses
 from __future__ import annotations
 
 from bot.assessment import advice, marking, structure
+from bot.assessment.extent import notes_for
 from bot.assessment.hints import find_hints
 from bot.assessment.marking import DISTINCTION_MARK, PASS_MARK, Evidence
 from bot.assessment.matcher import Matcher
@@ -26,6 +27,11 @@ class Assessor:
     def __init__(self, content: Content) -> None:
         self.content = content
         self.matcher = Matcher(content)
+
+    def nation_notes(self, text: str, nation: str) -> list[str]:
+        """Notes for coach-written text (a model answer outline) naming law that does not apply
+        in ``nation``: "The Equality Act 2010 mostly does not extend to Northern Ireland: ..."."""
+        return notes_for(self.matcher.find(text, nation=nation), self.content, nation)
 
     def assess(
         self, text: str, *, prompt: Prompt | None = None, sector: str = "general",

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 
 from rapidfuzz import fuzz
 
+from bot.assessment.extent import local_ids
 from bot.assessment.types import Flag, Found, Grade, Hint, PointResult
 from bot.assessment.wording import join
 from content.loader import Content, normalise_form
@@ -106,7 +107,9 @@ def met(content: Content, point: MarkingPoint, ev: Evidence) -> tuple[bool, str 
                 return ok, detail
             return count("regulator") >= 1, None
         case Check.NAMES_ANY_OF:
-            return len(ids & set(point.params["ids"])) >= minimum, None
+            # The law of the learner's nation counts for the Act a point names (issue 14).
+            wanted = local_ids(content, list(point.params["ids"]), ev.nation)
+            return len(ids & wanted) >= minimum, None
         case Check.STAR_COMPLETE:
             return all(ev.star.values()), None
         case Check.MEASURABLE_RESULT:
