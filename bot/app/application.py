@@ -29,6 +29,7 @@ from telegram.request import BaseRequest
 
 from bot.app.services import Services
 from bot.app.settings import Settings
+from content.loader import Content
 from handlers import (
     answers,
     assessor,
@@ -136,6 +137,7 @@ def build_application(
     *,
     request: BaseRequest | None = None,
     updater: bool = True,
+    content: Content | None = None,
 ) -> Application:
     """The whole bot: services are created in post_init (so the schema upgrade runs inside
     the application's event loop) unless a test hands ready ones in."""
@@ -144,7 +146,7 @@ def build_application(
 
     async def post_init(app: App) -> None:
         if app.bot_data.built is None:
-            app.bot_data.built = await Services.create(settings)
+            app.bot_data.built = await Services.create(settings, content=content)
         await app.bot.set_my_commands([BotCommand(c, d) for c, d in texts.COMMANDS])
         if app.job_queue is not None:
             app.job_queue.run_repeating(
@@ -190,7 +192,7 @@ def build_application(
     return app
 
 
-def run(settings: Settings) -> None:
-    """Long polling until interrupted (Ctrl+C or SIGTERM)."""
-    app = build_application(settings)
+def run(settings: Settings, content: Content | None = None) -> None:
+    """Long polling until interrupted (Ctrl+C or SIGTERM); `content` if it was loaded already."""
+    app = build_application(settings, content=content)
     app.run_polling(allowed_updates=Update.ALL_TYPES, drop_pending_updates=False)
