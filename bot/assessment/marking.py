@@ -108,8 +108,8 @@ def met(content: Content, point: MarkingPoint, ev: Evidence) -> tuple[bool, str 
             return count("regulator") >= 1, None
         case Check.NAMES_ANY_OF:
             # The law of the learner's nation counts for the Act a point names (issue 14).
-            wanted = local_ids(content, list(point.params["ids"]), ev.nation)
-            return len(ids & wanted) >= minimum, None
+            local = local_ids(content, list(point.params["ids"]), ev.nation)
+            return len(ids & local) >= minimum, None
         case Check.STAR_COMPLETE:
             return all(ev.star.values()), None
         case Check.MEASURABLE_RESULT:
