@@ -78,6 +78,13 @@ async def append_to_draft(
     draft = await session.get(Draft, learner_id, with_for_update=True)
     if draft is None:
         return None
+    return await append_text(session, draft=draft, text=text, now=now)
+
+
+async def append_text(
+    session: AsyncSession, *, draft: Draft, text: str, now: datetime | None = None
+) -> Draft:
+    """Add one message to a draft already read (and locked) in this transaction."""
     draft.text = f"{draft.text}\n{text}" if draft.text else text
     draft.parts += 1
     draft.updated_at = now or utcnow()

@@ -37,7 +37,10 @@ from handlers import (
     cohort_invites,
     comments,
     dedupe,
+    disputes,
     errors,
+    examdate,
+    mock,
     onboarding,
     practice,
     privacy,
@@ -98,6 +101,9 @@ def handlers() -> list[BaseHandler]:
         CommandHandler("cancel", practice.cancel, filters=PRIVATE),
         CommandHandler("progress", progress.progress, filters=PRIVATE),
         CommandHandler("mydata", privacy.mydata, filters=PRIVATE),
+        # /mock and its `mock:` buttons (the mock discussion); /examdate and `exam:` (standard, date).
+        *mock.handlers(),
+        *examdate.handlers(),
         # /answers and its `ans:` buttons (My answers).
         *answers.handlers(),
         # /remind and the `rem:` buttons (menu, days, and a nudge's Practise now/Snooze/Not today).
@@ -121,6 +127,8 @@ def handlers() -> list[BaseHandler]:
         *comments.handlers(),
         # /setwork and the learner's Answer it now (`work:`).
         *assignments.handlers(),
+        # "That's not right" under feedback, and the point picked (`dis:`).
+        *disputes.handlers(),
         # A stale keyboard from an older version, or a forged payload.
         CallbackQueryHandler(practice.unknown_button),
         # A text sent as a Telegram reply may be the reply to an assessor's comment.

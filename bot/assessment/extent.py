@@ -55,6 +55,22 @@ def local_ids(content: Content, ids: list[str], nation: str) -> set[str]:
     return out
 
 
+def stands_for(found: list[Found], content: Content, nation: str) -> dict[str, frozenset[str]]:
+    """For each entry named that is the counterpart, in ``nation``, of entries that do not apply
+    there, those entries: in Northern Ireland the DDA 1995 stands for the Equality Act 2010."""
+    if nation not in nations.NATIONS:
+        return {}
+    named = {f.entry_id for f in found}
+    out: dict[str, set[str]] = {}
+    for entry in content.catalogue.values():
+        if entry.applies_in(nation):
+            continue
+        for local in entry.counterparts.get(nation, ()):  # type: ignore[call-overload]
+            if local in named:
+                out.setdefault(local, set()).add(entry.id)
+    return {k: frozenset(v) for k, v in out.items()}
+
+
 def notes_for(found: list[Found], content: Content, nation: str) -> list[str]:
     """For text the coach shows (a model answer outline): one note per item named that does not
     apply in the learner's nation."""

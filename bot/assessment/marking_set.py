@@ -188,6 +188,7 @@ class Score:
     points: Confusion = field(default_factory=Confusion)
     by_check: dict[str, Confusion] = field(default_factory=lambda: defaultdict(Confusion))
     by_style: dict[str, Confusion] = field(default_factory=lambda: defaultdict(Confusion))
+    by_nation: dict[str, Confusion] = field(default_factory=lambda: defaultdict(Confusion))
     grades: Counter[tuple[str, str]] = field(default_factory=Counter)
     point_errors: list[str] = field(default_factory=list)
     grade_errors: list[str] = field(default_factory=list)
@@ -237,6 +238,9 @@ class Score:
         lines += ["", "| style | points | accuracy | FP | FN |", "| --- | --- | --- | --- | --- |"]
         for name, c in sorted(self.by_style.items()):
             lines.append(f"| {name} | {c.total} | {c.accuracy:.3f} | {c.fp} | {c.fn} |")
+        lines += ["", "| nation | points | accuracy | FP | FN |", "| --- | --- | --- | --- | --- |"]
+        for name, c in sorted(self.by_nation.items()):
+            lines.append(f"| {name} | {c.total} | {c.accuracy:.3f} | {c.fp} | {c.fn} |")
         lines += ["", "grades (rows: label, columns: engine)", "", "| label | " + " | ".join(GRADES) + " |"]
         lines.append("| --- | " + " | ".join("---" for _ in GRADES) + " |")
         for label in GRADES:
@@ -263,6 +267,7 @@ def score(assessor: Assessor, items: list[Labelled]) -> Score:
             result.points.add(label, engine)
             result.by_check[point.check.value].add(label, engine)
             result.by_style[item.style].add(label, engine)
+            result.by_nation[item.nation].add(label, engine)
             if label != engine:
                 verdict = "missed" if label else "wrongly met"
                 result.point_errors.append(

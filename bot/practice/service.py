@@ -9,6 +9,8 @@ from __future__ import annotations
 import random
 from dataclasses import dataclass
 
+from sqlmodel.ext.asyncio.session import AsyncSession
+
 from bot.assessment import Assessment, Assessor
 from bot.clock import Clock
 from bot.mastery.review import Review
@@ -18,7 +20,7 @@ from content.loader import Content
 from content.models import Probe, Prompt
 from storage import queries
 from storage.db import SessionFactory
-from storage.models import Learner
+from storage.models import Attempt, Learner
 
 # A Telegram message holds 4096 characters; a very long answer is still kept whole, but this
 # many characters are plenty for a spoken-style answer and bound the work per assessment.
@@ -46,6 +48,8 @@ class DraftStatus:
     mode: str = "answer"
     # Tells this draft from an earlier one on the same prompt (stale buttons carry the old one).
     token: int = 0
+    # For a probe reply: the marking point the assessor's follow-up question is about.
+    probe_point: str | None = None
 
 
 @dataclass(frozen=True)
@@ -59,6 +63,23 @@ class Submission:
     probe: Probe | None = None
     # For a probe answer or a retry: what changed since the attempt it builds on.
     changes: Changes | None = None
+
+
+@dataclass(frozen=True)
+class _Answer:
+    """A draft as read for submitting: what to assess, and what to store it with."""
+
+    learner_id: int
+    learner: Learner | None
+    prompt: Prompt
+    parent: Attempt | None
+    text: str
+    mode: str
+    probe_point: str | None
+    sector: str
+    nation: str
+    # Everything that, changed, makes it another answer (a message added, a new question).
+    version: tuple[object, ...]
 
 
 class PracticeService:
@@ -95,15 +116,20 @@ class PracticeService:
             )
 
     def choose_prompt(
-        self, *, topic_id: str | None = None, avoid: str | None = None, skill: str | None = None
+        self, *, topic_id: str | None = None, avoid: str | None = None, skill: str | None = None,
+        level: int | None = None, sector: str | None = None,
     ) -> Prompt:
-        """A prompt of the topic (any topic if None); with `skill`, one that tests it if any."""
+        """A prompt of the topic (any topic if None); with `skill`, one that tests it if any.
+        With the learner's level and sector, one written for them when there is one: a prompt
+        for another sector (the FCA's Consumer Duty for a broadband adviser) only if the topic
+        has nothing else."""
         if topic_id is not None:
             pool = self.review.prompts_for(topic_id, skill)
         else:
             pool = list(self.content.prompts.values())
         if not pool:
             raise PracticeError("There are no questions for that topic yet.")
+        pool = [p for p in pool if suits(p, level=level, sector=sector)] or pool
         fresh = [p for p in pool if p.id != avoid] or pool
         return self.rng.choice(sorted(fresh, key=lambda p: p.id))
 
@@ -138,8 +164,11 @@ class PracticeService:
                 if prompt is None:
                     raise PracticeError("That question no longer exists; here is another.")
             else:
+                learner = await session.get(Learner, learner_id)
                 prompt = self.choose_prompt(
-                    topic_id=topic_id, avoid=current.prompt_id if current else None, skill=skill
+                    topic_id=topic_id, avoid=current.prompt_id if current else None, skill=skill,
+                    level=learner.level if learner else None,
+                    sector=learner.sector if learner else None,
                 )
             await queries.start_draft(
                 session, learner_id=learner_id, prompt_id=prompt.id, now=self.clock.now()
@@ -156,7 +185,7 @@ class PracticeService:
             return None
         return DraftStatus(
             prompt, len(draft.text.split()), draft.parts, mode=draft.mode,
-            token=draft.parent_attempt_id or 0,
+            token=draft.parent_attempt_id or 0, probe_point=draft.probe_point,
         )
 
     async def add_text(self, learner_id: int, text: str) -> DraftStatus:
@@ -169,9 +198,9 @@ class PracticeService:
             room = MAX_ANSWER_CHARS - len(draft.text)
             truncated = len(text) > room
             if room > 0 and text:
-                draft = await queries.append_to_draft(
-                    session, learner_id=learner_id, text=text[:room], now=self.clock.now()
-                ) or draft
+                draft = await queries.append_text(
+                    session, draft=draft, text=text[:room], now=self.clock.now()
+                )
         prompt = self.content.prompts.get(draft.prompt_id) or self.choose_prompt()
         return DraftStatus(
             prompt, len(draft.text.split()), draft.parts, truncated, mode=draft.mode,
@@ -179,67 +208,93 @@ class PracticeService:
         )
 
     async def submit(self, learner_id: int, *, sector: str | None = None) -> Submission:
-        """Assess the answer, store the attempt and close the draft, in one transaction.
+        """Assess the answer, then store the attempt and close the draft in one transaction.
+
+        Assessing is the slow part, so it runs before that transaction, holding no connection
+        and no lock on the draft (another instance may be storing the learner's next message).
+        If the draft changed meanwhile, it is assessed again under the lock, so what was typed
+        is never lost and the stored attempt is always the answer assessed.
 
         A probe answer is merged into the attempt it follows (the assessor hears both); a retry
         stands alone. Either way the result says what changed since the attempt before. If a
         marking point with a probe is still missed, a probe draft is opened for the reply.
         """
+        async with self.sessions() as session:
+            read = await self._read_draft(session, learner_id, sector)
+        assessment = self._assess(read)
         async with self.sessions.begin() as session:
-            draft = await queries.get_draft(session, learner_id=learner_id, for_update=True)
-            if draft is None:
-                raise NoDraft("There is no answer to submit. Send /practice to get a question.")
-            if not draft.text.strip():
-                raise EmptyDraft("Your answer is empty so far: type it, then submit.")
-            prompt = self.content.prompts.get(draft.prompt_id)
-            if prompt is None:
-                raise NoDraft("That question no longer exists. Send /practice for a new one.")
-            learner = await session.get(Learner, learner_id)
-            learner_sector = sector or (learner.sector if learner else "general")
-            parent = None
-            if draft.parent_attempt_id is not None:
-                parent = await queries.get_attempt(session, attempt_id=draft.parent_attempt_id)
-            text = draft.text
-            if draft.mode == "probe" and parent is not None:
-                text = f"{parent.text}\n\n{draft.text}"
-            assessment = self.assessor.assess(
-                text, prompt=prompt, sector=learner_sector,
-                nation=learner.nation if learner else "unknown",
+            current = await self._read_draft(session, learner_id, sector, for_update=True)
+            if current.version != read.version:
+                assessment = self._assess(current)
+            return await self._store(session, current, assessment)
+
+    async def _read_draft(
+        self, session: AsyncSession, learner_id: int, sector: str | None, *, for_update: bool = False
+    ) -> _Answer:
+        draft = await queries.get_draft(session, learner_id=learner_id, for_update=for_update)
+        if draft is None:
+            raise NoDraft("There is no answer to submit. Send /practice to get a question.")
+        if not draft.text.strip():
+            raise EmptyDraft("Your answer is empty so far: type it, then submit.")
+        prompt = self.content.prompts.get(draft.prompt_id)
+        if prompt is None:
+            raise NoDraft("That question no longer exists. Send /practice for a new one.")
+        learner = await session.get(Learner, learner_id)
+        parent = None
+        if draft.parent_attempt_id is not None:
+            parent = await queries.get_attempt(session, attempt_id=draft.parent_attempt_id)
+        text = draft.text
+        if draft.mode == "probe" and parent is not None:
+            text = f"{parent.text}\n\n{draft.text}"
+        version = (draft.prompt_id, draft.mode, draft.parent_attempt_id, draft.probe_point,
+                   draft.started_at, draft.text)
+        return _Answer(
+            learner_id, learner, prompt, parent, text, draft.mode, draft.probe_point,
+            sector or (learner.sector if learner else "general"),
+            learner.nation if learner else "unknown", version,
+        )
+
+    def _assess(self, answer: _Answer) -> Assessment:
+        return self.assessor.assess(
+            answer.text, prompt=answer.prompt, sector=answer.sector, nation=answer.nation
+        )
+
+    async def _store(self, session: AsyncSession, answer: _Answer, assessment: Assessment) -> Submission:
+        prompt, parent, learner, learner_id = answer.prompt, answer.parent, answer.learner, answer.learner_id
+        attempt = await queries.add_attempt(
+            session,
+            learner_id=learner_id,
+            prompt_id=prompt.id,
+            topic_id=prompt.topic,
+            text=answer.text,
+            score=assessment.score,
+            grade=assessment.grade.value,
+            result=assessment.to_dict(),
+            kind=answer.mode if parent is not None else "answer",
+            parent_id=parent.id if parent is not None else None,
+            now=self.clock.now(),
+        )
+        assert attempt.id is not None
+        if learner is not None:
+            # The review schedule and the reminder back-off move with the attempt, atomically.
+            await self.review.record(
+                session, learner=learner, prompt=prompt, result=attempt.result,
+                grade=attempt.grade, kind=attempt.kind, now=attempt.created_at,
             )
-            attempt = await queries.add_attempt(
-                session,
-                learner_id=learner_id,
-                prompt_id=prompt.id,
-                topic_id=prompt.topic,
-                text=text,
-                score=assessment.score,
-                grade=assessment.grade.value,
-                result=assessment.to_dict(),
-                kind=draft.mode if parent is not None else "answer",
-                parent_id=parent.id if parent is not None else None,
-                now=self.clock.now(),
+            await reset_backoff(session, learner=learner, now=attempt.created_at,
+                                default_tz=self.default_timezone)
+        probe = next_probe(prompt, assessment, asked=answer.probe_point)
+        if probe is not None:
+            await queries.start_draft(
+                session, learner_id=learner_id, prompt_id=prompt.id, mode="probe",
+                parent_attempt_id=attempt.id, probe_point=probe.point, now=self.clock.now(),
             )
-            assert attempt.id is not None
-            if learner is not None:
-                # The review schedule and the reminder back-off move with the attempt, atomically.
-                await self.review.record(
-                    session, learner=learner, prompt=prompt, result=attempt.result,
-                    grade=attempt.grade, kind=attempt.kind, now=attempt.created_at,
-                )
-                await reset_backoff(session, learner=learner, now=attempt.created_at,
-                                    default_tz=self.default_timezone)
-            probe = next_probe(prompt, assessment, asked=draft.probe_point)
-            if probe is not None:
-                await queries.start_draft(
-                    session, learner_id=learner_id, prompt_id=prompt.id, mode="probe",
-                    parent_attempt_id=attempt.id, probe_point=probe.point, now=self.clock.now(),
-                )
-            else:
-                await queries.delete_draft(session, learner_id=learner_id)
-            return Submission(
-                prompt, text, assessment, attempt.id, kind=attempt.kind, probe=probe,
-                changes=compare(parent.result, assessment) if parent is not None else None,
-            )
+        else:
+            await queries.delete_draft(session, learner_id=learner_id)
+        return Submission(
+            prompt, answer.text, assessment, attempt.id, kind=attempt.kind, probe=probe,
+            changes=compare(parent.result, assessment) if parent is not None else None,
+        )
 
     async def retry(self, learner_id: int, attempt_id: int) -> Prompt:
         """Open a fresh answer to the prompt of `attempt_id`, to be compared with it."""
@@ -275,14 +330,24 @@ class PracticeService:
         return status
 
 
+def suits(prompt: Prompt, *, level: int | None, sector: str | None) -> bool:
+    """Whether a prompt is written for this learner: their level (when known) and their sector
+    (a prompt without sectors suits every one)."""
+    if level is not None and level not in prompt.levels:
+        return False
+    return not (sector and prompt.sectors and sector not in prompt.sectors)
+
+
 def next_probe(prompt: Prompt, assessment: Assessment, *, asked: str | None = None) -> Probe | None:
     """The probe for the first missed marking point, in the prompt's order of importance;
     never the same probe twice in a row."""
-    missed = [p.id for p in assessment.marking_points if not p.met]
-    for point_id in missed:
-        if point_id == asked:
+    for result in assessment.marking_points:
+        if result.met or result.id == asked:
             continue
-        probe = next((p for p in prompt.probes if p.point == point_id), None)
+        probe = next((p for p in prompt.probes if p.point == result.id), None)
         if probe is not None:
+            # Follow the feedback: "which other law?" only after an answer that named one.
+            if result.found == 0 and probe.if_none:
+                return Probe(point=probe.point, text=probe.if_none)
             return probe
     return None

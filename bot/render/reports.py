@@ -28,7 +28,8 @@ from bot.cohorts.insights import (
     cohort_weakest_skill,
 )
 from bot.render.assessor import STATUS_WORD, TREND_WORD, grade_trend, local
-from bot.render.feedback import GRADE_LABEL
+from bot.render.feedback import GRADE_LABEL, PLAIN
+from bot.render.mock import render_cohort_gaps, render_report_line
 from bot.render.report_charts import STATUS_COLOURS, bar_chart, learner_scores, unicode_font
 from bot.render.report_charts import chart as base_chart
 
@@ -36,7 +37,8 @@ CSV_FIELDS = (
     "cohort", "learner_no", "name", "status", "status_reasons", "last_practice", "attempts_7d",
     "attempts_30d", "attempts_total", "latest_grade", "recent_average", "trend", "trend_change",
     "weakest_area", "weakest_topic", "weakest_skill", "key_acts_named", "key_acts_total",
-    "shares_answers",
+    "shares_answers", "last_mock", "mock_band", "mock_areas_evidenced", "mock_areas_total",
+    "mock_not_yet_evidenced",
 )
 # A spreadsheet runs a cell that starts with one of these as a formula; names are typed by users.
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
@@ -84,6 +86,21 @@ def csv_row(cohort: str, s: LearnerSummary, report: CohortReport) -> dict[str, A
         "weakest_skill": s.weakest_skill or "",
         "key_acts_named": len(cov.named), "key_acts_total": cov.total,
         "shares_answers": "yes" if s.shares_answers else "no",
+        **mock_columns(s.mocks[0] if s.mocks else None),
+    }
+
+
+def mock_columns(report: dict[str, Any] | None) -> dict[str, Any]:
+    """The latest mock discussion's readiness, in the CSV (blank without one)."""
+    if report is None:
+        return {"last_mock": "", "mock_band": "", "mock_areas_evidenced": "", "mock_areas_total": "",
+                "mock_not_yet_evidenced": ""}
+    return {
+        "last_mock": str(report.get("finished_at", ""))[:10], "mock_band": report.get("band", ""),
+        "mock_areas_evidenced": report.get("evidenced", ""), "mock_areas_total": report.get("total", ""),
+        "mock_not_yet_evidenced": "; ".join(
+            str(a.get("title")) for a in report.get("areas") or [] if not a.get("evidenced")
+        ),
     }
 
 
@@ -196,6 +213,8 @@ def _cohort_pages(pdf: _Pdf, report: CohortReport, assessor: str) -> None:
                       for i in range(len(skills))]
             pdf.picture(bar_chart(f"{section.name}: average mastery by skill",
                                   [k.label for k in skills], values), width=170)
+        latest = [s.mocks[0] for s in section.learners if s.mocks]
+        pdf.para(render_cohort_gaps(latest, len(section.learners), PLAIN), 9)
     pdf.heading("How the status is decided", 11)
     pdf.para(STATUS_RULES, 9)
 
@@ -229,6 +248,13 @@ def _learner_page(pdf: _Pdf, detail: LearnerDetail) -> None:
                          ("Still to name", cov.missing)):
         if names:
             pdf.para(f"{label}: {', '.join(names)}", 9)
+    if s.mocks:
+        pdf.heading("Mock discussions", 11)
+        for report in s.mocks:
+            pdf.para(render_report_line(report, PLAIN), 9)
+        for area in s.mocks[0].get("areas") or []:
+            if area.get("evidenced") and s.shares_answers:
+                pdf.para(f"{area['title']}: “{area.get('quote') or ''}”", 8)
     if detail.recent:
         pdf.ln(2)
         pdf.heading("Recent answers", 11)

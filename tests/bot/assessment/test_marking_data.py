@@ -13,8 +13,10 @@ from bot.assessment.marking_set import (
     HOLDOUT_EVERY,
     NATIONS,
     STYLES,
+    Confusion,
     Labelled,
     check_item,
+    label_grade,
     load_set,
 )
 from content.loader import Content
@@ -64,3 +66,25 @@ def test_the_set_covers_what_the_issue_asks(
     assert min(topics.values()) >= 5, topics
     misses = Counter(met for i in items for met in i.points.values())
     assert misses[True] >= 0.3 * sum(misses.values()) and misses[False] >= 0.3 * sum(misses.values())
+
+
+def test_the_grade_rule_reads_the_documented_bands() -> None:
+    four = {"a": True, "b": True, "c": True, "d": True}
+    assert label_grade(four, True, True, ()) == "distinction"
+    assert label_grade(four, False, True, ()) == "pass", "a distinction needs all of STAR"
+    assert label_grade(four, True, True, ("wrong_year",)) == "pass", "and nothing to correct"
+    half = {"a": True, "b": True, "c": False, "d": False}
+    assert label_grade(half, False, True, ()) == "pass"
+    assert label_grade(half, False, False, ()) == "not_yet", "a pass needs a real example"
+    five = {"a": True, "b": True, "c": False, "d": False, "e": False}
+    assert label_grade(five, True, True, ()) == "not_yet", "2 of 5 is under half"
+
+
+def test_kappa_and_accuracy_are_the_textbook_ones() -> None:
+    c = Confusion(tp=20, fp=5, fn=10, tn=15)
+    assert c.accuracy == pytest.approx(0.7)
+    # p_o 0.7; p_e = 0.6 * 0.5 + 0.4 * 0.5 = 0.5; kappa = 0.2 / 0.5
+    assert c.kappa == pytest.approx(0.4)
+    assert Confusion(tp=3, tn=2).kappa == pytest.approx(1.0)
+    assert Confusion(tp=5).kappa == 1.0, "all agree on one class"
+    assert Confusion(fp=4, fn=4).kappa == pytest.approx(-1.0)
