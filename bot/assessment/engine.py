@@ -55,7 +55,8 @@ class Assessor:
         points = marking.points_for(self.content, prompt, sector)
         spans = structure.star_spans(text)
         spans["measurable"] = structure.measurable_span(text)
-        spans["reasoning"] = structure.reasoning_span(text)
+        reasons = structure.reasoning_spans(text)
+        spans["reasoning"] = reasons[0] if reasons else None
         spans["escalation"] = structure.escalation_span(text)
         findings = Findings(
             text=text,
@@ -68,7 +69,7 @@ class Assessor:
             # The DDA 1995 named in Northern Ireland meets a need for the Equality Act 2010.
             stands_for=stands_for(found, self.content, nation),
         )
-        findings.signals["reasoning"] = structure.reasoning_spans(text)
+        findings.signals["reasoning"] = reasons
         ev = Evidence(
             text=text,
             found=found,
