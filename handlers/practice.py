@@ -67,7 +67,9 @@ async def answer_text(update: Update, context: Context) -> None:
     if await typed_timezone(update, context, learner, message.text):
         return
     try:
-        status = await svc.practice.add_text(learner.id, message.text)
+        status = await svc.practice.add_text(
+            learner.id, message.text, message_id=message.message_id
+        )
     except PracticeError as exc:
         await reply(update, context, html.escape(str(exc)))
         return

@@ -44,6 +44,10 @@ def make_engine(url: str) -> AsyncEngine:
             cursor = dbapi_conn.cursor()
             cursor.execute("PRAGMA foreign_keys=ON")
             cursor.execute("PRAGMA journal_mode=WAL")
+            # With WAL, NORMAL syncs at checkpoints rather than at every commit: a killed process
+            # loses nothing (the WAL is in the file), a power cut may lose the last commits.
+            # FULL cost the durable inbox's three small commits ~50 ms an update instead of ~7.
+            cursor.execute("PRAGMA synchronous=NORMAL")
             cursor.close()
 
     return engine

@@ -55,6 +55,9 @@ class Draft(SQLModel, table=True):
     parts: int = 0
     # The status message edited as the answer grows (Telegram message id), if any.
     status_message_id: int | None = Field(default=None, sa_type=sa.BigInteger)
+    # The Telegram message of each part, in order, as [message_id, text]: a message handled
+    # again (after a crash) is not added twice, and an edited message replaces its own part.
+    part_messages: list[Any] = Field(default_factory=list, sa_type=sa.JSON)
     started_at: datetime = _ts(default_factory=utcnow)
     updated_at: datetime = _ts(default_factory=utcnow)
 
@@ -75,13 +78,39 @@ class Attempt(SQLModel, table=True):
     created_at: datetime = _ts(default_factory=utcnow, index=True)
 
 
-class ProcessedUpdate(SQLModel, table=True):
-    """Telegram delivers at least once: an update id seen here is not handled again."""
+class InboxUpdate(SQLModel, table=True):
+    """The durable inbox: every update Telegram delivers is written here (once, by update_id)
+    before Telegram is told it arrived, and handled from here. A worker claims a row (a token and
+    a lease it renews while it works) so that no two workers, in one instance or several, run it
+    at once; a row whose lease ran out (its worker died) is claimed again. `done_at` marks it
+    handled; the payload is then emptied (it may hold a learner's words) and the id is kept two
+    days so a late redelivery is recognised."""
 
-    __tablename__ = "processed_update"
+    __tablename__ = "inbox_update"
 
-    update_id: int = Field(primary_key=True, sa_type=sa.BigInteger, sa_column_kwargs={"autoincrement": False})
-    processed_at: datetime = _ts(default_factory=utcnow, index=True)
+    update_id: int = Field(
+        primary_key=True, sa_type=sa.BigInteger, sa_column_kwargs={"autoincrement": False}
+    )
+    # The chat (or, without one, the user) it belongs to: one chat's updates run in order.
+    chat_key: int | None = Field(default=None, sa_type=sa.BigInteger)
+    payload: str = Field(default="", sa_type=sa.Text)
+    received_at: datetime = _ts(default_factory=utcnow)
+    claim_token: str | None = Field(default=None, max_length=40)
+    claimed_until: datetime | None = _ts(default=None)
+    # Claims so far; a database failure inside a handler releases the claim to try again later.
+    attempts: int = 0
+    done_at: datetime | None = _ts(default=None)
+    # Only the open rows are indexed: the handled ones (two days of them) are never searched.
+    __table_args__ = (
+        sa.Index(
+            "ix_inbox_update_open", "update_id",
+            postgresql_where=sa.text("done_at IS NULL"), sqlite_where=sa.text("done_at IS NULL"),
+        ),
+        sa.Index(
+            "ix_inbox_update_open_chat", "chat_key", "update_id",
+            postgresql_where=sa.text("done_at IS NULL"), sqlite_where=sa.text("done_at IS NULL"),
+        ),
+    )
 
 
 # -- review and reminders (issue 6) ------------------------------------------------------------

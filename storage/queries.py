@@ -66,6 +66,7 @@ async def start_draft(
     draft.prompt_id, draft.text, draft.parts = prompt_id, "", 0
     draft.mode, draft.parent_attempt_id, draft.probe_point = mode, parent_attempt_id, probe_point
     draft.status_message_id = None
+    draft.part_messages = []
     draft.started_at = draft.updated_at = now
     session.add(draft)
     await session.flush()
@@ -73,12 +74,20 @@ async def start_draft(
 
 
 async def append_to_draft(
-    session: AsyncSession, *, learner_id: int, text: str, now: datetime | None = None
+    session: AsyncSession,
+    *,
+    learner_id: int,
+    text: str,
+    now: datetime | None = None,
+    message_id: int | None = None,
 ) -> Draft | None:
     draft = await session.get(Draft, learner_id, with_for_update=True)
     if draft is None:
         return None
     draft.text = f"{draft.text}\n{text}" if draft.text else text
+    if message_id is not None and len(draft.part_messages) == draft.parts:
+        # A new list, so the JSON column is seen as changed.
+        draft.part_messages = [*draft.part_messages, [message_id, text]]
     draft.parts += 1
     draft.updated_at = now or utcnow()
     session.add(draft)
@@ -144,29 +153,6 @@ async def topic_averages(session: AsyncSession, *, learner_id: int) -> dict[str,
         .group_by(Attempt.topic_id)
     )
     return {topic: float(avg) for topic, avg in result.all()}
-
-
-async def update_seen(session: AsyncSession, *, update_id: int) -> bool:
-    from storage.models import ProcessedUpdate
-
-    return await session.get(ProcessedUpdate, update_id) is not None
-
-
-async def mark_update(session: AsyncSession, *, update_id: int, now: datetime | None = None) -> None:
-    """Record a handled update; a concurrent duplicate insert is harmless (same id)."""
-    from storage.models import ProcessedUpdate
-
-    if await session.get(ProcessedUpdate, update_id) is None:
-        session.add(ProcessedUpdate(update_id=update_id, processed_at=now or utcnow()))
-        await session.flush()
-
-
-async def prune_updates(session: AsyncSession, *, before: datetime) -> None:
-    from sqlalchemy import delete
-
-    from storage.models import ProcessedUpdate
-
-    await session.execute(delete(ProcessedUpdate).where(col(ProcessedUpdate.processed_at) < before))
 
 
 async def update_learner(session: AsyncSession, *, learner_id: int, **fields: Any) -> Learner | None:

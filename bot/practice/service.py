@@ -155,8 +155,11 @@ class PracticeService:
             token=draft.parent_attempt_id or 0,
         )
 
-    async def add_text(self, learner_id: int, text: str) -> DraftStatus:
-        """Add one message to the answer being written."""
+    async def add_text(self, learner_id: int, text: str, *, message_id: int | None = None) -> DraftStatus:
+        """Add one message to the answer being written.
+
+        `message_id` (Telegram's) makes this idempotent: a message already in the draft (its
+        update run again after a crash) is not added a second time."""
         text = text.strip()
         async with self.sessions.begin() as session:
             draft = await queries.get_draft(session, learner_id=learner_id, for_update=True)
@@ -164,9 +167,11 @@ class PracticeService:
                 raise NoDraft("You have no question open. Send /practice to get one.")
             room = MAX_ANSWER_CHARS - len(draft.text)
             truncated = len(text) > room
-            if room > 0 and text:
+            seen = message_id is not None and any(p[0] == message_id for p in draft.part_messages)
+            if room > 0 and text and not seen:
                 draft = await queries.append_to_draft(
-                    session, learner_id=learner_id, text=text[:room], now=self.clock.now()
+                    session, learner_id=learner_id, text=text[:room], now=self.clock.now(),
+                    message_id=message_id,
                 ) or draft
         prompt = self.content.prompts.get(draft.prompt_id) or self.choose_prompt()
         return DraftStatus(
