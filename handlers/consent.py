@@ -9,6 +9,7 @@ from telegram import Update
 
 from bot.learners.onboarding import TYPED_TIMEZONE
 from bot.reminders.planning import ReminderStatus, describe_days, describe_when
+from content import nations
 from handlers import keyboards, texts
 from handlers.common import learner_for, reply
 from handlers.context import Context
@@ -56,6 +57,7 @@ def describe(learner: Learner, context: Context) -> dict[str, str]:
         "level": f"Level {learner.level}" if learner.level else "not set",
         "sector": html.escape(sector.label if sector else learner.sector),
         "timezone": html.escape(learner.timezone),
+        "nation": nations.label(learner.nation),
     }
 
 

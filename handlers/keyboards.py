@@ -6,6 +6,7 @@ from __future__ import annotations
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup
 
 from bot.learners.onboarding import COMMON_TIMEZONES, LEVELS
+from content import nations
 from content.loader import Content
 
 SUBMIT = "prac:submit"
@@ -25,6 +26,7 @@ SECTOR = "onb:sector"
 TIMEZONE = "onb:tz"
 TIMEZONE_OTHER = "onb:tz:other"
 REMINDER = "onb:rem"
+NATION = "onb:nation"
 REMINDER_TIMES = ("07:30", "12:30", "18:00", "20:00")
 
 
@@ -98,8 +100,15 @@ def reminder_keyboard() -> InlineKeyboardMarkup:
 def settings_keyboard() -> InlineKeyboardMarkup:
     return InlineKeyboardMarkup(
         [[_button("Level", "onb:change:level"), _button("Sector", "onb:change:sector"),
-          _button("Time zone", "onb:change:tz")]]
+          _button("Time zone", "onb:change:tz")],
+         [_button("Nation", "onb:change:nation")]]
     )
+
+
+def nations_keyboard() -> InlineKeyboardMarkup:
+    """England, Wales, Scotland, Northern Ireland (whose law applies), two to a row."""
+    buttons = [_button(nations.label(n), f"{NATION}:{n}") for n in nations.NATIONS]
+    return InlineKeyboardMarkup([buttons[:2], buttons[2:]])
 
 
 def reminder_settings_button() -> list[InlineKeyboardButton]:

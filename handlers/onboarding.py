@@ -30,7 +30,7 @@ async def start(update: Update, context: Context) -> None:
 
 
 async def settings(update: Update, context: Context) -> None:
-    """/settings: show level, sector and time zone, with buttons to change each."""
+    """/settings: show level, sector, time zone and nation, with buttons to change each."""
     learner = await learner_for(update, context)
     if learner.privacy_accepted_at is None:
         await start(update, context)
@@ -72,6 +72,8 @@ async def button(update: Update, context: Context) -> None:
         elif action == keyboards.TIMEZONE:
             learner = await svc.set_timezone(lid, COMMON_TIMEZONES[int(args[0])])
             await context.services.reminders.replan(lid)  # same wall-clock time, new zone
+        elif action == keyboards.NATION:
+            learner = await svc.set_nation(lid, args[0])
         elif action == keyboards.REMINDER:
             if args[0] != "off":
                 await context.services.reminders.set(lid, f"{args[0][:2]}:{args[0][2:]}")
@@ -91,6 +93,8 @@ async def change(update: Update, context: Context, what: str) -> None:
         await reply(update, context, texts.ASK_LEVEL, reply_markup=keyboards.levels_keyboard())
     elif what == "sector":
         await reply(update, context, texts.ASK_SECTOR, reply_markup=keyboards.sectors_keyboard(content))
+    elif what == "nation":
+        await reply(update, context, texts.ASK_NATION, reply_markup=keyboards.nations_keyboard())
     else:
         await reply(update, context, texts.ASK_TIMEZONE, reply_markup=keyboards.timezones_keyboard())
 

@@ -43,6 +43,11 @@ ASK_SECTOR = (
     "(the FCA for banking, Ofgem for energy, ...)."
 )
 ASK_TIMEZONE = "Which time zone are you in? (Choose “Another” to type any, such as America/Toronto.)"
+ASK_NATION = (
+    "Where do you work? The law differs across the UK (in Northern Ireland the Disability "
+    "Discrimination Act 1995 still applies, Scotland has its own licensing and information laws), "
+    "so I check your answers against the law of your nation."
+)
 TYPE_TIMEZONE = "Type your city or time zone, for example London, Belfast, Toronto or Asia/Dubai."
 ASK_REMINDER = (
     "Last one: would you like a daily nudge to practise for two minutes? Pick a time (in your "
@@ -61,6 +66,7 @@ ALL_SET_REMINDER_ON = (
 )
 SETTINGS = (
     "<b>Your settings</b>\nLevel: {level}\nSector: {sector}\nTime zone: {timezone}\n"
+    "Nation: {nation}\n"
     "Daily reminder: {reminder}\n\n"
     "Choose what to change:"
 )

@@ -34,6 +34,9 @@ class Learner(SQLModel, table=True):
     level: int | None = None
     sector: str = Field(default="general", max_length=40)
     timezone: str = Field(default="Europe/London", max_length=64)
+    # Whose law applies where the learner works (content.nations): england, wales, scotland,
+    # northern_ireland, or unknown until they say.
+    nation: str = Field(default="unknown", max_length=20)
     privacy_accepted_at: datetime | None = _ts(default=None)
     # Where the learner is in onboarding (privacy, level, sector, timezone); None when done.
     onboarding_step: str | None = Field(default=None, max_length=20)

@@ -113,7 +113,7 @@ def handlers() -> list[BaseHandler]:
         CallbackQueryHandler(
             onboarding.button,
             pattern=r"^onb:(privacy:(yes|no)|level:\d|sector:[a-z0-9_]{1,40}|tz:(\d{1,2}|other)"
-            r"|rem:(\d{4}|off)|change:(level|sector|tz))$",
+            r"|rem:(\d{4}|off)|change:(level|sector|tz|nation)|nation:[a-z_]{1,20})$",
         ),
         CallbackQueryHandler(privacy.delete_button, pattern=r"^priv:delete:(yes|no):\d{1,20}$"),
         # Assessors, cohorts and invites (commands and `coh:` buttons).

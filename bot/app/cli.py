@@ -39,6 +39,10 @@ def _parser() -> argparse.ArgumentParser:
     assess.add_argument("file", nargs="?", default="-", help="a file, or - for standard input")
     assess.add_argument("--prompt", help="the prompt id to mark against (default: generic)")
     assess.add_argument("--sector", default="general", help="the learner's sector id")
+    assess.add_argument(
+        "--nation", default="unknown", type=_nation_arg,
+        help="where the learner works: england, wales, scotland, ni (northern_ireland) or unknown",
+    )
     fmt = assess.add_mutually_exclusive_group()
     fmt.add_argument("--json", action="store_true", help="print the result as JSON")
     fmt.add_argument(
@@ -58,6 +62,17 @@ def _parser() -> argparse.ArgumentParser:
     dsub = db.add_subparsers(dest="db_command", required=True, metavar="ACTION")
     dsub.add_parser("upgrade", help="bring the database schema up to date")
     return p
+
+
+def _nation_arg(value: str) -> str:
+    from content.nations import parse_nation
+
+    nation = parse_nation(value)
+    if nation is None:
+        raise argparse.ArgumentTypeError(
+            f"{value!r} is not a UK nation: use england, wales, scotland, ni or unknown"
+        )
+    return nation
 
 
 def _settings() -> Settings:
@@ -136,7 +151,14 @@ def _assess_stream(
                 print(json.dumps({"id": item.get("id"), "error": exc.args[0]}), flush=True)
                 continue
             sector = str(item.get("sector") or args.sector)
-            result = assessor.assess(str(item["text"]), prompt=prompt, sector=sector)
+            nation = _item_nation(item.get("nation"), args.nation)
+            if nation is None:
+                failures += 1
+                print(json.dumps({"id": item.get("id"), "error": (
+                    f"unknown nation {item.get('nation')!r}: use england, wales, scotland, ni or unknown"
+                )}), flush=True)
+                continue
+            result = assessor.assess(str(item["text"]), prompt=prompt, sector=sector, nation=nation)
             print(json.dumps({"id": item.get("id"), **result.to_dict()}), flush=True)
         return 1 if failures else 0
 
@@ -149,12 +171,21 @@ def _assess_stream(
     except KeyError as exc:
         print(f"star-coach: {exc.args[0]}; see `star-coach content check`.", file=sys.stderr)
         return 2
-    result = assessor.assess(text, prompt=prompt, sector=args.sector)
+    result = assessor.assess(text, prompt=prompt, sector=args.sector, nation=args.nation)
     if args.json:
         print(json.dumps(result.to_dict(), indent=2))
     else:
         print(render_feedback(result, PLAIN, limit=100_000))
     return 0
+
+
+def _item_nation(value: object, default: str) -> str | None:
+    """A `--jsonl` line's own `nation`, else the `--nation` flag; None when it names no nation."""
+    from content.nations import parse_nation
+
+    if value is None:
+        return default
+    return parse_nation(str(value))
 
 
 async def _chat(settings: Settings, user: str | None) -> int:

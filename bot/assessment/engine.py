@@ -11,6 +11,7 @@ from bot.assessment.hints import find_hints
 from bot.assessment.marking import DISTINCTION_MARK, PASS_MARK, Evidence
 from bot.assessment.matcher import Matcher
 from bot.assessment.types import Assessment
+from content import nations
 from content.loader import Content
 from content.models import Prompt
 
@@ -25,7 +26,13 @@ class Assessor:
         self.content = content
         self.matcher = Matcher(content)
 
-    def assess(self, text: str, *, prompt: Prompt | None = None, sector: str = "general") -> Assessment:
+    def assess(
+        self, text: str, *, prompt: Prompt | None = None, sector: str = "general",
+        nation: str = nations.UNKNOWN,
+    ) -> Assessment:
+        """`nation` is where the learner works (content.nations): the law of that nation is the
+        yardstick; `unknown` judges as for England but never calls a devolved law wrong."""
+        nation = nations.normalise(nation)
         found = self.matcher.find(text, sector)
         ev = Evidence(
             text=text,
@@ -53,5 +60,6 @@ class Assessor:
             word_count=len(text.split()),
             tip=advice.tip(self.content, prompt, points, results, ev),
             sector=sector,
+            nation=nation,
             strengths=advice.strengths(ev),
         )

@@ -77,6 +77,8 @@ class Assessment:
     word_count: int
     tip: str | None = None
     sector: str = "general"
+    # Whose law the answer was judged by (content.nations id).
+    nation: str = "unknown"
     # Short, specific things the answer did well, for the "what was good" part of the feedback.
     strengths: list[str] = field(default_factory=list)
     extra: dict[str, Any] = field(default_factory=dict)
@@ -88,6 +90,7 @@ class Assessment:
         return {
             "prompt": self.prompt_id,
             "sector": self.sector,
+            "nation": self.nation,
             "entities": [f.to_dict() for f in self.entities],
             "star": dict(self.star),
             "measurable_result": self.measurable_result,

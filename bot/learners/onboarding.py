@@ -10,6 +10,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from bot.clock import Clock
 from bot.learners.zones import resolve_timezone
+from content import nations
 from content.loader import Content
 from storage import queries
 from storage.db import SessionFactory
@@ -109,6 +110,16 @@ class LearnerSettings:
 
     async def set_timezone(self, learner_id: int, name: str) -> Learner:
         return await self._set(learner_id, "timezone", timezone=valid_timezone(name))
+
+    async def set_nation(self, learner_id: int, nation: str) -> Learner:
+        """Whose law applies where the learner works ("NI", "Scotland", ... or "unknown")."""
+        value = nations.parse_nation(nation)
+        if value is None:
+            raise SettingError(
+                f"\u201c{nation.strip()}\u201d is not a UK nation I know. Choose England, Wales, "
+                "Scotland or Northern Ireland."
+            )
+        return await self._set(learner_id, "nation", nation=value)
 
     async def finish_reminder_step(self, learner_id: int) -> Learner:
         """The optional daily reminder was chosen (or declined): onboarding is done."""

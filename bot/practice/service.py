@@ -203,7 +203,10 @@ class PracticeService:
             text = draft.text
             if draft.mode == "probe" and parent is not None:
                 text = f"{parent.text}\n\n{draft.text}"
-            assessment = self.assessor.assess(text, prompt=prompt, sector=learner_sector)
+            assessment = self.assessor.assess(
+                text, prompt=prompt, sector=learner_sector,
+                nation=learner.nation if learner else "unknown",
+            )
             attempt = await queries.add_attempt(
                 session,
                 learner_id=learner_id,

@@ -66,6 +66,39 @@ async def test_settings_change_sector(harness, services: Services) -> None:
     assert learner.sector == "energy"
 
 
+async def test_settings_change_nation_is_stored_shown_exported_and_judged_by(harness, services) -> None:
+    app, request, users = harness
+    await onboard(app, users)
+    await app.process_update(users.message("/settings"))
+    assert "Nation: not set" in request.last_text()
+    assert "onb:change:nation" in buttons(request.sent()[-1])
+    await app.process_update(users.press("onb:change:nation"))
+    assert buttons(request.sent()[-1]) == [
+        "onb:nation:england", "onb:nation:wales", "onb:nation:scotland", "onb:nation:northern_ireland",
+    ]
+    await app.process_update(users.press("onb:nation:northern_ireland"))
+    learner = await services.practice.learner(key="tg:42")
+    assert learner.nation == "northern_ireland" and learner.onboarding_step is None
+    await app.process_update(users.message("/settings"))
+    assert "Nation: Northern Ireland" in request.last_text()
+    exported = await services.privacy.export(learner.id)
+    assert exported["learner"]["nation"] == "northern_ireland"
+    await ask(app, users)
+    await app.process_update(users.message("I followed the Disability Discrimination Act 1995."))
+    await app.process_update(users.message("/done"))
+    attempts = (await services.privacy.export(learner.id))["attempts"]
+    assert [a["result"]["nation"] for a in attempts] == ["northern_ireland"]
+
+
+async def test_a_forged_nation_button_is_refused_kindly(harness, services) -> None:
+    app, request, users = harness
+    await onboard(app, users)
+    await app.process_update(users.press("onb:nation:atlantis"))
+    learner = await services.practice.learner(key="tg:42")
+    assert learner.nation == "unknown"
+    assert "button" in request.last_text().lower()
+
+
 async def test_topics_offered_and_weakest_area_picks_an_untried_topic(harness, services) -> None:
     app, request, users = harness
     await onboard(app, users)

@@ -106,6 +106,30 @@ def test_assess_jsonl_keeps_ids_and_reports_bad_lines(tmp_path: Path) -> None:
     assert result.returncode == 1  # some lines failed
 
 
+def test_assess_nation_flag_and_jsonl_field(tmp_path: Path, capsys) -> None:
+    answer = tmp_path / "a.txt"
+    answer.write_text("I work in Belfast and followed the Disability Discrimination Act 1995.")
+    assert main(["assess", "--json", "--nation", "ni", str(answer)]) == 0
+    assert json.loads(capsys.readouterr().out)["nation"] == "northern_ireland"
+    assert main(["assess", "--json", str(answer)]) == 0
+    assert json.loads(capsys.readouterr().out)["nation"] == "unknown"
+    lines = "\n".join([
+        json.dumps({"id": 1, "text": "FOI request", "nation": "scotland"}),
+        json.dumps({"id": 2, "text": "FOI request"}),
+        json.dumps({"id": 3, "text": "FOI request", "nation": "mars"}),
+    ]) + "\n"
+    result = run_cli("assess", "--jsonl", "--nation", "wales", "-", stdin=lines, cwd=tmp_path)
+    rows = [json.loads(line) for line in result.stdout.splitlines()]
+    assert [r.get("nation") for r in rows[:2]] == ["scotland", "wales"]
+    assert "unknown nation" in rows[2]["error"] and result.returncode == 1
+
+
+def test_assess_bad_nation_flag_is_named(tmp_path: Path) -> None:
+    result = run_cli("assess", "--nation", "atlantis", "-", stdin="hi", cwd=tmp_path)
+    assert result.returncode == 2 and "not a UK nation" in result.stderr
+    assert "Traceback" not in result.stderr
+
+
 def test_assess_missing_file_is_a_clear_error(tmp_path: Path, capsys) -> None:
     with pytest.raises(SystemExit) as exc:
         main(["assess", str(tmp_path / "nope.txt")])
