@@ -28,8 +28,9 @@ class FixedClock(Clock):
         self._now = value if value.tzinfo else value.replace(tzinfo=UTC)
 
 
-def zone(name: str | None, fallback: str = "Europe/London") -> ZoneInfo:
-    """The learner's zone; a name the system does not know falls back rather than fail."""
+def zone(name: str | None, fallback: str) -> ZoneInfo:
+    """The learner's zone; a name the system does not know falls back to `fallback` (the
+    operator's `DEFAULT_TIMEZONE`) rather than fail."""
     for candidate in (name, fallback, "Europe/London"):
         if candidate:
             try:

@@ -1,8 +1,8 @@
 """Load the shipped content folder and any operator packs, validate, and cross-check them.
 
-A content folder holds ``topics.yaml``, ``sectors.yaml``, ``catalogue/*.yaml`` and
-``prompts/*.yaml``; each file is a YAML list of entries. An operator pack has the same layout and
-may hold any subset of those files. Ids must be unique across everything loaded.
+A content folder holds ``topics.yaml``, ``sectors.yaml``, ``catalogue/*.yaml``,
+``prompts/*.yaml`` and ``claims.yaml``; each file is a YAML list of entries. An operator pack has
+the same layout and may hold any subset of those files. Ids must be unique across everything loaded.
 """
 
 from __future__ import annotations
@@ -16,7 +16,7 @@ from typing import Any, TypeVar
 import yaml
 from pydantic import BaseModel, ValidationError
 
-from content.models import CatalogueEntry, Check, Kind, Prompt, Sector, Topic
+from content.models import CatalogueEntry, Check, Claim, Kind, Prompt, Sector, Topic
 
 SHIPPED_DIR = Path(__file__).resolve().parent / "data"
 
@@ -47,6 +47,8 @@ class Content:
     sectors: dict[str, Sector] = field(default_factory=dict)
     catalogue: dict[str, CatalogueEntry] = field(default_factory=dict)
     prompts: dict[str, Prompt] = field(default_factory=dict)
+    # Legal facts learners state, checked in answers (claims.yaml).
+    claims: dict[str, Claim] = field(default_factory=dict)
     # Where each id came from, for error messages.
     origin: dict[str, Path] = field(default_factory=dict)
 
@@ -174,6 +176,8 @@ def load_content(extra_dirs: Iterable[Path] = ()) -> Content:
             _add(content.catalogue, content.origin, path, items)
         for path in _files(folder, "prompts"):
             _add(content.prompts, content.origin, path, _validate(path, Prompt, _read_list(path)))
+        for path in _files(folder, "claims"):
+            _add(content.claims, content.origin, path, _validate(path, Claim, _read_list(path)))
     cross_check(content)
     return content
 
@@ -185,6 +189,17 @@ def cross_check(content: Content) -> None:
         return content.origin.get(f"{kind}:{ident}", SHIPPED_DIR)
 
     for sector in content.sectors.values():
+        for nation, local in sector.by_nation.items():
+            for rid in local.regulators:
+                entry = content.catalogue.get(rid)
+                if entry is None or entry.kind is not Kind.REGULATOR:
+                    raise ContentError(where("Sector", sector.id), sector.id,
+                                       f"by_nation.{nation}.regulators", f"{rid!r} is not a regulator")
+            for lid in local.legislation:
+                entry = content.catalogue.get(lid)
+                if entry is None or entry.kind is not Kind.LEGISLATION:
+                    raise ContentError(where("Sector", sector.id), sector.id,
+                                       f"by_nation.{nation}.legislation", f"{lid!r} is not legislation")
         for rid in sector.regulators:
             entry = content.catalogue.get(rid)
             if entry is None or entry.kind is not Kind.REGULATOR:
@@ -204,6 +219,10 @@ def cross_check(content: Content) -> None:
         for ref in entry.superseded_by:
             if ref not in content.catalogue:
                 raise ContentError(path, entry.id, "superseded_by", f"unknown entry {ref!r}")
+        for nation, refs in entry.counterparts.items():
+            for ref in refs:
+                if ref not in content.catalogue:
+                    raise ContentError(path, entry.id, f"counterparts.{nation}", f"unknown entry {ref!r}")
         for sid in entry.sectors:
             if sid not in content.sectors:
                 raise ContentError(path, entry.id, "sectors", f"unknown sector {sid!r}")

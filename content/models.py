@@ -6,13 +6,26 @@ file fails fast with its file, entry and field named (see ``content.loader``).
 
 from __future__ import annotations
 
+import re
 from datetime import date
 from enum import StrEnum
-from typing import Annotated, Any
+from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, HttpUrl, model_validator
 
+from content import nations
+
 Ident = Annotated[str, Field(pattern=r"^[a-z0-9][a-z0-9_]*$", max_length=40)]
+# Where a law or a body applies: a nation, or a grouping legislation.gov.uk uses (content.nations).
+Extent = Literal["uk", "gb", "england_and_wales", "england", "wales", "scotland", "northern_ireland"]
+Nation = Literal["england", "wales", "scotland", "northern_ireland"]
+
+
+def expand(extent: list[Extent]) -> frozenset[str]:
+    """The nations an extent covers; an empty extent means not stated, so every nation."""
+    if not extent:
+        return frozenset(nations.NATIONS)
+    return frozenset(n for group in extent for n in nations.GROUPS[group])
 
 
 class _Strict(BaseModel):
@@ -32,6 +45,13 @@ class Kind(StrEnum):
     STANDARD = "standard"
 
 
+class NationSector(_Strict):
+    """A sector's bodies and laws in one nation, where they differ from the rest of the UK."""
+
+    regulators: list[Ident] = Field(default_factory=list)
+    legislation: list[Ident] = Field(default_factory=list)
+
+
 class Sector(_Strict):
     """A sector a learner works in, and the bodies an assessor expects them to name."""
 
@@ -41,6 +61,17 @@ class Sector(_Strict):
     regulators: list[Ident] = Field(default_factory=list)
     # Sector-specific legislation entry ids (e.g. Consumer Credit Act for finance).
     legislation: list[Ident] = Field(default_factory=list)
+    # Where a nation has other bodies or laws (water in Scotland: WICS and the SPSO, not Ofwat),
+    # they replace the lists above for a learner in that nation.
+    by_nation: dict[Nation, NationSector] = Field(default_factory=dict)
+
+    def regulators_in(self, nation: str) -> list[str]:
+        local = self.by_nation.get(nation)  # type: ignore[call-overload]
+        return list(local.regulators) if local is not None else list(self.regulators)
+
+    def legislation_in(self, nation: str) -> list[str]:
+        local = self.by_nation.get(nation)  # type: ignore[call-overload]
+        return list(local.legislation) if local is not None else list(self.legislation)
 
 
 class CatalogueEntry(_Strict):
@@ -74,6 +105,31 @@ class CatalogueEntry(_Strict):
     superseded_by: list[Ident] = Field(default_factory=list)
     superseded_on: date | None = None
     superseded_note: str | None = None
+    # Where the replacement happened, when not everywhere: the Disability Discrimination Act 1995
+    # was replaced in Great Britain and is still the law in Northern Ireland.
+    superseded_in: list[Extent] = Field(default_factory=list)
+    # Where it applies (legislation.gov.uk's extent, or the body's remit); empty: not stated.
+    extent: list[Extent] = Field(default_factory=list)
+    # What applies instead in a nation outside the extent (entry ids), named in the correction.
+    counterparts: dict[Nation, list[Ident]] = Field(default_factory=dict)
+    # The correction to give outside the extent, where naming the counterparts is not enough.
+    extent_note: str | None = None
+    # Bodies only: an ombudsman or an approved dispute-resolution scheme (what "which ombudsman?"
+    # may offer), and a body that counts in every sector (the ICO: data protection is everywhere).
+    ombudsman: bool = False
+    every_sector: bool = False
+
+    def applies_in(self, nation: str) -> bool:
+        """Whether this item is the law (or the body) for a learner in ``nation``; always true for
+        an unknown nation, so the coach never calls a devolved law wrong on a guess."""
+        return nation not in nations.NATIONS or nation in expand(self.extent)
+
+    def superseded_for(self, nation: str) -> bool:
+        """Replaced where the learner works; an unknown nation is judged as England."""
+        if not self.superseded_by:
+            return False
+        place = nation if nation in nations.NATIONS else nations.ENGLAND
+        return not self.superseded_in or place in expand(self.superseded_in)
 
     @model_validator(mode="after")
     def _check(self) -> CatalogueEntry:
@@ -89,6 +145,15 @@ class CatalogueEntry(_Strict):
                 raise ValueError(f"ambiguous: {amb!r} is not one of the entry's names")
         if self.kind is Kind.REGULATOR and not self.remit:
             raise ValueError("remit: a regulator needs a remit")
+        if self.superseded_in and not self.superseded_by:
+            raise ValueError("superseded_by: required with superseded_in")
+        if self.counterparts and not self.extent:
+            raise ValueError("extent: required with counterparts (where the item applies)")
+        for nation in self.counterparts:
+            if nation in expand(self.extent):
+                raise ValueError(f"counterparts: {nation} is inside the entry's own extent")
+        if (self.ombudsman or self.every_sector) and self.kind is not Kind.REGULATOR:
+            raise ValueError("ombudsman: only a body (kind regulator) can be an ombudsman")
         return self
 
     @property
@@ -98,6 +163,44 @@ class CatalogueEntry(_Strict):
     def all_forms(self) -> list[str]:
         """Every surface form the engine should recognise, canonical name first."""
         return [self.name, *self.aliases, *self.abbreviations, *self.misspellings]
+
+
+class Claim(_Strict):
+    """A legal fact learners state (a period or a date), checked in answers (bot.assessment.claims).
+
+    A sentence is checked when every group of ``about`` matches in it (any pattern of a group),
+    it carries a claim word before the amount ("have", "must", "the law says", "told her"), and an
+    amount in ``unit`` follows. An amount not in ``right`` is corrected with ``rule``.
+    """
+
+    id: Ident
+    about: list[list[str]] = Field(min_length=1)
+    unit: Literal["hours", "days", "weeks", "months", "year"]
+    # Amounts that are right, as "30 days", "1 month" (any unit), or years for unit "year".
+    right: list[str] = Field(min_length=1)
+    # Words right after the amount that mean another rule (the 14 days to cancel, not to reject).
+    not_followed_by: str | None = None
+    rule: str = Field(min_length=20)
+    source: HttpUrl
+    # When the rule began: an answer dated before it is not corrected (40 days was the subject
+    # access limit under the Data Protection Act 1998).
+    since: date | None = None
+
+    @model_validator(mode="after")
+    def _check(self) -> Claim:
+        for group in self.about:
+            for pattern in group:
+                try:
+                    re.compile(pattern)
+                except re.error as exc:
+                    raise ValueError(f"about: {pattern!r} is not a valid pattern ({exc})") from exc
+        for amount in self.right:
+            if self.unit == "year":
+                if not amount.isdigit():
+                    raise ValueError(f"right: {amount!r} is not a year")
+            elif not re.fullmatch(r"\d+ (hours?|days?|weeks?|months?)", amount):
+                raise ValueError(f"right: {amount!r} is not an amount such as '30 days'")
+        return self
 
 
 class Check(StrEnum):

@@ -8,7 +8,8 @@ from typing import Any
 from alembic import command
 from alembic.config import Config
 from sqlalchemy import event, text
-from sqlalchemy.engine import Connection, make_url
+from sqlalchemy.engine import URL, Connection, make_url
+from sqlalchemy.exc import ArgumentError
 from sqlalchemy.ext.asyncio import AsyncEngine, async_sessionmaker, create_async_engine
 from sqlmodel.ext.asyncio.session import AsyncSession
 
@@ -28,7 +29,37 @@ def normalise_url(url: str) -> str:
     return url
 
 
+class DatabaseUrlError(ValueError):
+    """DATABASE_URL names no database this coach can use; the message says which forms work."""
+
+
+SUPPORTED = "sqlite+aiosqlite:///star_coach.db or postgresql+asyncpg://user:password@host/dbname"
+_DRIVERS = {"sqlite": "aiosqlite", "postgresql": "asyncpg"}
+
+
+def check_url(url: str) -> URL:
+    """The normalised URL, or DatabaseUrlError for a malformed one or an unsupported database or
+    driver (say `mysql://`), before any driver is imported."""
+    try:
+        parsed = make_url(normalise_url(url))
+    except ArgumentError as exc:
+        raise DatabaseUrlError(f"DATABASE_URL is not a database URL (use {SUPPORTED}).") from exc
+    backend, driver = parsed.get_backend_name(), parsed.get_driver_name()
+    if backend not in _DRIVERS:
+        raise DatabaseUrlError(
+            f"DATABASE_URL names a {backend} database; STAR Coach works with SQLite or PostgreSQL "
+            f"(use {SUPPORTED})."
+        )
+    if driver != _DRIVERS[backend]:
+        raise DatabaseUrlError(
+            f"DATABASE_URL asks for the {driver} driver; STAR Coach uses {_DRIVERS[backend]} for "
+            f"{backend} (write {backend}+{_DRIVERS[backend]}://..., or just {backend}://...)."
+        )
+    return parsed
+
+
 def make_engine(url: str) -> AsyncEngine:
+    check_url(url)
     url = normalise_url(url)
     kwargs: dict[str, Any] = {}
     if make_url(url).get_backend_name() == "sqlite":
@@ -94,3 +125,20 @@ def _current(connection: Connection) -> str | None:
 async def current_revision(engine: AsyncEngine) -> str | None:
     async with engine.connect() as conn:
         return await conn.run_sync(_current)
+
+
+def head_revision() -> str:
+    """The newest revision in `storage/migrations/versions/` (the schema has one head)."""
+    from alembic.script import ScriptDirectory
+
+    head = ScriptDirectory.from_config(alembic_config()).get_current_head()
+    assert head is not None
+    return head
+
+
+def sqlite_path(url: str) -> Path | None:
+    """The file of a SQLite URL (None for PostgreSQL or an in-memory database)."""
+    parsed = make_url(normalise_url(url))
+    if parsed.get_backend_name() != "sqlite" or parsed.database in (None, "", ":memory:"):
+        return None
+    return Path(parsed.database)

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+import logging
 import os
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Iterator
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -17,8 +18,71 @@ from bot.clock import FixedClock
 from content.loader import Content, load_content
 from storage.db import make_engine
 
+#: Every secret the tests hand the bot (tokens, webhook secrets, a database password). None of
+#: them may appear in any log line the suite produces (see `_no_secret_in_any_log`).
+TEST_SECRETS = (
+    "123456:TEST-token",
+    "123456:TESTTOKEN_abc",
+    "multi-Instance_secret-42",
+    "s3cret-Hook_value",
+    "Pg-pa55word-hidden",
+)
+
 PG_URL = os.environ.get("TEST_DATABASE_URL")
 PG_SKIP_REASON = "PostgreSQL tests need TEST_DATABASE_URL (e.g. postgresql+asyncpg://postgres@127.0.0.1:5432/test)"
+
+
+class _LogScan(logging.Handler):
+    """Formats every record the suite logs, through the bot's own redacting filter, and keeps
+    the lines that still hold a test secret."""
+
+    def __init__(self) -> None:
+        super().__init__(logging.DEBUG)
+        self.setFormatter(logging.Formatter("%(levelname)s %(name)s: %(message)s"))
+        self.records = 0
+        self.leaks: list[str] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.records += 1
+        line = self.format(record)
+        if any(secret in line for secret in TEST_SECRETS):
+            self.leaks.append(line[:2000])
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _no_secret_in_any_log() -> Iterator[_LogScan]:
+    """Greps every log record of the whole run (at DEBUG) for the test secrets; a leak fails the
+    run at the end, naming the lines. The bot installs the same filter on every handler
+    (bot.app.logs.configure); processes the tests start are checked in tests/e2e/conftest.py."""
+    from bot.app.logs import NOISY
+    from bot.app.redact import install
+
+    scan = _LogScan()
+    install([scan])
+    root = logging.getLogger()
+    level = root.level
+    root.addHandler(scan)
+    root.setLevel(logging.DEBUG)
+    for name in NOISY:
+        logging.getLogger(name).setLevel(logging.WARNING)
+    yield scan
+    root.removeHandler(scan)
+    root.setLevel(level)
+    if scan.leaks:
+        pytest.fail(
+            f"{len(scan.leaks)} of {scan.records} log records hold a test secret:\n"
+            + "\n".join(scan.leaks[:5]),
+            pytrace=False,
+        )
+
+
+@pytest.fixture(autouse=True)
+def _scan_logs(_no_secret_in_any_log: _LogScan) -> None:
+    """A test that configured logging itself (the CLI does) must not switch the scan off."""
+    root = logging.getLogger()
+    if _no_secret_in_any_log not in root.handlers:
+        root.addHandler(_no_secret_in_any_log)
+    root.setLevel(logging.DEBUG)
 
 
 @pytest.fixture(autouse=True)

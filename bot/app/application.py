@@ -31,6 +31,7 @@ from telegram.request import BaseRequest
 from bot.app.inbox import KEEP, STOP_GRACE, Inbox, InboxQueue
 from bot.app.services import Services
 from bot.app.settings import Settings
+from content.loader import Content
 from handlers import (
     answers,
     assessor,
@@ -140,6 +141,7 @@ def build_application(
     request: BaseRequest | None = None,
     updater: bool = True,
     update_queue: asyncio.Queue[object] | None = None,
+    content: Content | None = None,
 ) -> Application:
     """The whole bot: services are created in post_init (so the schema upgrade runs inside
     the application's event loop) unless a test hands ready ones in."""
@@ -148,7 +150,7 @@ def build_application(
 
     async def post_init(app: App) -> None:
         if app.bot_data.built is None:
-            app.bot_data.built = await Services.create(settings)
+            app.bot_data.built = await Services.create(settings, content=content)
         await app.bot.set_my_commands([BotCommand(c, d) for c, d in texts.COMMANDS])
         if app.job_queue is not None:
             app.job_queue.run_repeating(
@@ -202,12 +204,13 @@ async def _prune_inbox(context: Context) -> None:
         await inbox_queries.prune(session, before=utcnow() - KEEP)
 
 
-def run(settings: Settings) -> None:
-    """Long polling through the durable inbox until interrupted (Ctrl+C or SIGTERM)."""
-    asyncio.run(poll(settings))
+def run(settings: Settings, content: Content | None = None) -> None:
+    """Long polling through the durable inbox until interrupted (Ctrl+C or SIGTERM); `content`
+    if it was loaded already."""
+    asyncio.run(poll(settings, content))
 
 
-async def poll(settings: Settings) -> None:
+async def poll(settings: Settings, content: Content | None = None) -> None:
     """Fetch with python-telegram-bot's Updater into the inbox, run updates from the inbox.
 
     Stopping is bounded: the Updater stops fetching (what it fetched and did not store is not
@@ -215,7 +218,7 @@ async def poll(settings: Settings) -> None:
     the application stops.
     """
     queue = InboxQueue()
-    app = build_application(settings, update_queue=queue)
+    app = build_application(settings, update_queue=queue, content=content)
     stop = asyncio.Event()
     loop = asyncio.get_running_loop()
     for sig in (signal.SIGINT, signal.SIGTERM):

@@ -5,6 +5,9 @@ from __future__ import annotations
 import argparse
 import asyncio
 import json
+import logging
+import os
+import re
 import sys
 from collections.abc import Callable, Iterator
 from contextlib import AbstractContextManager, nullcontext
@@ -13,32 +16,61 @@ from typing import TYPE_CHECKING, TextIO
 from pydantic import ValidationError
 
 from bot.app.settings import Settings
+from bot.app.suggest import unknown
 
 if TYPE_CHECKING:
     from bot.assessment import Assessor
     from content.models import Prompt
 
-NO_TOKEN = (
-    "star-coach: no bot token. Create a bot with @BotFather in Telegram, then put "
-    "TELEGRAM_BOT_TOKEN=<token> in a .env file here (see .env.example). "
-    "`star-coach chat` works without one."
-)
+log = logging.getLogger("star_coach")
 
 
 def _parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(
         prog="star-coach",
         description="Rehearse the customer-service professional discussion in STAR form.",
+        epilog="Exit status: 0 done, 1 failed (a bug, or an assess/content check that found an error), "
+        "2 a setting is wrong, 3 a service is unreachable or a port taken (docs/operations.md).",
     )
+    p.add_argument(
+        "--debug", action="store_true",
+        help="log at DEBUG and show the traceback behind an error (the same as LOG_LEVEL=DEBUG)",
+    )
+    # `--debug` after the command too (`star-coach run --debug`); SUPPRESS keeps the one before.
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument("--debug", action="store_true", default=argparse.SUPPRESS, help=argparse.SUPPRESS)
+
     sub = p.add_subparsers(dest="command", required=True, metavar="COMMAND")
-    sub.add_parser("run", help="run the Telegram bot (needs TELEGRAM_BOT_TOKEN)")
-    chat = sub.add_parser("chat", help="practise in this terminal (no token needed)")
+
+    def command(
+        parent: argparse._SubParsersAction[argparse.ArgumentParser], name: str, summary: str,
+        description: str,
+    ) -> argparse.ArgumentParser:
+        return parent.add_parser(name, help=summary, description=description, parents=[common])
+
+    command(
+        sub, "run", "run the Telegram bot (needs TELEGRAM_BOT_TOKEN)",
+        "Run the Telegram bot: long polling, or a webhook server when WEBHOOK_URL is set. At start "
+        "it checks the settings, the content, the database (bringing its schema up to date) and the "
+        "token, and exits 2 or 3 with one line on what to fix.",
+    )
+    chat = command(
+        sub, "chat", "practise in this terminal (no token needed)",
+        "Practise in this terminal: a question, your answer over several lines, /done for feedback, "
+        "the assessor's follow-up question. /help lists the commands; /settings sets your level, "
+        "sector and nation. Piped input is read as plain lines.",
+    )
     chat.add_argument("--user", help="whose progress to use (default: your login name)")
 
-    assess = sub.add_parser("assess", help="assess one answer, or many as JSON lines")
+    assess = command(
+        sub, "assess", "assess one answer, or many as JSON lines",
+        "Assess an answer from a file or standard input and print the feedback (or, with --json, "
+        "the result). With --jsonl, each line is one answer as JSON and each result line keeps its "
+        "id. Prompt and sector ids: `star-coach content list`.",
+    )
     assess.add_argument("file", nargs="?", default="-", help="a file, or - for standard input")
     assess.add_argument("--prompt", help="the prompt id to mark against (default: generic)")
-    assess.add_argument("--sector", default="general", help="the learner's sector id")
+    assess.add_argument("--sector", default="general", help="the learner's sector id (default: general)")
     assess.add_argument(
         "--nation", default="unknown", type=_nation_arg,
         help="where the learner works: england, wales, scotland, ni (northern_ireland) or unknown",
@@ -47,20 +79,43 @@ def _parser() -> argparse.ArgumentParser:
     fmt.add_argument("--json", action="store_true", help="print the result as JSON")
     fmt.add_argument(
         "--jsonl", action="store_true",
-        help='read one {"id", "text", "prompt"?} object a line; print one result a line',
+        help='read one {"id", "text", "prompt"?, "sector"?} object a line; print one result a line',
     )
 
-    content = sub.add_parser("content", help="content tools")
+    content = command(
+        sub, "content", "content tools: check, list",
+        "Content tools: check the shipped content and the packs in CONTENT_PACK_DIRS, or list the "
+        "ids `assess` and the packs refer to.",
+    )
     csub = content.add_subparsers(dest="content_command", required=True, metavar="ACTION")
-    check = csub.add_parser("check", help="validate all content and print counts")
+    check = command(
+        csub, "check", "validate all content and print counts",
+        "Validate all content (shipped and operator packs) and print counts; on an error, exit 1 "
+        "naming the file, the entry and the field.",
+    )
     check.add_argument("--json", action="store_true", help="print the report as JSON")
+    listing = command(
+        csub, "list", "list prompt and sector ids",
+        "List the prompt ids (by topic, with levels and the start of the question) and the sector "
+        "ids, for `assess --prompt/--sector` and content packs.",
+    )
+    listing.add_argument(
+        "what", nargs="?", choices=("prompts", "sectors"), help="only prompts, or only sectors"
+    )
 
-    stats = sub.add_parser("stats", help="counts an operator checks: learners, activity, nudges")
+    stats = command(
+        sub, "stats", "counts an operator checks: learners, activity, nudges",
+        "Print learners, active in the last 7 days, answers today and in all, reminders on, nudges "
+        "due and sent in the last 24 hours, and cohorts.",
+    )
     stats.add_argument("--json", action="store_true", help="print the counts as JSON")
 
-    db = sub.add_parser("db", help="database tools")
+    db = command(sub, "db", "database tools", "Database tools.")
     dsub = db.add_subparsers(dest="db_command", required=True, metavar="ACTION")
-    dsub.add_parser("upgrade", help="bring the database schema up to date")
+    command(
+        dsub, "upgrade", "bring the database schema up to date",
+        "Bring the database schema up to date (Alembic); `run` and `chat` also do this at start.",
+    )
     return p
 
 
@@ -76,13 +131,17 @@ def _nation_arg(value: str) -> str:
 
 
 def _settings() -> Settings:
+    from bot.app.failures import CONFIG
+    from bot.app.redact import redact
+
     try:
         return Settings()
     except ValidationError as exc:
         err = exc.errors()[0]
         field = ".".join(str(p) for p in err["loc"]).upper()
-        print(f"star-coach: setting {field}: {err['msg']}", file=sys.stderr)
-        raise SystemExit(2) from exc
+        print(redact(f"star-coach: setting {field}: {err['msg']}"), file=sys.stderr)
+        print(f"  Correct {field} in .env or the environment (.env.example explains it).", file=sys.stderr)
+        raise SystemExit(CONFIG) from exc
 
 
 def _open(name: str) -> AbstractContextManager[TextIO]:
@@ -96,37 +155,85 @@ def _open(name: str) -> AbstractContextManager[TextIO]:
         raise SystemExit(2) from exc
 
 
-def _jsonl_items(stream: TextIO) -> Iterator[tuple[int, dict[str, object] | str]]:
+_ID = re.compile(r'"id"\s*:\s*("(?:[^"\\]|\\.)*"|-?\d+)')
+
+
+def _jsonl_items(stream: TextIO) -> Iterator[tuple[int, dict[str, object] | str, object]]:
+    """(line number, the object or what is wrong with the line, its id). A line that is not valid
+    JSON still gives back the id it starts with, when one can be read, so the caller can match
+    the error line to its input."""
     for number, line in enumerate(stream, start=1):
         if not line.strip():
             continue
         try:
             item = json.loads(line)
         except json.JSONDecodeError as exc:
-            yield number, f"line {number}: not JSON ({exc.msg})"
+            yield number, f"line {number}: not JSON ({exc.msg})", _readable_id(line)
             continue
+        ident = item.get("id") if isinstance(item, dict) else None
         if not isinstance(item, dict) or not isinstance(item.get("text"), str):
-            yield number, f'line {number}: expected an object with a "text" string'
+            yield number, f'line {number}: expected an object with a "text" string', ident
             continue
-        yield number, item
+        yield number, item, ident
+
+
+def _readable_id(line: str) -> object:
+    match = _ID.search(line)
+    if match is None:
+        return None
+    try:
+        return json.loads(match.group(1))
+    except json.JSONDecodeError:
+        return None
 
 
 def cmd_assess(args: argparse.Namespace, settings: Settings) -> int:
+    from bot.app.startup import load_checked_content
     from bot.assessment import Assessor
-    from content.loader import load_content
 
-    content = load_content(settings.content_pack_dirs)
+    content = load_checked_content(settings)
     assessor = Assessor(content)
 
     def prompt_for(pid: object) -> Prompt | None:
         if pid is None:
             return None
         if pid not in content.prompts:
-            raise KeyError(f"unknown prompt id {pid!r}")
+            raise KeyError(unknown("prompt", str(pid), content.prompts, "star-coach content list prompts"))
         return content.prompts[str(pid)]
 
+    def sector_for(sid: object) -> str:
+        if sid not in content.sectors:
+            raise KeyError(unknown("sector", str(sid), content.sectors, "star-coach content list sectors"))
+        return str(sid)
+
     with _open(args.file) as stream:
-        return _assess_stream(stream, args, assessor, prompt_for)
+        return _assess_stream(stream, args, assessor, prompt_for, sector_for)
+
+
+def cmd_content_list(what: str | None, settings: Settings) -> int:
+    from bot.app.startup import load_checked_content
+
+    content = load_checked_content(settings)
+    if what in (None, "prompts"):
+        print("Prompts (star-coach assess --prompt ID):")
+        for topic_id, topic in content.topics.items():
+            prompts = content.prompts_for(topic_id)
+            if not prompts:
+                continue
+            print(f"  {topic.title}")
+            for prompt in prompts:
+                levels = ",".join(str(level) for level in prompt.levels)
+                sectors = f" [{', '.join(prompt.sectors)}]" if prompt.sectors else ""
+                words = prompt.text.split()
+                start = " ".join(words[:9]) + (" ..." if len(words) > 9 else "")
+                print(f"    {prompt.id:<34} L{levels}{sectors}  {start}")
+    if what in (None, "sectors"):
+        if what is None:
+            print()
+        print("Sectors (star-coach assess --sector ID):")
+        for sector in content.sectors.values():
+            print(f"  {sector.id:<20} {sector.label}")
+    return 0
 
 
 def _assess_stream(
@@ -134,27 +241,28 @@ def _assess_stream(
     args: argparse.Namespace,
     assessor: Assessor,
     prompt_for: Callable[[object], Prompt | None],
+    sector_for: Callable[[object], str],
 ) -> int:
     from bot.render.feedback import PLAIN, render_feedback
 
     if args.jsonl:
         failures = 0
-        for _number, item in _jsonl_items(stream):
+        for number, item, ident in _jsonl_items(stream):
             if isinstance(item, str):
                 failures += 1
-                print(json.dumps({"error": item}), flush=True)
+                print(json.dumps({"id": ident, "line": number, "error": item}), flush=True)
                 continue
             try:
                 prompt = prompt_for(item.get("prompt"))
+                sector = sector_for(item.get("sector") or args.sector)
             except KeyError as exc:
                 failures += 1
-                print(json.dumps({"id": item.get("id"), "error": exc.args[0]}), flush=True)
+                print(json.dumps({"id": item.get("id"), "line": number, "error": exc.args[0]}), flush=True)
                 continue
-            sector = str(item.get("sector") or args.sector)
             nation = _item_nation(item.get("nation"), args.nation)
             if nation is None:
                 failures += 1
-                print(json.dumps({"id": item.get("id"), "error": (
+                print(json.dumps({"id": item.get("id"), "line": number, "error": (
                     f"unknown nation {item.get('nation')!r}: use england, wales, scotland, ni or unknown"
                 )}), flush=True)
                 continue
@@ -168,10 +276,11 @@ def _assess_stream(
         return 2
     try:
         prompt = prompt_for(args.prompt)
+        sector = sector_for(args.sector)
     except KeyError as exc:
-        print(f"star-coach: {exc.args[0]}; see `star-coach content check`.", file=sys.stderr)
+        print(f"star-coach: {exc.args[0]}.", file=sys.stderr)
         return 2
-    result = assessor.assess(text, prompt=prompt, sector=args.sector, nation=args.nation)
+    result = assessor.assess(text, prompt=prompt, sector=sector, nation=args.nation)
     if args.json:
         print(json.dumps(result.to_dict(), indent=2))
     else:
@@ -190,9 +299,13 @@ def _item_nation(value: object, default: str) -> str | None:
 
 async def _chat(settings: Settings, user: str | None) -> int:
     from bot.app.services import Services
+    from bot.app.startup import load_checked_content, open_database
     from bot.app.terminal import chat
+    from bot.clock import Clock
 
-    services = await Services.create(settings)
+    content = load_checked_content(settings)
+    engine = await open_database(settings)
+    services = Services.build(settings, content=content, engine=engine, clock=Clock())
     try:
         return await chat(services, user)
     finally:
@@ -200,11 +313,11 @@ async def _chat(settings: Settings, user: str | None) -> int:
 
 
 async def _db_upgrade(settings: Settings) -> int:
-    from storage.db import current_revision, make_engine, upgrade_database
+    from bot.app.startup import open_database
+    from storage.db import current_revision
 
-    engine = make_engine(settings.database_url)
+    engine = await open_database(settings)
     try:
-        await upgrade_database(engine)
         print(f"Database is at revision {await current_revision(engine)}.")
     finally:
         await engine.dispose()
@@ -215,11 +328,29 @@ async def _stats(settings: Settings, as_json: bool) -> int:
     from datetime import UTC, datetime
 
     from bot.app import stats
-    from storage.db import make_engine, make_session_factory, upgrade_database
+    from bot.app.failures import OperatorError
+    from bot.app.startup import open_database
+    from storage.db import check_url, current_revision, head_revision, make_session_factory, sqlite_path
 
-    engine = make_engine(settings.database_url)
+    # Read-only: it never creates a database file nor changes the schema (`db upgrade` does).
+    check_url(settings.database_url)
+    path = sqlite_path(settings.database_url)
+    if path is not None and not path.exists():
+        raise OperatorError(
+            f"there is no database at {path}.",
+            "Start the bot, or run `star-coach db upgrade`, to create it.",
+        )
+    engine = await open_database(settings, upgrade=False)
     try:
-        await upgrade_database(engine)
+        revision = await current_revision(engine)
+        if revision is None:
+            raise OperatorError(
+                "the database has no STAR Coach schema yet (not migrated).",
+                "Run `star-coach db upgrade` (or start the bot) first.",
+            )
+        if revision != (head := head_revision()):
+            print(f"star-coach: the schema is at revision {revision}, this version expects {head}; "
+                  "run `star-coach db upgrade` to bring it up to date.", file=sys.stderr)
         async with make_session_factory(engine)() as session:
             result = await stats.collect(session, now=datetime.now(UTC))
     finally:
@@ -228,53 +359,74 @@ async def _stats(settings: Settings, as_json: bool) -> int:
     return 0
 
 
+def _run(settings: Settings) -> int:
+    """Check everything `run` needs (bot.app.startup), then run the bot until it is stopped."""
+    from bot.app.startup import check_run_settings, load_checked_content, preflight_run
+
+    check_run_settings(settings)
+    content = load_checked_content(settings)
+    asyncio.run(preflight_run(settings))
+    if settings.webhook_url:
+        from bot.app.webhook import serve
+
+        asyncio.run(serve(settings, content=content))
+        return 0
+    from bot.app.application import run
+
+    run(settings, content=content)
+    return 0
+
+
+def _dispatch(args: argparse.Namespace, settings: Settings) -> int:
+    if args.command == "run":
+        return _run(settings)
+    if args.command == "chat":
+        return asyncio.run(_chat(settings, args.user))
+    if args.command == "assess":
+        return cmd_assess(args, settings)
+    if args.command == "content":
+        from content.check import check_content
+
+        if args.content_command == "list":
+            return cmd_content_list(args.what, settings)
+        return check_content(settings.content_pack_dirs, args.json, sys.stdout)
+    if args.command == "stats":
+        return asyncio.run(_stats(settings, args.json))
+    if args.command == "db":
+        return asyncio.run(_db_upgrade(settings))
+    return 2
+
+
 def main(argv: list[str] | None = None) -> int:
+    """Run one command. An operator's mistake (a setting, a missing service) prints what is wrong
+    and what to do, and exits 2 (configuration) or 3 (unavailable); see bot.app.failures."""
     args = _parser().parse_args(argv)
     settings = _settings()
+    from bot.app.failures import explain
     from bot.app.logs import configure
 
-    configure(settings.log_level, settings.log_format)
-    from content.loader import ContentError
-
+    debug = args.debug or settings.log_level.upper() == "DEBUG"
+    configure("DEBUG" if debug else settings.log_level, settings.log_format)
     try:
-        if args.command == "run":
-            if settings.telegram_bot_token is None:
-                print(NO_TOKEN, file=sys.stderr)
-                return 2
-            if settings.webhook_url:
-                if settings.webhook_secret is None:
-                    print(
-                        "star-coach: WEBHOOK_URL is set but WEBHOOK_SECRET is not. Set "
-                        "WEBHOOK_SECRET to a long random string (1-256 of A-Z a-z 0-9 _ -).",
-                        file=sys.stderr,
-                    )
-                    return 2
-                from bot.app.webhook import serve
-
-                asyncio.run(serve(settings))
-                return 0
-            from bot.app.application import run
-
-            run(settings)
-            return 0
-        if args.command == "chat":
-            return asyncio.run(_chat(settings, args.user))
-        if args.command == "assess":
-            return cmd_assess(args, settings)
-        if args.command == "content":
-            from content.check import check_content
-
-            return check_content(settings.content_pack_dirs, args.json, sys.stdout)
-        if args.command == "stats":
-            return asyncio.run(_stats(settings, args.json))
-        if args.command == "db":
-            return asyncio.run(_db_upgrade(settings))
-    except ContentError as exc:
-        print(f"star-coach: content error: {exc}", file=sys.stderr)
-        return 1
+        return _dispatch(args, settings)
     except KeyboardInterrupt:
         return 130
-    return 2
+    except BrokenPipeError:
+        # The reader went away (`star-coach content list | head`): nothing is wrong.
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        return 0
+    except Exception as exc:
+        err = explain(exc, settings.database_url)
+        if err is None:
+            # A bug, not a setting: the whole traceback, through the redacting log filter.
+            log.critical("star-coach %s stopped on an unexpected error", args.command, exc_info=exc)
+            return 1
+        if debug:
+            log.error("star-coach %s: %s", args.command, err.what, exc_info=exc)
+        for line in err.lines():
+            print(line, file=sys.stderr)
+        return err.status
 
 
 if __name__ == "__main__":  # pragma: no cover

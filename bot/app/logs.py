@@ -1,4 +1,10 @@
-"""Logging set-up: readable text by default, one JSON object a line with LOG_FORMAT=json."""
+"""Logging set-up: readable text by default, one JSON object a line with LOG_FORMAT=json.
+
+Every handler gets the redacting filter (bot.app.redact), so no secret is printed whatever logs
+it. At INFO the log holds start-up, webhook requests, warnings and errors; the chatter of the
+libraries underneath (APScheduler's "Running job" every poll, httpx's request lines, Alembic's
+steps) is shown only at DEBUG.
+"""
 
 from __future__ import annotations
 
@@ -6,8 +12,19 @@ import json
 import logging
 from datetime import UTC, datetime
 
+from bot.app.redact import install
+
 # Attributes every LogRecord has; anything else was passed in `extra=` and is worth keeping.
 _STANDARD = set(logging.LogRecord("", 0, "", 0, "", None, None).__dict__) | {"message", "asctime"}
+
+# Libraries that log routine work at INFO: quiet unless LOG_LEVEL=DEBUG.
+CHATTY = ("apscheduler", "httpx", "alembic")
+# Libraries that log every query or connection step: quiet even at DEBUG (SQLAlchemy's INFO is
+# every statement with its parameters, answer text included).
+NOISY = ("aiosqlite", "asyncio", "httpcore", "sqlalchemy", "matplotlib", "PIL")
+
+
+_HANDLER_NAME = "star-coach"
 
 
 class JsonFormatter(logging.Formatter):
@@ -18,9 +35,13 @@ class JsonFormatter(logging.Formatter):
             "logger": record.name,
             "msg": record.getMessage(),
         }
-        entry.update({k: v for k, v in record.__dict__.items() if k not in _STANDARD})
-        if record.exc_info:
-            entry["exc"] = self.formatException(record.exc_info)
+        entry.update(
+            {k: v for k, v in record.__dict__.items() if k not in _STANDARD and not k.startswith("_")}
+        )
+        if record.exc_info and not record.exc_text:
+            record.exc_text = self.formatException(record.exc_info)
+        if record.exc_text:
+            entry["exc"] = record.exc_text
         return json.dumps(entry, default=str, ensure_ascii=False)
 
 
@@ -30,9 +51,15 @@ def configure(level: str, fmt: str) -> None:
         handler.setFormatter(JsonFormatter())
     else:
         handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
+    handler.set_name(_HANDLER_NAME)
     root = logging.getLogger()
-    root.handlers[:] = [handler]
+    # Replace the handler set up before (a second call must not print twice); keep any other,
+    # and give every one of them the redacting filter.
+    root.handlers[:] = [h for h in root.handlers if h.get_name() != _HANDLER_NAME] + [handler]
+    install(root.handlers)
     root.setLevel(level.upper())
-    # httpx logs every request at INFO, with the bot token in the URL: keep it quiet.
-    logging.getLogger("httpx").setLevel(logging.WARNING)
-    logging.getLogger("alembic").setLevel(logging.WARNING)
+    debug = root.level <= logging.DEBUG
+    for name in CHATTY:
+        logging.getLogger(name).setLevel(logging.NOTSET if debug else logging.WARNING)
+    for name in NOISY:
+        logging.getLogger(name).setLevel(logging.WARNING)

@@ -88,7 +88,8 @@ class Services:
             clock=clock,
             review=review,
             practice=PracticeService(
-                sessions=sessions, content=content, assessor=assessor, clock=clock, review=review
+                sessions=sessions, content=content, assessor=assessor, clock=clock, review=review,
+                default_timezone=tz,
             ),
             learners=LearnerSettings(sessions=sessions, content=content, clock=clock),
             privacy=Privacy(sessions=sessions, clock=clock, default_timezone=tz),

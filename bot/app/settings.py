@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from contextlib import suppress
 from pathlib import Path
 from typing import Annotated, Literal
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
@@ -10,6 +11,21 @@ from pydantic import Field, SecretStr, field_validator
 from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
 
 DEFAULT_DATABASE_URL = "sqlite+aiosqlite:///star_coach.db"
+
+
+def register_secrets(settings: Settings) -> None:
+    """The bot token, the webhook secret and the database password, for bot.app.redact."""
+    from sqlalchemy.engine import make_url
+    from sqlalchemy.exc import ArgumentError
+
+    from bot.app.redact import register
+
+    for secret in (settings.telegram_bot_token, settings.webhook_secret):
+        if secret is not None:
+            register(secret.get_secret_value())
+    # Not a URL at all: the start-up check says so, and the URL rule still masks a password.
+    with suppress(ArgumentError, ValueError):
+        register(make_url(settings.database_url).password)
 
 
 def _split_list(value: object) -> object:
@@ -51,6 +67,13 @@ class Settings(BaseSettings):
     reminder_poll_seconds: float = Field(default=20.0, ge=0.2, le=3600)
     # Nudges a second from this instance (Telegram allows about 30 a second per bot, in all).
     reminder_send_rate: float = Field(default=25.0, gt=0, le=30)
+    # How long `run` keeps trying a database or Bot API it cannot reach yet before it gives up
+    # (exit status 3): long enough for a server booting with the bot.
+    startup_wait_seconds: float = Field(default=30.0, ge=0, le=600)
+
+    def model_post_init(self, context: object, /) -> None:
+        """Whatever reads these settings, their secrets are masked in every log line from now on."""
+        register_secrets(self)
 
     @field_validator("admin_user_ids", "content_pack_dirs", mode="before")
     @classmethod

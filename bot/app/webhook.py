@@ -29,6 +29,7 @@ from telegram.ext import Application
 
 from bot.app.inbox import STOP_GRACE, Inbox
 from bot.app.settings import Settings
+from content.loader import Content
 
 log = logging.getLogger(__name__)
 
@@ -124,12 +125,16 @@ def make_web_app(
     return app
 
 
-async def serve(settings: Settings) -> None:
-    """Run until SIGINT/SIGTERM: register the webhook, serve, then shut down cleanly."""
+async def serve(settings: Settings, content: Content | None = None) -> None:
+    """Run until SIGINT/SIGTERM: listen, register the webhook, serve, then shut down cleanly.
+
+    The server listens before Telegram is told the URL, so a port that is taken ends the start
+    (exit status 3, bot.app.failures) with the webhook left as it was."""
     from bot.app.application import build_application
+    from bot.app.failures import port_error
 
     assert settings.webhook_url and settings.webhook_secret
-    application = build_application(settings, updater=False)
+    application = build_application(settings, updater=False, content=content)
     stop = asyncio.Event()
     loop = asyncio.get_running_loop()
     for sig in (signal.SIGINT, signal.SIGTERM):
@@ -137,21 +142,30 @@ async def serve(settings: Settings) -> None:
     async with application:
         if application.post_init:
             await application.post_init(application)
-        await application.bot.set_webhook(
-            url=settings.webhook_url,
-            secret_token=settings.webhook_secret.get_secret_value(),
-            allowed_updates=Update.ALL_TYPES,
-        )
-        await application.start()
         runner = web.AppRunner(make_web_app(application, settings))
         await runner.setup()
-        site = web.TCPSite(runner, settings.webhook_listen, settings.webhook_port)
-        await site.start()
-        log.info("Webhook mode: listening on %s:%s", settings.webhook_listen, settings.webhook_port)
+        started = False
         try:
+            site = web.TCPSite(runner, settings.webhook_listen, settings.webhook_port)
+            try:
+                await site.start()
+            except OSError as exc:
+                err = port_error(exc, settings.webhook_listen, settings.webhook_port)
+                if err is None:
+                    raise
+                raise err from exc
+            await application.bot.set_webhook(
+                url=settings.webhook_url,
+                secret_token=settings.webhook_secret.get_secret_value(),
+                allowed_updates=Update.ALL_TYPES,
+            )
+            await application.start()
+            started = True
+            log.info("Webhook mode: listening on %s:%s", settings.webhook_listen, settings.webhook_port)
             await stop.wait()
         finally:
             await runner.cleanup()
-            await application.stop()
+            if started:
+                await application.stop()
             if application.post_shutdown:
                 await application.post_shutdown(application)

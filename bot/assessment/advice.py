@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from bot.assessment.marking import Evidence
 from bot.assessment.types import Flag, PointResult
+from bot.assessment.wording import the_name
 from content.loader import Content
 from content.models import Check, MarkingPoint, Prompt
 
@@ -43,11 +44,14 @@ def _join(names: list[str]) -> str:
     return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
 
 
-def strengths(ev: Evidence) -> list[str]:
+def strengths(ev: Evidence, elsewhere: frozenset[str] = frozenset()) -> list[str]:
+    """What the answer did well; ``elsewhere`` holds entries named that do not apply in the
+    learner's nation (never praised as correct)."""
     out: list[str] = []
-    clean = [f.name for f in ev.found if f.kind in ("legislation", "regulator") and not f.flags]
+    clean = [the_name(f.name, f.kind) for f in ev.found
+             if f.kind in ("legislation", "regulator") and not f.flags and f.entry_id not in elsewhere]
     if clean:
-        out.append(f"You named the {_join(clean[:MAX_NAMES])} correctly.")
+        out.append(f"You named {_join(clean[:MAX_NAMES])} correctly.")
     if all(ev.star.values()):
         out.append("Your example has a clear situation, task, action and result.")
     if ev.measurable:

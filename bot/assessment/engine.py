@@ -10,6 +10,7 @@ from bot.assessment import advice, marking, structure
 from bot.assessment.hints import find_hints
 from bot.assessment.marking import DISTINCTION_MARK, PASS_MARK, Evidence
 from bot.assessment.matcher import Matcher
+from bot.assessment.place import learner_nation
 from bot.assessment.types import Assessment
 from content import nations
 from content.loader import Content
@@ -32,8 +33,8 @@ class Assessor:
     ) -> Assessment:
         """`nation` is where the learner works (content.nations): the law of that nation is the
         yardstick; `unknown` judges as for England but never calls a devolved law wrong."""
-        nation = nations.normalise(nation)
-        found = self.matcher.find(text, sector)
+        nation = learner_nation(nations.normalise(nation), text)
+        found = self.matcher.find(text, sector, nation)
         ev = Evidence(
             text=text,
             found=found,
@@ -41,8 +42,9 @@ class Assessor:
             measurable=structure.is_measurable(text),
             reasoning=structure.has_reasoning(text),
             escalates=structure.escalates(text),
-            hints=find_hints(text, found, self.content, sector),
+            hints=find_hints(text, found, self.content, sector, nation),
             sector=sector,
+            nation=nation,
         )
         points = marking.points_for(self.content, prompt, sector)
         results = marking.mark(self.content, points, ev)
@@ -61,5 +63,9 @@ class Assessor:
             tip=advice.tip(self.content, prompt, points, results, ev),
             sector=sector,
             nation=nation,
-            strengths=advice.strengths(ev),
+            strengths=advice.strengths(ev, frozenset(
+                f.entry_id for f in found
+                if f.entry_id in self.content.catalogue
+                and not self.content.catalogue[f.entry_id].applies_in(nation)
+            )),
         )

@@ -6,7 +6,9 @@
 * ``policy_as_law``: the law (or a named Act) said to require what is only shop policy: a receipt,
   the original packaging, store credit or exchange only, a day count the law does not set.
 * ``vague_regulator``: "the ombudsman" or "the regulator" with no regulator named; the hint names
-  the learner's sector's own.
+  the learner's sector's own in their nation, and for "the ombudsman" only ombudsmen and approved
+  dispute-resolution schemes (never a regulator such as Trading Standards or the CQC).
+* ``legal_claim`` and the further ``policy_as_law`` cases: ``claims``; ``other_nation``: ``extent``.
 """
 
 from __future__ import annotations
@@ -14,8 +16,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from bot.assessment.claims import LAW_SAYS, check_claims, policy_claim
+from bot.assessment.extent import other_nation_hints
 from bot.assessment.types import Found, Hint
 from bot.assessment.wording import join
+from content import nations
 from content.loader import Content
 
 # Nouns after a concept that make it a role, a team or a document rather than the law.
@@ -87,7 +92,7 @@ SAYS = re.compile(r"^\W*(\w+\W+){0,2}?(says|say|states|means|requires|gives)\b",
 # Contrast, negation or someone else's belief: the learner is correcting the myth, not repeating it.
 NEGATED = re.compile(
     r"\b(no|not|n't|without|only needs|doesn'?t|isn'?t|but the|think|thinks|believe|believes|"
-    r"assume|assumes|myth)\b",
+    r"assume|assumes|myth|more than|beyond|on top of|better than|further than)\b",
     re.I,
 )
 VAGUE_BODY = re.compile(r"\b(the|an|our) (ombudsman|ombudsmen|regulator|watchdog|regulatory body)\b",
@@ -131,7 +136,9 @@ def _policy_as_law(text: str, found: list[Found]) -> tuple[int, int] | None:
     return None
 
 
-def find_hints(text: str, found: list[Found], content: Content, sector: str) -> list[Hint]:
+def find_hints(
+    text: str, found: list[Found], content: Content, sector: str, nation: str = nations.UNKNOWN
+) -> list[Hint]:
     hints: list[Hint] = []
     named = {f.entry_id for f in found}
     claim = _policy_as_law(text, found)
@@ -139,8 +146,17 @@ def find_hints(text: str, found: list[Found], content: Content, sector: str) -> 
         hints.append(Hint(
             "policy_as_law",
             "Careful: a receipt, a time limit or exchange-only is your organisation's policy, not "
-            "the law. Say which is which: the law sets the minimum, and your policy can give more.",
+            f"the law. {LAW_SAYS} Say which is which: the law sets the minimum, and your policy "
+            "can give more.",
         ))
+    else:
+        policy = policy_claim(text)
+        if policy is not None:
+            hints.append(policy)
+            claim = (0, len(text))  # the whole answer's law talk is already corrected
+    if claim is None:
+        hints.extend(check_claims(text, content, found))
+    hints.extend(other_nation_hints(found, content, nation))
     vague: list[tuple[str, Concept]] = []
     for concept in CONCEPTS:
         for m in concept.pattern.finditer(text):
@@ -161,8 +177,24 @@ def find_hints(text: str, found: list[Found], content: Content, sector: str) -> 
         hints.append(Hint("vague_law", message))
     body = VAGUE_BODY.search(text)
     if body and not any(f.kind == "regulator" for f in found):
-        expected = content.sectors[sector].regulators if sector in content.sectors else []
-        message = f"Which {body.group(2).lower()}? Name the body"
-        message += f": in your sector, {_names(content, expected[:2])}." if expected else "."
-        hints.append(Hint("vague_regulator", message))
+        hints.append(Hint("vague_regulator", _which_body(content, sector, nation, body.group(2))))
     return hints
+
+
+def _which_body(content: Content, sector: str, nation: str, said: str) -> str:
+    """ "Which ombudsman?" offers only ombudsmen and approved schemes; "which regulator?" the
+    sector's bodies; both as they are where the learner works."""
+    sector_def = content.sectors.get(sector)
+    expected = sector_def.regulators_in(nation) if sector_def else []
+    usable = [i for i in expected if i in content.catalogue
+              and content.catalogue[i].applies_in(nation)]
+    word = said.lower()
+    if word.startswith("ombudsm"):
+        usable = [i for i in usable if content.catalogue[i].ombudsman]
+        if not usable:
+            return ("Which ombudsman? Name the scheme your organisation belongs to, or say where "
+                    "the customer could take the complaint.")
+    else:
+        usable = [i for i in usable if not content.catalogue[i].ombudsman] or usable
+    message = f"Which {word}? Name the body"
+    return message + (f": in your sector, {_names(content, usable[:2])}." if usable else ".")

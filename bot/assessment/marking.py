@@ -58,6 +58,8 @@ class Evidence:
     escalates: bool
     hints: list[Hint]
     sector: str
+    # Where the learner works (content.nations): the sector's bodies there (issue 14).
+    nation: str = "unknown"
 
 
 def points_for(content: Content, prompt: Prompt | None, sector: str) -> list[MarkingPoint]:
@@ -72,9 +74,9 @@ def _credited(found: list[Found]) -> list[Found]:
     return [f for f in found if Flag.OUTDATED.value not in f.flags]
 
 
-def _sector_regulators(content: Content, sector: str) -> list[str]:
+def _sector_regulators(content: Content, sector: str, nation: str = "unknown") -> list[str]:
     sector_def = content.sectors.get(sector)
-    return list(sector_def.regulators) if sector_def else []
+    return sector_def.regulators_in(nation) if sector_def else []
 
 
 def met(content: Content, point: MarkingPoint, ev: Evidence) -> tuple[bool, str | None]:
@@ -94,9 +96,11 @@ def met(content: Content, point: MarkingPoint, ev: Evidence) -> tuple[bool, str 
         case Check.NAMES_STANDARD:
             return count("standard") >= minimum, None
         case Check.NAMES_REGULATOR:
-            expected = _sector_regulators(content, ev.sector)
+            expected = _sector_regulators(content, ev.sector, ev.nation)
             if point.params.get("sector_specific") and expected:
-                ok = bool(ids & set(expected))
+                # The ICO counts everywhere: data protection applies in every sector.
+                everywhere = {i for i in ids if content.catalogue[i].every_sector}
+                ok = bool(ids & set(expected)) or bool(everywhere)
                 wanted = join(content.catalogue[r] for r in expected[:2])
                 detail = None if ok else f"In your sector, name {wanted}."
                 return ok, detail

@@ -11,7 +11,11 @@
    a regulator's acronym inside a longer name still counts ("FCA Consumer Duty").
 4. Years and families. A year beside a name picks between entries sharing it (Data Protection Act
    1998 or 2018); a name without a year means the one the answer dates elsewhere, else the current
-   one. Each entry is reported once, with its flags (``years``).
+   one. Each entry is reported once, with its flags (``years``), judged by the law of the
+   learner's nation.
+
+Spoken and hasty forms ("g d p r", "twenty fifteen", "CRA15") are rewritten first (``spoken``);
+every span found is mapped back to the answer as written.
 """
 
 from __future__ import annotations
@@ -22,9 +26,11 @@ from rapidfuzz import fuzz
 
 from bot.assessment.index import CatalogueIndex, Form, clipped
 from bot.assessment.senses import acronym_sense, ambiguous_ok
+from bot.assessment.spoken import to_written
 from bot.assessment.text import STOPWORDS, Token, same_sentence, tokenize
 from bot.assessment.types import Found
 from bot.assessment.years import Mention, flags_for, written_year
+from content import nations
 from content.loader import Content
 from content.models import Kind
 
@@ -133,7 +139,21 @@ class Matcher:
 
     # -- 4. years, families, one Found per entry --------------------------------------------
 
-    def find(self, text: str, sector: str = "general") -> list[Found]:
+    def find(
+        self, text: str, sector: str = "general", nation: str = nations.UNKNOWN
+    ) -> list[Found]:
+        written = to_written(text, self.index.acronyms)
+        found = self._find(written.text, sector, nation)
+        if written.text == text:
+            return found
+        out = []
+        for f in found:
+            start, end = written.span(f.start, f.end)
+            out.append(Found(f.entry_id, f.kind, f.name, text[start:end], start, end, f.flags,
+                             f.correction))
+        return out
+
+    def _find(self, text: str, sector: str, nation: str) -> list[Found]:
         tokens = tokenize(text)
         mentions = self._select(tokens, self._candidates(text, tokens, sector))
         resolved: list[tuple[str, int | None, Mention, int]] = []
@@ -151,7 +171,7 @@ class Matcher:
             named = m.family & dated
             entry_id = next(iter(named)) if len(named) == 1 else self._pick(m.family, None)
             resolved.append((entry_id, None, m, end))
-        return self._merge(text, tokens, resolved)
+        return self._merge(text, tokens, resolved, nation)
 
     def _pick(self, family: frozenset[str], year: int | None) -> str:
         members = sorted(family)
@@ -163,7 +183,8 @@ class Matcher:
         return (current or members)[0]
 
     def _merge(
-        self, text: str, tokens: list[Token], resolved: list[tuple[str, int | None, Mention, int]]
+        self, text: str, tokens: list[Token], resolved: list[tuple[str, int | None, Mention, int]],
+        nation: str,
     ) -> list[Found]:
         by_entry: dict[str, list[tuple[int | None, Mention, int]]] = defaultdict(list)
         for entry_id, year, m, end in resolved:
@@ -172,7 +193,7 @@ class Matcher:
         for entry_id, mentions in by_entry.items():
             entry = self.entries[entry_id]
             years = [y for y, _m, _e in mentions]
-            flags, correction = flags_for(self.content, entry, years, text)
+            flags, correction = flags_for(self.content, entry, years, text, nation)
             # Report the mention the flags are about: a wrong year, else a dated one, else the first.
             mentions.sort(key=lambda x: x[1].first)
             rep = next(

@@ -19,7 +19,9 @@ from bot.assessment.text import STOPWORDS, Token
 
 LOCAL_UNITS = frozenset(
     {"team", "teams", "department", "dept", "desk", "unit", "squad", "queue", "inbox", "mailbox",
-     "hub", "rota", "shift", "pod", "colleague", "colleagues", "helpdesk"}
+     "hub", "rota", "shift", "pod", "colleague", "colleagues", "helpdesk",
+     # job titles: "our FOI officer" is a person, not the Act
+     "officer", "officers", "coordinator", "co-ordinator"}
 )
 # Words that show an ambiguous form is used as the model or standard it names.
 CUES = frozenset(
@@ -35,7 +37,11 @@ ENGLISH_WORDS = frozenset({"oft"})
 OTHER_SENSES: dict[str, tuple[re.Pattern[str], str | None]] = {
     "cpr": (re.compile(r"first aid|resuscitat|collaps|defib|compression|breath|cardiac|"
                        r"heart attack|unconscious|ambulance", re.I), None),
-    "psr": (re.compile(r"payment systems|reimburs|\bAPP\b|push payment|scam", re.I), None),
+    # The Payment Systems Regulator unless the words are about the Priority Services Register.
+    "psr": (re.compile(r"priority|register|power cut|oxygen|medical equipment|"
+                       r"\bon (the|our) PSR\b|(energy|gas|electricity|water) (supplier|company|"
+                       r"customer|supply)", re.I),
+            "vulnerable_customer_policy"),
     "cse": (re.compile(r"exploitation|safeguard|abuse|grooming", re.I), None),
     "fsa": (re.compile(r"financial|bank|insur|mortgage|pension|invest|loan|credit", re.I),
             "financial_services_authority"),
@@ -129,6 +135,7 @@ def acronym_sense(
     if other is not None:
         cue, instead = other
         window = text[max(0, tok.start - SENSE_WINDOW) : tok.end + SENSE_WINDOW]
-        if cue.search(window) or (instead is not None and sector == "finance"):
+        # In financial services "the FSA" is the old Financial Services Authority even unprompted.
+        if cue.search(window) or (tok.base == "fsa" and sector == "finance"):
             return instead if instead in index.entries else None
     return entry_id

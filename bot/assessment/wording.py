@@ -10,8 +10,12 @@ from content.models import CatalogueEntry, Kind
 def the(entry: CatalogueEntry) -> str:
     """The name with "the" where English wants it: bodies named in one word (Ofgem, Ofcom) and
     names that already start with "The" go without."""
-    name = entry.name
-    if name.lower().startswith("the ") or (entry.kind is Kind.REGULATOR and " " not in name):
+    return the_name(entry.name, entry.kind.value)
+
+
+def the_name(name: str, kind: str) -> str:
+    """``the`` for a name and its kind, where only those are at hand ("the Ofwat" is wrong)."""
+    if name.lower().startswith("the ") or (kind == Kind.REGULATOR.value and " " not in name):
         return name
     return f"the {name}"
 

@@ -4,22 +4,27 @@ Flags (docs/assessment.md, "Flags"):
 * ``wrong_year``: a year is written beside the name and it is not the entry's year;
 * ``missing_year``: the entry is cited with its year (its canonical name ends with it) and no
   mention of it in the answer gives one;
-* ``outdated``: the entry has been superseded. The Sale of Goods Act 1979 and the Supply of Goods
-  and Services Act 1982 still govern sales between businesses, so they are not outdated when the
-  answer is about business customers.
+* ``outdated``: the entry has been superseded where the learner works (the Disability
+  Discrimination Act 1995 was replaced in Great Britain and is still the law in Northern Ireland),
+  and the answer does not date the event before the replacement ("in 2012 ... the Sale of Goods
+  Act 1979" was the law then). The Sale of Goods Act 1979 and the Supply of Goods and Services Act
+  1982 still govern sales between businesses, so they are not outdated when the answer is about
+  business customers.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 
 from bot.assessment.text import YEAR, Token, same_sentence
 from bot.assessment.types import Flag
 from bot.assessment.wording import join, the
+from content import nations
 from content.loader import Content
-from content.models import CatalogueEntry, Kind
+from content.models import CatalogueEntry, Kind, expand
 
 BETWEEN = frozenset({"of", "from"})  # "the Equality Act of 2010"
 ARTICLES = frozenset({"the", "a", "an", "our", "their"})  # "the 2015 Consumer Rights Act"
@@ -28,6 +33,19 @@ B2B = re.compile(
     r"business (customers?|clients?)|commercial (customers?|clients?))\b",
     re.I,
 )
+
+# "In 2012 a customer ...", "back in March 2014": when the event happened, not when a law was made.
+EVENT_YEAR = re.compile(
+    r"\b(?:in|back in|during)\s+(?:(?:early|late|mid)[\s-]+)?(?:(?:jan|feb|mar|apr|may|jun|jul|aug|"
+    r"sep|sept|oct|nov|dec)[a-z]*\s+)?((?:19|20)\d\d)\b(?!\s*(?:act|regulations?)\b)",
+    re.I,
+)
+
+
+def event_year(text: str) -> int | None:
+    """The earliest year the answer dates its events by, if it gives one."""
+    years = [int(m.group(1)) for m in EVENT_YEAR.finditer(text)]
+    return min(years) if years else None
 
 
 @dataclass(frozen=True, slots=True)
@@ -80,20 +98,35 @@ def _format_date(value: date) -> str:
 
 def outdated_correction(content: Content, entry: CatalogueEntry) -> str:
     direct = [content.catalogue[r] for r in entry.superseded_by]
-    text = f"{the(entry)[0].upper()}{the(entry)[1:]} was replaced by {join(direct)}"
+    # "The ... Regulations 2008 were replaced", "the Act was replaced".
+    verb = "were" if re.search(r"\bRegulations\b", entry.name) else "was"
+    text = f"{the(entry)[0].upper()}{the(entry)[1:]} {verb} replaced by {join(direct)}"
+    still = ""
+    if entry.superseded_in:
+        text += " in " + ("Great Britain" if entry.superseded_in == ["gb"] else
+                          join_places(entry.superseded_in))
+        rest = [n for n in nations.NATIONS if n not in expand(entry.superseded_in)]
+        still = f" (it is still the law in {', '.join(nations.label(n) for n in rest)})"
     if entry.superseded_on:
         text += f" on {_format_date(entry.superseded_on)}"
     verb = "cite" if entry.kind is Kind.LEGISLATION else "name"  # an Act is cited, a body named
     current = content.current_replacements(entry.id)
     if {e.id for e in current} != {e.id for e in direct}:
-        return text + f"; today {verb} {join(current)}."
-    return text + f", so {verb} {'that' if len(direct) == 1 else 'those'} instead."
+        return text + f"; today {verb} {join(current)}{still}."
+    return text + f", so {verb} {'that' if len(direct) == 1 else 'those'} instead{still}."
+
+
+def join_places(extent: Sequence[str]) -> str:
+    names = [nations.label(n) for group in extent for n in nations.GROUPS[group]]
+    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
 
 
 def flags_for(
-    content: Content, entry: CatalogueEntry, years: list[int | None], text: str
+    content: Content, entry: CatalogueEntry, years: list[int | None], text: str,
+    nation: str = nations.UNKNOWN,
 ) -> tuple[tuple[str, ...], str | None]:
-    """Flags and one correction for an entry, from the years written at each of its mentions."""
+    """Flags and one correction for an entry, from the years written at each of its mentions,
+    judged by the law of ``nation`` (unknown: as England)."""
     flags: list[str] = []
     corrections: list[str] = []
     if entry.kind is Kind.LEGISLATION and entry.year is not None:
@@ -104,7 +137,11 @@ def flags_for(
         elif all(y is None for y in years) and entry.name.endswith(str(entry.year)):
             flags.append(Flag.MISSING_YEAR.value)
             corrections.append(f"Give its year: the {entry.name}.")
-    if entry.superseded and not (
+    when = event_year(text)
+    before_replacement = (
+        when is not None and entry.superseded_on is not None and when < entry.superseded_on.year
+    )
+    if entry.superseded_for(nation) and not before_replacement and not (
         entry.superseded_note and "business" in entry.superseded_note and B2B.search(text)
     ):
         flags.append(Flag.OUTDATED.value)

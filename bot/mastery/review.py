@@ -138,7 +138,7 @@ class Focus:
 class Review:
     """The review model over the database; no Telegram in here."""
 
-    def __init__(self, content: Content, *, default_timezone: str = "Europe/London") -> None:
+    def __init__(self, content: Content, *, default_timezone: str) -> None:
         self.content = content
         self.default_timezone = default_timezone
         self.scheduler = scheduler()

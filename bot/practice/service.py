@@ -72,6 +72,7 @@ class PracticeService:
         assessor: Assessor,
         clock: Clock,
         review: Review,
+        default_timezone: str,
         rng: random.Random | None = None,
     ) -> None:
         self.sessions = sessions
@@ -81,13 +82,16 @@ class PracticeService:
         self.rng = rng or random.Random()
         # Mastery and spaced review by area (bot.mastery.review), updated by every submitted attempt.
         self.review = review
+        # The operator's DEFAULT_TIMEZONE: a new learner's zone until they choose one.
+        self.default_timezone = default_timezone
 
     async def learner(
         self, *, key: str, telegram_user_id: int | None = None, first_name: str = ""
     ) -> Learner:
         async with self.sessions.begin() as session:
             return await queries.get_or_create_learner(
-                session, key=key, telegram_user_id=telegram_user_id, first_name=first_name
+                session, key=key, telegram_user_id=telegram_user_id, first_name=first_name,
+                timezone=self.default_timezone,
             )
 
     def choose_prompt(
@@ -228,7 +232,7 @@ class PracticeService:
                     grade=attempt.grade, kind=attempt.kind, now=attempt.created_at,
                 )
                 await reset_backoff(session, learner=learner, now=attempt.created_at,
-                                    default_tz=self.review.default_timezone)
+                                    default_tz=self.default_timezone)
             probe = next_probe(prompt, assessment, asked=draft.probe_point)
             if probe is not None:
                 await queries.start_draft(

@@ -122,14 +122,15 @@ class _Job:
 class Dispatcher:
     def __init__(
         self, *, sessions: SessionFactory, review: Review, clock: Clock, sender: Sender,
-        default_timezone: str = "Europe/London", rate: float = 25.0, per_chat: float = 1.0,
+        default_timezone: str | None = None, rate: float = 25.0, per_chat: float = 1.0,
         lease: timedelta = timedelta(minutes=5), batch: int = 100, concurrency: int = 8,
         inline_retries: int = 3, retry_delays: tuple[int, ...] = (30, 120, 600, 1800),
         sleep: Callable[[float], Awaitable[None]] = asyncio.sleep,
         monotonic: Callable[[], float] = time.monotonic,
     ) -> None:
         self.sessions, self.review, self.clock, self.sender = sessions, review, clock, sender
-        self.default_timezone = default_timezone
+        # The operator's DEFAULT_TIMEZONE, which the review model already carries.
+        self.default_timezone = default_timezone or review.default_timezone
         self.lease, self.batch, self.concurrency = lease, batch, concurrency
         self.inline_retries, self.retry_delays = inline_retries, retry_delays
         self.pacer = Pacer(rate, per_chat, monotonic=monotonic, sleep=sleep)

@@ -27,6 +27,8 @@ TEST_BOT_TOKEN = "123456:TESTTOKEN_abc"
 BOT_COMMAND: tuple[str, ...] = (sys.executable, "-m", "bot", "run")
 
 _live_processes: set[BotProcess] = set()
+#: Every bot process log of the current test, grepped for secrets when the test ends.
+_logs_this_test: list[Path] = []
 _log_numbers = itertools.count(1)
 
 
@@ -164,6 +166,7 @@ async def start_bot_process(
         )
     bot = BotProcess(process, emulator, log_path, calls_at_start)
     _live_processes.add(bot)
+    _logs_this_test.append(log_path)
     emulator.add_diagnostic(bot.log_tail)
     return bot
 
@@ -193,9 +196,16 @@ async def emulator(monkeypatch: pytest.MonkeyPatch) -> AsyncIterator[BotApiEmula
 
 @pytest.fixture(autouse=True)
 async def _kill_leftover_bot_processes() -> AsyncIterator[None]:
-    """Whatever a test did, no bot process outlives it."""
+    """Whatever a test did, no bot process outlives it; and none printed a secret."""
+    from tests.conftest import TEST_SECRETS
+
+    _logs_this_test.clear()
     yield
     await _reap(_live_processes)
+    for path in _logs_this_test:
+        text = path.read_text(encoding="utf-8", errors="replace") if path.exists() else ""
+        leaked = [line for line in text.splitlines() if any(s in line for s in TEST_SECRETS)]
+        assert not leaked, f"{path} prints a secret:\n" + "\n".join(leaked[:5])
 
 
 @pytest.fixture

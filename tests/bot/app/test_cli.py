@@ -33,7 +33,8 @@ def test_run_without_token_says_how_to_get_one(tmp_path: Path) -> None:
     assert result.returncode == 2
     assert "BotFather" in result.stderr and ".env" in result.stderr
     assert "Traceback" not in result.stderr
-    assert len(result.stderr.strip().splitlines()) == 1
+    # What is wrong, then what to do.
+    assert len(result.stderr.strip().splitlines()) == 2
 
 
 def test_piped_chat_gives_feedback_naming_the_act(tmp_path: Path) -> None:
@@ -87,7 +88,61 @@ def test_assess_unknown_prompt_is_a_clear_error(tmp_path: Path, capsys) -> None:
     answer = tmp_path / "a.txt"
     answer.write_text("x")
     assert main(["assess", "--prompt", "nope", str(answer)]) == 2
-    assert "unknown prompt" in capsys.readouterr().err
+    err = capsys.readouterr().err
+    assert "unknown prompt id 'nope'" in err and "`star-coach content list prompts` lists them" in err
+    assert "did you mean" not in err  # nothing is close to "nope"
+
+
+def test_assess_mistyped_ids_get_the_close_matches(tmp_path: Path, capsys) -> None:
+    answer = tmp_path / "a.txt"
+    answer.write_text(CRA_ANSWER)
+    assert main(["assess", "--prompt", "rl_refund_dispte", str(answer)]) == 2
+    assert "(did you mean rl_refund_dispute?)" in capsys.readouterr().err
+    assert main(["assess", "--sector", "retial", str(answer)]) == 2
+    err = capsys.readouterr().err
+    assert "unknown sector id 'retial' (did you mean retail?)" in err
+    assert "star-coach content list sectors" in err
+    # An unknown sector used to be accepted silently.
+    assert main(["assess", "--sector", "space", str(answer)]) == 2
+    assert "unknown sector id 'space'" in capsys.readouterr().err
+    assert main(["assess", "--sector", "retail", str(answer)]) == 0
+
+
+def test_content_list_shows_the_ids_assess_takes(capsys) -> None:
+    from content.loader import load_content
+
+    content = load_content()
+    assert main(["content", "list"]) == 0
+    out = capsys.readouterr().out
+    assert "Prompts (star-coach assess --prompt ID):" in out and "Sectors" in out
+    for pid in content.prompts:
+        assert f"    {pid} " in out
+    assert main(["content", "list", "sectors"]) == 0
+    out = capsys.readouterr().out
+    assert "Prompts" not in out
+    for sector in content.sectors.values():
+        assert f"  {sector.id}" in out and sector.label in out
+    assert main(["content", "list", "prompts"]) == 0
+    assert "Sectors" not in capsys.readouterr().out
+
+
+@pytest.mark.parametrize(
+    ("argv", "words"),
+    [
+        (["run"], "long polling, or a webhook server"),
+        (["chat"], "/settings sets your level"),
+        (["assess"], "each result line keeps its id"),
+        (["content", "list"], "List the prompt ids"),
+        (["content", "check"], "naming the file, the entry and the field"),
+        (["stats"], "nudges due and sent"),
+        (["db", "upgrade"], "Bring the database schema up to date"),
+    ],
+)
+def test_every_command_help_describes_it(argv: list[str], words: str, capsys) -> None:
+    with pytest.raises(SystemExit) as stop:
+        main([*argv, "--help"])
+    assert stop.value.code == 0
+    assert words in " ".join(capsys.readouterr().out.split())
 
 
 def test_assess_jsonl_keeps_ids_and_reports_bad_lines(tmp_path: Path) -> None:
@@ -96,13 +151,18 @@ def test_assess_jsonl_keeps_ids_and_reports_bad_lines(tmp_path: Path) -> None:
         json.dumps({"id": 7, "text": "Data Protection Act 1998 and the ICO"}),
         "not json",
         json.dumps({"id": "x", "text": "hi", "prompt": "missing_prompt"}),
+        '{"id": "b2", "text": "cut off in the midd',  # broken JSON, but its id is readable
+        json.dumps({"id": "s1", "text": "hello", "sector": "retial"}),
+        json.dumps({"id": "n1", "text": 5}),
     ]) + "\n"
     result = run_cli("assess", "--jsonl", "-", stdin=lines, cwd=tmp_path)
     rows = [json.loads(line) for line in result.stdout.splitlines()]
-    assert [r.get("id") for r in rows] == ["a1", 7, None, "x"]
+    assert [r.get("id") for r in rows] == ["a1", 7, None, "x", "b2", "s1", "n1"]
     assert rows[0]["entities"][0]["name"] == "Equality Act 2010"
     assert "ico" in {e["id"] for e in rows[1]["entities"]}
-    assert "error" in rows[2] and "error" in rows[3]
+    assert all("error" in row for row in rows[2:])
+    assert rows[4]["line"] == 5 and "not JSON" in rows[4]["error"]
+    assert "did you mean retail?" in rows[5]["error"]
     assert result.returncode == 1  # some lines failed
 
 
@@ -111,8 +171,15 @@ def test_assess_nation_flag_and_jsonl_field(tmp_path: Path, capsys) -> None:
     answer.write_text("I work in Belfast and followed the Disability Discrimination Act 1995.")
     assert main(["assess", "--json", "--nation", "ni", str(answer)]) == 0
     assert json.loads(capsys.readouterr().out)["nation"] == "northern_ireland"
+    # Without --nation, the answer's "Belfast" places the learner, and the DDA is not outdated.
     assert main(["assess", "--json", str(answer)]) == 0
-    assert json.loads(capsys.readouterr().out)["nation"] == "unknown"
+    data = json.loads(capsys.readouterr().out)
+    assert data["nation"] == "northern_ireland" and data["entities"][0]["flags"] == []
+    plain = tmp_path / "b.txt"
+    plain.write_text("I followed the Disability Discrimination Act 1995.")
+    assert main(["assess", "--json", str(plain)]) == 0
+    data = json.loads(capsys.readouterr().out)
+    assert data["nation"] == "unknown" and data["entities"][0]["flags"] == ["outdated"]
     lines = "\n".join([
         json.dumps({"id": 1, "text": "FOI request", "nation": "scotland"}),
         json.dumps({"id": 2, "text": "FOI request"}),

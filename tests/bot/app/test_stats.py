@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import asyncio
 import json
+import sqlite3
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
@@ -10,6 +12,7 @@ from bot.app import stats
 from bot.app.cli import main
 from bot.app.services import Services
 from storage import queries
+from storage.db import current_revision, make_engine, upgrade_database
 from storage.models import Cohort, NudgeLog, Reminder
 
 NOW = datetime(2026, 11, 20, 15, 0, tzinfo=UTC)
@@ -46,6 +49,48 @@ async def test_counts(services: Services) -> None:
 
 def test_cli_stats_json_on_a_new_database(tmp_path: Path, capsys, monkeypatch) -> None:
     monkeypatch.setenv("DATABASE_URL", f"sqlite+aiosqlite:///{tmp_path / 's.db'}")
+    assert main(["db", "upgrade"]) == 0
+    capsys.readouterr()
     assert main(["stats", "--json"]) == 0
-    data = json.loads(capsys.readouterr().out)
+    captured = capsys.readouterr()
+    assert captured.err == ""  # at the newest revision: nothing to warn about
+    data = json.loads(captured.out)
     assert data["learners"] == 0 and set(data) >= {"active_7_days", "nudges_sent_24h", "cohorts"}
+
+
+def test_cli_stats_never_creates_a_database(tmp_path: Path, capsys, monkeypatch) -> None:
+    path = tmp_path / "missing.db"
+    monkeypatch.setenv("DATABASE_URL", f"sqlite+aiosqlite:///{path}")
+    assert main(["stats"]) == 2  # a setting to fix (docs/operations.md, exit statuses)
+    assert "star-coach db upgrade" in capsys.readouterr().err
+    assert not path.exists()
+
+
+def test_cli_stats_does_not_migrate(tmp_path: Path, capsys, monkeypatch) -> None:
+    """A read-only command leaves the schema where it found it, and says it is behind."""
+    url = f"sqlite+aiosqlite:///{tmp_path / 'old.db'}"
+
+    async def prepare(revision: str | None) -> str | None:
+        engine = make_engine(url)
+        try:
+            if revision is not None:
+                await upgrade_database(engine, revision)
+            return await current_revision(engine)
+        finally:
+            await engine.dispose()
+
+    assert asyncio.run(prepare("0003")) == "0003"
+    monkeypatch.setenv("DATABASE_URL", url)
+    assert main(["stats", "--json"]) == 0
+    captured = capsys.readouterr()
+    assert json.loads(captured.out)["learners"] == 0
+    assert "0003" in captured.err and "star-coach db upgrade" in captured.err
+    assert asyncio.run(prepare(None)) == "0003"
+
+
+def test_cli_stats_on_an_empty_database_explains(tmp_path: Path, capsys, monkeypatch) -> None:
+    path = tmp_path / "empty.db"
+    sqlite3.connect(path).close()
+    monkeypatch.setenv("DATABASE_URL", f"sqlite+aiosqlite:///{path}")
+    assert main(["stats"]) == 2
+    assert "no STAR Coach schema" in capsys.readouterr().err

@@ -143,4 +143,8 @@ def test_law_and_policy_kept_apart_is_not_flagged(assessor: Assessor, text: str)
 def test_the_ombudsman_unnamed_gets_the_sectors_own(assessor: Assessor) -> None:
     result = assessor.assess("I told him he could go to the ombudsman.", sector="energy")
     hint = next(h for h in result.hints if h.code == "vague_regulator")
-    assert "Ofgem" in hint.message and "Energy Ombudsman" in hint.message
+    # Only ombudsmen answer "which ombudsman?": Ofgem is the regulator, not an ombudsman (issue 14).
+    assert "Energy Ombudsman" in hint.message and "Ofgem" not in hint.message
+    regulator = assessor.assess("I told him he could go to the regulator.", sector="energy")
+    hint = next(h for h in regulator.hints if h.code == "vague_regulator")
+    assert "Ofgem" in hint.message

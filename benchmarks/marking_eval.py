@@ -1,0 +1,53 @@
+"""The marking engine against the hand-labelled marking set (issue 13 item 5).
+
+    python benchmarks/marking_eval.py --set tuning [--errors]
+    python benchmarks/marking_eval.py --set holdout        # once, at the end of the engine work
+
+Prints per-point accuracy, Cohen's kappa, grade agreement, distinction recall and precision, a
+confusion table per kind of check and per answer style, and the grade confusion matrix. With
+--errors, every disagreement first (answer id, prompt.point, check, missed / wrongly met, style,
+nation and the start of the answer), then every grade that differs. The labelling rule is
+docs/assessment-labelling.md; the figures and what they mean are in docs/assessment.md under
+"How marking is measured". Tune against the tuning set only.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from bot.assessment.engine import Assessor  # noqa: E402
+from bot.assessment.marking_set import SETS, load_set, score  # noqa: E402
+from content.loader import load_content  # noqa: E402
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--set", choices=SETS, required=True, help="which part of the marking set")
+    parser.add_argument("--errors", action="store_true", help="list every disagreement first")
+    args = parser.parse_args(argv)
+
+    items = load_set(args.set)
+    assessor = Assessor(load_content())
+    started = time.perf_counter()
+    result = score(assessor, items)
+    elapsed = time.perf_counter() - started
+    if args.errors:
+        print(f"point disagreements ({len(result.point_errors)}):")
+        print("\n".join(result.point_errors))
+        print(f"\ngrade disagreements ({len(result.grade_errors)}):")
+        print("\n".join(result.grade_errors))
+        print()
+    print(f"marking set: {args.set}")
+    print("\n".join(result.table()))
+    print(f"\nassessed in {elapsed:.2f} s")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,56 @@
+"""Law and bodies named outside the nation they apply in: the ``other_nation`` hint.
+
+A learner in Edinburgh who refuses a sale "because of the Licensing Act 2003" knows the rule but
+cites England and Wales's Act; in Scotland it is the Licensing (Scotland) Act 2005. Each catalogue
+entry carries its extent and, where one exists, the counterparts that apply in the other nations
+(``content/data/catalogue``, with sources). The hint says where the item applies and names what to
+cite instead. An unknown nation raises nothing: the coach never calls a devolved law wrong on a
+guess.
+"""
+
+from __future__ import annotations
+
+from bot.assessment.types import Found, Hint
+from bot.assessment.wording import join, the
+from bot.assessment.years import join_places
+from content import nations
+from content.loader import Content
+from content.models import CatalogueEntry, Kind
+
+MAX_NOTES = 2  # a phone screen: the first two items outside the nation are enough
+
+
+def _capital(text: str) -> str:
+    return text[:1].upper() + text[1:]
+
+
+def _where(entry: CatalogueEntry) -> str:
+    return "Great Britain" if entry.extent == ["gb"] else join_places(entry.extent)
+
+
+def note_for(content: Content, entry: CatalogueEntry, nation: str) -> str:
+    """One sentence: where the item applies and what applies in ``nation`` instead."""
+    if entry.extent_note:
+        return entry.extent_note
+    verb = "cite" if entry.kind is Kind.LEGISLATION else "name"
+    text = f"{_capital(the(entry))} covers {_where(entry)}, not {nations.label(nation)}"
+    local = [content.catalogue[i] for i in entry.counterparts.get(nation, ())  # type: ignore[call-overload]
+             if i in content.catalogue]
+    if local:
+        return text + f": there, {verb} {join(local)}."
+    return text + "."
+
+
+def other_nation_hints(found: list[Found], content: Content, nation: str) -> list[Hint]:
+    """One ``other_nation`` hint naming the items that do not apply where the learner works."""
+    if nation not in nations.NATIONS:
+        return []
+    notes: list[str] = []
+    for f in found:
+        entry = content.catalogue.get(f.entry_id)
+        if entry is None or entry.applies_in(nation):
+            continue
+        notes.append(note_for(content, entry, nation))
+    if not notes:
+        return []
+    return [Hint("other_nation", " ".join(notes[:MAX_NOTES]))]

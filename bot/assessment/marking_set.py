@@ -1,0 +1,284 @@
+"""The hand-labelled marking set: load it, check it against the content, and score an engine on it.
+
+The set (``tests/data/marking/tuning.yaml`` and ``holdout.yaml``) is the measuring stick for the
+marking points (issue 13 item 5). Each answer carries a label per marking point of its prompt,
+written by the rule in docs/assessment-labelling.md, and a grade derived from those labels by the
+documented grade bands (`label_grade`). `score` runs the engine over the answers and compares:
+per-point accuracy, Cohen's kappa, grade agreement, distinction recall and per-check confusion.
+
+`benchmarks/marking_eval.py` prints the figures; the tests check the data and hold the engine to
+the issue's thresholds. Tune against the tuning set only: the holdout is scored once, at the end.
+"""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from bot.assessment.engine import Assessor
+from content.loader import Content
+from content.models import Check, Prompt
+
+DATA_DIR = Path(__file__).resolve().parents[2] / "tests" / "data" / "marking"
+SETS = ("tuning", "holdout")
+NATIONS = ("england", "scotland", "wales", "northern_ireland")
+STYLES = ("own_words", "keywords", "partial", "phone", "spoken", "weak", "distinction")
+CORRECTIONS = ("wrong_year", "outdated", "policy_as_law")
+GRADES = ("not_yet", "pass", "distinction")
+# Every HOLDOUT_EVERY-th answer, in the order written, is held out (m004, m008, ...).
+HOLDOUT_EVERY = 4
+
+
+@dataclass(frozen=True)
+class Labelled:
+    """One answer and its human labels."""
+
+    id: str
+    prompt: str
+    sector: str
+    nation: str
+    level: int
+    style: str
+    text: str
+    points: dict[str, bool]
+    full_star: bool
+    example: bool
+    to_correct: tuple[str, ...]
+    grade: str
+    note: str = ""
+
+    @property
+    def number(self) -> int:
+        return int(self.id.lstrip("m"))
+
+
+def set_path(name: str) -> Path:
+    if name not in SETS:
+        raise ValueError(f"unknown set {name!r}: choose from {', '.join(SETS)}")
+    return DATA_DIR / f"{name}.yaml"
+
+
+def load_set(name: str, path: Path | None = None) -> list[Labelled]:
+    raw: list[dict[str, Any]] = yaml.safe_load((path or set_path(name)).read_text(encoding="utf-8")) or []
+    return [
+        Labelled(
+            id=str(row["id"]),
+            prompt=str(row["prompt"]),
+            sector=str(row["sector"]),
+            nation=str(row["nation"]),
+            level=int(row["level"]),
+            style=str(row["style"]),
+            text=str(row["text"]),
+            points={str(k): bool(v) for k, v in (row.get("points") or {}).items()},
+            full_star=bool(row["full_star"]),
+            example=bool(row["example"]),
+            to_correct=tuple(row.get("to_correct") or ()),
+            grade=str(row["grade"]),
+            note=str(row.get("note") or ""),
+        )
+        for row in raw
+    ]
+
+
+def label_grade(points: dict[str, bool], full_star: bool, example: bool, to_correct: tuple[str, ...]) -> str:
+    """The grade bands of docs/assessment.md read from human labels (docs/assessment-labelling.md).
+
+    Distinction: every point met, all four STAR parts, nothing to correct. Pass: a real example
+    and at least half the points met. Not yet: everything else.
+    """
+    met = sum(points.values())
+    if points and met == len(points) and full_star and not to_correct:
+        return "distinction"
+    if example and 2 * met >= len(points):
+        return "pass"
+    return "not_yet"
+
+
+def check_item(item: Labelled, content: Content) -> list[str]:
+    """Everything wrong with one labelled answer, as sentences (empty when it is sound)."""
+    problems: list[str] = []
+    prompt = content.prompts.get(item.prompt)
+    if prompt is None:
+        return [f"{item.id}: prompt {item.prompt!r} is not a shipped prompt"]
+    ids = [m.id for m in prompt.marking_points]
+    if set(item.points) != set(ids):
+        problems.append(
+            f"{item.id}: labels {sorted(item.points)} are not the marking points of {prompt.id} {sorted(ids)}"
+        )
+    if item.sector not in content.sectors:
+        problems.append(f"{item.id}: sector {item.sector!r} is not in sectors.yaml")
+    elif prompt.sectors and item.sector not in prompt.sectors:
+        problems.append(f"{item.id}: sector {item.sector!r} is not one of {prompt.id}'s sectors")
+    if item.level not in prompt.levels:
+        problems.append(f"{item.id}: level {item.level} is not one of {prompt.id}'s levels {prompt.levels}")
+    if item.nation not in NATIONS:
+        problems.append(f"{item.id}: nation {item.nation!r} is not one of {NATIONS}")
+    if item.style not in STYLES:
+        problems.append(f"{item.id}: style {item.style!r} is not one of {STYLES}")
+    bad = [c for c in item.to_correct if c not in CORRECTIONS]
+    if bad:
+        problems.append(f"{item.id}: to_correct {bad} not in {CORRECTIONS}")
+    for m in prompt.marking_points:
+        if m.check is Check.STAR_COMPLETE and m.id in item.points and item.points[m.id] != item.full_star:
+            problems.append(f"{item.id}: full_star disagrees with the STAR point {m.id!r}")
+    if item.full_star and not item.example:
+        problems.append(f"{item.id}: a full STAR answer is a real example")
+    expected = label_grade(item.points, item.full_star, item.example, item.to_correct)
+    if item.grade != expected:
+        problems.append(f"{item.id}: grade {item.grade!r}, but the labels give {expected!r}")
+    if not item.text.strip():
+        problems.append(f"{item.id}: empty text")
+    return problems
+
+
+# --- scoring ---------------------------------------------------------------------------------
+
+
+@dataclass
+class Confusion:
+    """Labels (human) against the engine, for met / not met."""
+
+    tp: int = 0
+    fp: int = 0
+    fn: int = 0
+    tn: int = 0
+
+    def add(self, label: bool, got: bool) -> None:
+        if label and got:
+            self.tp += 1
+        elif got:
+            self.fp += 1
+        elif label:
+            self.fn += 1
+        else:
+            self.tn += 1
+
+    @property
+    def total(self) -> int:
+        return self.tp + self.fp + self.fn + self.tn
+
+    @property
+    def accuracy(self) -> float:
+        return (self.tp + self.tn) / self.total if self.total else 1.0
+
+    @property
+    def kappa(self) -> float:
+        """Cohen's kappa between the labels and the engine."""
+        n = self.total
+        if not n:
+            return 1.0
+        observed = (self.tp + self.tn) / n
+        label_yes, got_yes = (self.tp + self.fn) / n, (self.tp + self.fp) / n
+        chance = label_yes * got_yes + (1 - label_yes) * (1 - got_yes)
+        if chance >= 1.0:
+            return 1.0 if observed >= 1.0 else 0.0
+        return (observed - chance) / (1 - chance)
+
+
+@dataclass
+class Score:
+    """What `score` found, with every disagreement kept for reading."""
+
+    answers: int = 0
+    prompts: int = 0
+    points: Confusion = field(default_factory=Confusion)
+    by_check: dict[str, Confusion] = field(default_factory=lambda: defaultdict(Confusion))
+    by_style: dict[str, Confusion] = field(default_factory=lambda: defaultdict(Confusion))
+    by_nation: dict[str, Confusion] = field(default_factory=lambda: defaultdict(Confusion))
+    grades: Counter[tuple[str, str]] = field(default_factory=Counter)
+    point_errors: list[str] = field(default_factory=list)
+    grade_errors: list[str] = field(default_factory=list)
+
+    @property
+    def grade_agreement(self) -> float:
+        total = sum(self.grades.values())
+        same = sum(n for (label, got), n in self.grades.items() if label == got)
+        return same / total if total else 1.0
+
+    @property
+    def distinctions(self) -> int:
+        return sum(n for (label, _), n in self.grades.items() if label == "distinction")
+
+    @property
+    def distinction_recall(self) -> float:
+        hit = self.grades[("distinction", "distinction")]
+        return hit / self.distinctions if self.distinctions else 1.0
+
+    @property
+    def distinction_precision(self) -> float:
+        given = sum(n for (_, got), n in self.grades.items() if got == "distinction")
+        return self.grades[("distinction", "distinction")] / given if given else 1.0
+
+    def table(self) -> list[str]:
+        p = self.points
+        lines = [
+            f"answers {self.answers} on {self.prompts} prompts; marking points {p.total}",
+            "",
+            "| measure | value |",
+            "| --- | --- |",
+            f"| per-point accuracy | {p.accuracy:.3f} |",
+            f"| Cohen's kappa | {p.kappa:.3f} |",
+            f"| grade agreement | {self.grade_agreement:.3f} |",
+            f"| distinction recall | {self.distinction_recall:.3f} "
+            f"({self.grades[('distinction', 'distinction')]}/{self.distinctions}) |",
+            f"| distinction precision | {self.distinction_precision:.3f} |",
+            "",
+            "| check | points | TP | FP | FN | TN | accuracy | kappa |",
+            "| --- | --- | --- | --- | --- | --- | --- | --- |",
+        ]
+        for name, c in sorted(self.by_check.items()):
+            lines.append(
+                f"| {name} | {c.total} | {c.tp} | {c.fp} | {c.fn} | {c.tn} "
+                f"| {c.accuracy:.3f} | {c.kappa:.3f} |"
+            )
+        lines += ["", "| style | points | accuracy | FP | FN |", "| --- | --- | --- | --- | --- |"]
+        for name, c in sorted(self.by_style.items()):
+            lines.append(f"| {name} | {c.total} | {c.accuracy:.3f} | {c.fp} | {c.fn} |")
+        lines += ["", "| nation | points | accuracy | FP | FN |", "| --- | --- | --- | --- | --- |"]
+        for name, c in sorted(self.by_nation.items()):
+            lines.append(f"| {name} | {c.total} | {c.accuracy:.3f} | {c.fp} | {c.fn} |")
+        lines += ["", "grades (rows: label, columns: engine)", "", "| label | " + " | ".join(GRADES) + " |"]
+        lines.append("| --- | " + " | ".join("---" for _ in GRADES) + " |")
+        for label in GRADES:
+            counts = " | ".join(str(self.grades[(label, got)]) for got in GRADES)
+            lines.append(f"| {label} | {counts} |")
+        return lines
+
+
+def _excerpt(text: str, width: int = 90) -> str:
+    flat = " ".join(text.split())
+    return flat if len(flat) <= width else flat[: width - 3] + "..."
+
+
+def score(assessor: Assessor, items: list[Labelled]) -> Score:
+    """Run the engine on every answer and compare its marking points and grade with the labels."""
+    prompts: dict[str, Prompt] = assessor.content.prompts
+    result = Score(answers=len(items), prompts=len({i.prompt for i in items}))
+    for item in items:
+        prompt = prompts[item.prompt]
+        got = assessor.assess(item.text, prompt=prompt, sector=item.sector, nation=item.nation).to_dict()
+        met = {str(p["id"]): bool(p["met"]) for p in got["marking_points"]}
+        for point in prompt.marking_points:
+            label, engine = item.points[point.id], met.get(point.id, False)
+            result.points.add(label, engine)
+            result.by_check[point.check.value].add(label, engine)
+            result.by_style[item.style].add(label, engine)
+            result.by_nation[item.nation].add(label, engine)
+            if label != engine:
+                verdict = "missed" if label else "wrongly met"
+                result.point_errors.append(
+                    f"{item.id} {item.prompt}.{point.id} ({point.check.value}) {verdict} "
+                    f"[{item.style}, {item.nation}]: {_excerpt(item.text)}"
+                )
+        grade = str(got["grade"])
+        result.grades[(item.grade, grade)] += 1
+        if grade != item.grade:
+            result.grade_errors.append(
+                f"{item.id} {item.prompt}: label {item.grade}, engine {grade} (score {got['score']}) "
+                f"[{item.style}]"
+            )
+    return result

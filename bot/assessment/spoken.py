@@ -1,0 +1,149 @@
+"""Answers as they really arrive: spoken (as a speech recogniser writes them) and typed in haste.
+
+The matcher reads a written form of the answer, and every span it finds is mapped back to the
+answer as the learner gave it, so ``Found.text``, ``start`` and ``end`` still quote their words.
+
+* Spelled letters that make a known acronym: "g d p r" is GDPR, "the i c o" the ICO. Only runs
+  that spell an acronym in the catalogue are joined ("i c o", never "i a m").
+* Years as words: "twenty fifteen", "two thousand and ten", "nineteen ninety eight" are 2015,
+  2010 and 1998.
+* An acronym glued to its year: "CRA15", "DPA18", "HSWA74" are "CRA 15" and so on (two digits are
+  read as the year of the entry named, see ``years``).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Collection
+from dataclasses import dataclass
+
+_UNITS = {
+    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+    "nine": 9,
+}
+_TEENS = {
+    "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15,
+    "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19,
+}
+_TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70,
+         "eighty": 80, "ninety": 90}
+_UNIT = "|".join(_UNITS)
+_TEEN = "|".join(_TEENS)
+_TEN = "|".join(_TENS)
+# 1 to 99 in words: "seven", "fifteen", "ninety eight", "twenty-four".
+_TWO_DIGITS = rf"(?:(?:{_TEN})(?:[\s-]+(?:{_UNIT}))?|{_TEEN}|{_UNIT})"
+_YEAR_WORDS = re.compile(
+    rf"\b(?:(?P<century>nineteen|twenty)[\s-]+(?P<rest>oh[\s-]+(?:{_UNIT})|{_TWO_DIGITS})"
+    rf"|two[\s-]+thousand(?:[\s-]+and)?(?:[\s-]+(?P<after>{_TWO_DIGITS}))?)\b",
+    re.I,
+)
+_LETTERS = re.compile(r"\b[a-zA-Z](?:[ .]+[a-zA-Z]\b){1,5}\.?")
+_GLUED = re.compile(r"\b([A-Za-z]{2,6})(\d{2}|\d{4})\b")
+
+
+def words_to_number(words: str) -> int | None:
+    """1 to 99 written in words, or None."""
+    parts = [w for w in re.split(r"[\s-]+", words.lower().strip()) if w]
+    if not parts:
+        return None
+    if len(parts) == 1:
+        return _UNITS.get(parts[0]) or _TEENS.get(parts[0]) or _TENS.get(parts[0])
+    if len(parts) == 2 and parts[0] in _TENS and parts[1] in _UNITS:
+        return _TENS[parts[0]] + _UNITS[parts[1]]
+    return None
+
+
+def _year(match: re.Match[str]) -> str | None:
+    if match.group("century"):
+        rest = match.group("rest").lower()
+        last = re.split(r"[\s-]+", rest)[-1]
+        tail = _UNITS.get(last) if rest.startswith("oh") else words_to_number(rest)
+        if tail is None:
+            return None
+        year = (1900 if match.group("century").lower() == "nineteen" else 2000) + tail
+        # "twenty twenty" is 2020 but "twenty five" is a count, not 2005: below 2010 a year starts
+        # "two thousand".
+        if match.group("century").lower() == "twenty" and tail < 10:
+            return None
+        return str(year)
+    after = match.group("after")
+    tail = words_to_number(after) if after else 0
+    return None if tail is None else str(2000 + tail)
+
+
+@dataclass(frozen=True)
+class Written:
+    """The answer in written form, with a map from its offsets back to the original's."""
+
+    text: str
+    starts: tuple[int, ...]  # for each character of ``text``, where it starts in the original
+    ends: tuple[int, ...]  # ... and where it ends
+
+    def span(self, start: int, end: int) -> tuple[int, int]:
+        """The original span of ``text[start:end]``."""
+        if not self.starts:
+            return start, end
+        return self.starts[start], self.ends[max(start, end - 1)]
+
+
+def _rewrite(
+    text: str, pattern: re.Pattern[str], replace: Callable[[re.Match[str]], str | None]
+) -> list[tuple[int, int, str]]:
+    out = []
+    for m in pattern.finditer(text):
+        new = replace(m)
+        if new is not None and new != m.group(0):
+            out.append((m.start(), m.end(), new))
+    return out
+
+
+def _spelled(text: str, acronyms: Collection[str]) -> list[tuple[int, int, str]]:
+    """Runs of single letters, and within each the longest stretch that spells a known acronym
+    ("so a g d p r request": the "a" is an article, "g d p r" is GDPR)."""
+    out = []
+    for m in _LETTERS.finditer(text):
+        letters = [(x.start(), x.end(), x.group(0)) for x in re.finditer(r"[a-zA-Z]", m.group(0))]
+        letters = [(m.start() + a, m.start() + b, c) for a, b, c in letters]
+        best: tuple[int, int, str] | None = None
+        for i in range(len(letters)):
+            for j in range(len(letters), i + 1, -1):
+                word = "".join(c for _a, _b, c in letters[i:j])
+                if word.lower() in acronyms and (best is None or j - i > len(best[2])):
+                    best = (letters[i][0], letters[j - 1][1], word.upper())
+                    break
+        if best is not None:
+            out.append(best)
+    return out
+
+
+def to_written(text: str, acronyms: Collection[str]) -> Written:
+    """``text`` with spelled acronyms joined, years as digits and glued years split."""
+
+    def glued(m: re.Match[str]) -> str | None:
+        if m.group(1).lower() not in acronyms:
+            return None
+        return f"{m.group(1)} {m.group(2)}"
+
+    edits = _spelled(text, acronyms) + _rewrite(text, _YEAR_WORDS, _year)
+    edits += _rewrite(text, _GLUED, glued)
+    if not edits:
+        return Written(text, (), ())
+    edits.sort()
+    pieces: list[str] = []
+    starts: list[int] = []
+    ends: list[int] = []
+    pos = 0
+    for a, b, new in edits:
+        if a < pos:
+            continue  # overlapping rewrites: the first wins
+        pieces.append(text[pos:a])
+        starts.extend(range(pos, a))
+        ends.extend(range(pos + 1, a + 1))
+        pieces.append(new)
+        starts.extend([a] * len(new))
+        ends.extend([b] * len(new))
+        pos = b
+    pieces.append(text[pos:])
+    starts.extend(range(pos, len(text)))
+    ends.extend(range(pos + 1, len(text) + 1))
+    return Written("".join(pieces), tuple(starts), tuple(ends))

@@ -1,0 +1,95 @@
+"""Legal claims checked (issue 14): wrong periods and dates corrected, shop policy called the law."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.assessment import Assessor
+
+
+def codes(assessor: Assessor, text: str) -> dict[str, str]:
+    return {h.code: h.message for h in assessor.assess(text).hints}
+
+
+@pytest.mark.parametrize(
+    ("text", "rule"),
+    [
+        ("Under the CRA 2015 the customer could reject the faulty kettle within 28 days.", "30 days"),
+        ("Under the DPA 2018 we have 40 days to answer a subject access request.", "one month"),
+        ("We had a data breach. By law we had to report it to the ICO within 24 hours.", "72 hours"),
+        ("We have 12 weeks to send a final response before she can go to the ombudsman.", "eight weeks"),
+        ("The Consumer Duty came into force on 31 July 2022.", "31 July 2023"),
+        ("The customer had 7 days to cancel her online order.", "14 days"),
+        ("She had 3 months to take it to the Financial Ombudsman after our final response.", "six months"),
+        ("Under FOI the council has 30 days to answer an information request.", "20 working days"),
+        ("Under the law we have to assume a fault was there if it shows within 12 months.", "six months"),
+    ],
+)
+def test_a_wrong_legal_fact_is_corrected_with_the_rule(assessor: Assessor, text: str, rule: str) -> None:
+    message = codes(assessor, text).get("legal_claim")
+    assert message is not None, text
+    assert rule in message
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Under the Consumer Rights Act 2015 customers get 30 days to reject faulty goods, and under "
+        "the Consumer Contracts Regs they get 14 days to cancel online orders.",
+        "Under UK GDPR we have one month to answer a subject access request, so I sent it in two weeks.",
+        "The ICO says we have 72 hours to report a breach.",
+        "The Consumer Duty came in on 31 July 2023.",
+        "She had six months from our final response to go to the Financial Ombudsman Service.",
+        "she was within the 30 day right to reject so I gave her a full refund",
+        "a faulty toaster came back and we refunded her within 3 days",  # what was done, not the law
+        "In 2016 the DPA 1998 gave us 40 days to answer a subject access request.",  # the law then
+        "Under the distance selling regulations she had 7 days so I cancelled it.",  # the outdated flag
+    ],
+)
+def test_a_right_or_dated_fact_raises_nothing(assessor: Assessor, text: str) -> None:
+    assert "legal_claim" not in codes(assessor, text), text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "our 28-day returns policy is the law",
+        "the law says 30 days to return anything",
+        "A customer changed her mind about a dress she bought in store. By law we had to give her "
+        "money back.",
+        "customer wanted a refund on jeans she didnt like. our returns policy is 28 days and thats "
+        "the law so i gave her a refund",
+    ],
+)
+def test_shop_policy_called_the_law_is_corrected_with_what_the_law_says(
+    assessor: Assessor, text: str
+) -> None:
+    message = codes(assessor, text).get("policy_as_law")
+    assert message is not None, text
+    assert "30 days to reject faulty goods" in message and "14 days to cancel" in message
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A customer bought a telly online and changed his mind. By law we had to give him his money "
+        "back because he was in the 14 days to cancel.",
+        "The kettle was faulty, so by law she was entitled to her money back within 30 days.",
+        "Our returns policy gives 28 days, which is more than the law requires.",
+    ],
+)
+def test_the_law_rightly_invoked_is_not_called_policy(assessor: Assessor, text: str) -> None:
+    assert "policy_as_law" not in codes(assessor, text), text
+
+
+def test_every_claim_and_every_extent_names_its_source(assessor: Assessor) -> None:
+    content = assessor.content
+    assert len(content.claims) >= 8
+    for claim in content.claims.values():
+        assert str(claim.source).startswith("https://"), claim.id
+    placed = [e for e in content.catalogue.values() if e.extent or e.counterparts]
+    assert len(placed) >= 25
+    for entry in placed:
+        assert str(entry.source).startswith(("https://", "http://")), entry.id
+        for ids in entry.counterparts.values():
+            assert all(i in content.catalogue for i in ids), entry.id

@@ -1,0 +1,66 @@
+"""The marking engine against the tuning part of the hand-labelled marking set (issue 13 item 5).
+
+Prints per-point accuracy, Cohen's kappa, grade agreement and distinction recall (see them with
+-s or -rs), then holds the engine to the issue's thresholds: 0.92, 0.80 and 0.85. The engine of
+issue 13e was below them when the set landed (baseline in docs/assessment.md, "How marking is
+measured"), so the threshold check is switched on by ENGINE_MEETS_THRESHOLDS: whoever makes the
+engine meet them sets it to True in the same commit. If a threshold fails, fix the engine, not
+the labels (rule: docs/assessment-labelling.md). Never tune on the holdout.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from bot.assessment import Assessor
+from bot.assessment.marking_set import Score, load_set, score
+
+# Flip to True in the commit that makes the engine meet the thresholds below.
+ENGINE_MEETS_THRESHOLDS = False
+
+MIN_POINT_ACCURACY = 0.92
+MIN_KAPPA = 0.80
+MIN_GRADE_AGREEMENT = 0.85
+
+# Next to the tests, not beside an installed package.
+DATA = Path(__file__).resolve().parents[2] / "data" / "marking"
+
+
+@pytest.fixture(scope="module")
+def figures(assessor: Assessor) -> Score:
+    result = score(assessor, load_set("tuning", DATA / "tuning.yaml"))
+    print("\n" + "\n".join(result.table()))
+    return result
+
+
+def _summary(result: Score) -> str:
+    return (
+        f"accuracy {result.points.accuracy:.3f}, kappa {result.points.kappa:.3f}, "
+        f"grade agreement {result.grade_agreement:.3f}, distinction recall {result.distinction_recall:.3f}"
+    )
+
+
+def test_marking_meets_the_issue_thresholds_on_the_tuning_set(figures: Score) -> None:
+    met = (
+        figures.points.accuracy >= MIN_POINT_ACCURACY
+        and figures.points.kappa >= MIN_KAPPA
+        and figures.grade_agreement >= MIN_GRADE_AGREEMENT
+    )
+    if not ENGINE_MEETS_THRESHOLDS:
+        hint = " (now met: set ENGINE_MEETS_THRESHOLDS = True)" if met else ""
+        pytest.skip(
+            "marking engine below the issue-13 thresholds: see docs/assessment.md "
+            f"('How marking is measured'); tuning set: {_summary(figures)}{hint}"
+        )
+    assert figures.points.accuracy >= MIN_POINT_ACCURACY, _summary(figures)
+    assert figures.points.kappa >= MIN_KAPPA, _summary(figures)
+    assert figures.grade_agreement >= MIN_GRADE_AGREEMENT, _summary(figures)
+
+
+def test_the_figures_are_computed_over_the_whole_tuning_set(figures: Score) -> None:
+    items = load_set("tuning", DATA / "tuning.yaml")
+    assert figures.answers == len(items)
+    assert figures.points.total == sum(len(i.points) for i in items)
+    assert sum(figures.grades.values()) == len(items)
