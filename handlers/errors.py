@@ -8,7 +8,8 @@ from __future__ import annotations
 
 import logging
 
-from sqlalchemy.exc import SQLAlchemyError
+from sqlalchemy.exc import DBAPIError, InterfaceError, OperationalError
+from sqlalchemy.exc import TimeoutError as PoolTimeout
 from telegram import Update
 from telegram.error import TelegramError
 
@@ -19,7 +20,13 @@ log = logging.getLogger(__name__)
 
 
 def _database_failure(error: BaseException | None) -> bool:
-    return isinstance(error, SQLAlchemyError | OSError) and not isinstance(error, TelegramError)
+    """The database was unreachable or busy (worth trying again), as against a statement it
+    refused (a bug, or bad data: trying again cannot help)."""
+    if isinstance(error, TelegramError):
+        return False
+    if isinstance(error, OperationalError | InterfaceError | PoolTimeout | OSError):
+        return True
+    return isinstance(error, DBAPIError) and error.connection_invalidated
 
 
 async def on_error(update: object, context: Context) -> None:

@@ -78,6 +78,8 @@ async def answer_text(update: Update, context: Context) -> None:
     text = render_status(status.words, status.parts)
     if status.truncated:
         text = f"{texts.TRUNCATED}\n{text}"
+    if update.update_id in context.bot_data.cleaned:
+        text = f"{texts.CLEANED}\n{text}"
     chat = update.effective_chat
     assert chat is not None
     sent = await context.bot.send_message(

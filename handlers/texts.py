@@ -110,6 +110,7 @@ ERROR = (
     "message is not in your answer, please send it again. Try again in a moment, or send /help."
 )
 TRUNCATED = "Your answer is very long, so I kept the first part only."
+CLEANED = "Your message had a character that can't be stored (shown as � or left out); the rest is saved."
 SLOW_DOWN = (
     "That's a lot of messages at once! I'm still saving what you type, but I'll wait a few "
     "seconds before replying. Send /done when your answer is complete."

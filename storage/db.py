@@ -67,7 +67,8 @@ def make_engine(url: str) -> AsyncEngine:
         kwargs["connect_args"] = {"timeout": 15}
     else:
         kwargs["pool_pre_ping"] = True
-    engine = create_async_engine(url, **kwargs)
+    # An error's message never carries the SQL parameters: they are learners' words.
+    engine = create_async_engine(url, hide_parameters=True, **kwargs)
     if engine.dialect.name == "sqlite":
 
         @event.listens_for(engine.sync_engine, "connect")

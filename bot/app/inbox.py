@@ -20,6 +20,8 @@ How:
   leaves a lease that runs out, and the update is then claimed again (by this instance after a
   restart, or by another). A database failure inside a handler gives the claim back so the update
   is tried again a little later, in order, instead of apologising and dropping the message.
+- Text is made storable before anything reads it: a NUL (PostgreSQL refuses it) is dropped and
+  an unpaired surrogate (not UTF-8 at all) becomes U+FFFD; the learner is told (`cleaned`).
 - Stopping is bounded: no new claims; the update in hand gets `STOP_GRACE` seconds, then it is
   abandoned and its claim given back, so it is resumed at the next start.
 """
@@ -30,6 +32,7 @@ import asyncio
 import contextlib
 import json
 import logging
+import re
 import uuid
 from datetime import timedelta
 from typing import Any
@@ -67,6 +70,29 @@ def chat_key(update: Update) -> int | None:
     if update.effective_user is not None:
         return update.effective_user.id
     return None
+
+
+_UNSAFE = re.compile("[\x00\ud800-\udfff]")
+
+
+def _clean_text(value: str) -> str:
+    """No NUL (PostgreSQL refuses it in text) and no unpaired surrogate (not UTF-8 at all):
+    NUL is dropped, a lone surrogate becomes U+FFFD, the replacement character."""
+    return _UNSAFE.sub(lambda m: "" if m.group() == "\x00" else "\ufffd", value)
+
+
+def clean(data: Any) -> tuple[Any, bool]:
+    """Every string in a decoded update made storable, and whether anything changed."""
+    if isinstance(data, str):
+        cleaned = _clean_text(data) if _UNSAFE.search(data) else data
+        return cleaned, cleaned is not data
+    if isinstance(data, list):
+        items = [clean(item) for item in data]
+        return [v for v, _ in items], any(c for _, c in items)
+    if isinstance(data, dict):
+        pairs = {k: clean(v) for k, v in data.items()}
+        return {k: v for k, (v, _) in pairs.items()}, any(c for _, c in pairs.values())
+    return data, False
 
 
 def encode(data: dict[str, Any]) -> str:
@@ -209,7 +235,8 @@ class Inbox:
         app = self.application
         bot_data = app.bot_data
         try:
-            update = Update.de_json(json.loads(claimed.payload), app.bot)
+            data, changed = clean(json.loads(claimed.payload))
+            update = Update.de_json(data, app.bot)
         except Exception:  # a stored body that no longer parses: log it, never loop on it
             log.exception("Update %s in the inbox cannot be read; skipped", claimed.update_id)
             await self._finish(claimed)
@@ -217,11 +244,14 @@ class Inbox:
         keeper = asyncio.create_task(self._keep(claimed))
         if claimed.attempts < MAX_ATTEMPTS:
             bot_data.deferrable.add(claimed.update_id)
+        if changed:
+            bot_data.cleaned.add(claimed.update_id)
         try:
             await app.process_update(update)
         finally:
             keeper.cancel()
             bot_data.deferrable.discard(claimed.update_id)
+            bot_data.cleaned.discard(claimed.update_id)
         if claimed.update_id in bot_data.deferred:
             bot_data.deferred.discard(claimed.update_id)
             delay = min(2.0 ** claimed.attempts, 60.0)

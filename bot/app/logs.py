@@ -22,6 +22,9 @@ CHATTY = ("apscheduler", "httpx", "alembic")
 # Libraries that log every query or connection step: quiet even at DEBUG (SQLAlchemy's INFO is
 # every statement with its parameters, answer text included).
 NOISY = ("aiosqlite", "asyncio", "httpcore", "sqlalchemy", "matplotlib", "PIL")
+# python-telegram-bot's DEBUG lines carry every update and every Bot API call's parameters, that
+# is the learners' words and the bot's replies: never below INFO, whatever LOG_LEVEL says.
+PRIVATE = ("telegram.Bot", "telegram.ext.ExtBot", "telegram.ext.Application")
 
 
 _HANDLER_NAME = "star-coach"
@@ -63,3 +66,5 @@ def configure(level: str, fmt: str) -> None:
         logging.getLogger(name).setLevel(logging.NOTSET if debug else logging.WARNING)
     for name in NOISY:
         logging.getLogger(name).setLevel(logging.WARNING)
+    for name in PRIVATE:
+        logging.getLogger(name).setLevel(logging.INFO)
