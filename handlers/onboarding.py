@@ -76,7 +76,10 @@ async def button(update: Update, context: Context) -> None:
             learner = await svc.set_nation(lid, args[0])
         elif action == keyboards.REMINDER:
             if args[0] != "off":
-                await context.services.reminders.set(lid, f"{args[0][:2]}:{args[0][2:]}")
+                at = keyboards.button_time(args[0])
+                if at is None:
+                    raise ValueError(args[0])
+                await context.services.reminders.set(lid, at)
             learner = await svc.finish_reminder_step(lid)
         elif action == "onb:change":
             await change(update, context, args[0])

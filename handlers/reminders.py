@@ -35,7 +35,7 @@ from bot.reminders.planning import (
 )
 from bot.render.feedback import HTML, render_prompt
 from bot.render.nudge import Nudge
-from handlers import texts
+from handlers import keyboards, texts
 from handlers.common import close_buttons, reply
 from handlers.consent import require_consent
 from handlers.context import App, Context
@@ -47,7 +47,7 @@ JOB_NAME = "reminders:dispatch"
 PRESET_TIMES = ("07:30", "12:30", "18:00", "20:00")
 PATTERN = (
     r"^rem:(menu|off|days|days:(all|wk)|day:[0-6]|time:\d{4}"
-    r"|go:[a-z0-9_]{1,40}(:[a-z]{1,12})?|snooze:\d{1,12}|skip:\d{1,12})$"
+    r"|go:[a-z0-9_]{1,40}(:[a-z]{1,12})?|snooze:\d{1,9}|skip:\d{1,9})$"
 )
 
 
@@ -230,7 +230,11 @@ async def button(update: Update, context: Context) -> None:
         await _nudge_button(update, context, lid, action, args)
         return
     if action == "time":
-        status = await svc.reminders.set(lid, f"{args[0][:2]}:{args[0][2:]}")
+        at = keyboards.button_time(args[0])
+        if at is None:
+            await reply(update, context, texts.UNKNOWN_BUTTON)
+            return
+        status = await svc.reminders.set(lid, at)
         await close_buttons(update)
         await _confirm(update, context, status)
     elif action == "off":

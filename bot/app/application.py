@@ -109,7 +109,7 @@ def handlers() -> list[BaseHandler]:
         CallbackQueryHandler(
             practice.button,
             pattern=r"^prac:((submit|cancel):[a-z0-9_]{1,40}:\d{1,12}|topic:[a-z0-9_]{1,40}"
-            r"|retry:\d{1,12}|model:[a-z0-9_]{1,40}|next|stop)$",
+            r"|retry:\d{1,9}|model:[a-z0-9_]{1,40}|next|stop)$",
         ),
         CallbackQueryHandler(
             onboarding.button,
