@@ -112,6 +112,20 @@ async def _send_submission(
     )
 
 
+async def _resend_lost_feedback(update: Update, context: Context, learner_id: int) -> bool:
+    """When this update is being run again (the process died inside it, bot.app.inbox) and the
+    answer it submitted was stored then, send that feedback now: it may never have gone out.
+    True if it was sent."""
+    message = update.effective_message
+    if update.update_id not in context.bot_data.reruns or message is None:
+        return False
+    again = await context.services.practice.resubmission(learner_id, since=message.date)
+    if again is None:
+        return False
+    await _send_submission(update, context, again)
+    return True
+
+
 async def _submit(update: Update, context: Context) -> None:
     svc = context.services
     learner = await learner_for(update, context)
@@ -119,7 +133,8 @@ async def _submit(update: Update, context: Context) -> None:
     try:
         submission = await svc.practice.submit(learner.id)
     except PracticeError as exc:
-        await reply(update, context, html.escape(str(exc)))
+        if not await _resend_lost_feedback(update, context, learner.id):
+            await reply(update, context, html.escape(str(exc)))
         return
     await _send_submission(update, context, submission)
 
@@ -153,7 +168,8 @@ async def button(update: Update, context: Context) -> None:
     if action in (keyboards.SUBMIT, keyboards.CANCEL):
         current = await svc.practice.current(learner.id)
         if current is None or [current.prompt.id, str(current.token)] != args:
-            await reply(update, context, texts.STALE_BUTTON)
+            if not await _resend_lost_feedback(update, context, learner.id):
+                await reply(update, context, texts.STALE_BUTTON)
         elif action == keyboards.SUBMIT:
             await _submit(update, context)
         else:

@@ -139,6 +139,13 @@ async def list_attempts(
     return result.all()
 
 
+async def latest_attempt(session: AsyncSession, *, learner_id: int) -> Attempt | None:
+    result = await session.exec(
+        select(Attempt).where(Attempt.learner_id == learner_id).order_by(col(Attempt.id).desc()).limit(1)
+    )
+    return result.first()
+
+
 async def get_attempt(session: AsyncSession, *, attempt_id: int) -> Attempt | None:
     return await session.get(Attempt, attempt_id)
 

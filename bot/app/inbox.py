@@ -246,12 +246,15 @@ class Inbox:
             bot_data.deferrable.add(claimed.update_id)
         if changed:
             bot_data.cleaned.add(claimed.update_id)
+        if claimed.attempts > 1:
+            bot_data.reruns.add(claimed.update_id)
         try:
             await app.process_update(update)
         finally:
             keeper.cancel()
             bot_data.deferrable.discard(claimed.update_id)
             bot_data.cleaned.discard(claimed.update_id)
+            bot_data.reruns.discard(claimed.update_id)
         if claimed.update_id in bot_data.deferred:
             bot_data.deferred.discard(claimed.update_id)
             delay = min(2.0 ** claimed.attempts, 60.0)

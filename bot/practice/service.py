@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import random
 from dataclasses import dataclass
+from datetime import datetime
 
 from bot.assessment import Assessment, Assessor
 from bot.clock import Clock
@@ -18,7 +19,7 @@ from content.loader import Content
 from content.models import Probe, Prompt
 from storage import queries
 from storage.db import SessionFactory
-from storage.models import Learner
+from storage.models import Learner, aware
 
 # A Telegram message holds 4096 characters; a very long answer is still kept whole, but this
 # many characters are plenty for a spoken-style answer and bound the work per assessment.
@@ -243,6 +244,37 @@ class PracticeService:
                 await queries.delete_draft(session, learner_id=learner_id)
             return Submission(
                 prompt, text, assessment, attempt.id, kind=attempt.kind, probe=probe,
+                changes=compare(parent.result, assessment) if parent is not None else None,
+            )
+
+    async def resubmission(self, learner_id: int, *, since: datetime) -> Submission | None:
+        """The learner's submission stored at or after `since`, rebuilt as `submit` returned it.
+
+        For feedback that may never have reached the learner: the process died after storing
+        the attempt and before sending it, and the update that submitted is being run again
+        (the draft is gone by then, or is the empty probe answer that follows it). Assessment
+        is deterministic, so the rebuilt feedback is what would have been sent."""
+        async with self.sessions() as session:
+            attempt = await queries.latest_attempt(session, learner_id=learner_id)
+            if attempt is None or aware(attempt.created_at) < since:
+                return None
+            prompt = self.content.prompts.get(attempt.prompt_id)
+            learner = await session.get(Learner, learner_id)
+            if prompt is None or learner is None:
+                return None
+            assessment = self.assessor.assess(
+                attempt.text, prompt=prompt, sector=learner.sector, nation=learner.nation
+            )
+            parent = None
+            if attempt.parent_id is not None:
+                parent = await queries.get_attempt(session, attempt_id=attempt.parent_id)
+            draft = await queries.get_draft(session, learner_id=learner_id)
+            probe = None
+            if draft is not None and draft.mode == "probe" and draft.parent_attempt_id == attempt.id:
+                probe = next((p for p in prompt.probes if p.point == draft.probe_point), None)
+            assert attempt.id is not None
+            return Submission(
+                prompt, attempt.text, assessment, attempt.id, kind=attempt.kind, probe=probe,
                 changes=compare(parent.result, assessment) if parent is not None else None,
             )
 

@@ -21,7 +21,12 @@ from tests.conftest import PG_URL, reset_postgres
 from tests.e2e.emulator import BotApiEmulator
 from tests.e2e.stored import stored_attempts
 from tests.e2e.test_bot_e2e import PART_ONE, PART_TWO, ask_question, onboard
-from tests.e2e.test_faults import PART_THREE, submit_expecting_one_feedback
+from tests.e2e.test_faults import (
+    PART_THREE,
+    answer_ready,
+    feedback_count,
+    submit_expecting_one_feedback,
+)
 from tests.e2e.test_multi_instance import (
     PUBLIC_URL,
     _wait_for_lock_waiter,
@@ -151,3 +156,28 @@ async def test_sigterm_is_bounded_and_the_update_in_hand_resumes(
     await submit_expecting_one_feedback(user)
     [attempt] = await stored_attempts(f"sqlite+aiosqlite:///{tmp_path}/coach.db", user.id)
     assert attempt == PART_ONE
+
+
+async def test_kill_9_while_feedback_is_sent_then_it_arrives_once(
+    emulator: BotApiEmulator, start_bot, tmp_path: Path
+) -> None:
+    """Killed after the attempt was stored and before its feedback went out: at the restart the
+    feedback arrives, once, instead of "your answer is empty" (issue 20, item 6)."""
+    bot, user = await answer_ready(emulator, start_bot, 6004)
+    emulator.delay_next("sendMessage", 120.0)  # the feedback hangs on its way out
+    since = len(emulator.calls)
+    await user.send("/done")
+    await emulator.wait_for_call("sendMessage", since=since, timeout=15)
+    bot.kill()
+    await bot.wait_exit(timeout=10)
+    assert feedback_count(user) == 0
+
+    again = await start_bot()
+    await again.wait_ready(timeout=60)
+    feedback = await user.wait_reply("Grade:", timeout=30)
+    assert "Consumer Rights Act 2015" in feedback["text"]
+    await user.assert_no_reply(within=1.5, predicate="Grade:")
+    assert feedback_count(user) == 1
+    assert not any("empty" in str(m.get("text")) for m in user.messages)
+    [attempt] = await stored_attempts(f"sqlite+aiosqlite:///{tmp_path}/coach.db", user.id)
+    assert attempt == f"{PART_ONE}\n{PART_TWO}"
