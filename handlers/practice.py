@@ -15,7 +15,7 @@ import logging
 from telegram import InlineKeyboardMarkup, Update
 from telegram.error import TelegramError
 
-from bot.practice.service import PracticeError, Submission
+from bot.practice.service import DraftStatus, PracticeError, Submission
 from bot.render.feedback import HTML, render_changes, render_feedback, render_prompt, render_status
 from handlers import keyboards, texts
 from handlers.assignments import work_rows
@@ -75,18 +75,28 @@ async def answer_text(update: Update, context: Context) -> None:
         return
     if quiet(context):
         return  # flooding: the text is saved; the status line can wait
+    await show_status(update, context, learner.id, status)
+
+
+async def show_status(
+    update: Update, context: Context, learner_id: int, status: DraftStatus, note: str = ""
+) -> None:
+    """The one quiet status line under the answer being written (the previous one removed)."""
+    svc = context.services
     text = render_status(status.words, status.parts)
     if status.truncated:
         text = f"{texts.TRUNCATED}\n{text}"
     if update.update_id in context.bot_data.cleaned:
         text = f"{texts.CLEANED}\n{text}"
+    if note:
+        text = f"{note}\n{text}"
     chat = update.effective_chat
     assert chat is not None
     sent = await context.bot.send_message(
         chat.id, text, disable_notification=True,
         reply_markup=keyboards.draft_keyboard(status.prompt.id, status.token),
     )
-    previous = await svc.practice.set_status_message(learner.id, sent.message_id)
+    previous = await svc.practice.set_status_message(learner_id, sent.message_id)
     if previous is not None:
         # One quiet status line at the bottom of the chat, not one per message.
         try:

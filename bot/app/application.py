@@ -38,6 +38,7 @@ from handlers import (
     assignments,
     cohort_invites,
     comments,
+    edits,
     errors,
     onboarding,
     practice,
@@ -193,6 +194,8 @@ def build_application(
     # Group -2 slows a flood; 0 handles the update. (An update delivered twice never gets this
     # far: the durable inbox, bot.app.inbox, stores and runs each update id once.)
     app.add_handler(TypeHandler(Update, throttle.throttle), group=-2)
+    # An edited message never reaches the commands or the answer (handlers/edits.py).
+    app.add_handler(MessageHandler(PRIVATE & filters.UpdateType.EDITED_MESSAGE, edits.edited), group=-1)
     app.add_handlers(handlers())
     app.add_error_handler(errors.on_error)
     return app

@@ -47,6 +47,8 @@ class DraftStatus:
     mode: str = "answer"
     # Tells this draft from an earlier one on the same prompt (stale buttons carry the old one).
     token: int = 0
+    # For an edited message: which part of the answer it replaced (1 = the first).
+    edited: int | None = None
 
 
 @dataclass(frozen=True)
@@ -182,6 +184,34 @@ class PracticeService:
         return DraftStatus(
             prompt, len(draft.text.split()), draft.parts, truncated, mode=draft.mode,
             token=draft.parent_attempt_id or 0,
+        )
+
+    async def replace_part(self, learner_id: int, message_id: int, text: str) -> DraftStatus | None:
+        """An edited message that is a part of the open answer replaces that part; None when it
+        is not one (an older answer's, a command, a message typed before the parts were kept by
+        message id), and the draft is left as it was."""
+        text = text.strip()
+        async with self.sessions.begin() as session:
+            draft = await queries.get_draft(session, learner_id=learner_id, for_update=True)
+            if draft is None or not text or len(draft.part_messages) != draft.parts:
+                return None
+            index = next((i for i, p in enumerate(draft.part_messages) if p[0] == message_id), None)
+            if index is None:
+                return None
+            parts = [list(p) for p in draft.part_messages]
+            parts[index][1] = text
+            others = sum(len(p[1]) + 1 for i, p in enumerate(parts) if i != index)
+            room = max(MAX_ANSWER_CHARS - others, 0)
+            truncated = len(text) > room
+            parts[index][1] = text[:room]
+            draft.part_messages = parts
+            draft.text = "\n".join(p[1] for p in parts if p[1])
+            draft.updated_at = self.clock.now()
+            session.add(draft)
+        prompt = self.content.prompts.get(draft.prompt_id) or self.choose_prompt()
+        return DraftStatus(
+            prompt, len(draft.text.split()), draft.parts, truncated, mode=draft.mode,
+            token=draft.parent_attempt_id or 0, edited=index + 1,
         )
 
     async def submit(self, learner_id: int, *, sector: str | None = None) -> Submission:
