@@ -111,12 +111,13 @@ async def renew(
 
 
 async def finish(session: Session, *, update_id: int, token: str, now: datetime) -> bool:
-    """Mark the update handled and forget its contents; False if the claim was lost meanwhile."""
+    """Mark the update handled and forget its contents and whose it was; False if the claim was
+    lost meanwhile."""
     await _bookkeeping(session)
     result = await session.exec(
         sa.update(InboxUpdate)
         .where(col(InboxUpdate.update_id) == update_id, col(InboxUpdate.claim_token) == token)
-        .values(done_at=now, payload="", claim_token=None, claimed_until=None)
+        .values(done_at=now, payload="", chat_key=None, claim_token=None, claimed_until=None)
     )
     return bool(getattr(result, "rowcount", 0))
 

@@ -22,6 +22,11 @@ def _ts(**kw: Any) -> Any:
     return Field(sa_type=sa.DateTime(timezone=True), **kw)
 
 
+# Marks a column that holds a person's Telegram user id without a foreign key to `learner`:
+# /mydata exports its rows and /deleteme erases them (storage.queries.telegram_id_columns).
+TELEGRAM_ID = {"info": {"holds": "telegram_user_id"}}
+
+
 class Learner(SQLModel, table=True):
     """Anyone who practises: a Telegram user (key `tg:<id>`) or a terminal user (`term:<name>`)."""
 
@@ -94,7 +99,8 @@ class InboxUpdate(SQLModel, table=True):
     update_id: int = Field(
         primary_key=True, sa_type=sa.BigInteger, sa_column_kwargs={"autoincrement": False}
     )
-    # The chat (or, without one, the user) it belongs to: one chat's updates run in order.
+    # The chat (or, without one, the user) it belongs to: one chat's updates run in order. It is
+    # a Telegram id, cleared with the payload once the update is handled.
     chat_key: int | None = Field(default=None, sa_type=sa.BigInteger)
     payload: str = Field(default="", sa_type=sa.Text)
     received_at: datetime = _ts(default_factory=utcnow)
@@ -179,7 +185,8 @@ class Assessor(SQLModel, table=True):
     """A user an admin made an assessor; revoked assessors keep the row with revoked_at set."""
 
     learner_id: int = Field(foreign_key="learner.id", primary_key=True, ondelete="CASCADE")
-    granted_by: int | None = Field(default=None, sa_type=sa.BigInteger)
+    # The operator who granted the role (their Telegram id); cleared if they erase their record.
+    granted_by: int | None = Field(default=None, sa_type=sa.BigInteger, sa_column_kwargs=TELEGRAM_ID)
     granted_at: datetime = _ts(default_factory=utcnow)
     revoked_at: datetime | None = _ts(default=None)
     # Local time for the weekly digest, in the assessor's (learner row) time zone.
@@ -194,7 +201,8 @@ class AssessorInvite(SQLModel, table=True):
     __tablename__ = "assessor_invite"
 
     code: str = Field(primary_key=True, max_length=64)
-    created_by: int = Field(sa_type=sa.BigInteger)
+    # The operator who made the link (their Telegram id); their links go if they erase their record.
+    created_by: int = Field(sa_type=sa.BigInteger, sa_column_kwargs=TELEGRAM_ID)
     created_at: datetime = _ts(default_factory=utcnow)
     expires_at: datetime | None = _ts(default=None)
     used_by: int | None = Field(default=None, foreign_key="learner.id", ondelete="SET NULL")
@@ -225,7 +233,7 @@ class InviteFailure(SQLModel, table=True):
     __tablename__ = "invite_failure"
 
     id: int | None = Field(default=None, primary_key=True)
-    telegram_user_id: int = Field(sa_type=sa.BigInteger, index=True)
+    telegram_user_id: int = Field(sa_type=sa.BigInteger, index=True, sa_column_kwargs=TELEGRAM_ID)
     at: datetime = _ts(default_factory=utcnow)
 
 
