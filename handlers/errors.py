@@ -42,6 +42,10 @@ async def on_error(update: object, context: Context) -> None:
             update.update_id, type(context.error).__name__,
         )
         return
+    if update is None:
+        # A job or a background task (the nudge dispatcher's drain), not a learner's update.
+        log.error("Unhandled error in a background job", exc_info=context.error)
+        return
     log.error("Unhandled error while handling an update", exc_info=context.error)
     if isinstance(update, Update) and update.effective_chat is not None:
         try:

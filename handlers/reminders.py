@@ -20,6 +20,7 @@ from telegram.constants import ParseMode
 from telegram.error import BadRequest, Forbidden, NetworkError, RetryAfter, TelegramError, TimedOut
 from telegram.ext import BaseHandler, CallbackQueryHandler, CommandHandler, filters
 
+from bot.app.sending import at_most_once
 from bot.practice.service import PracticeError
 from bot.reminders.dispatcher import SendResult
 from bot.reminders.planning import (
@@ -73,9 +74,10 @@ class TelegramSender:
              for row in nudge.buttons]
         )
         try:
-            message = await self.bot.send_message(
-                chat_id, nudge.text, parse_mode=ParseMode.HTML, reply_markup=markup
-            )
+            with at_most_once():  # a timed-out nudge may have arrived: never sent twice
+                message = await self.bot.send_message(
+                    chat_id, nudge.text, parse_mode=ParseMode.HTML, reply_markup=markup
+                )
         except Forbidden as exc:
             return SendResult("blocked", detail=str(exc))
         except RetryAfter as exc:

@@ -13,7 +13,7 @@ from typing import Any
 
 from telegram import BotCommand, Update
 from telegram.constants import ParseMode
-from telegram.error import BadRequest, NetworkError
+from telegram.error import BadRequest, NetworkError, TimedOut
 from telegram.ext import (
     AIORateLimiter,
     Application,
@@ -29,6 +29,7 @@ from telegram.ext import (
 from telegram.request import BaseRequest
 
 from bot.app.inbox import KEEP, STOP_GRACE, Inbox, InboxQueue
+from bot.app.sending import resend_after_timeout
 from bot.app.services import Services
 from bot.app.settings import Settings
 from content.loader import Content
@@ -61,8 +62,9 @@ PRIVATE = filters.ChatType.PRIVATE
 class RetryingRateLimiter(AIORateLimiter):
     """AIORateLimiter waits out a 429's retry_after; this also sends again after a 5xx answer, a
     dropped connection or a timeout, a few times with a growing pause. Without it, feedback that
-    met one such fault was lost: the attempt was stored, the learner only saw an apology. (A
-    timed-out send may have arrived after all; a rare duplicate beats lost feedback.)"""
+    met one such fault was lost: the attempt was stored, the learner only saw an apology. A
+    timed-out send may have arrived after all: it is sent again (a rare duplicate beats lost
+    feedback) unless the sender asked for at most once (bot.app.sending: the nudges)."""
 
     PAUSES = (0.5, 1.0, 2.0)
 
@@ -85,6 +87,8 @@ class RetryingRateLimiter(AIORateLimiter):
             except NetworkError as exc:  # TimedOut, a 5xx, a refused or dropped connection
                 if pause is None:
                     raise
+                if isinstance(exc, TimedOut) and not resend_after_timeout():
+                    raise  # it may have arrived: the sender decides (bot.app.sending)
                 log.warning("Bot API %s failed (%s); again in %.1fs", endpoint, exc, pause)
                 await asyncio.sleep(pause)
         raise AssertionError("unreachable")
