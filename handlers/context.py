@@ -26,6 +26,8 @@ class BotData:
     # failure, and those the error handler marked so (no apology: they run again shortly).
     deferrable: set[int] = field(default_factory=set)
     deferred: set[int] = field(default_factory=set)
+    # Updates flood control asked the inbox to run again after this many seconds.
+    later: dict[int, float] = field(default_factory=dict)
     # Updates being run again because the process died inside them (their replies may be lost).
     reruns: set[int] = field(default_factory=set)
     # Updates whose text had characters that cannot be stored (NUL, a lone surrogate) replaced.

@@ -117,6 +117,7 @@ EDIT_IGNORED = (
 )
 EDIT_NOT_A_COMMAND = "Edits don't run commands: send {command} as a new message if you meant it."
 CLEANED = "Your message had a character that can't be stored (shown as � or left out); the rest is saved."
+SLOW_DOWN_BUTTON = "One moment: that was a lot at once. Tap again in a second."
 SLOW_DOWN = (
     "That's a lot of messages at once! I'm still saving what you type, but I'll wait a few "
     "seconds before replying. Send /done when your answer is complete."

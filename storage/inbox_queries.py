@@ -123,14 +123,18 @@ async def finish(session: Session, *, update_id: int, token: str, now: datetime)
 
 
 async def release(
-    session: Session, *, update_id: int, token: str, not_before: datetime
+    session: Session, *, update_id: int, token: str, not_before: datetime, counts: bool = True
 ) -> None:
-    """Give the claim back so the update is tried again from `not_before` on."""
+    """Give the claim back so the update is tried again from `not_before` on; `counts=False`
+    when it was only asked to wait (flood control), so the try does not use up a retry."""
     await _bookkeeping(session)
+    values: dict[str, object] = {"claim_token": None, "claimed_until": not_before}
+    if not counts:
+        values["attempts"] = col(InboxUpdate.attempts) - 1
     await session.exec(
         sa.update(InboxUpdate)
         .where(col(InboxUpdate.update_id) == update_id, col(InboxUpdate.claim_token) == token)
-        .values(claim_token=None, claimed_until=not_before)
+        .values(**values)
     )
 
 

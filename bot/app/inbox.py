@@ -255,6 +255,16 @@ class Inbox:
             bot_data.deferrable.discard(claimed.update_id)
             bot_data.cleaned.discard(claimed.update_id)
             bot_data.reruns.discard(claimed.update_id)
+        wait = bot_data.later.pop(claimed.update_id, None)
+        if wait is not None:
+            await self._patiently(
+                lambda session: inbox_queries.release(
+                    session, update_id=claimed.update_id, token=claimed.token,
+                    not_before=utcnow() + timedelta(seconds=wait), counts=False,
+                )
+            )
+            self._wake_after(wait)
+            return
         if claimed.update_id in bot_data.deferred:
             bot_data.deferred.discard(claimed.update_id)
             delay = min(2.0 ** claimed.attempts, 60.0)
@@ -270,6 +280,10 @@ class Inbox:
             )
             return
         await self._finish(claimed)
+
+    def _wake_after(self, seconds: float) -> None:
+        """Look again when a waiting update may run (sooner than the idle poll)."""
+        asyncio.get_running_loop().call_later(seconds + 0.01, self._wake.set)
 
     async def _finish(self, claimed: inbox_queries.Claimed) -> None:
         async def mark(session: Any) -> None:

@@ -138,3 +138,44 @@ async def test_errors_never_carry_sql_parameters(tmp_path) -> None:
         assert "hidden" in str(raised.value)
     finally:
         await engine.dispose()
+
+
+@pytest.fixture
+async def flood_hook(settings: Settings, content: Content, clock: FixedClock) -> AsyncIterator[Any]:
+    """One webhook instance on SQLite with the default flood limits (20, then 3 a second)."""
+    hooked = Settings(
+        _env_file=None,  # type: ignore[call-arg]
+        telegram_bot_token="123456:TEST-token", database_url=settings.database_url,
+        webhook_url="https://coach.example.org/tg/hook", webhook_secret=SECRET,
+    )
+    services = await Services.create(hooked, clock=clock, content=content)
+    request = OfflineRequest()
+    app = build_application(hooked, services, request=request, updater=False)
+    async with app:
+        await app.start()
+        async with TestClient(TestServer(make_web_app(app, hooked))) as http:
+
+            async def post(data: dict[str, Any]) -> int:
+                reply = await http.post("/tg/hook", json=data, headers={SECRET_HEADER: SECRET})
+                return reply.status
+
+            yield post, request, services
+        await app.stop()
+    await services.close()
+
+
+async def test_a_done_sent_in_a_flood_waits_and_is_answered(flood_hook) -> None:
+    """30 messages at once, then /done: every message is in the answer and /done is answered
+    once the flood has passed, not dropped (issue 20, item 7)."""
+    post, request, services = flood_hook
+    lid = await onboarded(post, request, services)
+    parts = [f"Part {n}: I followed the refund policy under the Consumer Rights Act 2015." for n in range(30)]
+    for n, part in enumerate(parts):
+        assert await post(body(2000 + n, part)) == 200
+    assert await post(body(2100, "/done")) == 200
+    feedback = await replied(request, "Grade:", timeout=30)
+    assert "Consumer Rights Act 2015" in feedback
+    async with services.sessions() as s:
+        attempt = await queries.latest_attempt(s, learner_id=lid)
+    assert attempt is not None and attempt.text == "\n".join(parts)
+    assert sum("a lot of messages" in t for t in request.texts()) == 1
