@@ -37,7 +37,7 @@ LETTERS = "abcdefghijklmnopqrstuvwxyz"
 
 def chat_words() -> list[str]:
     words: list[str] = []
-    for name in ("devset.yaml", "holdout.yaml", "fresh.yaml"):
+    for name in ("devset.yaml", "devset2.yaml", "fresh.yaml"):
         for item in yaml.safe_load((ROOT / "tests" / "data" / name).read_text(encoding="utf-8")):
             words.extend(str(item["text"]).split())
     return words

@@ -127,7 +127,7 @@ async def practice_round(learner: TimedLearner, parts: list[str]) -> None:
 def answer_pool() -> list[list[str]]:
     """Labelled chat answers from tests/data, each split into two messages."""
     pool = []
-    for name in ("devset.yaml", "holdout.yaml"):
+    for name in ("devset.yaml", "devset2.yaml"):
         for item in yaml.safe_load((ROOT / "tests" / "data" / name).read_text(encoding="utf-8")):
             words = str(item["text"]).split()
             if len(words) >= 20:

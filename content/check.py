@@ -30,6 +30,17 @@ def summarise(content: Content) -> dict[str, Any]:
         },
         "catalogue": {kind.value: len(content.entries_of(kind)) for kind in Kind},
         "sectors": len(content.sectors),
+        "standards": {
+            sid: {
+                "code": std.code,
+                "level": std.level,
+                "areas": len(std.areas),
+                "openers": len(std.openers),
+                "mapped_prompts": len(std.evidence),
+                "confirmed": not std.unconfirmed,
+            }
+            for sid, std in content.standards.items()
+        },
     }
 
 
@@ -39,6 +50,7 @@ def _empty_summary() -> dict[str, Any]:
         "prompts": {"total": 0, "by_topic": {}},
         "catalogue": {kind.value: 0 for kind in Kind},
         "sectors": 0,
+        "standards": {},
     }
 
 
@@ -80,4 +92,11 @@ def check_content(extra_dirs: list[Path], as_json: bool, out: TextIO) -> int:
     out.write("  catalogue:\n")
     for kind, count in summary["catalogue"].items():
         out.write(f"    {kind}: {count}\n")
+    out.write("  standards:\n")
+    for std in summary["standards"].values():
+        if std["confirmed"]:
+            out.write(f"    {std['code']} (Level {std['level']}): {std['areas']} areas, "
+                      f"{std['openers']} openers, {std['mapped_prompts']} prompts mapped\n")
+        else:
+            out.write(f"    {std['code']} (Level {std['level']}): areas not confirmed, no mock\n")
     return OK

@@ -16,7 +16,7 @@ from typing import Any, TypeVar
 import yaml
 from pydantic import BaseModel, ValidationError
 
-from content.models import CatalogueEntry, Check, Claim, Kind, Prompt, Sector, Topic
+from content.models import CatalogueEntry, Check, Claim, Kind, Prompt, Sector, Standard, Topic
 
 SHIPPED_DIR = Path(__file__).resolve().parent / "data"
 
@@ -47,6 +47,8 @@ class Content:
     sectors: dict[str, Sector] = field(default_factory=dict)
     catalogue: dict[str, CatalogueEntry] = field(default_factory=dict)
     prompts: dict[str, Prompt] = field(default_factory=dict)
+    # Apprenticeship standards with their areas and evidence map (content/data/standards/).
+    standards: dict[str, Standard] = field(default_factory=dict)
     # Legal facts learners state, checked in answers (claims.yaml).
     claims: dict[str, Claim] = field(default_factory=dict)
     # Where each id came from, for error messages.
@@ -54,6 +56,17 @@ class Content:
 
     def prompts_for(self, topic_id: str) -> list[Prompt]:
         return [p for p in self.prompts.values() if p.topic == topic_id]
+
+    def mock_prompt(self, prompt_id: str) -> Prompt | None:
+        """A prompt of the question bank, or a mock opener of any standard."""
+        found = self.prompts.get(prompt_id)
+        if found is not None:
+            return found
+        for standard in self.standards.values():
+            for opener in standard.openers:
+                if opener.id == prompt_id:
+                    return opener
+        return None
 
     def entries_of(self, kind: Kind) -> list[CatalogueEntry]:
         return [e for e in self.catalogue.values() if e.kind is kind]
@@ -176,9 +189,13 @@ def load_content(extra_dirs: Iterable[Path] = ()) -> Content:
             _add(content.catalogue, content.origin, path, items)
         for path in _files(folder, "prompts"):
             _add(content.prompts, content.origin, path, _validate(path, Prompt, _read_list(path)))
+        for path in _files(folder, "standards"):
+            standards = _validate(path, Standard, _read_list(path))
+            _add(content.standards, content.origin, path, standards)
         for path in _files(folder, "claims"):
             _add(content.claims, content.origin, path, _validate(path, Claim, _read_list(path)))
     cross_check(content)
+    check_standards(content)
     return content
 
 
@@ -258,3 +275,45 @@ def cross_check(content: Content) -> None:
                             f"marking_points.{point.id}.params.ids",
                             f"unknown catalogue entry {ref!r}",
                         )
+
+
+def check_standards(content: Content) -> None:
+    """The evidence map points at prompts and marking points that exist, at the standard's level,
+    and every area of a standard can be evidenced by at least one marking point."""
+    for standard in content.standards.values():
+        path = content.origin.get(f"Standard:{standard.id}", SHIPPED_DIR)
+        openers = {o.id: o for o in standard.openers}
+        for opener in standard.openers:
+            if opener.id in content.prompts:
+                raise ContentError(path, standard.id, f"openers.{opener.id}.id",
+                                   "an opener id must not be a prompt id too")
+            if opener.topic not in content.topics:
+                raise ContentError(path, standard.id, f"openers.{opener.id}.topic",
+                                   f"unknown topic {opener.topic!r}")
+        covered: set[str] = set()
+        seen: set[str] = set()
+        for link in standard.evidence:
+            where = f"evidence.{link.prompt}"
+            if link.prompt in seen:
+                raise ContentError(path, standard.id, where, "mapped twice")
+            seen.add(link.prompt)
+            prompt = content.prompts.get(link.prompt) or openers.get(link.prompt)
+            if prompt is None:
+                raise ContentError(path, standard.id, where, f"unknown prompt {link.prompt!r}")
+            if standard.level not in prompt.levels:
+                raise ContentError(path, standard.id, where,
+                                   f"prompt is not offered at level {standard.level}")
+            points = {m.id for m in prompt.marking_points}
+            for point, areas in link.points.items():
+                if point not in points:
+                    raise ContentError(path, standard.id, f"{where}.points.{point}",
+                                       f"{link.prompt!r} has no marking point {point!r}")
+                covered.update(areas)
+        for opener in standard.openers:
+            if opener.id not in seen:
+                raise ContentError(path, standard.id, f"openers.{opener.id}",
+                                   "an opener needs an evidence entry")
+        for area in standard.areas:
+            if area.id not in covered:
+                raise ContentError(path, standard.id, f"areas.{area.id}",
+                                   "no marking point evidences this area")

@@ -290,3 +290,72 @@ class Topic(_Strict):
     key_concepts: list[str] = Field(min_length=1)
     common_mistakes: list[str] = Field(min_length=1)
     marking_points: list[str] = Field(min_length=1)
+
+
+# -- apprenticeship standards and the evidence map (issue 17) ----------------------------------
+
+
+class StandardArea(_Strict):
+    """One area of a standard's knowledge, skills and behaviours, as the standard titles it.
+
+    `title` is the standard's own heading; `note` is the coach's plain-English line on what
+    evidence of it sounds like in a discussion (not the standard's wording).
+    """
+
+    id: Ident
+    title: str = Field(min_length=3)
+    note: str = Field(min_length=10)
+
+
+class EvidenceLink(_Strict):
+    """What one prompt (or mock opener) evidences: for each of its marking points, the areas of
+    the standard a met point is evidence of."""
+
+    prompt: Ident
+    points: dict[Ident, list[Ident]] = Field(min_length=1)
+
+
+class Standard(_Strict):
+    """An apprenticeship standard (ST0072, ST0071, ...), its areas and what evidences them.
+
+    A standard whose areas could not be confirmed from a public source keeps `areas` empty and
+    says why in `unconfirmed`; the mock discussion is then not offered against it.
+    """
+
+    id: Ident
+    code: str = Field(pattern=r"^ST\d{4}$")
+    title: str = Field(min_length=5)
+    level: int = Field(ge=2, le=7)
+    # The official page for the standard (Institute for Apprenticeships / Skills England).
+    source: HttpUrl
+    # Where the area titles were read, when that is not `source` itself.
+    areas_source: HttpUrl | None = None
+    unconfirmed: str | None = None
+    areas: list[StandardArea] = Field(default_factory=list)
+    # Open invitations that begin a mock discussion, judged like prompts (mock only).
+    openers: list[Prompt] = Field(default_factory=list)
+    evidence: list[EvidenceLink] = Field(default_factory=list)
+
+    @model_validator(mode="after")
+    def _check(self) -> Standard:
+        ids = [a.id for a in self.areas]
+        if len(ids) != len(set(ids)):
+            raise ValueError("areas: area ids must be unique within a standard")
+        if not self.areas and not self.unconfirmed:
+            raise ValueError("unconfirmed: a standard without areas must say why")
+        if self.areas and self.unconfirmed:
+            raise ValueError("unconfirmed: only for a standard without areas")
+        if self.areas and not self.openers:
+            raise ValueError("openers: a standard with areas needs at least one opener")
+        known = set(ids)
+        for link in self.evidence:
+            for point, areas in link.points.items():
+                unknown = [a for a in areas if a not in known]
+                if unknown:
+                    raise ValueError(f"evidence: {link.prompt}.{point} names unknown areas {unknown}")
+                if not areas:
+                    raise ValueError(f"evidence: {link.prompt}.{point} maps to no area")
+        return self
+
+    def area(self, area_id: str) -> StandardArea | None:
+        return next((a for a in self.areas if a.id == area_id), None)

@@ -19,6 +19,7 @@ from handlers.assessor import refuse, user_id
 from handlers.common import reply
 from handlers.consent import require_consent
 from handlers.context import Context
+from handlers.mock import step_aside
 
 esc = HTML.esc
 GO_PATTERN = r"^work:go:(?P<work>\d{1,9})$"
@@ -94,6 +95,7 @@ async def go_button(update: Update, context: Context) -> None:
     except CohortError as exc:
         await reply(update, context, esc(str(exc)))
         return
+    await step_aside(update, context, learner.id)  # a running mock pauses for the work
     if work.kind == TOPIC:
         prompt = await svc.practice.start(learner.id, topic_id=work.target)
     else:

@@ -8,7 +8,7 @@ import html
 from telegram import Update
 
 from bot.learners.onboarding import COMMON_TIMEZONES, TYPED_TIMEZONE, SettingError
-from handlers import keyboards, texts
+from handlers import examdate, keyboards, texts
 from handlers.cohort_invites import deep_link
 from handlers.common import close_buttons, learner_for, reply
 from handlers.consent import ask_step, describe, settings_line
@@ -39,8 +39,13 @@ async def settings(update: Update, context: Context) -> None:
     reminder = settings_line(await context.services.reminders.status(learner.id))
     markup = keyboards.settings_keyboard()
     await reply(
-        update, context, texts.SETTINGS.format(**describe(learner, context), reminder=reminder),
-        reply_markup=type(markup)([*markup.inline_keyboard, keyboards.reminder_settings_button()]),
+        update, context,
+        texts.SETTINGS.format(
+            **describe(learner, context), **examdate.describe_profile(learner, context), reminder=reminder
+        ),
+        reply_markup=type(markup)(
+            [*markup.inline_keyboard, keyboards.reminder_settings_button(), examdate.settings_button()]
+        ),
     )
 
 

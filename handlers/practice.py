@@ -17,7 +17,7 @@ from telegram.error import TelegramError
 
 from bot.practice.service import DraftStatus, PracticeError, Submission
 from bot.render.feedback import HTML, render_changes, render_feedback, render_prompt, render_status
-from handlers import keyboards, texts
+from handlers import keyboards, mock, texts
 from handlers.assignments import work_rows
 from handlers.common import close_buttons, learner_for, reply
 from handlers.consent import require_consent
@@ -52,6 +52,7 @@ async def _ask(
     if learner is None:
         return
     assert learner.id is not None
+    await mock.step_aside(update, context, learner.id)
     prompt = await svc.practice.start(learner.id, topic_id=topic, weakest=weakest)
     await reply(update, context, render_prompt(prompt, svc.content.topics[prompt.topic].title, HTML))
 
@@ -66,6 +67,8 @@ async def answer_text(update: Update, context: Context) -> None:
     assert learner.id is not None
     if await typed_timezone(update, context, learner, message.text):
         return
+    if await mock.take_text(update, context, learner, message.text):
+        return  # a mock discussion is running: the message is part of its answer
     try:
         status = await svc.practice.add_text(
             learner.id, message.text, message_id=message.message_id
@@ -150,12 +153,17 @@ async def _submit(update: Update, context: Context) -> None:
 
 
 async def done(update: Update, context: Context) -> None:
-    """/done: submit the answer for feedback."""
+    """/done: submit the answer for feedback (or, in a mock, hand the answer in)."""
+    if await mock.take_done(update, context):
+        return
     await _submit(update, context)
 
 
 async def cancel(update: Update, context: Context) -> None:
-    """/cancel: drop the answer being written; always gets the learner out."""
+    """/cancel: drop the answer being written (a running mock is paused instead); always gets
+    the learner out."""
+    if await mock.take_cancel(update, context):
+        return
     learner = await learner_for(update, context)
     assert learner.id is not None
     dropped = await context.services.practice.cancel(learner.id)
@@ -200,6 +208,7 @@ async def button(update: Update, context: Context) -> None:
         await reply(update, context, texts.STOPPED)
     elif action == keyboards.RETRY:
         try:
+            await mock.step_aside(update, context, learner.id)
             prompt = await svc.practice.retry(learner.id, int(args[0]))
         except (PracticeError, ValueError, IndexError):
             await reply(update, context, texts.STALE_BUTTON)

@@ -14,11 +14,14 @@ from __future__ import annotations
 import html
 import logging
 import re
+import warnings
+from datetime import timedelta
 
 from telegram import Bot, InlineKeyboardButton, InlineKeyboardMarkup, Update
 from telegram.constants import ParseMode
 from telegram.error import BadRequest, Forbidden, NetworkError, RetryAfter, TelegramError, TimedOut
 from telegram.ext import BaseHandler, CallbackQueryHandler, CommandHandler, filters
+from telegram.warnings import PTBDeprecationWarning
 
 from bot.app.sending import at_most_once
 from bot.practice.service import PracticeError
@@ -40,6 +43,7 @@ from handlers import keyboards, texts
 from handlers.common import close_buttons, reply
 from handlers.consent import require_consent
 from handlers.context import App, Context
+from handlers.mock import step_aside
 
 log = logging.getLogger(__name__)
 
@@ -81,8 +85,12 @@ class TelegramSender:
         except Forbidden as exc:
             return SendResult("blocked", detail=str(exc))
         except RetryAfter as exc:
-            # `_retry_after` is the timedelta behind the deprecated int property (PTB 22).
-            wait = exc._retry_after.total_seconds()
+            with warnings.catch_warnings():
+                # PTB 22 gives whole seconds with a deprecation warning; a timedelta with
+                # PTB_TIMEDELTA=true, and always from PTB 23.
+                warnings.simplefilter("ignore", PTBDeprecationWarning)
+                period = exc.retry_after
+            wait = period.total_seconds() if isinstance(period, timedelta) else float(period)
             return SendResult("retry", retry_after=wait, detail=str(exc))
         except BadRequest as exc:  # a NetworkError subclass in PTB: before it
             if "chat not found" in str(exc).lower():
@@ -273,6 +281,7 @@ async def _nudge_button(
         if topic not in svc.content.topics:
             await reply(update, context, texts.STALE_BUTTON)
             return
+        await step_aside(update, context, lid)  # a running mock pauses for the practice
         try:
             prompt = await svc.practice.start(lid, topic_id=topic, skill=skill)
         except PracticeError as exc:

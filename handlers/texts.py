@@ -11,24 +11,19 @@ WELCOME = (
     "Send /practice to get your first question, or /help to see everything I can do."
 )
 
-PRIVACY_SHORT = (
-    "<b>Your privacy</b>\n"
-    "I store your Telegram id and first name, your answers and their scores, so that you can "
-    "see your progress. Nothing is shared with anyone unless you join an assessor's cohort and "
-    "agree. /mydata sends you a copy of it all, /deleteme erases it, and /privacy has the details."
-)
-
 PRIVACY = (
     "<b>Privacy notice</b>\n\n"
     "<b>What I store:</b> your Telegram user id and first name; the level, sector and time zone "
     "you choose; the answers you submit, the answer you are writing now, and their scores and "
-    "feedback; your review schedule by topic and skill; and, if you set one, your daily reminder "
-    "time and when reminders were sent.\n"
+    "feedback; your review schedule by topic and skill; your mock discussions and their reports; "
+    "your apprenticeship standard and assessment date if you give them; and, if you set one, your "
+    "daily reminder time and when reminders were sent.\n"
     "<b>Why:</b> to give you feedback and show your progress over time. The lawful basis is "
     "your consent, which you can withdraw at any time.\n"
     "<b>Who sees it:</b> only you, unless you join an assessor's cohort and agree to share.\n"
     "<b>How long:</b> until you delete it: /deleteme erases your record, your answers, the "
-    "answer you are writing, your review schedule, reminders and cohort memberships, at once "
+    "answer you are writing, your review schedule, mock discussions, reminders and cohort "
+    "memberships, at once "
     "and for good.\n"
     "<b>Your rights:</b> under the UK GDPR you may see, correct or erase your data. /mydata sends "
     "you a copy of everything I store about you as a file; /settings corrects your level, sector "
@@ -67,7 +62,7 @@ ALL_SET_REMINDER_ON = (
 SETTINGS = (
     "<b>Your settings</b>\nLevel: {level}\nSector: {sector}\nTime zone: {timezone}\n"
     "Nation: {nation}\n"
-    "Daily reminder: {reminder}\n\n"
+    "Daily reminder: {reminder}\nStandard: {standard}\nAssessment date: {exam}\n\n"
     "Choose what to change:"
 )
 PRIVACY_DECLINED = (
@@ -85,6 +80,8 @@ STOPPED = "Good work. Send /practice when you're ready for another question."
 HELP = (
     "<b>STAR Coach commands</b>\n"
     "/practice: choose a topic and get a question\n"
+    "/mock: a timed mock discussion (20, 40 or 60 minutes) with a readiness report\n"
+    "/examdate: the day of your assessment (/examdate 12 March): reviews aim at it\n"
     "/done: submit your answer for feedback\n"
     "/cancel: drop the answer you are writing\n"
     "/settings: your level, sector and time zone\n"
@@ -99,7 +96,6 @@ HELP = (
     "Answer in one message or several; press <b>Submit</b> or send /done when you have finished."
 )
 
-NO_DRAFT = "You have no question open. Send /practice to get one."
 CANCELLED = "Cancelled: your answer to that question ({words} words) was not submitted."
 NOTHING_TO_CANCEL = "There is nothing to cancel. Send /practice when you are ready."
 STALE_BUTTON = "That button belongs to an earlier question. Send /practice for a new one."
@@ -123,11 +119,12 @@ SLOW_DOWN = (
     "seconds before replying. Send /done when your answer is complete."
 )
 UNKNOWN_COMMAND = "I don't know that command. Send /help to see what I can do."
-SUBMITTING_EMPTY = "Your answer is empty so far: type it, then press Submit or send /done."
 
 COMMANDS = [
     ("start", "Welcome and privacy notice"),
     ("practice", "Get a question to answer"),
+    ("mock", "A timed mock discussion with a report"),
+    ("examdate", "Your assessment date: reviews aim at it"),
     ("done", "Submit your answer for feedback"),
     ("cancel", "Drop the answer you are writing"),
     ("settings", "Level, sector and time zone"),
@@ -168,7 +165,8 @@ DELETE_CONFIRM = (
     "This erases:\n"
     "• your record (Telegram id, first name, level, sector and time zone)\n"
     "{items}"
-    "Your progress, review schedule, reminders and any cohort memberships go too. It cannot be "
+    "Your progress, review schedule, mock discussions, reminders and any cohort memberships go "
+    "too. It cannot be "
     "undone: to keep a copy first, send /mydata."
 )
 DELETE_ANSWERS_ONE = "• the answer you submitted, with its score and feedback\n"
@@ -264,11 +262,6 @@ ASSESSOR_REVOKED_NOTE = (
     "Your assessor access to STAR Coach has been withdrawn by an operator. Your own practice "
     "is unchanged."
 )
-GRANT_USAGE = (
-    "Send /grant followed by the person's Telegram user id, for example /grant 123456789, or "
-    "reply /grant to a message forwarded from them. Easier still: /assessorlink makes a "
-    "one-time link to send them."
-)
 REVOKE_USAGE = "Send /revoke followed by the assessor's Telegram user id (see /assessors)."
 GRANTED = "Done: {name} is now an assessor. I've told them and given them the assessor commands."
 GRANTED_ALREADY = "{name} is already an assessor."
@@ -294,7 +287,6 @@ INVITE_STOPPED = (
     "The invite link for <b>{name}</b> no longer works; its members stay. /invite makes a new one."
 )
 LEARNER_USAGE = "Send /learner followed by a name or number from /cohort, for example /learner 12."
-CHOOSE_COHORT = "Your cohorts: {names}"
 EXPORT_CAPTION_CSV = "Cohort summary as CSV, one row a learner ({count} learners)."
 EXPORT_CAPTION_PDF = "Cohort report as PDF: each cohort, then a page a learner, with charts."
 DIGEST_SET = "Your weekly digest comes on {day}s at {time} ({tz}); the next one on {next}."

@@ -85,9 +85,11 @@ async def list_active_assessors(session: AsyncSession) -> Sequence[tuple[Assesso
     return result.all()
 
 
-async def due_digests(session: AsyncSession, *, now: datetime) -> Sequence[Assessor]:
+async def due_digests(session: AsyncSession, *, now: datetime) -> Sequence[tuple[Assessor, Learner]]:
+    """Assessors whose digest is due, with their learner rows, oldest first, in one statement."""
     result = await session.exec(
-        select(Assessor)
+        select(Assessor, Learner)
+        .join(Learner, col(Learner.id) == col(Assessor.learner_id))
         .where(col(Assessor.revoked_at).is_(None))
         .where(col(Assessor.digest_next_at).is_not(None))
         .where(col(Assessor.digest_next_at) <= now)

@@ -46,6 +46,13 @@ class Learner(SQLModel, table=True):
     # Where the learner is in onboarding (privacy, level, sector, timezone); None when done.
     onboarding_step: str | None = Field(default=None, max_length=20)
     created_at: datetime = _ts(default_factory=utcnow)
+    # The apprenticeship standard (content id such as "st0072"); None: derived from the level.
+    standard: str | None = Field(default=None, max_length=40)
+    # The day of the end-point assessment, if the learner gave it: reviews aim at it.
+    exam_date: date | None = None
+    # A mock discussion is open and not paused: the learner's messages are its answer. Kept on
+    # the row every update reads anyway, so practice pays no extra query to know (bot.mock).
+    mock_running: bool = Field(default=False, sa_column_kwargs={"server_default": "0"})
 
 
 class Draft(SQLModel, table=True):
@@ -268,3 +275,28 @@ class Assignment(SQLModel, table=True):
     target: str = Field(max_length=40)  # the topic id or the prompt id
     due_on: date | None = None
     created_at: datetime = _ts(default_factory=utcnow)
+
+
+class MockSession(SQLModel, table=True):
+    """A mock professional discussion (issue 17): its clock, the question open now, the answer
+    being written, every turn so far and, once finished, the readiness report. Everything is
+    here, so a pause, a restart or a hard kill loses nothing."""
+
+    __tablename__ = "mock_session"
+
+    id: int | None = Field(default=None, primary_key=True)
+    learner_id: int = Field(foreign_key="learner.id", index=True, ondelete="CASCADE")
+    standard_id: str = Field(max_length=40)
+    minutes: int
+    status: str = Field(default="active", max_length=10)  # active, paused, finished
+    started_at: datetime = _ts(default_factory=utcnow)
+    # Seconds the discussion has been open, pauses excluded, up to `resumed_at`.
+    active_seconds: int = 0
+    # When the current open stretch began (None while paused or finished).
+    resumed_at: datetime | None = _ts(default=None)
+    finished_at: datetime | None = _ts(default=None, index=True)
+    question: dict[str, Any] = Field(default_factory=dict, sa_type=sa.JSON)
+    answer: str = Field(default="", sa_type=sa.Text)
+    parts: int = 0
+    turns: list[Any] = Field(default_factory=list, sa_type=sa.JSON)
+    report: dict[str, Any] | None = Field(default=None, sa_type=sa.JSON)

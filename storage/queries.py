@@ -84,6 +84,19 @@ async def append_to_draft(
     draft = await session.get(Draft, learner_id, with_for_update=True)
     if draft is None:
         return None
+    return await append_text(session, draft=draft, text=text, now=now, message_id=message_id)
+
+
+async def append_text(
+    session: AsyncSession,
+    *,
+    draft: Draft,
+    text: str,
+    now: datetime | None = None,
+    message_id: int | None = None,
+) -> Draft:
+    """Add one message to a draft already read (and locked) in this transaction; with its
+    Telegram message id, so it is never added twice and an edit can replace it."""
     draft.text = f"{draft.text}\n{text}" if draft.text else text
     if message_id is not None and len(draft.part_messages) == draft.parts:
         # A new list, so the JSON column is seen as changed.

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import asyncio
 import logging
 import os
+import shutil
 from collections.abc import AsyncIterator, Iterator
+from concurrent.futures import ThreadPoolExecutor
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -16,7 +19,7 @@ from bot.app.settings import Settings
 from bot.assessment import Assessor
 from bot.clock import FixedClock
 from content.loader import Content, load_content
-from storage.db import make_engine
+from storage.db import head_revision, make_engine, upgrade_database
 
 #: Every secret the tests hand the bot (tokens, webhook secrets, a database password). None of
 #: them may appear in any log line the suite produces (see `_no_secret_in_any_log`).
@@ -118,7 +121,7 @@ def clock() -> FixedClock:
 
 
 async def reset_postgres(url: str) -> None:
-    """Start every PostgreSQL test from an empty schema."""
+    """An empty schema, for tests of the migrations themselves and of a first start."""
     engine = make_engine(url)
     async with engine.begin() as conn:
         await conn.execute(text("DROP SCHEMA IF EXISTS public CASCADE"))
@@ -126,9 +129,63 @@ async def reset_postgres(url: str) -> None:
     await engine.dispose()
 
 
+# -- migrate once per test session, then copy ----------------------------------------------------
+#
+# Running every migration for every test was most of the suite's database time. The schema is
+# migrated once per session: SQLite into a template file that each test copies, PostgreSQL in
+# place, emptied between tests (TRUNCATE ... RESTART IDENTITY, so ids start at 1 as on a new
+# database). tests/storage runs the migrations themselves on empty databases (`db_url`).
+
+
+async def _migrate(url: str) -> None:
+    engine = make_engine(url)
+    try:
+        await upgrade_database(engine)
+    finally:
+        await engine.dispose()
+
+
+@pytest.fixture(scope="session")
+def sqlite_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A SQLite file at the newest revision, made once per test session."""
+    path = tmp_path_factory.mktemp("template") / "migrated.db"
+    with ThreadPoolExecutor(1) as pool:  # no event loop may be running here
+        pool.submit(asyncio.run, _migrate(f"sqlite+aiosqlite:///{path}")).result()
+    assert not path.with_name(path.name + "-wal").exists()  # all written to the file itself
+    return path
+
+
+def copy_of(template: Path, target: Path) -> str:
+    """The URL of a fresh, migrated SQLite database at `target`."""
+    shutil.copyfile(template, target)
+    return f"sqlite+aiosqlite:///{target}"
+
+
+async def empty_postgres(url: str) -> None:
+    """A PostgreSQL schema at the newest revision with no rows: migrated once per session
+    (or again if a test left another revision), emptied for each test."""
+    engine = make_engine(url)
+    try:
+        async with engine.begin() as conn:
+            tables = [row[0] for row in await conn.execute(text(
+                "SELECT tablename FROM pg_tables WHERE schemaname = 'public'"
+            ))]
+            revision = None
+            if "alembic_version" in tables:
+                revision = (await conn.execute(text("SELECT version_num FROM alembic_version"))).scalar()
+            if revision == head_revision():
+                names = ", ".join(f'"{t}"' for t in tables if t != "alembic_version")
+                await conn.execute(text(f"TRUNCATE TABLE {names} RESTART IDENTITY CASCADE"))
+                return
+        await reset_postgres(url)
+        await upgrade_database(engine)
+    finally:
+        await engine.dispose()
+
+
 @pytest.fixture(params=["sqlite", "postgresql"])
 async def db_url(request: pytest.FixtureRequest, tmp_path: Path) -> str:
-    """A fresh database URL: SQLite always, PostgreSQL when TEST_DATABASE_URL is set."""
+    """An empty database (no schema): SQLite always, PostgreSQL when TEST_DATABASE_URL is set."""
     if request.param == "sqlite":
         return f"sqlite+aiosqlite:///{tmp_path / 'test.db'}"
     if not PG_URL:
@@ -137,12 +194,30 @@ async def db_url(request: pytest.FixtureRequest, tmp_path: Path) -> str:
     return PG_URL
 
 
+@pytest.fixture(params=["sqlite", "postgresql"])
+async def migrated_db_url(request: pytest.FixtureRequest, tmp_path: Path, sqlite_template: Path) -> str:
+    """A database at the newest revision with no rows: SQLite always, PostgreSQL when
+    TEST_DATABASE_URL is set."""
+    if request.param == "sqlite":
+        return copy_of(sqlite_template, tmp_path / "test.db")
+    if not PG_URL:
+        pytest.skip(PG_SKIP_REASON)
+    await empty_postgres(PG_URL)
+    return PG_URL
+
+
 @pytest.fixture
-def settings(tmp_path: Path) -> Settings:
+def sqlite_url(tmp_path: Path, sqlite_template: Path) -> str:
+    """A migrated SQLite database of this test's own, `coach.db` in its temporary folder."""
+    return copy_of(sqlite_template, tmp_path / "coach.db")
+
+
+@pytest.fixture
+def settings(sqlite_url: str) -> Settings:
     return Settings(
         _env_file=None,  # type: ignore[call-arg]
         telegram_bot_token="123456:TEST-token",
-        database_url=f"sqlite+aiosqlite:///{tmp_path / 'coach.db'}",
+        database_url=sqlite_url,
         # Offline tests send updates back to back, far faster than a person; flood control
         # has its own tests (tests/handlers/test_bad_input.py) with the default limits.
         flood_burst=10_000,
@@ -153,7 +228,8 @@ def settings(tmp_path: Path) -> Settings:
 async def services(
     settings: Settings, content: Content, clock: FixedClock
 ) -> AsyncIterator[Services]:
-    svc = await Services.create(settings, clock=clock, content=content)
+    # The database is a copy of the migrated template: nothing to upgrade.
+    svc = await Services.create(settings, clock=clock, content=content, upgrade=False)
     svc.practice.rng.seed(7)
     yield svc
     await svc.close()

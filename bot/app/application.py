@@ -41,6 +41,8 @@ from handlers import (
     comments,
     edits,
     errors,
+    examdate,
+    mock,
     onboarding,
     practice,
     privacy,
@@ -106,6 +108,9 @@ def handlers() -> list[BaseHandler]:
         CommandHandler("cancel", practice.cancel, filters=PRIVATE),
         CommandHandler("progress", progress.progress, filters=PRIVATE),
         CommandHandler("mydata", privacy.mydata, filters=PRIVATE),
+        # /mock and its `mock:` buttons (the mock discussion); /examdate and `exam:` (standard, date).
+        *mock.handlers(),
+        *examdate.handlers(),
         # /answers and its `ans:` buttons (My answers).
         *answers.handlers(),
         # /remind and the `rem:` buttons (menu, days, and a nudge's Practise now/Snooze/Not today).

@@ -25,6 +25,7 @@ from bot.learners.privacy import Privacy
 from bot.mastery.answers import AnswerBookReader
 from bot.mastery.progress import ProgressReader
 from bot.mastery.review import Review
+from bot.mock.service import MockService
 from bot.practice.service import PracticeService
 from bot.reminders.dispatcher import Dispatcher, Sender
 from bot.reminders.planning import Reminders
@@ -53,6 +54,7 @@ class Services:
     digests: Digests
     comments: CommentService
     assignments: AssignmentService
+    mock: MockService
 
     @classmethod
     async def create(
@@ -105,6 +107,9 @@ class Services:
             comments=CommentService(sessions=sessions, clock=clock),
             assignments=AssignmentService(
                 sessions=sessions, clock=clock, content=content, default_timezone=tz
+            ),
+            mock=MockService(
+                sessions=sessions, content=content, assessor=assessor, clock=clock, review=review
             ),
             digests=Digests(
                 sessions=sessions, clock=clock, cohorts=cohorts, insights=insights, default_timezone=tz

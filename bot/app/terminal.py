@@ -24,6 +24,8 @@ HELP = """Type your answer over one or more lines, then /done for feedback.
   /next            another question        /retry   try the last question again
   /model           model answer outline    /progress  your progress so far
   /answers         every question you answered, best answer each; /answers N shows one in full
+  /mock [20|40|60] a timed mock discussion (/done hands each answer in; /mock pause, /mock end)
+  /standard CODE   your apprenticeship standard for the mock, e.g. /standard ST0072
   /cancel          drop the answer         /quit    leave (an unfinished answer is kept)"""
 
 
@@ -53,6 +55,8 @@ class TerminalChat:
         self.say()
 
     async def ask(self, learner_id: int, topic: str | None = None, weakest: bool = False) -> None:
+        if await self.svc.mock.pause_if_running(learner_id):
+            self.say("Your mock discussion is paused while you practise. /mock resumes it.")
         self.show(await self.svc.practice.start(learner_id, topic_id=topic, weakest=weakest))
 
     def topics(self) -> list[str]:
@@ -121,8 +125,76 @@ class TerminalChat:
             self.say(render_progress(summary, PLAIN, limit=100_000))
         elif name == "/answers":
             await self.answers(learner_id, arg)
+        elif name == "/mock":
+            await self.mock(learner_id, arg)
+        elif name == "/standard":
+            await self.standard(learner_id, arg)
         else:
             self.say(f"I don't know {name}. Type /help for the commands.")
+        return True
+
+    async def mock(self, learner_id: int, arg: str) -> None:
+        """/mock: start (with a length), show, pause, resume or end the mock discussion."""
+        from bot.mock.service import MockError, NoStandard
+        from bot.render.mock import render_intro, render_paused, render_question, render_report
+
+        svc = self.svc.mock
+        current = await svc.current(learner_id)
+        try:
+            if current is None and arg in ("20", "40", "60"):
+                view = await svc.start(learner_id, int(arg))
+                self.say(render_intro(view, PLAIN))
+                self.say()
+                self.say(render_question(view, PLAIN))
+            elif current is None:
+                learner = await self.svc.learners.get(learner_id)
+                svc.standard_for(learner)
+                self.say("Mock professional discussion: type /mock 20, /mock 40 or /mock 60 (minutes).")
+            elif arg == "end":
+                self.say(render_report(await svc.end(learner_id), PLAIN))
+            elif arg == "pause":
+                self.say(render_paused(await svc.pause(learner_id), PLAIN))
+            else:
+                if current.status == "paused":
+                    current = await svc.resume(learner_id)
+                    self.say("Welcome back: the clock is running again.")
+                self.say(render_question(current, PLAIN))
+        except NoStandard as exc:
+            self.say(str(exc).replace("Choose it in /settings (Standard).", "Type /standard ST0072.")
+                     .replace("choose ST0072 in /settings", "type /standard ST0072"))
+        except MockError as exc:
+            self.say(str(exc))
+
+    async def standard(self, learner_id: int, arg: str) -> None:
+        """/standard CODE: the standard the mock maps to (the terminal has no /settings)."""
+        standards = {s.code.casefold(): s for s in self.svc.content.standards.values()}
+        chosen = standards.get(arg.casefold())
+        if chosen is None:
+            listed = ", ".join(f"{s.code} ({s.title}, Level {s.level})" for s in standards.values())
+            self.say(f"Type /standard with one of: {listed}.")
+            return
+        await self.svc.learners.set_standard(learner_id, chosen.id)
+        self.say(f"Your standard is {chosen.code} {chosen.title}. /mock 20 starts a mock.")
+
+    async def mock_done(self, learner_id: int) -> bool:
+        """/done during a running mock: hand the answer in; False when no mock is running."""
+        from bot.mock.service import MockError
+        from bot.render.mock import render_question, render_report
+
+        if not await self.svc.mock.is_taking_answers(learner_id):
+            return False
+        try:
+            step = await self.svc.mock.submit(learner_id)
+        except MockError as exc:
+            self.say(str(exc))
+            return True
+        self.say()
+        if step.report is not None:
+            self.say("Thank you: that is the end of the discussion. Here is your readiness report.\n")
+            self.say(render_report(step.report, PLAIN))
+        elif step.view is not None:
+            self.say(render_question(step.view, PLAIN, area_title=step.area_title))
+        self.say()
         return True
 
     async def answers(self, learner_id: int, arg: str) -> None:
@@ -146,6 +218,9 @@ class TerminalChat:
         if self.interactive:
             self.say("STAR Coach: practise your professional discussion.\n" + HELP)
             self.say()
+        mock = await self.svc.mock.current(lid)
+        if mock is not None:
+            self.say(f"You have a mock discussion in progress ({mock.status}): /mock carries on with it.")
         current = await self.svc.practice.current(lid)
         if current is not None and current.words:
             self.say(f"You have an unfinished answer ({current.words} words); carrying on with it.")
@@ -159,7 +234,9 @@ class TerminalChat:
             text = line.strip()
             if text.startswith("/"):
                 ask_next = False
-                if text.lower() == "/done":
+                if text.lower() == "/done" and await self.mock_done(lid):
+                    pass
+                elif text.lower() == "/done":
                     waiting = await self.submit(lid)
                     if not waiting:
                         if self.interactive:
@@ -168,6 +245,8 @@ class TerminalChat:
                             ask_next = True
                 elif not await self.command(lid, text.lower() if " " not in text else text):
                     break
+            elif text and await self.svc.mock.is_taking_answers(lid):
+                await self.svc.mock.add_text(lid, line)
             elif text:
                 if ask_next:
                     await self.ask(lid)

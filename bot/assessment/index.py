@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from rapidfuzz import fuzz, process
 
-from bot.assessment.text import STOPWORDS, YEAR
+from bot.assessment.text import YEAR
 from content.loader import Content, normalise_form
 from content.models import CatalogueEntry
 
@@ -128,7 +128,3 @@ class CatalogueIndex:
         for word in first:
             out.extend(self.starts.get(word, ()))
         return out
-
-    @staticmethod
-    def is_stopword(word: str) -> bool:
-        return word in STOPWORDS

@@ -81,10 +81,6 @@ class Assessment:
     nation: str = "unknown"
     # Short, specific things the answer did well, for the "what was good" part of the feedback.
     strengths: list[str] = field(default_factory=list)
-    extra: dict[str, Any] = field(default_factory=dict)
-
-    def named(self, kind: str) -> list[Found]:
-        return [f for f in self.entities if f.kind == kind]
 
     def to_dict(self) -> dict[str, Any]:
         return {

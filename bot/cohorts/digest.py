@@ -97,12 +97,7 @@ class Digests:
         """Assessors whose digest time has come, oldest first."""
         async with self.sessions() as session:
             rows = await cq.due_digests(session, now=self.clock.now())
-            found = []
-            for row in rows:
-                learner = await session.get(Learner, row.learner_id)
-                if learner is not None and row.digest_next_at is not None:
-                    found.append(Due(learner, row.digest_next_at))
-        return found
+        return [Due(learner, row.digest_next_at) for row, learner in rows if row.digest_next_at is not None]
 
     async def claim(self, item: Due) -> bool:
         """Move this assessor's next digest a week on; False if another instance got there first."""

@@ -12,8 +12,10 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from statistics import mean
-from typing import Protocol
+from typing import Any, Protocol
 from zoneinfo import ZoneInfo
+
+from sqlmodel.ext.asyncio.session import AsyncSession
 
 from bot.assessment.engine import PASS_MARK
 from bot.clock import Clock, zone
@@ -21,6 +23,7 @@ from bot.cohorts.service import Ambiguous, NotFound, Scope
 from bot.mastery.progress import SKILLS, AttemptLike, ProgressSummary, compute_progress
 from content.loader import Content
 from storage import cohort_queries as cq
+from storage import mock_queries
 from storage.db import SessionFactory
 from storage.models import AnswerComment, Attempt, Cohort, Learner, aware
 
@@ -69,6 +72,8 @@ class LearnerSummary:
     reasons: tuple[str, ...]
     progress: ProgressSummary
     areas: tuple[tuple[str, str, int], ...] = ()  # (topic id, skill, mastery 0 to 100)
+    # Readiness reports of the learner's latest mock discussions, newest first (bot.mock.report).
+    mocks: tuple[dict[str, Any], ...] = ()
 
 
 class AreaLike(Protocol):
@@ -190,6 +195,7 @@ def summarise(
     cohorts: Sequence[str] = (),
     shares_answers: bool = False,
     areas: Sequence[AreaLike] = (),
+    mocks: Sequence[dict[str, Any]] = (),
 ) -> LearnerSummary:
     """`areas` are the learner's area cards (bot.mastery.review keeps one per topic and skill): the
     weakest area is the card with the lowest mastery, as the learner's own "My weakest area";
@@ -238,6 +244,7 @@ def summarise(
         reasons=reasons,
         progress=progress,
         areas=tuple((a.topic_id, a.skill, round(100 * a.mastery)) for a in areas),
+        mocks=tuple(mocks),
     )
 
 
@@ -310,6 +317,18 @@ def find_member(scope: Scope, query: str) -> Learner:
     return matches[0]
 
 
+MOCKS_SHOWN = 3
+
+
+async def _mocks_of(session: AsyncSession, ids: Sequence[int]) -> dict[int, list[dict[str, Any]]]:
+    """Each learner's latest finished mock reports, newest first."""
+    found: dict[int, list[dict[str, Any]]] = {}
+    for row in await mock_queries.finished_mocks(session, learner_ids=ids, limit_each=MOCKS_SHOWN):
+        if row.report:
+            found.setdefault(row.learner_id, []).append(row.report)
+    return found
+
+
 @dataclass(frozen=True)
 class Insights:
     """The assessor's views read from the database, always within a Scope (their own members)."""
@@ -349,6 +368,7 @@ class Insights:
             cards = await cq.area_cards_of(session, learner_ids=ids)
             recent_ids = [a.id for rows in attempts.values() for a in rows[-RECENT_ATTEMPTS:] if a.id]
             comments = await cq.comments_on(session, attempt_ids=recent_ids)
+            mocks = await _mocks_of(session, ids)
         sections, details = [], []
         for cohort in scope.cohorts:
             learners = []
@@ -359,6 +379,7 @@ class Insights:
                 summary = summarise(
                     lr.id, lr.first_name, attempts.get(lr.id, []), content=self.content, now=now,
                     tz=tz, cohorts=(cohort.name,), shares_answers=shares, areas=cards.get(lr.id, []),
+                    mocks=mocks.get(lr.id, []),
                 )
                 learners.append(summary)
                 recent = self._recent(attempts.get(lr.id, []), shares, comments)
@@ -377,9 +398,11 @@ class Insights:
             cards = (await cq.area_cards_of(session, learner_ids=[learner.id]))[learner.id]
             recent_ids = [a.id for a in attempts[-RECENT_ATTEMPTS:] if a.id is not None]
             comments = await cq.comments_on(session, attempt_ids=recent_ids)
+            mocks = await _mocks_of(session, [learner.id])
         summary = summarise(
             learner.id, learner.first_name, attempts, content=self.content,
             now=self.clock.now(), tz=self._tz(scope.assessor), shares_answers=shares, areas=cards,
+            mocks=mocks.get(learner.id, []),
             cohorts=[names[m.cohort_id] for m, lr in scope.members
                      if lr.id == learner.id and m.cohort_id in names],
         )

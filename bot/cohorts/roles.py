@@ -11,6 +11,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
+from sqlmodel.ext.asyncio.session import AsyncSession
+
 from bot.clock import Clock, zone
 from bot.cohorts.digest import next_digest_at
 from bot.cohorts.service import ASSESSOR_PREFIX, CODE, COHORT_PREFIX, CohortService, new_code
@@ -82,15 +84,19 @@ class RoleService:
             return await cq.active_assessor(session, learner_id=learner.id) is not None
 
     async def _make_assessor(self, learner: Learner, granted_by: int | None) -> Granted:
-        assert learner.id is not None
         async with self.sessions.begin() as session:
-            row = await cq.get_assessor(session, learner_id=learner.id)
-            tz = zone(learner.timezone, self.default_timezone)
-            day, time = (row.digest_day, row.digest_time) if row else (0, "08:00")
-            _, already = await cq.grant_assessor(
-                session, learner_id=learner.id, granted_by=granted_by, now=self.clock.now(),
-                digest_next_at=next_digest_at(self.clock.now(), tz, day=day, time=time),
-            )
+            return await self._grant_in(session, learner, granted_by)
+
+    async def _grant_in(self, session: AsyncSession, learner: Learner, granted_by: int | None) -> Granted:
+        """Grant the role within the caller's transaction (the first digest is planned too)."""
+        assert learner.id is not None
+        row = await cq.get_assessor(session, learner_id=learner.id)
+        tz = zone(learner.timezone, self.default_timezone)
+        day, time = (row.digest_day, row.digest_time) if row else (0, "08:00")
+        _, already = await cq.grant_assessor(
+            session, learner_id=learner.id, granted_by=granted_by, now=self.clock.now(),
+            digest_next_at=next_digest_at(self.clock.now(), tz, day=day, time=time),
+        )
         return Granted(learner, already)
 
     async def grant(self, *, by: int, telegram_user_id: int) -> Granted:
@@ -138,22 +144,23 @@ class RoleService:
         return code, expires
 
     async def redeem(self, learner: Learner, telegram_user_id: int, code: str) -> Granted:
-        """Use a one-time assessor code; a wrong, used or expired one counts as a failure."""
+        """Use a one-time assessor code; a wrong, used or expired one counts as a failure.
+
+        Spending the code and granting the role are one transaction: a crash between them
+        can neither use up the link without making an assessor nor make one twice."""
         await self.cohorts.guard(telegram_user_id)
         now = self.clock.now()
-        used = False
         if CODE.match(code) and learner.id is not None:
             async with self.sessions.begin() as session:
                 invite = await cq.get_assessor_invite(session, code=code)
                 live = invite is not None and (
                     invite.expires_at is None or aware(invite.expires_at) > now
                 )
-                used = live and await cq.use_assessor_invite(
+                if live and await cq.use_assessor_invite(
                     session, code=code, learner_id=learner.id, now=now
-                )
-        if not used:
-            raise await self.cohorts.fail(telegram_user_id)
-        return await self._make_assessor(learner, None)
+                ):
+                    return await self._grant_in(session, learner, None)
+        raise await self.cohorts.fail(telegram_user_id)
 
 
 def payload_kind(payload: str) -> str | None:

@@ -6,10 +6,12 @@ and the same setters then simply change one setting (from /settings).
 
 from __future__ import annotations
 
+from datetime import date
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from bot.clock import Clock
 from bot.learners.zones import resolve_timezone
+from bot.mastery.review import reaim_at_exam
 from content import nations
 from content.loader import Content
 from storage import queries
@@ -124,3 +126,26 @@ class LearnerSettings:
     async def finish_reminder_step(self, learner_id: int) -> Learner:
         """The optional daily reminder was chosen (or declined): onboarding is done."""
         return await self._set(learner_id, "reminder")
+
+    async def set_standard(self, learner_id: int, standard_id: str | None) -> Learner:
+        """The apprenticeship standard the mock discussion maps to; None reads it from the level."""
+        if standard_id is not None and standard_id not in self.content.standards:
+            raise SettingError("That standard is not on my list; choose one of the buttons.")
+        async with self.sessions.begin() as session:
+            updated = await queries.update_learner(session, learner_id=learner_id, standard=standard_id)
+            if updated is None:
+                raise SettingError("I can't find your details. Send /start to begin again.")
+            return updated
+
+    async def set_exam_date(
+        self, learner_id: int, day: date | None, *, default_timezone: str
+    ) -> Learner:
+        """Set (or clear) the assessment date, and aim the review schedule at it at once."""
+        async with self.sessions.begin() as session:
+            updated = await queries.update_learner(session, learner_id=learner_id, exam_date=day)
+            if updated is None:
+                raise SettingError("I can't find your details. Send /start to begin again.")
+            await reaim_at_exam(
+                session, learner=updated, now=self.clock.now(), default_timezone=default_timezone
+            )
+            return updated

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import UTC, date, datetime, time
+from datetime import UTC, date, datetime, time, timedelta
 from typing import Any
 from zoneinfo import ZoneInfo
 
@@ -109,6 +109,22 @@ def start_of_day(day: date, tz: ZoneInfo) -> datetime:
     return datetime.combine(day, time(0, 0), tzinfo=tz).astimezone(UTC)
 
 
+def aim_at_exam(due: datetime, *, now: datetime, exam: date | None, tz: ZoneInfo) -> datetime:
+    """Aim a review at the assessment date: no review further away than half the days left, and
+    none on or after the day itself. Intervals therefore shrink as the day comes (at most 15 days
+    with a month to go, 5 with ten days, 1 in the last days), so practice peaks just before it.
+    Without a date, or once it has passed, the FSRS due date stands."""
+    if exam is None:
+        return due
+    today = aware(now).astimezone(tz).date()
+    left = (exam - today).days
+    if left <= 0:
+        return due
+    latest_day = min(today + timedelta(days=max(1, left // 2)), exam - timedelta(days=1))
+    latest = start_of_day(max(latest_day, today), tz)
+    return min(aware(due), latest)
+
+
 def due_day_start(due: datetime, tz: ZoneInfo) -> datetime:
     """FSRS gives an instant; an area is due for the whole local day it falls on."""
     return start_of_day(aware(due).astimezone(tz).date(), tz)
@@ -173,11 +189,19 @@ class Review:
         marks = skill_scores(result)
         tested = skills_asked(prompt, self.content)
         reviewed: list[AreaReview] = []
-        for skill in SKILLS:
+        skills = [skill for skill in SKILLS if skill in tested or marks[skill] > 0]
+        if not skills:
+            return reviewed
+        # One read for every area touched; the flush below writes them in one batch.
+        existing = {row.skill: row for row in (await session.exec(
+            select(AreaCard).where(
+                AreaCard.learner_id == learner.id, AreaCard.topic_id == prompt.topic,
+                col(AreaCard.skill).in_(skills),
+            )
+        )).all()}
+        for skill in skills:
             mark = marks[skill]
-            if skill not in tested and mark <= 0:
-                continue
-            row = await session.get(AreaCard, (learner.id, prompt.topic, skill))
+            row = existing.get(skill)
             if row is None:
                 row = AreaCard(learner_id=learner.id, topic_id=prompt.topic, skill=skill, due_at=now)
             rating = rating_for(mark, grade=grade, kind=kind)
@@ -185,7 +209,9 @@ class Review:
             row.mastery = updated_mastery(row.mastery, row.reviews, mark)
             row.reviews += 1
             row.card = {"fsrs": dict(card.to_dict()), "rating": int(rating), "mark": mark}
-            row.due_at = due_day_start(card.due, tz)
+            row.due_at = aim_at_exam(
+                due_day_start(card.due, tz), now=now, exam=learner.exam_date, tz=tz
+            )
             row.updated_at = now
             session.add(row)
             reviewed.append(AreaReview(prompt.topic, skill, mark, rating, row.mastery, row.due_at))
@@ -237,3 +263,44 @@ class Review:
 def skill_label(skill: str | None) -> str:
     return SKILLS.get(skill or "", "").lower()
 
+
+
+async def bring_forward(
+    session: AsyncSession, *, learner: Learner, topic_id: str, skill: str, now: datetime,
+    default_timezone: str,
+) -> AreaCard:
+    """Make an area due today (a mock's "practise next"), in the caller's transaction; an area
+    never practised gets a card with no mastery yet. The FSRS state is kept: the next rating
+    reviews it as usual."""
+    assert learner.id is not None
+    tz = zone(learner.timezone, default_timezone)
+    today = start_of_day(aware(now).astimezone(tz).date(), tz)
+    row = await session.get(AreaCard, (learner.id, topic_id, skill))
+    if row is None:
+        row = AreaCard(learner_id=learner.id, topic_id=topic_id, skill=skill, due_at=today)
+    elif aware(row.due_at) > today:
+        row.due_at = today
+    row.updated_at = aware(now)
+    session.add(row)
+    await session.flush()
+    return row
+
+
+async def reaim_at_exam(
+    session: AsyncSession, *, learner: Learner, now: datetime, default_timezone: str
+) -> int:
+    """After the assessment date is set or moved: bring every area card's next review within
+    the aim (bot.mastery.review.aim_at_exam), in the caller's transaction. Returns how many moved.
+    A date removed leaves the schedule as it is: the next review of each area sets it afresh."""
+    assert learner.id is not None
+    tz = zone(learner.timezone, default_timezone)
+    moved = 0
+    rows = await session.exec(select(AreaCard).where(AreaCard.learner_id == learner.id))
+    for row in rows.all():
+        aimed = aim_at_exam(aware(row.due_at), now=now, exam=learner.exam_date, tz=tz)
+        if aimed != aware(row.due_at):
+            row.due_at = aimed
+            session.add(row)
+            moved += 1
+    await session.flush()
+    return moved

@@ -10,6 +10,8 @@ import random
 from dataclasses import dataclass
 from datetime import datetime
 
+from sqlmodel.ext.asyncio.session import AsyncSession
+
 from bot.assessment import Assessment, Assessor
 from bot.clock import Clock
 from bot.mastery.review import Review
@@ -19,7 +21,7 @@ from content.loader import Content
 from content.models import Probe, Prompt
 from storage import queries
 from storage.db import SessionFactory
-from storage.models import Learner, aware
+from storage.models import Attempt, Learner, aware
 
 # A Telegram message holds 4096 characters; a very long answer is still kept whole, but this
 # many characters are plenty for a spoken-style answer and bound the work per assessment.
@@ -62,6 +64,23 @@ class Submission:
     probe: Probe | None = None
     # For a probe answer or a retry: what changed since the attempt it builds on.
     changes: Changes | None = None
+
+
+@dataclass(frozen=True)
+class _Answer:
+    """A draft as read for submitting: what to assess, and what to store it with."""
+
+    learner_id: int
+    learner: Learner | None
+    prompt: Prompt
+    parent: Attempt | None
+    text: str
+    mode: str
+    probe_point: str | None
+    sector: str
+    nation: str
+    # Everything that, changed, makes it another answer (a message added, a new question).
+    version: tuple[object, ...]
 
 
 class PracticeService:
@@ -176,10 +195,10 @@ class PracticeService:
             truncated = len(text) > room
             seen = message_id is not None and any(p[0] == message_id for p in draft.part_messages)
             if room > 0 and text and not seen:
-                draft = await queries.append_to_draft(
-                    session, learner_id=learner_id, text=text[:room], now=self.clock.now(),
+                draft = await queries.append_text(
+                    session, draft=draft, text=text[:room], now=self.clock.now(),
                     message_id=message_id,
-                ) or draft
+                )
         prompt = self.content.prompts.get(draft.prompt_id) or self.choose_prompt()
         return DraftStatus(
             prompt, len(draft.text.split()), draft.parts, truncated, mode=draft.mode,
@@ -215,67 +234,93 @@ class PracticeService:
         )
 
     async def submit(self, learner_id: int, *, sector: str | None = None) -> Submission:
-        """Assess the answer, store the attempt and close the draft, in one transaction.
+        """Assess the answer, then store the attempt and close the draft in one transaction.
+
+        Assessing is the slow part, so it runs before that transaction, holding no connection
+        and no lock on the draft (another instance may be storing the learner's next message).
+        If the draft changed meanwhile, it is assessed again under the lock, so what was typed
+        is never lost and the stored attempt is always the answer assessed.
 
         A probe answer is merged into the attempt it follows (the assessor hears both); a retry
         stands alone. Either way the result says what changed since the attempt before. If a
         marking point with a probe is still missed, a probe draft is opened for the reply.
         """
+        async with self.sessions() as session:
+            read = await self._read_draft(session, learner_id, sector)
+        assessment = self._assess(read)
         async with self.sessions.begin() as session:
-            draft = await queries.get_draft(session, learner_id=learner_id, for_update=True)
-            if draft is None:
-                raise NoDraft("There is no answer to submit. Send /practice to get a question.")
-            if not draft.text.strip():
-                raise EmptyDraft("Your answer is empty so far: type it, then submit.")
-            prompt = self.content.prompts.get(draft.prompt_id)
-            if prompt is None:
-                raise NoDraft("That question no longer exists. Send /practice for a new one.")
-            learner = await session.get(Learner, learner_id)
-            learner_sector = sector or (learner.sector if learner else "general")
-            parent = None
-            if draft.parent_attempt_id is not None:
-                parent = await queries.get_attempt(session, attempt_id=draft.parent_attempt_id)
-            text = draft.text
-            if draft.mode == "probe" and parent is not None:
-                text = f"{parent.text}\n\n{draft.text}"
-            assessment = self.assessor.assess(
-                text, prompt=prompt, sector=learner_sector,
-                nation=learner.nation if learner else "unknown",
+            current = await self._read_draft(session, learner_id, sector, for_update=True)
+            if current.version != read.version:
+                assessment = self._assess(current)
+            return await self._store(session, current, assessment)
+
+    async def _read_draft(
+        self, session: AsyncSession, learner_id: int, sector: str | None, *, for_update: bool = False
+    ) -> _Answer:
+        draft = await queries.get_draft(session, learner_id=learner_id, for_update=for_update)
+        if draft is None:
+            raise NoDraft("There is no answer to submit. Send /practice to get a question.")
+        if not draft.text.strip():
+            raise EmptyDraft("Your answer is empty so far: type it, then submit.")
+        prompt = self.content.prompts.get(draft.prompt_id)
+        if prompt is None:
+            raise NoDraft("That question no longer exists. Send /practice for a new one.")
+        learner = await session.get(Learner, learner_id)
+        parent = None
+        if draft.parent_attempt_id is not None:
+            parent = await queries.get_attempt(session, attempt_id=draft.parent_attempt_id)
+        text = draft.text
+        if draft.mode == "probe" and parent is not None:
+            text = f"{parent.text}\n\n{draft.text}"
+        version = (draft.prompt_id, draft.mode, draft.parent_attempt_id, draft.probe_point,
+                   draft.started_at, draft.text)
+        return _Answer(
+            learner_id, learner, prompt, parent, text, draft.mode, draft.probe_point,
+            sector or (learner.sector if learner else "general"),
+            learner.nation if learner else "unknown", version,
+        )
+
+    def _assess(self, answer: _Answer) -> Assessment:
+        return self.assessor.assess(
+            answer.text, prompt=answer.prompt, sector=answer.sector, nation=answer.nation
+        )
+
+    async def _store(self, session: AsyncSession, answer: _Answer, assessment: Assessment) -> Submission:
+        prompt, parent, learner, learner_id = answer.prompt, answer.parent, answer.learner, answer.learner_id
+        attempt = await queries.add_attempt(
+            session,
+            learner_id=learner_id,
+            prompt_id=prompt.id,
+            topic_id=prompt.topic,
+            text=answer.text,
+            score=assessment.score,
+            grade=assessment.grade.value,
+            result=assessment.to_dict(),
+            kind=answer.mode if parent is not None else "answer",
+            parent_id=parent.id if parent is not None else None,
+            now=self.clock.now(),
+        )
+        assert attempt.id is not None
+        if learner is not None:
+            # The review schedule and the reminder back-off move with the attempt, atomically.
+            await self.review.record(
+                session, learner=learner, prompt=prompt, result=attempt.result,
+                grade=attempt.grade, kind=attempt.kind, now=attempt.created_at,
             )
-            attempt = await queries.add_attempt(
-                session,
-                learner_id=learner_id,
-                prompt_id=prompt.id,
-                topic_id=prompt.topic,
-                text=text,
-                score=assessment.score,
-                grade=assessment.grade.value,
-                result=assessment.to_dict(),
-                kind=draft.mode if parent is not None else "answer",
-                parent_id=parent.id if parent is not None else None,
-                now=self.clock.now(),
+            await reset_backoff(session, learner=learner, now=attempt.created_at,
+                                default_tz=self.default_timezone)
+        probe = next_probe(prompt, assessment, asked=answer.probe_point)
+        if probe is not None:
+            await queries.start_draft(
+                session, learner_id=learner_id, prompt_id=prompt.id, mode="probe",
+                parent_attempt_id=attempt.id, probe_point=probe.point, now=self.clock.now(),
             )
-            assert attempt.id is not None
-            if learner is not None:
-                # The review schedule and the reminder back-off move with the attempt, atomically.
-                await self.review.record(
-                    session, learner=learner, prompt=prompt, result=attempt.result,
-                    grade=attempt.grade, kind=attempt.kind, now=attempt.created_at,
-                )
-                await reset_backoff(session, learner=learner, now=attempt.created_at,
-                                    default_tz=self.default_timezone)
-            probe = next_probe(prompt, assessment, asked=draft.probe_point)
-            if probe is not None:
-                await queries.start_draft(
-                    session, learner_id=learner_id, prompt_id=prompt.id, mode="probe",
-                    parent_attempt_id=attempt.id, probe_point=probe.point, now=self.clock.now(),
-                )
-            else:
-                await queries.delete_draft(session, learner_id=learner_id)
-            return Submission(
-                prompt, text, assessment, attempt.id, kind=attempt.kind, probe=probe,
-                changes=compare(parent.result, assessment) if parent is not None else None,
-            )
+        else:
+            await queries.delete_draft(session, learner_id=learner_id)
+        return Submission(
+            prompt, answer.text, assessment, attempt.id, kind=attempt.kind, probe=probe,
+            changes=compare(parent.result, assessment) if parent is not None else None,
+        )
 
     async def resubmission(self, learner_id: int, *, since: datetime) -> Submission | None:
         """The learner's submission stored at or after `since`, rebuilt as `submit` returned it.

@@ -269,6 +269,10 @@ class Dispatcher:
             unanswered=unanswered,
             next_gap=(following - slot_day).days,
             snoozed=snoozed,
+            days_to_exam=(
+                (learner.exam_date - slot_day).days
+                if learner.exam_date is not None and learner.exam_date >= slot_day else None
+            ),
         )
         return _Job(learner_id, learner.telegram_user_id, slot, snoozed, content)
 

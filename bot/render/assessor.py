@@ -24,6 +24,7 @@ from bot.cohorts.insights import (
     LearnerSummary,
 )
 from bot.render.feedback import GRADE_LABEL, TELEGRAM_LIMIT, Markup
+from bot.render.mock import render_cohort_gaps, render_learner_mocks, render_report_line
 from bot.render.progress import bar, coverage_lines
 
 STATUS_ICON = {RED: "🔴", AMBER: "🟠", GREEN: "🟢"}
@@ -82,6 +83,8 @@ def learner_block(s: LearnerSummary, tz: ZoneInfo, m: Markup) -> str:
     ]
     if s.weakest_area:
         lines.append(f"weakest: {m.esc(s.weakest_area)}")
+    if s.mocks:
+        lines.append("latest mock: " + render_report_line(s.mocks[0], m))
     if s.reasons:
         lines.append(m.italic("; ".join(s.reasons)))
     return "\n".join(lines)
@@ -104,6 +107,9 @@ def render_cohorts(report: CohortReport, m: Markup) -> list[str]:
         if not section.learners:
             blocks.append("Nobody has joined yet: send your learners the link from /invite.")
         blocks += [learner_block(s, report.tz, m) for s in section.learners]
+        if section.learners:
+            latest = [s.mocks[0] for s in section.learners if s.mocks]
+            blocks.append(render_cohort_gaps(latest, len(section.learners), m))
     if not report.sections:
         return ["You have no cohorts yet. Create one with /newcohort " + m.esc("<name>") + "."]
     blocks.append(
@@ -157,6 +163,9 @@ def render_learner(detail: LearnerDetail, m: Markup) -> list[str]:
             skills.append(f"Not enough answers yet (from {MASTERY_MIN}): every answer marks all six skills.")
         blocks += ["\n".join(topics), "\n".join(skills)]
     blocks.append("\n".join(coverage_lines(p.coverage, m)))
+    mocks = render_learner_mocks(s.mocks, s.shares_answers, m)
+    if mocks:
+        blocks.append(mocks)
     if detail.recent:
         recent = [m.bold("Recent answers")]
         for a in detail.recent:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import timedelta
+
 from bot.cohorts.insights import (
     AMBER,
     RED,
@@ -11,6 +13,7 @@ from bot.cohorts.insights import (
     cohort_weakest_skill,
 )
 from bot.render.feedback import Markup
+from bot.render.mock import cohort_gaps
 from content.loader import Content
 
 # A learner "improved" when this week's mean beats their earlier mean by this many points.
@@ -65,6 +68,17 @@ def render_digest(report: CohortReport, m: Markup, content: Content) -> list[str
             lines.append(f"Weakest area: {m.esc(area[0])} (average mastery {area[1]}%)")
         if skill:
             lines.append(f"Weakest skill: {m.esc(skill[0])} ({skill[1]}%)")
+        week_ago = report.generated_at - timedelta(days=7)
+        mocked = [s.name for s in section.learners
+                  if s.mocks and str(s.mocks[0].get("finished_at", "")) >= week_ago.isoformat()]
+        latest = [s.mocks[0] for s in section.learners if s.mocks]
+        if latest:
+            lines.append("Mock discussions this week: " + (_some([m.esc(n) for n in mocked]) or "none"))
+            gaps = cohort_gaps(latest)
+            if gaps:
+                lines.append("Not yet evidenced in latest mocks: " + _some(
+                    [f"{m.esc(title)} ({n})" for title, n in gaps]
+                ))
         lines += ["", f"Details: /cohort; one learner: /learner {m.esc('<name>')}; files: /export"]
         out.append("\n".join(lines))
     return out

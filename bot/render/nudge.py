@@ -27,6 +27,25 @@ class NudgeContent:
     unanswered: int  # nudges in a row before this one with no practice and no button pressed
     next_gap: int  # days until the next nudge if this one goes unanswered too
     snoozed: bool = False
+    # Days from the nudge's day to the learner's assessment date (None: no date, or passed).
+    days_to_exam: int | None = None
+
+
+# In the last week before the assessment, a nudge suggests a mock discussion (issue 17).
+MOCK_WEEK = 7
+
+
+def exam_line(days: int | None) -> str | None:
+    """The countdown a nudge carries when the learner gave their assessment date."""
+    if days is None:
+        return None
+    if days == 0:
+        return "🎓 <b>Your assessment is today.</b> Good luck: lead with your examples."
+    when = "tomorrow" if days == 1 else f"in {days} days"
+    if days <= MOCK_WEEK:
+        return (f"⏳ <b>Your assessment is {when}.</b> This is the week for a mock discussion: "
+                "it shows which areas you have evidenced and which you have not.")
+    return f"⏳ Your assessment is {when}."
 
 
 def _plural(n: int, word: str) -> str:
@@ -69,9 +88,15 @@ def render_nudge(content: NudgeContent, log_id: int, topics: Mapping[str, Topic]
             f"{_plural(content.next_gap, 'day')}. Practise any time and I'll go back to every "
             "day.</i>"
         )
+    countdown = exam_line(content.days_to_exam)
+    if countdown:
+        lines.insert(1, countdown)
     go = f"rem:go:{focus.topic_id}" + (f":{focus.skill}" if focus.skill else "")
+    first: tuple[tuple[str, str], ...] = (("Practise now", go),)
+    if content.days_to_exam is not None and 1 <= content.days_to_exam <= MOCK_WEEK:
+        first = (("Practise now", go), ("Mock (20 min)", "mock:len:20"))
     return Nudge(
         "\n".join(lines),
-        ((("Practise now", go),),
+        (first,
          (("Snooze 1 hour", f"rem:snooze:{log_id}"), ("Not today", f"rem:skip:{log_id}"))),
     )

@@ -36,7 +36,8 @@ CSV_FIELDS = (
     "cohort", "learner_no", "name", "status", "status_reasons", "last_practice", "attempts_7d",
     "attempts_30d", "attempts_total", "latest_grade", "recent_average", "trend", "trend_change",
     "weakest_area", "weakest_topic", "weakest_skill", "key_acts_named", "key_acts_total",
-    "shares_answers",
+    "shares_answers", "last_mock", "mock_band", "mock_areas_evidenced", "mock_areas_total",
+    "mock_not_yet_evidenced",
 )
 # A spreadsheet runs a cell that starts with one of these as a formula; names are typed by users.
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
@@ -84,6 +85,21 @@ def csv_row(cohort: str, s: LearnerSummary, report: CohortReport) -> dict[str, A
         "weakest_skill": s.weakest_skill or "",
         "key_acts_named": len(cov.named), "key_acts_total": cov.total,
         "shares_answers": "yes" if s.shares_answers else "no",
+        **mock_columns(s.mocks[0] if s.mocks else None),
+    }
+
+
+def mock_columns(report: dict[str, Any] | None) -> dict[str, Any]:
+    """The latest mock discussion's readiness, in the CSV (blank without one)."""
+    if report is None:
+        return {"last_mock": "", "mock_band": "", "mock_areas_evidenced": "", "mock_areas_total": "",
+                "mock_not_yet_evidenced": ""}
+    return {
+        "last_mock": str(report.get("finished_at", ""))[:10], "mock_band": report.get("band", ""),
+        "mock_areas_evidenced": report.get("evidenced", ""), "mock_areas_total": report.get("total", ""),
+        "mock_not_yet_evidenced": "; ".join(
+            str(a.get("title")) for a in report.get("areas") or [] if not a.get("evidenced")
+        ),
     }
 
 

@@ -9,7 +9,6 @@ import itertools
 import re
 from collections.abc import AsyncIterator
 from datetime import UTC, datetime, timedelta
-from pathlib import Path
 from typing import Any
 
 import pytest
@@ -46,11 +45,11 @@ class Request(OfflineRequest):
 
 
 @pytest.fixture
-def settings(tmp_path: Path) -> Settings:
+def settings(sqlite_url: str) -> Settings:
     return Settings(
         _env_file=None,  # type: ignore[call-arg]
         telegram_bot_token="123456:TEST-token",
-        database_url=f"sqlite+aiosqlite:///{tmp_path / 'coach.db'}",
+        database_url=sqlite_url,
         admin_user_ids=[ADMIN],
     )
 

@@ -234,6 +234,19 @@ async def test_telegram_answers_become_outcomes(
     assert result.retry_after == retry_after
 
 
+@pytest.mark.parametrize("timedelta_periods", ["false", "true"])
+async def test_retry_after_is_read_through_the_public_attribute(
+    timedelta_periods: str, monkeypatch: pytest.MonkeyPatch, recwarn: pytest.WarningsRecorder
+) -> None:
+    """PTB 22 gives Retry-After as int seconds (deprecated) or, opted in, as a timedelta (PTB 23)."""
+    monkeypatch.setenv("PTB_TIMEDELTA", timedelta_periods)
+    bot = Bot("123456:TEST-token", request=Answering(*error(429, "Too Many Requests", retry_after=12)))
+    result = await TelegramSender(bot).send(1, Nudge("Hi", ((("Go", "rem:go:x"),),)))
+    assert (result.outcome, result.retry_after) == ("retry", 12.0)
+    # PTB's own constructor may warn; reading the value here must not.
+    assert not [w for w in recwarn if w.filename.endswith("handlers/reminders.py")]
+
+
 async def test_a_reminder_today_after_practice_says_it_is_skipped_and_when_the_first_comes(
     harness, services: Services
 ) -> None:

@@ -63,3 +63,32 @@ async def test_answers_lists_the_book_and_opens_one_in_full(services: Services) 
     assert "Your best: " in out and WEAK in out.split("Your best: ")[1]
     assert "MODEL ANSWER OUTLINE" in out.split("Your best: ")[1]
     assert "Type /answers for the list" in out  # no question 7
+
+
+MOCK_ROLE = (
+    "My role is customer adviser and I am responsible for first-line queries. Our customers are "
+    "account holders and internal customers in billing. I work within the Consumer Rights Act 2015 "
+    "and follow our complaints procedure."
+)
+
+
+async def test_a_mock_in_the_terminal_from_standard_to_report(services: Services) -> None:
+    out = await run_chat(
+        services,
+        ["/mock", "/standard ST0072", "/mock 20", MOCK_ROLE, "/done", "/mock pause",
+         "this line goes to practice", "/mock", "I use our CRM system and the knowledge base.",
+         "/done", "/mock end"],
+    )
+    assert "Type /standard ST0072." in out
+    assert "Your standard is ST0072 Customer service practitioner" in out
+    assert "MOCK PROFESSIONAL DISCUSSION: 20 MINUTES" in out
+    assert "Tell me about your role" in out and "Talk me through the products" in out
+    assert "MOCK PAUSED." in out and "Welcome back" in out
+    report = out.split("READINESS REPORT")[1]
+    assert "Consumer Rights Act 2015" in report and "Systems and resources: “I use our CRM" in report
+    assert "NOT YET EVIDENCED" in report
+    learner = await services.practice.learner(key="term:tester")
+    assert learner.id is not None
+    assert await services.mock.current(learner.id) is None
+    status = await services.practice.current(learner.id)
+    assert status is not None and status.words >= 5  # the paused line went to practice

@@ -15,7 +15,7 @@ from bot.assessment import Assessor
 from bot.assessment.evaluate import Report, evaluate, load_items
 
 DATA = Path(__file__).resolve().parents[2] / "data"
-FILES = ["devset.yaml", "holdout.yaml", "fresh.yaml"]
+FILES = ["devset.yaml", "devset2.yaml", "fresh.yaml"]
 
 
 @pytest.fixture(scope="module")

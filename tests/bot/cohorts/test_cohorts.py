@@ -7,11 +7,11 @@ import math
 import re
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
-from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo
 
 import pytest
+from sqlalchemy import event
 
 from bot.app.services import Services
 from bot.app.settings import Settings
@@ -51,6 +51,7 @@ from bot.render.assessor import render_learner
 from bot.render.digest import render_digest
 from bot.render.feedback import HTML, PLAIN
 from content.loader import Content
+from storage import cohort_queries as cq
 from storage import queries
 from storage.models import Learner
 
@@ -60,11 +61,11 @@ LONDON = ZoneInfo("Europe/London")
 
 
 @pytest.fixture
-def settings(tmp_path: Path) -> Settings:
+def settings(sqlite_url: str) -> Settings:
     return Settings(
         _env_file=None,  # type: ignore[call-arg]
         telegram_bot_token="123456:TEST-token",
-        database_url=f"sqlite+aiosqlite:///{tmp_path / 'coach.db'}",
+        database_url=sqlite_url,
         admin_user_ids=[ADMIN],
     )
 
@@ -151,6 +152,27 @@ async def test_assessor_invite_is_one_time_and_expires(services: Services, clock
         await services.roles.redeem(third, 9, code)
 
 
+async def test_a_failed_grant_leaves_the_assessor_invite_unspent(
+    services: Services, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Spending the link and granting the role are one transaction: if granting fails, the
+    link is still there for a second try (and nobody half holds the role)."""
+    first = await person(services, 7)
+    code, _ = await services.roles.new_invite(by=ADMIN)
+    real_grant = cq.grant_assessor
+
+    async def crash(*args: Any, **kwargs: Any) -> Any:
+        raise ConnectionError("the database went away")
+
+    monkeypatch.setattr(cq, "grant_assessor", crash)
+    with pytest.raises(ConnectionError):
+        await services.roles.redeem(first, 7, code)
+    assert not await services.roles.is_assessor(7)
+    monkeypatch.setattr(cq, "grant_assessor", real_grant)
+    assert (await services.roles.redeem(first, 7, code)).learner.telegram_user_id == 7
+    assert await services.roles.is_assessor(7)
+
+
 # -- cohorts and invites ----------------------------------------------------------------------------
 
 
@@ -213,7 +235,6 @@ async def test_wrong_codes_are_limited_per_user_per_hour(services: Services, clo
     await services.cohorts.check_code(20, made.code)
     clock.advance(timedelta(days=2))
     await services.cohorts.prune_failures()
-    from storage import cohort_queries as cq
 
     async with services.sessions() as session:
         assert await cq.count_failures(session, telegram_user_id=20, since=NOW - timedelta(days=9)) == 0
@@ -438,6 +459,24 @@ async def test_a_due_digest_is_claimed_once(services: Services, clock: FixedCloc
     assert await services.digests.due() == []
 
 
+async def test_due_digests_are_read_in_one_statement(services: Services, clock: FixedClock) -> None:
+    for uid in (10, 11, 12):
+        await assessor(services, uid, f"A{uid}")
+    clock.advance(timedelta(days=7))
+    statements: list[str] = []
+
+    def record(_conn: Any, _cursor: Any, statement: str, *_: Any) -> None:
+        statements.append(statement)
+
+    event.listen(services.engine.sync_engine, "before_cursor_execute", record)
+    try:
+        due = await services.digests.due()
+    finally:
+        event.remove(services.engine.sync_engine, "before_cursor_execute", record)
+    assert sorted(d.learner.first_name for d in due) == ["A10", "A11", "A12"]
+    assert len(statements) == 1  # the assessors with their learners, not one read each
+
+
 async def test_digest_names_the_inactive_the_improved_and_the_weakest_area(
     services: Services, clock: FixedClock, content: Content
 ) -> None:
@@ -464,11 +503,11 @@ async def test_digest_names_the_inactive_the_improved_and_the_weakest_area(
 
 
 async def test_the_whole_path_on_sqlite_and_postgresql(
-    db_url: str, settings: Settings, content: Content, clock: FixedClock
+    migrated_db_url: str, settings: Settings, content: Content, clock: FixedClock
 ) -> None:
     """Grant, invite, join, report, the one-time link and the digest claim, on each database
     (timestamp comparisons and conditional updates are where the two differ)."""
-    svc = await Services.create(settings.model_copy(update={"database_url": db_url}), clock=clock,
+    svc = await Services.create(settings.model_copy(update={"database_url": migrated_db_url}), clock=clock,
                                 content=content)
     try:
         await assessor(svc, 10, "Olive")
@@ -481,7 +520,6 @@ async def test_the_whole_path_on_sqlite_and_postgresql(
         assert report.sections[0].learners[0].attempts_7d == 1 and details[0].recent[0].text == "answer"
         with pytest.raises(BadCode):
             await svc.cohorts.check_code(30, "x" * 32)
-        from storage import cohort_queries as cq
 
         async with svc.sessions() as session:
             assert await cq.count_failures(session, telegram_user_id=30, since=NOW - timedelta(hours=1)) == 1

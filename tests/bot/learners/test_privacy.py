@@ -25,9 +25,9 @@ ANSWER = (
 
 
 @pytest.fixture
-async def svc(db_url: str, content: Content, clock: FixedClock) -> AsyncIterator[Services]:
-    settings = Settings(_env_file=None, database_url=db_url)  # type: ignore[call-arg]
-    services = await Services.create(settings, clock=clock, content=content)
+async def svc(migrated_db_url: str, content: Content, clock: FixedClock) -> AsyncIterator[Services]:
+    settings = Settings(_env_file=None, database_url=migrated_db_url)  # type: ignore[call-arg]
+    services = await Services.create(settings, clock=clock, content=content, upgrade=False)
     yield services
     await services.close()
 

@@ -2,7 +2,13 @@
 
 from __future__ import annotations
 
+import asyncio
+from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
+from typing import Any
+
 import pytest
+from sqlalchemy import event
 
 from bot.app.services import Services
 from bot.app.settings import Settings
@@ -120,3 +126,100 @@ async def test_cancel_reports_what_was_dropped(services: Services) -> None:
     dropped = await services.practice.cancel(lid)
     assert dropped is not None and dropped.words == 2
     assert await services.practice.current(lid) is None
+
+
+class _Watching:
+    """The real assessor, plus a look at the database while it works."""
+
+    def __init__(self, services: Services, during: Callable[[], None] | None = None) -> None:
+        self.real, self.services, self.during = services.assessor, services, during
+        self.connections_held: list[int] = []
+
+    def assess(self, text: str, **kwargs: Any) -> Any:
+        self.connections_held.append(self.services.engine.pool.checkedout())  # type: ignore[attr-defined]
+        if self.during is not None:
+            during, self.during = self.during, None
+            during()
+        return self.real.assess(text, **kwargs)
+
+
+async def test_no_database_connection_is_held_while_assessing(services: Services) -> None:
+    """Assessing is slow work: the draft's row lock (and any connection) is not held through it,
+    so another instance handling the learner's next message does not wait on it."""
+    lid = await new_learner(services)
+    await services.practice.start(lid, prompt_id="rl_refund_dispute")
+    await services.practice.add_text(lid, ANSWER)
+    watching = _Watching(services)
+    services.practice.assessor = watching  # type: ignore[assignment]
+    await services.practice.submit(lid)
+    assert watching.connections_held == [0]
+
+
+async def test_a_message_that_arrives_while_assessing_is_part_of_the_answer(
+    services: Services, settings: Settings, content: Content
+) -> None:
+    """Another instance stores a message while this one assesses: the answer is assessed again
+    with it, and nothing typed is lost."""
+    lid = await new_learner(services)
+    await services.practice.start(lid, prompt_id="rl_refund_dispute")
+    await services.practice.add_text(lid, "A customer called because her new washing machine leaked.")
+
+    def other_instance_adds_text() -> None:
+        async def add() -> None:
+            other = await Services.create(settings, content=content, upgrade=False)
+            try:
+                await other.practice.add_text(lid, "I followed the Consumer Rights Act 2015.")
+            finally:
+                await other.close()
+
+        with ThreadPoolExecutor(1) as pool:
+            pool.submit(asyncio.run, add()).result()
+
+    watching = _Watching(services, during=other_instance_adds_text)
+    services.practice.assessor = watching  # type: ignore[assignment]
+    submission = await services.practice.submit(lid)
+    assert "Consumer Rights Act 2015" in submission.text
+    assert "Consumer Rights Act 2015" in {f.name for f in submission.assessment.entities}
+    assert len(watching.connections_held) == 2
+    async with services.sessions() as s:
+        (attempt,) = await queries.list_attempts(s, learner_id=lid)
+    assert attempt.text == submission.text and attempt.score == submission.assessment.score
+
+
+async def test_a_submit_reads_the_review_cards_in_one_statement(services: Services) -> None:
+    lid = await new_learner(services)
+    await services.practice.start(lid, prompt_id="rl_refund_dispute")
+    await services.practice.add_text(lid, ANSWER)
+    statements: list[str] = []
+
+    def record(_conn: Any, _cursor: Any, statement: str, *_: Any) -> None:
+        statements.append(" ".join(statement.split()))
+
+    event.listen(services.engine.sync_engine, "before_cursor_execute", record)
+    try:
+        await services.practice.submit(lid)
+    finally:
+        event.remove(services.engine.sync_engine, "before_cursor_execute", record)
+    card_reads = [s for s in statements if s.startswith("SELECT") and "FROM area_card" in s]
+    card_writes = [s for s in statements if s.startswith("INSERT INTO area_card")]
+    assert len(card_reads) == 1
+    assert len(card_writes) == 1  # several areas, one batched INSERT
+    async with services.sessions() as s:
+        assert len(await services.review.cards(s, learner_id=lid)) > 1
+
+
+async def test_a_message_is_stored_with_one_read_and_one_write(services: Services) -> None:
+    lid = await new_learner(services)
+    await services.practice.start(lid, prompt_id="rl_refund_dispute")
+    statements: list[str] = []
+
+    def record(_conn: Any, _cursor: Any, statement: str, *_: Any) -> None:
+        statements.append(statement.split()[0])
+
+    event.listen(services.engine.sync_engine, "before_cursor_execute", record)
+    try:
+        status = await services.practice.add_text(lid, "A customer rang about a refund.")
+    finally:
+        event.remove(services.engine.sync_engine, "before_cursor_execute", record)
+    assert status.parts == 1
+    assert statements == ["SELECT", "UPDATE"]  # the draft, locked once; the new text

@@ -66,10 +66,10 @@ class FakeTime:
 
 
 @pytest.fixture
-async def services(db_url: str, content: Content, clock: FixedClock) -> AsyncIterator[Services]:
+async def services(migrated_db_url: str, content: Content, clock: FixedClock) -> AsyncIterator[Services]:
     """Every test here runs on SQLite, and on PostgreSQL when TEST_DATABASE_URL is set."""
-    settings = Settings(_env_file=None, database_url=db_url)  # type: ignore[call-arg]
-    svc = await Services.create(settings, clock=clock, content=content)
+    settings = Settings(_env_file=None, database_url=migrated_db_url)  # type: ignore[call-arg]
+    svc = await Services.create(settings, clock=clock, content=content, upgrade=False)
     yield svc
     await svc.close()
 

@@ -1,0 +1,242 @@
+"""/mock: the mock professional discussion in Telegram (domain in bot/mock, words in bot/render/mock).
+
+Flow: /mock offers 20, 40 or 60 minutes (`mock:len:<m>`); the first open invitation follows. Each
+text message adds to the answer (one quiet status line with Next, Pause and End); Next (or /done)
+hands the answer in and the assessor's next question comes, with no marks, until the time or the
+question budget is spent, or End is pressed: then the readiness report. /mock during a mock shows
+the question again, or Resume for a paused one; /cancel pauses. Everything is in the database, so
+a restart in the middle changes nothing for the learner.
+"""
+
+from __future__ import annotations
+
+import html
+import logging
+import re
+from typing import Any
+
+from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update
+from telegram.error import TelegramError
+from telegram.ext import BaseHandler, CallbackQueryHandler, CommandHandler, filters
+
+from bot.mock.service import MockError, MockView, NoStandard, Step
+from bot.render.feedback import HTML
+from bot.render.mock import render_intro, render_paused, render_question, render_report, render_status
+from handlers import texts
+from handlers.common import close_buttons, learner_for, reply
+from handlers.consent import require_consent
+from handlers.context import Context
+from handlers.throttle import quiet
+from storage.models import Learner
+
+log = logging.getLogger(__name__)
+
+PATTERN = r"^mock:(?P<action>len|next|pause|resume|end):(?P<arg>\d{1,12})(?::(?P<n>\d{1,4}))?$"
+CHOOSE_LENGTH = (
+    "<b>Mock professional discussion</b>\nHow long? The real one is about an hour; a shorter mock "
+    "rehearses the opening and a few areas. (/mock report shows your last report.)"
+)
+NOTHING_OPEN = "There is no mock running. Send /mock to start one."
+ENDED = "<b>Thank you: that is the end of the discussion.</b> Here is your readiness report."
+STALE = "That button belongs to an earlier question. Your mock is still here: send /mock."
+
+
+def _button(text: str, data: str) -> InlineKeyboardButton:
+    assert len(data.encode()) <= 64, data
+    return InlineKeyboardButton(text, callback_data=data)
+
+
+def lengths_keyboard() -> InlineKeyboardMarkup:
+    return InlineKeyboardMarkup([[_button(f"{m} minutes", f"mock:len:{m}") for m in (20, 40, 60)]])
+
+
+def answer_keyboard(view: MockView) -> InlineKeyboardMarkup:
+    sid = view.session_id
+    return InlineKeyboardMarkup([
+        [_button("Next ▶", f"mock:next:{sid}:{view.number}")],
+        [_button("Pause", f"mock:pause:{sid}"), _button("End and report", f"mock:end:{sid}")],
+    ])
+
+
+def paused_keyboard(view: MockView) -> InlineKeyboardMarkup:
+    sid = view.session_id
+    return InlineKeyboardMarkup(
+        [[_button("Resume", f"mock:resume:{sid}"), _button("End and report", f"mock:end:{sid}")]]
+    )
+
+
+async def _show_question(update: Update, context: Context, view: MockView, area: str | None = None) -> None:
+    text = render_question(view, HTML, area_title=area)
+    await reply(update, context, text, reply_markup=answer_keyboard(view))
+
+
+async def mock(update: Update, context: Context) -> None:
+    """/mock [20|40|60|pause|end|report]: start, show, pause or end the mock; the last report."""
+    learner = await require_consent(update, context)
+    if learner is None:
+        return
+    assert learner.id is not None
+    svc = context.services.mock
+    arg = (context.args or [""])[0].lower() if context.args else ""
+    current = await svc.current(learner.id)
+    if arg == "pause" and current is not None:
+        view = await svc.pause(learner.id)
+        await reply(update, context, render_paused(view, HTML), reply_markup=paused_keyboard(view))
+    elif arg == "end" and current is not None:
+        await _send_report(update, context, await svc.end(learner.id))
+    elif current is not None and current.status == "paused":
+        await reply(update, context, render_paused(current, HTML), reply_markup=paused_keyboard(current))
+    elif current is not None:
+        await _show_question(update, context, current)
+    elif arg in ("20", "40", "60"):
+        await _start(update, context, learner, int(arg))
+    elif arg == "report":
+        reports = await svc.reports(learner.id, limit=1)
+        if reports:
+            await _send_report(update, context, reports[0])
+        else:
+            await reply(update, context, "You haven't finished a mock yet. Send /mock to start one.")
+    else:
+        try:
+            svc.standard_for(learner)
+        except NoStandard as exc:
+            await reply(update, context, html.escape(str(exc)))
+            return
+        await reply(update, context, CHOOSE_LENGTH, reply_markup=lengths_keyboard())
+
+
+async def _start(update: Update, context: Context, learner: Learner, minutes: int) -> None:
+    assert learner.id is not None
+    try:
+        view = await context.services.mock.start(learner.id, minutes)
+    except MockError as exc:
+        await reply(update, context, html.escape(str(exc)))
+        return
+    # A practice answer being written stays saved; the mock takes the messages from now on.
+    await reply(update, context, render_intro(view, HTML))
+    await _show_question(update, context, view)
+
+
+async def _send_report(update: Update, context: Context, report: dict[str, Any]) -> None:
+    await reply(update, context, render_report(report, HTML))
+
+
+async def _after(update: Update, context: Context, step: Step) -> None:
+    if step.report is not None:
+        await reply(update, context, ENDED)
+        await _send_report(update, context, step.report)
+    elif step.view is not None:
+        await _show_question(update, context, step.view, step.area_title)
+
+
+STEPPED_ASIDE = (
+    "Your mock discussion is paused while you practise (the clock is stopped). /mock resumes it."
+)
+
+
+async def step_aside(update: Update, context: Context, learner_id: int) -> None:
+    """A practice question is starting: pause a running mock, so the answers go to practice."""
+    if await context.services.mock.pause_if_running(learner_id):
+        await reply(update, context, STEPPED_ASIDE)
+
+
+async def take_text(update: Update, context: Context, learner: Learner, text: str) -> bool:
+    """Add a message to the mock answer if a mock is running; False leaves it to practice."""
+    assert learner.id is not None
+    svc = context.services.mock
+    if not learner.mock_running:  # read with the learner: no extra query for practice
+        return False
+    try:
+        view = await svc.add_text(learner.id, text)
+    except MockError:
+        return False  # ended between the two reads: practice takes it
+    if quiet(context):
+        return True
+    chat = update.effective_chat
+    assert chat is not None
+    sent = await context.bot.send_message(
+        chat.id, render_status(view), disable_notification=True, reply_markup=answer_keyboard(view)
+    )
+    previous = await svc.set_status_message(learner.id, sent.message_id)
+    if previous is not None:
+        try:
+            await context.bot.delete_message(chat.id, previous)
+        except TelegramError:
+            log.debug("Old mock status line %s already gone", previous)
+    return True
+
+
+async def take_done(update: Update, context: Context) -> bool:
+    """/done during a mock hands the answer in; False leaves /done to practice."""
+    learner = await learner_for(update, context)
+    assert learner.id is not None
+    svc = context.services.mock
+    if not learner.mock_running:
+        return False
+    try:
+        step = await svc.submit(learner.id)
+    except MockError as exc:
+        await reply(update, context, html.escape(str(exc)))
+        return True
+    await _after(update, context, step)
+    return True
+
+
+async def take_cancel(update: Update, context: Context) -> bool:
+    """/cancel during a mock pauses it (nothing is lost); False leaves /cancel to practice."""
+    learner = await learner_for(update, context)
+    assert learner.id is not None
+    svc = context.services.mock
+    if not learner.mock_running:
+        return False
+    view = await svc.pause(learner.id)
+    await reply(update, context, render_paused(view, HTML), reply_markup=paused_keyboard(view))
+    return True
+
+
+async def button(update: Update, context: Context) -> None:
+    """Every `mock:` button."""
+    query = update.callback_query
+    assert query is not None
+    found = re.match(PATTERN, query.data or "")  # empty data passes every pattern: check again
+    if found is None:
+        await query.answer(texts.UNKNOWN_BUTTON, show_alert=True)
+        return
+    await query.answer()
+    await close_buttons(update)
+    learner = await learner_for(update, context)
+    assert learner.id is not None
+    svc = context.services.mock
+    action, arg, n = (found.group(g) for g in ("action", "arg", "n"))
+    if action == "len":
+        await _start(update, context, learner, int(arg))
+        return
+    current = await svc.current(learner.id)
+    if current is None or current.session_id != int(arg):
+        await reply(update, context, NOTHING_OPEN)
+        return
+    try:
+        if action == "next":
+            if current.status != "active" or n is None or int(n) != current.number:
+                await reply(update, context, STALE)
+                return
+            await _after(update, context, await svc.submit(learner.id))
+        elif action == "pause":
+            view = await svc.pause(learner.id)
+            await reply(update, context, render_paused(view, HTML), reply_markup=paused_keyboard(view))
+        elif action == "resume":
+            view = await svc.resume(learner.id)
+            await reply(update, context, "<b>Welcome back.</b> The clock is running again.")
+            await _show_question(update, context, view)
+        else:
+            await _send_report(update, context, await svc.end(learner.id))
+    except MockError as exc:
+        await reply(update, context, html.escape(str(exc)))
+
+
+def handlers() -> list[BaseHandler]:
+    private = filters.ChatType.PRIVATE
+    return [
+        CommandHandler("mock", mock, filters=private),
+        CallbackQueryHandler(button, pattern=PATTERN),
+    ]
