@@ -18,13 +18,16 @@ from sqlalchemy import text
 
 from storage.db import make_engine
 from tests.conftest import PG_URL, reset_postgres
+from tests.e2e.conftest import start_bot_process
 from tests.e2e.emulator import BotApiEmulator
-from tests.e2e.stored import stored_attempts
+from tests.e2e.stored import inbox_settled, stored_attempts
 from tests.e2e.test_bot_e2e import PART_ONE, PART_TWO, ask_question, onboard
-from tests.e2e.test_faults import (
+from tests.e2e.test_faults import (  # noqa: F401  (scratch_cluster is a fixture used here)
     PART_THREE,
+    ScratchCluster,
     answer_ready,
     feedback_count,
+    scratch_cluster,
     submit_expecting_one_feedback,
 )
 from tests.e2e.test_multi_instance import (
@@ -181,3 +184,36 @@ async def test_kill_9_while_feedback_is_sent_then_it_arrives_once(
     assert not any("empty" in str(m.get("text")) for m in user.messages)
     [attempt] = await stored_attempts(f"sqlite+aiosqlite:///{tmp_path}/coach.db", user.id)
     assert attempt == f"{PART_ONE}\n{PART_TWO}"
+
+
+async def test_database_outage_then_sigterm_loses_nothing(
+    emulator: BotApiEmulator, scratch_cluster: ScratchCluster, tmp_path: Path,  # noqa: F811
+) -> None:
+    """The database goes away; the learner sends 8 messages; the bot is stopped (SIGTERM) and
+    exits in time although nothing can be stored; the database comes back and the bot starts
+    again: all 8 are in the answer, once each. Before the inbox the fetched messages were
+    confirmed to Telegram and lost, and the stop outlasted systemd's 30 s."""
+    env = {"DATABASE_URL": scratch_cluster.url}
+    bot = await start_bot_process(emulator, tmp_path, env)
+    await bot.wait_ready(timeout=60)
+    user = emulator.user(6005)
+    await onboard(user)
+    await ask_question(user)
+    await inbox_settled(scratch_cluster.url)
+
+    await asyncio.to_thread(scratch_cluster.stop)
+    parts = [f"Part {n}: I refunded her under the Consumer Rights Act 2015." for n in range(8)]
+    for part in parts:
+        await user.send(part)
+    await asyncio.sleep(2.0)  # fetched, and waiting for the database
+    started = time.monotonic()
+    code = await bot.stop(timeout=25)
+    assert code == 0 and time.monotonic() - started < 20, bot.log_tail()
+
+    await asyncio.to_thread(scratch_cluster.start)
+    again = await start_bot_process(emulator, tmp_path, env)
+    await again.wait_ready(timeout=60)
+    await user.wait_reply("8 messages", timeout=60)
+    await submit_expecting_one_feedback(user)
+    [attempt] = await stored_attempts(scratch_cluster.url, user.id)
+    assert attempt == "\n".join(parts)
