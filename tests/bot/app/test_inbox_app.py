@@ -179,3 +179,15 @@ async def test_a_done_sent_in_a_flood_waits_and_is_answered(flood_hook) -> None:
         attempt = await queries.latest_attempt(s, learner_id=lid)
     assert attempt is not None and attempt.text == "\n".join(parts)
     assert sum("a lot of messages" in t for t in request.texts()) == 1
+
+
+async def test_a_failed_job_is_logged_as_a_job_not_an_update(caplog) -> None:
+    """A failed nudge-dispatcher poll has no update: the log says so (issue 20, item 7)."""
+    from types import SimpleNamespace
+
+    from handlers.errors import on_error
+
+    context: Any = SimpleNamespace(error=OperationalError("SELECT", {}, Exception("down")), bot=None)
+    await on_error(None, context)
+    messages = [r.getMessage() for r in caplog.records if r.name == "handlers.errors"]
+    assert messages == ["Unhandled error in a background job"]
