@@ -76,8 +76,8 @@ async def answer_text(update: Update, context: Context) -> None:
     except PracticeError as exc:
         await reply(update, context, html.escape(str(exc)))
         return
-    if quiet(context):
-        return  # flooding: the text is saved; the status line can wait
+    if quiet(context) or status.repeated:
+        return  # flooding (the status line can wait), or added before a crash (it went out then)
     await show_status(update, context, learner.id, status)
 
 

@@ -298,5 +298,8 @@ class MockSession(SQLModel, table=True):
     question: dict[str, Any] = Field(default_factory=dict, sa_type=sa.JSON)
     answer: str = Field(default="", sa_type=sa.Text)
     parts: int = 0
+    # The Telegram message id of the last part added: one handled again after a crash (the
+    # durable inbox runs an update again if the process died inside it) is not added twice.
+    last_message_id: int | None = Field(default=None, sa_type=sa.BigInteger)
     turns: list[Any] = Field(default_factory=list, sa_type=sa.JSON)
     report: dict[str, Any] | None = Field(default=None, sa_type=sa.JSON)

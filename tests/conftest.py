@@ -62,7 +62,7 @@ def _no_secret_in_any_log() -> Iterator[_LogScan]:
     the test answers; a leak fails the run at the end, naming the lines. The bot installs the
     same filter on every handler (bot.app.logs.configure); processes the tests start are checked
     in tests/e2e/conftest.py."""
-    from bot.app.logs import NOISY, PRIVATE
+    from bot.app.logs import NOISY, hide_private_details
     from bot.app.redact import install
 
     scan = _LogScan()
@@ -73,8 +73,7 @@ def _no_secret_in_any_log() -> Iterator[_LogScan]:
     root.setLevel(logging.DEBUG)
     for name in NOISY:
         logging.getLogger(name).setLevel(logging.WARNING)
-    for name in PRIVATE:
-        logging.getLogger(name).setLevel(logging.INFO)
+    hide_private_details()
     yield scan
     root.removeHandler(scan)
     root.setLevel(level)

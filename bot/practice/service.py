@@ -51,6 +51,8 @@ class DraftStatus:
     token: int = 0
     # For an edited message: which part of the answer it replaced (1 = the first).
     edited: int | None = None
+    # The message was in the answer already (its update run again after a crash): no new status.
+    repeated: bool = False
 
 
 @dataclass(frozen=True)
@@ -202,7 +204,7 @@ class PracticeService:
         prompt = self.content.prompts.get(draft.prompt_id) or self.choose_prompt()
         return DraftStatus(
             prompt, len(draft.text.split()), draft.parts, truncated, mode=draft.mode,
-            token=draft.parent_attempt_id or 0,
+            token=draft.parent_attempt_id or 0, repeated=seen,
         )
 
     async def replace_part(self, learner_id: int, message_id: int, text: str) -> DraftStatus | None:

@@ -357,8 +357,9 @@ async def test_instance_killed_mid_update_loses_nothing(emulator: BotApiEmulator
         [attempt] = await stored_attempts(PG_URL, user.id)
         assert attempt == f"{PART_ONE}\n{PART_TWO}"
         tries = emulator.deliveries_of(update_id)
-        # Taken (stored) once, by the instance that died; run by the survivor from the inbox.
-        assert [d.target for d in tries if d.ok] == [url_a], tries
+        # Stored by the instance that died (or, if it died before its 200 left, by the survivor
+        # when Telegram sent it again); either way run by the survivor, once (the answer above).
+        assert [d.target for d in tries if d.ok] in ([url_a], [url_b]), tries
         assert survivor.returncode is None
     finally:
         await engine.dispose()

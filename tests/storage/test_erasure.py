@@ -69,10 +69,10 @@ async def test_an_operator_who_erases_leaves_no_trace_of_their_id(db_url: str) -
         async with sessions.begin() as s:
             assert await queries.delete_learner(s, learner_id=operator_id) > 0
         async with engine.connect() as conn:
-            # Walk every integer column of every table for the operator's Telegram id.
+            # Walk every column wide enough for a Telegram id, in every table, for the operator's.
             for table in SQLModel.metadata.sorted_tables:
                 for column in table.columns:
-                    if isinstance(column.type, sa.Integer):
+                    if isinstance(column.type, sa.BigInteger):
                         found = await conn.scalar(
                             sa.select(sa.func.count()).select_from(table).where(column == OPERATOR_TG)
                         )

@@ -48,9 +48,13 @@ def upgrade() -> None:
         batch_op.add_column(
             sa.Column('part_messages', sa.JSON(), nullable=False, server_default=sa.text("'[]'"))
         )
+    with op.batch_alter_table('mock_session', schema=None) as batch_op:
+        batch_op.add_column(sa.Column('last_message_id', sa.BigInteger(), nullable=True))
 
 
 def downgrade() -> None:
+    with op.batch_alter_table('mock_session', schema=None) as batch_op:
+        batch_op.drop_column('last_message_id')
     with op.batch_alter_table('draft', schema=None) as batch_op:
         batch_op.drop_column('part_messages')
     op.create_table('processed_update',
