@@ -16,7 +16,18 @@ from typing import Any, TypeVar
 import yaml
 from pydantic import BaseModel, ValidationError
 
-from content.models import CatalogueEntry, Check, Claim, Kind, Prompt, Sector, Standard, Topic
+from content.models import (
+    CatalogueEntry,
+    Check,
+    Claim,
+    Concept,
+    Kind,
+    MarkingPoint,
+    Prompt,
+    Sector,
+    Standard,
+    Topic,
+)
 
 SHIPPED_DIR = Path(__file__).resolve().parent / "data"
 
@@ -47,6 +58,8 @@ class Content:
     sectors: dict[str, Sector] = field(default_factory=dict)
     catalogue: dict[str, CatalogueEntry] = field(default_factory=dict)
     prompts: dict[str, Prompt] = field(default_factory=dict)
+    # The ideas marking points need, in the ways learners say them (concepts.yaml).
+    concepts: dict[str, Concept] = field(default_factory=dict)
     # Apprenticeship standards with their areas and evidence map (content/data/standards/).
     standards: dict[str, Standard] = field(default_factory=dict)
     # Legal facts learners state, checked in answers (claims.yaml).
@@ -184,6 +197,8 @@ def load_content(extra_dirs: Iterable[Path] = ()) -> Content:
             _add(content.topics, content.origin, path, _validate(path, Topic, _read_list(path)))
         for path in _files(folder, "sectors"):
             _add(content.sectors, content.origin, path, _validate(path, Sector, _read_list(path)))
+        for path in _files(folder, "concepts"):
+            _add(content.concepts, content.origin, path, _validate(path, Concept, _read_list(path)))
         for path in _files(folder, "catalogue"):
             items = _validate(path, CatalogueEntry, _read_list(path))
             _add(content.catalogue, content.origin, path, items)
@@ -205,6 +220,8 @@ def cross_check(content: Content) -> None:
     def where(kind: str, ident: str) -> Path:
         return content.origin.get(f"{kind}:{ident}", SHIPPED_DIR)
 
+    _check_concepts(content)
+    _check_mistakes(content)
     for sector in content.sectors.values():
         for nation, local in sector.by_nation.items():
             for rid in local.regulators:
@@ -266,6 +283,7 @@ def cross_check(content: Content) -> None:
             if sid not in content.sectors:
                 raise ContentError(path, prompt.id, "sectors", f"unknown sector {sid!r}")
         for point in prompt.marking_points:
+            _check_needs(content, path, prompt.id, point)
             if point.check is Check.NAMES_ANY_OF:
                 for ref in point.params["ids"]:
                     if ref not in content.catalogue:
@@ -277,6 +295,49 @@ def cross_check(content: Content) -> None:
                         )
 
 
+# Gaps of an answer a tip can be for, besides the concepts (bot.assessment.advice).
+TIP_GAPS = frozenset(
+    {"law", "sector", "policy", "standard", "example", "measurable", "why", "escalation",
+     "outdated", "policy_as_law", *(c.value for c in Check)}
+)
+
+
+def _check_mistakes(content: Content) -> None:
+    kinds = {k.value for k in Kind}
+    for topic in content.topics.values():
+        path = content.origin.get(f"Topic:{topic.id}", SHIPPED_DIR)
+        for n, m in enumerate(topic.mistakes()):
+            where = f"common_mistakes.{n}"
+            for gap in m.gaps:
+                if gap not in TIP_GAPS and gap not in content.concepts:
+                    raise ContentError(path, topic.id, f"{where}.gaps", f"unknown gap or concept {gap!r}")
+            for sid in m.sectors:
+                if sid not in content.sectors:
+                    raise ContentError(path, topic.id, f"{where}.sectors", f"unknown sector {sid!r}")
+            for ref in m.when_named:
+                if ref not in kinds and ref not in content.catalogue:
+                    problem = f"unknown entry or kind {ref!r}"
+                    raise ContentError(path, topic.id, f"{where}.when_named", problem)
+
+
+def _check_concepts(content: Content) -> None:
+    for concept in content.concepts.values():
+        for ref in sorted(concept.references()):
+            if ref not in content.concepts:
+                path = content.origin.get(f"Concept:{concept.id}", SHIPPED_DIR)
+                raise ContentError(path, concept.id, "terms", f"unknown concept @{ref}")
+
+
+def _check_needs(content: Content, path: Path, prompt_id: str, point: MarkingPoint) -> None:
+    """Every concept and catalogue id a marking point needs exists."""
+    for n, need in enumerate(point.needs):
+        where = f"marking_points.{point.id}.needs.{n}"
+        for cid in need.concepts:
+            if cid not in content.concepts:
+                raise ContentError(path, prompt_id, f"{where}.concepts", f"unknown concept {cid!r}")
+        for ref in [*need.named, *need.relevant]:
+            if ref not in content.catalogue:
+                raise ContentError(path, prompt_id, f"{where}.named", f"unknown catalogue entry {ref!r}")
 def check_standards(content: Content) -> None:
     """The evidence map points at prompts and marking points that exist, at the standard's level,
     and every area of a standard can be evidenced by at least one marking point."""

@@ -16,6 +16,8 @@ from pydantic import BaseModel, ConfigDict, Field, HttpUrl, model_validator
 from content import nations
 
 Ident = Annotated[str, Field(pattern=r"^[a-z0-9][a-z0-9_]*$", max_length=40)]
+# One word of a concept term: a word, a prefix ("negotiat*"), or a reference ("@team").
+TERM_WORD = re.compile(r"_|@[a-z0-9_]+|[A-Za-z0-9£%]+(?:['’][A-Za-z]+)*\*?")
 # Where a law or a body applies: a nation, or a grouping legislation.gov.uk uses (content.nations).
 Extent = Literal["uk", "gb", "england_and_wales", "england", "wales", "scotland", "northern_ireland"]
 Nation = Literal["england", "wales", "scotland", "northern_ireland"]
@@ -216,16 +218,92 @@ class Check(StrEnum):
     EXPLAINS_WHY = "explains_why"
     ESCALATION = "escalation"  # recognises the limits of own authority and escalates
     MENTIONS = "mentions"  # params: terms (phrases, fuzzy-matched), min (default 1)
+    CONCEPTS = "concepts"  # met when every one of the point's needs is met
+
+
+class Concept(_Strict):
+    """One idea a learner can put in many words (content/data/concepts.yaml; docs/content.md).
+
+    Each term is a pattern of words: a word matches its inflections (Snowball stems: "apologise"
+    matches "apologised"), ``word*`` any word starting so, ``WORD`` in capitals that exact token
+    ("IT", not "it"), ``a|b`` either word, ``_`` any one word with content of its own ("returns"
+    in "returns policy", never "the" or "our"), ``...`` up to three other words, ``@id`` any term
+    of another concept. A mention inside a negated or hypothetical clause ("there was no script",
+    "I would have apologised") does not count unless ``negatable`` is false.
+    """
+
+    id: Ident
+    # What the coach looks for, as the end of "I couldn't find ..." ("an apology to the customer").
+    says: str = Field(min_length=3)
+    terms: list[str] = Field(min_length=1)
+    negatable: bool = True
+
+    @model_validator(mode="after")
+    def _terms(self) -> Concept:
+        for term in self.terms:
+            parts = term.split()
+            if not parts or parts[0] == "..." or parts[-1] == "...":
+                raise ValueError(f"terms: {term!r}: a term starts and ends with a word")
+            for part in parts:
+                if part == "...":
+                    continue
+                for alt in part.split("|"):
+                    if not TERM_WORD.fullmatch(alt):
+                        raise ValueError(f"terms: {term!r}: {alt!r} is not a word, word*, WORD or @concept")
+        return self
+
+    def references(self) -> set[str]:
+        return {
+            alt[1:] for term in self.terms for part in term.split() for alt in part.split("|")
+            if alt.startswith("@")
+        }
+
+
+Signal = Literal[
+    "situation", "task", "action", "result", "star", "measurable", "reasoning", "escalation"
+]
+
+
+class Need(_Strict):
+    """One thing a marking point needs: hits from any of its sources, at least ``min`` distinct.
+
+    Sources: ``concepts`` (concept ids), ``named`` (catalogue ids the answer names), ``kind`` (any
+    entry of that kind), ``signal`` (a STAR part, a measurable result, a reason, an escalation).
+    ``where: result`` counts only hits in the result part of the answer (after its first result
+    words), so a figure from the situation is not a measurable result.
+    """
+
+    concepts: list[Ident] = Field(default_factory=list)
+    named: list[Ident] = Field(default_factory=list)
+    kind: Kind | None = None
+    signal: Signal | None = None
+    min: int = Field(default=1, ge=1, le=5)
+    where: Literal["any", "result"] = "any"
+    # Named legislation counts only when it is one of these (the laws that can apply here).
+    relevant: list[Ident] = Field(default_factory=list)
+
+    @model_validator(mode="after")
+    def _one_source(self) -> Need:
+        if not (self.concepts or self.named or self.kind or self.signal):
+            raise ValueError("needs: each need names concepts, named ids, a kind or a signal")
+        return self
 
 
 class MarkingPoint(_Strict):
-    """One thing the examiner looks for in an answer, written so the engine can check it."""
+    """One thing the examiner looks for in an answer, written so the engine can check it.
+
+    ``check`` says what sort of point it is (for tips and skills); with ``needs`` the point is met
+    when every need is met, otherwise the check itself decides (bot.assessment.marking).
+    """
 
     id: Ident
     check: Check
     # Learner-facing statement of the point ("Names at least two distinct pieces of legislation").
     text: str = Field(min_length=10)
     params: dict[str, Any] = Field(default_factory=dict)
+    needs: list[Need] = Field(default_factory=list)
+    # What the coach could not find, ending "I couldn't find ..." ("which teams you worked with").
+    missing: str | None = None
 
     @model_validator(mode="after")
     def _params(self) -> MarkingPoint:
@@ -242,8 +320,10 @@ class MarkingPoint(_Strict):
             raise ValueError(f"params: {sorted(extra)} do not apply to check {self.check.value}")
         if self.check is Check.NAMES_ANY_OF and not self.params.get("ids"):
             raise ValueError("params: names_any_of needs ids")
-        if self.check is Check.MENTIONS and not self.params.get("terms"):
+        if self.check is Check.MENTIONS and not (self.params.get("terms") or self.needs):
             raise ValueError("params: mentions needs terms")
+        if self.check is Check.CONCEPTS and not self.needs:
+            raise ValueError("needs: a concepts point says what it needs")
         minimum = self.params.get("min", 1)
         if not isinstance(minimum, int) or minimum < 1:
             raise ValueError("params: min must be a whole number of at least 1")
@@ -255,6 +335,9 @@ class Probe(_Strict):
 
     point: Ident
     text: str = Field(min_length=10)
+    # Asked instead when the answer has none of what the point needs: "You've named one law.
+    # Which other..." must not follow an answer that named none.
+    if_none: str | None = Field(default=None, min_length=10)
 
 
 class Prompt(_Strict):
@@ -281,6 +364,22 @@ class Prompt(_Strict):
         return self
 
 
+class Mistake(_Strict):
+    """A common mistake, shown as the feedback tip to an answer that made it.
+
+    ``gaps`` say when it fits: a concept id a missed point needs, or a gap of the answer (law,
+    sector, policy, example, measurable, why, escalation, outdated, policy_as_law). ``sectors``
+    limits it to learners in those sectors (a tip about the FCA is not for a retail learner);
+    ``when_named`` to answers naming one of those catalogue ids or kinds ("naming a law without
+    saying what it changed" needs a named law).
+    """
+
+    text: str = Field(min_length=10)
+    gaps: list[str] = Field(default_factory=list)
+    sectors: list[Ident] = Field(default_factory=list)
+    when_named: list[str] = Field(default_factory=list)
+
+
 class Topic(_Strict):
     """A syllabus topic: what it is, its key concepts, common mistakes and examiner points."""
 
@@ -288,9 +387,12 @@ class Topic(_Strict):
     title: str
     synopsis: str = Field(min_length=20)
     key_concepts: list[str] = Field(min_length=1)
-    common_mistakes: list[str] = Field(min_length=1)
+    # Plain advice, or a Mistake saying which gaps, sectors and answers it fits.
+    common_mistakes: list[str | Mistake] = Field(min_length=1)
     marking_points: list[str] = Field(min_length=1)
 
+    def mistakes(self) -> list[Mistake]:
+        return [m if isinstance(m, Mistake) else Mistake(text=m) for m in self.common_mistakes]
 
 # -- apprenticeship standards and the evidence map (issue 17) ----------------------------------
 

@@ -35,6 +35,7 @@ from bot.cohorts.service import (
 )
 from bot.render.assessor import local, render_cohorts, render_learner, render_work_status
 from bot.render.digest import render_digest
+from bot.render.disputes import render_for_assessor as render_disputes
 from bot.render.feedback import HTML
 from bot.render.reports import cohort_csv, cohort_pdf, filename
 from handlers import texts
@@ -265,6 +266,10 @@ async def learner(update: Update, context: Context) -> None:
         return
     for text in render_learner(detail, HTML):
         await reply(update, context, text)
+    disputed = await svc.disputes.of_learners([detail.summary.learner_id])
+    block = render_disputes(disputed.get(detail.summary.learner_id, []), HTML)
+    if block is not None:
+        await reply(update, context, block)
 
 
 async def export(update: Update, context: Context) -> None:

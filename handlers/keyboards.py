@@ -64,6 +64,8 @@ def after_feedback_keyboard(attempt_id: int, prompt_id: str) -> InlineKeyboardMa
             [_button("Try again", f"{RETRY}:{attempt_id}"),
              _button("Model answer outline", f"{MODEL}:{prompt_id}")],
             [_button("Next question", NEXT), _button("Stop", STOP)],
+            # Issue 13 item 3: the learner says which marking point the coach got wrong.
+            [_button("That's not right", f"dis:open:{attempt_id}")],
         ]
     )
 

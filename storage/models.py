@@ -277,6 +277,23 @@ class Assignment(SQLModel, table=True):
     created_at: datetime = _ts(default_factory=utcnow)
 
 
+class PointDispute(SQLModel, table=True):
+    """A learner says the coach got one marking point of one answer wrong (issue 13 item 3).
+
+    Kept as a labelled example: the learner's label is the opposite of what the coach said, and
+    operators export them (`star-coach disputes export`) to check the marking against."""
+
+    __tablename__ = "point_dispute"
+    __table_args__ = (sa.UniqueConstraint("attempt_id", "point_id"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    attempt_id: int = Field(foreign_key="attempt.id", index=True, ondelete="CASCADE")
+    learner_id: int = Field(foreign_key="learner.id", index=True, ondelete="CASCADE")
+    prompt_id: str = Field(max_length=40)
+    point_id: str = Field(max_length=40)
+    point_text: str = Field(sa_type=sa.Text)
+    coach_met: bool  # what the coach said; the learner says the opposite
+    created_at: datetime = _ts(default_factory=utcnow)
 class MockSession(SQLModel, table=True):
     """A mock professional discussion (issue 17): its clock, the question open now, the answer
     being written, every turn so far and, once finished, the readiness report. Everything is

@@ -39,6 +39,7 @@ from handlers import (
     assignments,
     cohort_invites,
     comments,
+    disputes,
     edits,
     errors,
     examdate,
@@ -134,6 +135,8 @@ def handlers() -> list[BaseHandler]:
         *comments.handlers(),
         # /setwork and the learner's Answer it now (`work:`).
         *assignments.handlers(),
+        # "That's not right" under feedback, and the point picked (`dis:`).
+        *disputes.handlers(),
         # A stale keyboard from an older version, or a forged payload.
         CallbackQueryHandler(practice.unknown_button),
         # A text sent as a Telegram reply may be the reply to an assessor's comment.

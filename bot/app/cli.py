@@ -11,7 +11,7 @@ import re
 import sys
 from collections.abc import Callable, Iterator
 from contextlib import AbstractContextManager, nullcontext
-from typing import TYPE_CHECKING, TextIO
+from typing import TYPE_CHECKING, Any, TextIO
 
 from pydantic import ValidationError
 
@@ -110,6 +110,18 @@ def _parser() -> argparse.ArgumentParser:
     )
     stats.add_argument("--json", action="store_true", help="print the counts as JSON")
 
+    disputes = command(
+        sub, "disputes", "marking points learners said the coach got wrong",
+        "Marking points learners said the coach got wrong (\"That's not right\", /wrong).",
+    )
+    disub = disputes.add_subparsers(dest="disputes_command", required=True, metavar="ACTION")
+    export = command(
+        disub, "export", "every dispute as a labelled example (JSON lines or CSV)",
+        "Print every dispute as a labelled example: the answer, the prompt and point, what the "
+        "coach said, the learner's label and the evidence, as JSON lines or CSV.",
+    )
+    export.add_argument("--format", choices=("jsonl", "csv"), default="jsonl")
+    export.add_argument("--out", metavar="FILE", help="write here instead of standard output")
     db = command(sub, "db", "database tools", "Database tools.")
     dsub = db.add_subparsers(dest="db_command", required=True, metavar="ACTION")
     command(
@@ -359,6 +371,33 @@ async def _stats(settings: Settings, as_json: bool) -> int:
     return 0
 
 
+async def _dispute_rows(settings: Settings) -> list[dict[str, Any]]:
+    from bot.app.startup import open_database
+    from bot.clock import Clock
+    from bot.practice.disputes import DisputeService
+    from storage.db import make_session_factory
+
+    engine = await open_database(settings)
+    try:
+        return list(await DisputeService(sessions=make_session_factory(engine), clock=Clock()).examples())
+    finally:
+        await engine.dispose()
+
+
+def _disputes_export(settings: Settings, fmt: str, out: str | None) -> int:
+    from bot.practice.disputes import to_csv, to_jsonl
+
+    rows = asyncio.run(_dispute_rows(settings))
+    text = to_csv(rows) if fmt == "csv" else to_jsonl(rows)
+    if out:
+        with open(out, "w", encoding="utf-8", newline="") as f:
+            f.write(text)
+        print(f"Wrote {len(rows)} disputes to {out}.", file=sys.stderr)
+    else:
+        sys.stdout.write(text)
+    return 0
+
+
 def _run(settings: Settings) -> int:
     """Check everything `run` needs (bot.app.startup), then run the bot until it is stopped."""
     from bot.app.startup import check_run_settings, load_checked_content, preflight_run
@@ -394,6 +433,8 @@ def _dispatch(args: argparse.Namespace, settings: Settings) -> int:
         return asyncio.run(_stats(settings, args.json))
     if args.command == "db":
         return asyncio.run(_db_upgrade(settings))
+    if args.command == "disputes":
+        return _disputes_export(settings, args.format, args.out)
     return 2
 
 

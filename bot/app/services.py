@@ -26,6 +26,7 @@ from bot.mastery.answers import AnswerBookReader
 from bot.mastery.progress import ProgressReader
 from bot.mastery.review import Review
 from bot.mock.service import MockService
+from bot.practice.disputes import DisputeService
 from bot.practice.service import PracticeService
 from bot.reminders.dispatcher import Dispatcher, Sender
 from bot.reminders.planning import Reminders
@@ -54,6 +55,7 @@ class Services:
     digests: Digests
     comments: CommentService
     assignments: AssignmentService
+    disputes: DisputeService
     mock: MockService
 
     @classmethod
@@ -105,6 +107,7 @@ class Services:
             ),
             insights=insights,
             comments=CommentService(sessions=sessions, clock=clock),
+            disputes=DisputeService(sessions=sessions, clock=clock),
             assignments=AssignmentService(
                 sessions=sessions, clock=clock, content=content, default_timezone=tz
             ),

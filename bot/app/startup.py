@@ -57,7 +57,7 @@ def check_run_settings(settings: Settings) -> None:
     webhook an https URL Telegram can send to and a secret it accepts."""
     if settings.telegram_bot_token is None:
         raise NO_TOKEN
-    token = settings.telegram_bot_token.get_secret_value().strip()
+    token = settings.telegram_bot_token.get_secret_value()
     if not TOKEN_SHAPE.match(token):
         raise OperatorError(
             "TELEGRAM_BOT_TOKEN does not look like a bot token (digits, a colon, then letters and "

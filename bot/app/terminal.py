@@ -1,41 +1,138 @@
 """`star-coach chat`: the practice loop in a terminal, on the same domain services as Telegram.
 
-Interactive (a terminal): a `>` prompt and the commands in HELP. Piped (not a terminal): plain
-lines; the prompt is printed, answer lines are taken until a line `/done`, the feedback is
-printed (with the assessor's follow-up probe, if any), and end of input exits 0. Lines after the
-feedback answer the probe, or, without one, start the next question. An answer left unfinished
-at end of input stays saved and is offered again next time.
+Interactive (a terminal): a `>` prompt with line editing and history (readline, when Python has
+it; the history is kept in the user's data folder, see `history_path`), and the commands in
+HELP. Piped (not a terminal): plain lines; the question is printed, answer lines are taken until a
+line `/done`, the feedback is printed (with the assessor's follow-up question, if any), and end of
+input exits 0. Lines after the feedback answer the follow-up, or, without one, start the next
+question.
+
+Nothing typed is lost: the answer is saved with every line; `/done` on an empty answer keeps
+the question (and a follow-up question waiting for its reply); a question, follow-up or retry
+left open is shown again at the next start.
 """
 
 from __future__ import annotations
 
 import asyncio
 import getpass
+import os
+import signal
 import sys
+from collections.abc import Callable
+from pathlib import Path
+from types import ModuleType
 from typing import TextIO
 
 from bot.app.services import Services
-from bot.practice.service import PracticeError
+from bot.app.suggest import close_matches
+from bot.learners.onboarding import LEVELS, SettingError
+from bot.practice.service import DraftStatus, EmptyDraft, NoDraft, PracticeError
 from bot.render.feedback import PLAIN, render_changes, render_feedback, render_prompt
-from content.models import Prompt
+from content import nations
+from content.models import Probe, Prompt
 
-HELP = """Type your answer over one or more lines, then /done for feedback.
+HELP = """Type your answer over one or more lines, then /done on a line of its own for feedback.
   /topics          list the topics; /topic N practises topic N, /topic weakest your weakest
   /next            another question        /retry   try the last question again
   /model           model answer outline    /progress  your progress so far
   /answers         every question you answered, best answer each; /answers N shows one in full
+  /settings        your level, sector and nation (they choose the questions and the law expected)
+  /wrong           the last feedback's marking points; /wrong N says the coach got point N wrong
   /mock [20|40|60] a timed mock discussion (/done hands each answer in; /mock pause, /mock end)
   /standard CODE   your apprenticeship standard for the mock, e.g. /standard ST0072
-  /cancel          drop the answer         /quit    leave (an unfinished answer is kept)"""
+  /cancel          drop the answer         /quit    leave (an unfinished answer is kept)
+Arrow keys edit the line; up and down recall earlier lines."""
+
+SETTINGS_HELP = """  /settings level 3           your apprenticeship level (2 to 5)
+  /settings sector retail     where you work (/settings sectors lists them)
+  /settings nation scotland   England, Wales, Scotland or NI: whose law applies"""
+
+HISTORY_LINES = 1000
+
+
+def data_dir() -> Path:
+    """Where STAR Coach keeps a user's own files: the platform's per-user data folder."""
+    if sys.platform == "win32":
+        base = Path(os.environ.get("APPDATA") or Path.home() / "AppData" / "Roaming")
+    elif sys.platform == "darwin":
+        base = Path.home() / "Library" / "Application Support"
+    else:
+        base = Path(os.environ.get("XDG_DATA_HOME") or Path.home() / ".local" / "share")
+    return base / "star-coach"
+
+
+def history_path() -> Path:
+    return data_dir() / "chat_history"
+
+
+class LineEditor:
+    """Line editing and history through readline, when this Python has it.
+
+    Without readline (some Windows and minimal builds) lines are read plainly; an unreadable or
+    unwritable history file only means no history. Nothing here ever stops the chat."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self.readline: ModuleType | None = None
+        try:
+            import readline
+        except ImportError:
+            return
+        self.readline = readline
+        try:
+            readline.set_history_length(HISTORY_LINES)
+            if self.path.exists():
+                readline.read_history_file(str(self.path))
+        except OSError:
+            pass
+
+    def read(self, prompt: str) -> str | None:
+        """One line, edited; None at end of input (Ctrl+D). Ctrl+C raises KeyboardInterrupt
+        here and now: asyncio's own SIGINT handler would only cancel the chat once the line was
+        finished, so the terminal would seem to ignore it."""
+        try:
+            previous = signal.signal(signal.SIGINT, signal.default_int_handler)
+        except ValueError:  # not the main thread: leave signals alone
+            previous = None
+        try:
+            return input(prompt)
+        except EOFError:
+            return None
+        finally:
+            if previous is not None:
+                signal.signal(signal.SIGINT, previous)
+
+    def save(self) -> None:
+        if self.readline is None:
+            return
+        try:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            self.readline.write_history_file(str(self.path))
+            # Answers are in it: readable by this user only.
+            self.path.chmod(0o600)
+        except OSError:
+            pass
 
 
 class TerminalChat:
-    def __init__(self, services: Services, stdin: TextIO, stdout: TextIO, interactive: bool):
+    def __init__(
+        self,
+        services: Services,
+        stdin: TextIO,
+        stdout: TextIO,
+        interactive: bool,
+        reader: Callable[[str], str | None] | None = None,
+    ):
         self.svc = services
         self.stdin = stdin
         self.stdout = stdout
         self.interactive = interactive
+        # Interactive input (LineEditor.read); piped input is read from `stdin`.
+        self.reader = reader
         self.prompt: Prompt | None = None
+        # The assessor's follow-up question waiting for a reply, if any.
+        self.probe: Probe | None = None
         self.last_attempt: int | None = None
 
     def say(self, text: str = "") -> None:
@@ -43,6 +140,9 @@ class TerminalChat:
         self.stdout.flush()
 
     async def read_line(self) -> str | None:
+        if self.interactive and self.reader is not None:
+            # Read in this thread: nothing else runs meanwhile, and Ctrl+C reaches it directly.
+            return self.reader("> ")
         if self.interactive:
             self.stdout.write("> ")
             self.stdout.flush()
@@ -51,40 +151,65 @@ class TerminalChat:
 
     def show(self, prompt: Prompt) -> None:
         self.prompt = prompt
+        self.probe = None
         self.say(render_prompt(prompt, self.svc.content.topics[prompt.topic].title, PLAIN))
+        self.say()
+
+    def show_probe(self, probe: Probe) -> None:
+        self.probe = probe
+        self.say(f"THE ASSESSOR ASKS: {probe.text}")
+        self.say("(Type your reply and /done; or /next, /retry, /model.)")
         self.say()
 
     async def ask(self, learner_id: int, topic: str | None = None, weakest: bool = False) -> None:
         if await self.svc.mock.pause_if_running(learner_id):
             self.say("Your mock discussion is paused while you practise. /mock resumes it.")
-        self.show(await self.svc.practice.start(learner_id, topic_id=topic, weakest=weakest))
+        try:
+            prompt = await self.svc.practice.start(learner_id, topic_id=topic, weakest=weakest)
+        except PracticeError as exc:
+            self.say(self.words(exc))
+            return
+        self.show(prompt)
 
     def topics(self) -> list[str]:
         return list(self.svc.content.topics)
 
-    async def submit(self, learner_id: int) -> bool:
-        """Print the feedback; True if a follow-up probe is now waiting for a reply."""
+    def words(self, exc: PracticeError) -> str:
+        """The terminal's own wording for a practice error (the service speaks Telegram)."""
+        if isinstance(exc, EmptyDraft):
+            if self.probe is not None:
+                return "Your reply is empty so far: type it, then /done. The assessor's question stands."
+            return "Your answer is empty so far: type it, then /done. The question stands."
+        if isinstance(exc, NoDraft):
+            return "No question is open. Type /next for one."
+        return str(exc).replace("Send /practice", "Type /next")
+
+    async def submit(self, learner_id: int) -> bool | None:
+        """Print the feedback. True: a follow-up question now waits for a reply; False: done with
+        this question; None: nothing was submitted (the question, or the follow-up, stands)."""
         try:
             sub = await self.svc.practice.submit(learner_id)
         except PracticeError as exc:
-            self.say(str(exc))
-            return False
+            self.say(self.words(exc))
+            if isinstance(exc, EmptyDraft) and self.probe is not None:
+                self.say(f"THE ASSESSOR ASKS: {self.probe.text}")
+            return None
         self.last_attempt = sub.attempt_id
+        self.probe = None
         if sub.changes is not None:
             self.say(render_changes(sub.changes, PLAIN))
             self.say()
         self.say(render_feedback(sub.assessment, PLAIN, limit=100_000))
         self.say()
         if sub.probe is not None:
-            self.say(f"THE ASSESSOR ASKS: {sub.probe.text}")
-            self.say("(Reply and /done, or /next, /retry, /model.)")
-            self.say()
+            self.show_probe(sub.probe)
             return True
         return False
 
     async def command(self, learner_id: int, command: str) -> bool:
         """Run a slash command; False means quit."""
         name, _, arg = command.partition(" ")
+        name = name.lower()
         arg = arg.strip()
         if name in ("/quit", "/exit"):
             return False
@@ -92,6 +217,7 @@ class TerminalChat:
             self.say(HELP)
         elif name == "/cancel":
             await self.svc.practice.cancel(learner_id)
+            self.probe = None
             self.say("Answer dropped. /next for another question.")
         elif name in ("/next", "/practice"):
             await self.ask(learner_id)
@@ -100,7 +226,7 @@ class TerminalChat:
                 self.say(f"  {i}. {self.svc.content.topics[topic_id].title}")
             self.say("Type /topic N, or /topic weakest.")
         elif name == "/topic":
-            if arg == "weakest":
+            if arg.lower() == "weakest":
                 await self.ask(learner_id, weakest=True)
             elif arg.isdigit() and 1 <= int(arg) <= len(self.topics()):
                 await self.ask(learner_id, topic=self.topics()[int(arg) - 1])
@@ -108,10 +234,15 @@ class TerminalChat:
                 self.say("Type /topics to see the list, then /topic N with one of its numbers.")
         elif name == "/retry":
             if self.last_attempt is None:
-                self.say("Submit an answer first; then /retry tries the same question again.")
+                self.say("Answer a question first (/done gives feedback); then /retry tries it again.")
             else:
-                self.say("TRY AGAIN: answer the same question; I'll show what changed.")
-                self.show(await self.svc.practice.retry(learner_id, self.last_attempt))
+                try:
+                    prompt = await self.svc.practice.retry(learner_id, self.last_attempt)
+                except PracticeError as exc:
+                    self.say(self.words(exc))
+                else:
+                    self.say("TRY AGAIN: answer the same question; I'll show what changed.")
+                    self.show(prompt)
         elif name == "/model":
             if self.prompt is None:
                 self.say("Ask for a question first (/next).")
@@ -125,6 +256,10 @@ class TerminalChat:
             self.say(render_progress(summary, PLAIN, limit=100_000))
         elif name == "/answers":
             await self.answers(learner_id, arg)
+        elif name == "/settings":
+            await self.settings(learner_id, arg)
+        elif name == "/wrong":
+            await self.wrong(learner_id, arg)
         elif name == "/mock":
             await self.mock(learner_id, arg)
         elif name == "/standard":
@@ -132,6 +267,28 @@ class TerminalChat:
         else:
             self.say(f"I don't know {name}. Type /help for the commands.")
         return True
+
+    async def wrong(self, learner_id: int, arg: str) -> None:
+        """That's not right: /wrong lists the last feedback's points, /wrong N disputes point N."""
+        from bot.practice.disputes import DisputeError
+        from bot.render.disputes import WRONG_USAGE, acknowledge
+
+        if self.last_attempt is None:
+            self.say(WRONG_USAGE)
+            return
+        try:
+            if not arg:
+                points = await self.svc.disputes.points(learner_id, self.last_attempt)
+                self.say("Which point did I get wrong? Type /wrong and its number.")
+                for p in points:
+                    self.say(f"  {p.index + 1}. {'met' if p.met else 'not found'}: {p.text}")
+            elif arg.isdigit():
+                done = await self.svc.disputes.dispute(learner_id, self.last_attempt, int(arg) - 1)
+                self.say(acknowledge(done, PLAIN))
+            else:
+                self.say(WRONG_USAGE)
+        except DisputeError as exc:
+            self.say(str(exc))
 
     async def mock(self, learner_id: int, arg: str) -> None:
         """/mock: start (with a length), show, pause, resume or end the mock discussion."""
@@ -166,7 +323,7 @@ class TerminalChat:
             self.say(str(exc))
 
     async def standard(self, learner_id: int, arg: str) -> None:
-        """/standard CODE: the standard the mock maps to (the terminal has no /settings)."""
+        """/standard CODE: the standard the mock maps to."""
         standards = {s.code.casefold(): s for s in self.svc.content.standards.values()}
         chosen = standards.get(arg.casefold())
         if chosen is None:
@@ -211,6 +368,86 @@ class TerminalChat:
         else:
             self.say("Type /answers for the list, then /answers N with one of its numbers.")
 
+    async def settings(self, learner_id: int, arg: str) -> None:
+        """`/settings` shows level, sector and nation; `/settings level 3` (sector, nation) sets one."""
+        what, _, value = arg.partition(" ")
+        what, value = what.lower(), value.strip()
+        learners = self.svc.learners
+        content = self.svc.content
+        try:
+            if what == "":
+                pass
+            elif what == "sectors":
+                for sector in content.sectors.values():
+                    self.say(f"  {sector.id:<20} {sector.label}")
+                self.say("Type /settings sector <id>, e.g. /settings sector retail.")
+                return
+            elif what == "level":
+                if not value.isdigit() or int(value) not in LEVELS:
+                    raise SettingError("Type /settings level 2, 3, 4 or 5.")
+                await learners.set_level(learner_id, int(value))
+            elif what == "sector":
+                await learners.set_sector(learner_id, self.sector_id(value))
+            elif what == "nation":
+                if nations.parse_nation(value) is None:
+                    raise SettingError(
+                        "Type /settings nation england, wales, scotland or ni "
+                        "(or unknown, and I judge as for England)."
+                    )
+                await learners.set_nation(learner_id, value)
+            else:
+                raise SettingError(f"I can set level, sector or nation.\n{SETTINGS_HELP}")
+        except SettingError as exc:
+            self.say(str(exc))
+            return
+        learner = await learners.get(learner_id)
+        chosen = content.sectors.get(learner.sector or "")
+        if what:
+            self.say("Saved. It counts from your next question.")
+        self.say("YOUR SETTINGS")
+        self.say(f"  Level:  {learner.level or 'not set'}")
+        self.say(f"  Sector: {chosen.label if chosen else 'not set'}")
+        self.say(f"  Nation: {nations.label(nations.normalise(learner.nation))}")
+        if not what:
+            self.say(SETTINGS_HELP)
+
+    def sector_id(self, value: str) -> str:
+        """The sector id meant by an id or a name, in any case; SettingError with the close ones."""
+        sectors = self.svc.content.sectors
+        key = value.strip().lower()
+        for sector in sectors.values():
+            if key in (sector.id, sector.label.lower()):
+                return sector.id
+        names = {s.label: s.id for s in sectors.values()} | {s.id: s.id for s in sectors.values()}
+        near = list(dict.fromkeys(names[n] for n in close_matches(value, names)))
+        hint = f" Did you mean {' or '.join(near)}?" if near else ""
+        raise SettingError(
+            f"I don't know the sector \u201c{value}\u201d.{hint} /settings sectors lists them."
+        )
+
+    async def resume(self, learner_id: int, current: DraftStatus | None) -> None:
+        """Show what was left open last time (a question, a retry, a follow-up), or a new question."""
+        if current is None:
+            await self.ask(learner_id)
+            return
+        typed = f" ({current.words} words so far)" if current.words else ""
+        if current.mode == "probe":
+            probe = next(
+                (p for p in current.prompt.probes if p.point == current.probe_point), None
+            )
+            self.say(f"Carrying on where you left off{typed}: the assessor's follow-up question.")
+            self.prompt = current.prompt
+            self.last_attempt = current.token or None
+            if probe is not None:
+                self.show_probe(probe)
+                return
+        elif current.mode == "retry":
+            self.say(f"Carrying on with your retry of this question{typed}.")
+            self.last_attempt = current.token or None
+        elif current.words:
+            self.say(f"You have an unfinished answer{typed}; carrying on with it.")
+        self.show(current.prompt)
+
     async def run(self, user: str) -> int:
         learner = await self.svc.practice.learner(key=f"term:{user}", first_name=user)
         assert learner.id is not None
@@ -221,29 +458,29 @@ class TerminalChat:
         mock = await self.svc.mock.current(lid)
         if mock is not None:
             self.say(f"You have a mock discussion in progress ({mock.status}): /mock carries on with it.")
-        current = await self.svc.practice.current(lid)
-        if current is not None and current.words:
-            self.say(f"You have an unfinished answer ({current.words} words); carrying on with it.")
-            self.show(current.prompt)
-        else:
-            await self.ask(lid)
+        await self.resume(lid, await self.svc.practice.current(lid))
         # Piped input asks the next question only if more lines follow, so a script that sends
-        # one answer gets exactly one prompt and one feedback.
+        # one answer gets exactly one question and one feedback.
         ask_next = False
         while (line := await self.read_line()) is not None:
             text = line.strip()
             if text.startswith("/"):
-                ask_next = False
                 if text.lower() == "/done" and await self.mock_done(lid):
-                    pass
-                elif text.lower() == "/done":
-                    waiting = await self.submit(lid)
-                    if not waiting:
+                    continue
+                if text.lower() == "/done":
+                    if ask_next:
+                        self.say("No question is open. Type /next for one.")
+                        continue
+                    outcome = await self.submit(lid)
+                    if outcome is False:
                         if self.interactive:
                             await self.ask(lid)
                         else:
                             ask_next = True
-                elif not await self.command(lid, text.lower() if " " not in text else text):
+                    continue
+                if text.split()[0].lower() in ("/next", "/practice", "/topic", "/retry", "/cancel"):
+                    ask_next = False
+                if not await self.command(lid, text):
                     break
             elif text and await self.svc.mock.is_taking_answers(lid):
                 await self.svc.mock.add_text(lid, line)
@@ -254,15 +491,20 @@ class TerminalChat:
                 try:
                     await self.svc.practice.add_text(lid, line)
                 except PracticeError as exc:
-                    self.say(str(exc))
+                    self.say(self.words(exc))
         return 0
 
 
 async def chat(services: Services, user: str | None = None) -> int:
     interactive = sys.stdin.isatty()
-    term = TerminalChat(services, sys.stdin, sys.stdout, interactive)
+    editor = LineEditor(history_path()) if interactive else None
+    term = TerminalChat(
+        services, sys.stdin, sys.stdout, interactive, reader=editor.read if editor else None
+    )
     try:
         return await term.run(user or getpass.getuser())
     finally:
+        if editor is not None:
+            editor.save()
         if interactive:
             term.say("\nBye! Your progress is saved.")

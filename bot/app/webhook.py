@@ -25,6 +25,7 @@ from aiohttp import web
 from sqlalchemy import text
 from sqlalchemy.exc import SQLAlchemyError
 from telegram import Update
+from telegram.error import BadRequest
 from telegram.ext import Application
 
 from bot.app.inbox import STOP_GRACE, Inbox
@@ -131,7 +132,7 @@ async def serve(settings: Settings, content: Content | None = None) -> None:
     The server listens before Telegram is told the URL, so a port that is taken ends the start
     (exit status 3, bot.app.failures) with the webhook left as it was."""
     from bot.app.application import build_application
-    from bot.app.failures import port_error
+    from bot.app.failures import OperatorError, port_error
 
     assert settings.webhook_url and settings.webhook_secret
     application = build_application(settings, updater=False, content=content)
@@ -154,11 +155,18 @@ async def serve(settings: Settings, content: Content | None = None) -> None:
                 if err is None:
                     raise
                 raise err from exc
-            await application.bot.set_webhook(
-                url=settings.webhook_url,
-                secret_token=settings.webhook_secret.get_secret_value(),
-                allowed_updates=Update.ALL_TYPES,
-            )
+            try:
+                await application.bot.set_webhook(
+                    url=settings.webhook_url,
+                    secret_token=settings.webhook_secret.get_secret_value(),
+                    allowed_updates=Update.ALL_TYPES,
+                )
+            except BadRequest as exc:
+                raise OperatorError(
+                    f"Telegram refused WEBHOOK_URL {settings.webhook_url}: {exc.message}.",
+                    "It must be a public https address with a valid certificate, on port 443, 80, "
+                    "88 or 8443, that reaches this instance through the reverse proxy.",
+                ) from exc
             await application.start()
             started = True
             log.info("Webhook mode: listening on %s:%s", settings.webhook_listen, settings.webhook_port)

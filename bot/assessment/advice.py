@@ -1,34 +1,24 @@
 """What was good, and the one tip: the kind half of the feedback, chosen from what the answer did.
 
-The tip is one of the topic's common mistakes (content/data/topics.yaml), picked for the answer's
-most important gap, so the learner hears the syllabus's own advice rather than a generic line.
+The tip is one of the topic's common mistakes (content/data/topics.yaml), picked for what this
+answer missed: each mistake says which gaps it is for (a concept a missed point needs, or a gap
+such as "law", "why", "outdated"), which sectors it suits, and what the answer must have named
+for it to make sense ("naming a law without saying what it changed" needs a named law). An answer
+that missed nothing gets no tip.
 """
 
 from __future__ import annotations
 
 from bot.assessment.marking import Evidence
+from bot.assessment.needs import implied
 from bot.assessment.types import Flag, PointResult
 from bot.assessment.wording import the_name
 from content.loader import Content
-from content.models import Check, MarkingPoint, Prompt
+from content.models import Check, Kind, MarkingPoint, Mistake, Prompt
 
 MAX_STRENGTHS = 3
 MAX_NAMES = 3
 
-# Gaps in the order they matter, each with the words a fitting tip contains.
-GAP_WORDS: dict[str, tuple[str, ...]] = {
-    "outdated": ("1998", "updated", "outdated", "used to be done", "up to date"),
-    "policy_as_law": ("rules and the law", "same thing", "law comes first"),
-    # The syllabus has no "name the Act" mistake (the vague_law hint says that); its nearest is
-    # naming the sector's rules "as well as the general law".
-    "law": ("general law", "legislation", "legal requirement"),
-    "sector": ("sector", "regulator"),
-    "policy": ("policy", "procedure", "document"),
-    "example": ("example", "real situation", "real "),
-    "measurable": ("measurable", "figures", "target", "data"),
-    "why": ("why", "reason", "consequence"),
-    "escalation": ("authority", "escalate", "approval"),
-}
 POINT_GAPS: dict[Check, str] = {
     Check.NAMES_LEGISLATION: "law",
     Check.NAMES_REGULATOR: "sector",
@@ -37,6 +27,13 @@ POINT_GAPS: dict[Check, str] = {
     Check.MEASURABLE_RESULT: "measurable",
     Check.EXPLAINS_WHY: "why",
     Check.ESCALATION: "escalation",
+}
+KIND_GAPS = {
+    Kind.LEGISLATION: "law", Kind.REGULATOR: "sector", Kind.POLICY: "policy", Kind.STANDARD: "standard",
+}
+SIGNAL_GAPS = {
+    "star": "example", "situation": "example", "task": "example", "action": "example",
+    "result": "example", "measurable": "measurable", "reasoning": "why", "escalation": "escalation",
 }
 
 
@@ -64,20 +61,42 @@ def strengths(ev: Evidence, elsewhere: frozenset[str] = frozenset()) -> list[str
     return out[:MAX_STRENGTHS]
 
 
+def point_gaps(point: MarkingPoint) -> list[str]:
+    """The gaps a missed point stands for: its concepts, and the kind of thing it checks."""
+    out: list[str] = []
+    for need in list(point.needs) or implied(point):
+        out += need.concepts
+        if need.kind in KIND_GAPS:
+            out.append(KIND_GAPS[need.kind])
+        if need.signal:
+            out.append(SIGNAL_GAPS[need.signal])
+        if need.named:
+            out.append(point.check.value)
+    if point.check in POINT_GAPS:
+        out.append(POINT_GAPS[point.check])
+    return out
+
+
 def gaps(points: list[MarkingPoint], results: list[PointResult], ev: Evidence) -> list[str]:
+    """What this answer missed, most important first: corrections, then its points in order."""
     found: list[str] = []
     if any(Flag.OUTDATED.value in f.flags for f in ev.found):
         found.append("outdated")
     if any(h.code == "policy_as_law" for h in ev.hints):
         found.append("policy_as_law")
-    if not any(f.kind == "legislation" for f in ev.found):
-        found.append("law")
     for point, result in zip(points, results, strict=True):
-        gap = POINT_GAPS.get(point.check)
-        if not result.met and gap and gap not in found:
-            found.append(gap)
-    order = list(GAP_WORDS)
-    return sorted(found, key=order.index)
+        if not result.met:
+            found += [g for g in point_gaps(point) if g not in found]
+    return found
+
+
+def _fits(m: Mistake, ev: Evidence) -> bool:
+    if m.sectors and ev.sector not in m.sectors:
+        return False
+    if m.when_named:
+        named = {f.entry_id for f in ev.found} | {f.kind for f in ev.found}
+        return bool(named & set(m.when_named))
+    return True
 
 
 def tip(
@@ -88,17 +107,12 @@ def tip(
     ev: Evidence,
 ) -> str | None:
     topic = content.topics.get(prompt.topic) if prompt else None
-    mistakes = (
-        list(topic.common_mistakes)
-        if topic
-        else [m for t in content.topics.values() for m in t.common_mistakes]
-    )
-    if not mistakes:
-        return None
+    # The prompt's own topic first; another topic's advice when it has none for this gap.
+    topics = [topic] if topic else []
+    topics += [t for t in content.topics.values() if t is not topic]
+    mistakes = [m for t in topics for m in t.mistakes() if _fits(m, ev)]
     for gap in gaps(points, results, ev):
-        words = GAP_WORDS[gap]
-        scored = [(sum(w in m.lower() for w in words), -i, m) for i, m in enumerate(mistakes)]
-        best = max(scored)
-        if best[0] > 0:
-            return best[2]
-    return mistakes[0]
+        for m in mistakes:
+            if gap in m.gaps:
+                return m.text
+    return None

@@ -11,7 +11,8 @@ _PEOPLE = (
     r"customer|client|caller|lady|man|woman|gentleman|guy|lad|girl|boy|teenager|family|couple|"
     r"guest|patient|resident|tenant|passenger|member|student|user|service user|account holder|"
     r"supplier|someone|somebody|person|pensioner|visitor|shopper|homeowner|parent|mum|dad|"
-    r"wheelchair user|learner|colleague|daughter|son|husband|wife|elderly \w+"
+    r"wheelchair user|learner|colleague|daughter|son|husband|wife|elderly \w+|owner|fella|bloke|"
+    r"lass|chap|mother|father|gran|grandad|nan|student|driver|traveller|diner|player|young \w+"
 )
 _DAYS = r"monday|tuesday|wednesday|thursday|friday|saturday|sunday"
 _MONTHS = (
@@ -34,7 +35,13 @@ SITUATION = re.compile(
     rf"\b\d+\s+(days?|weeks?|months?|years?)\s+ago\b|\bin ({_MONTHS})\b|\bwhen (we|i|they) \w+ed\b|"
     rf"\bwhen i (was|worked|started)\b|\bi work(ed)? (at|in|on|for|as)\b|\bin my role\b|"
     rf"\b(we|i) had (a|an|loads|lots|a lot|some|two|three|\d+)\b|\bthere (was|were)\b|"
-    rf"\bi noticed\b|\bduring (a |the )?\w+",
+    rf"\bi noticed\b|\bduring (a |the )?\w+|"
+    # Spoken and chat scenes: a named customer, a season or year, a problem that kept recurring.
+    rf"\b(mrs|mr|ms|miss)\.? [A-Z]\w+|\blast (spring|autumn|fall|easter|year)\b|\bin (19|20)\d\d\b|"
+    rf"\b(customers?|people|calls?|complaints?|orders?|we|they)\s+(\w+\s+)?kept\s+\w+ing\b|"
+    rf"\b(after|when) (a|an|our|the) [\w ]{{0,25}}\b(scored|showed|found|came back|went live)\b|"
+    rf"\bour (manager|supervisor|team leader) did\b|\bwe (got|brought in|introduced|launched|"
+    rf"went for|moved to)\b",
     re.I,
 )
 # Scene-setting that reads the same as a result ("the customer was upset" / "was happy"), so it
@@ -183,6 +190,10 @@ REASONING = re.compile(
     r"(?<!was )(?<!had )(?<!needed )(?<!need )(?<!wanted )(?<!asked )"
     r"\bto (make sure|ensure|comply|avoid|prevent|protect|stop)\b|\botherwise\b|"
     r"\b(which|this|that) (meant|means) (we|i|that|she|he|they)\b|\bthe reason\b|"
+    # Explanations in chat: "meant we could show", "cause was the software", "which kills FCR".
+    r"(?<![.!?]\s)\b(meant|means) (we|i|that|she|he|they|customers|people)\b|\b(the |root )?cause was\b|"
+    r"\bturned out\b|\bif (i|we|you|they|she|he) (hadn'?t|didn'?t|don'?t|rush|skip|had not|did not)\b|"
+    r"\bwhich (kills|killed|caused|causes|led to|leads to)\b|"
     r"\b(that'?s|this is|which is|thats) why\b|\bfor \w+ reasons\b|\bdue to\b|\bin case\b|"
     r"\bas (she|he|they|it|i|we)('s|'d|’s|’d)|\bas (the|her|his|their|our|it|she|he|they|i|we|"
     r"\w+ing)\b[\w' ]{0,40}?\b(was|were|is|are|had|has|means|needed|needs|"

@@ -7,14 +7,16 @@ advice (``advice``) are separate steps; the rules are written down in docs/asses
 from __future__ import annotations
 
 from bot.assessment import advice, marking, structure
+from bot.assessment.concepts import ConceptIndex, words
 from bot.assessment.hints import find_hints
 from bot.assessment.marking import DISTINCTION_MARK, PASS_MARK, Evidence
 from bot.assessment.matcher import Matcher
+from bot.assessment.needs import Findings, Keywords, keywords_for
 from bot.assessment.place import learner_nation
 from bot.assessment.types import Assessment
 from content import nations
 from content.loader import Content
-from content.models import Prompt
+from content.models import MarkingPoint, Prompt
 
 # Re-exported: the progress report draws its grade lines from the same marks.
 __all__ = ["DISTINCTION_MARK", "PASS_MARK", "Assessor"]
@@ -26,6 +28,15 @@ class Assessor:
     def __init__(self, content: Content) -> None:
         self.content = content
         self.matcher = Matcher(content)
+        self.concepts = ConceptIndex(content.concepts)
+        self._keyword_cache: dict[str | None, Keywords] = {}
+
+    def _keywords(self, prompt: Prompt | None, points: list[MarkingPoint]) -> Keywords:
+        key = prompt.id if prompt else None
+        if key not in self._keyword_cache:
+            question = prompt.text if prompt else ""
+            self._keyword_cache[key] = keywords_for(self.concepts, question, points)
+        return self._keyword_cache[key]
 
     def assess(
         self, text: str, *, prompt: Prompt | None = None, sector: str = "general",
@@ -35,20 +46,35 @@ class Assessor:
         yardstick; `unknown` judges as for England but never calls a devolved law wrong."""
         nation = learner_nation(nations.normalise(nation), text)
         found = self.matcher.find(text, sector, nation)
+        points = marking.points_for(self.content, prompt, sector)
+        spans = structure.star_spans(text)
+        spans["measurable"] = structure.measurable_span(text)
+        spans["reasoning"] = structure.reasoning_span(text)
+        spans["escalation"] = structure.escalation_span(text)
+        findings = Findings(
+            text=text,
+            found=found,
+            signals={k: [v] for k, v in spans.items() if v is not None},
+            result_from=structure.result_start(text),
+            index=self.concepts,
+            words=words(text),
+            keywords=self._keywords(prompt, points),
+        )
+        findings.signals["reasoning"] = structure.reasoning_spans(text)
         ev = Evidence(
             text=text,
             found=found,
-            star=structure.star_parts(text),
-            measurable=structure.is_measurable(text),
-            reasoning=structure.has_reasoning(text),
-            escalates=structure.escalates(text),
+            star={p: spans[p] is not None for p in ("situation", "task", "action", "result")},
+            measurable=spans["measurable"] is not None,
+            reasoning=spans["reasoning"] is not None,
+            escalates=spans["escalation"] is not None,
             hints=find_hints(text, found, self.content, sector, nation),
             sector=sector,
             nation=nation,
+            findings=findings,
         )
-        points = marking.points_for(self.content, prompt, sector)
         results = marking.mark(self.content, points, ev)
-        total = marking.score(results, ev)
+        band, total, reason = marking.grade(marking.score(results, ev), results, ev)
         return Assessment(
             prompt_id=prompt.id if prompt else None,
             entities=found,
@@ -58,7 +84,8 @@ class Assessor:
             hints=ev.hints,
             marking_points=results,
             score=total,
-            grade=marking.grade(total, results, ev),
+            grade=band,
+            grade_reason=reason,
             word_count=len(text.split()),
             tip=advice.tip(self.content, prompt, points, results, ev),
             sector=sector,

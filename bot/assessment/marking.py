@@ -11,7 +11,8 @@ from dataclasses import dataclass
 
 from rapidfuzz import fuzz
 
-from bot.assessment.types import Flag, Found, Grade, Hint, PointResult
+from bot.assessment.needs import Findings, judge, quotes
+from bot.assessment.types import Flag, Found, Grade, Hint, PointResult, Quote
 from bot.assessment.wording import join
 from content.loader import Content, normalise_form
 from content.models import Check, MarkingPoint, Prompt
@@ -60,6 +61,8 @@ class Evidence:
     sector: str
     # Where the learner works (content.nations): the sector's bodies there (issue 14).
     nation: str = "unknown"
+    # The answer as the marking points' needs read it: concepts, signals with their words.
+    findings: Findings | None = None
 
 
 def points_for(content: Content, prompt: Prompt | None, sector: str) -> list[MarkingPoint]:
@@ -79,59 +82,46 @@ def _sector_regulators(content: Content, sector: str, nation: str = "unknown") -
     return sector_def.regulators_in(nation) if sector_def else []
 
 
-def met(content: Content, point: MarkingPoint, ev: Evidence) -> tuple[bool, str | None]:
-    """Whether the point is met, and for a sector point a word on what the sector expects."""
-    minimum = int(point.params.get("min", 1))
-    credited = _credited(ev.found)
-    ids = {f.entry_id for f in credited}
+def _mentions(point: MarkingPoint, ev: Evidence) -> tuple[bool, tuple[Quote, ...]]:
+    """The older fuzzy `mentions` check, for operator packs that still use it."""
+    low = ev.text.casefold()
+    spans: list[tuple[int, int]] = []
+    for term in point.params["terms"]:
+        al = fuzz.partial_ratio_alignment(normalise_form(term), low, score_cutoff=MENTION_CUTOFF)
+        if al is not None:
+            spans.append((al.dest_start, al.dest_end))
+    ok = len(spans) >= int(point.params.get("min", 1))
+    return ok, quotes(ev.text, sorted(spans)) if ok else ()
 
-    def count(kind: str) -> int:
-        return len({f.entry_id for f in credited if f.kind == kind})
 
-    match point.check:
-        case Check.NAMES_LEGISLATION:
-            return count("legislation") >= minimum, None
-        case Check.NAMES_POLICY:
-            return count("policy") >= minimum, None
-        case Check.NAMES_STANDARD:
-            return count("standard") >= minimum, None
-        case Check.NAMES_REGULATOR:
-            expected = _sector_regulators(content, ev.sector, ev.nation)
-            if point.params.get("sector_specific") and expected:
-                # The ICO counts everywhere: data protection applies in every sector.
-                everywhere = {i for i in ids if content.catalogue[i].every_sector}
-                ok = bool(ids & set(expected)) or bool(everywhere)
-                wanted = join(content.catalogue[r] for r in expected[:2])
-                detail = None if ok else f"In your sector, name {wanted}."
-                return ok, detail
-            return count("regulator") >= 1, None
-        case Check.NAMES_ANY_OF:
-            return len(ids & set(point.params["ids"])) >= minimum, None
-        case Check.STAR_COMPLETE:
-            return all(ev.star.values()), None
-        case Check.MEASURABLE_RESULT:
-            return ev.measurable, None
-        case Check.EXPLAINS_WHY:
-            return ev.reasoning, None
-        case Check.ESCALATION:
-            return ev.escalates, None
-        case Check.MENTIONS:
-            norm = normalise_form(ev.text)
-            hits = sum(
-                1
-                for term in point.params["terms"]
-                if fuzz.partial_ratio(normalise_form(term), norm) >= MENTION_CUTOFF
-            )
-            return hits >= minimum, None
-    return False, None  # pragma: no cover - every Check is handled above
+def met(content: Content, point: MarkingPoint, ev: Evidence) -> PointResult:
+    """Whether the point is met, with the words that met it or what the coach could not find."""
+    fx = ev.findings
+    assert fx is not None, "Evidence.findings is built by the Assessor"
+    if point.check is Check.NAMES_REGULATOR and point.params.get("sector_specific") and not point.needs:
+        expected = _sector_regulators(content, ev.sector, ev.nation)
+        if expected:
+            # The ICO counts everywhere: data protection applies in every sector.
+            named = [
+                f for f in _credited(ev.found)
+                if f.entry_id in expected or content.catalogue[f.entry_id].every_sector
+            ]
+            wanted = join(content.catalogue[r] for r in expected[:2])
+            if named:
+                return PointResult(point.id, point.text, True, None,
+                                   quotes(ev.text, [(f.start, f.end) for f in named]), None, len(named))
+            return PointResult(point.id, point.text, False, f"In your sector, name {wanted}.", (),
+                               point.missing or f"the regulator for your sector ({wanted})", 0)
+    if point.check is Check.MENTIONS and not point.needs:
+        ok, quoted = _mentions(point, ev)
+        missing = None if ok else point.missing or "the words this point looks for"
+        return PointResult(point.id, point.text, ok, None, quoted, missing, len(quoted))
+    ok, quoted, missing, first = judge(content, point, fx)
+    return PointResult(point.id, point.text, ok, None, quoted, missing, first)
 
 
 def mark(content: Content, points: list[MarkingPoint], ev: Evidence) -> list[PointResult]:
-    results = []
-    for p in points:
-        ok, detail = met(content, p, ev)
-        results.append(PointResult(p.id, p.text, ok, detail))
-    return results
+    return [met(content, p, ev) for p in points]
 
 
 def score(results: list[PointResult], ev: Evidence) -> int:
@@ -148,18 +138,40 @@ def score(results: list[PointResult], ev: Evidence) -> int:
     return max(0, min(100, round(total)))
 
 
-def grade(total: int, results: list[PointResult], ev: Evidence) -> Grade:
-    """Distinction needs every point and nothing to correct; a pass needs a real example."""
+def grade(total: int, results: list[PointResult], ev: Evidence) -> tuple[Grade, int, str]:
+    """The band, the score shown with it, and one line on why this band and not the next.
+
+    The band follows the marking points, as an assessor's does: Distinction when every point is
+    met, all four STAR parts are there and nothing needs correcting; Pass for a real example
+    (something the learner did) meeting at least half the points; Not yet otherwise. The score
+    is then kept inside its band (a Pass between 50 and 79, a Distinction from 80), so the number,
+    the band and the lines the charts draw at 50 and 80 never disagree.
+    """
     corrections = any(SERIOUS & set(f.flags) for f in ev.found) or any(
         h.code == "policy_as_law" for h in ev.hints
     )
-    if (
-        total >= DISTINCTION_MARK
-        and all(r.met for r in results)
-        and all(ev.star.values())
-        and not corrections
-    ):
-        return Grade.DISTINCTION
-    if total >= PASS_MARK and ev.star["action"]:
-        return Grade.PASS
-    return Grade.NOT_YET
+    missed = [r for r in results if not r.met]
+    met_count = len(results) - len(missed)
+    no_part = [p for p, ok in ev.star.items() if not ok]
+    if results and not missed and not no_part and not corrections:
+        return Grade.DISTINCTION, max(total, DISTINCTION_MARK), (
+            "Distinction: every marking point met, a whole STAR example and nothing to correct."
+        )
+    if ev.star["action"] and 2 * met_count >= len(results):
+        shown = min(max(total, PASS_MARK), DISTINCTION_MARK - 1)
+        if missed:
+            n = len(missed)
+            why = f"{n} marking point{'s' if n > 1 else ''} still to show (below)"
+        elif no_part:
+            why = f"your example has no {no_part[0]} yet"
+        else:
+            why = "there is a correction to make (above)"
+        return Grade.PASS, shown, f"Why a Pass and not a Distinction: {why}."
+    shown = min(total, PASS_MARK - 1)
+    if not ev.star["action"]:
+        return Grade.NOT_YET, shown, (
+            "Why not yet: I couldn't find what you did yourself in a real example."
+        )
+    return Grade.NOT_YET, shown, (
+        f"Why not yet: {met_count} of {len(results)} marking points met; a Pass needs at least half."
+    )

@@ -24,7 +24,18 @@ from bot.assessment.cues import (
     TASK,
 )
 
+CHANGE = re.compile(
+    r"\b(up|down|rose|fell|dropped|went|increased|decreased|doubled|halved|cut|improved|reduced|"
+    r"climbed|jumped)\b[^.!?\n]{0,40}?\bfrom (about |around )?\d[\d.,]*[^.!?\n]{0,25}?\bto \d|"
+    r"\b(down|up|fell|rose|dropped|cut|reduced) (by )?\d[\d.,]*\s?(%|per ?cent)|"
+    r"\b\d[\d.,]*\s?(%|per ?cent) (down|up|fewer|less|more|lower|higher)\b|"
+    r"\b\d+ (a|per) (day|week|month) (down|up) to \d|\b(100|\d\d)\s?% of\b|"
+    r"\b(0|zero|no) [\w ]{0,25}\b(since|after week|after day)\b",
+    re.I,
+)
+GENERIC_REACH = 40  # characters before a scene cue that can make it generic
 SENTENCE = re.compile(r"[^.!?\n]+[.!?\n]*")
+Span = tuple[int, int]
 
 
 def sentences(text: str) -> list[str]:
@@ -36,7 +47,7 @@ def _first_action(text: str) -> int:
     return m.start() if m else len(text)
 
 
-def _situation(text: str) -> bool:
+def situation_span(text: str) -> Span | None:
     """A scene: a particular customer, time or event, not customers in general. A customer's state
     ("the customer was upset") sets the scene only before the learner acts; after, it is a result."""
     acted_at = _first_action(text)
@@ -45,35 +56,68 @@ def _situation(text: str) -> bool:
         offset = text.find(s, offset)
         for rx in (SITUATION, OPENING) if offset <= acted_at else (SITUATION,):
             m = rx.search(s)
-            if m and not GENERIC.search(s[: m.start() + 1]):
-                return True
+            # "If a customer..." is no scene; a long spoken sentence that said "every" earlier may
+            # still go on to one, so only the words just before the cue are read.
+            if m and not GENERIC.search(s[max(0, m.start() - GENERIC_REACH) : m.start() + 1]):
+                return offset + m.start(), offset + m.end()
         offset += len(s)
-    return False
+    return None
 
 
-def _result(text: str) -> bool:
-    if RESULT.search(text):
-        return True
+def result_span(text: str) -> Span | None:
+    m = RESULT.search(text)
+    if m:
+        return m.span()
     acted_at = _first_action(text)
-    return acted_at < len(text) and bool(OUTCOME.search(text, acted_at + 1))
+    if acted_at < len(text):
+        m = OUTCOME.search(text, acted_at + 1)
+        if m:
+            return m.span()
+    return None
 
 
-def star_parts(text: str) -> dict[str, bool]:
+def _span(m: re.Match[str] | None) -> Span | None:
+    return m.span() if m else None
+
+
+def star_spans(text: str) -> dict[str, Span | None]:
+    """Where each STAR part was heard (the cue's words), or None."""
     return {
-        "situation": _situation(text),
-        "task": bool(TASK.search(text)),
-        "action": bool(ACTION.search(text)),
-        "result": _result(text),
+        "situation": situation_span(text),
+        "task": _span(TASK.search(text)),
+        "action": _span(ACTION.search(text)),
+        "result": result_span(text),
     }
 
 
+def star_parts(text: str) -> dict[str, bool]:
+    return {part: span is not None for part, span in star_spans(text).items()}
+
+
+def result_start(text: str) -> int:
+    """Where the result part begins: the sentence of the first result words (the end if none)."""
+    span = result_span(text)
+    if span is None:
+        return len(text)
+    return max(text.rfind(c, 0, span[0]) for c in ".!?\n") + 1
+
+
 def is_measurable(text: str) -> bool:
+    return measurable_span(text) is not None
+
+
+def measurable_span(text: str) -> Span | None:
     """A quantity in what the actions achieved: not the situation, not a legal time limit.
 
     Figures before the first action set the scene ("after 3 weeks", "£400 bill"), so they count
     only inside a sentence that reports a result."""
     first = ACTION.search(text)
     acted_at = first.start() if first else len(text)
+    # A change in a figure ("calls down 70%", "CSAT up from 72 to 84") in the second half of the
+    # answer is an outcome, even in chat notes that never say "I" before their actions.
+    for m in CHANGE.finditer(text, len(text) // 2):
+        if not NOT_A_RESULT.search(text[max(0, m.start() - 45) : m.start()]):
+            return m.span()
     offset = 0
     for s in sentences(text):
         offset = text.find(s, offset)
@@ -83,8 +127,9 @@ def is_measurable(text: str) -> bool:
                 continue
             if NOT_A_RESULT.search(s[max(0, q.start() - 45) : q.start()]) or AFTER.match(s[q.end() :]):
                 continue
-            return True
-    return False
+            return offset + q.start(), offset + q.end()
+        offset += len(s)
+    return None
 
 
 CAUSAL = frozenset({"because", "cos", "coz", "'cause", "as", "since"})
@@ -98,17 +143,34 @@ CUSTOMER_STATE = re.compile(
 
 
 def has_reasoning(text: str) -> bool:
+    return reasoning_span(text) is not None
+
+
+def reasoning_span(text: str) -> Span | None:
+    spans = reasoning_spans(text)
+    return spans[0] if spans else None
+
+
+def reasoning_spans(text: str) -> list[Span]:
     """The learner says why: a reason or purpose for what they did, or why a rule applied.
 
     "He was angry because his order was late" explains the situation, not a choice, so a causal
     word right after the customer's state or contact does not count."""
+    out: list[Span] = []
+    offset = 0
     for s in sentences(text):
+        offset = text.find(s, offset)
         for m in REASONING.finditer(s):
             if m.group(0).split()[0].lower() in CAUSAL and CUSTOMER_STATE.search(s[: m.start()]):
                 continue
-            return True
-    return False
+            out.append((offset + m.start(), offset + m.end()))
+        offset += len(s)
+    return out
 
 
 def escalates(text: str) -> bool:
-    return bool(ESCALATION.search(text))
+    return escalation_span(text) is not None
+
+
+def escalation_span(text: str) -> Span | None:
+    return _span(ESCALATION.search(text))

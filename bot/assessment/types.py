@@ -53,12 +53,27 @@ class Hint:
 
 
 @dataclass(frozen=True)
+class Quote:
+    """Words of the answer: ``text == answer[start:end]``."""
+
+    start: int
+    end: int
+    text: str
+
+
+@dataclass(frozen=True)
 class PointResult:
     id: str
     text: str
     met: bool
     # For a missed sector point, what the learner's sector expects ("name the Ofgem ...").
     detail: str | None = None
+    # The words of the answer that met the point, first the most telling.
+    evidence: tuple[Quote, ...] = ()
+    # For a miss, what the coach could not find: the end of "I couldn't find ...".
+    missing: str | None = None
+    # How many distinct things the point's first need found (a probe for "another law" needs one).
+    found: int = 0
 
 
 @dataclass
@@ -81,6 +96,8 @@ class Assessment:
     nation: str = "unknown"
     # Short, specific things the answer did well, for the "what was good" part of the feedback.
     strengths: list[str] = field(default_factory=list)
+    # One line on why this band and not the next ("Why a Pass and not a Distinction: ...").
+    grade_reason: str = ""
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -92,9 +109,12 @@ class Assessment:
             "measurable_result": self.measurable_result,
             "reasoning": self.reasoning,
             "hints": [asdict(h) for h in self.hints],
-            "marking_points": [asdict(p) for p in self.marking_points],
+            "marking_points": [
+                {**asdict(p), "evidence": [asdict(q) for q in p.evidence]} for p in self.marking_points
+            ],
             "score": self.score,
             "grade": self.grade.value,
+            "grade_reason": self.grade_reason,
             "word_count": self.word_count,
             "tip": self.tip,
             "strengths": list(self.strengths),

@@ -49,6 +49,8 @@ class DraftStatus:
     mode: str = "answer"
     # Tells this draft from an earlier one on the same prompt (stale buttons carry the old one).
     token: int = 0
+    # For a probe reply: the marking point the assessor's follow-up question is about.
+    probe_point: str | None = None
     # For an edited message: which part of the answer it replaced (1 = the first).
     edited: int | None = None
     # The message was in the answer already (its update run again after a crash): no new status.
@@ -119,15 +121,20 @@ class PracticeService:
             )
 
     def choose_prompt(
-        self, *, topic_id: str | None = None, avoid: str | None = None, skill: str | None = None
+        self, *, topic_id: str | None = None, avoid: str | None = None, skill: str | None = None,
+        level: int | None = None, sector: str | None = None,
     ) -> Prompt:
-        """A prompt of the topic (any topic if None); with `skill`, one that tests it if any."""
+        """A prompt of the topic (any topic if None); with `skill`, one that tests it if any.
+        With the learner's level and sector, one written for them when there is one: a prompt
+        for another sector (the FCA's Consumer Duty for a broadband adviser) only if the topic
+        has nothing else."""
         if topic_id is not None:
             pool = self.review.prompts_for(topic_id, skill)
         else:
             pool = list(self.content.prompts.values())
         if not pool:
             raise PracticeError("There are no questions for that topic yet.")
+        pool = [p for p in pool if suits(p, level=level, sector=sector)] or pool
         fresh = [p for p in pool if p.id != avoid] or pool
         return self.rng.choice(sorted(fresh, key=lambda p: p.id))
 
@@ -162,8 +169,11 @@ class PracticeService:
                 if prompt is None:
                     raise PracticeError("That question no longer exists; here is another.")
             else:
+                learner = await session.get(Learner, learner_id)
                 prompt = self.choose_prompt(
-                    topic_id=topic_id, avoid=current.prompt_id if current else None, skill=skill
+                    topic_id=topic_id, avoid=current.prompt_id if current else None, skill=skill,
+                    level=learner.level if learner else None,
+                    sector=learner.sector if learner else None,
                 )
             await queries.start_draft(
                 session, learner_id=learner_id, prompt_id=prompt.id, now=self.clock.now()
@@ -180,7 +190,7 @@ class PracticeService:
             return None
         return DraftStatus(
             prompt, len(draft.text.split()), draft.parts, mode=draft.mode,
-            token=draft.parent_attempt_id or 0,
+            token=draft.parent_attempt_id or 0, probe_point=draft.probe_point,
         )
 
     async def add_text(self, learner_id: int, text: str, *, message_id: int | None = None) -> DraftStatus:
@@ -204,7 +214,7 @@ class PracticeService:
         prompt = self.content.prompts.get(draft.prompt_id) or self.choose_prompt()
         return DraftStatus(
             prompt, len(draft.text.split()), draft.parts, truncated, mode=draft.mode,
-            token=draft.parent_attempt_id or 0, repeated=seen,
+            token=draft.parent_attempt_id or 0, probe_point=draft.probe_point, repeated=seen,
         )
 
     async def replace_part(self, learner_id: int, message_id: int, text: str) -> DraftStatus | None:
@@ -232,7 +242,7 @@ class PracticeService:
         prompt = self.content.prompts.get(draft.prompt_id) or self.choose_prompt()
         return DraftStatus(
             prompt, len(draft.text.split()), draft.parts, truncated, mode=draft.mode,
-            token=draft.parent_attempt_id or 0, edited=index + 1,
+            token=draft.parent_attempt_id or 0, probe_point=draft.probe_point, edited=index + 1,
         )
 
     async def submit(self, learner_id: int, *, sector: str | None = None) -> Submission:
@@ -389,14 +399,24 @@ class PracticeService:
         return status
 
 
+def suits(prompt: Prompt, *, level: int | None, sector: str | None) -> bool:
+    """Whether a prompt is written for this learner: their level (when known) and their sector
+    (a prompt without sectors suits every one)."""
+    if level is not None and level not in prompt.levels:
+        return False
+    return not (sector and prompt.sectors and sector not in prompt.sectors)
+
+
 def next_probe(prompt: Prompt, assessment: Assessment, *, asked: str | None = None) -> Probe | None:
     """The probe for the first missed marking point, in the prompt's order of importance;
     never the same probe twice in a row."""
-    missed = [p.id for p in assessment.marking_points if not p.met]
-    for point_id in missed:
-        if point_id == asked:
+    for result in assessment.marking_points:
+        if result.met or result.id == asked:
             continue
-        probe = next((p for p in prompt.probes if p.point == point_id), None)
+        probe = next((p for p in prompt.probes if p.point == result.id), None)
         if probe is not None:
+            # Follow the feedback: "which other law?" only after an answer that named one.
+            if result.found == 0 and probe.if_none:
+                return Probe(point=probe.point, text=probe.if_none)
             return probe
     return None

@@ -10,6 +10,7 @@ from bot.practice.changes import Changes
 from content.models import Prompt
 
 TELEGRAM_LIMIT = 4096
+QUOTE_LIMIT = 120  # characters of a learner's words quoted under a met point
 
 GRADE_LABEL = {"not_yet": "Not yet", "pass": "Pass", "distinction": "Distinction"}
 KIND_LABEL = {
@@ -53,8 +54,9 @@ def render_prompt(prompt: Prompt, topic_title: str, m: Markup) -> str:
             m.bold(prompt.text.strip()) if m.html else prompt.text.strip(),
             "",
             "Answer in STAR form: Situation, Task, Action, Result. Name the laws, policies and "
-            "regulators that shaped what you did. Send it in one message or several, then "
-            + ("press Submit or send /done." if m.html else "type /done on a line of its own."),
+            "regulators that shaped what you did. "
+            + ("Send it in one message or several, then press Submit or send /done." if m.html
+               else "Type it over one or more lines, then /done on a line of its own."),
         ]
     )
 
@@ -64,6 +66,8 @@ def render_feedback(a: Assessment, m: Markup, limit: int = TELEGRAM_LIMIT) -> st
     out: list[str] = [
         f"{m.bold('Grade: ' + GRADE_LABEL[a.grade.value])}  (score {a.score}/100)",
     ]
+    if a.grade_reason:
+        out.append(m.italic(a.grade_reason))
     corrections = [f.correction for f in a.entities if f.correction]
     corrections += [h.message for h in a.hints]
     if corrections:
@@ -91,11 +95,8 @@ def render_feedback(a: Assessment, m: Markup, limit: int = TELEGRAM_LIMIT) -> st
         f"Measurable result {yes(a.measurable_result)}  Explains why {yes(a.reasoning)}",
     ]
 
-    met = [p for p in a.marking_points if p.met]
-    missed = [p for p in a.marking_points if not p.met]
     out += ["", m.bold("Marking points")]
-    out += [f"✅ {m.esc(p.text)}" for p in met]
-    out += [f"❌ {m.esc(p.text)}" + (f" {m.italic(p.detail)}" if p.detail else "") for p in missed]
+    out += render_points(a, m)
 
     if a.tip:
         out += ["", f"{m.bold('Tip')} {m.esc(a.tip)}"]
@@ -103,6 +104,33 @@ def render_feedback(a: Assessment, m: Markup, limit: int = TELEGRAM_LIMIT) -> st
     if len(text) > limit:
         text = text[: limit - 2].rsplit("\n", 1)[0] + "\n…"
     return text
+
+
+def _quote(text: str) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= QUOTE_LIMIT else text[: QUOTE_LIMIT - 1].rsplit(" ", 1)[0] + "…"
+
+
+def render_points(a: Assessment, m: Markup) -> list[str]:
+    """Each met point with the learner's words that met it; each miss as what the coach could
+    not find, never as a verdict ("I couldn't find ... If you said it, put it in one sentence.")."""
+    lines: list[str] = []
+    for p in a.marking_points:
+        if not p.met:
+            continue
+        # The STAR point's words are the four parts, shown on the STAR line above.
+        quote = p.evidence[0].text if p.evidence and p.id != "star" and len(p.evidence) < 4 else None
+        lines.append(f"✅ {m.esc(p.text.rstrip('.'))}" + (f": “{m.italic(_quote(quote))}”" if quote else ""))
+    missed = [p for p in a.marking_points if not p.met]
+    for p in missed:
+        looked = p.missing or p.text.rstrip(".").lower()
+        line = f"🔎 I couldn't find {m.esc(looked)}."
+        if p.detail:
+            line += f" {m.italic(p.detail)}"
+        lines.append(line)
+    if missed:
+        lines.append(m.italic("If you said it, put it in one sentence."))
+    return lines
 
 
 def render_status(words: int, parts: int) -> str:

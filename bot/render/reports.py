@@ -28,7 +28,8 @@ from bot.cohorts.insights import (
     cohort_weakest_skill,
 )
 from bot.render.assessor import STATUS_WORD, TREND_WORD, grade_trend, local
-from bot.render.feedback import GRADE_LABEL
+from bot.render.feedback import GRADE_LABEL, PLAIN
+from bot.render.mock import render_cohort_gaps, render_report_line
 from bot.render.report_charts import STATUS_COLOURS, bar_chart, learner_scores, unicode_font
 from bot.render.report_charts import chart as base_chart
 
@@ -212,6 +213,8 @@ def _cohort_pages(pdf: _Pdf, report: CohortReport, assessor: str) -> None:
                       for i in range(len(skills))]
             pdf.picture(bar_chart(f"{section.name}: average mastery by skill",
                                   [k.label for k in skills], values), width=170)
+        latest = [s.mocks[0] for s in section.learners if s.mocks]
+        pdf.para(render_cohort_gaps(latest, len(section.learners), PLAIN), 9)
     pdf.heading("How the status is decided", 11)
     pdf.para(STATUS_RULES, 9)
 
@@ -245,6 +248,13 @@ def _learner_page(pdf: _Pdf, detail: LearnerDetail) -> None:
                          ("Still to name", cov.missing)):
         if names:
             pdf.para(f"{label}: {', '.join(names)}", 9)
+    if s.mocks:
+        pdf.heading("Mock discussions", 11)
+        for report in s.mocks:
+            pdf.para(render_report_line(report, PLAIN), 9)
+        for area in s.mocks[0].get("areas") or []:
+            if area.get("evidenced") and s.shares_answers:
+                pdf.para(f"{area['title']}: “{area.get('quote') or ''}”", 8)
     if detail.recent:
         pdf.ln(2)
         pdf.heading("Recent answers", 11)

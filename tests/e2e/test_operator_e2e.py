@@ -63,3 +63,34 @@ async def test_webhook_port_taken(emulator: BotApiEmulator, tmp_path: Path) -> N
     assert code == 3, bot.log_tail()
     assert f"port 127.0.0.1:{port} is already in use" in log and "Traceback" not in log
     assert not emulator.calls_of("setWebhook")  # Telegram was not pointed at a dead instance
+
+
+async def test_info_log_is_quiet(emulator: BotApiEmulator, start_bot) -> None:
+    """At INFO the reminder poll (every 0.5 s here) leaves no "Running job" lines."""
+    import asyncio
+
+    bot = await start_bot({"LOG_LEVEL": "INFO", "REMINDER_POLL_SECONDS": "0.5"})
+    await bot.wait_ready(timeout=60)
+    await asyncio.sleep(3)
+    await bot.stop()
+    log = bot.log()
+    assert "STAR Coach is up as @" in log, bot.log_tail()
+    assert "Running job" not in log and "executed successfully" not in log, bot.log_tail()
+    assert "HTTP Request" not in log
+
+
+async def test_webhook_url_refused_by_telegram(emulator: BotApiEmulator, tmp_path: Path) -> None:
+    emulator.fail_next("setWebhook", 400, "Bad Request: bad webhook: Failed to resolve host")
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    bot = await start_bot_process(emulator, tmp_path, {
+        "WEBHOOK_URL": "https://coach.example.org/tg/hook",
+        "WEBHOOK_SECRET": "multi-Instance_secret-42",
+        "WEBHOOK_PORT": str(port),
+    })
+    code = await bot.wait_exit(timeout=60)
+    log = bot.log()
+    assert code == 2, bot.log_tail()
+    assert "star-coach: Telegram refused WEBHOOK_URL https://coach.example.org/tg/hook" in log
+    assert "failed to resolve host" in log.lower() and "Traceback" not in log

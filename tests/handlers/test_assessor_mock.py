@@ -7,9 +7,13 @@ import csv
 import io
 from datetime import timedelta
 
+import pytest
+
 from bot.clock import FixedClock
+from bot.render import reports
 from handlers import assessor as assessor_handlers
 from handlers.context import Context
+from tests.bot.render.test_reports import pdf_text
 from tests.handlers.test_assessor import LEARNER, OWNER, World, cohort, settings, world  # noqa: F401
 
 ROLE = (
@@ -29,8 +33,10 @@ async def mock_once(world: World, uid: int, answer: str) -> None:  # noqa: F811
 
 
 async def test_mock_reports_reach_the_assessor_everywhere(
-    world: World, cohort: dict[str, str], clock: FixedClock  # noqa: F811
+    world: World, cohort: dict[str, str], clock: FixedClock,  # noqa: F811
+    monkeypatch: pytest.MonkeyPatch,
 ) -> None:
+    monkeypatch.setattr(reports, "unicode_font", lambda: None)  # the PDF's text stays readable
     clock.advance(timedelta(days=1))
     await mock_once(world, LEARNER, ROLE)
     await mock_once(world, BO, "My role is to help customers on the phone.")
@@ -49,7 +55,9 @@ async def test_mock_reports_reach_the_assessor_everywhere(
     assert "latest mock: " in overview
 
     await world.send(OWNER, "/export")
-    (_, csv_bytes), _ = world.documents(OWNER)
+    (_, csv_bytes), (_, pdf_bytes) = world.documents(OWNER)
+    pdf = pdf_text(pdf_bytes)
+    assert "Mock discussions" in pdf and "Not yet evidenced in their latest mock" in pdf
     rows = {r["name"]: r for r in csv.DictReader(io.StringIO(csv_bytes.decode("utf-8-sig")))}
     assert rows["Lee"]["mock_band"] == "not_yet" and rows["Lee"]["mock_areas_evidenced"] == "4"
     assert rows["Lee"]["mock_areas_total"] == "18"

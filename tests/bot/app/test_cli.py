@@ -136,6 +136,7 @@ def test_content_list_shows_the_ids_assess_takes(capsys) -> None:
         (["content", "check"], "naming the file, the entry and the field"),
         (["stats"], "nudges due and sent"),
         (["db", "upgrade"], "Bring the database schema up to date"),
+        (["disputes", "export"], "as a labelled example"),
     ],
 )
 def test_every_command_help_describes_it(argv: list[str], words: str, capsys) -> None:

@@ -62,7 +62,7 @@ def test_malformed_token(token: str, capsys, monkeypatch) -> None:
         ("localhost/coach", "is not a database URL"),
     ],
 )
-@pytest.mark.parametrize("command", [["stats"], ["db", "upgrade"], ["chat"]])
+@pytest.mark.parametrize("command", [["stats"], ["db", "upgrade"], ["chat"], ["disputes", "export"]])
 def test_wrong_database_url(url: str, words: str, command: list[str], capsys, monkeypatch) -> None:
     what, todo = fails(command, capsys, monkeypatch, CONFIG, DATABASE_URL=url)
     assert words in what and "DATABASE_URL" in todo

@@ -52,7 +52,7 @@ async def test_topics_retry_model_progress_and_unknown(services: Services) -> No
 
 async def test_retry_before_any_answer_explains(services: Services) -> None:
     out = await run_chat(services, ["/retry", "/model"])
-    assert "Submit an answer first" in out
+    assert "Answer a question first (/done gives feedback)" in out
     assert "MODEL ANSWER OUTLINE" in out
 
 
@@ -63,6 +63,106 @@ async def test_answers_lists_the_book_and_opens_one_in_full(services: Services) 
     assert "Your best: " in out and WEAK in out.split("Your best: ")[1]
     assert "MODEL ANSWER OUTLINE" in out.split("Your best: ")[1]
     assert "Type /answers for the list" in out  # no question 7
+
+
+async def attempts_of(services: Services, user: str = "tester") -> list[tuple[str, str]]:
+    learner = await services.practice.learner(key=f"term:{user}")
+    async with services.sessions() as s:
+        attempts = await queries.list_attempts(s, learner_id=learner.id)
+    return [(a.kind, a.prompt_id) for a in attempts]
+
+
+def questions_asked(out: str) -> int:
+    return out.count("Answer in STAR form")
+
+
+async def test_done_on_an_empty_answer_keeps_the_question(services: Services) -> None:
+    out = await run_chat(services, ["/done", "/done", WEAK, "/done"])
+    assert out.count("Your answer is empty so far: type it, then /done. The question stands.") == 2
+    assert questions_asked(out) == 1  # no other question swapped in
+    first_question = out.split("\n\n")[1]
+    [(kind, prompt_id)] = await attempts_of(services)
+    assert kind == "answer" and services.content.prompts[prompt_id].text.strip() == first_question
+
+
+async def test_a_follow_up_question_is_never_lost(services: Services) -> None:
+    out = await run_chat(services, [WEAK, "/done", "/done", PROBE_REPLY, "/done"])
+    assert "Your reply is empty so far" in out
+    after_empty = out.split("Your reply is empty so far")[1]
+    assert after_empty.lstrip().split("\n")[1].startswith("THE ASSESSOR ASKS:")
+    assert "SINCE YOUR LAST TRY" in after_empty  # the reply was merged with the answer
+    kinds = [kind for kind, _ in await attempts_of(services)]
+    assert kinds == ["probe", "answer"]
+    assert questions_asked(out) == 1
+
+
+async def test_a_follow_up_question_waits_for_the_next_session(services: Services) -> None:
+    first = await run_chat(services, [WEAK, "/done"])
+    probe = first.split("THE ASSESSOR ASKS: ")[1].split("\n")[0]
+    second = await run_chat(services, [PROBE_REPLY, "/done"])
+    assert second.startswith("Carrying on where you left off: the assessor's follow-up question.")
+    assert f"THE ASSESSOR ASKS: {probe}" in second
+    assert questions_asked(second) == 0
+    assert "SINCE YOUR LAST TRY" in second
+    assert [kind for kind, _ in await attempts_of(services)] == ["probe", "answer"]
+
+
+async def test_an_open_question_is_shown_again_not_swapped(services: Services) -> None:
+    first = await run_chat(services, [])
+    second = await run_chat(services, [])
+    assert first.split("\n\n")[1] == second.split("\n\n")[1]
+
+
+async def test_a_retry_left_open_is_carried_on(services: Services) -> None:
+    await run_chat(services, [WEAK, "/done", "/retry"])
+    out = await run_chat(services, [WEAK + " The Equality Act 2010 applied.", "/done"])
+    assert out.startswith("Carrying on with your retry of this question.")
+    assert "Now named: Equality Act 2010" in out
+
+
+async def test_the_terminal_speaks_terminal(services: Services) -> None:
+    """No Telegram wording: no buttons to press, nothing to send or submit."""
+    out = await run_chat(
+        services,
+        ["/help", "/done", "/retry", "/answers", WEAK, "/done", "/done", "/cancel", "/done",
+         "some words with no question", "/model", "/settings", "/settings colour blue", "/quit"],
+    )
+    for telegram in ("Send ", "send ", "submit", "Submit", "press", "Tap ", "button", "message"):
+        assert telegram not in out, telegram
+    assert "No question is open. Type /next for one." in out
+
+
+async def test_settings_level_sector_and_nation(services: Services) -> None:
+    out = await run_chat(
+        services,
+        ["/settings", "/settings level 4", "/settings level 9", "/settings sector Telecoms",
+         "/settings sector telecom", "/settings sector space", "/settings sectors",
+         "/settings nation NI", "/settings nation Ireland"],
+    )
+    assert "YOUR SETTINGS\n  Level:  not set\n  Sector: Other or not sure\n  Nation: not set" in out
+    assert "/settings nation scotland" in out  # how to change them
+    assert "Type /settings level 2, 3, 4 or 5." in out
+    assert "I don't know the sector \u201ctelecom\u201d. Did you mean telecoms?" in out
+    assert "I don't know the sector \u201cspace\u201d. /settings sectors lists them." in out
+    assert "  retail " in out  # the list of sectors
+    assert "Type /settings nation england, wales, scotland or ni" in out
+    assert "Level:  4\n  Sector: Telecoms" in out and "Nation: Northern Ireland" in out
+    learner = await services.learners.get((await services.practice.learner(key="term:tester")).id)
+    assert (learner.level, learner.sector, learner.nation) == (4, "telecoms", "northern_ireland")
+
+
+async def test_settings_choose_the_questions(services: Services) -> None:
+    """A telecoms learner at level 2 is never asked a question written for another sector or
+    level while the topic has one for them (a broadband adviser used to get the FCA's Duty)."""
+    lines = ["/settings level 2", "/settings sector telecoms"]
+    lines += ["/topic 1", "/next"] * 15
+    out = await run_chat(services, lines)
+    after = out.split("Saved. It counts from your next question.")[-1]  # not the first question
+    asked = [p for p in services.content.prompts.values() if p.text.strip() in after]
+    assert len(asked) > 3
+    for prompt in asked:
+        assert 2 in prompt.levels, prompt.id
+        assert not prompt.sectors or "telecoms" in prompt.sectors, prompt.id
 
 
 MOCK_ROLE = (

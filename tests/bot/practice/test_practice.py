@@ -223,3 +223,20 @@ async def test_a_message_is_stored_with_one_read_and_one_write(services: Service
         event.remove(services.engine.sync_engine, "before_cursor_execute", record)
     assert status.parts == 1
     assert statements == ["SELECT", "UPDATE"]  # the draft, locked once; the new text
+
+
+def test_the_probe_never_asks_for_another_law_when_none_was_found(content: Content) -> None:
+    """Issue 13 item 4: "What you named: Nothing yet", then "You've named one law. Which other..."."""
+    from bot.assessment import Assessor
+    from bot.practice.service import next_probe
+
+    prompt = content.prompts["rl_two_laws_one_case"]
+    assessor = Assessor(content)
+    none = assessor.assess("A customer wanted a refund. I gave him one.", prompt=prompt)
+    probe = next_probe(prompt, none)
+    assert probe is not None and probe.point == "two_laws" and "named one law" not in probe.text
+    one = assessor.assess(
+        "A customer wanted a refund under the Consumer Rights Act 2015. I gave him one.", prompt=prompt
+    )
+    probe = next_probe(prompt, one)
+    assert probe is not None and "named one law" in probe.text

@@ -29,3 +29,57 @@ def test_html_is_escaped_and_within_telegram_limit(assessor: Assessor) -> None:
     text = render_feedback(assessor.assess(long_answer, sector="finance"), HTML)
     assert len(text) <= TELEGRAM_LIMIT
     assert "<i>x</i>" not in text
+
+
+def test_met_points_quote_the_learners_words_and_misses_say_what_was_not_found(
+    assessor: Assessor,
+) -> None:
+    """Issue 13 item 2: "✅ Names the policy: “...”", and a miss as what the coach could not find."""
+    answer = (
+        "A customer at our Leeds store brought back a kettle that leaked after ten days. I needed to "
+        "decide between a refund and a repair. I followed our refunds policy and gave her the money "
+        "back because it was faulty. She was happy."
+    )
+    prompt = assessor.content.prompts["rl_refund_dispute"]
+    text = render_feedback(assessor.assess(answer, prompt=prompt), PLAIN)
+    points = text.split("MARKING POINTS")[1]
+    policy = "✅ Names the organisational policy or procedure you followed: “I followed our refunds policy"
+    assert policy in points
+    assert "I couldn't find the name of the law that applied (the Act and its year)." in points
+    assert "If you said it, put it in one sentence." in points
+    assert "❌" not in points  # a miss is not a verdict on the learner
+
+
+def test_the_grade_says_why_it_is_not_the_next_band(assessor: Assessor) -> None:
+    prompt = assessor.content.prompts["rl_refund_dispute"]
+    a = assessor.assess(ANSWER, prompt=prompt)
+    text = render_feedback(a, PLAIN)
+    assert a.grade_reason and a.grade_reason in text.split("CORRECTIONS")[0]
+    if a.grade.value == "pass":
+        assert a.grade_reason.startswith("Why a Pass and not a Distinction:")
+        assert 50 <= a.score < 80  # inside the band the charts draw
+
+
+def test_no_tip_for_an_answer_that_missed_nothing_and_none_from_another_sector(
+    assessor: Assessor,
+) -> None:
+    """Issue 13 item 4: a 100/100 answer got a tip about not following the procedure; a retail
+    learner got the FCA tip; a learner who named no law heard about "naming a law without saying
+    what it changed"."""
+    content = assessor.content
+    strong = (
+        "Last month a customer rang because a fridge we delivered stopped cooling after 12 days. My task "
+        "was to decide between a refund and a repair under our refunds and returns policy. I checked the "
+        "Consumer Rights Act 2015, because inside 30 days she had the short-term right to reject it, so "
+        "I refunded her £450 the same day. As a result she rated us 5 out of 5."
+    )
+    a = assessor.assess(strong, prompt=content.prompts["rl_refund_dispute"], sector="retail")
+    assert all(p.met for p in a.marking_points) and a.tip is None
+    weak = "A customer complained. I sorted it out and she was happy."
+    tips = {
+        assessor.assess(weak, prompt=p, sector="retail").tip
+        for p in content.prompts.values()
+        if not p.sectors or "retail" in p.sectors
+    }
+    assert not any(t and "FCA" in t for t in tips)
+    assert not any(t and t.startswith("Naming a law without") for t in tips)

@@ -1,0 +1,266 @@
+"""Concepts: the many ways a learner says one idea, found in an answer with the words that said it.
+
+A concept (content/data/concepts.yaml) is a list of terms; a term is a short word pattern (the
+syntax is in ``content.models.Concept``). Words are compared by their Snowball stem, so
+"apologise", "apologised" and "apologising" are one word, and a learner's own phrasing counts
+without a list of every inflection.
+
+A mention does not count inside a negated clause ("there was no script", "I didn't apologise")
+or a hypothetical one ("I would have escalated it", "if I had checked"): the learner is saying
+it did not happen. Clauses end at punctuation and at "but", so "no refund, but I apologised"
+still apologises.
+
+Only the concepts a prompt's marking points need are matched, and each is matched once per
+answer, so the cost stays small beside entity matching (benchmarks/assess_bench.py).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import NamedTuple
+
+import snowballstemmer
+
+from content.models import Concept
+
+WORD = re.compile(r"[A-Za-z0-9£%]+(?:['’][A-Za-z]+)*")
+SENTENCE_PUNCT = re.compile(r"[!?;\n]|\.(?=\s|$)")
+# Clause breaks for negation and hypotheticals: punctuation, and words that start a new clause.
+CLAUSE_PUNCT = re.compile(r"[.!?;:,\n()]")
+CLAUSE_WORDS = frozenset({"but", "so", "because", "although", "though", "then", "until", "which", "and"})
+NEGATORS = frozenset(
+    {"no", "not", "never", "without", "nobody", "nothing", "none", "neither", "nor", "cannot",
+     "lack", "lacked", "instead"}
+)
+HYPOTHETICAL = frozenset({"would", "should", "could", "might", "if", "unless", "i'd", "wish", "hope"})
+# "could" and "should" read as a past ability or a duty only with "have": "I could have
+# apologised" did not happen, "I could see she was upset" did.
+WEAK_HYPOTHETICAL = frozenset({"could", "should", "might"})
+# Words that carry no content of their own: "_" in a term never stands for one, and they are not
+# the substance that tells a real answer from a list of key words (bot.assessment.needs).
+FUNCTION_WORDS = frozenset(
+    {
+        "a", "an", "the", "this", "that", "these", "those", "it", "its", "it's", "they", "them", "their",
+        "theirs", "he", "him", "his", "she", "her", "hers", "we", "us", "our", "ours", "i", "me", "my",
+        "mine", "you", "your", "yours", "one", "some", "any", "all", "each", "every", "no", "not", "and",
+        "or", "but", "so", "if", "then", "than", "as", "at", "by", "for", "from", "in", "into", "of", "on",
+        "onto", "to", "up", "with", "about", "over", "under", "after", "before", "is", "are", "was", "were",
+        "be", "been", "being", "am", "do", "does", "did", "done", "have", "has", "had", "having", "will",
+        "would", "shall", "should", "can", "could", "may", "might", "must", "just", "also", "very",
+        "really", "too", "quite", "well", "only", "even", "still", "there", "here", "what", "which", "who",
+        "whom", "whose", "when", "where", "why", "how", "because", "since", "while", "though", "although",
+        "um", "uh", "like", "yeah", "right", "ok", "okay", "so-called", "got", "get", "gets", "getting",
+        "make", "made", "makes", "use", "used", "using", "went", "go", "goes", "going", "say",
+        "said", "says", "tell", "told", "thing", "things", "stuff", "lot", "lots", "way", "something",
+        "everything", "anything", "nothing", "someone", "everyone", "anyone", "other", "another", "same",
+        "such", "more", "most", "much", "many", "few", "new", "good", "great", "important", "always",
+        "never", "often", "usually", "sometimes"
+    }
+)
+# Words that make "_ policy" a policy in general, not a named one ("company policy").
+GENERIC = frozenset(
+    {
+        "company", "store", "shop", "firm", "business", "organisation", "organisation's", "organization",
+        "work", "usual", "normal", "standard", "proper", "correct", "relevant", "official", "whole", "full",
+        "right", "wrong"
+    }
+)
+NEGATION_REACH = 4  # words back from a mention that a "not" still governs
+HYPOTHETICAL_REACH = 8
+GAP = 3  # words "..." may skip
+EXCERPT = 110  # characters of evidence shown at most
+
+
+class Word(NamedTuple):
+    raw: str
+    low: str
+    stem: str
+    start: int
+    end: int
+    sentence: int  # index of the sentence the word is in
+    clause: int  # index of the clause (for negation and hypotheticals)
+
+
+@lru_cache(maxsize=50_000)
+def stem(word: str) -> str:
+    return str(_STEMMER.stemWord(word))
+
+
+_STEMMER = snowballstemmer.stemmer("english")
+
+
+def _low(raw: str) -> str:
+    return raw.casefold().replace("’", "'")
+
+
+def words(text: str) -> list[Word]:
+    out: list[Word] = []
+    sentence = clause = 0
+    last = 0
+    for m in WORD.finditer(text):
+        gap = text[last : m.start()]
+        if SENTENCE_PUNCT.search(gap):
+            sentence += 1
+        if CLAUSE_PUNCT.search(gap):
+            clause += 1
+        raw = m.group()
+        low = _low(raw)
+        if low in CLAUSE_WORDS:
+            clause += 1
+        out.append(Word(raw, low, stem(low), m.start(), m.end(), sentence, clause))
+        last = m.end()
+    return out
+
+
+# A compiled element: ("stem", s) | ("prefix", p) | ("exact", WORD) | ("ref", concept id); a
+# position in a term is a tuple of alternatives, or None for a gap.
+Element = tuple[str, str]
+Position = tuple[Element, ...] | None
+
+
+def compile_term(term: str) -> tuple[Position, ...]:
+    out: list[Position] = []
+    for part in term.split():
+        if part == "...":
+            out.append(None)
+            continue
+        alts: list[Element] = []
+        for alt in part.split("|"):
+            if alt == "_":
+                alts.append(("any", ""))
+            elif alt.startswith("@"):
+                alts.append(("ref", alt[1:]))
+            elif alt.endswith("*"):
+                alts.append(("prefix", _low(alt[:-1])))
+            elif len(alt) >= 2 and alt.isupper():
+                alts.append(("exact", alt))
+            else:
+                low = _low(alt)
+                alts.append(("stem", stem(low)))
+        out.append(tuple(alts))
+    return tuple(out)
+
+
+@dataclass(frozen=True)
+class Hit:
+    concept: str
+    start: int  # offsets in the answer of the words that matched
+    end: int
+    key: str  # what makes two hits distinct when a point counts them ("IT" and "finance")
+
+
+class ConceptIndex:
+    """The concepts, compiled once at start-up; `find` matches one concept in one answer."""
+
+    def __init__(self, concepts: dict[str, Concept]) -> None:
+        self.concepts = concepts
+        self.terms = {cid: [compile_term(t) for t in c.terms] for cid, c in concepts.items()}
+
+    def _element(self, el: Element, ws: list[Word], i: int, depth: int) -> Iterator[int]:
+        """Ends (exclusive word index) of matches of one element starting at word i."""
+        kind, value = el
+        if kind == "ref":
+            if depth < 3:
+                for term in self.terms.get(value, []):
+                    yield from self._term(term, ws, i, depth + 1)
+            return
+        if i >= len(ws):
+            return
+        w = ws[i]
+        if (
+            (kind == "any" and w.low not in FUNCTION_WORDS and w.low not in GENERIC and not w.low.isdigit())
+            or (kind == "stem" and (w.stem == value or w.low == value))
+            or (kind == "prefix" and w.low.startswith(value))
+            or (kind == "exact" and w.raw.rstrip("s'’") == value)
+        ):
+            yield i + 1
+
+    def _term(self, term: tuple[Position, ...], ws: list[Word], i: int, depth: int) -> Iterator[int]:
+        def walk(k: int, j: int) -> Iterator[int]:
+            if k == len(term):
+                yield j
+                return
+            pos = term[k]
+            if pos is None:
+                for skip in range(GAP + 1):
+                    if skip and (j + skip > len(ws) or ws[j + skip - 1].sentence != sentence):
+                        break
+                    yield from walk(k + 1, j + skip)
+                return
+            for el in pos:
+                for end in self._element(el, ws, j, depth):
+                    # A term never spans two sentences.
+                    if ws[end - 1].sentence == sentence:
+                        yield from walk(k + 1, end)
+
+        sentence = ws[i].sentence if i < len(ws) else -1
+        yield from walk(0, i)
+
+    def find(self, concept_id: str, ws: list[Word]) -> list[tuple[int, int]]:
+        """Word index ranges of every counted mention of the concept (negated ones left out)."""
+        concept = self.concepts[concept_id]
+        found: list[tuple[int, int]] = []
+        taken = -1
+        for i in range(len(ws)):
+            if i < taken:
+                continue
+            best = max(
+                (end for term in self.terms[concept_id] for end in self._term(term, ws, i, 0)),
+                default=None,
+            )
+            if best is None or best <= i:
+                continue
+            if concept.negatable and (negated(ws, i) or hypothetical(ws, i)):
+                taken = best
+                continue
+            found.append((i, best))
+            taken = best
+        return found
+
+
+def negated(ws: list[Word], i: int) -> bool:
+    clause = ws[i].clause
+    for j in range(i - 1, max(-1, i - NEGATION_REACH - 1), -1):
+        if ws[j].clause != clause:
+            break
+        if ws[j].low in NEGATORS or ws[j].low.endswith("n't"):
+            return True
+    return False
+
+
+def hypothetical(ws: list[Word], i: int) -> bool:
+    clause = ws[i].clause
+    for j in range(i - 1, max(-1, i - HYPOTHETICAL_REACH - 1), -1):
+        if ws[j].clause != clause:
+            break
+        low = ws[j].low
+        if low in HYPOTHETICAL:
+            if low in WEAK_HYPOTHETICAL and not (j + 1 < len(ws) and ws[j + 1].low == "have"):
+                continue
+            return True
+    return False
+
+
+def excerpt(text: str, start: int, end: int) -> tuple[int, int]:
+    """The sentence around [start, end), cut to about EXCERPT characters at word boundaries."""
+    left = max(text.rfind(c, 0, start) for c in ".!?\n") + 1
+    right_candidates = [p for p in (text.find(c, end) for c in ".!?\n") if p != -1]
+    right = min(right_candidates) + 1 if right_candidates else len(text)
+    if right - left > EXCERPT:
+        half = max(0, (EXCERPT - (end - start)) // 2)
+        lo, hi = max(left, start - half), min(right, end + half)
+        if lo > left:
+            space = text.find(" ", lo, start)
+            lo = space + 1 if space != -1 else lo
+        if hi < right:
+            space = text.rfind(" ", end, hi)
+            hi = space if space != -1 else hi
+        left, right = lo, hi
+    while left < right and text[left].isspace():
+        left += 1
+    while right > left and text[right - 1] in " \t\n,;:":
+        right -= 1
+    return left, right

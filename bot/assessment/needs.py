@@ -1,0 +1,271 @@
+"""What a marking point needs, checked with the words that met it.
+
+A point is met when every one of its needs is met (``content.models.Need``). A need collects hits
+from its sources (concepts, named catalogue entries, a kind of entry, a structural signal) and
+counts the distinct ones: "the IT team ... finance" is two teams, "the IT team ... IT" one.
+Points written without needs get the needs their check implies, so every point is judged, and
+quoted, the same way.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from bot.assessment.concepts import FUNCTION_WORDS, ConceptIndex, Word, excerpt, words
+from bot.assessment.types import Flag, Found, Quote
+from bot.assessment.wording import the
+from content.loader import Content
+from content.models import Check, Kind, MarkingPoint, Need
+
+Span = tuple[int, int]
+
+# What the coach says it could not find, for needs with no concept to say it.
+KIND_MISSING = {
+    Kind.LEGISLATION: "the name of the law that applied (the Act and its year)",
+    Kind.POLICY: "the name of the policy or procedure you followed",
+    Kind.REGULATOR: "the name of the regulator or ombudsman",
+    Kind.STANDARD: "the name of the standard, model or measure you used",
+}
+SIGNAL_MISSING = {
+    "situation": "the situation: one real customer or occasion",
+    "task": "your task: what you had to do or decide",
+    "action": "what you did yourself",
+    "result": "the result: how it ended for the customer",
+    "star": "a whole example: the situation, your task, what you did and how it ended",
+    "measurable": "a result with a figure in it (a number, a time, a rating or money)",
+    "reasoning": "why you did it (a reason: \"because ...\", \"so that ...\")",
+    "escalation": "who you passed it to, or whose approval you asked for, when it went beyond you",
+}
+
+
+# Signals whose words must say something of this answer's own (see `Findings.substantial`).
+SUBSTANTIAL_SIGNALS = frozenset({"reasoning", "escalation"})
+SUBSTANCE_MIN = 2  # content words of the answer's own a hit's sentence needs
+REASON_MIN = 1  # and the clause after a reason's cue ("because it was faulty")
+
+
+@dataclass(frozen=True)
+class Keywords:
+    """The words a prompt hands the learner: its question, its points' texts, their concepts' terms.
+
+    Saying only these is the "key words without substance" answer ("I took ownership and
+    apologised"): a hit counts when its sentence also says something of the answer's own."""
+
+    stems: frozenset[str]
+    prefixes: tuple[str, ...]
+
+    def covers(self, w: Word) -> bool:
+        return w.stem in self.stems or w.low in self.stems or w.low.startswith(self.prefixes or ("\0",))
+
+
+NO_KEYWORDS = Keywords(frozenset(), ())
+
+
+@dataclass
+class Findings:
+    """One answer as the needs see it; concept hits are matched on first use and kept."""
+
+    text: str
+    found: list[Found]
+    signals: dict[str, list[Span]]
+    result_from: int
+    index: ConceptIndex
+    words: list[Word]
+    keywords: Keywords = NO_KEYWORDS
+    _hits: dict[str, list[tuple[str, Span]]] = field(default_factory=dict)
+
+    def substantial(self, span: Span, *, after: bool = False) -> bool:
+        """Whether the sentence of a hit (for a reason, the clause after its cue) says something
+        beyond the prompt's key words: "because it's the law" and "I escalated it" do not."""
+        inside = [w for w in self.words if w.end > span[0]]
+        if not inside:
+            return False
+        sentence = inside[0].sentence
+        if after:
+            rest = [w for w in inside if w.start >= span[1] and w.sentence == sentence]
+            ws = [w for w in rest if rest and w.clause == rest[0].clause]
+        else:
+            ws = [w for w in self.words if w.sentence == sentence and not span[0] <= w.start < span[1]]
+        # Naming a law or policy is not a reason of the answer's own ("because of GDPR").
+        named = [(f.start, f.end) for f in self.found]
+        own = sum(
+            1 for w in ws
+            if w.low not in FUNCTION_WORDS and len(w.low) > 2 and not self.keywords.covers(w)
+            and not any(s <= w.start < e for s, e in named)
+        )
+        return own >= (REASON_MIN if after else SUBSTANCE_MIN)
+
+    def concept(self, cid: str) -> list[tuple[str, Span]]:
+        if cid not in self._hits:
+            ranges = self.index.find(cid, self.words)
+            self._hits[cid] = [
+                (self.words[i].stem, (self.words[i].start, self.words[j - 1].end)) for i, j in ranges
+            ]
+        return self._hits[cid]
+
+
+def keywords_for(index: ConceptIndex, question: str, points: list[MarkingPoint]) -> Keywords:
+    """The key words of one prompt: its question, its points' texts, and the terms they need."""
+    stems: set[str] = set()
+    prefixes: set[str] = set()
+    for text in [question, *(p.text for p in points)]:
+        stems |= {w.stem for w in words(text) if w.low not in FUNCTION_WORDS}
+    todo = [c for p in points for n in p.needs for c in n.concepts]
+    seen: set[str] = set()
+    while todo:
+        cid = todo.pop()
+        if cid in seen or cid not in index.terms:
+            continue
+        seen.add(cid)
+        for term in index.terms[cid]:
+            for pos in term:
+                for kind, value in pos or ():
+                    if kind == "stem":
+                        stems.add(value)
+                    elif kind == "prefix":
+                        prefixes.add(value)
+                    elif kind == "exact":
+                        stems.add(value.casefold())
+                    elif kind == "ref":
+                        todo.append(value)
+    return Keywords(frozenset(stems - {""}), tuple(sorted(p for p in prefixes if len(p) > 2)))
+
+
+def implied(point: MarkingPoint) -> list[Need]:
+    """The needs a point's check stands for when the content gives none."""
+    minimum = int(point.params.get("min", 1))
+    match point.check:
+        case Check.NAMES_LEGISLATION:
+            return [Need(kind=Kind.LEGISLATION, min=minimum)]
+        case Check.NAMES_POLICY:
+            return [Need(kind=Kind.POLICY, min=minimum)]
+        case Check.NAMES_STANDARD:
+            return [Need(kind=Kind.STANDARD, min=minimum)]
+        case Check.NAMES_REGULATOR:
+            return [Need(kind=Kind.REGULATOR)]
+        case Check.NAMES_ANY_OF:
+            return [Need(named=list(point.params["ids"]), min=minimum)]
+        case Check.STAR_COMPLETE:
+            return [Need(signal="star")]
+        case Check.MEASURABLE_RESULT:
+            return [Need(signal="measurable")]
+        case Check.EXPLAINS_WHY:
+            return [Need(signal="reasoning")]
+        case Check.ESCALATION:
+            return [Need(signal="escalation")]
+    return []
+
+
+def _credited(found: list[Found]) -> list[Found]:
+    return [f for f in found if Flag.OUTDATED.value not in f.flags]
+
+
+# Points that ask for a name: there the name is the substance ("Our script says..." names it).
+NAME_CHECKS = frozenset(
+    {Check.NAMES_LEGISLATION, Check.NAMES_POLICY, Check.NAMES_STANDARD, Check.NAMES_REGULATOR,
+     Check.NAMES_ANY_OF}
+)
+
+
+def hits(need: Need, fx: Findings, *, substance: bool = True) -> list[tuple[str, Span]]:
+    """Every (key, span) the need's sources found; equal keys are one thing said twice. With
+    ``substance``, concept and reason hits must say something beyond the prompt's key words."""
+    out: list[tuple[str, Span]] = []
+    for cid in need.concepts:
+        said = fx.concept(cid)
+        # One developed mention carries a list: "Warehousing, IT and Finance are central teams"
+        # counts three teams when the answer goes on to say what one of them did.
+        if not substance or any(fx.substantial(span) for _, span in said):
+            out += said
+    for f in _credited(fx.found):
+        by_id = f.entry_id in need.named
+        by_kind = need.kind is not None and f.kind == need.kind.value
+        if not (by_id or by_kind):
+            continue
+        if need.relevant and f.kind == Kind.LEGISLATION.value and f.entry_id not in need.relevant:
+            continue
+        out.append((f.entry_id, (f.start, f.end)))
+    if need.signal == "star":
+        parts = [fx.signals.get(p, []) for p in ("situation", "task", "action", "result")]
+        if all(parts):
+            out += [("star", p[0]) for p in parts]
+    elif need.signal:
+        spans = fx.signals.get(need.signal, [])
+        if substance and need.signal in SUBSTANTIAL_SIGNALS:
+            spans = [s for s in spans if fx.substantial(s, after=need.signal == "reasoning")]
+        out += [(need.signal, s) for s in spans]
+    if need.where == "result":
+        out = [h for h in out if h[1][0] >= fx.result_from]
+    return sorted(out, key=lambda h: h[1][0])
+
+
+def distinct(found: list[tuple[str, Span]]) -> int:
+    """How many different things the hits are: hits with the same key, or over the same words
+    ("our refunds policy" is the catalogue's policy and a named policy), are one thing."""
+    if any(k == "star" for k, _ in found):
+        return 1
+    group = list(range(len(found)))
+
+    def root(i: int) -> int:
+        while group[i] != i:
+            i = group[i]
+        return i
+
+    for i, (ki, (si, ei)) in enumerate(found):
+        for j in range(i):
+            kj, (sj, ej) = found[j]
+            if ki == kj or (si < ej and sj < ei):
+                group[root(i)] = root(j)
+    return len({root(i) for i in range(len(found))})
+
+
+def describe(content: Content, need: Need, have: int) -> str:
+    """What the coach could not find for one need, in the learner's terms."""
+    if need.concepts:
+        says = content.concepts[need.concepts[0]].says
+    elif need.named:
+        names = [the(content.catalogue[i]) for i in need.named[:3]]
+        says = names[0] if len(names) == 1 else ", ".join(names[:-1]) + " or " + names[-1]
+    elif need.kind is not None:
+        says = KIND_MISSING[need.kind]
+    else:
+        says = SIGNAL_MISSING[need.signal or "star"]
+    if need.min > 1:
+        return f"{says}: {need.min} different ones (I found {have})"
+    return says
+
+
+def quotes(text: str, spans: list[Span], limit: int = 4) -> tuple[Quote, ...]:
+    out: list[Quote] = []
+    seen: set[Span] = set()
+    for start, end in spans:
+        lo, hi = excerpt(text, start, end)
+        if (lo, hi) in seen:
+            continue
+        seen.add((lo, hi))
+        out.append(Quote(lo, hi, text[lo:hi]))
+        if len(out) == limit:
+            break
+    return tuple(out)
+
+
+Judgement = tuple[bool, tuple[Quote, ...], str | None, int]
+
+
+def judge(content: Content, point: MarkingPoint, fx: Findings) -> Judgement:
+    """Met or not, the evidence, what was missing, and how much the first need found."""
+    needs = list(point.needs) or implied(point)
+    spans: list[Span] = []
+    missing: str | None = None
+    first = 0
+    for n, need in enumerate(needs):
+        found = hits(need, fx, substance=point.check not in NAME_CHECKS)
+        have = distinct(found)
+        if n == 0:
+            first = have
+        if have >= need.min:
+            spans += [s for _, s in found]
+        elif missing is None:
+            missing = point.missing or describe(content, need, have)
+    met = missing is None
+    return met, quotes(fx.text, spans) if met else (), missing, first
