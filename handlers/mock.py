@@ -31,7 +31,7 @@ from storage.models import Learner
 
 log = logging.getLogger(__name__)
 
-PATTERN = r"^mock:(?P<action>len|next|pause|resume|end):(?P<arg>\d{1,12})(?::(?P<n>\d{1,4}))?$"
+PATTERN = r"^mock:(?P<action>len|next|pause|resume|end):(?P<arg>\d{1,9})(?::(?P<n>\d{1,4}))?$"
 CHOOSE_LENGTH = (
     "<b>Mock professional discussion</b>\nHow long? The real one is about an hour; a shorter mock "
     "rehearses the opening and a few areas. (/mock report shows your last report.)"

@@ -98,6 +98,7 @@ FORGED = [
     "prac:retry:99999999999", "coh:leave:99999999999", "rem:snooze:99999999999",
     "rem:skip:99999999999", "prac:submit:rules_and_law:99999999999", "ans:p:999",
     "work:go:999999999", "cmt:reply:999999999", "priv:delete:yes:99999999999999999999",
+    "dis:open:99999999999", "dis:pt:99999999999:1", "mock:next:99999999999", "mock:len:99999999999",
 ]
 
 
