@@ -77,12 +77,13 @@ async def answer_text(update: Update, context: Context) -> None:
         await reply(update, context, html.escape(str(exc)))
         return
     if quiet(context) or status.repeated:
-        return  # flooding (the status line can wait), or added before a crash (it went out then)
-    await show_status(update, context, learner.id, status)
+        return  # flooding (the status line can wait), or added and shown before a crash
+    await show_status(update, context, learner.id, status, for_part=message.message_id)
 
 
 async def show_status(
-    update: Update, context: Context, learner_id: int, status: DraftStatus, note: str = ""
+    update: Update, context: Context, learner_id: int, status: DraftStatus, note: str = "",
+    *, for_part: int | None = None,
 ) -> None:
     """The one quiet status line under the answer being written (the previous one removed)."""
     svc = context.services
@@ -99,7 +100,7 @@ async def show_status(
         chat.id, text, disable_notification=True,
         reply_markup=keyboards.draft_keyboard(status.prompt.id, status.token),
     )
-    previous = await svc.practice.set_status_message(learner_id, sent.message_id)
+    previous = await svc.practice.set_status_message(learner_id, sent.message_id, for_part=for_part)
     if previous is not None:
         # One quiet status line at the bottom of the chat, not one per message.
         try:

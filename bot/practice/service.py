@@ -53,7 +53,8 @@ class DraftStatus:
     probe_point: str | None = None
     # For an edited message: which part of the answer it replaced (1 = the first).
     edited: int | None = None
-    # The message was in the answer already (its update run again after a crash): no new status.
+    # The message was in the answer already and its status line went out (its update is run
+    # again after a crash): no second status line.
     repeated: bool = False
 
 
@@ -205,7 +206,9 @@ class PracticeService:
                 raise NoDraft("You have no question open. Send /practice to get one.")
             room = MAX_ANSWER_CHARS - len(draft.text)
             truncated = len(text) > room
-            seen = message_id is not None and any(p[0] == message_id for p in draft.part_messages)
+            part = next((p for p in draft.part_messages if p[0] == message_id), None)
+            seen = message_id is not None and part is not None
+            acknowledged = part is not None and len(part) > 2 and bool(part[2])
             if room > 0 and text and not seen:
                 draft = await queries.append_text(
                     session, draft=draft, text=text[:room], now=self.clock.now(),
@@ -214,7 +217,8 @@ class PracticeService:
         prompt = self.content.prompts.get(draft.prompt_id) or self.choose_prompt()
         return DraftStatus(
             prompt, len(draft.text.split()), draft.parts, truncated, mode=draft.mode,
-            token=draft.parent_attempt_id or 0, probe_point=draft.probe_point, repeated=seen,
+            token=draft.parent_attempt_id or 0, probe_point=draft.probe_point,
+            repeated=seen and acknowledged,
         )
 
     async def replace_part(self, learner_id: int, message_id: int, text: str) -> DraftStatus | None:
@@ -380,14 +384,22 @@ class PracticeService:
             )
         return prompt
 
-    async def set_status_message(self, learner_id: int, message_id: int | None) -> int | None:
-        """Remember the status line shown for the draft; returns the previous one."""
+    async def set_status_message(
+        self, learner_id: int, message_id: int | None, *, for_part: int | None = None
+    ) -> int | None:
+        """Remember the status line shown for the draft; returns the previous one. `for_part`
+        (the learner's message it answers) is marked as acknowledged, so a run of that update
+        again after a crash sends no second status line (and one that never went out is sent)."""
         async with self.sessions.begin() as session:
             draft = await queries.get_draft(session, learner_id=learner_id)
             if draft is None:
                 return None
             previous = draft.status_message_id
             draft.status_message_id = message_id
+            if for_part is not None:
+                draft.part_messages = [
+                    [p[0], p[1], True] if p[0] == for_part else list(p) for p in draft.part_messages
+                ]
             session.add(draft)
         return previous
 
