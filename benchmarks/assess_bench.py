@@ -124,6 +124,11 @@ def main() -> int:
     lines.append(row("assess, clean, second pass", timed(lambda a: assessor.assess(a), clean)))
     lines.append(row("assess, 10% typos (mostly unseen words)",
                      timed(lambda a: assessor.assess(a), noisy)))
+    # Issue 13: concept-based marking points run only with a prompt; every shipped prompt in turn.
+    prompts = list(content.prompts.values())
+    turn = iter(range(10**9))
+    lines.append(row("assess with a prompt (concept marking points), 10% typos",
+                     timed(lambda a: assessor.assess(a, prompt=prompts[next(turn) % len(prompts)]), noisy)))
     lines.append(row("matcher only, 10% typos", timed(lambda a: assessor.matcher.find(a), noisy)))
 
     # Memory in a separate pass: tracemalloc slows Python code down several times.

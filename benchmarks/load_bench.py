@@ -97,29 +97,23 @@ class TimedLearner:
 
 
 async def practice_round(learner: TimedLearner, parts: list[str]) -> None:
-    """Onboard, take a question, answer in parts, submit, read the feedback."""
+    """The phone-first round: /start, I agree (a question comes at once), answer in parts,
+    Submit, level, sector and nation asked before the feedback, read the feedback."""
     await learner.send("/start")
-    await learner.reply("Hello")
-    notice = await learner.user.wait_reply("Privacy notice", timeout=learner.timeout)
-    await learner.press(notice, "onb:privacy:yes")
-    level = await learner.reply("Which level")
-    await learner.press(level, "onb:level:3")
-    sector = await learner.reply("Which sector")
-    await learner.press(sector, "onb:sector:retail")
-    zone = await learner.reply("Which time zone")
-    await learner.press(zone, "onb:tz:0")
-    nudge = await learner.reply("daily nudge")
-    await learner.press(nudge, "onb:rem:off")
-    await learner.reply("all set")
-    await learner.send("/practice")
-    topics = await learner.reply("What would you like to practise")
-    await learner.press(topics, "prac:topic:any")
-    await learner.reply("Answer in STAR form")
+    welcome = await learner.reply("Your privacy")
+    await learner.press(welcome, "onb:privacy:yes")
+    await learner.reply("first question")
     status: dict[str, Any] = {}
     for number, part in enumerate(parts, start=1):
         await learner.send(part)
         status = await learner.reply(f"{number} message")
     await learner.press(status, "prac:submit:")
+    level = await learner.reply("Which level")
+    await learner.press(level, "onb:level:3:s")
+    sector = await learner.reply("Which sector")
+    await learner.press(sector, "onb:sector:retail:s")
+    nation = await learner.reply("Where do you work")
+    await learner.press(nation, "onb:nation:england:s")
     await learner.reply("Grade:")
     learner.timings.rounds += 1
 

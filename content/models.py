@@ -281,6 +281,8 @@ class Need(_Strict):
     where: Literal["any", "result"] = "any"
     # Named legislation counts only when it is one of these (the laws that can apply here).
     relevant: list[Ident] = Field(default_factory=list)
+    # "With its year": a named Act counts only with its right year (no wrong or missing year).
+    dated: bool = False
 
     @model_validator(mode="after")
     def _one_source(self) -> Need:

@@ -16,7 +16,7 @@ from bot.render.assessor import due_text
 from bot.render.feedback import HTML, render_prompt
 from handlers import texts
 from handlers.assessor import refuse, user_id
-from handlers.common import reply
+from handlers.common import answer_in_progress, close_live_keyboards, reply
 from handlers.consent import require_consent
 from handlers.context import Context
 from handlers.mock import step_aside
@@ -95,6 +95,9 @@ async def go_button(update: Update, context: Context) -> None:
     except CohortError as exc:
         await reply(update, context, esc(str(exc)))
         return
+    if await answer_in_progress(update, context, learner.id):
+        return  # an answer is being written: it is never dropped by an older button
+    await close_live_keyboards(context)
     await step_aside(update, context, learner.id)  # a running mock pauses for the work
     if work.kind == TOPIC:
         prompt = await svc.practice.start(learner.id, topic_id=work.target)

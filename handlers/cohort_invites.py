@@ -1,11 +1,12 @@
 """The learner's side of a cohort: the invite link (`/start c_<code>`), what joining shares,
 Join or Not now, and /leave. Also the one-time assessor link (`/start a_<code>`).
 
-Flow: a learner who opens an invite link sees the privacy notice first if they have not agreed
-to it yet (its "I agree" button carries the code, so the invite survives a restart), then
-exactly what the assessor will see, with "Join, summaries only", "Join and share my answers"
-and "Not now" (`coh:join:<code>:s|a`, `coh:no`). A wrong or expired code gets one message
-whatever the reason, and counts towards the limit on wrong codes. Onboarding carries on after.
+Flow: a learner who opens an invite link gets one message first if they have not agreed to the
+privacy notice yet: the welcome and the notice in brief (its "I agree" button carries the code,
+so the invite survives a restart; "Read all" shows the full notice in place). Then exactly what
+the assessor will see, with "Join, summaries only", "Join and share my answers" and "Not now"
+(`coh:join:<code>:s|a`, `coh:no`). A wrong or expired code gets one message whatever the reason,
+and counts towards the limit on wrong codes. A new learner then gets their first question.
 """
 
 from __future__ import annotations
@@ -15,10 +16,11 @@ from telegram.ext import BaseHandler, CallbackQueryHandler, CommandHandler, filt
 
 from bot.cohorts.roles import payload_kind
 from bot.cohorts.service import ASSESSOR_PREFIX, COHORT_PREFIX, CohortError, Invitation
+from bot.learners.onboarding import profile_owed
 from handlers import keyboards, texts
+from handlers.answering import ask_first
 from handlers.assessor import esc, refuse, set_menu, user_id
 from handlers.common import close_buttons, learner_for, reply
-from handlers.consent import ask_step
 from handlers.context import Context
 from storage.models import Learner
 
@@ -38,13 +40,17 @@ def consent_keyboard(code: str) -> InlineKeyboardMarkup:
     ])
 
 
-def privacy_then_join_keyboard(code: str) -> InlineKeyboardMarkup:
+def privacy_then_join_keyboard(code: str, *, read_all: bool = True) -> InlineKeyboardMarkup:
     """The privacy notice's buttons, carrying the invite code so that agreeing leads straight
     on to the cohort (the code lives in the chat, so a restart loses nothing)."""
-    return InlineKeyboardMarkup([[
-        InlineKeyboardButton("I agree", callback_data=f"{PRIVACY_THEN_JOIN}:{code}"),
-        InlineKeyboardButton("No thanks", callback_data=keyboards.PRIVACY_DECLINE),
-    ]])
+    rows = [[
+        InlineKeyboardButton(texts.AGREE_BUTTON, callback_data=f"{PRIVACY_THEN_JOIN}:{code}"),
+        InlineKeyboardButton(texts.DECLINE_BUTTON, callback_data=keyboards.PRIVACY_DECLINE),
+    ]]
+    if read_all:
+        rows.append([InlineKeyboardButton(
+            texts.READ_ALL_BUTTON, callback_data=f"{keyboards.PRIVACY_READ}:{code}")])
+    return InlineKeyboardMarkup(rows)
 
 
 async def _show_consent(update: Update, context: Context, invitation: Invitation) -> None:
@@ -76,17 +82,18 @@ async def deep_link(
         await refuse(update, context, exc)
         return False
     if learner.privacy_accepted_at is None:
-        await reply(update, context, texts.INVITE_PRIVACY_FIRST)
-        await reply(update, context, texts.PRIVACY, reply_markup=privacy_then_join_keyboard(code))
+        await reply(update, context, texts.INVITE_WELCOME.format(name=esc(learner.first_name or "there")),
+                    reply_markup=privacy_then_join_keyboard(code))
         return True
     await _show_consent(update, context, invitation)
     return True
 
 
 async def _continue_onboarding(update: Update, context: Context) -> None:
+    """A learner who has never answered gets their first question (not one already open)."""
     me = await learner_for(update, context)
-    if me.onboarding_step is not None:
-        await ask_step(update, context, me)
+    if me.privacy_accepted_at is not None and profile_owed(me) is not None:
+        await ask_first(update, context, me)
 
 
 async def button(update: Update, context: Context) -> None:

@@ -3,14 +3,17 @@
 from __future__ import annotations
 
 import contextlib
+import html
 from typing import Any
 
-from telegram import Update
+from telegram import Message, Update
 from telegram.error import TelegramError
 
 from bot.app.services import Services
+from bot.render.answers import short
+from handlers import texts
 from handlers.context import Context
-from storage.models import Learner
+from storage.models import AnswerMode, Learner
 
 
 def services(context: Context) -> Services:
@@ -27,12 +30,34 @@ async def learner_for(update: Update, context: Context) -> Learner:
 
 async def reply(
     update: Update, context: Context, text: str, **kwargs: Any
-) -> None:
+) -> Message | None:
     """Answer in the chat the update came from (as HTML, the application's default)."""
     chat = update.effective_chat
     if chat is None:
+        return None
+    return await context.bot.send_message(chat.id, text, **kwargs)  # HTML: the application's Defaults
+
+
+async def reply_live(
+    update: Update, context: Context, text: str, **kwargs: Any
+) -> Message | None:
+    """A reply whose buttons belong to the current question (a topic menu, the feedback and
+    what follows it): remembered, so that they close when the next question is asked."""
+    sent = await reply(update, context, text, **kwargs)
+    if sent is not None and context.user_data is not None:
+        context.user_data.live_keyboards.append((sent.chat_id, sent.message_id))
+    return sent
+
+
+async def close_live_keyboards(context: Context) -> None:
+    """The moment of the earlier buttons has passed: remove them (best effort; a press on one
+    that stays, after a restart say, is still recognised as old by its handler)."""
+    if context.user_data is None:
         return
-    await context.bot.send_message(chat.id, text, **kwargs)  # HTML: the application's Defaults
+    live, context.user_data.live_keyboards = context.user_data.live_keyboards, []
+    for chat_id, message_id in live:
+        with contextlib.suppress(TelegramError):
+            await context.bot.edit_message_reply_markup(chat_id, message_id, reply_markup=None)
 
 
 async def close_buttons(update: Update) -> None:
@@ -42,3 +67,30 @@ async def close_buttons(update: Update) -> None:
     if query is not None and query.message is not None:
         with contextlib.suppress(TelegramError):
             await query.edit_message_reply_markup(reply_markup=None)
+
+
+async def replace_message(
+    update: Update, context: Context, text: str, **kwargs: Any
+) -> None:
+    """Show `text` in place of the message a button was pressed on (its keyboard goes with it,
+    unless `reply_markup` gives a new one); a new message when there is nothing to edit.
+    A choice echoed where it was made keeps the chat short on a phone."""
+    query = update.callback_query
+    if query is not None and query.message is not None:
+        try:
+            await query.edit_message_text(text, **kwargs)
+            return
+        except TelegramError as exc:
+            if "not modified" in str(exc).lower():
+                return
+    await reply(update, context, text, **kwargs)
+
+
+async def answer_in_progress(update: Update, context: Context, learner_id: int) -> bool:
+    """True (and says so) when an answer with words in it is open that this press would drop."""
+    current = await context.services.practice.current(learner_id)
+    if current is None or current.words == 0 or current.mode == AnswerMode.PROBE:
+        return False
+    await reply(update, context, texts.ANSWER_IN_PROGRESS.format(
+        words=current.words, question=html.escape(short(current.prompt.text))))
+    return True

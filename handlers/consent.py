@@ -1,5 +1,5 @@
-"""The consent gate and the open onboarding question, shared by every handler that needs a
-learner who has accepted the privacy notice (onboarding, practice, reminders, invites)."""
+"""The consent gate, shared by every handler that needs a learner who has accepted the privacy
+notice (onboarding, practice, reminders, invites), and the words for a learner's settings."""
 
 from __future__ import annotations
 
@@ -7,7 +7,6 @@ import html
 
 from telegram import Update
 
-from bot.learners.onboarding import TYPED_TIMEZONE
 from bot.reminders.planning import ReminderStatus, describe_days, describe_when
 from content import nations
 from handlers import keyboards, texts
@@ -16,35 +15,20 @@ from handlers.context import Context
 from storage.models import Learner
 
 
-async def ask_step(update: Update, context: Context, learner: Learner) -> None:
-    """Ask the open onboarding question, or say that everything is set."""
-    content = context.services.content
-    step = learner.onboarding_step
-    if step == "privacy":
-        await reply(update, context, texts.PRIVACY, reply_markup=keyboards.privacy_keyboard())
-    elif step == "level":
-        await reply(update, context, texts.ASK_LEVEL, reply_markup=keyboards.levels_keyboard())
-    elif step == "sector":
-        await reply(update, context, texts.ASK_SECTOR, reply_markup=keyboards.sectors_keyboard(content))
-    elif step in ("timezone", TYPED_TIMEZONE):
-        await reply(update, context, texts.ASK_TIMEZONE, reply_markup=keyboards.timezones_keyboard())
-    elif step == "reminder":
-        await reply(update, context, texts.ASK_REMINDER, reply_markup=keyboards.reminder_keyboard())
-    else:
-        await reply(update, context, texts.ALL_SET.format(
-            **describe(learner, context), reminder=await _reminder_line(context, learner),
-        ))
+async def ask_consent(update: Update, context: Context) -> None:
+    """The privacy notice in brief, with I agree / No thanks / Read all: one message."""
+    await reply(update, context, texts.PRIVACY_ASK, reply_markup=keyboards.privacy_keyboard())
 
 
-async def _reminder_line(context: Context, learner: Learner) -> str:
+async def reminder_line(context: Context, learner: Learner) -> str:
     """What the reminder will really do, or the offer of one: never both."""
     assert learner.id is not None
     svc = context.services
     status = await svc.reminders.status(learner.id)
     if not (status.enabled and status.local_time and status.next_due):
-        return texts.ALL_SET_REMINDER_OFF
+        return texts.PROFILE_REMINDER_OFF
     when = describe_when(status.next_due, svc.clock.now(), svc.reminders.zone_named(status.timezone))
-    return texts.ALL_SET_REMINDER_ON.format(
+    return texts.PROFILE_REMINDER_ON.format(
         time=status.local_time, days=describe_days(status.days),
         next=when + (texts.REMIND_SKIPPED_TODAY if status.skipped_today else ""),
     )
@@ -66,9 +50,8 @@ async def require_consent(update: Update, context: Context) -> Learner | None:
     learner = await learner_for(update, context)
     assert learner.id is not None
     if learner.privacy_accepted_at is None:
-        learner = await context.services.learners.begin(learner.id)
-        await reply(update, context, texts.NEEDS_CONSENT)
-        await ask_step(update, context, learner)
+        await context.services.learners.begin(learner.id)
+        await ask_consent(update, context)
         return None
     return learner
 

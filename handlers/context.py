@@ -42,13 +42,17 @@ class BotData:
 
 @dataclass
 class UserData:
-    """What one process keeps per user: only flood control (everything else is in the database)."""
+    """What one process keeps per user: flood control and which buttons to close (everything
+    else is in the database)."""
 
     bucket: Bucket | None = None
     quiet: bool = False  # over the flood limit: store text, but do not reply
+    # (chat id, message id) of buttons that belong to the current question (handlers.common).
+    live_keyboards: list[tuple[int, int]] = field(default_factory=list)
 
     def clear(self) -> None:
         self.bucket, self.quiet = None, False
+        self.live_keyboards = []
 
 
 class Context(CallbackContext[ExtBot[None], UserData, dict[Any, Any], BotData]):

@@ -8,6 +8,7 @@ from telegram import InlineKeyboardButton, InlineKeyboardMarkup
 from bot.learners.onboarding import COMMON_TIMEZONES, LEVELS
 from content import nations
 from content.loader import Content
+from handlers import texts
 
 SUBMIT = "prac:submit"
 CANCEL = "prac:cancel"
@@ -15,19 +16,22 @@ NEXT = "prac:next"
 STOP = "prac:stop"
 RETRY = "prac:retry"
 MODEL = "prac:model"
+DETAILS = "prac:details"
 TOPIC = "prac:topic"
 WEAKEST = "weak"
 ANY = "any"
 
 PRIVACY_ACCEPT = "onb:privacy:yes"
 PRIVACY_DECLINE = "onb:privacy:no"
+PRIVACY_READ = "onb:read"
+SETTINGS = "onb:settings"
+# Suffix of a level or sector button asked before the first feedback: submit once all are given.
+THEN_SUBMIT = "s"
 LEVEL = "onb:level"
 SECTOR = "onb:sector"
 TIMEZONE = "onb:tz"
 TIMEZONE_OTHER = "onb:tz:other"
-REMINDER = "onb:rem"
 NATION = "onb:nation"
-REMINDER_TIMES = ("07:30", "12:30", "18:00", "20:00")
 
 
 def _button(text: str, data: str) -> InlineKeyboardButton:
@@ -58,20 +62,19 @@ def parse(data: str | None) -> tuple[str, list[str]]:
     return ":".join(parts[:2]), parts[2:]
 
 
-def after_feedback_keyboard(attempt_id: int, prompt_id: str) -> InlineKeyboardMarkup:
-    return InlineKeyboardMarkup(
-        [
-            [_button("Try again", f"{RETRY}:{attempt_id}"),
-             _button("Model answer outline", f"{MODEL}:{prompt_id}")],
-            [_button("Next question", NEXT), _button("Stop", STOP)],
-            # Issue 13 item 3: the learner says which marking point the coach got wrong.
-            [_button("That's not right", f"dis:open:{attempt_id}")],
-        ]
-    )
-
-
-def next_stop_keyboard() -> InlineKeyboardMarkup:
-    return InlineKeyboardMarkup([[_button("Next question", NEXT), _button("Stop", STOP)]])
+def after_feedback_keyboard(attempt_id: int, *, details: bool = True) -> InlineKeyboardMarkup:
+    """Under the feedback summary (with Details) and under the details or the model outline
+    (without). Each button names the attempt, so a press on an older one is recognised."""
+    rows = [
+        [_button("Try again", f"{RETRY}:{attempt_id}"),
+         _button("Model answer outline", f"{MODEL}:{attempt_id}")],
+        [_button("Next question", f"{NEXT}:{attempt_id}"), _button("Stop", f"{STOP}:{attempt_id}")],
+        # The learner says which marking point the coach got wrong (handlers.disputes).
+        [_button("That's not right", f"dis:open:{attempt_id}")],
+    ]
+    if details:
+        rows.insert(0, [_button("Details: checklist and evidence", f"{DETAILS}:{attempt_id}")])
+    return InlineKeyboardMarkup(rows)
 
 
 def topics_keyboard(content: Content) -> InlineKeyboardMarkup:
@@ -81,30 +84,42 @@ def topics_keyboard(content: Content) -> InlineKeyboardMarkup:
     return InlineKeyboardMarkup(rows)
 
 
-def privacy_keyboard() -> InlineKeyboardMarkup:
+def privacy_keyboard(*, read_all: bool = True) -> InlineKeyboardMarkup:
+    rows = [[_button(texts.AGREE_BUTTON, PRIVACY_ACCEPT), _button(texts.DECLINE_BUTTON, PRIVACY_DECLINE)]]
+    if read_all:
+        rows.append([_button(texts.READ_ALL_BUTTON, PRIVACY_READ)])
+    return InlineKeyboardMarkup(rows)
+
+
+def _suffix(then_submit: bool) -> str:
+    return f":{THEN_SUBMIT}" if then_submit else ""
+
+
+def _back_row(then_submit: bool) -> list[list[InlineKeyboardButton]]:
+    """A way back to /settings when changing one setting there (not before feedback)."""
+    return [] if then_submit else [[_button(texts.BACK_BUTTON, SETTINGS)]]
+
+
+def levels_keyboard(*, then_submit: bool = False) -> InlineKeyboardMarkup:
+    end = _suffix(then_submit)
     return InlineKeyboardMarkup(
-        [[_button("I agree", PRIVACY_ACCEPT), _button("No thanks", PRIVACY_DECLINE)]]
+        [[_button(f"Level {n}", f"{LEVEL}:{n}{end}") for n in LEVELS], *_back_row(then_submit)]
     )
 
 
-def levels_keyboard() -> InlineKeyboardMarkup:
-    return InlineKeyboardMarkup([[_button(f"Level {n}", f"{LEVEL}:{n}") for n in LEVELS]])
-
-
-def sectors_keyboard(content: Content) -> InlineKeyboardMarkup:
-    buttons = [_button(s.label, f"{SECTOR}:{s.id}") for s in content.sectors.values()]
-    return InlineKeyboardMarkup([buttons[i : i + 2] for i in range(0, len(buttons), 2)])
+def sectors_keyboard(content: Content, *, then_submit: bool = False) -> InlineKeyboardMarkup:
+    end = _suffix(then_submit)
+    buttons = [_button(s.label, f"{SECTOR}:{s.id}{end}") for s in content.sectors.values()]
+    return InlineKeyboardMarkup(
+        [*(buttons[i : i + 2] for i in range(0, len(buttons), 2)), *_back_row(then_submit)]
+    )
 
 
 def timezones_keyboard() -> InlineKeyboardMarkup:
     rows = [[_button(name.replace("_", " "), f"{TIMEZONE}:{i}")] for i, name in enumerate(COMMON_TIMEZONES)]
     rows.append([_button("Another: I'll type it", TIMEZONE_OTHER)])
+    rows.extend(_back_row(False))
     return InlineKeyboardMarkup(rows)
-
-
-def reminder_keyboard() -> InlineKeyboardMarkup:
-    times = [_button(t, f"{REMINDER}:{t.replace(':', '')}") for t in REMINDER_TIMES]
-    return InlineKeyboardMarkup([times, [_button("No reminder, thanks", f"{REMINDER}:off")]])
 
 
 def settings_keyboard() -> InlineKeyboardMarkup:
@@ -115,10 +130,20 @@ def settings_keyboard() -> InlineKeyboardMarkup:
     )
 
 
-def nations_keyboard() -> InlineKeyboardMarkup:
+def change_timezone_keyboard() -> InlineKeyboardMarkup:
+    """Under a reminder's confirmation: its time zone is the one place the zone matters."""
+    return InlineKeyboardMarkup([[_button(texts.CHANGE_TIMEZONE_BUTTON, "onb:change:tz")]])
+
+
+def ask_me_keyboard() -> InlineKeyboardMarkup:
+    return InlineKeyboardMarkup([[_button(texts.ASK_ME_BUTTON, f"{TOPIC}:{WEAKEST}")]])
+
+
+def nations_keyboard(*, then_submit: bool = False) -> InlineKeyboardMarkup:
     """England, Wales, Scotland, Northern Ireland (whose law applies), two to a row."""
-    buttons = [_button(nations.label(n), f"{NATION}:{n}") for n in nations.NATIONS]
-    return InlineKeyboardMarkup([buttons[:2], buttons[2:]])
+    end = _suffix(then_submit)
+    buttons = [_button(nations.label(n), f"{NATION}:{n}{end}") for n in nations.NATIONS]
+    return InlineKeyboardMarkup([buttons[:2], buttons[2:], *_back_row(then_submit)])
 
 
 def reminder_settings_button() -> list[InlineKeyboardButton]:

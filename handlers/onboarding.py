@@ -1,52 +1,94 @@
-"""/start and /settings: privacy consent, then level, sector and time zone, one question at a
-time with buttons (a time zone can also be typed). The open question lives in the database."""
+"""/start and /settings.
+
+/start: one welcome message that carries the privacy notice in brief, with I agree, No thanks
+and Read all (the full notice, in place). Agreeing brings the first question at once; level and
+sector are asked when that answer is submitted (handlers.answering), each choice echoed where it
+was made. /settings shows the settings in one message that each change returns to: Level,
+Sector and Time zone open their buttons in place, and the choice brings the settings back with
+what was saved. A time zone can be typed (a city, a country, an IANA name).
+"""
 
 from __future__ import annotations
 
 import html
 
-from telegram import Update
+from telegram import InlineKeyboardMarkup, Update
 
-from bot.learners.onboarding import COMMON_TIMEZONES, TYPED_TIMEZONE, SettingError
+from bot.learners.onboarding import COMMON_TIMEZONES, SettingError, typing_timezone
 from handlers import examdate, keyboards, texts
-from handlers.cohort_invites import deep_link
-from handlers.common import close_buttons, learner_for, reply
-from handlers.consent import ask_step, describe, settings_line
+from handlers.answering import ask_first, continue_profile
+from handlers.cohort_invites import deep_link, privacy_then_join_keyboard
+from handlers.common import close_buttons, learner_for, replace_message, reply
+from handlers.consent import describe, settings_line
 from handlers.context import Context
 from storage.models import Learner
 
 
 async def start(update: Update, context: Context) -> None:
-    """Welcome; then the privacy notice to accept, or a welcome back."""
+    """Welcome with the privacy notice in brief to accept, or a welcome back."""
     learner = await learner_for(update, context)
     assert learner.id is not None
     name = html.escape(learner.first_name or "there")
-    await reply(update, context, texts.WELCOME.format(name=name))
     learner = await context.services.learners.begin(learner.id)
     if context.args and await deep_link(update, context, learner, context.args[0]):
         return
-    if learner.onboarding_step is not None:
-        await ask_step(update, context, learner)
+    if learner.privacy_accepted_at is None:
+        await reply(update, context, texts.WELCOME.format(name=name),
+                    reply_markup=keyboards.privacy_keyboard())
+    else:
+        await reply(update, context, texts.WELCOME_BACK.format(name=name),
+                    reply_markup=keyboards.ask_me_keyboard())
+
+
+async def settings_view(
+    context: Context, learner: Learner, saved: str = ""
+) -> tuple[str, InlineKeyboardMarkup]:
+    """The /settings message: what is set, and a button for each change."""
+    assert learner.id is not None
+    reminder = settings_line(await context.services.reminders.status(learner.id))
+    markup = keyboards.settings_keyboard()
+    text = texts.SETTINGS.format(
+        **describe(learner, context), **examdate.describe_profile(learner, context), reminder=reminder
+    )
+    if saved:
+        text = texts.SETTINGS_SAVED.format(what=saved) + text
+    return text, InlineKeyboardMarkup(
+        [*markup.inline_keyboard, keyboards.reminder_settings_button(), examdate.settings_button()]
+    )
 
 
 async def settings(update: Update, context: Context) -> None:
-    """/settings: show level, sector, time zone and nation, with buttons to change each."""
+    """/settings: show level, sector, nation, time zone and reminder, with buttons to change each."""
     learner = await learner_for(update, context)
     if learner.privacy_accepted_at is None:
         await start(update, context)
         return
+    text, markup = await settings_view(context, learner)
+    await reply(update, context, text, reply_markup=markup)
+
+
+async def _consent(update: Update, context: Context, args: list[str], data: str) -> None:
+    """I agree, No thanks, Read all."""
+    svc = context.services
+    learner = await learner_for(update, context)
     assert learner.id is not None
-    reminder = settings_line(await context.services.reminders.status(learner.id))
-    markup = keyboards.settings_keyboard()
-    await reply(
-        update, context,
-        texts.SETTINGS.format(
-            **describe(learner, context), **examdate.describe_profile(learner, context), reminder=reminder
-        ),
-        reply_markup=type(markup)(
-            [*markup.inline_keyboard, keyboards.reminder_settings_button(), examdate.settings_button()]
-        ),
-    )
+    if data == keyboards.PRIVACY_DECLINE:
+        await replace_message(update, context, texts.PRIVACY_DECLINED)
+    elif data.startswith(keyboards.PRIVACY_READ):
+        code = args[0] if args else None
+        if learner.privacy_accepted_at is not None:
+            markup = None  # from /privacy: only to read
+        elif code:
+            markup = privacy_then_join_keyboard(code, read_all=False)
+        else:
+            markup = keyboards.privacy_keyboard(read_all=False)
+        await replace_message(update, context, texts.PRIVACY, reply_markup=markup)
+    elif learner.privacy_accepted_at is not None:
+        await replace_message(update, context, texts.PRIVACY_AGREED_BEFORE)
+    else:
+        learner = await svc.learners.accept_privacy(learner.id)
+        await replace_message(update, context, texts.PRIVACY_AGREED)
+        await ask_first(update, context, learner)
 
 
 async def button(update: Update, context: Context) -> None:
@@ -54,64 +96,77 @@ async def button(update: Update, context: Context) -> None:
     query = update.callback_query
     assert query is not None
     await query.answer()
-    await close_buttons(update)
+    data = query.data or ""
+    action, args = keyboards.parse(data)
+    if action in ("onb:privacy", keyboards.PRIVACY_READ):
+        await _consent(update, context, args, data)
+        return
     learner = await learner_for(update, context)
     lid = learner.id
     assert lid is not None
-    svc = context.services.learners
-    action, args = keyboards.parse(query.data)
+    if learner.privacy_accepted_at is None:
+        await close_buttons(update)
+        await reply(update, context, texts.PRIVACY_ASK, reply_markup=keyboards.privacy_keyboard())
+        return
+    svc = context.services
+    then_submit = args[-1:] == [keyboards.THEN_SUBMIT]
     try:
-        if query.data == keyboards.PRIVACY_ACCEPT:
-            learner = await svc.accept_privacy(lid)
-        elif query.data == keyboards.PRIVACY_DECLINE:
-            await reply(update, context, texts.PRIVACY_DECLINED)
-            return
-        elif action == keyboards.LEVEL:
-            learner = await svc.set_level(lid, int(args[0]))
+        if action == keyboards.LEVEL:
+            learner = await svc.learners.set_level(lid, int(args[0]))
+            echo = texts.ECHO_LEVEL.format(level=learner.level)
         elif action == keyboards.SECTOR:
-            learner = await svc.set_sector(lid, args[0])
-        elif query.data == keyboards.TIMEZONE_OTHER:
-            await svc.expect_typed_timezone(lid)
-            await reply(update, context, texts.TYPE_TIMEZONE)
+            learner = await svc.learners.set_sector(lid, args[0])
+            echo = texts.ECHO_SECTOR.format(sector=describe(learner, context)["sector"])
+        elif data == keyboards.TIMEZONE_OTHER:
+            await svc.learners.expect_typed_timezone(lid)
+            await replace_message(update, context, texts.TYPE_TIMEZONE)
             return
         elif action == keyboards.TIMEZONE:
-            learner = await svc.set_timezone(lid, COMMON_TIMEZONES[int(args[0])])
-            await context.services.reminders.replan(lid)  # same wall-clock time, new zone
+            learner = await svc.learners.set_timezone(lid, COMMON_TIMEZONES[int(args[0])])
+            await svc.reminders.replan(lid)  # same wall-clock time, new zone
+            echo = f"time zone {html.escape(learner.timezone)}"
         elif action == keyboards.NATION:
-            learner = await svc.set_nation(lid, args[0])
-        elif action == keyboards.REMINDER:
-            if args[0] != "off":
-                at = keyboards.button_time(args[0])
-                if at is None:
-                    raise ValueError(args[0])
-                await context.services.reminders.set(lid, at)
-            learner = await svc.finish_reminder_step(lid)
+            learner = await svc.learners.set_nation(lid, args[0])
+            echo = texts.ECHO_NATION.format(nation=describe(learner, context)["nation"])
         elif action == "onb:change":
             await change(update, context, args[0])
             return
+        else:  # onb:settings, the way back
+            text, markup = await settings_view(context, learner)
+            await replace_message(update, context, text, reply_markup=markup)
+            return
     except (SettingError, ValueError, IndexError):
+        await close_buttons(update)
         await reply(update, context, texts.UNKNOWN_BUTTON)
         return
-    await ask_step(update, context, learner)
+    if then_submit:
+        await continue_profile(update, context, learner, echo)
+        return
+    text, markup = await settings_view(context, learner, saved=echo.removeprefix("✓ "))
+    await replace_message(update, context, text, reply_markup=markup)
 
 
 async def change(update: Update, context: Context, what: str) -> None:
+    """One setting's buttons, in place of the settings message."""
     content = context.services.content
     if what == "level":
-        await reply(update, context, texts.ASK_LEVEL, reply_markup=keyboards.levels_keyboard())
+        await replace_message(update, context, texts.ASK_LEVEL, reply_markup=keyboards.levels_keyboard())
     elif what == "sector":
-        await reply(update, context, texts.ASK_SECTOR, reply_markup=keyboards.sectors_keyboard(content))
+        await replace_message(update, context, texts.ASK_SECTOR,
+                              reply_markup=keyboards.sectors_keyboard(content))
     elif what == "nation":
-        await reply(update, context, texts.ASK_NATION, reply_markup=keyboards.nations_keyboard())
+        await replace_message(update, context, texts.ASK_NATION,
+                              reply_markup=keyboards.nations_keyboard())
     else:
-        await reply(update, context, texts.ASK_TIMEZONE, reply_markup=keyboards.timezones_keyboard())
+        await replace_message(update, context, texts.ASK_TIMEZONE,
+                              reply_markup=keyboards.timezones_keyboard())
 
 
 async def typed_timezone(
     update: Update, context: Context, learner: Learner, text: str
 ) -> bool:
-    """If a time zone is being asked for, take this message as the answer; True if taken."""
-    if learner.onboarding_step not in ("timezone", TYPED_TIMEZONE):
+    """If a time zone is being typed, take this message as the answer; True if taken."""
+    if not typing_timezone(learner):
         return False
     lid = learner.id
     assert lid is not None
@@ -121,5 +176,6 @@ async def typed_timezone(
     except SettingError as exc:
         await reply(update, context, html.escape(str(exc)))
         return True
-    await ask_step(update, context, learner)
+    view, markup = await settings_view(context, learner, saved=f"time zone {html.escape(learner.timezone)}")
+    await reply(update, context, view, reply_markup=markup)
     return True

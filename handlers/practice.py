@@ -11,21 +11,36 @@ from __future__ import annotations
 
 import html
 import logging
+from datetime import UTC, datetime
 
 from telegram import InlineKeyboardMarkup, Update
 from telegram.error import TelegramError
 
-from bot.practice.service import DraftStatus, PracticeError, Submission
-from bot.render.feedback import HTML, render_changes, render_feedback, render_prompt, render_status
-from handlers import keyboards, mock, texts
+from bot.practice.service import DraftStatus, PracticeError
+from bot.render.feedback import HTML, render_prompt, render_status
+from handlers import after_feedback, keyboards, mock, texts
+from handlers.answering import resend_lost_feedback, submit
 from handlers.assignments import work_rows
-from handlers.common import close_buttons, learner_for, reply
+from handlers.common import (
+    answer_in_progress,
+    close_buttons,
+    close_live_keyboards,
+    learner_for,
+    reply,
+    reply_live,
+)
 from handlers.consent import require_consent
 from handlers.context import Context
 from handlers.onboarding import typed_timezone
 from handlers.throttle import quiet
+from storage.models import AnswerMode
 
 log = logging.getLogger(__name__)
+
+
+def as_utc(moment: datetime) -> datetime:
+    """SQLite hands back naive UTC times; PostgreSQL aware ones."""
+    return moment if moment.tzinfo is not None else moment.replace(tzinfo=UTC)
 
 
 async def practice(update: Update, context: Context) -> None:
@@ -38,9 +53,9 @@ async def practice(update: Update, context: Context) -> None:
     open_work = await context.services.assignments.open_for(learner.id)
     if open_work:
         markup = InlineKeyboardMarkup([*work_rows(open_work), *topics.inline_keyboard])
-        await reply(update, context, texts.CHOOSE_TOPIC_WITH_WORK, reply_markup=markup)
+        await reply_live(update, context, texts.CHOOSE_TOPIC_WITH_WORK, reply_markup=markup)
         return
-    await reply(update, context, texts.CHOOSE_TOPIC, reply_markup=topics)
+    await reply_live(update, context, texts.CHOOSE_TOPIC, reply_markup=topics)
 
 
 async def _ask(
@@ -53,6 +68,7 @@ async def _ask(
         return
     assert learner.id is not None
     await mock.step_aside(update, context, learner.id)
+    await close_live_keyboards(context)
     prompt = await svc.practice.start(learner.id, topic_id=topic, weakest=weakest)
     await reply(update, context, render_prompt(prompt, svc.content.topics[prompt.topic].title, HTML))
 
@@ -109,55 +125,11 @@ async def show_status(
             log.debug("Old status line %s already gone", previous)
 
 
-async def _send_submission(
-    update: Update, context: Context, submission: Submission
-) -> None:
-    after = keyboards.after_feedback_keyboard(submission.attempt_id, submission.prompt.id)
-    feedback = render_feedback(submission.assessment, HTML)
-    if submission.changes is not None:
-        feedback = f"{render_changes(submission.changes, HTML)}\n\n{feedback}"
-    if submission.probe is None:
-        await reply(update, context, feedback, reply_markup=after)
-        return
-    await reply(update, context, feedback)
-    await reply(
-        update, context, texts.PROBE_INTRO.format(probe=html.escape(submission.probe.text)),
-        reply_markup=after,
-    )
-
-
-async def _resend_lost_feedback(update: Update, context: Context, learner_id: int) -> bool:
-    """When this update is being run again (the process died inside it, bot.app.inbox) and the
-    answer it submitted was stored then, send that feedback now: it may never have gone out.
-    True if it was sent."""
-    message = update.effective_message
-    if update.update_id not in context.bot_data.reruns or message is None:
-        return False
-    again = await context.services.practice.resubmission(learner_id, since=message.date)
-    if again is None:
-        return False
-    await _send_submission(update, context, again)
-    return True
-
-
-async def _submit(update: Update, context: Context) -> None:
-    svc = context.services
-    learner = await learner_for(update, context)
-    assert learner.id is not None
-    try:
-        submission = await svc.practice.submit(learner.id)
-    except PracticeError as exc:
-        if not await _resend_lost_feedback(update, context, learner.id):
-            await reply(update, context, html.escape(str(exc)))
-        return
-    await _send_submission(update, context, submission)
-
-
 async def done(update: Update, context: Context) -> None:
     """/done: submit the answer for feedback (or, in a mock, hand the answer in)."""
     if await mock.take_done(update, context):
         return
-    await _submit(update, context)
+    await submit(update, context)
 
 
 async def cancel(update: Update, context: Context) -> None:
@@ -168,7 +140,7 @@ async def cancel(update: Update, context: Context) -> None:
     learner = await learner_for(update, context)
     assert learner.id is not None
     dropped = await context.services.practice.cancel(learner.id)
-    if dropped is None or (dropped.mode == "probe" and dropped.words == 0):
+    if dropped is None or (dropped.mode == AnswerMode.PROBE and dropped.words == 0):
         await reply(update, context, texts.NOTHING_TO_CANCEL)
     else:
         await reply(update, context, texts.CANCELLED.format(words=dropped.words))
@@ -187,10 +159,10 @@ async def button(update: Update, context: Context) -> None:
     if action in (keyboards.SUBMIT, keyboards.CANCEL):
         current = await svc.practice.current(learner.id)
         if current is None or [current.prompt.id, str(current.token)] != args:
-            if not await _resend_lost_feedback(update, context, learner.id):
+            if not await resend_lost_feedback(update, context, learner.id):
                 await reply(update, context, texts.STALE_BUTTON)
         elif action == keyboards.SUBMIT:
-            await _submit(update, context)
+            await submit(update, context)
         else:
             await cancel(update, context)
     elif action == keyboards.TOPIC:
@@ -198,34 +170,18 @@ async def button(update: Update, context: Context) -> None:
         if topic not in svc.content.topics and topic not in (keyboards.WEAKEST, keyboards.ANY):
             await reply(update, context, texts.STALE_BUTTON)
             return
+        current = await svc.practice.current(learner.id)
+        sent = query.message.date if query.message is not None else None
+        if (current is not None and current.started_at is not None and sent is not None
+                and sent < as_utc(current.started_at)
+                and await answer_in_progress(update, context, learner.id)):
+            return  # a menu older than the answer being written: keep the answer
         await _ask(
             update, context, topic=topic if topic in svc.content.topics else None,
             weakest=topic == keyboards.WEAKEST,
         )
-    elif action == keyboards.NEXT:
-        await practice(update, context)
-    elif action == keyboards.STOP:
-        await svc.practice.cancel(learner.id)
-        await reply(update, context, texts.STOPPED)
-    elif action == keyboards.RETRY:
-        try:
-            await mock.step_aside(update, context, learner.id)
-            prompt = await svc.practice.retry(learner.id, int(args[0]))
-        except (PracticeError, ValueError, IndexError):
-            await reply(update, context, texts.STALE_BUTTON)
-            return
-        await reply(update, context, texts.RETRY_INTRO)
-        await reply(update, context, render_prompt(prompt, svc.content.topics[prompt.topic].title, HTML))
-    elif action == keyboards.MODEL:
-        outline = svc.content.prompts.get(args[0]) if args else None
-        if outline is None:
-            await reply(update, context, texts.STALE_BUTTON)
-            return
-        bullets = "\n".join(f"• {html.escape(b)}" for b in outline.model_answer)
-        await reply(
-            update, context, texts.MODEL_ANSWER.format(bullets=bullets),
-            reply_markup=keyboards.next_stop_keyboard(),
-        )
+    elif action in (keyboards.DETAILS, keyboards.RETRY, keyboards.MODEL, keyboards.NEXT, keyboards.STOP):
+        await after_feedback.handle(update, context, learner.id, action, args)
     else:
         await reply(update, context, texts.UNKNOWN_BUTTON)
 

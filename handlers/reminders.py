@@ -40,7 +40,7 @@ from bot.reminders.planning import (
 from bot.render.feedback import HTML, render_prompt
 from bot.render.nudge import Nudge
 from handlers import keyboards, texts
-from handlers.common import close_buttons, reply
+from handlers.common import answer_in_progress, close_buttons, close_live_keyboards, reply
 from handlers.consent import require_consent
 from handlers.context import App, Context
 from handlers.mock import step_aside
@@ -157,6 +157,7 @@ def menu_keyboard(status: ReminderStatus) -> InlineKeyboardMarkup:
     if status.enabled:
         rows.append([InlineKeyboardButton("Days of the week", callback_data="rem:days"),
                      InlineKeyboardButton("Turn off", callback_data="rem:off")])
+    rows.append([InlineKeyboardButton(texts.BACK_BUTTON, callback_data="onb:settings")])  # /settings
     return InlineKeyboardMarkup(rows)
 
 
@@ -211,10 +212,12 @@ async def remind(update: Update, context: Context) -> None:
 
 
 async def _confirm(update: Update, context: Context, status: ReminderStatus) -> None:
+    """The reminder as set, with its time zone to change: the one place the zone matters, so
+    it is asked here rather than before the first question."""
     await reply(update, context, texts.REMIND_SET.format(
         time=status.local_time, days=describe_days(status.days),
         timezone=html.escape(status.timezone), next=_when(context, status),
-    ))
+    ), reply_markup=keyboards.change_timezone_keyboard())
 
 
 # -- buttons ----------------------------------------------------------------------------------
@@ -281,6 +284,9 @@ async def _nudge_button(
         if topic not in svc.content.topics:
             await reply(update, context, texts.STALE_BUTTON)
             return
+        if await answer_in_progress(update, context, lid):
+            return  # an answer is being written: it is never dropped by a nudge's button
+        await close_live_keyboards(context)
         await step_aside(update, context, lid)  # a running mock pauses for the practice
         try:
             prompt = await svc.practice.start(lid, topic_id=topic, skill=skill)

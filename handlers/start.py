@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from telegram import Update
+from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update
 
-from handlers import texts
+from handlers import keyboards, texts
 from handlers.common import reply
 from handlers.context import Context
 
@@ -15,8 +15,9 @@ async def help_command(update: Update, context: Context) -> None:
 
 
 async def privacy(update: Update, context: Context) -> None:
-    """Show the full privacy notice."""
-    await reply(update, context, texts.PRIVACY)
+    """The privacy notice in brief, with Read all for the full notice in place."""
+    await reply(update, context, texts.PRIVACY_SUMMARY, reply_markup=InlineKeyboardMarkup(
+        [[InlineKeyboardButton(texts.READ_ALL_BUTTON, callback_data=keyboards.PRIVACY_READ)]]))
 
 
 async def unknown_command(update: Update, context: Context) -> None:

@@ -2,14 +2,30 @@
 
 from __future__ import annotations
 
-WELCOME = (
-    "Hello {name}! I'm <b>STAR Coach</b>. I help you rehearse the professional discussion of "
-    "your customer service assessment.\n\n"
-    "I ask the kind of question an assessor asks. You answer with a real example in STAR form "
-    "(Situation, Task, Action, Result), naming the laws, policies and regulators that shaped what "
-    "you did. I tell you what you named, what was missing and how to improve.\n\n"
-    "Send /practice to get your first question, or /help to see everything I can do."
+# The privacy notice in brief: what a learner reads before agreeing (the full one is a tap away).
+PRIVACY_SUMMARY = (
+    "<b>Your privacy</b>: I keep your Telegram id, first name and answers with their scores, "
+    "only to give you feedback and show your progress. Nobody else sees them unless you join "
+    "an assessor's cohort and agree. /mydata sends you a copy; /deleteme erases it all."
 )
+
+WELCOME = (
+    "Hello {name}! I'm <b>STAR Coach</b>. I ask the questions an assessor asks in your "
+    "professional discussion; you answer with a real example, and I show you how to improve.\n\n"
+    + PRIVACY_SUMMARY
+    + "\n\nAgree, and your first question comes straight away."
+)
+WELCOME_BACK = "Welcome back, {name}! Tap below for a question, or send /help to see everything I can do."
+ASK_ME_BUTTON = "Ask me a question"
+PRIVACY_ASK = "Before we practise, please agree to how I keep your answers.\n\n" + PRIVACY_SUMMARY
+PRIVACY_AGREED = "✓ You agreed to the privacy notice (/privacy shows it any time)."
+PRIVACY_AGREED_BEFORE = (
+    "You agreed to the privacy notice already: nothing more to do. /practice gets a question."
+)
+FIRST_QUESTION = "Here's your first question, as an assessor would ask it.\n\n{prompt}"
+AGREE_BUTTON = "I agree"
+DECLINE_BUTTON = "No thanks"
+READ_ALL_BUTTON = "Read all"
 
 PRIVACY = (
     "<b>Privacy notice</b>\n\n"
@@ -37,68 +53,73 @@ ASK_SECTOR = (
     "Which sector do you work in? It decides which regulators an assessor expects you to know "
     "(the FCA for banking, Ofgem for energy, ...)."
 )
-ASK_TIMEZONE = "Which time zone are you in? (Choose “Another” to type any, such as America/Toronto.)"
+ASK_TIMEZONE = "Which time zone are you in? (Choose “Another” to type a city or a country.)"
 ASK_NATION = (
     "Where do you work? The law differs across the UK (in Northern Ireland the Disability "
     "Discrimination Act 1995 still applies, Scotland has its own licensing and information laws), "
     "so I check your answers against the law of your nation."
 )
 TYPE_TIMEZONE = "Type your city or time zone, for example London, Belfast, Toronto or Asia/Dubai."
-ASK_REMINDER = (
-    "Last one: would you like a daily nudge to practise for two minutes? Pick a time (in your "
-    "time zone); you can change it or the days any time with /remind or /settings."
-)
-ALL_SET = (
-    "You're all set: {level}, {sector}, time zone {timezone}. Change these any time with "
-    "/settings.\n\n{reminder}"
-)
-ALL_SET_REMINDER_OFF = (
-    "Send /practice for a question. Want a nudge each day? /remind 18:30 sets a daily reminder "
-    "at that time."
-)
-ALL_SET_REMINDER_ON = (
-    "⏰ Daily reminder at {time} {days}: the first comes {next}. Send /practice for a question now."
-)
+# Level, sector and nation are asked when the first answer is submitted, before its feedback.
+PROFILE_INTRO = "Before I mark it, three quick questions: your answers decide what an assessor expects."
+ECHO_LEVEL = "✓ Level {level}"
+ECHO_SECTOR = "✓ Sector: {sector}"
+ECHO_NATION = "✓ Nation: {nation}"
+PROFILE_DONE = "✓ {level}, {sector}, {nation}. Change these any time in /settings.\n{reminder}"
+PROFILE_REMINDER_OFF = "Want a nudge each day? /remind 18:30 sets a daily reminder."
+PROFILE_REMINDER_ON = "⏰ Daily reminder at {time} {days}: the next comes {next}."
 SETTINGS = (
     "<b>Your settings</b>\nLevel: {level}\nSector: {sector}\nTime zone: {timezone}\n"
     "Nation: {nation}\n"
     "Daily reminder: {reminder}\nStandard: {standard}\nAssessment date: {exam}\n\n"
     "Choose what to change:"
 )
+SETTINGS_SAVED = "✓ Saved: {what}.\n\n"
+BACK_BUTTON = "⬅ Back"
+CHANGE_TIMEZONE_BUTTON = "Change time zone"
 PRIVACY_DECLINED = (
     "No problem: I won't store any answers. I keep only your Telegram id and first name, to "
     "remember that you said no. If you change your mind, send /start."
 )
-NEEDS_CONSENT = "Before we practise, please read the privacy notice and say whether you agree."
 CHOOSE_TOPIC = "What would you like to practise?"
 CHOOSE_TOPIC_WITH_WORK = "📌 Your assessor set you work (first below), or choose what to practise."
 RETRY_INTRO = "<b>Try again.</b> Answer the same question; I'll show you what changed."
-PROBE_INTRO = "<b>The assessor asks:</b> {probe}\n\n<i>Type your reply and press Submit, or choose below.</i>"
 MODEL_ANSWER = "<b>Model answer outline</b>\n{bullets}"
+PROGRESS_DETAILS_BUTTON = "Details: topics, skills, Acts"
+MY_ANSWERS_BUTTON = "📚 My answers"
 STOPPED = "Good work. Send /practice when you're ready for another question."
 
 HELP = (
     "<b>STAR Coach commands</b>\n"
-    "/practice: choose a topic and get a question\n"
-    "/mock: a timed mock discussion (20, 40 or 60 minutes) with a readiness report\n"
-    "/examdate: the day of your assessment (/examdate 12 March): reviews aim at it\n"
-    "/done: submit your answer for feedback\n"
+    "/practice: a question to answer\n"
+    "/mock: a timed mock discussion and a readiness report\n"
+    "/examdate: your assessment day (/examdate 12 March)\n"
+    "/done: submit your answer\n"
     "/cancel: drop the answer you are writing\n"
-    "/settings: your level, sector and time zone\n"
-    "/progress: your scores, streak and the key Acts you have named\n"
-    "/answers: every question you have answered, your best answer and the model outline\n"
-    "/remind: a daily reminder at the time you choose (/remind 18:30, /remind off)\n"
+    "/settings: level, sector, nation, time zone\n"
+    "/progress: scores, streak, key Acts\n"
+    "/answers: your best answers, to revise\n"
+    "/remind: a daily reminder (/remind 18:30)\n"
     "/privacy: what I store and why\n"
-    "/mydata: a copy of everything I store about you\n"
+    "/mydata: a copy of it all\n"
     "/leave: leave an assessor's cohort\n"
-    "/deleteme: erase everything I store about you\n"
-    "/help: this list\n\n"
-    "Answer in one message or several; press <b>Submit</b> or send /done when you have finished."
+    "/deleteme: erase it all\n\n"
+    "Answer in one message or several, then press <b>Submit</b> or send /done."
 )
 
 CANCELLED = "Cancelled: your answer to that question ({words} words) was not submitted."
 NOTHING_TO_CANCEL = "There is nothing to cancel. Send /practice when you are ready."
-STALE_BUTTON = "That button belongs to an earlier question. Send /practice for a new one."
+STALE_BUTTON = (
+    "That button belongs to an earlier question, so I did nothing. Send /practice for a new one."
+)
+STALE_EARLIER = "That button is from an earlier question (“{question}”), so I did nothing. {now}"
+STALE_NOW_OPEN = "Your current question is still open: carry on, or /cancel it."
+STALE_NOW_NONE = "Tap <b>Next question</b> on the latest feedback, or send /practice."
+ANSWER_IN_PROGRESS = (
+    "You're writing an answer ({words} words) to “{question}”, so I left it as it is. Press "
+    "Submit when it's done, or /cancel it first."
+)
+DETAILS_EARLIER = "<i>(From an earlier answer: its buttons have closed.)</i>\n\n"
 UNKNOWN_BUTTON = "Sorry, I don't recognise that button. Send /help to see what I can do."
 NOT_TEXT = "I can only read typed answers. Please type your answer as text."
 ERROR = (
@@ -293,9 +314,11 @@ DIGEST_SET = "Your weekly digest comes on {day}s at {time} ({tz}); the next one 
 DIGEST_OFF = "Your weekly digest is off. /digest mon 08:00 switches it on again."
 DIGEST_NOW = "Your weekly digest: {state}. Change it with /digest fri 16:30, or /digest off."
 
-INVITE_PRIVACY_FIRST = (
-    "You've opened an invite to join a cohort. First, please read the privacy notice; after you "
-    "agree I'll show you what joining shares."
+INVITE_WELCOME = (
+    "Hello {name}! You've opened an invite to join an assessor's group on <b>STAR Coach</b>, "
+    "where you rehearse your professional discussion.\n\n"
+    + PRIVACY_SUMMARY
+    + "\n\nAgree, and I'll show you exactly what joining shares."
 )
 COHORT_CONSENT = (
     "<b>Join “{cohort}”?</b>\n"
@@ -341,7 +364,8 @@ REMIND_BAD_DAYS = (
 )
 REMIND_SET = (
     "⏰ Done: I'll remind you at <b>{time}</b> {days} ({timezone}). The first reminder comes "
-    "{next}.\n/remind off stops it; /settings changes the time or the days."
+    "{next}.\n/remind off stops it; /settings changes the time or the days.\n"
+    "Not in {timezone}? Tap <b>Change time zone</b>."
 )
 REMIND_STATUS_ON = (
     "⏰ Your daily reminder: <b>{time}</b> {days} ({timezone}). The next one comes {next}."

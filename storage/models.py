@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import UTC, date, datetime
+from enum import StrEnum
 from typing import Any
 
 import sqlalchemy as sa
@@ -55,14 +56,21 @@ class Learner(SQLModel, table=True):
     mock_running: bool = Field(default=False, sa_column_kwargs={"server_default": "0"})
 
 
+class AnswerMode(StrEnum):
+    """What a draft is, and so what its attempt is (Draft.mode, Attempt.kind)."""
+
+    ANSWER = "answer"  # a first answer to a question
+    PROBE = "probe"  # a reply to the assessor's follow-up probe, merged with the answer before it
+    RETRY = "retry"  # a new try at the same question, compared with the one before
+
+
 class Draft(SQLModel, table=True):
     """The answer a learner is writing now: one per learner, kept in the database so a
     restart (even a hard kill) loses nothing they typed."""
 
     learner_id: int = Field(foreign_key="learner.id", primary_key=True, ondelete="CASCADE")
     prompt_id: str = Field(max_length=40)
-    # answer: a first answer; probe: an answer to a follow-up probe; retry: a new try.
-    mode: str = Field(default="answer", max_length=10)
+    mode: str = Field(default=AnswerMode.ANSWER.value, max_length=10)  # an AnswerMode
     # For probe and retry: the attempt it builds on.
     parent_attempt_id: int | None = None
     probe_point: str | None = Field(default=None, max_length=40)
@@ -84,7 +92,7 @@ class Attempt(SQLModel, table=True):
     learner_id: int = Field(foreign_key="learner.id", index=True, ondelete="CASCADE")
     prompt_id: str = Field(max_length=40)
     topic_id: str = Field(max_length=40)
-    kind: str = Field(default="answer", max_length=10)
+    kind: str = Field(default=AnswerMode.ANSWER.value, max_length=10)  # an AnswerMode
     parent_id: int | None = Field(default=None, foreign_key="attempt.id", ondelete="SET NULL")
     text: str = Field(sa_type=sa.Text)
     score: int

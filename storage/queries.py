@@ -10,7 +10,7 @@ import sqlalchemy as sa
 from sqlmodel import SQLModel, col, select
 from sqlmodel.ext.asyncio.session import AsyncSession
 
-from storage.models import Attempt, Draft, Learner, utcnow
+from storage.models import AnswerMode, Attempt, Draft, Learner, utcnow
 
 
 async def get_learner(session: AsyncSession, *, key: str) -> Learner | None:
@@ -53,7 +53,7 @@ async def start_draft(
     *,
     learner_id: int,
     prompt_id: str,
-    mode: str = "answer",
+    mode: str = AnswerMode.ANSWER,
     parent_attempt_id: int | None = None,
     probe_point: str | None = None,
     now: datetime | None = None,
@@ -127,7 +127,7 @@ async def add_attempt(
     score: int,
     grade: str,
     result: dict[str, Any],
-    kind: str = "answer",
+    kind: str = AnswerMode.ANSWER,
     parent_id: int | None = None,
     now: datetime | None = None,
 ) -> Attempt:

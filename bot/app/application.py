@@ -117,15 +117,17 @@ def handlers() -> list[BaseHandler]:
         # /remind and the `rem:` buttons (menu, days, and a nudge's Practise now/Snooze/Not today).
         *reminders.handlers(),
         CommandHandler("deleteme", privacy.deleteme, filters=PRIVATE),
+        CallbackQueryHandler(progress.details, pattern=r"^prog:details$"),
         CallbackQueryHandler(
             practice.button,
             pattern=r"^prac:((submit|cancel):[a-z0-9_]{1,40}:\d{1,12}|topic:[a-z0-9_]{1,40}"
-            r"|retry:\d{1,9}|model:[a-z0-9_]{1,40}|next|stop)$",
+            r"|(retry|details):\d{1,9}|model:[a-z0-9_]{1,40}|(next|stop)(:\d{1,9})?)$",
         ),
         CallbackQueryHandler(
             onboarding.button,
-            pattern=r"^onb:(privacy:(yes|no)|level:\d|sector:[a-z0-9_]{1,40}|tz:(\d{1,2}|other)"
-            r"|rem:(\d{4}|off)|change:(level|sector|tz|nation)|nation:[a-z_]{1,20})$",
+            pattern=r"^onb:(privacy:(yes|no)|read(:[A-Za-z0-9_-]{1,55})?|settings"
+            r"|(level:\d|sector:[a-z0-9_]{1,40}|nation:[a-z_]{1,20})(:s)?|tz:(\d{1,2}|other)"
+            r"|change:(level|sector|tz|nation))$",
         ),
         CallbackQueryHandler(privacy.delete_button, pattern=r"^priv:delete:(yes|no):\d{1,20}$"),
         # Assessors, cohorts and invites (commands and `coh:` buttons).

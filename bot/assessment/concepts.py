@@ -38,7 +38,7 @@ NEGATORS = frozenset(
 HYPOTHETICAL = frozenset({"would", "should", "could", "might", "if", "unless", "i'd", "wish", "hope"})
 # "could" and "should" read as a past ability or a duty only with "have": "I could have
 # apologised" did not happen, "I could see she was upset" did.
-WEAK_HYPOTHETICAL = frozenset({"could", "should", "might"})
+WEAK_HYPOTHETICAL = frozenset({"could", "should", "might", "i'd"})
 # Words that carry no content of their own: "_" in a term never stands for one, and they are not
 # the substance that tells a real answer from a list of key words (bot.assessment.needs).
 FUNCTION_WORDS = frozenset(
@@ -68,6 +68,7 @@ GENERIC = frozenset(
         "right", "wrong"
     }
 )
+MEMO_LIMIT = 200_000  # (concept, word) pairs whose candidate terms are kept
 NEGATION_REACH = 4  # words back from a mention that a "not" still governs
 HYPOTHETICAL_REACH = 8
 GAP = 3  # words "..." may skip
@@ -158,6 +159,54 @@ class ConceptIndex:
     def __init__(self, concepts: dict[str, Concept]) -> None:
         self.concepts = concepts
         self.terms = {cid: [compile_term(t) for t in c.terms] for cid, c in concepts.items()}
+        # Which terms can start at a word, by the word's stem, exact form or prefix: a term is
+        # only tried where its first word could be (the cost stays per word, not per term).
+        self.starts = {cid: self._starts(cid) for cid in concepts}
+        self._memo: dict[tuple[str, str], list[int]] = {}
+
+    def _firsts(self, term: tuple[Position, ...], depth: int = 0) -> list[Element]:
+        first = term[0] if term else None
+        out: list[Element] = []
+        for kind, value in first or ():
+            if kind == "ref":
+                if depth < 3:
+                    for t in self.terms.get(value, []):
+                        out += self._firsts(t, depth + 1)
+            else:
+                out.append((kind, value))
+        return out
+
+    def _starts(self, cid: str) -> tuple[dict[str, list[int]], list[tuple[str, int]], list[int]]:
+        by_key: dict[str, list[int]] = {}
+        prefixes: list[tuple[str, int]] = []
+        anywhere: list[int] = []
+        for n, term in enumerate(self.terms[cid]):
+            for kind, value in self._firsts(term):
+                if kind == "prefix":
+                    prefixes.append((value, n))
+                elif kind == "any":
+                    anywhere.append(n)
+                else:
+                    by_key.setdefault(("=" if kind == "exact" else "") + value, []).append(n)
+        return by_key, prefixes, anywhere
+
+    def _candidates(self, cid: str, w: Word) -> list[int]:
+        key = (cid, w.raw)
+        found = self._memo.get(key)
+        if found is None:
+            found = self._memo[key] = self._candidates_of(cid, w)
+            if len(self._memo) > MEMO_LIMIT:
+                self._memo.clear()
+        return found
+
+    def _candidates_of(self, cid: str, w: Word) -> list[int]:
+        by_key, prefixes, anywhere = self.starts[cid]
+        found = set(by_key.get(w.stem, ())) | set(by_key.get(w.low, ()))
+        found |= set(by_key.get("=" + w.raw.rstrip("s'’"), ()))
+        found |= {n for p, n in prefixes if w.low.startswith(p)}
+        if anywhere and w.low not in FUNCTION_WORDS:
+            found |= set(anywhere)
+        return sorted(found)
 
     def _element(self, el: Element, ws: list[Word], i: int, depth: int) -> Iterator[int]:
         """Ends (exclusive word index) of matches of one element starting at word i."""
@@ -207,9 +256,12 @@ class ConceptIndex:
         for i in range(len(ws)):
             if i < taken:
                 continue
+            candidates = self._candidates(concept_id, ws[i])
+            if not candidates:
+                continue
+            terms = self.terms[concept_id]
             best = max(
-                (end for term in self.terms[concept_id] for end in self._term(term, ws, i, 0)),
-                default=None,
+                (end for n in candidates for end in self._term(terms[n], ws, i, 0)), default=None
             )
             if best is None or best <= i:
                 continue

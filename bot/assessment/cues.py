@@ -67,7 +67,9 @@ TASK = re.compile(
     r"\bi (had|needed|was asked|was expected|was tasked|was responsible|wanted|was meant)"
     r" (to|with|for)\b|\bi was (asked|tasked)\b|\bit was (up to me|my job|my responsibility)\b|"
     r"\bthe (aim|goal|objective|task) was\b|\bwhat i (had|needed) to do\b|\bmy manager asked me\b|"
-    r"\b(asked|told) me to (help|look|find|improve|sort|gather|deal)\b",
+    r"\b(asked|told) me to (help|look|find|improve|sort|gather|deal|coach|train|fix|check)\b|"
+    r"\b(was|it's|its) down to me\b|\bi had (two|three|\w+) things to\b|"
+    r"\bi made it my (job|mission|priority|aim)\b|\bit was on me\b",
     re.I,
 )
 
@@ -97,7 +99,12 @@ ACTION = re.compile(
     rf"\bi'?ve\s+\w+ed\b|(?<!if )\b(i|we)\s+(never|didn'?t|did not|don'?t|do not|won'?t|refused to)\s+"
     rf"(?!(?:{_STATIVE}|really|even|get|have|usually|normally|actually)\b)\w+|"
     rf"(^|[.!?;]\s*|\band\s+)(checked|refunded|explained|logged|rang|called|booked|sent|"
-    rf"apologised|offered|arranged|raised|escalated|processed|sorted|replaced|took|gave|told)\b",
+    rf"apologised|offered|arranged|raised|escalated|processed|sorted|replaced|took|gave|told)\b|"
+    # Chat notes drop the "I": "asked my team leader + checked the policy", "rewrote my templates".
+    rf"(^|[.!?;:,+]\s*|\b(and|then|so|n)\s+)(?!(?:{_STATIVE}|based|named|located|scared|worried|"
+    rf"shocked|tired|surprised|interested|delivered|closed|called|cancelled|booked)\b)"
+    rf"(\w{{3,}}ed|{_ACT_PAST}|rewrote)\s+(?!(to|by|with|from|in|on|at|out|up|off)\b)"
+    rf"(my|the|a|an|him|her|them|it|his|their|our|every|each|\w+ing|\w+s)\b",
     re.I,
 )
 
@@ -192,7 +199,10 @@ REASONING = re.compile(
     r"\b(which|this|that) (meant|means) (we|i|that|she|he|they)\b|\bthe reason\b|"
     # Explanations in chat: "meant we could show", "cause was the software", "which kills FCR".
     r"(?<![.!?]\s)\b(meant|means) (we|i|that|she|he|they|customers|people)\b|\b(the |root )?cause was\b|"
-    r"\bturned out\b|\bif (i|we|you|they|she|he) (hadn'?t|didn'?t|don'?t|rush|skip|had not|did not)\b|"
+    r"\bturned out\b|\bsince (a|an|our|their|his|her|every|each)\b|"
+    r"\bif\b[^.!?\n]{3,60}?,?\s+(the customer|customers|someone|they|she|he|people|residents)\s+"
+    r"(gets?|would|could|will|might|ends? up|won'?t|can'?t)\b|"
+    r"\bif (i|we|you|they|she|he) (hadn'?t|didn'?t|don'?t|rush|skip|had not|did not)\b|"
     r"\bwhich (kills|killed|caused|causes|led to|leads to)\b|"
     r"\b(that'?s|this is|which is|thats) why\b|\bfor \w+ reasons\b|\bdue to\b|\bin case\b|"
     r"\bas (she|he|they|it|i|we)('s|'d|’s|’d)|\bas (the|her|his|their|our|it|she|he|they|i|we|"

@@ -49,7 +49,8 @@ class Assessor:
         points = marking.points_for(self.content, prompt, sector)
         spans = structure.star_spans(text)
         spans["measurable"] = structure.measurable_span(text)
-        spans["reasoning"] = structure.reasoning_span(text)
+        reasons = structure.reasoning_spans(text)
+        spans["reasoning"] = reasons[0] if reasons else None
         spans["escalation"] = structure.escalation_span(text)
         findings = Findings(
             text=text,
@@ -60,7 +61,7 @@ class Assessor:
             words=words(text),
             keywords=self._keywords(prompt, points),
         )
-        findings.signals["reasoning"] = structure.reasoning_spans(text)
+        findings.signals["reasoning"] = reasons
         ev = Evidence(
             text=text,
             found=found,

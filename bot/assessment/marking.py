@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 from rapidfuzz import fuzz
 
-from bot.assessment.needs import Findings, judge, quotes
+from bot.assessment.needs import Findings, asks_for_a_name, judge, quotes
 from bot.assessment.types import Flag, Found, Grade, Hint, PointResult, Quote
 from bot.assessment.wording import join
 from content.loader import Content, normalise_form
@@ -107,6 +107,9 @@ def met(content: Content, point: MarkingPoint, ev: Evidence) -> PointResult:
                 if f.entry_id in expected or content.catalogue[f.entry_id].every_sector
             ]
             wanted = join(content.catalogue[r] for r in expected[:2])
+            if named and not asks_for_a_name(point):
+                # "... and explains its role": the name alone is not the point.
+                named = [f for f in named if fx.substantial((f.start, f.end))]
             if named:
                 return PointResult(point.id, point.text, True, None,
                                    quotes(ev.text, [(f.start, f.end) for f in named]), None, len(named))

@@ -9,9 +9,11 @@ quoted, the same way.
 
 from __future__ import annotations
 
+import bisect
+import re
 from dataclasses import dataclass, field
 
-from bot.assessment.concepts import FUNCTION_WORDS, ConceptIndex, Word, excerpt, words
+from bot.assessment.concepts import FUNCTION_WORDS, ConceptIndex, Word, excerpt, stem, words
 from bot.assessment.types import Flag, Found, Quote
 from bot.assessment.wording import the
 from content.loader import Content
@@ -38,6 +40,17 @@ SIGNAL_MISSING = {
 }
 
 
+# A reason made only of these is conformity ("because of data protection", "as it's mandatory").
+CONFORMITY = frozenset(
+    stem(w)
+    for w in (
+        "law", "laws", "legal", "legally", "legislation", "rule", "rules", "policy", "policies",
+        "procedure", "procedures", "process", "mandatory", "compulsory", "required", "requirement",
+        "regulation", "regulations", "data", "protection", "gdpr", "confidential", "confidentiality",
+        "compliance", "comply", "allowed", "supposed", "standard", "standards"
+    )
+)
+NEXT_STEP = re.compile(r"[\w')]*,?\s*so\s+(i|we)\b", re.I)
 # Signals whose words must say something of this answer's own (see `Findings.substantial`).
 SUBSTANTIAL_SIGNALS = frozenset({"reasoning", "escalation"})
 SUBSTANCE_MIN = 2  # content words of the answer's own a hit's sentence needs
@@ -73,27 +86,41 @@ class Findings:
     words: list[Word]
     keywords: Keywords = NO_KEYWORDS
     _hits: dict[str, list[tuple[str, Span]]] = field(default_factory=dict)
+    _substance: dict[tuple[Span, bool], bool] = field(default_factory=dict)
+    _ends: list[int] = field(default_factory=list)
+    _sentences: dict[int, list[Word]] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        self._ends = [w.end for w in self.words]
+        for w in self.words:
+            self._sentences.setdefault(w.sentence, []).append(w)
 
     def substantial(self, span: Span, *, after: bool = False) -> bool:
         """Whether the sentence of a hit (for a reason, the clause after its cue) says something
         beyond the prompt's key words: "because it's the law" and "I escalated it" do not."""
-        inside = [w for w in self.words if w.end > span[0]]
-        if not inside:
+        key = (span, after)
+        if key in self._substance:
+            return self._substance[key]
+        at = bisect.bisect_right(self._ends, span[0])
+        if at >= len(self.words):
             return False
-        sentence = inside[0].sentence
+        sentence = self.words[at].sentence
+        same = self._sentences.get(sentence, [])
         if after:
-            rest = [w for w in inside if w.start >= span[1] and w.sentence == sentence]
-            ws = [w for w in rest if rest and w.clause == rest[0].clause]
+            rest = [w for w in same if w.start >= span[1]]
+            ws = [w for w in rest if w.clause == rest[0].clause]
         else:
-            ws = [w for w in self.words if w.sentence == sentence and not span[0] <= w.start < span[1]]
+            ws = [w for w in same if not span[0] <= w.start < span[1]]
         # Naming a law or policy is not a reason of the answer's own ("because of GDPR").
         named = [(f.start, f.end) for f in self.found]
         own = sum(
             1 for w in ws
             if w.low not in FUNCTION_WORDS and len(w.low) > 2 and not self.keywords.covers(w)
             and not any(s <= w.start < e for s, e in named)
+            and not (after and w.stem in CONFORMITY)
         )
-        return own >= (REASON_MIN if after else SUBSTANCE_MIN)
+        self._substance[key] = own >= (REASON_MIN if after else SUBSTANCE_MIN)
+        return self._substance[key]
 
     def concept(self, cid: str) -> list[tuple[str, Span]]:
         if cid not in self._hits:
@@ -134,9 +161,11 @@ def keywords_for(index: ConceptIndex, question: str, points: list[MarkingPoint])
 def implied(point: MarkingPoint) -> list[Need]:
     """The needs a point's check stands for when the content gives none."""
     minimum = int(point.params.get("min", 1))
+    # The point's own words decide whether the year is part of it ("with its year").
+    dated = "year" in point.text.lower()
     match point.check:
         case Check.NAMES_LEGISLATION:
-            return [Need(kind=Kind.LEGISLATION, min=minimum)]
+            return [Need(kind=Kind.LEGISLATION, min=minimum, dated=dated)]
         case Check.NAMES_POLICY:
             return [Need(kind=Kind.POLICY, min=minimum)]
         case Check.NAMES_STANDARD:
@@ -144,7 +173,7 @@ def implied(point: MarkingPoint) -> list[Need]:
         case Check.NAMES_REGULATOR:
             return [Need(kind=Kind.REGULATOR)]
         case Check.NAMES_ANY_OF:
-            return [Need(named=list(point.params["ids"]), min=minimum)]
+            return [Need(named=list(point.params["ids"]), min=minimum, dated=dated)]
         case Check.STAR_COMPLETE:
             return [Need(signal="star")]
         case Check.MEASURABLE_RESULT:
@@ -167,6 +196,17 @@ NAME_CHECKS = frozenset(
 )
 
 
+# Points whose text asks the learner only to say something: name it, identify it, know it.
+ONLY_TO_SAY = ("names", "refers", "knows")
+
+
+def asks_for_a_name(point: MarkingPoint) -> bool:
+    """Points that ask for a name ("Names the HEAT model"): there the name is the substance. A
+    point that asks for a model to be used ("Uses root cause analysis") needs it put to work."""
+    text = point.text.lower()
+    return text.startswith(ONLY_TO_SAY) and "explain" not in text and " role" not in text
+
+
 def hits(need: Need, fx: Findings, *, substance: bool = True) -> list[tuple[str, Span]]:
     """Every (key, span) the need's sources found; equal keys are one thing said twice. With
     ``substance``, concept and reason hits must say something beyond the prompt's key words."""
@@ -177,6 +217,7 @@ def hits(need: Need, fx: Findings, *, substance: bool = True) -> list[tuple[str,
         # counts three teams when the answer goes on to say what one of them did.
         if not substance or any(fx.substantial(span) for _, span in said):
             out += said
+    named: list[tuple[str, Span]] = []
     for f in _credited(fx.found):
         by_id = f.entry_id in need.named
         by_kind = need.kind is not None and f.kind == need.kind.value
@@ -184,13 +225,21 @@ def hits(need: Need, fx: Findings, *, substance: bool = True) -> list[tuple[str,
             continue
         if need.relevant and f.kind == Kind.LEGISLATION.value and f.entry_id not in need.relevant:
             continue
-        out.append((f.entry_id, (f.start, f.end)))
+        if need.dated and {Flag.WRONG_YEAR.value, Flag.MISSING_YEAR.value} & set(f.flags):
+            continue
+        named.append((f.entry_id, (f.start, f.end)))
+    # "Uses PDCA" needs the model put to work, not only named ("We used PDCA with a review stage").
+    if not substance or any(fx.substantial(span) for _, span in named):
+        out += named
     if need.signal == "star":
         parts = [fx.signals.get(p, []) for p in ("situation", "task", "action", "result")]
         if all(parts):
             out += [("star", p[0]) for p in parts]
     elif need.signal:
         spans = fx.signals.get(need.signal, [])
+        if need.signal == "reasoning":
+            # "..., so I made a card" is the next step, not a reason for it (the labelling rule).
+            spans = [sp for sp in spans if not NEXT_STEP.match(fx.text, sp[0], sp[1])]
         if substance and need.signal in SUBSTANTIAL_SIGNALS:
             spans = [s for s in spans if fx.substantial(s, after=need.signal == "reasoning")]
         out += [(need.signal, s) for s in spans]
@@ -259,7 +308,7 @@ def judge(content: Content, point: MarkingPoint, fx: Findings) -> Judgement:
     missing: str | None = None
     first = 0
     for n, need in enumerate(needs):
-        found = hits(need, fx, substance=point.check not in NAME_CHECKS)
+        found = hits(need, fx, substance=not asks_for_a_name(point))
         have = distinct(found)
         if n == 0:
             first = have
@@ -267,5 +316,9 @@ def judge(content: Content, point: MarkingPoint, fx: Findings) -> Judgement:
             spans += [s for _, s in found]
         elif missing is None:
             missing = point.missing or describe(content, need, have)
+            if need.signal == "star" and not point.missing:
+                # Say which part: "your task: what you had to do or decide".
+                parts = [p for p in ("situation", "task", "action", "result") if not fx.signals.get(p)]
+                missing = " and ".join(SIGNAL_MISSING[p] for p in parts[:2]) or missing
     met = missing is None
     return met, quotes(fx.text, spans) if met else (), missing, first

@@ -30,7 +30,11 @@ CHANGE = re.compile(
     r"\b(down|up|fell|rose|dropped|cut|reduced) (by )?\d[\d.,]*\s?(%|per ?cent)|"
     r"\b\d[\d.,]*\s?(%|per ?cent) (down|up|fewer|less|more|lower|higher)\b|"
     r"\b\d+ (a|per) (day|week|month) (down|up) to \d|\b(100|\d\d)\s?% of\b|"
-    r"\b(0|zero|no) [\w ]{0,25}\b(since|after week|after day)\b",
+    r"\b(0|zero|no) [\w ]{0,25}\b(since|after week|after day)\b|"
+    # Spoken and typed shorthand: "csat 3.9 to 4.5", "full marks", "found no gaps", "twenty percent".
+    r"\b\d+\.\d+ to \d+(\.\d+)?\b|\bfull marks\b|\bno (gaps|errors|mistakes|complaints|repeat calls)\b|"
+    r"\b(ten|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred) "
+    r"(percent|per cent|pound|pounds|quid|days|minutes|mins|hours)\b",
     re.I,
 )
 GENERIC_REACH = 40  # characters before a scene cue that can make it generic

@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
+from enum import StrEnum
 from statistics import mean
 from typing import Any, Protocol
 from zoneinfo import ZoneInfo
@@ -46,8 +47,25 @@ MASTERY_MIN = 3
 TOPIC_MIN = 2
 RECENT_ATTEMPTS = 5
 
-RED, AMBER, GREEN = "red", "amber", "green"
-UP, DOWN, STEADY, NEW = "up", "down", "steady", "new"
+class Status(StrEnum):
+    """A learner's red/amber/green status (rules in docs/assessors.md)."""
+
+    RED = "red"
+    AMBER = "amber"
+    GREEN = "green"
+
+
+class Trend(StrEnum):
+    """Which way a learner's scores move: compared topic by topic, NEW before there are enough."""
+
+    UP = "up"
+    DOWN = "down"
+    STEADY = "steady"
+    NEW = "new"
+
+
+RED, AMBER, GREEN = Status.RED, Status.AMBER, Status.GREEN
+UP, DOWN, STEADY, NEW = Trend.UP, Trend.DOWN, Trend.STEADY, Trend.NEW
 
 
 @dataclass(frozen=True)
@@ -62,13 +80,13 @@ class LearnerSummary:
     attempts_total: int
     latest_grade: str | None
     recent_mean: int | None  # mean of the last RECENT_WINDOW scores (None with fewer answers)
-    trend: str  # up, down, steady, or new (no topic with enough answers to compare)
+    trend: Trend  # NEW: no topic with enough answers to compare
     trend_delta: int | None
     week_delta: int | None  # mean of the last 7 days minus the mean before them
     weakest_area: str | None  # "topic: skill", the area with the lowest mastery
     weakest_topic: str | None
     weakest_skill: str | None
-    status: str
+    status: Status
     reasons: tuple[str, ...]
     progress: ProgressSummary
     areas: tuple[tuple[str, str, int], ...] = ()  # (topic id, skill, mastery 0 to 100)
@@ -129,7 +147,7 @@ class LearnerDetail:
 # -- the pure part --------------------------------------------------------------------------
 
 
-def _label(delta: int) -> str:
+def _label(delta: int) -> Trend:
     if delta >= TREND_STEP:
         return UP
     if delta <= -TREND_STEP:
@@ -137,7 +155,7 @@ def _label(delta: int) -> str:
     return STEADY
 
 
-def trend(scores: Sequence[int]) -> tuple[str, int | None]:
+def trend(scores: Sequence[int]) -> tuple[Trend, int | None]:
     """Compare the newest answers on one topic with the ones before them (oldest first); NEW
     until there are 2 x TREND_WINDOW of them."""
     k = TREND_WINDOW
@@ -147,7 +165,7 @@ def trend(scores: Sequence[int]) -> tuple[str, int | None]:
     return _label(delta), delta
 
 
-def topic_trend(rows: Sequence[tuple[str, int]]) -> tuple[str, int | None]:
+def topic_trend(rows: Sequence[tuple[str, int]]) -> tuple[Trend, int | None]:
     """The trend over (topic, score) pairs, oldest first: each topic compared with itself, then
     the changes of the topics with enough answers averaged."""
     by_topic: dict[str, list[int]] = {}
@@ -161,8 +179,8 @@ def topic_trend(rows: Sequence[tuple[str, int]]) -> tuple[str, int | None]:
 
 
 def status(
-    *, idle_days: int | None, recent_mean: int | None, trend_label: str
-) -> tuple[str, tuple[str, ...]]:
+    *, idle_days: int | None, recent_mean: int | None, trend_label: Trend
+) -> tuple[Status, tuple[str, ...]]:
     """Red, amber or green with the reasons, by the rules in docs/assessors.md."""
     if idle_days is None:
         return RED, ("has not practised yet",)

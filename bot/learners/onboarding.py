@@ -1,7 +1,11 @@
-"""Onboarding and settings: privacy consent, level, sector and time zone, in that order.
+"""Onboarding and settings: privacy consent first; level, sector and nation when they matter.
 
-`Learner.onboarding_step` says which question is open; None means onboarding is finished,
-and the same setters then simply change one setting (from /settings).
+A new learner agrees to the privacy notice and gets a question at once. `Learner.onboarding_step`
+then says which profile question is still owed (level, sector, then nation): they are asked when the
+first answer is submitted, before its feedback, because that is where they change the marking.
+None means onboarding is finished, and the same setters then simply change one setting (from
+/settings). The time zone is not asked up front: it starts as the operator's DEFAULT_TIMEZONE and
+is offered for change when a reminder is set (its only use).
 """
 
 from __future__ import annotations
@@ -18,9 +22,14 @@ from storage import queries
 from storage.db import SessionFactory
 from storage.models import Learner
 
-STEPS = ("privacy", "level", "sector", "timezone", "reminder")
-# A time zone being typed from /settings (not part of onboarding: it ends there).
-TYPED_TIMEZONE = "timezone_typed"
+STEPS = ("privacy", "level", "sector", "nation")
+# The steps asked before the first feedback, not up front.
+PROFILE_STEPS = STEPS[1:]
+# A time zone being typed from /settings: "tz>" and the step to return to afterwards (the
+# profile question still owed, if any), so typing a zone never loses an unanswered question.
+TYPED_TIMEZONE = "tz>"
+# A new learner's first question: the foundations suit every level and sector.
+FIRST_TOPIC = "service_foundations"
 LEVELS = (2, 3, 4, 5)
 # Offered as buttons; any other IANA name can be typed.
 COMMON_TIMEZONES = ("Europe/London", "Europe/Dublin", "Europe/Paris", "Asia/Kolkata", "America/New_York")
@@ -66,7 +75,11 @@ class LearnerSettings:
             learner = await session.get(Learner, learner_id)
             if learner is None:
                 raise SettingError("I can't find your details. Send /start to begin again.")
-            if learner.onboarding_step == TYPED_TIMEZONE and step == "timezone":
+            current = learner.onboarding_step or ""
+            if current.startswith(TYPED_TIMEZONE) and step == "timezone":
+                fields["onboarding_step"] = current[len(TYPED_TIMEZONE):] or None
+            elif current not in STEPS and not current.startswith(TYPED_TIMEZONE):
+                # A step of an older version (timezone, reminder): nothing more is owed.
                 fields["onboarding_step"] = None
             elif learner.onboarding_step == step:
                 following = STEPS.index(step) + 1
@@ -101,13 +114,14 @@ class LearnerSettings:
         return await self._set(learner_id, "sector", sector=sector)
 
     async def expect_typed_timezone(self, learner_id: int) -> None:
-        """The next message is a time zone name: within onboarding that is the timezone step
-        already; from /settings it is a one-off that ends when the zone is set."""
+        """The next message is a time zone name: a one-off that ends when the zone is set,
+        remembering the profile question still owed."""
         async with self.sessions.begin() as session:
             learner = await session.get(Learner, learner_id)
-            if learner is not None and learner.onboarding_step != "timezone":
+            if learner is not None and not (learner.onboarding_step or "").startswith(TYPED_TIMEZONE):
+                owed = learner.onboarding_step if learner.onboarding_step in PROFILE_STEPS else ""
                 await queries.update_learner(
-                    session, learner_id=learner_id, onboarding_step=TYPED_TIMEZONE
+                    session, learner_id=learner_id, onboarding_step=f"{TYPED_TIMEZONE}{owed}"
                 )
 
     async def set_timezone(self, learner_id: int, name: str) -> Learner:
@@ -122,10 +136,6 @@ class LearnerSettings:
                 "Scotland or Northern Ireland."
             )
         return await self._set(learner_id, "nation", nation=value)
-
-    async def finish_reminder_step(self, learner_id: int) -> Learner:
-        """The optional daily reminder was chosen (or declined): onboarding is done."""
-        return await self._set(learner_id, "reminder")
 
     async def set_standard(self, learner_id: int, standard_id: str | None) -> Learner:
         """The apprenticeship standard the mock discussion maps to; None reads it from the level."""
@@ -149,3 +159,15 @@ class LearnerSettings:
                 session, learner=updated, now=self.clock.now(), default_timezone=default_timezone
             )
             return updated
+
+def profile_owed(learner: Learner) -> str | None:
+    """The profile question (level, sector, nation) still to ask before feedback, if any."""
+    step = learner.onboarding_step or ""
+    if step.startswith(TYPED_TIMEZONE):
+        step = step[len(TYPED_TIMEZONE):]
+    return step if step in PROFILE_STEPS else None
+
+
+def typing_timezone(learner: Learner) -> bool:
+    """True while the learner's next message is the time zone they chose to type."""
+    return (learner.onboarding_step or "").startswith(TYPED_TIMEZONE)

@@ -28,7 +28,7 @@ from bot.mastery.progress import DECAY, SKILLS, skill_scores
 from content.loader import Content
 from content.models import Check, Kind, Prompt
 from storage import queries
-from storage.models import AreaCard, Learner, aware
+from storage.models import AnswerMode, AreaCard, Learner, aware
 
 # The marking checks that test each skill; `names_any_of` tests the skills of the kinds it names.
 CHECK_SKILLS: dict[Check, str] = {
@@ -80,7 +80,7 @@ def skills_asked(prompt: Prompt, content: Content) -> set[str]:
     return found
 
 
-def rating_for(mark: float, *, grade: str, kind: str = "answer") -> Rating:
+def rating_for(mark: float, *, grade: str, kind: str = AnswerMode.ANSWER) -> Rating:
     """The FSRS rating of one area from the skill's mark (0 to 1) in one attempt.
 
     Below half (nothing, or only superseded law, or at most one STAR part) is a lapse; half (a
@@ -92,7 +92,7 @@ def rating_for(mark: float, *, grade: str, kind: str = "answer") -> Rating:
         return Rating.Again
     if mark < 0.75:
         return Rating.Hard
-    if mark >= 1.0 and grade == "distinction" and kind == "answer":
+    if mark >= 1.0 and grade == "distinction" and kind == AnswerMode.ANSWER:
         return Rating.Easy
     return Rating.Good
 

@@ -21,7 +21,7 @@ from content.loader import Content
 from content.models import Probe, Prompt
 from storage import queries
 from storage.db import SessionFactory
-from storage.models import Attempt, Learner, aware
+from storage.models import AnswerMode, Attempt, Learner, aware
 
 # A Telegram message holds 4096 characters; a very long answer is still kept whole, but this
 # many characters are plenty for a spoken-style answer and bound the work per assessment.
@@ -46,9 +46,11 @@ class DraftStatus:
     words: int
     parts: int
     truncated: bool = False
-    mode: str = "answer"
+    mode: str = AnswerMode.ANSWER
     # Tells this draft from an earlier one on the same prompt (stale buttons carry the old one).
     token: int = 0
+    # When this question was asked: a menu sent before it is older than the answer being written.
+    started_at: datetime | None = None
     # For a probe reply: the marking point the assessor's follow-up question is about.
     probe_point: str | None = None
     # For an edited message: which part of the answer it replaced (1 = the first).
@@ -64,7 +66,7 @@ class Submission:
     text: str
     assessment: Assessment
     attempt_id: int
-    kind: str = "answer"
+    kind: str = AnswerMode.ANSWER
     # The follow-up an assessor would ask next (aimed at the first missed point that has one).
     probe: Probe | None = None
     # For a probe answer or a retry: what changed since the attempt it builds on.
@@ -158,13 +160,15 @@ class PracticeService:
         prompt_id: str | None = None,
         weakest: bool = False,
         skill: str | None = None,
+        avoid: str | None = None,
     ) -> Prompt:
         """Ask a new question; any unfinished answer is replaced. With `skill`, prefer a prompt
-        of the topic that tests it (an area due for review)."""
+        of the topic that tests it (an area due for review); `avoid` is a prompt just answered."""
         if weakest:
             topic_id, skill = await self.weakest_area(learner_id)
         async with self.sessions.begin() as session:
             current = await queries.get_draft(session, learner_id=learner_id)
+            avoid = avoid or (current.prompt_id if current else None)
             if prompt_id is not None:
                 prompt = self.content.prompts.get(prompt_id)
                 if prompt is None:
@@ -172,7 +176,7 @@ class PracticeService:
             else:
                 learner = await session.get(Learner, learner_id)
                 prompt = self.choose_prompt(
-                    topic_id=topic_id, avoid=current.prompt_id if current else None, skill=skill,
+                    topic_id=topic_id, avoid=avoid, skill=skill,
                     level=learner.level if learner else None,
                     sector=learner.sector if learner else None,
                 )
@@ -180,6 +184,15 @@ class PracticeService:
                 session, learner_id=learner_id, prompt_id=prompt.id, now=self.clock.now()
             )
         return prompt
+
+    def first_prompt(self, topic_id: str) -> Prompt:
+        """A new learner's first question: one of the topic's that suits Level 2 and every
+        sector (their level and sector are not known yet), else any of the topic's."""
+        pool = [p for p in self.content.prompts.values() if p.topic == topic_id]
+        easy = [p for p in pool if 2 in p.levels and not p.sectors]
+        if not (easy or pool):
+            return self.choose_prompt()
+        return self.rng.choice(sorted(easy or pool, key=lambda p: p.id))
 
     async def current(self, learner_id: int) -> DraftStatus | None:
         async with self.sessions() as session:
@@ -191,7 +204,8 @@ class PracticeService:
             return None
         return DraftStatus(
             prompt, len(draft.text.split()), draft.parts, mode=draft.mode,
-            token=draft.parent_attempt_id or 0, probe_point=draft.probe_point,
+            token=draft.parent_attempt_id or 0, started_at=draft.started_at,
+            probe_point=draft.probe_point,
         )
 
     async def add_text(self, learner_id: int, text: str, *, message_id: int | None = None) -> DraftStatus:
@@ -286,7 +300,7 @@ class PracticeService:
         if draft.parent_attempt_id is not None:
             parent = await queries.get_attempt(session, attempt_id=draft.parent_attempt_id)
         text = draft.text
-        if draft.mode == "probe" and parent is not None:
+        if draft.mode == AnswerMode.PROBE and parent is not None:
             text = f"{parent.text}\n\n{draft.text}"
         version = (draft.prompt_id, draft.mode, draft.parent_attempt_id, draft.probe_point,
                    draft.started_at, draft.text)
@@ -312,7 +326,7 @@ class PracticeService:
             score=assessment.score,
             grade=assessment.grade.value,
             result=assessment.to_dict(),
-            kind=answer.mode if parent is not None else "answer",
+            kind=answer.mode if parent is not None else AnswerMode.ANSWER,
             parent_id=parent.id if parent is not None else None,
             now=self.clock.now(),
         )
@@ -328,7 +342,7 @@ class PracticeService:
         probe = next_probe(prompt, assessment, asked=answer.probe_point)
         if probe is not None:
             await queries.start_draft(
-                session, learner_id=learner_id, prompt_id=prompt.id, mode="probe",
+                session, learner_id=learner_id, prompt_id=prompt.id, mode=AnswerMode.PROBE,
                 parent_attempt_id=attempt.id, probe_point=probe.point, now=self.clock.now(),
             )
         else:
@@ -379,10 +393,20 @@ class PracticeService:
             if prompt is None:
                 raise PracticeError("That question no longer exists. Send /practice for a new one.")
             await queries.start_draft(
-                session, learner_id=learner_id, prompt_id=prompt.id, mode="retry",
+                session, learner_id=learner_id, prompt_id=prompt.id, mode=AnswerMode.RETRY,
                 parent_attempt_id=attempt.id, now=self.clock.now(),
             )
         return prompt
+
+    async def attempt_of(self, learner_id: int, attempt_id: int) -> tuple[Attempt, bool] | None:
+        """One of the learner's attempts, and whether it is their latest (its buttons are live
+        only then: a later answer has buttons of its own). None if it is not theirs."""
+        async with self.sessions() as session:
+            attempt = await queries.get_attempt(session, attempt_id=attempt_id)
+            if attempt is None or attempt.learner_id != learner_id:
+                return None
+            (latest,) = await queries.list_attempts(session, learner_id=learner_id, limit=1)
+        return attempt, latest.id == attempt.id
 
     async def set_status_message(
         self, learner_id: int, message_id: int | None, *, for_part: int | None = None

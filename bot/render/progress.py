@@ -69,6 +69,42 @@ def render_progress(summary: ProgressSummary, m: Markup, limit: int = TELEGRAM_L
     return text
 
 
+def render_progress_summary(summary: ProgressSummary, m: Markup) -> str:
+    """/progress on one phone screen: streak, best and weakest topic, the skill to work on, and
+    the key Acts in one line; the bars and the lists come with Details (render_progress)."""
+    if summary.answers == 0:
+        return render_progress(summary, m)
+    out = [f"{m.bold('Your progress')}  ({_plural(summary.answers, 'answer')})"]
+    if summary.streak == 0:
+        out.append("Streak: none right now. One answer today starts one.")
+    elif summary.practised_today:
+        out.append(f"Streak: {_plural(summary.streak, 'day')} 🔥 practised today.")
+    else:
+        out.append(f"Streak: {_plural(summary.streak, 'day')}. Practise today to keep it going.")
+    if summary.topics:
+        best = max(summary.topics, key=lambda t: t.value)
+        worst = min(summary.topics, key=lambda t: t.value)
+        out.append(f"Best topic: {m.esc(_clip(best.label))} {best.value}%")
+        if worst is not best:
+            out.append(f"Weakest topic: {m.esc(_clip(worst.label))} {worst.value}%")
+    if summary.untried_topics:
+        out.append(f"Not tried yet: {_plural(len(summary.untried_topics), 'topic')}")
+    if summary.skills:
+        weakest = min(summary.skills, key=lambda s: s.value)
+        if weakest.value < 80:
+            out.append(f"Work on next: {m.esc(_clip(weakest.label.lower()))} ({weakest.value}%)")
+    cov = summary.coverage
+    acts = f"Key Acts named: {len(cov.named)} of {cov.total}"
+    if cov.check:
+        acts += f" ({len(cov.check)} to check the year)"
+    out.append(acts)
+    return "\n".join(out)
+
+
+def _clip(text: str, limit: int = 60) -> str:
+    return text if len(text) <= limit else text[: limit - 1].rsplit(" ", 1)[0] + "…"
+
+
 def progress_chart(summary: ProgressSummary) -> bytes | None:
     """PNG of the recent scores with the pass and distinction marks; None with no answers.
     CPU-bound (tens of milliseconds): async callers run it in a thread."""

@@ -33,7 +33,7 @@ async def test_invite_consent_join_view_and_export(emulator: BotApiEmulator, sta
     lee, other = emulator.user(LEARNER, "Lee <3"), emulator.user(OTHER, "Otto")
 
     await olive.send("/start")
-    await olive.wait_reply("Privacy notice")
+    await olive.wait_reply("Your privacy")
     await admin.send(f"/grant {ASSESSOR}")
     await admin.wait_reply("is now an assessor")
     await olive.wait_reply("You are now an assessor")
@@ -42,7 +42,8 @@ async def test_invite_consent_join_view_and_export(emulator: BotApiEmulator, sta
     payload = LINK.search(created["text"]).group(1)  # type: ignore[union-attr]
 
     await lee.send(f"/start {payload}")
-    notice = await lee.wait_reply("Privacy notice")
+    notice = await lee.wait_reply("Your privacy")  # one message before the first button
+    assert "invite" in notice["text"] and len(notice["text"]) <= 600
     assert data_of(notice)[0] == f"coh:pv:{payload[2:]}"
 
     # A restart between the notice and the answer loses nothing: the code is in the button.
@@ -55,7 +56,7 @@ async def test_invite_consent_join_view_and_export(emulator: BotApiEmulator, sta
     assert "Olive" in consent["text"] and "answer texts" in consent["text"]
     await lee.press(consent, f"coh:join:{payload[2:]}:s")
     await lee.wait_reply("You've joined Retail March")
-    await lee.wait_reply("Which level")
+    await lee.wait_reply("first question")
 
     await olive.send("/cohort")
     view = await olive.wait_reply("Retail March")

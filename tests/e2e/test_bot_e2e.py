@@ -34,19 +34,26 @@ def button(message: dict[str, Any], prefix: str) -> str:
 
 
 async def onboard(user: SimUser) -> None:
+    """/start and I agree (a first question comes at once), then level, sector and nation from /settings,
+    so that no profile question is owed before the first feedback."""
     await user.send("/start")
-    await user.wait_reply("Hello Alex")
-    notice = await user.wait_reply("Privacy notice")
-    await user.press(notice, "onb:privacy:yes")
-    level = await user.wait_reply("Which level")
-    await user.press(level, "onb:level:3")
-    sector = await user.wait_reply("Which sector")
-    await user.press(sector, "onb:sector:retail")
-    tz = await user.wait_reply("Which time zone")
-    await user.press(tz, "onb:tz:0")
-    nudge = await user.wait_reply("daily nudge")
-    await user.press(nudge, "onb:rem:off")
-    await user.wait_reply("all set")
+    welcome = await user.wait_reply("Your privacy")
+    await user.press(welcome, "onb:privacy:yes")
+    await user.wait_reply("first question")
+    await user.send("/settings")
+    view = await user.wait_reply("Your settings")
+    await user.press(view, "onb:change:level")
+    levels = await user.wait_reply("Which level")
+    await user.press(levels, "onb:level:3")
+    view = await user.wait_reply("Saved: Level 3")
+    await user.press(view, "onb:change:sector")
+    sectors = await user.wait_reply("Which sector")
+    await user.press(sectors, "onb:sector:retail")
+    view = await user.wait_reply("Saved: Sector")
+    await user.press(view, "onb:change:nation")
+    places = await user.wait_reply("Where do you work")
+    await user.press(places, "onb:nation:england")
+    await user.wait_reply("Saved: Nation: England")
 
 
 async def ask_question(user: SimUser) -> dict[str, Any]:
@@ -68,7 +75,10 @@ async def test_practice_round_trip(emulator: BotApiEmulator, start_bot) -> None:
     await user.send(PART_TWO)
     status = await user.wait_reply("2 messages")
     await user.press(status, button(status, "prac:submit:"))
-    feedback = await user.wait_reply("Grade:", timeout=15)
+    summary = await user.wait_reply("Grade:", timeout=15)
+    assert len(summary["text"]) <= 600  # one phone screen
+    await user.press(summary, button(summary, "prac:details:"))
+    feedback = await user.wait_reply("What you named", timeout=15)
     text = feedback["text"]
     assert "Consumer Rights Act 2015" in text
     assert "refund and returns policy" in text
@@ -94,7 +104,9 @@ async def test_half_written_answer_survives_sigkill(emulator: BotApiEmulator, st
     await user.send(PART_TWO)
     await user.wait_reply("2 messages", timeout=15)
     await user.send("/done")
-    feedback = await user.wait_reply("Grade:", timeout=15)
+    summary = await user.wait_reply("Grade:", timeout=15)
+    await user.press(summary, button(summary, "prac:details:"))
+    feedback = await user.wait_reply("What you named", timeout=15)
     # What was typed before the kill is part of the assessed answer.
     assert "Consumer Rights Act 2015" in feedback["text"]
 
@@ -139,19 +151,22 @@ async def test_probe_retry_model_and_progress(emulator: BotApiEmulator, start_bo
     await user.send("A customer was upset about a late parcel. I said sorry and sent a new one.")
     status = await user.wait_reply("1 message")
     await user.press(status, button(status, "prac:submit:"))
-    await user.wait_reply("Grade:", timeout=15)
-    probe = await user.wait_reply("The assessor asks:")
+    probe = await user.wait_reply("The assessor asks:", timeout=15)  # in the summary itself
+    assert "Grade:" in probe["text"]
 
     await user.press(probe, button(probe, "prac:model:"))
     outline = await user.wait_reply("Model answer outline")
     assert outline["text"].count("•") >= 3
+    assert button(outline, "prac:retry:")  # Try again stays after the outline
 
     await user.send(PART_ONE + " " + PART_TWO)
     await user.wait_reply("1 message")
     await user.send("/done")
     merged = await user.wait_reply("Grade:", timeout=15)
-    assert "Since your last try" in merged["text"]
-    assert "Consumer Rights Act 2015" in merged["text"]
+    assert "→" in merged["text"]  # the score then and now
+    await user.press(merged, button(merged, "prac:details:"))
+    details = await user.wait_reply("Since your last try", timeout=15)
+    assert "Consumer Rights Act 2015" in details["text"]
 
     await user.send("/progress")
     await user.wait_reply("progress", timeout=15)

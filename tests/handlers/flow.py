@@ -14,13 +14,28 @@ ANSWER = (
 )
 
 
-async def onboard(app: Any, users: UpdateFactory, sector: str = "retail") -> None:
-    """/start, accept the privacy notice, choose level, sector and time zone, no reminder."""
-    for update in (
-        users.message("/start"), users.press("onb:privacy:yes"), users.press("onb:level:3"),
-        users.press(f"onb:sector:{sector}"), users.press("onb:tz:0"), users.press("onb:rem:off"),
-    ):
+async def onboard(
+    app: Any, users: UpdateFactory, sector: str = "retail", nation: str | None = "england"
+) -> None:
+    """/start and I agree (which opens a first question), then level 3, the sector and the
+    nation from /settings, so that no profile question is owed before feedback. With
+    `nation=None` the nation is left unset (and owed)."""
+    steps = [
+        users.message("/start"), users.press("onb:privacy:yes"), users.message("/settings"),
+        users.press("onb:change:level"), users.press("onb:level:3"),
+        users.press("onb:change:sector"), users.press(f"onb:sector:{sector}"),
+    ]
+    if nation is not None:
+        steps += [users.press("onb:change:nation"), users.press(f"onb:nation:{nation}")]
+    for update in steps:
         await app.process_update(update)
+
+
+def last_shown(request: OfflineRequest) -> dict[str, Any]:
+    """The last message the user saw appear: sent, or edited in place."""
+    shown = [c.params for c in request.calls if c.method in ("sendMessage", "editMessageText")]
+    assert shown, "the bot showed nothing"
+    return shown[-1]
 
 
 async def ask(app: Any, users: UpdateFactory, topic: str = "rules_and_law") -> None:
@@ -32,6 +47,15 @@ def feedback_text(request: OfflineRequest) -> str:
     found = [t for t in request.texts() if "Grade:" in t]
     assert found, f"no feedback among {request.texts()}"
     return found[-1]
+
+
+async def details(app: Any, users: UpdateFactory, request: OfflineRequest) -> str:
+    """Press Details under the last feedback summary; the full feedback it sends."""
+    summary = [p for p in request.sent() if "Grade:" in str(p["text"])][-1]
+    assert len(summary["text"]) <= 600, summary["text"]  # the summary fits one phone screen
+    (data,) = [b for b in buttons(summary) if b.startswith("prac:details:")]
+    await app.process_update(users.press(data))
+    return request.last_text()
 
 
 def buttons(params: dict[str, Any]) -> list[str]:

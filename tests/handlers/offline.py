@@ -151,9 +151,10 @@ class UpdateFactory:
         self._stamp(message)
         return self._stamp(Update(next(self._update_ids), message=message))
 
-    def press(self, data: str, on_message_id: int = 999) -> Update:
+    def press(self, data: str, on_message_id: int = 999, sent_at: datetime | None = None) -> Update:
+        """A press of a button on a bot message (sent at `sent_at`, default now)."""
         bot_message = Message(
-            on_message_id, datetime.now(UTC), self.chat,
+            on_message_id, sent_at or datetime.now(UTC), self.chat,
             from_user=User(BOT_ID, "STAR Coach", is_bot=True), text="(buttons)",
         )
         self._stamp(bot_message)

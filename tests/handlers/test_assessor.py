@@ -81,8 +81,9 @@ class World:
         return self.texts_since(before, uid)
 
     def texts_since(self, before: int, uid: int) -> list[str]:
+        """What the user sees appear: new messages, and a message edited in place."""
         return [str(c.params["text"]) for c in self.request.calls[before:]
-                if c.method == "sendMessage" and int(c.params["chat_id"]) == uid]
+                if c.method in ("sendMessage", "editMessageText") and int(c.params["chat_id"]) == uid]
 
     def last_buttons(self, uid: int) -> list[str]:
         sent = self.request.sent(uid)
@@ -128,7 +129,9 @@ async def join(world: World, uid: int, name: str, payload: str, share: bool = Fa
     await world.press(uid, world.last_buttons(uid)[0])
     consent = world.last_buttons(uid)
     await world.press(uid, consent[1] if share else consent[0])
-    for data in ("onb:level:3", "onb:sector:retail", "onb:tz:0", "onb:rem:off"):
+    # Joining brings the first question; level, sector and nation set from /settings, so that
+    # no profile question is owed before feedback.
+    for data in ("onb:level:3", "onb:sector:retail", "onb:nation:england"):
         await world.press(uid, data)
 
 
@@ -226,7 +229,15 @@ async def test_new_learner_sees_privacy_then_what_is_shared_then_onboarding(
     await make_assessor(world, OWNER, "<i>Olive</i>")
     payload = await new_cohort(world, OWNER, "Retail & Co")
     texts = await world.send(LEARNER, f"/start {payload}")
-    assert "Privacy notice" in texts[-1] and world.last_buttons(LEARNER)[0] == f"coh:pv:{payload[2:]}"
+    # One message before the first button: the welcome and the privacy notice in brief.
+    (first,) = texts
+    assert "invite" in first and "Your privacy" in first and len(first) <= 600
+    assert world.last_buttons(LEARNER) == [
+        f"coh:pv:{payload[2:]}", "onb:privacy:no", f"onb:read:{payload[2:]}"]
+    await world.press(LEARNER, f"onb:read:{payload[2:]}")  # the full notice, in place
+    edit = world.request.calls[-1]
+    assert edit.method == "editMessageText" and "ico.org.uk" in edit.params["text"]
+    assert buttons(edit.params) == [f"coh:pv:{payload[2:]}", "onb:privacy:no"]
     texts = await world.press(LEARNER, f"coh:pv:{payload[2:]}")
     consent = texts[-1]
     assert "Join “Retail &amp; Co”?" in consent and "&lt;i&gt;Olive&lt;/i&gt;" in consent
@@ -236,7 +247,7 @@ async def test_new_learner_sees_privacy_then_what_is_shared_then_onboarding(
     assert learner.privacy_accepted_at is not None
     texts = await world.press(LEARNER, f"coh:join:{payload[2:]}:s")
     assert "You've joined <b>Retail &amp; Co</b>" in texts[0] and "not your answer texts" in texts[0]
-    assert "Which level" in texts[-1]  # onboarding carries on
+    assert "first question" in texts[-1]  # and straight on to a question
     async with services.sessions() as session:
         (member,) = [m for m, _ in await cq.memberships_of(session, learner_id=learner.id)]
     assert member.share_answers is False
@@ -309,7 +320,11 @@ async def test_stopped_and_expired_links_say_the_same_as_wrong_ones(
     payload = LINK.search(reply).group(1)  # type: ignore[union-attr]
     clock.advance(timedelta(days=2, seconds=1))
     expired = await world.send(502, f"/start {payload}")
-    assert wrong[1:] == stopped[1:] == expired[1:]  # after "Hello <name>", one same answer
+    # One same answer, then the welcome (which names each user) to start afresh.
+    assert len(wrong) == len(stopped) == len(expired) == 2
+    assert wrong[:1] == stopped[:1] == expired[:1]
+    assert [t[:13] for t in (wrong[1], stopped[1], expired[1])] == [
+        "Hello User500", "Hello User501", "Hello User502"]
 
 
 async def test_invite_shows_the_live_link_or_a_new_one(world: World, cohort: dict[str, str]) -> None:

@@ -6,53 +6,111 @@ from __future__ import annotations
 import pytest
 
 from bot.app.services import Services
+from bot.app.settings import Settings
 from storage import queries
-from tests.handlers.test_practice_flow import ask, buttons, feedback_text, onboard
+from tests.handlers.flow import ask, buttons, details, feedback_text, last_shown, onboard
 
 WEAK_ANSWER = "A customer was upset about a late parcel. I said sorry and sent a new one."
 
 
-async def test_onboarding_records_each_choice(harness, services: Services) -> None:
+async def test_consent_brings_a_question_and_level_and_sector_come_before_the_first_feedback(
+    harness, services: Services, settings: Settings
+) -> None:
     app, request, users = harness
     await app.process_update(users.message("/start"))
+    (welcome,) = request.texts()  # one message, the privacy notice in brief
+    assert "Your privacy" in welcome and len(welcome) <= 600
+    assert buttons(request.sent()[-1]) == ["onb:privacy:yes", "onb:privacy:no", "onb:read"]
     await app.process_update(users.press("onb:privacy:yes"))
-    assert buttons(request.sent()[-1])[0] == "onb:level:2"
-    await app.process_update(users.press("onb:level:4"))
-    assert "onb:sector:finance" in buttons(request.sent()[-1])
-    await app.process_update(users.press("onb:sector:finance"))
+    assert "first question" in request.last_text()  # one tap: a question, no command typed
+    assert any(c.method == "editMessageText" and "agreed" in c.params["text"] for c in request.calls)
+    learner = await services.practice.learner(key="tg:42")
+    assert learner.timezone == settings.default_timezone  # not asked up front
+    draft = await services.practice.current(learner.id)
+    assert draft is not None and draft.prompt.topic == "service_foundations"
+
+    await app.process_update(users.message(WEAK_ANSWER))
+    request.clear()
+    await app.process_update(users.message("/done"))
+    assert "Before I mark it" in request.last_text() and "Which level" in request.last_text()
+    assert buttons(request.sent()[-1]) == ["onb:level:2:s", "onb:level:3:s", "onb:level:4:s", "onb:level:5:s"]
+    assert not any("Grade:" in t for t in request.texts())  # no feedback before the profile
+    request.clear()
+    await app.process_update(users.press("onb:level:4:s"))
+    (edit,) = [c.params for c in request.calls if c.method == "editMessageText"]
+    assert edit["text"].startswith("✓ Level 4") and "Which sector" in edit["text"]
+    assert "onb:sector:finance:s" in buttons(edit)
+    request.clear()
+    await app.process_update(users.press("onb:sector:finance:s"))
+    (edit,) = [c.params for c in request.calls if c.method == "editMessageText"]
+    assert edit["text"].startswith("✓ Sector: Banking") and "Where do you work" in edit["text"]
+    assert buttons(edit)[-1] == "onb:nation:northern_ireland:s"
+    assert not any("Grade:" in t for t in request.texts())
+    request.clear()
+    await app.process_update(users.press("onb:nation:scotland:s"))
+    (edit,) = [c.params for c in request.calls if c.method == "editMessageText"]
+    assert edit["text"].startswith("✓ Level 4, Banking") and ", Scotland." in edit["text"]
+    assert "/remind 18:30" in edit["text"]
+    assert feedback_text(request)  # and now the feedback
+    learner = await services.practice.learner(key="tg:42")
+    assert (learner.level, learner.sector, learner.nation) == (4, "finance", "scotland")
+    assert learner.privacy_accepted_at is not None and learner.onboarding_step is None
+    request.clear()
+    await ask(app, users)  # the second answer is marked at once
+    await app.process_update(users.message(WEAK_ANSWER))
+    await app.process_update(users.message("/done"))
+    assert feedback_text(request) and not any("Which level" in t for t in request.texts())
+
+
+async def test_the_time_zone_is_asked_with_a_reminder_and_settings_return_to_themselves(
+    harness, services: Services
+) -> None:
+    app, request, users = harness
+    await onboard(app, users)
+    await app.process_update(users.message("/remind 18:00"))
+    assert "Change time zone" in request.last_text()
+    assert buttons(request.sent()[-1]) == ["onb:change:tz"]
+    await app.process_update(users.press("onb:change:tz"))
     await app.process_update(users.press("onb:tz:other"))
     await app.process_update(users.message("Mars/Base"))
     assert "not a time zone" in request.last_text()
-    await app.process_update(users.message("america/new_york"))
-    assert "daily nudge" in request.last_text()
-    await app.process_update(users.press("onb:rem:1800"))
-    assert "all set" in request.last_text()
+    await app.process_update(users.message("new york"))
+    assert request.last_text().startswith("✓ Saved: time zone America/New_York")
+    assert "Your settings" in request.last_text()
     learner = await services.practice.learner(key="tg:42")
-    assert (learner.level, learner.sector, learner.timezone) == (4, "finance", "America/New_York")
-    assert learner.privacy_accepted_at is not None and learner.onboarding_step is None
+    assert learner.timezone == "America/New_York" and learner.onboarding_step is None
     status = await services.reminders.status(learner.id)
     assert status.enabled and status.local_time == "18:00"
-
-
-async def test_timezone_typed_from_settings_does_not_reopen_onboarding(harness, services) -> None:
-    app, request, users = harness
-    await onboard(app, users)
-    await app.process_update(users.message("/settings"))
-    await app.process_update(users.press("onb:change:tz"))
-    await app.process_update(users.press("onb:tz:other"))
-    await app.process_update(users.message("Asia/Dubai"))
-    assert "all set" in request.last_text()
-    learner = await services.practice.learner(key="tg:42")
-    assert learner.timezone == "Asia/Dubai" and learner.onboarding_step is None
     await app.process_update(users.message("an answer line"))  # not taken as a time zone
-    assert "/practice" in request.last_text()
+    assert "Your settings" not in request.last_text()
+    request.clear()
+    await app.process_update(users.press("onb:level:5"))  # from /settings: back to /settings
+    (edit,) = [c.params for c in request.calls if c.method == "editMessageText"]
+    assert edit["text"].startswith("✓ Saved: Level 5") and "Your settings" in edit["text"]
+    assert "onb:change:level" in buttons(edit)
+
+
+async def test_typing_a_time_zone_keeps_the_profile_question_owed(harness, services) -> None:
+    app, _, users = harness
+    await app.process_update(users.message("/start"))
+    await app.process_update(users.press("onb:privacy:yes"))
+    await app.process_update(users.message("/settings"))
+    await app.process_update(users.press("onb:tz:other"))
+    await app.process_update(users.message("Toronto"))
+    learner = await services.practice.learner(key="tg:42")
+    assert learner.timezone == "America/Toronto" and learner.onboarding_step == "level"
 
 
 async def test_practice_before_consent_asks_for_it(harness) -> None:
     app, request, users = harness
     await app.process_update(users.message("/practice"))
-    assert any("privacy notice" in t for t in request.texts())
-    assert buttons(request.sent()[-1]) == ["onb:privacy:yes", "onb:privacy:no"]
+    (ask_consent,) = request.texts()
+    assert "please agree" in ask_consent and len(ask_consent) <= 600
+    assert buttons(request.sent()[-1]) == ["onb:privacy:yes", "onb:privacy:no", "onb:read"]
+    request.clear()
+    await app.process_update(users.press("onb:read"))
+    (edit,) = [c.params for c in request.calls if c.method == "editMessageText"]
+    assert "ico.org.uk" in edit["text"] and buttons(edit) == ["onb:privacy:yes", "onb:privacy:no"]
 
 
 async def test_settings_change_sector(harness, services: Services) -> None:
@@ -68,13 +126,14 @@ async def test_settings_change_sector(harness, services: Services) -> None:
 
 async def test_settings_change_nation_is_stored_shown_exported_and_judged_by(harness, services) -> None:
     app, request, users = harness
-    await onboard(app, users)
+    await onboard(app, users, nation=None)
     await app.process_update(users.message("/settings"))
     assert "Nation: not set" in request.last_text()
     assert "onb:change:nation" in buttons(request.sent()[-1])
     await app.process_update(users.press("onb:change:nation"))
-    assert buttons(request.sent()[-1]) == [
+    assert buttons(last_shown(request)) == [
         "onb:nation:england", "onb:nation:wales", "onb:nation:scotland", "onb:nation:northern_ireland",
+        "onb:settings",
     ]
     await app.process_update(users.press("onb:nation:northern_ireland"))
     learner = await services.practice.learner(key="tg:42")
@@ -92,7 +151,7 @@ async def test_settings_change_nation_is_stored_shown_exported_and_judged_by(har
 
 async def test_a_forged_nation_button_is_refused_kindly(harness, services) -> None:
     app, request, users = harness
-    await onboard(app, users)
+    await onboard(app, users, nation=None)
     await app.process_update(users.press("onb:nation:atlantis"))
     learner = await services.practice.learner(key="tg:42")
     assert learner.nation == "unknown"
@@ -126,7 +185,9 @@ async def test_probe_answer_is_merged_and_shows_what_changed(harness, services) 
         "parcel was late, and as a result she rated us 5 out of 5."
     ))
     await app.process_update(users.message("/done"))
-    text = feedback_text(request)
+    summary = feedback_text(request)
+    assert "Score " in summary and "→" in summary and "Well done" in summary
+    text = await details(app, users, request)
     assert "Since your last try" in text
     assert "Now named: Consumer Rights Act 2015" in text
     learner = await services.practice.learner(key="tg:42")
@@ -150,14 +211,17 @@ async def test_try_again_model_answer_and_stop(harness, services) -> None:
     await app.process_update(users.press(model))
     assert "Model answer outline" in request.last_text()
     assert request.last_text().count("•") >= 3
+    assert retry in buttons(request.sent()[-1])  # Try again stays after the outline
 
     await app.process_update(users.press(retry))
-    assert "Try again" in request.texts()[-2]
+    assert "Try again" in request.last_text() and "STAR" in request.last_text()
     await app.process_update(users.message(WEAK_ANSWER + " Under the Equality Act 2010 I helped."))
     await app.process_update(users.message("/done"))
-    assert "Now named: Equality Act 2010" in feedback_text(request)
+    assert "Equality Act 2010" in feedback_text(request)
+    assert "Now named: Equality Act 2010" in await details(app, users, request)
 
-    await app.process_update(users.press("prac:stop"))
+    stop = next(b for b in buttons(request.sent()[-1]) if b.startswith("prac:stop"))
+    await app.process_update(users.press(stop))
     assert "Good work" in request.last_text()
     learner = await services.practice.learner(key="tg:42")
     assert await services.practice.current(learner.id) is None
@@ -215,9 +279,9 @@ async def test_a_button_on_a_message_that_is_gone_still_works(harness, press) ->
     app, request, users = harness
     await onboard(app, users)
     await app.process_update(users.message("/settings"))
-    request.failing.add("editMessageReplyMarkup")
+    request.failing.update({"editMessageReplyMarkup", "editMessageText"})
     request.clear()
     await app.process_update(users.press(press))
-    assert any(c.method == "editMessageReplyMarkup" for c in request.calls)
+    assert any(c.method in request.failing for c in request.calls)
     assert request.texts(), "the press did nothing"
     assert not any("went wrong" in t for t in request.texts())

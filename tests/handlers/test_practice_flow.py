@@ -12,18 +12,17 @@ from bot.app.settings import Settings
 from storage import queries
 
 # The shared steps live in tests/handlers/flow.py; other modules import them from here too.
-from tests.handlers.flow import ANSWER, ask, buttons, feedback_text, onboard
+from tests.handlers.flow import ANSWER, ask, buttons, details, feedback_text, onboard
 from tests.handlers.offline import OfflineRequest, UpdateFactory
 
 
 async def test_start_welcomes_and_asks_for_consent(harness) -> None:
     app, request, users = harness
     await app.process_update(users.message("/start"))
-    texts = request.texts()
-    assert "Hello Alex" in texts[0]
-    assert "STAR Coach" in texts[0]
-    assert "Privacy notice" in texts[1]
-    assert buttons(request.sent()[-1]) == ["onb:privacy:yes", "onb:privacy:no"]
+    (welcome,) = request.texts()  # one message: welcome and the privacy notice in brief
+    assert "Hello Alex" in welcome and "STAR Coach" in welcome and "Your privacy" in welcome
+    assert "/practice" not in welcome  # nothing to type before consent
+    assert buttons(request.sent()[-1]) == ["onb:privacy:yes", "onb:privacy:no", "onb:read"]
 
 
 async def test_name_is_escaped_in_html_replies(harness, services: Services) -> None:
@@ -53,7 +52,9 @@ async def test_full_slice_practice_answer_in_parts_submit_button(harness, servic
 
     request.clear()
     await app.process_update(users.press(submit))
-    feedback = feedback_text(request)
+    summary = feedback_text(request)
+    assert "Fix first" in summary or "Good:" in summary
+    feedback = await details(app, users, request)
     assert "Consumer Rights Act 2015" in feedback
     assert "refund and returns policy" in feedback
     assert "Situation ✅" in feedback and "Result ✅" in feedback

@@ -10,6 +10,7 @@ from typing import Any
 from PIL import Image
 
 from bot.app.services import Services
+from handlers.answers import page_data
 from storage import queries
 from tests.handlers.offline import OfflineRequest, UpdateFactory
 from tests.handlers.test_practice_flow import ANSWER, ask, buttons, onboard
@@ -59,11 +60,22 @@ async def test_progress_with_answers_sends_the_summary_and_a_chart(harness) -> N
 
     await app.process_update(users.message("/progress"))
     summary = request.last_text()
+    assert len(summary) <= 600  # one phone screen
     assert "Your progress" in summary and "2 answers" in summary
     assert "Streak: 1 day" in summary
-    assert "Working within organisational rules and the law (2 answers)" in summary
-    assert "Consumer Rights Act 2015" in summary  # named in the answer, so covered
-    assert "Key legislation: 1 of" in summary
+    assert "Best topic: Working within organisational rules and the law" in summary
+    assert "Not tried yet: 4 topics" in summary
+    assert "Key Acts named: 1 of" in summary
+    assert buttons(request.sent()[-1]) == ["prog:details", page_data(0)]
+    photo_calls = len(uploads(request, "sendPhoto"))
+
+    await app.process_update(users.press("prog:details"))  # the bars and the lists, in place
+    (details,) = [c.params for c in request.calls if c.method == "editMessageText"]
+    assert "Working within organisational rules and the law (2 answers)" in details["text"]
+    assert "Consumer Rights Act 2015" in details["text"]  # named in the answer, so covered
+    assert "Key legislation: 1 of" in details["text"]
+    assert buttons(details) == [page_data(0)]
+    assert len(uploads(request, "sendPhoto")) == photo_calls  # no second chart
 
     photos = uploads(request, "sendPhoto")
     assert len(photos) == 1

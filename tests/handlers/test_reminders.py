@@ -68,8 +68,8 @@ async def test_remind_sets_shows_and_stops(harness, services: Services) -> None:
 async def test_remind_before_consent_asks_for_it(harness) -> None:
     app, request, users = harness
     await say(app, users, "/remind 18:30")
-    assert any("privacy notice" in t for t in request.texts())
-    assert buttons(request.sent()[-1]) == ["onb:privacy:yes", "onb:privacy:no"]
+    assert any("please agree" in t for t in request.texts())
+    assert buttons(request.sent()[-1]) == ["onb:privacy:yes", "onb:privacy:no", "onb:read"]
 
 
 async def test_settings_offers_times_and_days(harness, services: Services) -> None:
@@ -266,21 +266,34 @@ async def test_a_reminder_today_after_practice_says_it_is_skipped_and_when_the_f
     assert "tomorrow at 18:45" in request.last_text()
 
 
+def profile_done_line(request) -> str:
+    """The message that echoed level and sector before the first feedback."""
+    edits = [str(c.params["text"]) for c in request.calls if c.method == "editMessageText"]
+    found = [t for t in edits if t.startswith("✓ Level")]
+    assert found, edits
+    return found[-1]
+
+
 async def test_after_onboarding_the_reminder_line_is_what_was_chosen(harness) -> None:
     app, request, users = harness
     for update in (
-        users.message("/start"), users.press("onb:privacy:yes"), users.press("onb:level:3"),
-        users.press("onb:sector:retail"), users.press("onb:tz:0"), users.press("onb:rem:1830"),
+        users.message("/start"), users.press("onb:privacy:yes"), users.message(ANSWER),
+        users.message("/remind 18:30"), users.message("/done"),
+        users.press("onb:level:3:s"), users.press("onb:sector:retail:s"), users.press("onb:nation:wales:s"),
     ):
         await app.process_update(update)
-    done = request.last_text()
-    assert "You're all set" in done and "Daily reminder at 18:30 every day" in done
+    done = profile_done_line(request)
+    assert "Daily reminder at 18:30 every day" in done
     assert "today at 18:30" in done
     assert "/remind 18:30 sets" not in done  # no offer of what is already on
 
 
 async def test_after_onboarding_without_a_reminder_it_is_offered(harness) -> None:
     app, request, users = harness
-    await onboard(app, users)  # chooses no reminder
-    done = next(t for t in request.texts() if "You're all set" in t)
-    assert "/remind 18:30 sets a daily reminder" in done
+    for update in (
+        users.message("/start"), users.press("onb:privacy:yes"), users.message(ANSWER),
+        users.message("/done"), users.press("onb:level:3:s"), users.press("onb:sector:retail:s"),
+        users.press("onb:nation:england:s"),
+    ):
+        await app.process_update(update)
+    assert "/remind 18:30 sets a daily reminder" in profile_done_line(request)

@@ -199,3 +199,39 @@ def test_every_shipped_concept_is_used_and_says_something(content: Content) -> N
     }
     used |= {r for c in content.concepts.values() for r in c.references()}
     assert set(content.concepts) == used
+
+
+def test_with_its_year_needs_the_right_year(assessor: Assessor) -> None:
+    """The labelling rule: "with its year" is not met by an Act without it, or with a wrong one."""
+    base = "A customer brought back a kettle that leaked after ten days, so I refunded her under the "
+    for act, met in (("Consumer Rights Act 2015", True), ("Consumer Rights Act", False),
+                      ("Consumer Rights Act 2010", False)):
+        assert point("two_laws", assessor, "rl_refund_dispute", base + act + ".")[0] is met, act
+
+
+def test_a_model_named_is_not_a_model_used(assessor: Assessor) -> None:
+    """"Uses root cause analysis" needs the analysis; "Names the model" needs only the name."""
+    bare = "We did the five whys and root cause analysis and found the underlying cause."
+    assert not point("rca", assessor, "mi_root_cause", bare)[0]
+    used = (
+        "Customers kept ringing about second bills. I asked why five times and traced it back to a "
+        "billing run that posted the paper bill after the email one, so we stopped the paper run."
+    )
+    assert point("rca", assessor, "mi_root_cause", used)[0]
+    assert point("model", assessor, "sf_service_recovery", "I used the LATER model.")[0]
+
+
+def test_a_next_step_or_a_rule_is_not_a_reason(assessor: Assessor) -> None:
+    for text in (
+        "A man couldn't pass the ID checks, so I didn't tell him anything.",
+        "I always do the ID checks because of data protection. They are mandatory.",
+    ):
+        assert not point("why", assessor, "pp_identity_checks", text)[0], text
+    real = "A man failed the ID checks, so I stopped, because a fraudster could empty his account."
+    assert point("why", assessor, "pp_identity_checks", real)[0]
+
+
+def test_a_missed_star_point_says_which_part(assessor: Assessor) -> None:
+    text = "Last week a customer brought back a kettle that leaked. I refunded her. She rated us 5 out of 5."
+    met, _, missing = point("star", assessor, "rl_refund_dispute", text)
+    assert not met and missing == "your task: what you had to do or decide"

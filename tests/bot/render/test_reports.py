@@ -66,9 +66,11 @@ def report(people: list[LearnerDetail]) -> CohortReport:
 def pdf_text(data: bytes) -> str:
     """The text drawn with the built-in font: literal strings in the inflated page streams."""
     out = []
-    for stream in re.findall(rb"stream\r?\n(.*?)\r?\nendstream", data, re.DOTALL):
+    # Up to "endstream" with the end of line kept: a compressed stream may itself end in a
+    # carriage return, and a decompressor object ignores the line end after the data.
+    for stream in re.findall(rb"stream\r?\n(.*?)endstream", data, re.DOTALL):
         try:
-            out.append(zlib.decompress(stream).decode("latin-1"))
+            out.append(zlib.decompressobj().decompress(stream).decode("latin-1"))
         except zlib.error:
             continue
     return "\n".join(out)

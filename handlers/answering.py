@@ -1,0 +1,106 @@
+"""Asking and marking: the first question after consent, the profile questions still owed
+(level, sector, nation) asked when an answer is first submitted, and the feedback with its buttons.
+
+Shared by /done and Submit (handlers.practice), the last profile answer (handlers.onboarding) and
+the invite flow (handlers.cohort_invites), so none of them imports another's handlers.
+"""
+
+from __future__ import annotations
+
+import html
+
+from telegram import InlineKeyboardMarkup, Update
+
+from bot.learners.onboarding import FIRST_TOPIC, profile_owed
+from bot.practice.service import PracticeError, Submission
+from bot.render.feedback import HTML, render_prompt
+from bot.render.summary import render_summary
+from handlers import keyboards, texts
+from handlers.common import close_live_keyboards, learner_for, replace_message, reply, reply_live
+from handlers.consent import describe, reminder_line
+from handlers.context import Context
+from storage.models import Learner
+
+
+def profile_question(context: Context, step: str) -> tuple[str, InlineKeyboardMarkup]:
+    """The text and buttons of one profile question asked before feedback."""
+    if step == "level":
+        return texts.ASK_LEVEL, keyboards.levels_keyboard(then_submit=True)
+    if step == "sector":
+        return texts.ASK_SECTOR, keyboards.sectors_keyboard(context.services.content, then_submit=True)
+    return texts.ASK_NATION, keyboards.nations_keyboard(then_submit=True)
+
+
+async def ask_first(update: Update, context: Context, learner: Learner) -> None:
+    """A new learner's first question, straight after consent, unless an answer is open."""
+    svc = context.services
+    assert learner.id is not None
+    if await svc.practice.current(learner.id) is not None:
+        return  # never replace an answer being written
+    await close_live_keyboards(context)
+    topic = FIRST_TOPIC if FIRST_TOPIC in svc.content.topics else next(iter(svc.content.topics))
+    prompt = await svc.practice.start(learner.id, prompt_id=svc.practice.first_prompt(topic).id)
+    text = render_prompt(prompt, svc.content.topics[prompt.topic].title, HTML)
+    await reply(update, context, texts.FIRST_QUESTION.format(prompt=text))
+
+
+async def submit(update: Update, context: Context) -> None:
+    """Mark the open answer; first ask any profile question still owed (it changes the marking)."""
+    svc = context.services
+    learner = await learner_for(update, context)
+    assert learner.id is not None
+    owed = profile_owed(learner)
+    if owed is not None:
+        current = await svc.practice.current(learner.id)
+        if current is not None and current.words > 0:
+            question, markup = profile_question(context, owed)
+            await reply(update, context, f"{texts.PROFILE_INTRO}\n\n{question}", reply_markup=markup)
+            return
+    try:
+        submission = await svc.practice.submit(learner.id)
+    except PracticeError as exc:
+        if not await resend_lost_feedback(update, context, learner.id):
+            await reply(update, context, html.escape(str(exc)))
+        return
+    await send_submission(update, context, submission)
+
+
+async def resend_lost_feedback(update: Update, context: Context, learner_id: int) -> bool:
+    """When this update is being run again (the process died inside it, bot.app.inbox) and the
+    answer it submitted was stored then, send that feedback now: it may never have gone out.
+    True if it was sent."""
+    message = update.effective_message
+    if update.update_id not in context.bot_data.reruns or message is None:
+        return False
+    again = await context.services.practice.resubmission(learner_id, since=message.date)
+    if again is None:
+        return False
+    await send_submission(update, context, again)
+    return True
+
+
+async def continue_profile(update: Update, context: Context, learner: Learner, echo: str) -> None:
+    """After a profile answer given before feedback: the next question in the same message,
+    or, when none is owed, the echo of all of them and the feedback."""
+    owed = profile_owed(learner)
+    if owed is not None:
+        question, markup = profile_question(context, owed)
+        await replace_message(update, context, f"{echo}\n\n{question}", reply_markup=markup)
+        return
+    shown = describe(learner, context)
+    await replace_message(update, context, texts.PROFILE_DONE.format(
+        level=shown["level"], sector=shown["sector"], nation=shown["nation"],
+        reminder=await reminder_line(context, learner),
+    ))
+    await submit(update, context)
+
+
+async def send_submission(update: Update, context: Context, submission: Submission) -> None:
+    """The feedback summary (one screen) with the assessor's question and the buttons."""
+    summary = render_summary(
+        submission.assessment, HTML, probe=submission.probe.text if submission.probe else None,
+        changes=submission.changes,
+    )
+    await close_live_keyboards(context)  # the buttons of the try before
+    await reply_live(update, context, summary,
+                     reply_markup=keyboards.after_feedback_keyboard(submission.attempt_id))
