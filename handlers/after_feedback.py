@@ -38,6 +38,15 @@ def _question(context: Context, attempt: Attempt) -> str:
     return prompt.text if prompt else "a question no longer asked"
 
 
+async def _outline(context: Context, learner_id: int, outline: list[str]) -> str:
+    """The model answer's bullets, with a note for any law in it that does not apply in the
+    learner's nation (the Equality Act 2010 for a learner in Northern Ireland)."""
+    svc = context.services
+    nation = (await svc.learners.get(learner_id)).nation
+    lines = [*outline, *svc.assessor.nation_notes(" ".join(outline), nation)]
+    return "\n".join(f"• {html.escape(b)}" for b in lines)
+
+
 async def handle(update: Update, context: Context, learner_id: int, action: str, args: list[str]) -> None:
     """One button under feedback (`prac:details|retry|model|next|stop[:<attempt id>]`)."""
     svc = context.services
@@ -52,7 +61,7 @@ async def handle(update: Update, context: Context, learner_id: int, action: str,
         if prompt is None:
             await reply(update, context, texts.STALE_BUTTON)
             return
-        bullets = "\n".join(f"• {html.escape(b)}" for b in prompt.model_answer)
+        bullets = await _outline(context, learner_id, prompt.model_answer)
         await reply(update, context, texts.MODEL_ANSWER.format(bullets=bullets))
         return
     elif action in (keyboards.RETRY, keyboards.DETAILS):
@@ -71,7 +80,7 @@ async def handle(update: Update, context: Context, learner_id: int, action: str,
         if prompt is None:
             await reply(update, context, texts.STALE_BUTTON)
             return
-        bullets = "\n".join(f"• {html.escape(b)}" for b in prompt.model_answer)
+        bullets = await _outline(context, learner_id, prompt.model_answer)
         if latest:
             await reply_live(update, context, texts.MODEL_ANSWER.format(bullets=bullets), reply_markup=markup)
         else:

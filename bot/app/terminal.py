@@ -248,7 +248,10 @@ class TerminalChat:
                 self.say("Ask for a question first (/next).")
             else:
                 self.say("MODEL ANSWER OUTLINE")
-                self.say("\n".join(f"• {b}" for b in self.prompt.model_answer))
+                nation = (await self.svc.learners.get(learner_id)).nation
+                outline = self.prompt.model_answer
+                notes = self.svc.assessor.nation_notes(" ".join(outline), nation)
+                self.say("\n".join(f"• {b}" for b in [*outline, *notes]))
         elif name == "/progress":
             from bot.render.progress import render_progress
 

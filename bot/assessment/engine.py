@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from bot.assessment import advice, marking, structure
 from bot.assessment.concepts import ConceptIndex, words
+from bot.assessment.extent import notes_for, stands_for
 from bot.assessment.hints import find_hints
 from bot.assessment.marking import DISTINCTION_MARK, PASS_MARK, Evidence
 from bot.assessment.matcher import Matcher
@@ -38,6 +39,11 @@ class Assessor:
             self._keyword_cache[key] = keywords_for(self.concepts, question, points)
         return self._keyword_cache[key]
 
+    def nation_notes(self, text: str, nation: str) -> list[str]:
+        """Notes for coach-written text (a model answer outline) naming law that does not apply
+        in ``nation``: "The Equality Act 2010 mostly does not extend to Northern Ireland: ..."."""
+        return notes_for(self.matcher.find(text, nation=nation), self.content, nation)
+
     def assess(
         self, text: str, *, prompt: Prompt | None = None, sector: str = "general",
         nation: str = nations.UNKNOWN,
@@ -60,6 +66,8 @@ class Assessor:
             index=self.concepts,
             words=words(text),
             keywords=self._keywords(prompt, points),
+            # The DDA 1995 named in Northern Ireland meets a need for the Equality Act 2010.
+            stands_for=stands_for(found, self.content, nation),
         )
         findings.signals["reasoning"] = reasons
         ev = Evidence(

@@ -41,6 +41,51 @@ def note_for(content: Content, entry: CatalogueEntry, nation: str) -> str:
     return text + "."
 
 
+def local_ids(content: Content, ids: list[str], nation: str) -> set[str]:
+    """``ids`` and, for each that does not apply in ``nation``, what does there: a marking point
+    asking for the Equality Act 2010 is met in Northern Ireland by the Disability Discrimination
+    Act 1995."""
+    out = set(ids)
+    if nation not in nations.NATIONS:
+        return out
+    for ident in ids:
+        entry = content.catalogue.get(ident)
+        if entry is not None and not entry.applies_in(nation):
+            out.update(entry.counterparts.get(nation, ()))  # type: ignore[call-overload]
+    return out
+
+
+def stands_for(found: list[Found], content: Content, nation: str) -> dict[str, frozenset[str]]:
+    """For each entry named that is the counterpart, in ``nation``, of entries that do not apply
+    there, those entries: in Northern Ireland the DDA 1995 stands for the Equality Act 2010."""
+    if nation not in nations.NATIONS:
+        return {}
+    named = {f.entry_id for f in found}
+    out: dict[str, set[str]] = {}
+    for entry in content.catalogue.values():
+        if entry.applies_in(nation):
+            continue
+        for local in entry.counterparts.get(nation, ()):  # type: ignore[call-overload]
+            if local in named:
+                out.setdefault(local, set()).add(entry.id)
+    return {k: frozenset(v) for k, v in out.items()}
+
+
+def notes_for(found: list[Found], content: Content, nation: str) -> list[str]:
+    """For text the coach shows (a model answer outline): one note per item named that does not
+    apply in the learner's nation."""
+    if nation not in nations.NATIONS:
+        return []
+    seen: list[str] = []
+    for f in found:
+        entry = content.catalogue.get(f.entry_id)
+        if entry is not None and not entry.applies_in(nation):
+            note = note_for(content, entry, nation)
+            if note not in seen:
+                seen.append(note)
+    return seen
+
+
 def other_nation_hints(found: list[Found], content: Content, nation: str) -> list[Hint]:
     """One ``other_nation`` hint naming the items that do not apply where the learner works."""
     if nation not in nations.NATIONS:

@@ -85,6 +85,8 @@ class Findings:
     index: ConceptIndex
     words: list[Word]
     keywords: Keywords = NO_KEYWORDS
+    # Entries named that stand, in the learner's nation, for others a need may ask for (issue 14).
+    stands_for: dict[str, frozenset[str]] = field(default_factory=dict)
     _hits: dict[str, list[tuple[str, Span]]] = field(default_factory=dict)
     _substance: dict[tuple[Span, bool], bool] = field(default_factory=dict)
     _ends: list[int] = field(default_factory=list)
@@ -219,11 +221,12 @@ def hits(need: Need, fx: Findings, *, substance: bool = True) -> list[tuple[str,
             out += said
     named: list[tuple[str, Span]] = []
     for f in _credited(fx.found):
-        by_id = f.entry_id in need.named
+        ids = {f.entry_id} | fx.stands_for.get(f.entry_id, frozenset())
+        by_id = bool(ids & set(need.named))
         by_kind = need.kind is not None and f.kind == need.kind.value
         if not (by_id or by_kind):
             continue
-        if need.relevant and f.kind == Kind.LEGISLATION.value and f.entry_id not in need.relevant:
+        if need.relevant and f.kind == Kind.LEGISLATION.value and not ids & set(need.relevant):
             continue
         if need.dated and {Flag.WRONG_YEAR.value, Flag.MISSING_YEAR.value} & set(f.flags):
             continue

@@ -207,3 +207,44 @@ def test_a_file_that_is_not_utf8(tmp_path: Path) -> None:
     err = load_error(tmp_path)
     assert err.file == str(path)
     assert "UTF-8" in err.problem
+
+
+GOOD_CLAIM = """\
+- id: pack_claim
+  about:
+    - ['refund']
+  unit: days
+  right: [30 days]
+  rule: Refunds are due within the period the law sets for this kind of sale.
+  source: https://www.legislation.gov.uk/ukpga/2015/15/section/22
+"""
+
+
+def test_a_pack_may_add_legal_claims(tmp_path: Path) -> None:
+    write(tmp_path, "claims.yaml", GOOD_CLAIM)
+    assert "pack_claim" in load_content([tmp_path]).claims
+
+
+@pytest.mark.parametrize(
+    ("fault", "field"),
+    [
+        (GOOD_CLAIM.replace("['refund']", "['(refund']"), "about"),
+        (GOOD_CLAIM.replace("[30 days]", "[30 dayz]"), "right"),
+        (GOOD_CLAIM.replace("unit: days", "unit: fortnights"), "unit"),
+    ],
+)
+def test_a_broken_claim_is_named(tmp_path: Path, fault: str, field: str) -> None:
+    path = write(tmp_path, "claims.yaml", fault)
+    err = load_error(tmp_path)
+    assert (err.file, err.entry, err.field) == (str(path), "pack_claim", field)
+
+
+def test_a_counterpart_must_exist_and_lie_outside_the_extent(tmp_path: Path) -> None:
+    policy = GOOD_POLICY + "  extent: [scotland]\n  counterparts: {england: [no_such_entry]}\n"
+    path = write(tmp_path, "catalogue/policies.yaml", policy)
+    err = load_error(tmp_path)
+    assert (err.file, err.entry, err.field) == (str(path), "pack_policy", "counterparts.england")
+    inside = GOOD_POLICY + "  extent: [gb]\n  counterparts: {scotland: [complaints_procedure]}\n"
+    path = write(tmp_path, "catalogue/policies.yaml", inside)
+    err = load_error(tmp_path)
+    assert (err.entry, err.field) == ("pack_policy", "counterparts")

@@ -149,6 +149,19 @@ async def test_settings_change_nation_is_stored_shown_exported_and_judged_by(har
     assert [a["result"]["nation"] for a in attempts] == ["northern_ireland"]
 
 
+async def test_the_model_answer_follows_the_learners_nation(harness, services) -> None:
+    app, request, users = harness
+    await onboard(app, users)
+    await app.process_update(users.press("prac:model:rl_reasonable_adjustment"))
+    assert "Equality Act 2010" in request.last_text()
+    assert "Disability Discrimination Act 1995" not in request.last_text()
+    await app.process_update(users.message("/settings"))
+    await app.process_update(users.press("onb:change:nation"))
+    await app.process_update(users.press("onb:nation:northern_ireland"))
+    await app.process_update(users.press("prac:model:rl_reasonable_adjustment"))
+    assert "Disability Discrimination Act 1995" in request.last_text()
+
+
 async def test_a_forged_nation_button_is_refused_kindly(harness, services) -> None:
     app, request, users = harness
     await onboard(app, users, nation=None)

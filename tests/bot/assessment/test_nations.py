@@ -163,6 +163,17 @@ def test_the_sector_expects_the_bodies_of_the_learners_nation(assessor: Assessor
     assert next(p for p in met.marking_points if p.id == "sector_regulator").met
 
 
+def test_a_point_asking_for_an_act_is_met_by_its_counterpart_where_the_learner_works(
+    assessor: Assessor, content: Content
+) -> None:
+    prompt = content.prompts["rl_reasonable_adjustment"]
+    text = "I made a reasonable adjustment under the Disability Discrimination Act 1995."
+    ni = assessor.assess(text, prompt=prompt, nation="northern_ireland")
+    assert next(p for p in ni.marking_points if p.id == "equality_law").met
+    england = assessor.assess(text, prompt=prompt, nation="england")
+    assert not next(p for p in england.marking_points if p.id == "equality_law").met
+
+
 # --- answers as they arrive ----------------------------------------------------------------------
 
 
@@ -209,7 +220,9 @@ def test_spelled_letters_join_only_into_known_acronyms() -> None:
 
 @pytest.fixture(scope="module")
 def report(assessor: Assessor) -> Report:
-    result = evaluate(assessor, load_items(DATA / "nations.yaml"), CODES)
+    # The holdout was scored once before it joined the gate (figures in docs/assessment.md).
+    items = load_items(DATA / "nations.yaml") + load_items(DATA / "nations_holdout.yaml")
+    result = evaluate(assessor, items, CODES)
     print("\n" + "\n".join(result.lines()))
     return result
 
@@ -217,6 +230,7 @@ def report(assessor: Assessor) -> Report:
 def test_the_nations_set_covers_every_nation_and_style() -> None:
     items = load_items(DATA / "nations.yaml")
     assert len(items) >= 48
+    assert len(load_items(DATA / "nations_holdout.yaml")) >= 16
     ids = {i.id[:2] for i in items}
     assert ids == {"ni", "sc", "wa", "en"}
     assert {h for i in items for h in i.hints} == CODES
