@@ -37,7 +37,7 @@ from bot.render.assessor import local, render_cohorts, render_learner, render_wo
 from bot.render.digest import render_digest
 from bot.render.disputes import render_for_assessor as render_disputes
 from bot.render.feedback import HTML
-from bot.render.reports import cohort_csv, cohort_pdf, filename
+from bot.render.reports import cohort_csv, cohort_pdf, evidence_csv, filename, plural
 from handlers import texts
 from handlers.common import reply
 from handlers.context import App, Context
@@ -286,14 +286,24 @@ async def export(update: Update, context: Context) -> None:
     with contextlib.suppress(TelegramError):
         await context.bot.send_chat_action(chat.id, ChatAction.UPLOAD_DOCUMENT)
     report, details = await svc.insights.cohort_report(scope)
+    evidence = await svc.evidence.collect(scope)
     named = scope.cohorts[0].name if _arg(context) else None
     # Drawing charts and laying out pages takes CPU time: keep it off the event loop.
     data = await asyncio.to_thread(cohort_csv, report)
-    pdf = await asyncio.to_thread(cohort_pdf, report, details, assessor=scope.assessor.first_name)
-    count = sum(len(s.learners) for s in report.sections)
+    answers = await asyncio.to_thread(evidence_csv, report, evidence)
+    pdf = await asyncio.to_thread(
+        cohort_pdf, report, details, assessor=scope.assessor.first_name, evidence=evidence
+    )
+    learners = [s.learner_id for section in report.sections for s in section.learners]
+    count = len(learners)
+    answered = sum(len(evidence[i].answers) for i in learners if i in evidence)
     await context.bot.send_document(
         chat.id, document=data, filename=filename(report, "csv", named),
-        caption=texts.EXPORT_CAPTION_CSV.format(count=count),
+        caption=texts.EXPORT_CAPTION_CSV.format(count=plural(count, "learner")),
+    )
+    await context.bot.send_document(
+        chat.id, document=answers, filename=filename(report, "csv", named, "evidence"),
+        caption=texts.EXPORT_CAPTION_EVIDENCE.format(count=plural(answered, "answer")),
     )
     await context.bot.send_document(
         chat.id, document=pdf, filename=filename(report, "pdf", named), caption=texts.EXPORT_CAPTION_PDF,
@@ -335,7 +345,9 @@ async def send_digests(context: Context) -> None:
         if chat is None or not await svc.digests.claim(item):
             continue  # another instance took it, or the role was withdrawn meanwhile
         try:
-            for text in render_digest(await svc.digests.report(item.learner), HTML, svc.content):
+            report = await svc.digests.report(item.learner)
+            late = await svc.digests.overdue(item.learner)
+            for text in render_digest(report, HTML, svc.content, late):
                 await context.bot.send_message(chat, text)
         except (TelegramError, CohortError):
             log.warning("Could not send the digest of learner %s", item.learner.id, exc_info=True)

@@ -212,6 +212,7 @@ ASSESSOR_COMMANDS = [
     ("learner", "One learner in full"),
     ("comment", "Comment on a learner's answer"),
     ("setwork", "Set a topic or a question"),
+    ("setref", "A learner's full name and ULN for exports"),
     ("export", "CSV and PDF report of your cohorts"),
     ("newcohort", "Create a cohort and its invite link"),
     ("invite", "A cohort's invite link"),
@@ -238,7 +239,9 @@ ASSESSOR_HELP = (
     "learner gets it with their answer and can reply once\n"
     "/setwork &lt;learner or all&gt; &lt;topic number or A123&gt; [by 10 Dec]: set work; it comes "
     "first in their /practice and /cohort shows who has done it\n"
-    "/export [cohort]: the summary as CSV and a PDF report with charts\n"
+    "/setref &lt;learner&gt; &lt;ULN or learner number&gt; [full name]: what the exports file them "
+    "under\n"
+    "/export [cohort]: the summary and every answer as evidence (CSV), and a PDF report\n"
     "/digest &lt;day&gt; &lt;HH:MM&gt; or /digest off: your weekly digest (Mondays 08:00 to start)\n\n"
     "<b>Status</b> 🔴 not practised yet, no practice for 14 days, or the last 3 answers average "
     "below the pass mark and not rising. 🟠 no practice for 7 days, below the pass mark but "
@@ -247,6 +250,13 @@ ASSESSOR_HELP = (
     "You only ever see learners who joined your cohorts, and their answer texts only if they "
     "chose to share them."
 )
+SETREF_USAGE = (
+    "Set what your exports file a learner under: their ULN or learner number, and their full name:\n"
+    "<code>/setref Lee 1234567890 Lee Jordan Smith</code>\n"
+    "<code>/setref #6 LN-0042</code> (a new number; the full name set before stays)\n"
+    "Only you see it; nothing is guessed, so a learner without one shows \"not set\"."
+)
+SETREF_DONE = "Saved: {name} (#{id}) is filed as {full} · {ref}. /export uses it."
 SETWORK_USAGE = (
     "Set work for one learner or everyone in your cohorts:\n"
     "<code>/setwork Lee 2</code>: a question on topic 2\n"
@@ -308,8 +318,14 @@ INVITE_STOPPED = (
     "The invite link for <b>{name}</b> no longer works; its members stay. /invite makes a new one."
 )
 LEARNER_USAGE = "Send /learner followed by a name or number from /cohort, for example /learner 12."
-EXPORT_CAPTION_CSV = "Cohort summary as CSV, one row a learner ({count} learners)."
-EXPORT_CAPTION_PDF = "Cohort report as PDF: each cohort, then a page a learner, with charts."
+EXPORT_CAPTION_CSV = "Cohort summary as CSV, one row a learner ({count})."
+EXPORT_CAPTION_EVIDENCE = (
+    "Evidence as CSV, one row an answer ({count}): question, date, grade, marking points with the "
+    "learner's words, standard areas, comments. Columns: docs/assessors.md."
+)
+EXPORT_CAPTION_PDF = (
+    "Cohort report as PDF: each cohort, then each learner with every answer as evidence."
+)
 DIGEST_SET = "Your weekly digest comes on {day}s at {time} ({tz}); the next one on {next}."
 DIGEST_OFF = "Your weekly digest is off. /digest mon 08:00 switches it on again."
 DIGEST_NOW = "Your weekly digest: {state}. Change it with /digest fri 16:30, or /digest off."

@@ -328,3 +328,17 @@ class MockSession(SQLModel, table=True):
     last_message_id: int | None = Field(default=None, sa_type=sa.BigInteger)
     turns: list[Any] = Field(default_factory=list, sa_type=sa.JSON)
     report: dict[str, Any] | None = Field(default=None, sa_type=sa.JSON)
+
+
+class LearnerReference(SQLModel, table=True):
+    """What an assessor files a learner under (issue 18 item 4): their full name and their
+    learner or ULN number, as the assessor typed them with /setref (never guessed). One row per
+    assessor and learner; erased with either of them."""
+
+    __tablename__ = "learner_reference"
+
+    assessor_id: int = Field(foreign_key="learner.id", primary_key=True, ondelete="CASCADE")
+    learner_id: int = Field(foreign_key="learner.id", primary_key=True, index=True, ondelete="CASCADE")
+    reference: str = Field(max_length=30)
+    full_name: str = Field(default="", max_length=128)
+    updated_at: datetime = _ts(default_factory=utcnow)

@@ -42,6 +42,7 @@ from handlers import (
     disputes,
     edits,
     errors,
+    evidence,
     examdate,
     mock,
     onboarding,
@@ -137,6 +138,8 @@ def handlers() -> list[BaseHandler]:
         *comments.handlers(),
         # /setwork and the learner's Answer it now (`work:`).
         *assignments.handlers(),
+        # /setref: the full name and ULN the exports file a learner under.
+        *evidence.handlers(),
         # "That's not right" under feedback, and the point picked (`dis:`).
         *disputes.handlers(),
         # A stale keyboard from an older version, or a forged payload.

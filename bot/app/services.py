@@ -17,6 +17,7 @@ from bot.clock import Clock
 from bot.cohorts.assignments import AssignmentService
 from bot.cohorts.comments import CommentService
 from bot.cohorts.digest import Digests
+from bot.cohorts.evidence import Evidence
 from bot.cohorts.insights import Insights
 from bot.cohorts.roles import RoleService
 from bot.cohorts.service import CohortService
@@ -57,6 +58,7 @@ class Services:
     assignments: AssignmentService
     disputes: DisputeService
     mock: MockService
+    evidence: Evidence
 
     @classmethod
     async def create(
@@ -83,6 +85,7 @@ class Services:
         review = Review(content, default_timezone=tz)
         cohorts = CohortService(sessions=sessions, clock=clock)
         insights = Insights(sessions=sessions, content=content, clock=clock, default_timezone=tz)
+        assignments = AssignmentService(sessions=sessions, clock=clock, content=content, default_timezone=tz)
         return cls(
             settings=settings,
             content=content,
@@ -108,14 +111,14 @@ class Services:
             insights=insights,
             comments=CommentService(sessions=sessions, clock=clock),
             disputes=DisputeService(sessions=sessions, clock=clock),
-            assignments=AssignmentService(
-                sessions=sessions, clock=clock, content=content, default_timezone=tz
-            ),
             mock=MockService(
                 sessions=sessions, content=content, assessor=assessor, clock=clock, review=review
             ),
+            assignments=assignments,
+            evidence=Evidence(sessions=sessions, content=content, clock=clock),
             digests=Digests(
-                sessions=sessions, clock=clock, cohorts=cohorts, insights=insights, default_timezone=tz
+                sessions=sessions, clock=clock, cohorts=cohorts, insights=insights, default_timezone=tz,
+                assignments=assignments,
             ),
         )
 

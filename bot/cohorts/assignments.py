@@ -203,3 +203,23 @@ class AssignmentService:
             )
             for group in groups.values()
         ]
+
+    async def overdue(self, scope: Scope) -> dict[int, list[str]]:
+        """Each learner of the scope with set work past its due date (in the assessor's time
+        zone) and not yet answered: learner id to the work's labels, for the digest."""
+        assert scope.assessor.id is not None
+        today = self.clock.now().astimezone(zone(scope.assessor.timezone, self.default_timezone)).date()
+        members = {lr.id for _, lr in scope.members}
+        async with self.sessions() as session:
+            rows = (await session.exec(
+                select(Assignment).where(Assignment.assessor_id == scope.assessor.id)
+                .where(col(Assignment.due_on).is_not(None)).where(col(Assignment.due_on) < today)
+                .order_by(col(Assignment.due_on), col(Assignment.id))
+            )).all()
+        rows = [r for r in rows if r.learner_id in members]
+        done = await self._done(rows)
+        late: dict[int, list[str]] = {}
+        for row in rows:
+            if row.id not in done:
+                late.setdefault(row.learner_id, []).append(self.label(row.kind, row.target))
+        return late

@@ -15,6 +15,7 @@ from datetime import time as dtime
 from zoneinfo import ZoneInfo
 
 from bot.clock import Clock, zone
+from bot.cohorts.assignments import AssignmentService
 from bot.cohorts.insights import CohortReport, Insights
 from bot.cohorts.service import ASSESSORS_ONLY, CohortService
 from storage import cohort_queries as cq
@@ -69,6 +70,7 @@ class Digests:
     cohorts: CohortService
     insights: Insights
     default_timezone: str
+    assignments: AssignmentService | None = None
 
     async def set(self, learner: Learner, setting: tuple[int, str] | None
     ) -> datetime | None:
@@ -119,3 +121,10 @@ class Digests:
         scope = await self.cohorts.scope(learner.telegram_user_id)
         report, _ = await self.insights.cohort_report(scope)
         return report
+
+    async def overdue(self, learner: Learner) -> dict[int, list[str]]:
+        """The digest's overdue set work: learner id to the labels of work past its due date."""
+        assert learner.telegram_user_id is not None
+        if self.assignments is None:
+            return {}
+        return await self.assignments.overdue(await self.cohorts.scope(learner.telegram_user_id))

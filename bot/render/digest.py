@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping, Sequence
 from datetime import timedelta
 
 from bot.cohorts.insights import (
@@ -31,8 +32,13 @@ def _some(items: list[str], budget: int = 1500) -> str:
     return ", ".join(shown)
 
 
-def render_digest(report: CohortReport, m: Markup, content: Content) -> list[str]:
-    """One message per cohort with members; none at all when nobody is in any cohort."""
+def render_digest(
+    report: CohortReport, m: Markup, content: Content, overdue: Mapping[int, Sequence[str]] | None = None
+) -> list[str]:
+    """One message per cohort with members; none at all when nobody is in any cohort. It leads
+    with who needs attention (red, then amber, then overdue set work: `overdue` maps a learner
+    id to the labels of their late work), then who improved, then who was inactive."""
+    overdue = overdue or {}
     day = report.generated_at.astimezone(report.tz)
     out: list[str] = []
     for section in report.sections:
@@ -48,6 +54,10 @@ def render_digest(report: CohortReport, m: Markup, content: Content) -> list[str
             for s in sorted(section.learners, key=lambda s: (s.status != RED, s.name.casefold()))
             if s.status in (RED, AMBER)
         ]
+        late = [
+            f"{m.esc(s.name)} ({m.esc('; '.join(overdue[s.learner_id]))})"
+            for s in sorted(section.learners, key=lambda s: s.name.casefold()) if overdue.get(s.learner_id)
+        ]
         comparable = any(s.week_delta is not None for s in section.learners)
         count = len(section.learners)
         lines = [
@@ -55,12 +65,16 @@ def render_digest(report: CohortReport, m: Markup, content: Content) -> list[str
             f"{count} learner{'s' if count != 1 else ''}, week to {day.day} {day:%b %Y}",
             "",
             "Needs attention: " + (_some(attention) or "nobody, everyone is on track"),
-            "Inactive (no practice in 7 days): " + (_some(inactive) or "nobody, everyone practised"),
+        ]
+        if late:
+            lines.append("Set work overdue: " + _some(late))
+        lines += [
             "Improved this week: " + (
                 _some(improved) or ("nobody yet" if comparable else
                                     f"too few answers to compare yet (needs {WEEK_MIN} this week "
                                     f"and {WEEK_MIN} before)")
             ),
+            "Inactive (no practice in 7 days): " + (_some(inactive) or "nobody, everyone practised"),
         ]
         area = cohort_weakest_area(section.learners, content)
         skill = cohort_weakest_skill(section.learners)

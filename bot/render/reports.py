@@ -11,14 +11,15 @@ import csv
 import io
 import re
 import unicodedata
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from datetime import datetime
-from typing import Any
+from typing import Any, cast
 
 from fpdf import FPDF, FontFace, XPos, YPos
 from PIL import Image
 
 from bot.assessment.engine import DISTINCTION_MARK, PASS_MARK
+from bot.cohorts.evidence import AnswerEvidence, LearnerEvidence
 from bot.cohorts.insights import (
     AMBER_IDLE_DAYS,
     RED_IDLE_DAYS,
@@ -40,6 +41,12 @@ CSV_FIELDS = (
     "shares_answers", "last_mock", "mock_band", "mock_areas_evidenced", "mock_areas_total",
     "mock_not_yet_evidenced",
 )
+# The evidence file: one row an answer (docs/assessors.md lists the columns; a test pins them).
+EVIDENCE_FIELDS = (
+    "cohort", "learner_no", "full_name", "first_name", "reference", "standard", "answer_ref",
+    "answered_at", "kind", "question_id", "question", "topic", "score", "grade", "points_met",
+    "points_missed", "standard_areas", "comments", "answer_text",
+)
 # A spreadsheet runs a cell that starts with one of these as a formula; names are typed by users.
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 CHART_ROWS = 20
@@ -54,12 +61,19 @@ STATUS_RULES = (
 )
 
 
-def filename(report: CohortReport, extension: str, cohort: str | None = None) -> str:
-    """`star-coach-<cohort or "cohorts">-<local date>.<ext>`, in ASCII letters and digits."""
+def plural(n: int, word: str) -> str:
+    """"1 learner", "2 learners"."""
+    return f"{n} {word}{'' if n == 1 else 's'}"
+
+
+def filename(report: CohortReport, extension: str, cohort: str | None = None, kind: str = "") -> str:
+    """`star-coach-<cohort or "cohorts">[-<kind>]-<local date>.<ext>`, in ASCII letters and digits."""
     slug = "cohorts"
     if cohort:
         ascii_name = unicodedata.normalize("NFKD", cohort).encode("ascii", "ignore").decode()
         slug = re.sub(r"[^a-z0-9]+", "-", ascii_name.lower()).strip("-")[:40] or "cohort"
+    if kind:
+        slug += f"-{kind}"
     return f"star-coach-{slug}-{report.generated_at.astimezone(report.tz):%Y-%m-%d}.{extension}"
 
 
@@ -112,6 +126,51 @@ def cohort_csv(report: CohortReport) -> bytes:
     for section in report.sections:
         for s in section.learners:
             writer.writerow({k: _safe(v) for k, v in csv_row(section.name, s, report).items()})
+    return out.getvalue().encode("utf-8-sig")
+
+
+def _points(answer: AnswerEvidence, met: bool) -> str:
+    return " | ".join(
+        p.text + (f": “{p.quote}”" if p.quote else "") for p in answer.points if p.met is met
+    )
+
+
+def _areas(answer: AnswerEvidence) -> str:
+    return " | ".join(title + (f": “{quote}”" if quote else "") for title, quote in answer.areas)
+
+
+def _comments(answer: AnswerEvidence) -> str:
+    return " | ".join(
+        f"Assessor: {' '.join(said.split())}" + (f" / Learner: {' '.join(back.split())}" if back else "")
+        for said, back in answer.comments
+    )
+
+
+def evidence_rows(cohort: str, s: LearnerSummary, evidence: LearnerEvidence, report: CohortReport
+                  ) -> list[dict[str, Any]]:
+    """One row per answer of one learner, oldest first."""
+    filing = evidence.filing
+    return [{
+        "cohort": cohort, "learner_no": s.learner_id, "full_name": filing.full_name if filing else "",
+        "first_name": s.name, "reference": filing.reference if filing else "",
+        "standard": evidence.standard, "answer_ref": f"A{a.id}",
+        "answered_at": a.at.astimezone(report.tz).isoformat(timespec="minutes"), "kind": a.kind,
+        "question_id": a.prompt_id, "question": a.question, "topic": a.topic, "score": a.score,
+        "grade": a.grade, "points_met": _points(a, True), "points_missed": _points(a, False),
+        "standard_areas": _areas(a), "comments": _comments(a), "answer_text": a.text or "",
+    } for a in evidence.answers]
+
+
+def evidence_csv(report: CohortReport, evidence: Mapping[int, LearnerEvidence]) -> bytes:
+    """Every answer of every learner, cohort by cohort, with the columns of EVIDENCE_FIELDS."""
+    out = io.StringIO()
+    writer = csv.DictWriter(out, fieldnames=EVIDENCE_FIELDS, lineterminator="\r\n")
+    writer.writeheader()
+    for section in report.sections:
+        for s in section.learners:
+            if s.learner_id in evidence:
+                for row in evidence_rows(section.name, s, evidence[s.learner_id], report):
+                    writer.writerow({k: _safe(v) for k, v in row.items()})
     return out.getvalue().encode("utf-8-sig")
 
 
@@ -181,9 +240,12 @@ def _cohort_pages(pdf: _Pdf, report: CohortReport, assessor: str) -> None:
     pdf.heading("STAR Coach: cohort report", 16)
     made = local(report.generated_at, report.tz, with_time=True)
     pdf.para(f"Assessor: {assessor}. Made {made} ({report.tz.key}).")
+    # The rules come first, under the title: at the end they could spill a few lines onto a
+    # page of their own after the charts.
+    pdf.para(f"How the status is decided. {STATUS_RULES}", 8)
     pdf.ln(2)
     for section in report.sections:
-        pdf.heading(f"{section.name} ({len(section.learners)} learners)", 13)
+        pdf.heading(f"{section.name} ({plural(len(section.learners), 'learner')})", 13)
         if not section.learners:
             pdf.para("Nobody has joined this cohort yet.")
             pdf.ln(3)
@@ -215,14 +277,19 @@ def _cohort_pages(pdf: _Pdf, report: CohortReport, assessor: str) -> None:
                                   [k.label for k in skills], values), width=170)
         latest = [s.mocks[0] for s in section.learners if s.mocks]
         pdf.para(render_cohort_gaps(latest, len(section.learners), PLAIN), 9)
-    pdf.heading("How the status is decided", 11)
-    pdf.para(STATUS_RULES, 9)
 
 
-def _learner_page(pdf: _Pdf, detail: LearnerDetail) -> None:
+def _learner_page(pdf: _Pdf, detail: LearnerDetail, evidence: LearnerEvidence | None = None) -> None:
     s, tz, p = detail.summary, detail.tz, detail.summary.progress
+    filing = evidence.filing if evidence else None
     pdf.add_page()
-    pdf.heading(f"{s.name} #{s.learner_id}", 15)
+    if filing and filing.full_name:
+        pdf.heading(f"{filing.full_name} ({s.name} #{s.learner_id})", 15)
+    else:
+        pdf.heading(f"{s.name} #{s.learner_id}", 15)
+    if evidence is not None:
+        pdf.para("Reference: " + (filing.reference if filing else "not set (/setref)")
+                 + (f". Standard: {evidence.standard}" if evidence.standard else ""))
     pdf.para(f"Cohort: {', '.join(s.cohorts)}")
     pdf.para(f"Status: {STATUS_WORD[s.status]}" + (f" ({'; '.join(s.reasons)})" if s.reasons else ""))
     pdf.para(f"Answers: {s.attempts_total} ({s.attempts_7d} in the last 7 days, {s.attempts_30d} in "
@@ -255,7 +322,9 @@ def _learner_page(pdf: _Pdf, detail: LearnerDetail) -> None:
         for area in s.mocks[0].get("areas") or []:
             if area.get("evidenced") and s.shares_answers:
                 pdf.para(f"{area['title']}: “{area.get('quote') or ''}”", 8)
-    if detail.recent:
+    if evidence is not None:
+        _answers(pdf, evidence.answers, tz, s.shares_answers)
+    elif detail.recent:
         pdf.ln(2)
         pdf.heading("Recent answers", 11)
         for a in detail.recent:
@@ -273,15 +342,71 @@ def _learner_page(pdf: _Pdf, detail: LearnerDetail) -> None:
             pdf.para("Answer texts are not shared by this learner.", 8)
 
 
+def _excerpt(text: str) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= PDF_EXCERPT else text[: PDF_EXCERPT - 1] + "…"
+
+
+def _answer_lines(a: AnswerEvidence, tz: Any) -> list[tuple[str, int, str]]:
+    """One answer's lines as (style, size, text)."""
+    grade = GRADE_LABEL.get(a.grade, a.grade)
+    kind = "" if a.kind == "answer" else f" · {a.kind}"
+    lines = [("B", 9, f"A{a.id} · {local(a.at, tz, with_time=True)} · {a.topic} · {a.score} ({grade}){kind}"),
+             ("", 8, f"Question: {a.question}")]
+    lines += [("", 8, f"Met: {pt.text}" + (f" “{pt.quote}”" if pt.quote else ""))
+              for pt in a.points if pt.met]
+    lines += [("", 8, f"Not yet: {pt.text}") for pt in a.points if not pt.met]
+    if a.areas:
+        lines.append(("", 8, "Standard areas evidenced: " + "; ".join(t for t, _ in a.areas)))
+    if a.text is not None:
+        lines.append(("", 8, f"Answer: “{_excerpt(a.text)}”"))
+    for said, answer in a.comments:
+        lines.append(("", 8, f"Assessor's comment: {' '.join(said.split())}"))
+        if answer is not None:
+            lines.append(("", 8, f"Learner's reply: {' '.join(answer.split())}"))
+    return lines
+
+
+def _height(pdf: _Pdf, lines: Sequence[tuple[str, int, str]]) -> float:
+    total = 0.0
+    for style, size, text in lines:
+        pdf.set_font(pdf.family, style, size)
+        total += cast(float, pdf.multi_cell(0, 5, pdf.t(text), dry_run=True, output="HEIGHT"))
+    return total
+
+
+def _answers(pdf: _Pdf, answers: Sequence[AnswerEvidence], tz: Any, shares: bool) -> None:
+    """Every answer as evidence, newest first. Each is kept whole on one page (with the heading
+    before the first): a page break never strands a heading or the last few lines of an answer."""
+    if not answers:
+        return
+    pdf.ln(2)
+    for n, a in enumerate(reversed(answers)):
+        lines = _answer_lines(a, tz)
+        if n == 0:
+            lines.insert(0, ("B", 11, f"Answers and evidence ({len(answers)})"))
+        if pdf.get_y() + _height(pdf, lines) > pdf.page_break_trigger and pdf.get_y() > pdf.t_margin + 1:
+            pdf.add_page()
+        for style, size, text in lines:
+            pdf.set_font(pdf.family, style, size)
+            pdf.multi_cell(0, 5, pdf.t(text), new_x=XPos.LMARGIN, new_y=YPos.NEXT)
+        pdf.ln(2)
+    if not shares:
+        pdf.para("Answer texts and the learner's own words are not shared by this learner.", 8)
+
+
 def cohort_pdf(
-    report: CohortReport, details: Sequence[LearnerDetail], *, assessor: str, unicode: bool = True
+    report: CohortReport, details: Sequence[LearnerDetail], *, assessor: str, unicode: bool = True,
+    evidence: Mapping[int, LearnerEvidence] | None = None,
 ) -> bytes:
     """The cohort pages, then one page a learner (in `details`' order). `unicode=False` forces
-    the built-in font (what happens on a system with no Unicode font file)."""
+    the built-in font (what happens on a system with no Unicode font file). With `evidence`
+    (bot.cohorts.evidence), each learner's page names them as filed and lists every answer as
+    evidence instead of the recent ones."""
     pdf = _Pdf(unicode)
     pdf.set_title("STAR Coach cohort report")
     pdf.set_creation_date(datetime.fromtimestamp(report.generated_at.timestamp(), report.tz))
     _cohort_pages(pdf, report, assessor)
     for detail in details:
-        _learner_page(pdf, detail)
+        _learner_page(pdf, detail, (evidence or {}).get(detail.summary.learner_id))
     return bytes(pdf.output())

@@ -68,9 +68,12 @@ async def test_invite_consent_join_view_and_export(emulator: BotApiEmulator, sta
     await olive.send("/export")
     await olive.wait_reply(lambda m: m["document"]["file_name"].endswith(".pdf"), timeout=20)
     files = {u.filename: u.data for u in emulator.uploads if u.chat_id == ASSESSOR}
-    (csv_name,) = [n for n in files if n and n.endswith(".csv")]
+    (csv_name,) = [n for n in files if n and n.endswith(".csv") and "-evidence-" not in n]
     rows = list(csv.DictReader(io.StringIO(files[csv_name].decode("utf-8-sig"))))
     assert [(r["name"], r["status"], r["shares_answers"]) for r in rows] == [("Lee <3", "red", "no")]
+    (evidence_name,) = [n for n in files if n and n.endswith(".csv") and "-evidence-" in n]
+    header = files[evidence_name].decode("utf-8-sig").splitlines()[0]
+    assert header.startswith("cohort,learner_no,full_name,first_name,reference,")
     (pdf,) = [d for n, d in files.items() if n and n.endswith(".pdf")]
     assert pdf.startswith(b"%PDF-")
 

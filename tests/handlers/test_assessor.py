@@ -361,23 +361,54 @@ async def test_learner_view_shows_texts_only_where_shared(world: World, cohort: 
     assert "&lt;b&gt;Bo &amp; Co&lt;/b&gt;" in bo
 
 
-async def test_export_sends_a_csv_and_a_pdf(world: World, cohort: dict[str, str]) -> None:
+async def test_export_sends_a_summary_the_evidence_and_a_pdf(world: World, cohort: dict[str, str]) -> None:
     await world.send(OWNER, "/export")
-    (csv_name, csv_bytes), (pdf_name, pdf_bytes) = world.documents(OWNER)
+    (csv_name, csv_bytes), (ev_name, ev_bytes), (pdf_name, pdf_bytes) = world.documents(OWNER)
     assert csv_name == "star-coach-cohorts-2026-11-02.csv" and pdf_name.endswith(".pdf")
+    assert ev_name == "star-coach-cohorts-evidence-2026-11-02.csv"
     rows = list(csv.DictReader(io.StringIO(csv_bytes.decode("utf-8-sig"))))
     assert {r["name"] for r in rows} == {"Lee", "<b>Bo & Co</b>"}
     assert all(r["cohort"] == "Retail March" for r in rows)
-    assert pdf_bytes.startswith(b"%PDF-") and pdf_bytes.count(b"/Type /Page\n") == 3
+    # The cohort, then each learner; Lee's answer does not fit under his page's charts and
+    # tables, so it moves whole to a page of its own rather than leaving a few lines behind.
+    assert pdf_bytes.startswith(b"%PDF-") and pdf_bytes.count(b"/Type /Page\n") == 4
+    answers = list(csv.DictReader(io.StringIO(ev_bytes.decode("utf-8-sig"))))
+    (lee,) = [r for r in answers if r["first_name"] == "Lee"]
+    (bo,) = [r for r in answers if r["first_name"] == "<b>Bo & Co</b>"]
+    assert lee["question"] and lee["grade"] and lee["answer_ref"].startswith("A")
+    assert "kettle" in lee["answer_text"] and "“" in lee["points_met"]  # shared: the learner's words
+    assert bo["answer_text"] == "" and "“" not in bo["points_met"] + bo["standard_areas"]
+    assert lee["reference"] == "" and lee["full_name"] == ""  # nothing guessed
     await world.send(OWNER, "/export retail march")
     assert world.documents(OWNER)[-1][0] == "star-coach-retail-march-2026-11-02.pdf"
+
+
+async def test_setref_files_a_learner_under_the_name_and_number_the_assessor_gave(
+    world: World, cohort: dict[str, str]
+) -> None:
+    assert "/setref Lee 1234567890" in (await world.send(OWNER, "/setref"))[0]
+    (done,) = await world.send(OWNER, "/setref Lee 1234567890 Lee Jordan  Smith")
+    assert "Lee Jordan Smith" in done and "1234567890" in done
+    (again,) = await world.send(OWNER, "/setref lee LN-42")  # a new number keeps the full name
+    assert "Lee Jordan Smith · LN-42" in again
+    assert "no spaces" in (await world.send(OWNER, "/setref Lee 12;34"))[0]
+    assert "No learner by that name" in (await world.send(OTHER, "/setref Lee 1234567890"))[0]
+    assert await world.send(LEARNER, "/setref Lee 1") == [REFUSED]
+    await world.send(OWNER, "/export")
+    (_, evidence) = world.documents(OWNER)[1]
+    rows = list(csv.DictReader(io.StringIO(evidence.decode("utf-8-sig"))))
+    (lee,) = [r for r in rows if r["first_name"] == "Lee"]
+    assert (lee["full_name"], lee["reference"]) == ("Lee Jordan Smith", "LN-42")
+    await world.send(OTHER, "/export")  # another assessor's files never carry it
+    assert all(b"LN-42" not in data for _, data in world.documents(OTHER))
 
 
 # -- views and exports: everybody else ----------------------------------------------------------
 
 
 VIEWS = ["/cohort", "/cohort Retail March", "/learner Lee", "/learner #{lee}", "/export",
-         "/export Retail March", "/invite Retail March", "/stopinvite Retail March", "/digest off"]
+         "/export Retail March", "/setref Lee 1234567890",
+         "/invite Retail March", "/stopinvite Retail March", "/digest off"]
 
 
 @pytest.mark.parametrize("who", [LEARNER, STRANGER])
@@ -404,8 +435,8 @@ async def test_another_assessor_sees_nothing_of_the_owners_cohort(
     own = "\n".join(await world.send(OTHER, "/cohort"))
     assert "Energy May" in own and "Lee" not in own and "Retail" not in own
     await world.send(OTHER, "/export")
-    (_, data), (_, pdf) = world.documents(OTHER)
-    assert b"Lee" not in data and b"kettle" not in pdf
+    (_, data), (_, evidence), (_, pdf) = world.documents(OTHER)
+    assert b"Lee" not in data and b"Lee" not in evidence and b"kettle" not in pdf
     async with services.sessions() as session:  # and the owner's link still works
         owner = await queries.get_learner(session, key=f"tg:{OWNER}")
         (retail,) = await cq.cohorts_of(session, assessor_id=owner.id)  # type: ignore[union-attr]

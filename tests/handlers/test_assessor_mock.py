@@ -55,7 +55,7 @@ async def test_mock_reports_reach_the_assessor_everywhere(
     assert "latest mock: " in overview
 
     await world.send(OWNER, "/export")
-    (_, csv_bytes), (_, pdf_bytes) = world.documents(OWNER)
+    (_, csv_bytes), _, (_, pdf_bytes) = world.documents(OWNER)
     pdf = pdf_text(pdf_bytes)
     assert "Mock discussions" in pdf and "Not yet evidenced in their latest mock" in pdf
     rows = {r["name"]: r for r in csv.DictReader(io.StringIO(csv_bytes.decode("utf-8-sig")))}

@@ -53,7 +53,7 @@ from bot.render.feedback import HTML, PLAIN
 from content.loader import Content
 from storage import cohort_queries as cq
 from storage import queries
-from storage.models import Learner
+from storage.models import Assignment, Learner
 
 ADMIN = 1
 NOW = datetime(2026, 11, 2, 9, 30, tzinfo=UTC)  # a Monday; the conftest clock
@@ -534,3 +534,38 @@ async def test_the_whole_path_on_sqlite_and_postgresql(
         assert [await svc.digests.claim(d) for d in due] == [False, False]
     finally:
         await svc.close()
+
+
+async def test_digest_leads_with_attention_and_overdue_work_then_improvement(
+    services: Services, clock: FixedClock, content: Content
+) -> None:
+    """Red and amber first, then set work past its due date and not answered since it was set,
+    then who improved, and only then who was inactive."""
+    owner = await assessor(services, 10)
+    made = await services.cohorts.create(10, "Retail")
+    assert made.code and owner.id is not None
+    lee, bo, cy = (await person(services, 21, "Lee"), await person(services, 22, "Bo"),
+                   await person(services, 23, "Cy"))
+    for who, uid in ((lee, 21), (bo, 22), (cy, 23)):
+        await services.cohorts.join(who, uid, made.code, share_answers=False)
+    for score, days in ((30, 20), (40, 15), (70, 2), (80, 1)):
+        await attempt(services, lee, score, NOW - timedelta(days=days))
+    await attempt(services, bo, 50, NOW - timedelta(days=9))
+    await attempt(services, cy, 60, NOW - timedelta(days=1))  # answers the topic set for Cy
+    async with services.sessions.begin() as session:
+        for who, topic, due in ((lee, "service_foundations", -1), (cy, "rules_and_law", -1),
+                                (bo, "rules_and_law", 3)):
+            assert who.id is not None
+            session.add(Assignment(learner_id=who.id, assessor_id=owner.id, kind="topic",
+                                   target=topic, due_on=(NOW + timedelta(days=due)).date(),
+                                   created_at=NOW - timedelta(days=4)))
+    late = await services.digests.overdue(owner)
+    assert late == {lee.id: [services.assignments.label("topic", "service_foundations")]}
+    (text,) = render_digest(await services.digests.report(owner), HTML, services.content, late)
+    title = content.topics["service_foundations"].title
+    assert f"Set work overdue: Lee (a question on {title})" in text
+    order = [text.index(x) for x in ("Needs attention: 🟠 Bo", "Set work overdue:", "Improved this week: Lee",
+                                     "Inactive (no practice in 7 days): Bo")]
+    assert order == sorted(order)
+    assert "Set work overdue" not in render_digest(
+        await services.digests.report(owner), HTML, services.content, {})[0]

@@ -15,6 +15,7 @@ from zoneinfo import ZoneInfo
 import pytest
 from PIL import Image
 
+from bot.cohorts.evidence import AnswerEvidence, Filing, LearnerEvidence, PointEvidence
 from bot.cohorts.insights import AttemptView, CohortReport, CohortSection, LearnerDetail, summarise
 from bot.render import chart, reports
 from bot.render.assessor import pack, render_cohorts, render_learner
@@ -190,3 +191,92 @@ def test_pdf_carries_comments_and_replies_with_their_answer(
     text = pdf_text(reports.cohort_pdf(report, people, assessor="Olive", unicode=False))
     assert "Assessor's comment: Name the result too." in text
     assert "Learner's reply: Will do, thanks" in text
+
+
+# -- evidence -------------------------------------------------------------------------------------
+
+
+def evidence_of(n: int, *, shares: bool, first: int) -> list[AnswerEvidence]:
+    return [
+        AnswerEvidence(
+            first + i, NOW - timedelta(days=n - i), "answer", "rl_refund", "Tell me about a refund.",
+            "Rules and law", 60, "pass",
+            (PointEvidence("Names the Act", True, "the Consumer Rights Act 2015" if shares else None),
+             PointEvidence("Says why", False, None)),
+            (("Meeting regulations and legislation", "I refunded her" if shares else None),),
+            (("=Good, name the result", "Thanks"),), SHARED if shares else None,
+        )
+        for i in range(n)
+    ]
+
+
+def test_evidence_csv_columns_are_pinned_and_rows_carry_each_answer(
+    report: CohortReport, people: list[LearnerDetail]
+) -> None:
+    evidence = {
+        3: LearnerEvidence(Filing("1234567890", "Lee Jordan Smith"), "ST0072 Customer service practitioner",
+                           evidence_of(2, shares=True, first=10)),
+        4: LearnerEvidence(None, "", evidence_of(1, shares=False, first=20)),
+    }
+    data = reports.evidence_csv(report, evidence)
+    assert data.startswith("\ufeff".encode())
+    header = data.decode("utf-8-sig").splitlines()[0]
+    assert header == (  # documented in docs/assessors.md: change both together, never silently
+        "cohort,learner_no,full_name,first_name,reference,standard,answer_ref,answered_at,kind,"
+        "question_id,question,topic,score,grade,points_met,points_missed,standard_areas,comments,"
+        "answer_text"
+    )
+    rows = list(csv.DictReader(io.StringIO(data.decode("utf-8-sig"))))
+    assert [r["answer_ref"] for r in rows] == ["A10", "A11", "A20"]
+    lee, _, other = rows
+    assert (lee["full_name"], lee["reference"], lee["first_name"]) == (
+        "Lee Jordan Smith", "1234567890", "Lee")
+    assert lee["points_met"] == "Names the Act: “the Consumer Rights Act 2015”"
+    assert lee["points_missed"] == "Says why"
+    assert lee["standard_areas"] == "Meeting regulations and legislation: “I refunded her”"
+    assert lee["comments"] == "Assessor: =Good, name the result / Learner: Thanks"
+    assert lee["answered_at"].startswith("2026-10-31T") and lee["answer_text"] == SHARED
+    assert other["full_name"] == other["reference"] == other["answer_text"] == ""
+    assert other["first_name"] == "'=HYPERLINK(\"x\") <b>&"  # a formula is defused
+    assert other["points_met"] == "Names the Act"
+
+
+def page_streams(data: bytes) -> list[str]:
+    """Each page's drawn text (the built-in font), in page order."""
+    pages = data.count(b"/Type /Page\n")
+    streams = []
+    for stream in re.findall(rb"stream\r?\n(.*?)\r?\nendstream", data, re.DOTALL):
+        try:
+            streams.append(zlib.decompress(stream).decode("latin-1"))
+        except zlib.error:
+            continue
+    return streams[:pages]
+
+
+@pytest.mark.parametrize("answers", [1, 3, 12, 40])
+def test_pdf_keeps_each_answer_whole_and_leaves_no_stray_page(
+    report: CohortReport, people: list[LearnerDetail], answers: int
+) -> None:
+    evidence = {3: LearnerEvidence(Filing("1234567890", "Lee Jordan Smith"), "ST0072",
+                                   evidence_of(answers, shares=True, first=100)),
+                4: LearnerEvidence(None, "", evidence_of(answers, shares=False, first=500)),
+                5: LearnerEvidence(None, "", [])}
+    data = reports.cohort_pdf(report, people, assessor="Olive", unicode=False, evidence=evidence)
+    pages = page_streams(data)
+    assert all(" Tj" in page for page in pages)  # no blank page
+    text = "\n".join(pages)
+    assert "Lee Jordan Smith \\(Lee #3\\)" in text and "Reference: 1234567890" in text
+    assert "Reference: not set \\(/setref\\)" in text  # nothing guessed
+    assert "Question: Tell me about a refund." in text and "Standard areas evidenced" in text
+    for ident in [*range(100, 100 + answers), *range(500, 500 + answers)]:
+        (page,) = [p for p in pages if f"(A{ident} " in p]  # each answer on exactly one page
+        head = page.index(f"(A{ident} ")
+        assert "Assessor's comment: =Good" in page[head:]  # its last lines on the same page
+    if answers == 1:
+        assert len(pages) == 1 + len(people)  # one short answer fits under each learner's page
+
+
+def test_pdf_heading_counts_one_learner_as_one(people: list[LearnerDetail]) -> None:
+    one = CohortReport(NOW, LONDON, [CohortSection("Solo", True, None, [people[0].summary])])
+    text = pdf_text(reports.cohort_pdf(one, people[:1], assessor="Olive", unicode=False))
+    assert "Solo \\(1 learner\\)" in text
