@@ -2,7 +2,7 @@
 once; draft parts keep their Telegram message ids (replaces processed_update)
 
 Revision ID: 0006_i20_inbox
-Revises: 0007_i13e_disputes
+Revises: 0008_i18_learner_reference
 Create Date: 2026-12-04 05:45:00
 """
 
@@ -13,7 +13,7 @@ import sqlmodel  # noqa: F401
 from alembic import op
 
 revision: str = '0006_i20_inbox'
-down_revision: str | None = '0007_i13e_disputes'
+down_revision: str | None = '0008_i18_learner_reference'
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
