@@ -59,9 +59,24 @@ async def submit(update: Update, context: Context) -> None:
     try:
         submission = await svc.practice.submit(learner.id)
     except PracticeError as exc:
-        await reply(update, context, html.escape(str(exc)))
+        if not await resend_lost_feedback(update, context, learner.id):
+            await reply(update, context, html.escape(str(exc)))
         return
     await send_submission(update, context, submission)
+
+
+async def resend_lost_feedback(update: Update, context: Context, learner_id: int) -> bool:
+    """When this update is being run again (the process died inside it, bot.app.inbox) and the
+    answer it submitted was stored then, send that feedback now: it may never have gone out.
+    True if it was sent."""
+    message = update.effective_message
+    if update.update_id not in context.bot_data.reruns or message is None:
+        return False
+    again = await context.services.practice.resubmission(learner_id, since=message.date)
+    if again is None:
+        return False
+    await send_submission(update, context, again)
+    return True
 
 
 async def continue_profile(update: Update, context: Context, learner: Learner, echo: str) -> None:

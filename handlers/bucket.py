@@ -14,6 +14,10 @@ class Bucket:
     stamp: float = field(default_factory=time.monotonic)
     warned: bool = False
 
+    def wait(self) -> float:
+        """Seconds until the next update is allowed (0 if it is now)."""
+        return max(0.0, (1.0 - self.tokens) / self.rate)
+
     def take(self, now: float) -> bool:
         if self.tokens < 0:
             self.tokens = self.capacity

@@ -29,7 +29,7 @@ PRIVACY_THEN_JOIN = "coh:pv"
 JOIN = "coh:join"
 NOT_NOW = "coh:no"
 LEAVE = "coh:leave"
-CALLBACKS = r"^coh:(pv:[A-Za-z0-9_-]{1,60}|join:[A-Za-z0-9_-]{1,60}:[sa]|no|leave:\d{1,12})$"
+CALLBACKS = r"^coh:(pv:[A-Za-z0-9_-]{1,60}|join:[A-Za-z0-9_-]{1,60}:[sa]|no|leave:\d{1,9})$"
 
 
 def consent_keyboard(code: str) -> InlineKeyboardMarkup:

@@ -22,10 +22,16 @@ class BotData:
     built: Services | None = None
     # The nudge dispatcher, built by the composition root with a Telegram sender (handlers.reminders).
     dispatcher: Dispatcher | None = None
-    # How long an update waits for the database (None: for ever; webhook mode sets a limit).
-    database_wait: float | None = None
-    # Ids of updates given up on because of the database (the webhook then answers 503).
-    not_handled: set[int] = field(default_factory=set)
+    # Updates the inbox (bot.app.inbox) is running that may be tried again after a database
+    # failure, and those the error handler marked so (no apology: they run again shortly).
+    deferrable: set[int] = field(default_factory=set)
+    deferred: set[int] = field(default_factory=set)
+    # Updates flood control asked the inbox to run again after this many seconds.
+    later: dict[int, float] = field(default_factory=dict)
+    # Updates being run again because the process died inside them (their replies may be lost).
+    reruns: set[int] = field(default_factory=set)
+    # Updates whose text had characters that cannot be stored (NUL, a lone surrogate) replaced.
+    cleaned: set[int] = field(default_factory=set)
 
     @property
     def services(self) -> Services:

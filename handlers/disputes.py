@@ -13,8 +13,8 @@ from bot.render.feedback import HTML
 from handlers.common import learner_for, reply
 from handlers.context import Context
 
-OPEN_PATTERN = r"^dis:open:(?P<attempt>\d{1,12})$"
-POINT_PATTERN = r"^dis:pt:(?P<attempt>\d{1,12}):(?P<index>\d{1,2})$"
+OPEN_PATTERN = r"^dis:open:(?P<attempt>\d{1,9})$"
+POINT_PATTERN = r"^dis:pt:(?P<attempt>\d{1,9}):(?P<index>\d{1,2})$"
 BUTTON_CHARS = 60
 
 

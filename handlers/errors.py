@@ -1,9 +1,15 @@
-"""The one error handler: log the traceback first, then tell the user kindly."""
+"""The one error handler: log the traceback first, then tell the user kindly.
+
+A database failure inside an update the durable inbox is running (bot.app.inbox) is not the
+learner's problem: the update is marked to be tried again shortly, in order, and nothing is said.
+"""
 
 from __future__ import annotations
 
 import logging
 
+from sqlalchemy.exc import DBAPIError, InterfaceError, OperationalError
+from sqlalchemy.exc import TimeoutError as PoolTimeout
 from telegram import Update
 from telegram.error import TelegramError
 
@@ -13,8 +19,33 @@ from handlers.context import Context
 log = logging.getLogger(__name__)
 
 
+def _database_failure(error: BaseException | None) -> bool:
+    """The database was unreachable or busy (worth trying again), as against a statement it
+    refused (a bug, or bad data: trying again cannot help)."""
+    if isinstance(error, TelegramError):
+        return False
+    if isinstance(error, OperationalError | InterfaceError | PoolTimeout | OSError):
+        return True
+    return isinstance(error, DBAPIError) and error.connection_invalidated
+
+
 async def on_error(update: object, context: Context) -> None:
     """Log the exception with its traceback, then apologise to the user if there is one."""
+    if (
+        isinstance(update, Update)
+        and update.update_id in context.bot_data.deferrable
+        and _database_failure(context.error)
+    ):
+        context.bot_data.deferred.add(update.update_id)
+        log.warning(
+            "Database failure in update %s (%s); it will run again",
+            update.update_id, type(context.error).__name__,
+        )
+        return
+    if update is None:
+        # A job or a background task (the nudge dispatcher's drain), not a learner's update.
+        log.error("Unhandled error in a background job", exc_info=context.error)
+        return
     log.error("Unhandled error while handling an update", exc_info=context.error)
     if isinstance(update, Update) and update.effective_chat is not None:
         try:

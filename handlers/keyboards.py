@@ -48,6 +48,14 @@ def draft_keyboard(prompt_id: str, token: int) -> InlineKeyboardMarkup:
     )
 
 
+def button_time(digits: str) -> str | None:
+    """`HHMM` from a time button as `HH:MM`, or None if it is not a time of day (a forged press)."""
+    if len(digits) != 4 or not digits.isdigit():
+        return None
+    hours, minutes = int(digits[:2]), int(digits[2:])
+    return f"{digits[:2]}:{digits[2:]}" if hours < 24 and minutes < 60 else None
+
+
 def parse(data: str | None) -> tuple[str, list[str]]:
     """Split `prac:submit:<prompt id>:<token>` into the action and its arguments."""
     parts = (data or "").split(":")

@@ -31,7 +31,7 @@ from storage.models import Learner
 
 log = logging.getLogger(__name__)
 
-PATTERN = r"^mock:(?P<action>len|next|pause|resume|end):(?P<arg>\d{1,12})(?::(?P<n>\d{1,4}))?$"
+PATTERN = r"^mock:(?P<action>len|next|pause|resume|end):(?P<arg>\d{1,9})(?::(?P<n>\d{1,4}))?$"
 CHOOSE_LENGTH = (
     "<b>Mock professional discussion</b>\nHow long? The real one is about an hour; a shorter mock "
     "rehearses the opening and a few areas. (/mock report shows your last report.)"
@@ -147,11 +147,14 @@ async def take_text(update: Update, context: Context, learner: Learner, text: st
     if not learner.mock_running:  # read with the learner: no extra query for practice
         return False
     try:
-        view = await svc.add_text(learner.id, text)
+        message = update.effective_message
+        view = await svc.add_text(
+            learner.id, text, message_id=message.message_id if message is not None else None
+        )
     except MockError:
         return False  # ended between the two reads: practice takes it
-    if quiet(context):
-        return True
+    if quiet(context) or view.repeated:
+        return True  # flooding, or added before a crash (its status line went out then)
     chat = update.effective_chat
     assert chat is not None
     sent = await context.bot.send_message(

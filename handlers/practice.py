@@ -19,7 +19,7 @@ from telegram.error import TelegramError
 from bot.practice.service import DraftStatus, PracticeError
 from bot.render.feedback import HTML, render_prompt, render_status
 from handlers import after_feedback, keyboards, mock, texts
-from handlers.answering import submit
+from handlers.answering import resend_lost_feedback, submit
 from handlers.assignments import work_rows
 from handlers.common import (
     answer_in_progress,
@@ -76,7 +76,7 @@ async def _ask(
         # A voice note sent with no question open starts the answer to the question picked.
         context.user_data.voice_pending = None
         status = await svc.practice.add_text(learner.id, pending)
-        await send_status(update, context, learner.id, status, heard=pending)
+        await show_status(update, context, learner.id, status, heard=pending)
 
 
 async def answer_text(update: Update, context: Context) -> None:
@@ -93,13 +93,15 @@ async def answer_text(update: Update, context: Context) -> None:
         return  # a mock discussion is running: the message is part of its answer
     status = await _correction(update, context, learner.id, message.text)
     try:
-        status = status or await svc.practice.add_text(learner.id, message.text)
+        status = status or await svc.practice.add_text(
+            learner.id, message.text, message_id=message.message_id
+        )
     except PracticeError as exc:
         await reply(update, context, html.escape(str(exc)))
         return
-    if quiet(context):
-        return  # flooding: the text is saved; the status line can wait
-    await send_status(update, context, learner.id, status)
+    if quiet(context) or status.repeated:
+        return  # flooding (the status line can wait), or added and shown before a crash
+    await show_status(update, context, learner.id, status, for_part=message.message_id)
 
 
 async def _correction(
@@ -117,14 +119,20 @@ async def _correction(
     return await context.services.practice.replace_last(learner_id, heard[1], text)
 
 
-async def send_status(
-    update: Update, context: Context, learner_id: int, status: DraftStatus, *, heard: str | None = None
+async def show_status(
+    update: Update, context: Context, learner_id: int, status: DraftStatus, note: str = "",
+    *, for_part: int | None = None, heard: str | None = None,
 ) -> None:
-    """The one quiet status line at the bottom of the chat; after a voice note it quotes what was
-    heard, and a reply to it corrects that (remembered in user_data)."""
+    """The one quiet status line under the answer being written (the previous one removed).
+    After a voice note it quotes what was heard; a reply to it corrects that (see _correction)."""
+    svc = context.services
     text = render_status(status.words, status.parts)
     if status.truncated:
         text = f"{texts.TRUNCATED}\n{text}"
+    if update.update_id in context.bot_data.cleaned:
+        text = f"{texts.CLEANED}\n{text}"
+    if note:
+        text = f"{note}\n{text}"
     if heard is not None:
         text = f"{texts.VOICE_HEARD.format(heard=html.escape(heard))}\n{text}"
     chat = update.effective_chat
@@ -135,7 +143,7 @@ async def send_status(
     )
     if heard is not None and context.user_data is not None:
         context.user_data.voice_heard = (sent.message_id, heard)
-    previous = await context.services.practice.set_status_message(learner_id, sent.message_id)
+    previous = await svc.practice.set_status_message(learner_id, sent.message_id, for_part=for_part)
     if previous is not None:
         # One quiet status line at the bottom of the chat, not one per message.
         try:
@@ -178,7 +186,8 @@ async def button(update: Update, context: Context) -> None:
     if action in (keyboards.SUBMIT, keyboards.CANCEL):
         current = await svc.practice.current(learner.id)
         if current is None or [current.prompt.id, str(current.token)] != args:
-            await reply(update, context, texts.STALE_BUTTON)
+            if not await resend_lost_feedback(update, context, learner.id):
+                await reply(update, context, texts.STALE_BUTTON)
         elif action == keyboards.SUBMIT:
             await submit(update, context)
         else:

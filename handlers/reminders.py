@@ -23,6 +23,7 @@ from telegram.error import BadRequest, Forbidden, NetworkError, RetryAfter, Tele
 from telegram.ext import BaseHandler, CallbackQueryHandler, CommandHandler, filters
 from telegram.warnings import PTBDeprecationWarning
 
+from bot.app.sending import at_most_once
 from bot.practice.service import PracticeError
 from bot.reminders.dispatcher import SendResult
 from bot.reminders.planning import (
@@ -51,7 +52,7 @@ JOB_NAME = "reminders:dispatch"
 PRESET_TIMES = ("07:30", "12:30", "18:00", "20:00")
 PATTERN = (
     r"^rem:(menu|off|days|days:(all|wk)|day:[0-6]|time:\d{4}"
-    r"|go:[a-z0-9_]{1,40}(:[a-z]{1,12})?|snooze:\d{1,12}|skip:\d{1,12})$"
+    r"|go:[a-z0-9_]{1,40}(:[a-z]{1,12})?|snooze:\d{1,9}|skip:\d{1,9})$"
 )
 
 
@@ -77,9 +78,10 @@ class TelegramSender:
              for row in nudge.buttons]
         )
         try:
-            message = await self.bot.send_message(
-                chat_id, nudge.text, parse_mode=ParseMode.HTML, reply_markup=markup
-            )
+            with at_most_once():  # a timed-out nudge may have arrived: never sent twice
+                message = await self.bot.send_message(
+                    chat_id, nudge.text, parse_mode=ParseMode.HTML, reply_markup=markup
+                )
         except Forbidden as exc:
             return SendResult("blocked", detail=str(exc))
         except RetryAfter as exc:
@@ -241,7 +243,11 @@ async def button(update: Update, context: Context) -> None:
         await _nudge_button(update, context, lid, action, args)
         return
     if action == "time":
-        status = await svc.reminders.set(lid, f"{args[0][:2]}:{args[0][2:]}")
+        at = keyboards.button_time(args[0])
+        if at is None:
+            await reply(update, context, texts.UNKNOWN_BUTTON)
+            return
+        status = await svc.reminders.set(lid, at)
         await close_buttons(update)
         await _confirm(update, context, status)
     elif action == "off":

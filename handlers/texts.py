@@ -140,6 +140,14 @@ ERROR = (
     "message is not in your answer, please send it again. Try again in a moment, or send /help."
 )
 TRUNCATED = "Your answer is very long, so I kept the first part only."
+EDIT_APPLIED = "✏️ I've updated message {number} of your answer with your edit."
+EDIT_IGNORED = (
+    "I saw your edit. Only the messages of the answer you're writing now can be changed, so I "
+    "left that one as it was. If it matters, send it again as a new message."
+)
+EDIT_NOT_A_COMMAND = "Edits don't run commands: send {command} as a new message if you meant it."
+CLEANED = "Your message had a character that can't be stored (shown as � or left out); the rest is saved."
+SLOW_DOWN_BUTTON = "One moment: that was a lot at once. Tap again in a second."
 SLOW_DOWN = (
     "That's a lot of messages at once! I'm still saving what you type, but I'll wait a few "
     "seconds before replying. Send /done when your answer is complete."

@@ -2,8 +2,10 @@
 
 A token bucket per user (FLOOD_BURST updates, refilled at FLOOD_RATE a second; 20 and 3 by
 default, far above what a person types or taps) runs before everything else. Over
-the limit, commands and buttons are dropped; plain text is still added to the answer being
-written (nothing typed is lost) but gets no status reply. The learner is told once per burst.
+the limit, plain text is still added to the answer being written (nothing typed is lost) but
+gets no status reply; commands and buttons wait until the bucket has room (the durable inbox runs
+them again then, bot.app.inbox), so a /done sent in a flood is answered a moment later. The
+learner is told once per burst.
 The bucket lives in this process's memory: it protects one instance from one noisy chat, which
 is all it needs to do (Telegram itself caps what a user can send).
 """
@@ -37,8 +39,16 @@ async def throttle(update: Update, context: Context) -> None:
         bucket.warned = True
         await context.bot.send_message(update.effective_chat.id, texts.SLOW_DOWN)
     is_plain_text = filters.TEXT.check_update(update) and not filters.COMMAND.check_update(update)
-    if not is_plain_text:
-        raise ApplicationHandlerStop
+    if is_plain_text:
+        return
+    if update.update_id in context.bot_data.deferrable:
+        # Run from the durable inbox: the command or button waits its turn (in order with the
+        # chat's later messages) instead of being dropped.
+        context.bot_data.later[update.update_id] = bucket.wait()
+    elif update.callback_query is not None:
+        # Dropped: at least stop the button's spinner.
+        await update.callback_query.answer(texts.SLOW_DOWN_BUTTON)
+    raise ApplicationHandlerStop
 
 
 def quiet(context: Context) -> bool:

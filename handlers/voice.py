@@ -25,7 +25,7 @@ from handlers import keyboards, mock, texts
 from handlers.common import reply
 from handlers.consent import require_consent
 from handlers.context import Context
-from handlers.practice import send_status
+from handlers.practice import show_status
 
 log = logging.getLogger(__name__)
 
@@ -87,4 +87,4 @@ async def voice(update: Update, context: Context) -> None:
     except PracticeError as exc:
         await reply(update, context, html.escape(str(exc)))
         return
-    await send_status(update, context, learner.id, status, heard=heard)
+    await show_status(update, context, learner.id, status, heard=heard)

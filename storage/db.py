@@ -67,7 +67,8 @@ def make_engine(url: str) -> AsyncEngine:
         kwargs["connect_args"] = {"timeout": 15}
     else:
         kwargs["pool_pre_ping"] = True
-    engine = create_async_engine(url, **kwargs)
+    # An error's message never carries the SQL parameters: they are learners' words.
+    engine = create_async_engine(url, hide_parameters=True, **kwargs)
     if engine.dialect.name == "sqlite":
 
         @event.listens_for(engine.sync_engine, "connect")
@@ -75,6 +76,10 @@ def make_engine(url: str) -> AsyncEngine:
             cursor = dbapi_conn.cursor()
             cursor.execute("PRAGMA foreign_keys=ON")
             cursor.execute("PRAGMA journal_mode=WAL")
+            # With WAL, NORMAL syncs at checkpoints rather than at every commit: a killed process
+            # loses nothing (the WAL is in the file), a power cut may lose the last commits.
+            # FULL cost the durable inbox's three small commits ~50 ms an update instead of ~7.
+            cursor.execute("PRAGMA synchronous=NORMAL")
             cursor.close()
 
     return engine

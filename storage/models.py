@@ -23,6 +23,11 @@ def _ts(**kw: Any) -> Any:
     return Field(sa_type=sa.DateTime(timezone=True), **kw)
 
 
+# Marks a column that holds a person's Telegram user id without a foreign key to `learner`:
+# /mydata exports its rows and /deleteme erases them (storage.queries.telegram_id_columns).
+TELEGRAM_ID = {"info": {"holds": "telegram_user_id"}}
+
+
 class Learner(SQLModel, table=True):
     """Anyone who practises: a Telegram user (key `tg:<id>`) or a terminal user (`term:<name>`)."""
 
@@ -73,6 +78,9 @@ class Draft(SQLModel, table=True):
     parts: int = 0
     # The status message edited as the answer grows (Telegram message id), if any.
     status_message_id: int | None = Field(default=None, sa_type=sa.BigInteger)
+    # The Telegram message of each part, in order, as [message_id, text]: a message handled
+    # again (after a crash) is not added twice, and an edited message replaces its own part.
+    part_messages: list[Any] = Field(default_factory=list, sa_type=sa.JSON)
     started_at: datetime = _ts(default_factory=utcnow)
     updated_at: datetime = _ts(default_factory=utcnow)
 
@@ -93,13 +101,40 @@ class Attempt(SQLModel, table=True):
     created_at: datetime = _ts(default_factory=utcnow, index=True)
 
 
-class ProcessedUpdate(SQLModel, table=True):
-    """Telegram delivers at least once: an update id seen here is not handled again."""
+class InboxUpdate(SQLModel, table=True):
+    """The durable inbox: every update Telegram delivers is written here (once, by update_id)
+    before Telegram is told it arrived, and handled from here. A worker claims a row (a token and
+    a lease it renews while it works) so that no two workers, in one instance or several, run it
+    at once; a row whose lease ran out (its worker died) is claimed again. `done_at` marks it
+    handled; the payload is then emptied (it may hold a learner's words) and the id is kept two
+    days so a late redelivery is recognised."""
 
-    __tablename__ = "processed_update"
+    __tablename__ = "inbox_update"
 
-    update_id: int = Field(primary_key=True, sa_type=sa.BigInteger, sa_column_kwargs={"autoincrement": False})
-    processed_at: datetime = _ts(default_factory=utcnow, index=True)
+    update_id: int = Field(
+        primary_key=True, sa_type=sa.BigInteger, sa_column_kwargs={"autoincrement": False}
+    )
+    # The chat (or, without one, the user) it belongs to: one chat's updates run in order. It is
+    # a Telegram id, cleared with the payload once the update is handled.
+    chat_key: int | None = Field(default=None, sa_type=sa.BigInteger)
+    payload: str = Field(default="", sa_type=sa.Text)
+    received_at: datetime = _ts(default_factory=utcnow)
+    claim_token: str | None = Field(default=None, max_length=40)
+    claimed_until: datetime | None = _ts(default=None)
+    # Claims so far; a database failure inside a handler releases the claim to try again later.
+    attempts: int = 0
+    done_at: datetime | None = _ts(default=None)
+    # Only the open rows are indexed: the handled ones (two days of them) are never searched.
+    __table_args__ = (
+        sa.Index(
+            "ix_inbox_update_open", "update_id",
+            postgresql_where=sa.text("done_at IS NULL"), sqlite_where=sa.text("done_at IS NULL"),
+        ),
+        sa.Index(
+            "ix_inbox_update_open_chat", "chat_key", "update_id",
+            postgresql_where=sa.text("done_at IS NULL"), sqlite_where=sa.text("done_at IS NULL"),
+        ),
+    )
 
 
 # -- review and reminders (issue 6) ------------------------------------------------------------
@@ -165,7 +200,8 @@ class Assessor(SQLModel, table=True):
     """A user an admin made an assessor; revoked assessors keep the row with revoked_at set."""
 
     learner_id: int = Field(foreign_key="learner.id", primary_key=True, ondelete="CASCADE")
-    granted_by: int | None = Field(default=None, sa_type=sa.BigInteger)
+    # The operator who granted the role (their Telegram id); cleared if they erase their record.
+    granted_by: int | None = Field(default=None, sa_type=sa.BigInteger, sa_column_kwargs=TELEGRAM_ID)
     granted_at: datetime = _ts(default_factory=utcnow)
     revoked_at: datetime | None = _ts(default=None)
     # Local time for the weekly digest, in the assessor's (learner row) time zone.
@@ -180,7 +216,8 @@ class AssessorInvite(SQLModel, table=True):
     __tablename__ = "assessor_invite"
 
     code: str = Field(primary_key=True, max_length=64)
-    created_by: int = Field(sa_type=sa.BigInteger)
+    # The operator who made the link (their Telegram id); their links go if they erase their record.
+    created_by: int = Field(sa_type=sa.BigInteger, sa_column_kwargs=TELEGRAM_ID)
     created_at: datetime = _ts(default_factory=utcnow)
     expires_at: datetime | None = _ts(default=None)
     used_by: int | None = Field(default=None, foreign_key="learner.id", ondelete="SET NULL")
@@ -211,7 +248,7 @@ class InviteFailure(SQLModel, table=True):
     __tablename__ = "invite_failure"
 
     id: int | None = Field(default=None, primary_key=True)
-    telegram_user_id: int = Field(sa_type=sa.BigInteger, index=True)
+    telegram_user_id: int = Field(sa_type=sa.BigInteger, index=True, sa_column_kwargs=TELEGRAM_ID)
     at: datetime = _ts(default_factory=utcnow)
 
 
@@ -286,6 +323,9 @@ class MockSession(SQLModel, table=True):
     question: dict[str, Any] = Field(default_factory=dict, sa_type=sa.JSON)
     answer: str = Field(default="", sa_type=sa.Text)
     parts: int = 0
+    # The Telegram message id of the last part added: one handled again after a crash (the
+    # durable inbox runs an update again if the process died inside it) is not added twice.
+    last_message_id: int | None = Field(default=None, sa_type=sa.BigInteger)
     turns: list[Any] = Field(default_factory=list, sa_type=sa.JSON)
     report: dict[str, Any] | None = Field(default=None, sa_type=sa.JSON)
 

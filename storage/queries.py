@@ -66,6 +66,7 @@ async def start_draft(
     draft.prompt_id, draft.text, draft.parts = prompt_id, "", 0
     draft.mode, draft.parent_attempt_id, draft.probe_point = mode, parent_attempt_id, probe_point
     draft.status_message_id = None
+    draft.part_messages = []
     draft.started_at = draft.updated_at = now
     session.add(draft)
     await session.flush()
@@ -73,19 +74,33 @@ async def start_draft(
 
 
 async def append_to_draft(
-    session: AsyncSession, *, learner_id: int, text: str, now: datetime | None = None
+    session: AsyncSession,
+    *,
+    learner_id: int,
+    text: str,
+    now: datetime | None = None,
+    message_id: int | None = None,
 ) -> Draft | None:
     draft = await session.get(Draft, learner_id, with_for_update=True)
     if draft is None:
         return None
-    return await append_text(session, draft=draft, text=text, now=now)
+    return await append_text(session, draft=draft, text=text, now=now, message_id=message_id)
 
 
 async def append_text(
-    session: AsyncSession, *, draft: Draft, text: str, now: datetime | None = None
+    session: AsyncSession,
+    *,
+    draft: Draft,
+    text: str,
+    now: datetime | None = None,
+    message_id: int | None = None,
 ) -> Draft:
-    """Add one message to a draft already read (and locked) in this transaction."""
+    """Add one message to a draft already read (and locked) in this transaction; with its
+    Telegram message id, so it is never added twice and an edit can replace it."""
     draft.text = f"{draft.text}\n{text}" if draft.text else text
+    if message_id is not None and len(draft.part_messages) == draft.parts:
+        # A new list, so the JSON column is seen as changed.
+        draft.part_messages = [*draft.part_messages, [message_id, text]]
     draft.parts += 1
     draft.updated_at = now or utcnow()
     session.add(draft)
@@ -137,6 +152,13 @@ async def list_attempts(
     return result.all()
 
 
+async def latest_attempt(session: AsyncSession, *, learner_id: int) -> Attempt | None:
+    result = await session.exec(
+        select(Attempt).where(Attempt.learner_id == learner_id).order_by(col(Attempt.id).desc()).limit(1)
+    )
+    return result.first()
+
+
 async def get_attempt(session: AsyncSession, *, attempt_id: int) -> Attempt | None:
     return await session.get(Attempt, attempt_id)
 
@@ -151,29 +173,6 @@ async def topic_averages(session: AsyncSession, *, learner_id: int) -> dict[str,
         .group_by(Attempt.topic_id)
     )
     return {topic: float(avg) for topic, avg in result.all()}
-
-
-async def update_seen(session: AsyncSession, *, update_id: int) -> bool:
-    from storage.models import ProcessedUpdate
-
-    return await session.get(ProcessedUpdate, update_id) is not None
-
-
-async def mark_update(session: AsyncSession, *, update_id: int, now: datetime | None = None) -> None:
-    """Record a handled update; a concurrent duplicate insert is harmless (same id)."""
-    from storage.models import ProcessedUpdate
-
-    if await session.get(ProcessedUpdate, update_id) is None:
-        session.add(ProcessedUpdate(update_id=update_id, processed_at=now or utcnow()))
-        await session.flush()
-
-
-async def prune_updates(session: AsyncSession, *, before: datetime) -> None:
-    from sqlalchemy import delete
-
-    from storage.models import ProcessedUpdate
-
-    await session.execute(delete(ProcessedUpdate).where(col(ProcessedUpdate.processed_at) < before))
 
 
 async def update_learner(session: AsyncSession, *, learner_id: int, **fields: Any) -> Learner | None:
@@ -218,44 +217,90 @@ def learner_tables() -> list[tuple[sa.Table, sa.Column[Any]]]:
     return found
 
 
+def telegram_id_columns() -> list[tuple[sa.Table, sa.Column[Any]]]:
+    """Every column that holds a person's Telegram user id without a foreign key to the learner
+    (marked with `storage.models.TELEGRAM_ID`): an operator's id on the roles and links they
+    made, the wrong invite codes a user tried. Found from the metadata, like `learner_tables`."""
+    return [
+        (table, column)
+        for table in SQLModel.metadata.sorted_tables
+        for column in table.columns
+        if column.info.get("holds") == "telegram_user_id"
+    ]
+
+
+async def _telegram_id(session: AsyncSession, learner_id: int) -> int | None:
+    learner = SQLModel.metadata.tables[LEARNER_TABLE]
+    conn = await session.connection()
+    value = await conn.scalar(sa.select(learner.c.telegram_user_id).where(learner.c.id == learner_id))
+    return int(value) if value is not None else None
+
+
+def _places(
+    learner_id: int, telegram_id: int | None
+) -> list[tuple[str, sa.Table, sa.Column[Any], Any]]:
+    """(name, table, column, value) for every place rows about one person are: the columns with
+    a foreign key to the learner (by learner id) and the Telegram-id columns (by Telegram id,
+    named `table.column` where the table is already listed by learner id)."""
+    places = [(t.name, t, c, learner_id) for t, c in learner_tables()]
+    if telegram_id is not None:
+        by_id = {name for name, *_ in places}
+        for table, column in telegram_id_columns():
+            name = f"{table.name}.{column.name}" if table.name in by_id else table.name
+            places.append((name, table, column, telegram_id))
+    return places
+
+
 async def learner_rows(session: AsyncSession, *, learner_id: int) -> dict[str, list[dict[str, Any]]]:
     """Every stored row about one learner, by table name, each table in primary-key order."""
+    telegram_id = await _telegram_id(session, learner_id)
     conn = await session.connection()
     rows: dict[str, list[dict[str, Any]]] = {}
-    for table, column in learner_tables():
+    for name, table, column, value in _places(learner_id, telegram_id):
         result = await conn.execute(
-            sa.select(table).where(column == learner_id).order_by(*table.primary_key.columns)
+            sa.select(table).where(column == value).order_by(*table.primary_key.columns)
         )
-        rows.setdefault(table.name, []).extend(dict(r._mapping) for r in result)
+        rows.setdefault(name, []).extend(dict(r._mapping) for r in result)
     return rows
 
 
-async def count_learner_rows(session: AsyncSession, *, learner_id: int) -> dict[str, int]:
-    """How many rows each table holds about one learner (the learner table: 0 or 1)."""
+async def count_learner_rows(
+    session: AsyncSession, *, learner_id: int, telegram_id: int | None = None
+) -> dict[str, int]:
+    """How many rows each table holds about one learner (the learner table: 0 or 1). After an
+    erasure the learner row is gone: pass the Telegram id it had."""
+    telegram_id = telegram_id or await _telegram_id(session, learner_id)
     conn = await session.connection()
     counts: dict[str, int] = {}
-    for table, column in learner_tables():
-        total = await conn.scalar(
-            sa.select(sa.func.count()).select_from(table).where(column == learner_id)
-        )
-        counts[table.name] = counts.get(table.name, 0) + int(total or 0)
+    for name, table, column, value in _places(learner_id, telegram_id):
+        total = await conn.scalar(sa.select(sa.func.count()).select_from(table).where(column == value))
+        counts[name] = counts.get(name, 0) + int(total or 0)
     return counts
 
 
 async def delete_learner(session: AsyncSession, *, learner_id: int) -> int:
-    """Delete the learner row; ON DELETE CASCADE takes every row that references it.
+    """Delete the learner row; ON DELETE CASCADE takes every row that references it; then the
+    rows that hold their Telegram id without a reference (`telegram_id_columns`) are deleted,
+    or the id cleared where the row is someone else's (the assessors an operator made).
 
-    Returns the number of rows erased (0 when there was no such learner). If anything is left
-    behind (say a SQLite connection without `PRAGMA foreign_keys=ON`), raise, so the transaction
-    rolls back rather than report an erasure that did not happen.
+    Returns the number of rows erased or cleared (0 when there was no such learner). If anything
+    is left behind (say a SQLite connection without `PRAGMA foreign_keys=ON`), raise, so the
+    transaction rolls back rather than report an erasure that did not happen.
     """
-    before = await count_learner_rows(session, learner_id=learner_id)
+    telegram_id = await _telegram_id(session, learner_id)
+    before = await count_learner_rows(session, learner_id=learner_id, telegram_id=telegram_id)
     if not before.get(LEARNER_TABLE):
         return 0
     learner = SQLModel.metadata.tables[LEARNER_TABLE]
     conn = await session.connection()
     await conn.execute(sa.delete(learner).where(learner.c.id == learner_id))
-    after = await count_learner_rows(session, learner_id=learner_id)
+    if telegram_id is not None:
+        for table, column in telegram_id_columns():
+            if column.nullable:
+                await conn.execute(sa.update(table).where(column == telegram_id).values({column.name: None}))
+            else:
+                await conn.execute(sa.delete(table).where(column == telegram_id))
+    after = await count_learner_rows(session, learner_id=learner_id, telegram_id=telegram_id)
     left = {name: n for name, n in after.items() if n}
     if left:
         raise RuntimeError(f"rows outlived their learner (are foreign keys enforced?): {left}")

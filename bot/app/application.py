@@ -7,12 +7,13 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import signal
 from collections.abc import Callable, Coroutine
 from typing import Any
 
 from telegram import BotCommand, Update
 from telegram.constants import ParseMode
-from telegram.error import BadRequest, NetworkError
+from telegram.error import BadRequest, NetworkError, TimedOut
 from telegram.ext import (
     AIORateLimiter,
     Application,
@@ -27,6 +28,8 @@ from telegram.ext import (
 )
 from telegram.request import BaseRequest
 
+from bot.app.inbox import KEEP, STOP_GRACE, Inbox, InboxQueue
+from bot.app.sending import resend_after_timeout
 from bot.app.services import Services
 from bot.app.settings import Settings
 from content.loader import Content
@@ -36,8 +39,8 @@ from handlers import (
     assignments,
     cohort_invites,
     comments,
-    dedupe,
     disputes,
+    edits,
     errors,
     evidence,
     examdate,
@@ -52,7 +55,9 @@ from handlers import (
     throttle,
     voice,
 )
-from handlers.context import CONTEXT_TYPES, App
+from handlers.context import CONTEXT_TYPES, App, Context
+from storage import inbox_queries
+from storage.models import utcnow
 
 log = logging.getLogger(__name__)
 
@@ -62,8 +67,9 @@ PRIVATE = filters.ChatType.PRIVATE
 class RetryingRateLimiter(AIORateLimiter):
     """AIORateLimiter waits out a 429's retry_after; this also sends again after a 5xx answer, a
     dropped connection or a timeout, a few times with a growing pause. Without it, feedback that
-    met one such fault was lost: the attempt was stored, the learner only saw an apology. (A
-    timed-out send may have arrived after all; a rare duplicate beats lost feedback.)"""
+    met one such fault was lost: the attempt was stored, the learner only saw an apology. A
+    timed-out send may have arrived after all: it is sent again (a rare duplicate beats lost
+    feedback) unless the sender asked for at most once (bot.app.sending: the nudges)."""
 
     PAUSES = (0.5, 1.0, 2.0)
 
@@ -86,6 +92,8 @@ class RetryingRateLimiter(AIORateLimiter):
             except NetworkError as exc:  # TimedOut, a 5xx, a refused or dropped connection
                 if pause is None:
                     raise
+                if isinstance(exc, TimedOut) and not resend_after_timeout():
+                    raise  # it may have arrived: the sender decides (bot.app.sending)
                 log.warning("Bot API %s failed (%s); again in %.1fs", endpoint, exc, pause)
                 await asyncio.sleep(pause)
         raise AssertionError("unreachable")
@@ -115,7 +123,7 @@ def handlers() -> list[BaseHandler]:
         CallbackQueryHandler(
             practice.button,
             pattern=r"^prac:((submit|cancel):[a-z0-9_]{1,40}:\d{1,12}|topic:[a-z0-9_]{1,40}"
-            r"|(retry|details):\d{1,12}|model:[a-z0-9_]{1,40}|(next|stop)(:\d{1,12})?)$",
+            r"|(retry|details):\d{1,9}|model:[a-z0-9_]{1,40}|(next|stop)(:\d{1,9})?)$",
         ),
         CallbackQueryHandler(
             onboarding.button,
@@ -152,6 +160,7 @@ def build_application(
     *,
     request: BaseRequest | None = None,
     updater: bool = True,
+    update_queue: asyncio.Queue[object] | None = None,
     content: Content | None = None,
 ) -> Application:
     """The whole bot: services are created in post_init (so the schema upgrade runs inside
@@ -165,7 +174,7 @@ def build_application(
         await app.bot.set_my_commands([BotCommand(c, d) for c, d in texts.COMMANDS])
         if app.job_queue is not None:
             app.job_queue.run_repeating(
-                dedupe.prune, interval=6 * 3600, first=60, name="prune:updates"
+                _prune_inbox, interval=6 * 3600, first=60, name="prune:updates"
             )
         # Daily nudges: a named job wakes the dispatcher, which reads what is due from the database.
         reminders.schedule(app)
@@ -180,6 +189,9 @@ def build_application(
             await svc.close()
 
     builder = ApplicationBuilder().context_types(CONTEXT_TYPES)
+    if update_queue is not None:
+        # Polling through the durable inbox: the Updater's queue stores before it confirms.
+        builder = builder.update_queue(update_queue)
     if not updater:
         # Webhook mode feeds updates in itself (bot.app.webhook); no polling updater.
         builder = builder.updater(None)
@@ -198,16 +210,59 @@ def build_application(
     )
     if services is not None:
         app.bot_data.built = services
-    # Group -2 slows a flood; -1 drops an update seen before; 0 handles it; 1 records it.
+    # Group -2 slows a flood; 0 handles the update. (An update delivered twice never gets this
+    # far: the durable inbox, bot.app.inbox, stores and runs each update id once.)
     app.add_handler(TypeHandler(Update, throttle.throttle), group=-2)
-    app.add_handler(TypeHandler(Update, dedupe.skip_seen), group=-1)
+    # An edited message never reaches the commands or the answer (handlers/edits.py).
+    app.add_handler(MessageHandler(PRIVATE & filters.UpdateType.EDITED_MESSAGE, edits.edited), group=-1)
     app.add_handlers(handlers())
-    app.add_handler(TypeHandler(Update, dedupe.mark_handled), group=1)
     app.add_error_handler(errors.on_error)
     return app
 
 
+async def _prune_inbox(context: Context) -> None:
+    """Job: forget handled update ids Telegram can no longer resend."""
+    async with context.services.sessions.begin() as session:
+        await inbox_queries.prune(session, before=utcnow() - KEEP)
+
+
 def run(settings: Settings, content: Content | None = None) -> None:
-    """Long polling until interrupted (Ctrl+C or SIGTERM); `content` if it was loaded already."""
-    app = build_application(settings, content=content)
-    app.run_polling(allowed_updates=Update.ALL_TYPES, drop_pending_updates=False)
+    """Long polling through the durable inbox until interrupted (Ctrl+C or SIGTERM); `content`
+    if it was loaded already."""
+    asyncio.run(poll(settings, content))
+
+
+async def poll(settings: Settings, content: Content | None = None) -> None:
+    """Fetch with python-telegram-bot's Updater into the inbox, run updates from the inbox.
+
+    Stopping is bounded: the Updater stops fetching (what it fetched and did not store is not
+    confirmed, so Telegram sends it again), the update in hand gets STOP_GRACE seconds, then
+    the application stops.
+    """
+    queue = InboxQueue()
+    app = build_application(settings, update_queue=queue, content=content)
+    stop = asyncio.Event()
+    loop = asyncio.get_running_loop()
+    for sig in (signal.SIGINT, signal.SIGTERM):
+        loop.add_signal_handler(sig, stop.set)
+    async with app:
+        if app.post_init:
+            await app.post_init(app)
+        inbox = Inbox(app)
+        queue.inbox = inbox
+        # The only instance (getUpdates allows one): a killed predecessor's claims are free now.
+        await inbox.release_all()
+        assert app.updater is not None
+        await app.updater.start_polling(allowed_updates=Update.ALL_TYPES, drop_pending_updates=False)
+        await app.start()
+        await inbox.start()
+        try:
+            await stop.wait()
+        finally:
+            log.info("Stopping: no new updates; the one in hand gets %.0fs", STOP_GRACE)
+            if app.updater.running:
+                await app.updater.stop()
+            await inbox.stop(STOP_GRACE)
+            await app.stop()
+            if app.post_shutdown:
+                await app.post_shutdown(app)

@@ -22,6 +22,28 @@ CHATTY = ("apscheduler", "httpx", "alembic")
 # Libraries that log every query or connection step: quiet even at DEBUG (SQLAlchemy's INFO is
 # every statement with its parameters, answer text included).
 NOISY = ("aiosqlite", "asyncio", "httpcore", "sqlalchemy", "matplotlib", "PIL")
+# python-telegram-bot's DEBUG lines that carry a whole update or a Bot API call's parameters and
+# result, that is the learners' words and the bot's replies: dropped at any LOG_LEVEL (its other
+# DEBUG lines stay).
+PRIVATE = ("telegram.Bot", "telegram.ext.ExtBot", "telegram.ext.Application")
+PRIVATE_DETAIL = (
+    "Processing update", "Dropping pending update", "Calling Bot API endpoint",
+    "Call to Bot API endpoint",
+)
+
+
+class DropPrivateDetail(logging.Filter):
+    """Drops the records above; on the loggers themselves, so every handler is spared them."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        return not (isinstance(record.msg, str) and record.msg.startswith(PRIVATE_DETAIL))
+
+
+def hide_private_details() -> None:
+    for name in PRIVATE:
+        logger = logging.getLogger(name)
+        if not any(isinstance(f, DropPrivateDetail) for f in logger.filters):
+            logger.addFilter(DropPrivateDetail())
 
 
 _HANDLER_NAME = "star-coach"
@@ -63,3 +85,4 @@ def configure(level: str, fmt: str) -> None:
         logging.getLogger(name).setLevel(logging.NOTSET if debug else logging.WARNING)
     for name in NOISY:
         logging.getLogger(name).setLevel(logging.WARNING)
+    hide_private_details()

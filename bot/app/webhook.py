@@ -4,10 +4,11 @@ Telegram sends each update to WEBHOOK_URL with the header X-Telegram-Bot-Api-Sec
 WEBHOOK_SECRET; a request without the right secret is refused before anything is parsed. Several
 instances may run behind one URL: every piece of learner state is in the shared database.
 
-An update is answered 200 only after it has been handled. Telegram sends again whatever got no
-2xx answer, so an instance killed half-way through an update loses nothing (the retry may reach
-another instance), and Telegram's one-at-a-time delivery per chat keeps a learner's messages in
-order across instances.
+An update is answered 200 once it is stored in the durable inbox (bot.app.inbox), and handled
+from there: an instance killed after the 200 leaves it in the database, where its claim runs out
+and this or another instance runs it. A redelivery (the proxy timed out, say) finds the update id
+stored and is answered 200 without running it again. If the database cannot be reached within
+DATABASE_WAIT seconds the answer is 503 and Telegram sends the update again later.
 """
 
 from __future__ import annotations
@@ -22,10 +23,12 @@ from urllib.parse import urlsplit
 
 from aiohttp import web
 from sqlalchemy import text
+from sqlalchemy.exc import SQLAlchemyError
 from telegram import Update
 from telegram.error import BadRequest
 from telegram.ext import Application
 
+from bot.app.inbox import STOP_GRACE, Inbox
 from bot.app.settings import Settings
 from content.loader import Content
 
@@ -34,7 +37,7 @@ log = logging.getLogger(__name__)
 SECRET_HEADER = "X-Telegram-Bot-Api-Secret-Token"
 # Telegram's own limit on a webhook body is far below this; anything larger is not Telegram.
 MAX_BODY = 1_000_000
-# How long an update waits for an unreachable database before the webhook answers 503.
+# How long an update waits for an unreachable database to be stored before the answer is 503.
 DATABASE_WAIT = 10.0
 
 
@@ -45,9 +48,41 @@ def webhook_path(url: str) -> str:
 AnyApplication = Application[Any, Any, Any, Any, Any, Any]
 
 
-def make_web_app(application: AnyApplication, settings: Settings) -> web.Application:
-    """The HTTP side: POST <path of WEBHOOK_URL> for updates, GET /healthz for load balancers."""
+def parse_update(body: bytes, application: AnyApplication) -> tuple[dict[str, Any], Update] | None:
+    """The body as an update, or None: valid JSON that is not an object with an integer
+    update_id (a list, a number, a string) is refused like invalid JSON, never an exception."""
+    try:
+        data = json.loads(body)
+    except (ValueError, UnicodeDecodeError):
+        return None
+    if not isinstance(data, dict):
+        return None
+    update_id = data.get("update_id")
+    if not isinstance(update_id, int) or isinstance(update_id, bool) or not 0 <= update_id < 2**63:
+        return None
+    try:
+        update = Update.de_json(data, application.bot)
+    except Exception:  # any shape python-telegram-bot cannot read is "not an update"
+        log.warning("Webhook body with update_id %s could not be read as an update", update_id)
+        return None
+    if update is None:
+        return None
+    return data, update
+
+
+def make_web_app(
+    application: AnyApplication,
+    settings: Settings,
+    inbox: Inbox | None = None,
+    *,
+    database_wait: float = DATABASE_WAIT,
+) -> web.Application:
+    """The HTTP side: POST <path of WEBHOOK_URL> for updates, GET /healthz for load balancers.
+
+    The inbox's workers run while the web app does (started and stopped with it; stopping gives
+    the update in hand STOP_GRACE seconds)."""
     assert settings.webhook_url and settings.webhook_secret
+    the_inbox = inbox or Inbox(application)
     secret = settings.webhook_secret.get_secret_value().encode()
 
     async def receive(request: web.Request) -> web.Response:
@@ -55,19 +90,14 @@ def make_web_app(application: AnyApplication, settings: Settings) -> web.Applica
         if not hmac.compare_digest(given, secret):
             log.warning("Webhook request with a missing or wrong secret from %s", request.remote)
             return web.Response(status=403, text="forbidden")
-        try:
-            data = json.loads(await request.read())
-            update = Update.de_json(data, application.bot)
-        except (ValueError, TypeError, KeyError):
-            return web.Response(status=400, text="not an update")
+        update = parse_update(await request.read(), application)
         if update is None:
             return web.Response(status=400, text="not an update")
-        # Handled here rather than queued, so the 200 below means "done" (see the docstring).
-        await application.update_processor.process_update(
-            update, application.process_update(update)
-        )
-        if update.update_id in application.bot_data.not_handled:
-            application.bot_data.not_handled.discard(update.update_id)
+        data, parsed = update
+        try:
+            await the_inbox.store_within(data, parsed, database_wait)
+        except (SQLAlchemyError, OSError):
+            log.error("Database unreachable; update %s is left to be sent again", parsed.update_id)
             return web.Response(status=503, text="database unreachable; send it again")
         return web.Response(text="ok")
 
@@ -82,9 +112,17 @@ def make_web_app(application: AnyApplication, settings: Settings) -> web.Applica
             return web.json_response({"ok": False, "database": "unreachable"}, status=503)
         return web.json_response({"ok": True, "database": "ok"})
 
+    async def start_inbox(_app: web.Application) -> None:
+        await the_inbox.start()
+
+    async def stop_inbox(_app: web.Application) -> None:
+        await the_inbox.stop(STOP_GRACE)
+
     app = web.Application(client_max_size=MAX_BODY)
     app.router.add_post(webhook_path(settings.webhook_url), receive)
     app.router.add_get("/healthz", healthz)
+    app.on_startup.append(start_inbox)
+    app.on_cleanup.append(stop_inbox)
     return app
 
 
@@ -98,7 +136,6 @@ async def serve(settings: Settings, content: Content | None = None) -> None:
 
     assert settings.webhook_url and settings.webhook_secret
     application = build_application(settings, updater=False, content=content)
-    application.bot_data.database_wait = DATABASE_WAIT
     stop = asyncio.Event()
     loop = asyncio.get_running_loop()
     for sig in (signal.SIGINT, signal.SIGTERM):

@@ -8,7 +8,7 @@ The clock counts only time with the mock open: a pause stops it.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime
 from typing import Any
 
@@ -55,6 +55,8 @@ class MockView:
     number: int  # the question's number, 1 first
     words: int
     standard: Standard
+    # The message was in the answer already (its update run again after a crash): no new status.
+    repeated: bool = False
 
 
 @dataclass(frozen=True)
@@ -143,18 +145,27 @@ class MockService:
             await session.flush()
             return self._view(row, now)
 
-    async def add_text(self, learner_id: int, text: str) -> MockView:
+    async def add_text(self, learner_id: int, text: str, *, message_id: int | None = None) -> MockView:
+        """Add a message to the answer; with Telegram's `message_id` (they only grow within a
+        chat), a message added before (its update run again after a crash) is not added twice."""
         text = text.strip()
         async with self.sessions.begin() as session:
             row = await mock_queries.open_mock(session, learner_id=learner_id, for_update=True)
             if row is None or row.status != "active":
                 raise NoMock("There is no mock running. Send /mock to start or resume one.")
             room = MAX_ANSWER_CHARS - len(row.answer)
-            if text and room > 0:
+            seen = (
+                message_id is not None and row.last_message_id is not None
+                and message_id <= row.last_message_id
+            )
+            if text and room > 0 and not seen:
                 row.answer = f"{row.answer}\n{text[:room]}" if row.answer else text[:room]
                 row.parts += 1
+                if message_id is not None:
+                    row.last_message_id = message_id
                 session.add(row)
-            return self._view(row, self.clock.now())
+            view = self._view(row, self.clock.now())
+            return replace(view, repeated=seen)
 
     def _assess(self, row: MockSession, learner: Learner) -> dict[str, Any]:
         """Assess the answer to the open question as a turn (a probe's reply merged with the

@@ -21,7 +21,7 @@ from content.loader import Content
 from content.models import Probe, Prompt
 from storage import queries
 from storage.db import SessionFactory
-from storage.models import AnswerMode, Attempt, Learner
+from storage.models import AnswerMode, Attempt, Learner, aware
 
 # A Telegram message holds 4096 characters; a very long answer is still kept whole, but this
 # many characters are plenty for a spoken-style answer and bound the work per assessment.
@@ -53,6 +53,11 @@ class DraftStatus:
     started_at: datetime | None = None
     # For a probe reply: the marking point the assessor's follow-up question is about.
     probe_point: str | None = None
+    # For an edited message: which part of the answer it replaced (1 = the first).
+    edited: int | None = None
+    # The message was in the answer already and its status line went out (its update is run
+    # again after a crash): no second status line.
+    repeated: bool = False
 
 
 @dataclass(frozen=True)
@@ -203,8 +208,11 @@ class PracticeService:
             probe_point=draft.probe_point,
         )
 
-    async def add_text(self, learner_id: int, text: str) -> DraftStatus:
-        """Add one message to the answer being written."""
+    async def add_text(self, learner_id: int, text: str, *, message_id: int | None = None) -> DraftStatus:
+        """Add one message to the answer being written.
+
+        `message_id` (Telegram's) makes this idempotent: a message already in the draft (its
+        update run again after a crash) is not added a second time."""
         text = text.strip()
         async with self.sessions.begin() as session:
             draft = await queries.get_draft(session, learner_id=learner_id, for_update=True)
@@ -212,14 +220,47 @@ class PracticeService:
                 raise NoDraft("You have no question open. Send /practice to get one.")
             room = MAX_ANSWER_CHARS - len(draft.text)
             truncated = len(text) > room
-            if room > 0 and text:
+            part = next((p for p in draft.part_messages if p[0] == message_id), None)
+            seen = message_id is not None and part is not None
+            acknowledged = part is not None and len(part) > 2 and bool(part[2])
+            if room > 0 and text and not seen:
                 draft = await queries.append_text(
-                    session, draft=draft, text=text[:room], now=self.clock.now()
+                    session, draft=draft, text=text[:room], now=self.clock.now(),
+                    message_id=message_id,
                 )
         prompt = self.content.prompts.get(draft.prompt_id) or self.choose_prompt()
         return DraftStatus(
             prompt, len(draft.text.split()), draft.parts, truncated, mode=draft.mode,
-            token=draft.parent_attempt_id or 0,
+            token=draft.parent_attempt_id or 0, probe_point=draft.probe_point,
+            repeated=seen and acknowledged,
+        )
+
+    async def replace_part(self, learner_id: int, message_id: int, text: str) -> DraftStatus | None:
+        """An edited message that is a part of the open answer replaces that part; None when it
+        is not one (an older answer's, a command, a message typed before the parts were kept by
+        message id), and the draft is left as it was."""
+        text = text.strip()
+        async with self.sessions.begin() as session:
+            draft = await queries.get_draft(session, learner_id=learner_id, for_update=True)
+            if draft is None or not text or len(draft.part_messages) != draft.parts:
+                return None
+            index = next((i for i, p in enumerate(draft.part_messages) if p[0] == message_id), None)
+            if index is None:
+                return None
+            parts = [list(p) for p in draft.part_messages]
+            parts[index][1] = text
+            others = sum(len(p[1]) + 1 for i, p in enumerate(parts) if i != index)
+            room = max(MAX_ANSWER_CHARS - others, 0)
+            truncated = len(text) > room
+            parts[index][1] = text[:room]
+            draft.part_messages = parts
+            draft.text = "\n".join(p[1] for p in parts if p[1])
+            draft.updated_at = self.clock.now()
+            session.add(draft)
+        prompt = self.content.prompts.get(draft.prompt_id) or self.choose_prompt()
+        return DraftStatus(
+            prompt, len(draft.text.split()), draft.parts, truncated, mode=draft.mode,
+            token=draft.parent_attempt_id or 0, probe_point=draft.probe_point, edited=index + 1,
         )
 
     async def replace_last(self, learner_id: int, old: str, new: str) -> DraftStatus | None:
@@ -333,6 +374,37 @@ class PracticeService:
             changes=compare(parent.result, assessment) if parent is not None else None,
         )
 
+    async def resubmission(self, learner_id: int, *, since: datetime) -> Submission | None:
+        """The learner's submission stored at or after `since`, rebuilt as `submit` returned it.
+
+        For feedback that may never have reached the learner: the process died after storing
+        the attempt and before sending it, and the update that submitted is being run again
+        (the draft is gone by then, or is the empty probe answer that follows it). Assessment
+        is deterministic, so the rebuilt feedback is what would have been sent."""
+        async with self.sessions() as session:
+            attempt = await queries.latest_attempt(session, learner_id=learner_id)
+            if attempt is None or aware(attempt.created_at) < since:
+                return None
+            prompt = self.content.prompts.get(attempt.prompt_id)
+            learner = await session.get(Learner, learner_id)
+            if prompt is None or learner is None:
+                return None
+            assessment = self.assessor.assess(
+                attempt.text, prompt=prompt, sector=learner.sector, nation=learner.nation
+            )
+            parent = None
+            if attempt.parent_id is not None:
+                parent = await queries.get_attempt(session, attempt_id=attempt.parent_id)
+            draft = await queries.get_draft(session, learner_id=learner_id)
+            probe = None
+            if draft is not None and draft.mode == "probe" and draft.parent_attempt_id == attempt.id:
+                probe = next((p for p in prompt.probes if p.point == draft.probe_point), None)
+            assert attempt.id is not None
+            return Submission(
+                prompt, attempt.text, assessment, attempt.id, kind=attempt.kind, probe=probe,
+                changes=compare(parent.result, assessment) if parent is not None else None,
+            )
+
     async def retry(self, learner_id: int, attempt_id: int) -> Prompt:
         """Open a fresh answer to the prompt of `attempt_id`, to be compared with it."""
         async with self.sessions.begin() as session:
@@ -358,14 +430,22 @@ class PracticeService:
             (latest,) = await queries.list_attempts(session, learner_id=learner_id, limit=1)
         return attempt, latest.id == attempt.id
 
-    async def set_status_message(self, learner_id: int, message_id: int | None) -> int | None:
-        """Remember the status line shown for the draft; returns the previous one."""
+    async def set_status_message(
+        self, learner_id: int, message_id: int | None, *, for_part: int | None = None
+    ) -> int | None:
+        """Remember the status line shown for the draft; returns the previous one. `for_part`
+        (the learner's message it answers) is marked as acknowledged, so a run of that update
+        again after a crash sends no second status line (and one that never went out is sent)."""
         async with self.sessions.begin() as session:
             draft = await queries.get_draft(session, learner_id=learner_id)
             if draft is None:
                 return None
             previous = draft.status_message_id
             draft.status_message_id = message_id
+            if for_part is not None:
+                draft.part_messages = [
+                    [p[0], p[1], True] if p[0] == for_part else list(p) for p in draft.part_messages
+                ]
             session.add(draft)
         return previous
 

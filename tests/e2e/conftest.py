@@ -196,16 +196,19 @@ async def emulator(monkeypatch: pytest.MonkeyPatch) -> AsyncIterator[BotApiEmula
 
 @pytest.fixture(autouse=True)
 async def _kill_leftover_bot_processes() -> AsyncIterator[None]:
-    """Whatever a test did, no bot process outlives it; and none printed a secret."""
-    from tests.conftest import TEST_SECRETS
+    """Whatever a test did, no bot process outlives it; and none printed a secret or the words
+    of a test answer."""
+    from tests.conftest import ANSWER_WORDS, TEST_SECRETS
+
+    private = (*TEST_SECRETS, *ANSWER_WORDS)
 
     _logs_this_test.clear()
     yield
     await _reap(_live_processes)
     for path in _logs_this_test:
         text = path.read_text(encoding="utf-8", errors="replace") if path.exists() else ""
-        leaked = [line for line in text.splitlines() if any(s in line for s in TEST_SECRETS)]
-        assert not leaked, f"{path} prints a secret:\n" + "\n".join(leaked[:5])
+        leaked = [line for line in text.splitlines() if any(s in line for s in private)]
+        assert not leaked, f"{path} prints a secret or answer text:\n" + "\n".join(leaked[:5])
 
 
 @pytest.fixture

@@ -332,7 +332,7 @@ class WebhookDelivery:
 
 @dataclass
 class _Fault:
-    kind: str  # "error", "delay" or "drop"
+    kind: str  # "error", "delay", "late" or "drop"
     error_code: int = 0
     description: str = ""
     retry_after: int | None = None
@@ -1383,6 +1383,12 @@ class BotApiEmulator:
         fault = _Fault("delay", delay=seconds)
         self._faults.setdefault(self._canonical_name(method), deque()).extend([fault] * count)
 
+    def answer_late_next(self, method: str, seconds: float, count: int = 1) -> None:
+        """Carry out the next ``count`` calls to ``method`` at once (a message is delivered) but
+        answer only after ``seconds``: a send that times out for the bot although it arrived."""
+        fault = _Fault("late", delay=seconds)
+        self._faults.setdefault(self._canonical_name(method), deque()).extend([fault] * count)
+
     def drop_next(self, method: str, count: int = 1) -> None:
         """Close the connection instead of answering the next ``count`` calls (no effect)."""
         fault = _Fault("drop")
@@ -1882,11 +1888,15 @@ class BotApiEmulator:
             return self._error_response(method, ApiError(404, "Not Found: method not found"))
 
         faults = self._faults.get(method)
+        late = 0.0
         while faults:
             fault = faults.popleft()
             if fault.kind == "delay":
                 await asyncio.sleep(fault.delay)
                 continue
+            if fault.kind == "late":
+                late += fault.delay
+                break
             if fault.kind == "drop":
                 if request.transport is not None:
                     request.transport.abort()
@@ -1913,6 +1923,8 @@ class BotApiEmulator:
         except ApiError as exc:
             return self._error_response(method, exc, chat_id)
         self._notify()
+        if late:
+            await asyncio.sleep(late)
         body: JSONDict = {"ok": True, "result": result}
         if method == "setWebhook":
             body["description"] = "Webhook was set" if self.webhook_url else "Webhook is already deleted"

@@ -225,7 +225,6 @@ async def test_webhook_answers_503_while_the_database_is_away(settings: Settings
     hooked = settings.model_copy(update={"webhook_url": PUBLIC_URL, "webhook_secret": SecretStr(SECRET)})
     request = OfflineRequest()
     app = build_application(hooked, services, request=request, updater=False)
-    app.bot_data.database_wait = 0.3
     working = services.sessions
     services.sessions = make_session_factory(create_async_engine("sqlite+aiosqlite:////nonexistent/x.db"))
     body = {
@@ -237,19 +236,27 @@ async def test_webhook_answers_503_while_the_database_is_away(settings: Settings
     }
     async with app:
         await app.start()
-        async with TestClient(TestServer(make_web_app(app, hooked))) as http:
+        async with TestClient(TestServer(make_web_app(app, hooked, database_wait=0.3))) as http:
             headers = {SECRET_HEADER: SECRET}
             refused = await http.post("/tg/hook", json=body, headers=headers)
             assert refused.status == 503
             assert request.texts() == []
             services.sessions = working  # the database is back; Telegram sends it again
             taken = await http.post("/tg/hook", json=body, headers=headers)
-            assert taken.status == 200
-            assert any("/practice" in t for t in request.texts())  # handled before the 200
+            assert taken.status == 200  # stored; handled from the inbox
+            await _replied(request, "/practice")
             again = await http.post("/tg/hook", json=body, headers=headers)
             assert again.status == 200
-            assert sum("/practice" in t for t in request.texts()) == 1  # a duplicate is skipped
+            await asyncio.sleep(1.5)  # longer than an idle worker waits before it looks again
+            assert sum("/practice" in t for t in request.texts()) == 1  # a duplicate is not run
         await app.stop()
+
+
+async def _replied(request: OfflineRequest, fragment: str, timeout: float = 10.0) -> None:  # noqa: ASYNC109
+    deadline = time.monotonic() + timeout
+    while not any(fragment in t for t in request.texts()):
+        assert time.monotonic() < deadline, f"no reply with {fragment!r}: {request.texts()}"
+        await asyncio.sleep(0.02)
 
 
 # --- real instances ------------------------------------------------------------------------------
@@ -296,7 +303,9 @@ async def test_two_instances_on_one_database(emulator: BotApiEmulator, tmp_path:
     assert abs(taken.count(url_a) - taken.count(url_b)) <= len(users)
     engine = make_engine(PG_URL)
     async with engine.connect() as conn:
-        handled = await conn.scalar(text("SELECT count(*) FROM processed_update"))
+        handled = await conn.scalar(
+            text("SELECT count(*) FROM inbox_update WHERE done_at IS NOT NULL")
+        )
     await engine.dispose()
     assert handled == len({d.update_id for d in emulator.webhook_deliveries})
     for bot in (first, second):
@@ -306,7 +315,8 @@ async def test_two_instances_on_one_database(emulator: BotApiEmulator, tmp_path:
 
 @needs_postgres
 async def test_instance_killed_mid_update_loses_nothing(emulator: BotApiEmulator, tmp_path: Path) -> None:
-    """SIGKILL while an update is half-handled: Telegram sends it again, to the other instance.
+    """SIGKILL while an update is half-handled: it is in the inbox, and the other instance runs
+    it once the dead one's lease has run out.
 
     The test holds the learner's draft row locked, so the first instance is stuck inside the
     update (before anything is written) when it is killed.
@@ -341,13 +351,15 @@ async def test_instance_killed_mid_update_loses_nothing(emulator: BotApiEmulator
             await doomed.wait_exit()
             emulator.route_webhook([url_a, url_b], public_url=PUBLIC_URL)
             await lock_conn.rollback()
-        await user.wait_reply("2 messages", timeout=20)
+        await user.wait_reply("2 messages", timeout=40)  # the lease (15 s) runs out first
         await user.send("/done")
         await user.wait_reply("Grade:", timeout=20)
         [attempt] = await stored_attempts(PG_URL, user.id)
         assert attempt == f"{PART_ONE}\n{PART_TWO}"
         tries = emulator.deliveries_of(update_id)
-        assert [d.target for d in tries if d.ok] == [url_b], tries
+        # Stored by the instance that died (or, if it died before its 200 left, by the survivor
+        # when Telegram sent it again); either way run by the survivor, once (the answer above).
+        assert [d.target for d in tries if d.ok] in ([url_a], [url_b]), tries
         assert survivor.returncode is None
     finally:
         await engine.dispose()

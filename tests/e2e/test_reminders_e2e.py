@@ -19,6 +19,7 @@ from sqlmodel import select
 from storage.db import make_engine, make_session_factory
 from storage.models import NudgeLog, Reminder
 from tests.e2e.emulator import BotApiEmulator, inline_buttons, message_text
+from tests.e2e.stored import inbox_settled
 from tests.e2e.test_bot_e2e import onboard
 
 pytestmark = pytest.mark.e2e
@@ -107,6 +108,7 @@ async def test_due_while_down_is_sent_once_after_the_restart(
     await user.send("/remind 06:00")
     await user.wait_reply("remind you at 06:00")
     await emulator.wait_idle(timeout=10)  # the /remind update is confirmed: not delivered again
+    await inbox_settled(f"sqlite+aiosqlite:///{tmp_path}/coach.db")  # ... and handled
     bot.kill()  # down before the reminder's time
     await bot.wait_exit(timeout=10)
     await move_due(tmp_path, ago=timedelta(minutes=40))  # ... which passes while it is down

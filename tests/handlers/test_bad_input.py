@@ -91,3 +91,40 @@ async def test_malformed_buttons_get_a_kind_answer(harness, data: str) -> None:
     assert any("recognise" in str(a.get("text", "")) for a in answers) or any(
         "earlier question" in t or "recognise" in t for t in replies
     )
+
+
+FORGED = [
+    "rem:time:2599", "rem:time:0960", "onb:rem:2599", "rem:day:9", "onb:tz:99", "onb:level:0",
+    "prac:retry:99999999999", "coh:leave:99999999999", "rem:snooze:99999999999",
+    "rem:skip:99999999999", "prac:submit:rules_and_law:99999999999", "ans:p:999",
+    "work:go:999999999", "cmt:reply:999999999", "priv:delete:yes:99999999999999999999",
+    "dis:open:99999999999", "dis:pt:99999999999:1", "mock:next:99999999999", "mock:len:99999999999",
+]
+
+
+@pytest.fixture
+async def any_db_harness(db_url: str, settings: Settings, content, clock) -> AsyncIterator[Any]:
+    """The offline application on SQLite and on PostgreSQL (ids there are 32-bit integers)."""
+    on_db = settings.model_copy(update={"database_url": db_url})
+    svc = await Services.create(on_db, clock=clock, content=content)
+    request = OfflineRequest()
+    app = build_application(on_db, svc, request=request)
+    async with app:
+        yield app, request, UpdateFactory(app.bot)
+    await svc.close()
+
+
+async def test_forged_buttons_are_refused_never_raise(any_db_harness, caplog) -> None:
+    """Each forged payload (out-of-range times, ids past 32 bits, stale tokens) is refused with a
+    kind answer; none reaches the error handler (issue 20, item 5)."""
+    app, request, users = any_db_harness
+    await onboard(app, users)
+    for data in FORGED:
+        request.clear()
+        caplog.clear()
+        await app.process_update(users.press(data))
+        answered = [c for c in request.calls if c.method == "answerCallbackQuery"]
+        assert answered, f"{data}: the button press was not answered"
+        errors = [r for r in caplog.records if r.levelname == "ERROR"]
+        assert not errors, f"{data}: {[r.getMessage() for r in errors]}"
+        assert not any("went wrong" in t for t in request.texts()), data

@@ -78,6 +78,18 @@ async def test_garbage_body_is_a_400(client) -> None:
     assert response.status == 400
 
 
+@pytest.mark.parametrize(
+    "payload", [b"[]", b"42", b'"text"', b"null", b"{}", b'{"update_id": "7"}', b'{"update_id": true}',
+                b'{"update_id": 7, "message": "not a message"}']
+)
+async def test_valid_json_that_is_not_an_update_is_a_400(client, payload: bytes) -> None:
+    """Not an exception and a 500 (Telegram would send it again and again): a plain refusal."""
+    http, request = client
+    response = await http.post("/tg/hook", data=payload, headers={SECRET_HEADER: SECRET})
+    assert response.status == 400
+    assert request.texts() == []
+
+
 async def test_healthz_reports_the_database(client, services: Services) -> None:
     http, _ = client
     response = await http.get("/healthz")
