@@ -15,6 +15,7 @@ from bot.voice.service import VoiceLimits, VoiceService
 from storage import queries
 from tests.bot.voice.audio import clip
 from tests.handlers.flow import ask, buttons, onboard
+from tests.handlers.test_mock import level_two
 
 HEARD = "i listened to the customer and apologized for the delay"
 
@@ -118,3 +119,16 @@ async def test_a_note_that_is_not_audio_is_refused_kindly(voice_harness, service
     await app.process_update(users.message(None, voice=note))
     assert "could not read that recording" in request.last_text()
     assert await draft_text(services) == ""
+
+
+async def test_a_voice_note_during_a_mock_is_part_of_its_answer(voice_harness: Any) -> None:
+    app, request, users = voice_harness
+    await level_two(app, users)
+    await app.process_update(users.message("/mock"))
+    await app.process_update(users.press("mock:len:20"))
+    assert "Tell me about your role" in request.last_text()
+    await app.process_update(voice_note(request, users))
+    # The mock's own status line counts the spoken words; practice never saw them.
+    assert request.last_text().startswith(f"✍️ {len(HEARD.split())} words so far")
+    await app.process_update(users.message("/done"))
+    assert "Question 2" in request.last_text()  # handed in: the discussion moves on
