@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import html
+import re
 from typing import Any
 
 from telegram import Message, Update
@@ -67,6 +68,21 @@ async def close_buttons(update: Update) -> None:
     if query is not None and query.message is not None:
         with contextlib.suppress(TelegramError):
             await query.edit_message_reply_markup(reply_markup=None)
+
+
+async def take_press(update: Update, pattern: str) -> re.Match[str] | None:
+    """Match a pressed button's data against its feature's pattern (empty data passes every
+    pattern, so check again), answer the press and close its keyboard; an unknown press gets
+    a kind alert and None."""
+    query = update.callback_query
+    assert query is not None
+    found = re.match(pattern, query.data or "")
+    if found is None:
+        await query.answer(texts.UNKNOWN_BUTTON, show_alert=True)
+        return None
+    await query.answer()
+    await close_buttons(update)
+    return found
 
 
 async def replace_message(

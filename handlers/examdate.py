@@ -9,7 +9,6 @@ suggest a mock. The `exam:` buttons choose the standard, or go back to reading i
 from __future__ import annotations
 
 import html
-import re
 
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update
 from telegram.ext import BaseHandler, CallbackQueryHandler, CommandHandler, filters
@@ -17,8 +16,7 @@ from telegram.ext import BaseHandler, CallbackQueryHandler, CommandHandler, filt
 from bot.clock import zone
 from bot.learners.examdate import HOW, DateError, parse_exam_date
 from bot.learners.standards import LEVEL_STANDARDS, standard_of
-from handlers import texts
-from handlers.common import close_buttons, learner_for, reply
+from handlers.common import learner_for, reply, take_press
 from handlers.consent import require_consent
 from handlers.context import Context
 from storage.models import Learner
@@ -83,14 +81,9 @@ async def examdate(update: Update, context: Context) -> None:
 
 async def button(update: Update, context: Context) -> None:
     """`exam:menu` (from /settings) and `exam:std:<id|auto>`."""
-    query = update.callback_query
-    assert query is not None
-    found = re.match(PATTERN, query.data or "")  # empty data passes every pattern: check again
+    found = await take_press(update, PATTERN)
     if found is None:
-        await query.answer(texts.UNKNOWN_BUTTON, show_alert=True)
         return
-    await query.answer()
-    await close_buttons(update)
     learner = await learner_for(update, context)
     assert learner.id is not None
     content = context.services.content

@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import html
 import logging
-import re
 from typing import Any
 
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update
@@ -22,8 +21,7 @@ from telegram.ext import BaseHandler, CallbackQueryHandler, CommandHandler, filt
 from bot.mock.service import MockError, MockView, NoStandard, Step
 from bot.render.feedback import HTML
 from bot.render.mock import render_intro, render_paused, render_question, render_report, render_status
-from handlers import texts
-from handlers.common import close_buttons, learner_for, reply
+from handlers.common import learner_for, reply, take_press
 from handlers.consent import require_consent
 from handlers.context import Context
 from handlers.throttle import quiet
@@ -199,14 +197,9 @@ async def take_cancel(update: Update, context: Context) -> bool:
 
 async def button(update: Update, context: Context) -> None:
     """Every `mock:` button."""
-    query = update.callback_query
-    assert query is not None
-    found = re.match(PATTERN, query.data or "")  # empty data passes every pattern: check again
+    found = await take_press(update, PATTERN)
     if found is None:
-        await query.answer(texts.UNKNOWN_BUTTON, show_alert=True)
         return
-    await query.answer()
-    await close_buttons(update)
     learner = await learner_for(update, context)
     assert learner.id is not None
     svc = context.services.mock
