@@ -1,13 +1,14 @@
 """The hand-labelled marking set: load it and score an engine on it (tests/bot/assessment checks it).
 
-The set (``tests/data/marking/tuning.yaml`` and ``holdout.yaml``) is the measuring stick for the
+The set (``tests/data/marking/tuning.yaml`` and ``dev2.yaml``) is the measuring stick for the
 marking points (issue 13 item 5). Each answer carries a label per marking point of its prompt,
 written by the rule in docs/assessment-labelling.md, and a grade derived from those labels by the
 documented grade bands (`label_grade`). `score` runs the engine over the answers and compares:
 per-point accuracy, Cohen's kappa, grade agreement, distinction recall and per-check confusion.
 
 `benchmarks/marking_eval.py` prints the figures; the tests check the data and hold the engine to
-the issue's thresholds. Tune against the tuning set only: the holdout is scored once, at the end.
+the issue's thresholds. ``dev2.yaml`` was the first holdout: scored once (figures in docs), then opened
+for development, so it is a second development set now, not a held-out one.
 """
 
 from __future__ import annotations
@@ -23,12 +24,12 @@ from bot.assessment.engine import Assessor
 from content.models import Prompt
 
 DATA_DIR = Path(__file__).resolve().parents[2] / "tests" / "data" / "marking"
-SETS = ("tuning", "holdout")
+SETS = ("tuning", "dev2")
 NATIONS = ("england", "scotland", "wales", "northern_ireland")
 STYLES = ("own_words", "keywords", "partial", "phone", "spoken", "weak", "distinction")
 CORRECTIONS = ("wrong_year", "outdated", "policy_as_law")
 GRADES = ("not_yet", "pass", "distinction")
-# Every HOLDOUT_EVERY-th answer, in the order written, is held out (m004, m008, ...).
+# Every HOLDOUT_EVERY-th answer, in the order written, was held out (m004, m008, ...): dev2.yaml now.
 HOLDOUT_EVERY = 4
 
 

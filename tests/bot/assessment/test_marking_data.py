@@ -1,6 +1,6 @@
-"""The marking set itself (tests/data/marking): sound labels on real prompts and points, the holdout
-split as written, and enough answers of every kind. Runs without the engine, so the holdout stays
-unscored. The labelling rule is docs/assessment-labelling.md."""
+"""The marking set itself (tests/data/marking): sound labels on real prompts and points, the split as
+written (dev2.yaml is the first holdout: every fourth answer, now development data), and enough
+answers of every kind. Runs without the engine. The labelling rule is docs/assessment-labelling.md."""
 
 from __future__ import annotations
 
@@ -69,29 +69,29 @@ def tuning() -> list[Labelled]:
 
 
 @pytest.fixture(scope="module")
-def holdout() -> list[Labelled]:
-    return load_set("holdout", DATA / "holdout.yaml")
+def dev2() -> list[Labelled]:
+    return load_set("dev2", DATA / "dev2.yaml")
 
 
-def test_every_label_is_sound(tuning: list[Labelled], holdout: list[Labelled], content: Content) -> None:
-    problems = [p for item in tuning + holdout for p in check_item(item, content)]
+def test_every_label_is_sound(tuning: list[Labelled], dev2: list[Labelled], content: Content) -> None:
+    problems = [p for item in tuning + dev2 for p in check_item(item, content)]
     assert not problems, "\n".join(problems)
 
 
-def test_the_holdout_is_exactly_every_fourth_answer(
-    tuning: list[Labelled], holdout: list[Labelled]
+def test_dev2_is_exactly_every_fourth_answer(
+    tuning: list[Labelled], dev2: list[Labelled]
 ) -> None:
-    numbers = sorted(i.number for i in tuning + holdout)
+    numbers = sorted(i.number for i in tuning + dev2)
     assert numbers == list(range(1, len(numbers) + 1)), "answers are numbered m001.. in writing order"
-    assert all(i.id == f"m{i.number:03d}" for i in tuning + holdout)
-    assert {i.number for i in holdout} == {n for n in numbers if n % HOLDOUT_EVERY == 0}
+    assert all(i.id == f"m{i.number:03d}" for i in tuning + dev2)
+    assert {i.number for i in dev2} == {n for n in numbers if n % HOLDOUT_EVERY == 0}
     assert all(i.number % HOLDOUT_EVERY for i in tuning)
 
 
 def test_the_set_covers_what_the_issue_asks(
-    tuning: list[Labelled], holdout: list[Labelled], content: Content
+    tuning: list[Labelled], dev2: list[Labelled], content: Content
 ) -> None:
-    items = tuning + holdout
+    items = tuning + dev2
     assert len(items) >= 300
     assert len({i.prompt for i in items}) >= 50
     assert {i.nation for i in items} == set(NATIONS)
