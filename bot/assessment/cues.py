@@ -217,18 +217,28 @@ REASONING = re.compile(
     # Explanations in chat: "meant we could show", "cause was the software", "which kills FCR".
     r"(?<![.!?]\s)\b(meant|means) (we|i|that|she|he|they|customers|people)\b|\b(the |root )?cause was\b|"
     r"\bturned out\b|\bsince (a|an|our|their|his|her|every|each)\b|"
-    r"\bif\b[^.!?\n]{3,60}?,?\s+(the customer|customers|someone|they|she|he|people|residents)\s+"
-    r"(gets?|would|could|will|might|ends? up|won'?t|can'?t)\b|"
+    r"\bif\b[^.!?\n]{3,60}?,?\s+(the customer|customers|someone|they|she|he|people|residents)"
+    r"( else)?\s+(gets?|would|could|will|might|ends? up|won'?t|can'?t)\b|"
+    # What a team's slip does to customers: "when finance is slow, customers chase us for weeks".
+    r"\b(when|whenever)\b[^.!?\n]{3,50}?,\s*(the customers?|customers|people|residents|tenants|"
+    r"guests|patients)\s+(?!(?:was|were|had|did|said|asked|rang|called)\b)\w+(?<!ed)\b|"
+    # A rule's purpose: "the procedure's there so residents don't get dropped", "it's there to".
+    r"\bthere (so|to|for)\b|"
     r"\bif (i|we|you|they|she|he) (hadn'?t|didn'?t|don'?t|rush|skip|had not|did not)\b|"
     r"\bwhich (kills|killed|caused|causes|led to|leads to)\b|"
     r"\b(that'?s|this is|which is|thats) why\b|\bfor \w+ reasons\b|\bdue to\b|\bin case\b|"
-    r"\bas (she|he|they|it|i|we)('s|'d|’s|’d)|\bas (the|her|his|their|our|it|she|he|they|i|we|"
-    r"\w+ing)\b[\w' ]{0,40}?\b(was|were|is|are|had|has|means|needed|needs|"
+    r"\bas (she|he|they|it|i|we)('s|'d|’s|’d)|\bas (its|thats|shes|hes|theyre)\b|"
+    r"\bas (the|her|his|their|our|it|she|he|they|i|we|"
+    r"\w+ing)\b[\w' ]{0,40}?\b(was|were|is|are|had|has|means|needed|needs|wanted|knew|felt|"
     r"couldn'?t|could|can'?t|wasn'?t|didn'?t|would|uses|did|hadn'?t|isn'?t|have|looked|seemed|"
     r"kept)\b|\bcause (thats|that's|it|its|it's|she|he|they|we|i|the)\b|"
     r",\s+so\s+(?!(much|many|far|good|happy|glad|sorry|yeah|basically|anyway)\b)\w+|"
     r"\b\w[\w')]*,?\s+so (i|we|she|he|they|it|everyone|every|all|each|no|nobody|future|more|"
-    r"nothing|the|my|our|her|his|their|under|as)\b|"
+    r"nothing|the|my|our|her|his|their|under|as|people|customers|residents|someone|no one|noone)\b|"
+    # "so" before what could or must (not) happen: a consequence or purpose, not a next step
+    # ("at risk of harm so couldn't wait", "so nobody behind could nick his details").
+    r"\bso (that )?(\w+ ){0,3}?(can|could|would|will|won'?t|wouldn'?t|couldn'?t|cant|can'?t|"
+    r"couldnt|don'?t|doesn'?t|dont|doesnt|never|isn'?t|aren'?t|has to|had to|have to|must)\b|"
     r"\bunder [\w ]{2,40}\b(they|she|he|we|you) (can|could|get|have|must)\b.{0,40}\bso\b",
     re.I,
 )
