@@ -73,20 +73,6 @@ async def start_draft(
     return draft
 
 
-async def append_to_draft(
-    session: AsyncSession,
-    *,
-    learner_id: int,
-    text: str,
-    now: datetime | None = None,
-    message_id: int | None = None,
-) -> Draft | None:
-    draft = await session.get(Draft, learner_id, with_for_update=True)
-    if draft is None:
-        return None
-    return await append_text(session, draft=draft, text=text, now=now, message_id=message_id)
-
-
 async def append_text(
     session: AsyncSession,
     *,

@@ -114,10 +114,3 @@ async def attempt_times(session: AsyncSession, *, learner_id: int) -> Sequence[d
     """When each of the learner's attempts was made (for the streak), without their text."""
     result = await session.exec(select(Attempt.created_at).where(Attempt.learner_id == learner_id))
     return result.all()
-
-
-async def logs_for(session: AsyncSession, *, learner_id: int) -> Sequence[NudgeLog]:
-    result = await session.exec(
-        select(NudgeLog).where(NudgeLog.learner_id == learner_id).order_by(col(NudgeLog.due_at))
-    )
-    return result.all()

@@ -18,7 +18,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
 from functools import lru_cache
 from typing import NamedTuple
 
@@ -143,14 +142,6 @@ def compile_term(term: str) -> tuple[Position, ...]:
                 alts.append(("stem", stem(low)))
         out.append(tuple(alts))
     return tuple(out)
-
-
-@dataclass(frozen=True)
-class Hit:
-    concept: str
-    start: int  # offsets in the answer of the words that matched
-    end: int
-    key: str  # what makes two hits distinct when a point counts them ("IT" and "finance")
 
 
 class ConceptIndex:

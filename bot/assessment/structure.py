@@ -94,20 +94,12 @@ def star_spans(text: str) -> dict[str, Span | None]:
     }
 
 
-def star_parts(text: str) -> dict[str, bool]:
-    return {part: span is not None for part, span in star_spans(text).items()}
-
-
 def result_start(text: str) -> int:
     """Where the result part begins: the sentence of the first result words (the end if none)."""
     span = result_span(text)
     if span is None:
         return len(text)
     return max(text.rfind(c, 0, span[0]) for c in ".!?\n") + 1
-
-
-def is_measurable(text: str) -> bool:
-    return measurable_span(text) is not None
 
 
 def measurable_span(text: str) -> Span | None:
@@ -144,15 +136,6 @@ CUSTOMER_STATE = re.compile(
     r"wrote in|came in|report(ed)? us|late)\W+(\w+\W+){0,4}$",
     re.I,
 )
-
-
-def has_reasoning(text: str) -> bool:
-    return reasoning_span(text) is not None
-
-
-def reasoning_span(text: str) -> Span | None:
-    spans = reasoning_spans(text)
-    return spans[0] if spans else None
 
 
 def reasoning_spans(text: str) -> list[Span]:

@@ -13,7 +13,6 @@ from telegram import Bot
 from telegram.request import BaseRequest, RequestData
 
 from bot.app.services import Services
-from bot.clock import FixedClock
 from bot.reminders.dispatcher import Dispatcher
 from bot.render.nudge import Nudge
 from handlers.reminders import TelegramSender
@@ -21,6 +20,7 @@ from storage import queries
 from storage.models import Reminder
 from tests.handlers.flow import ANSWER, buttons, onboard
 from tests.handlers.offline import OfflineRequest
+from tests.helpers import FixedClock
 
 
 async def say(app: Any, users: Any, text: str) -> None:

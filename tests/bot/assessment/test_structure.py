@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from bot.assessment.structure import has_reasoning, is_measurable, star_parts
+from tests.helpers import has_reasoning, is_measurable, star_parts
 
 FULL = (
     "a customer came in with a kettle that stopped working after 3 weeks. i had to decide if she "

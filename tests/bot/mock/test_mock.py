@@ -8,11 +8,11 @@ import pytest
 
 from bot.app.services import Services
 from bot.app.settings import Settings
-from bot.clock import FixedClock
 from bot.mock import plan
 from bot.mock.service import MockError, MockInProgress, NoStandard
 from content.loader import Content
 from storage.models import AreaCard
+from tests.helpers import FixedClock
 
 ROLE = (
     "My role is customer adviser in the contact centre and I am responsible for first-line "

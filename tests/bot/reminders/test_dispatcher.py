@@ -15,12 +15,12 @@ from sqlmodel import select
 
 from bot.app.services import Services
 from bot.app.settings import Settings
-from bot.clock import FixedClock
 from bot.reminders.dispatcher import Dispatcher, Pacer, SendResult
 from bot.render.nudge import Nudge
 from content.loader import Content
 from storage import reminder_queries as rq
 from storage.models import NudgeLog, Reminder, aware
+from tests.helpers import FixedClock, logs_for
 
 LONDON = ZoneInfo("Europe/London")
 ANSWER = (
@@ -99,7 +99,7 @@ async def reminder(services: Services, lid: int) -> Reminder:
 
 async def logs(services: Services, lid: int) -> list[tuple[datetime, str]]:
     async with services.sessions() as session:
-        rows = await rq.logs_for(session, learner_id=lid)
+        rows = await logs_for(session, learner_id=lid)
     return [(aware(r.due_at), r.status) for r in rows]
 
 
