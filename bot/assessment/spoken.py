@@ -204,10 +204,8 @@ def to_written(
         if name.casefold() not in acronyms and name.casefold() not in NAME_ENDS:
             return None
         num = m.group("num").lower()
-        if num.startswith("oh"):
-            value = _UNITS.get(re.split(r"[\s-]+", num)[-1])
-        else:
-            value = words_to_number(num)
+        oh = num.startswith("oh")
+        value = _UNITS.get(re.split(r"[\s-]+", num)[-1]) if oh else words_to_number(num)
         if value is None:
             return None
         return f"{name}{m.group('gap')}{value:02d}"
@@ -221,7 +219,7 @@ def _pair_joins(
     text: str, joined: Callable[[re.Match[str]], str | None]
 ) -> list[tuple[int, int, str]]:
     """Every adjacent pair of words, overlapping pairs included ("to of com": "to of", "of com")."""
-    out = []
+    out: list[tuple[int, int, str]] = []
     pos = 0
     while True:
         m = _PAIR.search(text, pos)
