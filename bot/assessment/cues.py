@@ -12,7 +12,9 @@ _PEOPLE = (
     r"guest|patient|resident|tenant|passenger|member|student|user|service user|account holder|"
     r"supplier|someone|somebody|person|pensioner|visitor|shopper|homeowner|parent|mum|dad|"
     r"wheelchair user|learner|colleague|daughter|son|husband|wife|elderly \w+|owner|fella|bloke|"
-    r"lass|chap|mother|father|gran|grandad|nan|student|driver|traveller|diner|player|young \w+"
+    r"lass|chap|mother|father|gran|grandad|nan|student|driver|traveller|diner|player|young \w+|"
+    r"new starter|starter|agent|adviser|advisor|carer|trainee|apprentice|neighbour|partner|pupil|"
+    r"applicant|claimant|business customer|small business|landlord|widow|widower|child|kid|baby"
 )
 _DAYS = r"monday|tuesday|wednesday|thursday|friday|saturday|sunday"
 _MONTHS = (
@@ -31,7 +33,9 @@ SITUATION = re.compile(
     rf"\b(last|this|that|on a)\s+({_DAYS}|week|month|year|summer|winter|christmas|"
     rf"night|weekend|shift|morning|afternoon|time)\b|\bone (day|time|night|morning|afternoon|"
     rf"evening|shift)\b|\b(yesterday|recently|once)\b|\b(my|a) (\w+ )?(supervisor|manager|"
-    rf"colleague|team leader) (who|was|had)\b|"
+    rf"colleague|team leader|boss) (who|was|had|set|gave|asked|told)\b|"
+    # A clock time is one occasion: "alarm went off at 2am".
+    rf"\bat \d{{1,2}}([:.]\d\d)?\s?(am|pm)\b|"
     rf"\b\d+\s+(days?|weeks?|months?|years?)\s+ago\b|\bin ({_MONTHS})\b|"
     # "when we moved...", "When our council in Newport moved the form online": a past event.
     rf"\bwhen (we|i|they|(our|the|my) (\w+ ){{0,3}}?\w+) \w+ed\b|"
@@ -49,9 +53,11 @@ SITUATION = re.compile(
 # Scene-setting that reads the same as a result ("the customer was upset" / "was happy"), so it
 # only counts before the learner's first action.
 OPENING = re.compile(
-    rf"(^|[.!?]\s*|\b(so|when|because|as)\s+)(the\s+)?({_PEOPLE})('s)?\s+(\w+\s+)?({_REPORTING})\b|"
+    # "customer rang", "older cx in perth rang to cancel", "the guest in room 12 complained"
+    rf"(^|[.!?]\s*|\b(so|when|because|as)\s+)(the\s+)?(\w+\s+)?({_PEOPLE})('s)?\s+(\w+\s+){{0,3}}?"
+    rf"({_REPORTING})\b|"
     rf"\b(gave|sent|issued) (us|me) (a|an)\b|"
-    rf"(^|\b(our|the|my) )[\w ]{{0,25}}\b(had )?(dropped|fell|rose|went (way |right )?(up|down)|"
+    rf"(^|\b(our|the|my) )[\w\- ]{{0,25}}\b(had )?(dropped|fell|rose|went (way |right )?(up|down)|"
     rf"were (low|high|up|down)|was (low|high|down|up))\b|"
     rf"\b(was|were|is|stood at|sat at|dropped to|fell to|down to|only)\s+\d+(\.\d+)?\s*"
     rf"(%|per ?cent|out of)",
@@ -71,7 +77,8 @@ TASK = re.compile(
     r"\bthe (aim|goal|objective|task) was\b|\bwhat i (had|needed) to do\b|\bmy manager asked me\b|"
     r"\b(asked|told) me to (help|look|find|improve|sort|gather|deal|coach|train|fix|check)\b|"
     r"\b(was|it's|its) down to me\b|\bi had (two|three|\w+) things to\b|"
-    r"\bi made it my (job|mission|priority|aim)\b|\bit was on me\b",
+    r"\bi made it my (job|mission|priority|aim)\b|\bit was on me\b|"
+    r"\b(set|gave) me (a|an|the|my) (\w+ )?(target|goal|task|challenge|aim)\b|\bmy (aim|goal|target) was\b",
     re.I,
 )
 
@@ -117,8 +124,10 @@ RESULT = re.compile(
     r"daughter|everyone|we|i)\s+(was|were|is|seemed|felt|left|went away|looked|got|became)\s+"
     r"(really |very |so |much |a lot |more |still )?(happy|pleased|satisfied|grateful|delighted|"
     r"fine|ok|okay|calm|calmer|relieved|made up|content|annoyed|angry|upset|unhappy)\b|"
+    r"\bwent (off|away|home|out) (happy|pleased|smiling|delighted|satisfied|made up)\b|"
     r"\b(wasn'?t|was not|wasnt|still wasn'?t)\s+(happy|satisfied|pleased)\b|"
-    r"\bthank(ed|s|ing)? (me|us|you)\b|\bsaid (thanks|thank you|it was|it'?s|she'?d|he'?d|i was|"
+    r"\bthank(ed|s|ing)? (me|us|you)\b|\bto say (thanks|thank you|cheers)\b|"
+    r"\bsaid (thanks|thank you|cheers|ta|it was|it'?s|she'?d|he'?d|i was|"
     r"i'?m|i am|we were|that was|that'?s|she was|he was|they were)\b|"
     r"\b(left|gave|giving|rated|scored) (us|me|a|an|\d)|\breview\b|\bshook my hand\b|"
     r"\b(accepted|understood|calmed down|agreed|went ahead|booked again|came back|recovered|"
@@ -161,10 +170,12 @@ OUTCOME = re.compile(
     r"(?! (to|by|about|that|of|with)\b)|"
     r"\b(she|he|they) had (a|an|her|his|their) (\w+ )?(refund|replacement|repair|credit|apology|"
     r"answer|reply|decision|visit|new)\b|"
-    r"\b(she|he|they|everyone) now \w+s\b|"
+    r"\b(she|he|they|everyone|the \w+( \w+)?) now \w+s\b|"
+    r"\b(she|he|they) had (it|them|the \w+) (within|in|by|the same|that|the next|before)\b|"
+    r"\b(she|he|they|the customer) (rang|called|phoned|emailed|wrote) (back|again|the next|later|to say)\b|"
     r"\bwe\s+(stopped|got|saved|hit|reached|achieved|won|passed|received|avoided|prevented|kept|"
     r"had no|haven'?t had|met|beat|exceeded|switched|cleared)\b|"
-    r"\b(we|it|they) (were|was) (back|at|down to|up to) \d",
+    r"\b(we|it|they|i) (were|was) (back|at|down to|up to) \d",
     re.I,
 )
 

@@ -143,7 +143,7 @@ def _spelled(text: str, acronyms: Collection[str]) -> list[tuple[int, int, str]]
 
 # Fillers a recogniser writes and a reader skips: "and um he took it" is "and he took it".
 _FILLER = re.compile(
-    r"\b(?:u+m+|u+h+|e+r+m+|e+h+m+|e+r+|hmm+|you know)\b,?\s*"
+    r"\s*\b(?:u+m+|u+h+|e+r+m+|e+h+m+|e+r+|hmm+|you know)\b,?\s*"
     # "like" as a filler: between commas, or before a figure ("like from six minutes to nine").
     r"|,\s*like\s*,\s*|\blike\s+(?=(?:from|about|around|nearly|almost|\d)\b)",
     re.I,

@@ -181,3 +181,23 @@ def test_spans_quote_the_learners_own_words() -> None:
         assert text[span[0] : span[1]].strip()
     result = spans["result"]
     assert result is not None and "happy" in text[result[0] : result[1]]
+
+
+@pytest.mark.parametrize(
+    ("text", "part"),
+    [
+        ("older cx in perth rang to cancel her landline. i put her on a bundle", "situation"),
+        ("fire alarm procedure at our hotel. alarm went off at 2am, i had to get guests out", "situation"),
+        ("My first-time fix figure dropped from 78% to 64%. I listened to my calls", "situation"),
+        ("A new starter on my team was averaging 62% on quality checks.", "situation"),
+        ("My team leader set me a target to cut my call-backs.", "task"),
+        ("so I um had to find something that would last", "task"),
+        ("I set up a plan and she rang back the next week to say thanks", "result"),
+        ("I wrote the balance on a bit of paper and he said cheers and went off happy", "result"),
+        ("I found one at our other store. She had it within two hours.", "result"),
+        ("I reported the packing step so the warehouse now scans items first", "result"),
+        ("I explained bills more clearly. By the end of the quarter I was down to 4 a week", "result"),
+    ],
+)
+def test_scenes_tasks_and_outcomes_in_other_words(text: str, part: str) -> None:
+    assert star_parts(text)[part], part
