@@ -152,13 +152,15 @@ async def take_text(update: Update, context: Context, learner: Learner, text: st
     except MockError:
         return False  # ended between the two reads: practice takes it
     if quiet(context) or view.repeated:
-        return True  # flooding, or added before a crash (its status line went out then)
+        return True  # flooding, or added and its status line sent before a crash
     chat = update.effective_chat
     assert chat is not None
     sent = await context.bot.send_message(
         chat.id, render_status(view), disable_notification=True, reply_markup=answer_keyboard(view)
     )
-    previous = await svc.set_status_message(learner.id, sent.message_id)
+    previous = await svc.set_status_message(
+        learner.id, sent.message_id, for_part=message.message_id if message is not None else None
+    )
     if previous is not None:
         try:
             await context.bot.delete_message(chat.id, previous)

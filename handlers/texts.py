@@ -158,6 +158,10 @@ EDIT_IGNORED = (
     "I saw your edit. Only the messages of the answer you're writing now can be changed, so I "
     "left that one as it was. If it matters, send it again as a new message."
 )
+EDIT_IN_MOCK = (
+    "I saw your edit. In a mock, what you sent stays as you sent it, as words spoken in the real "
+    "discussion do; send the correction as a new message and it is added to your answer."
+)
 EDIT_NOT_A_COMMAND = "Edits don't run commands: send {command} as a new message if you meant it."
 CLEANED = "Your message had a character that can't be stored (shown as � or left out); the rest is saved."
 SLOW_DOWN_BUTTON = "One moment: that was a lot at once. Tap again in a second."

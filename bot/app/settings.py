@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import Annotated, Literal
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from pydantic import Field, SecretStr, field_validator
+from pydantic import Field, SecretStr, ValidationInfo, field_validator
 from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
 
 DEFAULT_DATABASE_URL = "sqlite+aiosqlite:///star_coach.db"
@@ -82,8 +82,21 @@ class Settings(BaseSettings):
 
     @field_validator("admin_user_ids", "content_pack_dirs", mode="before")
     @classmethod
-    def _lists(cls, value: object) -> object:
-        return _split_list(value)
+    def _lists(cls, value: object, info: ValidationInfo) -> object:
+        items = _split_list(value)
+        if info.field_name == "admin_user_ids":
+            # Each id a number: `bob` is named, not reported as pydantic's `ADMIN_USER_IDS.0`.
+            for item in items if isinstance(items, list) else []:
+                if isinstance(item, str) and not item.isdigit():
+                    raise ValueError(f"{item!r} is not a Telegram user id (a number such as 111111111)")
+        return items
+
+    @field_validator("webhook_port")
+    @classmethod
+    def _port(cls, value: int) -> int:
+        if not 1 <= value <= 65535:
+            raise ValueError(f"{value} is not a TCP port: use a number from 1 to 65535")
+        return value
 
     @field_validator("default_timezone")
     @classmethod

@@ -27,7 +27,7 @@ from typing import TextIO
 from bot.app.services import Services
 from bot.app.suggest import close_matches
 from bot.learners.onboarding import LEVELS, SettingError
-from bot.practice.service import DraftStatus, EmptyDraft, NoDraft, PracticeError
+from bot.practice.service import MAX_ANSWER_CHARS, DraftStatus, EmptyDraft, NoDraft, PracticeError
 from bot.render.feedback import PLAIN, render_changes, render_feedback, render_prompt
 from content import nations
 from content.models import Probe, Prompt
@@ -138,6 +138,8 @@ class TerminalChat:
         self.last_attempt: int | None = None
         # The last transcript added to a practice answer (/voice), which /replace swaps out.
         self.heard: str | None = None
+        # Told that the answer was too long to keep whole: once per question, not every line after.
+        self.told_truncated = False
 
     def say(self, text: str = "") -> None:
         self.stdout.write(text + "\n")
@@ -157,6 +159,7 @@ class TerminalChat:
         self.prompt = prompt
         self.probe = None
         self.heard = None
+        self.told_truncated = False
         self.say(render_prompt(prompt, self.svc.content.topics[prompt.topic].title, PLAIN))
         self.say()
 
@@ -355,6 +358,11 @@ class TerminalChat:
                 for p in points:
                     self.say(f"  {p.index + 1}. {'met' if p.met else 'not found'}: {p.text}")
             elif arg.isdigit():
+                count = len(await self.svc.disputes.points(learner_id, self.last_attempt))
+                if not 1 <= int(arg) <= count:
+                    self.say(f"There is no point {arg}: the points are numbered 1 to {count}. "
+                             "Type /wrong to see them.")
+                    return
                 done = await self.svc.disputes.dispute(learner_id, self.last_attempt, int(arg) - 1)
                 self.say(acknowledge(done, PLAIN))
             else:
@@ -561,9 +569,14 @@ class TerminalChat:
                     await self.ask(lid)
                     ask_next = False
                 try:
-                    await self.svc.practice.add_text(lid, line)
+                    status = await self.svc.practice.add_text(lid, line)
                 except PracticeError as exc:
                     self.say(self.words(exc))
+                    continue
+                if status.truncated and not self.told_truncated:
+                    self.told_truncated = True
+                    self.say(f"Your answer is very long, so I kept the first {MAX_ANSWER_CHARS:,} "
+                             "characters only. Type /done for feedback on them.")
         return 0
 
 

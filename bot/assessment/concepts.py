@@ -59,6 +59,20 @@ FUNCTION_WORDS = frozenset(
         "never", "often", "usually", "sometimes"
     }
 )
+# Their contractions carry no more: "they're mandatory" says only "mandatory", "that's the
+# procedure" only "procedure". Typed with or without the apostrophe ("thats", "theyre", "dont").
+_CONTRACTED = [
+    "i'm", "i've", "i'd", "i'll", "you're", "you've", "you'd", "you'll", "we're", "we've", "we'll",
+    "they're", "they've", "they'd", "they'll", "he's", "he'd", "he'll", "she's", "she'd", "she'll",
+    "it'll", "that's", "that'd", "that'll", "there's", "there'd", "there'll", "what's", "who's",
+    "here's", "let's", "don't", "doesn't", "didn't", "isn't", "aren't", "wasn't", "weren't", "can't",
+    "couldn't", "won't", "wouldn't", "shouldn't", "haven't", "hasn't", "hadn't",
+]
+FUNCTION_WORDS = FUNCTION_WORDS | frozenset(_CONTRACTED) | frozenset(
+    # Phone typing drops the apostrophe; "were", "well", "shed", "cant" and "wont" stay words.
+    w.replace("'", "") for w in _CONTRACTED
+    if w.replace("'", "") not in {"were", "well", "shed", "hell", "shell", "cant", "wont", "id", "ill", "wed"}
+)
 # Words that make "_ policy" a policy in general, not a named one ("company policy").
 GENERIC = frozenset(
     {

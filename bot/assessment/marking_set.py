@@ -24,7 +24,9 @@ from bot.assessment.engine import Assessor
 from content.models import Prompt
 
 DATA_DIR = Path(__file__).resolve().parents[2] / "tests" / "data" / "marking"
-SETS = ("tuning", "dev2")
+# Each set is tests/data/marking/<name>.yaml. tuning2 and holdout2 are the second, independent
+# collection (docs/assessment.md, "The second marking set"): tune on tuning2, never on holdout2.
+SETS = ("tuning", "dev2", "tuning2", "holdout2")
 NATIONS = ("england", "scotland", "wales", "northern_ireland")
 STYLES = ("own_words", "keywords", "partial", "phone", "spoken", "weak", "distinction")
 CORRECTIONS = ("wrong_year", "outdated", "policy_as_law")
@@ -53,7 +55,9 @@ class Labelled:
 
     @property
     def number(self) -> int:
-        return int(self.id.lstrip("m"))
+        """The writing-order number at the end of the id (m012 -> 12, t2-012 -> 12)."""
+        digits = len(self.id) - len(self.id.rstrip("0123456789"))
+        return int(self.id[-digits:]) if digits else 0
 
 
 def set_path(name: str) -> Path:

@@ -91,11 +91,13 @@ class Findings:
     _substance: dict[tuple[Span, bool], bool] = field(default_factory=dict)
     _ends: list[int] = field(default_factory=list)
     _sentences: dict[int, list[Word]] = field(default_factory=dict)
+    _listed: frozenset[int] = frozenset()
 
     def __post_init__(self) -> None:
         self._ends = [w.end for w in self.words]
         for w in self.words:
             self._sentences.setdefault(w.sentence, []).append(w)
+        self._listed = listed(self.text, self.words)
 
     def substantial(self, span: Span, *, after: bool = False) -> bool:
         """Whether the sentence of a hit (for a reason, the clause after its cue) says something
@@ -118,6 +120,7 @@ class Findings:
         own = sum(
             1 for w in ws
             if w.low not in FUNCTION_WORDS and len(w.low) > 2 and not self.keywords.covers(w)
+            and w.start not in self._listed
             and not any(s <= w.start < e for s, e in named)
             and not (after and w.stem in CONFORMITY)
         )
@@ -131,6 +134,54 @@ class Findings:
                 (self.words[i].stem, (self.words[i].start, self.words[j - 1].end)) for i, j in ranges
             ]
         return self._hits[cid]
+
+
+LIST_SEPARATORS = re.compile(r"[,;:+&/]")
+LIST_WORDS = frozenset({"and", "or", "n", "then", "plus"})
+LIST_ITEM_MAX = 2  # content words an item of a bare list has at most ("reputation damage")
+LIST_ITEM_WORDS = 3  # and words in all ("spotted a trend"); a clause with more is no bare item
+LIST_MIN = 3  # items in a row that make a bare list
+
+
+def listed(text: str, ws: list[Word]) -> frozenset[int]:
+    """Where the words of bare lists start: three or more short items in a row ("I listened,
+    apologised, thanked, explained and resolved", "a fine, a penalty, enforcement, reputation
+    damage"). A list of key words is not substance, however many words it has."""
+    items: list[list[Word]] = []
+    for n, w in enumerate(ws):
+        prev = ws[n - 1] if n else None
+        if w.low in LIST_WORDS:
+            items.append([])
+            continue
+        if (
+            prev is None or prev.sentence != w.sentence
+            or LIST_SEPARATORS.search(text, prev.end, w.start)
+        ):
+            items.append([])
+        items[-1].append(w)
+    out: set[int] = set()
+    run: list[list[Word]] = []
+
+    def close() -> None:
+        if len(run) >= LIST_MIN:
+            out.update(w.start for item in run for w in item)
+        run.clear()
+
+    for item in items:
+        if not item:
+            continue
+        content = [w for w in item if w.low not in FUNCTION_WORDS and len(w.low) > 2]
+        # A figure is a detail of the answer's own ("rang 5 times"), never a bare key word.
+        bare = (
+            len(content) <= LIST_ITEM_MAX and len(item) <= LIST_ITEM_WORDS
+            and not any(c.isdigit() for w in item for c in w.low)
+        )
+        if not bare or (run and run[-1][0].sentence != item[0].sentence):
+            close()
+        if bare:
+            run.append(item)
+    close()
+    return frozenset(out)
 
 
 def keywords_for(index: ConceptIndex, question: str, points: list[MarkingPoint]) -> Keywords:

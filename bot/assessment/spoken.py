@@ -126,9 +126,63 @@ def to_written(text: str, acronyms: Collection[str]) -> Written:
 
     edits = _spelled(text, acronyms) + _rewrite(text, _YEAR_WORDS, _year)
     edits += _rewrite(text, _GLUED, glued)
+    return _apply(text, sorted(edits))
+
+# --- the answer as the STAR, result and reason cues read it ------------------------------------
+
+# Fillers a recogniser writes and a reader skips: "and um he took it" is "and he took it".
+_FILLER = re.compile(
+    r"\s*\b(?:u+m+|u+h+|e+r+m+|e+h+m+|e+r+|hmm+|you know)\b,?\s*"
+    # "like" as a filler: between commas, or before a figure ("like from six minutes to nine").
+    r"|,\s*like\s*,\s*|\blike\s+(?=(?:from|about|around|nearly|almost|\d)\b)",
+    re.I,
+)
+# Counts in words as digits, so "nine out of ten", "from plus twenty to plus thirty five" and
+# "three hundred pound" read as the typed answers do. "one" stays a word ("one day", "one lady").
+_COUNT_WORDS = re.compile(
+    rf"\b(?P<n>(?:{_TEN})(?:[\s-]+(?:{_UNIT}))?|{_TEEN}|(?!one\b)(?:{_UNIT}))"
+    rf"(?:\s+(?P<h>hundred|thousand))?\b",
+    re.I,
+)
+# Chat shorthand a reader resolves without doubt (docs/assessment-labelling.md).
+_SHORTHAND = {
+    "cx": "customer", "cust": "customer", "custs": "customers", "mgr": "manager",
+    "tl": "team leader", "bc": "because", "b/c": "because", "w/": "with", "w/o": "without",
+    "thru": "through", "tho": "though", "ppl": "people", "msg": "message", "msgd": "messaged",
+    "appt": "appointment", "info": "information", "acc": "account", "acct": "account",
+    "n": "and", "&": "and", "+": "and", "wk": "week", "wks": "weeks", "hrs": "hours",
+}
+_SHORT = re.compile(
+    r"(?<![\w/])(?:" + "|".join(re.escape(k) for k in sorted(_SHORTHAND, key=len, reverse=True))
+    + r")(?![\w/])",
+    re.I,
+)
+
+
+def _count(m: re.Match[str]) -> str | None:
+    n = words_to_number(m.group("n"))
+    if n is None:
+        return None
+    if m.group("h"):
+        n *= 100 if m.group("h").lower() == "hundred" else 1000
+    return str(n)
+
+
+def for_cues(text: str) -> Written:
+    """The answer as the STAR, measurable and reason cues read it (``bot.assessment.structure``):
+    fillers dropped, counts and years in words as digits, chat shorthand written out. Spans found
+    in ``Written.text`` map back to the learner's words with ``Written.span``."""
+    edits = _rewrite(text, _YEAR_WORDS, _year)
+    edits += _rewrite(text, _FILLER, lambda m: ", " if "," in m.group(0) else " ")
+    edits += _rewrite(text, _COUNT_WORDS, _count)
+    edits += _rewrite(text, _SHORT, lambda m: _SHORTHAND[m.group(0).lower()])
+    # A year in words ("twenty nineteen") wins over the counts inside it.
+    return _apply(text, sorted(edits, key=lambda e: (e[0], -e[1])))
+
+
+def _apply(text: str, edits: list[tuple[int, int, str]]) -> Written:
     if not edits:
         return Written(text, (), ())
-    edits.sort()
     pieces: list[str] = []
     starts: list[int] = []
     ends: list[int] = []

@@ -55,7 +55,8 @@ class MockView:
     number: int  # the question's number, 1 first
     words: int
     standard: Standard
-    # The message was in the answer already (its update run again after a crash): no new status.
+    # The message was in the answer already and its status line went out (its update run again
+    # after a crash): no second status line.
     repeated: bool = False
 
 
@@ -158,6 +159,8 @@ class MockService:
                 message_id is not None and row.last_message_id is not None
                 and message_id <= row.last_message_id
             )
+            # Its status line went out (set_status_message with for_part): run again, it sends none.
+            acknowledged = seen and int(row.question.get("status_for") or 0) >= (message_id or 0)
             if text and room > 0 and not seen:
                 row.answer = f"{row.answer}\n{text[:room]}" if row.answer else text[:room]
                 row.parts += 1
@@ -165,7 +168,7 @@ class MockService:
                     row.last_message_id = message_id
                 session.add(row)
             view = self._view(row, self.clock.now())
-            return replace(view, repeated=seen)
+            return replace(view, repeated=seen and acknowledged)
 
     def _assess(self, row: MockSession, learner: Learner) -> dict[str, Any]:
         """Assess the answer to the open question as a turn (a probe's reply merged with the
@@ -306,13 +309,18 @@ class MockService:
             rows = await mock_queries.finished_mocks(session, learner_ids=[learner_id], limit_each=limit)
         return [r.report for r in rows if r.report]
 
-    async def set_status_message(self, learner_id: int, message_id: int | None) -> int | None:
-        """Remember the status line shown for the answer being written; returns the previous one."""
+    async def set_status_message(
+        self, learner_id: int, message_id: int | None, *, for_part: int | None = None
+    ) -> int | None:
+        """Remember the status line shown for the answer being written; returns the previous one.
+        `for_part` (the learner's message it answers) is kept, so that message run again after a
+        crash sends no second status line, while one whose status line never went out gets it."""
         async with self.sessions.begin() as session:
             row = await mock_queries.open_mock(session, learner_id=learner_id, for_update=True)
             if row is None:
                 return None
             previous = row.question.get("status_id")
-            row.question = {**row.question, "status_id": message_id}
+            acknowledged = {"status_for": for_part} if for_part is not None else {}
+            row.question = {**row.question, "status_id": message_id, **acknowledged}
             session.add(row)
         return int(previous) if previous is not None else None

@@ -192,3 +192,21 @@ async def test_a_mock_in_the_terminal_from_standard_to_report(services: Services
     assert await services.mock.current(learner.id) is None
     status = await services.practice.current(learner.id)
     assert status is not None and status.words >= 5  # the paused line went to practice
+
+
+async def test_a_very_long_answer_is_kept_in_part_and_the_learner_is_told(services: Services) -> None:
+    """Telegram says the first part only was kept; the terminal cut the answer in silence."""
+    from bot.practice.service import MAX_ANSWER_CHARS
+
+    line = "I refunded the customer under the Consumer Rights Act 2015. " * 400
+    assert len(line) > MAX_ANSWER_CHARS
+    out = await run_chat(services, [line, line, "/done"])
+    assert out.count("very long, so I kept the first") == 1  # once, not for every line after
+    assert "GRADE:" in out
+
+
+async def test_wrong_with_a_number_not_on_the_feedback_lists_the_numbers(services: Services) -> None:
+    out = await run_chat(services, [WEAK, "/done", "/wrong 99", "/wrong 0"])
+    assert "Open the feedback again" not in out  # Telegram's words: the terminal has no such thing
+    assert out.count("There is no point") == 2 and "numbered 1 to 4" in out
+    assert "Thank you for telling me" not in out

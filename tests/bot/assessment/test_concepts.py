@@ -235,3 +235,46 @@ def test_a_missed_star_point_says_which_part(assessor: Assessor) -> None:
     text = "Last week a customer brought back a kettle that leaked. I refunded her. She rated us 5 out of 5."
     met, _, missing = point("star", assessor, "rl_refund_dispute", text)
     assert not met and missing == "your task: what you had to do or decide"
+
+
+def test_a_reason_of_contractions_and_rule_words_is_conformity(assessor: Assessor) -> None:
+    for text in (
+        "I use the call script. The mandatory parts must stay because they're mandatory.",
+        "I use the call script. The mandatory parts stay cos thats the rules.",
+    ):
+        assert not point("why", assessor, "pp_greeting_script", text)[0], text
+
+
+def test_reasons_said_without_because(assessor: Assessor) -> None:
+    """A rule's purpose, a "so" before what could happen, "as its ...", a team's slip and its effect."""
+    for prompt, text in (
+        ("pp_non_compliance_consequences",
+         "we've a moving and handling procedure, and I stopped a carer lifting a resident alone, "
+         "the procedure's there so residents don't get dropped"),
+        ("pp_confidentiality",
+         "customer shouting his acc number across the counter. i asked him to type it on the pin pad. "
+         "so nobody behind could nick his details"),
+        ("rl_third_party_data",
+         "woman rang for her husbands bill. i said sorry cant discuss it as its his personal info"),
+        ("pp_safeguarding_concern",
+         "lady said shes scared to go home. put her thru to our safeguarding officer. she was at risk "
+         "of harm so couldnt wait"),
+    ):
+        assert point("why", assessor, prompt, text)[0], text
+
+
+def test_a_bare_list_of_key_words_is_not_substance(assessor: Assessor) -> None:
+    """However many words it has, a list of short items says only key words; a list of details
+    with figures, or of clauses, is the answer's own."""
+    bare = "I used the HEAT model: I heard, empathised, apologised and took ownership. He calmed down."
+    assert not point("ownership", assessor, "ee_structured_model", bare)[0]
+    fines = (
+        "Not following procedures could lead to a fine, disciplinary, harm, injury, reputation damage, "
+        "a breach and prosecution."
+    )
+    assert not point("consequences", assessor, "pp_non_compliance_consequences", fines)[0]
+    details = (
+        "sales set up the new acct but didnt tell the metering team so the old meter kept billing her. "
+        "knock on: she got 2 bills for 3 months, rang 5 times, got a debt letter."
+    )
+    assert point("knock_on", assessor, "ee_department_handoff", details)[0]

@@ -126,3 +126,21 @@ def test_kappa_and_accuracy_are_the_textbook_ones() -> None:
     assert Confusion(tp=3, tn=2).kappa == pytest.approx(1.0)
     assert Confusion(tp=5).kappa == 1.0, "all agree on one class"
     assert Confusion(fp=4, fn=4).kappa == pytest.approx(-1.0)
+
+
+# --- the second collection (tuning2, holdout2): written later, labelled by the same rule ------------
+
+
+@pytest.mark.parametrize("name", ["tuning2"])
+def test_the_second_collection_is_sound_and_spread(name: str, content: Content) -> None:
+    items = load_set(name, DATA / f"{name}.yaml")
+    problems = [p for item in items for p in check_item(item, content)]
+    assert not problems, "\n".join(problems)
+    prefix = {"tuning2": "t2-", "holdout2": "h2-"}[name]
+    assert [i.id for i in items] == [f"{prefix}{n:03d}" for n in range(1, len(items) + 1)]
+    assert len(items) >= 100
+    assert len({i.prompt for i in items}) >= 24
+    assert {i.nation for i in items} == set(NATIONS)
+    assert {i.style for i in items} == set(STYLES)
+    assert {i.level for i in items} == {2, 3, 4, 5}
+    assert set(Counter(i.grade for i in items)) == {"not_yet", "pass", "distinction"}
