@@ -25,7 +25,7 @@ from handlers.common import learner_for, reply, take_press
 from handlers.consent import require_consent
 from handlers.context import Context
 from handlers.throttle import quiet
-from storage.models import Learner
+from storage.models import Learner, MockStatus
 
 log = logging.getLogger(__name__)
 
@@ -82,7 +82,7 @@ async def mock(update: Update, context: Context) -> None:
         await reply(update, context, render_paused(view, HTML), reply_markup=paused_keyboard(view))
     elif arg == "end" and current is not None:
         await _send_report(update, context, await svc.end(learner.id))
-    elif current is not None and current.status == "paused":
+    elif current is not None and current.status == MockStatus.PAUSED:
         await reply(update, context, render_paused(current, HTML), reply_markup=paused_keyboard(current))
     elif current is not None:
         await _show_question(update, context, current)
@@ -215,7 +215,7 @@ async def button(update: Update, context: Context) -> None:
         return
     try:
         if action == "next":
-            if current.status != "active" or n is None or int(n) != current.number:
+            if current.status != MockStatus.ACTIVE or n is None or int(n) != current.number:
                 await reply(update, context, STALE)
                 return
             await _after(update, context, await svc.submit(learner.id))

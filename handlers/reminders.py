@@ -25,7 +25,7 @@ from telegram.warnings import PTBDeprecationWarning
 
 from bot.app.sending import at_most_once
 from bot.practice.service import PracticeError
-from bot.reminders.dispatcher import SendResult
+from bot.reminders.dispatcher import SendOutcome, SendResult
 from bot.reminders.planning import (
     DAY_NAMES,
     EVERY_DAY,
@@ -44,6 +44,7 @@ from handlers.common import answer_in_progress, close_buttons, close_live_keyboa
 from handlers.consent import require_consent
 from handlers.context import App, Context
 from handlers.mock import step_aside
+from storage.models import RemindersOff
 
 log = logging.getLogger(__name__)
 
@@ -83,7 +84,7 @@ class TelegramSender:
                     chat_id, nudge.text, parse_mode=ParseMode.HTML, reply_markup=markup
                 )
         except Forbidden as exc:
-            return SendResult("blocked", detail=str(exc))
+            return SendResult(SendOutcome.BLOCKED, detail=str(exc))
         except RetryAfter as exc:
             with warnings.catch_warnings():
                 # PTB 22 gives whole seconds with a deprecation warning; a timedelta with
@@ -91,20 +92,20 @@ class TelegramSender:
                 warnings.simplefilter("ignore", PTBDeprecationWarning)
                 period = exc.retry_after
             wait = period.total_seconds() if isinstance(period, timedelta) else float(period)
-            return SendResult("retry", retry_after=wait, detail=str(exc))
+            return SendResult(SendOutcome.RETRY, retry_after=wait, detail=str(exc))
         except BadRequest as exc:  # a NetworkError subclass in PTB: before it
             if "chat not found" in str(exc).lower():
-                return SendResult("blocked", detail=str(exc))
-            return SendResult("failed", detail=str(exc))
+                return SendResult(SendOutcome.BLOCKED, detail=str(exc))
+            return SendResult(SendOutcome.FAILED, detail=str(exc))
         except TimedOut as exc:
             # Waiting for a free connection means nothing was sent; a read timeout may have been.
             pooled = "pool" in str(exc).lower()
-            return SendResult("retry" if pooled else "unknown", detail=str(exc))
+            return SendResult(SendOutcome.RETRY if pooled else SendOutcome.UNKNOWN, detail=str(exc))
         except NetworkError as exc:
-            return SendResult("retry", detail=str(exc))
+            return SendResult(SendOutcome.RETRY, detail=str(exc))
         except TelegramError as exc:
-            return SendResult("retry", detail=str(exc))
-        return SendResult("sent", message_id=message.message_id)
+            return SendResult(SendOutcome.RETRY, detail=str(exc))
+        return SendResult(SendOutcome.SENT, message_id=message.message_id)
 
 
 def schedule(app: App) -> None:
@@ -138,7 +139,7 @@ def _status_text(status: ReminderStatus, now_text: str) -> str:
             time=status.local_time, days=describe_days(status.days),
             timezone=html.escape(status.timezone), next=now_text,
         )
-    if status.disabled_reason == "blocked":
+    if status.disabled_reason == RemindersOff.BLOCKED:
         return texts.REMIND_STATUS_BLOCKED
     return texts.REMIND_STATUS_OFF
 

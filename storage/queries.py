@@ -53,7 +53,7 @@ async def start_draft(
     *,
     learner_id: int,
     prompt_id: str,
-    mode: str = AnswerMode.ANSWER,
+    mode: AnswerMode = AnswerMode.ANSWER,
     parent_attempt_id: int | None = None,
     probe_point: str | None = None,
     now: datetime | None = None,
@@ -113,7 +113,7 @@ async def add_attempt(
     score: int,
     grade: str,
     result: dict[str, Any],
-    kind: str = AnswerMode.ANSWER,
+    kind: AnswerMode = AnswerMode.ANSWER,
     parent_id: int | None = None,
     now: datetime | None = None,
 ) -> Attempt:

@@ -31,6 +31,7 @@ from bot.practice.service import MAX_ANSWER_CHARS, DraftStatus, EmptyDraft, NoDr
 from bot.render.feedback import PLAIN, render_changes, render_feedback, render_prompt
 from content import nations
 from content.models import Probe, Prompt
+from storage.models import AnswerMode, MockStatus
 
 HELP = """Type your answer over one or more lines, then /done on a line of its own for feedback.
   /topics          list the topics; /topic N practises topic N, /topic weakest your weakest
@@ -392,7 +393,7 @@ class TerminalChat:
             elif arg == "pause":
                 self.say(render_paused(await svc.pause(learner_id), PLAIN))
             else:
-                if current.status == "paused":
+                if current.status == MockStatus.PAUSED:
                     current = await svc.resume(learner_id)
                     self.say("Welcome back: the clock is running again.")
                 self.say(render_question(current, PLAIN))
@@ -511,7 +512,7 @@ class TerminalChat:
             await self.ask(learner_id)
             return
         typed = f" ({current.words} words so far)" if current.words else ""
-        if current.mode == "probe":
+        if current.mode == AnswerMode.PROBE:
             probe = next(
                 (p for p in current.prompt.probes if p.point == current.probe_point), None
             )
@@ -521,7 +522,7 @@ class TerminalChat:
             if probe is not None:
                 self.show_probe(probe)
                 return
-        elif current.mode == "retry":
+        elif current.mode == AnswerMode.RETRY:
             self.say(f"Carrying on with your retry of this question{typed}.")
             self.last_attempt = current.token or None
         elif current.words:

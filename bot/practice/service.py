@@ -47,7 +47,7 @@ class DraftStatus:
     words: int
     parts: int
     truncated: bool = False
-    mode: str = AnswerMode.ANSWER
+    mode: AnswerMode = AnswerMode.ANSWER
     # Tells this draft from an earlier one on the same prompt (stale buttons carry the old one).
     token: int = 0
     # When this question was asked: a menu sent before it is older than the answer being written.
@@ -80,7 +80,7 @@ class Submission:
     text: str
     assessment: Assessment
     attempt_id: int
-    kind: str = AnswerMode.ANSWER
+    kind: AnswerMode = AnswerMode.ANSWER
     # The follow-up an assessor would ask next (aimed at the first missed point that has one).
     probe: Probe | None = None
     # For a probe answer or a retry: what changed since the attempt it builds on.
@@ -96,7 +96,7 @@ class _Answer:
     prompt: Prompt
     parent: Attempt | None
     text: str
-    mode: str
+    mode: AnswerMode
     probe_point: str | None
     sector: str
     nation: str
@@ -455,7 +455,7 @@ class PracticeService:
                 parent = await queries.get_attempt(session, attempt_id=attempt.parent_id)
             draft = await queries.get_draft(session, learner_id=learner_id)
             probe = None
-            if draft is not None and draft.mode == "probe" and draft.parent_attempt_id == attempt.id:
+            if draft is not None and draft.mode == AnswerMode.PROBE and draft.parent_attempt_id == attempt.id:
                 probe = next((p for p in prompt.probes if p.point == draft.probe_point), None)
             assert attempt.id is not None
             return Submission(
