@@ -49,6 +49,19 @@ def draft_keyboard(prompt_id: str, token: int) -> InlineKeyboardMarkup:
     )
 
 
+# Voice answers (handlers.voice): "Replace this part" under what was heard (`voice:fix:<part>`,
+# the part being the voice note's message id) and "Keep what I said" (`voice:keep:<part>`).
+VOICE_PATTERN = r"^voice:(?P<action>fix|keep):(?P<part>\d{1,12})$"
+
+
+def replace_row(part: int) -> list[InlineKeyboardButton]:
+    return [_button("✏️ Replace this part", f"voice:fix:{part}")]
+
+
+def keep_keyboard(part: int) -> InlineKeyboardMarkup:
+    return InlineKeyboardMarkup([[_button("Keep what I said", f"voice:keep:{part}")]])
+
+
 def button_time(digits: str) -> str | None:
     """`HHMM` from a time button as `HH:MM`, or None if it is not a time of day (a forged press)."""
     if len(digits) != 4 or not digits.isdigit():

@@ -114,6 +114,8 @@ def handlers() -> list[BaseHandler]:
         # /mock and its `mock:` buttons (the mock discussion); /examdate and `exam:` (standard, date).
         *mock.handlers(),
         *examdate.handlers(),
+        # The `voice:` buttons under a voice note's transcript (Replace this part, Keep it).
+        *voice.handlers(),
         # /answers and its `ans:` buttons (My answers).
         *answers.handlers(),
         # /remind and the `rem:` buttons (menu, days, and a nudge's Practise now/Snooze/Not today).

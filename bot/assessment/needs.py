@@ -260,7 +260,67 @@ def asks_for_a_name(point: MarkingPoint) -> bool:
     return text.startswith(ONLY_TO_SAY) and "explain" not in text and " role" not in text
 
 
-def hits(need: Need, fx: Findings, *, substance: bool = True) -> list[tuple[str, Span]]:
+# The concept that says "a policy or procedure named in the learner's words" (concepts.yaml).
+OWN_NAME_CONCEPT = "named_policy"
+# Words of a policy's name that say what sort of document it is, not which one.
+NAME_GENERIC = frozenset(
+    stem(w)
+    for w in (
+        "policy", "policies", "procedure", "procedures", "process", "code", "standard", "standards",
+        "framework", "plan", "guidelines", "guidance", "rules", "terms", "customer", "customers",
+        "service", "services", "organisation", "organisational", "company", "our", "the", "and",
+        "of", "for", "statement", "agreement", "level", "protocol", "form", "checks", "check",
+    )
+)
+
+
+# What makes words a document's name; "rules" is left out: "the data protection rules" is the law.
+DOCUMENT = frozenset(
+    stem(w)
+    for w in (
+        "policy", "procedure", "process", "code", "charter", "terms", "standard", "framework",
+        "scorecard", "matrix", "guidelines", "checklist", "protocol", "promise", "plan", "system",
+    )
+)
+
+
+def name_stems(content: Content, entry_id: str) -> frozenset[str]:
+    """The distinctive words of a policy's names ("refund", "return" for the refund and returns
+    policy; "charter" for the customer service charter)."""
+    entry = content.catalogue.get(entry_id)
+    if entry is None or entry.kind != Kind.POLICY:
+        return frozenset()
+    out: set[str] = set()
+    for form in [entry.name, *entry.aliases]:
+        out |= {w.stem for w in words(form) if w.low not in FUNCTION_WORDS and len(w.low) > 2}
+    return frozenset(out - NAME_GENERIC)
+
+
+def own_names(need: Need, fx: Findings, content: Content | None) -> list[tuple[str, Span]]:
+    """A policy the need asks for, named in the learner's words: a named policy ("our complaints
+    code", "the refunds and returns terms", "our equality policy") sharing a distinctive word with
+    the entry's names. The learner names the document; the catalogue need not list every form."""
+    if content is None or not need.named or OWN_NAME_CONCEPT not in fx.index.terms:
+        return []
+    wanted = {i: name_stems(content, i) for i in need.named}
+    wanted = {i: st for i, st in wanted.items() if st}
+    if not wanted:
+        return []
+    out: list[tuple[str, Span]] = []
+    for _, (start, end) in fx.concept(OWN_NAME_CONCEPT):
+        said = {w.stem for w in fx.words if start <= w.start < end}
+        if not said & DOCUMENT:
+            continue
+        for entry_id, st in wanted.items():
+            if said & st:
+                out.append((entry_id, (start, end)))
+                break
+    return out
+
+
+def hits(
+    need: Need, fx: Findings, *, substance: bool = True, content: Content | None = None
+) -> list[tuple[str, Span]]:
     """Every (key, span) the need's sources found; equal keys are one thing said twice. With
     ``substance``, concept and reason hits must say something beyond the prompt's key words."""
     out: list[tuple[str, Span]] = []
@@ -282,6 +342,7 @@ def hits(need: Need, fx: Findings, *, substance: bool = True) -> list[tuple[str,
         if need.dated and {Flag.WRONG_YEAR.value, Flag.MISSING_YEAR.value} & set(f.flags):
             continue
         named.append((f.entry_id, (f.start, f.end)))
+    named += own_names(need, fx, content)
     # "Uses PDCA" needs the model put to work, not only named ("We used PDCA with a review stage").
     if not substance or any(fx.substantial(span) for _, span in named):
         out += named
@@ -362,7 +423,7 @@ def judge(content: Content, point: MarkingPoint, fx: Findings) -> Judgement:
     missing: str | None = None
     first = 0
     for n, need in enumerate(needs):
-        found = hits(need, fx, substance=not asks_for_a_name(point))
+        found = hits(need, fx, substance=not asks_for_a_name(point), content=content)
         have = distinct(found)
         if n == 0:
             first = have

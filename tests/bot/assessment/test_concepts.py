@@ -278,3 +278,24 @@ def test_a_bare_list_of_key_words_is_not_substance(assessor: Assessor) -> None:
         "knock on: she got 2 bills for 3 months, rang 5 times, got a debt letter."
     )
     assert point("knock_on", assessor, "ee_department_handoff", details)[0]
+
+
+def test_a_policy_named_in_the_learners_words(assessor: Assessor) -> None:
+    """A named document sharing a distinctive word with the policy's names counts as that policy;
+    "the data protection rules" is the law, not a document, and a different policy is not it."""
+    for prompt, pid, text in (
+        ("rl_charter_decision", "charter",
+         "our charter says we put the guest first, so i upgraded her room free"),
+        ("ee_telecoms_adr", "procedure",
+         "I logged it as a complaint under our complaints code and got her an engineer"),
+        ("sf_equal_treatment", "policy",
+         "our equality policy says we give people the time they need, so I served him myself"),
+    ):
+        met, evidence, _ = point(pid, assessor, prompt, text)
+        assert met and evidence, text
+    for prompt, pid, text in (
+        ("rl_third_party_data", "procedure",
+         "a man rang about his neighbour's council tax. i said i cant because of the data protection rules"),
+        ("ee_telecoms_adr", "procedure", "I followed our refunds policy and gave her the money back"),
+    ):
+        assert not point(pid, assessor, prompt, text)[0], text
