@@ -9,7 +9,7 @@ from bot.learners.onboarding import COMMON_TIMEZONES, LEVELS
 from content import nations
 from content.loader import Content
 from handlers import texts
-from handlers.disputes import open_data
+from handlers.disputes import open_button
 
 SUBMIT = "prac:submit"
 CANCEL = "prac:cancel"
@@ -84,7 +84,7 @@ def after_feedback_keyboard(attempt_id: int, *, details: bool = True) -> InlineK
          _button("Model answer outline", f"{MODEL}:{attempt_id}")],
         [_button("Next question", f"{NEXT}:{attempt_id}"), _button("Stop", f"{STOP}:{attempt_id}")],
         # The learner says which marking point the coach got wrong (handlers.disputes).
-        [_button("That's not right", open_data(attempt_id))],
+        [open_button(attempt_id)],
     ]
     if details:
         rows.insert(0, [_button("Details: checklist and evidence", f"{DETAILS}:{attempt_id}")])
