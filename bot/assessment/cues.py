@@ -226,10 +226,21 @@ REASONING = re.compile(
     r"\bto (make sure|ensure|comply|avoid|prevent|protect|stop)\b|\botherwise\b|"
     r"\b(which|this|that) (meant|means) (we|i|that|she|he|they)\b|\bthe reason\b|"
     # Explanations in chat: "meant we could show", "cause was the software", "which kills FCR".
-    r"(?<![.!?]\s)\b(meant|means) (we|i|that|she|he|they|customers|people)\b|\b(the |root )?cause was\b|"
+    r"(?<![.!?]\s)\b(meant|means) (we|i|that|she|he|they|customers|people|its|it's|it|you|the)\b|"
+    r"\b(the |root )?cause was\b|"
     r"\bturned out\b|\bsince (a|an|our|their|his|her|every|each)\b|"
+    r"\bsince \w+ (have|has|had|are|is|was|were|can|could|need|needs|would|will|do|does|don'?t)\b|"
     r"\bif\b[^.!?\n]{3,60}?,?\s+(the customer|customers|someone|they|she|he|people|residents)"
-    r"( else)?\s+(gets?|would|could|will|might|ends? up|won'?t|can'?t)\b|"
+    r"( else)?\s+(gets?|would|could|will|might|ends? up|won'?t|can'?t|loses|pays|waits|misses)\b|"
+    # What would have happened otherwise: "If it had gone, her ex would have seen her address",
+    # "Without that note it would have been her word against ours".
+    r"\b(if|without)\b[^.!?\n]{3,50}?,\s*(\w+\s+){1,2}?(would|could|might|'d)( have)?\b|"
+    r"\bwithout (that|this|the|those|these|it|them)\b[^.!?\n,]{0,25}?\s(it|we|she|he|they|you|i)"
+    r"( would|'d| could| might)\b|"
+    # What a step does: "that check is what stops a slip", "it's what protects him and us".
+    r"\b(is|it'?s|that'?s|thats|its|was) what (protects|protected|stops|stopped|keeps|kept|makes|made|"
+    r"lets|gives|helps|tipped|means|saves|prevents)\b|"
+    r"\b(gave|gives|give) (him|her|them|us|me|people|customers) (time|the chance|a chance|space|room) to\b|"
     # What a team's slip does to customers: "when finance is slow, customers chase us for weeks".
     r"\b(when|whenever)\b[^.!?\n]{3,50}?,\s*(the customers?|customers|people|residents|tenants|"
     r"guests|patients)\s+(?!(?:was|were|had|did|said|asked|rang|called)\b)\w+(?<!ed)\b|"

@@ -201,3 +201,27 @@ def test_spans_quote_the_learners_own_words() -> None:
 )
 def test_scenes_tasks_and_outcomes_in_other_words(text: str, part: str) -> None:
     assert star_parts(text)[part], part
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Without that note it would have been her word against ours.",
+        "If it had gone, her ex would have seen her new address.",
+        "The recording line can't be dropped, since callers have a right to know.",
+        "I check the address first, and that check is what stops a slip like that.",
+        "Slowing down gave him time to see it was a scam.",
+        "told her cant discuss, gdpr means its his info not hers",
+        "if wrong person gets it the customer loses their stuff",
+    ],
+)
+def test_reasons_in_other_words(text: str) -> None:
+    assert has_reasoning(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["I've been on the tills since Monday.", "It was what I expected.", "Without a receipt she came back."],
+)
+def test_not_reasons_in_other_words(text: str) -> None:
+    assert not has_reasoning(text)
