@@ -9,7 +9,7 @@ from bot.learners.onboarding import COMMON_TIMEZONES, LEVELS
 from content import nations
 from content.loader import Content
 from handlers import texts
-from handlers.disputes import open_data
+from handlers.disputes import open_button
 
 SUBMIT = "prac:submit"
 CANCEL = "prac:cancel"
@@ -49,6 +49,19 @@ def draft_keyboard(prompt_id: str, token: int) -> InlineKeyboardMarkup:
     )
 
 
+# Voice answers (handlers.voice): "Replace this part" under what was heard (`voice:fix:<part>`,
+# the part being the voice note's message id) and "Keep what I said" (`voice:keep:<part>`).
+VOICE_PATTERN = r"^voice:(?P<action>fix|keep):(?P<part>\d{1,12})$"
+
+
+def replace_row(part: int) -> list[InlineKeyboardButton]:
+    return [_button("✏️ Replace this part", f"voice:fix:{part}")]
+
+
+def keep_keyboard(part: int) -> InlineKeyboardMarkup:
+    return InlineKeyboardMarkup([[_button("Keep what I said", f"voice:keep:{part}")]])
+
+
 def button_time(digits: str) -> str | None:
     """`HHMM` from a time button as `HH:MM`, or None if it is not a time of day (a forged press)."""
     if len(digits) != 4 or not digits.isdigit():
@@ -71,7 +84,7 @@ def after_feedback_keyboard(attempt_id: int, *, details: bool = True) -> InlineK
          _button("Model answer outline", f"{MODEL}:{attempt_id}")],
         [_button("Next question", f"{NEXT}:{attempt_id}"), _button("Stop", f"{STOP}:{attempt_id}")],
         # The learner says which marking point the coach got wrong (handlers.disputes).
-        [_button("That's not right", open_data(attempt_id))],
+        [open_button(attempt_id)],
     ]
     if details:
         rows.insert(0, [_button("Details: checklist and evidence", f"{DETAILS}:{attempt_id}")])

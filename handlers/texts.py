@@ -125,8 +125,21 @@ UNKNOWN_BUTTON = "Sorry, I don't recognise that button. Send /help to see what I
 NOT_TEXT = "I can read typed answers and voice notes. Please type your answer or record it."
 VOICE_HEARD = (
     "🎙 I heard: <i>{heard}</i>\n"
-    "Misheard? Reply to this message with the right words and they replace it."
+    "Misheard? Tap <b>Replace this part</b> and send the right words, typed or spoken (or reply "
+    "to this message with them)."
 )
+REPLACE_WAITING = (
+    "✏️ Send the right words now, typed or as a new voice note. They will replace this part of "
+    "your answer:\n<i>{heard}</i>"
+)
+REPLACE_ALREADY = "I'm already waiting for the words to replace <i>{heard}</i>: send them now."
+REPLACE_GONE = (
+    "That part is no longer in an answer you're writing (it was submitted, cancelled or replaced "
+    "already), so I changed nothing. Nothing you said was lost."
+)
+REPLACE_KEPT = "OK, I kept what I heard."
+REPLACED = "✏️ I put that in place of part {number} of your answer."
+REPLACE_MISSED = "That part had been replaced already, so I added this as a new part (nothing is lost)."
 VOICE_FAILED = "Sorry, I could not use that recording: {reason} You can type your answer instead."
 VOICE_EMPTY = (
     "I could not make out any words in that recording. Try again closer to the microphone, or type it."

@@ -102,6 +102,9 @@ class Draft(SQLModel, table=True):
     # The Telegram message of each part, in order, as [message_id, text]: a message handled
     # again (after a crash) is not added twice, and an edited message replaces its own part.
     part_messages: list[Any] = Field(default_factory=list, sa_type=sa.JSON)
+    # The part (its message id, as in part_messages) that the learner's next message replaces
+    # instead of being added: set by "Replace this part" under a voice note's transcript.
+    replacing: int | None = Field(default=None, sa_type=sa.BigInteger)
     started_at: datetime = _ts(default_factory=utcnow)
     updated_at: datetime = _ts(default_factory=utcnow)
 

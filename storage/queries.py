@@ -66,7 +66,7 @@ async def start_draft(
     draft.prompt_id, draft.text, draft.parts = prompt_id, "", 0
     draft.mode, draft.parent_attempt_id, draft.probe_point = mode, parent_attempt_id, probe_point
     draft.status_message_id = None
-    draft.part_messages = []
+    draft.part_messages, draft.replacing = [], None
     draft.started_at = draft.updated_at = now
     session.add(draft)
     await session.flush()

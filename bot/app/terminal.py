@@ -43,6 +43,7 @@ HELP = """Type your answer over one or more lines, then /done on a line of its o
   /mock [20|40|60] a timed mock discussion (/done hands each answer in; /mock pause, /mock end)
   /standard CODE   your apprenticeship standard for the mock, e.g. /standard ST0072
   /voice FILE      add a recording to your answer (transcribed here; the file is only read)
+  /replace WORDS   put WORDS in place of the last recording heard (when it was misheard)
   /cancel          drop the answer         /quit    leave (an unfinished answer is kept)
 Arrow keys edit the line; up and down recall earlier lines."""
 
@@ -136,6 +137,8 @@ class TerminalChat:
         # The assessor's follow-up question waiting for a reply, if any.
         self.probe: Probe | None = None
         self.last_attempt: int | None = None
+        # The last transcript added to a practice answer (/voice), which /replace swaps out.
+        self.heard: str | None = None
         # Told that the answer was too long to keep whole: once per question, not every line after.
         self.told_truncated = False
 
@@ -156,6 +159,7 @@ class TerminalChat:
     def show(self, prompt: Prompt) -> None:
         self.prompt = prompt
         self.probe = None
+        self.heard = None
         self.told_truncated = False
         self.say(render_prompt(prompt, self.svc.content.topics[prompt.topic].title, PLAIN))
         self.say()
@@ -274,6 +278,8 @@ class TerminalChat:
             await self.standard(learner_id, arg)
         elif name == "/voice":
             await self.voice(learner_id, arg)
+        elif name == "/replace":
+            await self.replace(learner_id, arg)
         else:
             self.say(f"I don't know {name}. Type /help for the commands.")
         return True
@@ -302,14 +308,41 @@ class TerminalChat:
             return
         if await self.svc.mock.is_taking_answers(learner_id):
             await self.svc.mock.add_text(learner_id, heard.text)
-        else:
-            try:
-                await self.svc.practice.add_text(learner_id, heard.text)
-            except NoDraft:
-                await self.ask(learner_id)
-                await self.svc.practice.add_text(learner_id, heard.text)
+            self.say(f"I heard: {heard.text}")
+            self.say("(Added to your answer. Type more, or /done to hand it in.)")
+            return
+        try:
+            await self.svc.practice.add_text(learner_id, heard.text)
+        except NoDraft:
+            await self.ask(learner_id)
+            await self.svc.practice.add_text(learner_id, heard.text)
+        self.heard = heard.text
         self.say(f"I heard: {heard.text}")
-        self.say("(Added to your answer. Type more, /cancel to drop it, or /done for feedback.)")
+        self.say("(Added to your answer. Misheard? /replace and the right words. "
+                 "Type more, /cancel to drop it, or /done for feedback.)")
+
+    async def replace(self, learner_id: int, arg: str) -> None:
+        """/replace WORDS: the right words in place of the last recording heard."""
+        if self.heard is None:
+            self.say("There is no recording to replace: /replace works on the last one you "
+                     "added with /voice, before /done.")
+            return
+        if not arg.strip():
+            self.say("Type /replace and the right words, e.g. /replace I apologised for the delay")
+            return
+        status = await self.svc.practice.replace_last(learner_id, self.heard, arg)
+        if status is not None:
+            self.heard = arg.strip()  # a second /replace corrects the correction
+            self.say(f"(Replaced. Your answer now has {status.words} words. /done for feedback.)")
+            return
+        # The recording is no longer the end of an open answer: keep the words all the same.
+        self.heard = None
+        try:
+            await self.svc.practice.add_text(learner_id, arg)
+        except NoDraft:
+            self.say("No answer is open, so there is nothing to replace. Type /next for a question.")
+            return
+        self.say("(That recording is no longer the last part of your answer, so I added your words.)")
 
     async def wrong(self, learner_id: int, arg: str) -> None:
         """That's not right: /wrong lists the last feedback's points, /wrong N disputes point N."""
@@ -480,9 +513,8 @@ class TerminalChat:
             return
         typed = f" ({current.words} words so far)" if current.words else ""
         if current.mode == AnswerMode.PROBE:
-            probe = next(
-                (p for p in current.prompt.probes if p.point == current.probe_point), None
-            )
+            nation = (await self.svc.learners.get(learner_id)).nation
+            probe = current.prompt.probe_for(current.probe_point, nation)
             self.say(f"Carrying on where you left off{typed}: the assessor's follow-up question.")
             self.prompt = current.prompt
             self.last_attempt = current.token or None
