@@ -283,6 +283,8 @@ class Need(_Strict):
     relevant: list[Ident] = Field(default_factory=list)
     # "With its year": a named Act counts only with its right year (no wrong or missing year).
     dated: bool = False
+    # "By its full name": an Act named only by its abbreviation ("MCA 2005", "the GDPR") does not count.
+    full_name: bool = False
 
     @model_validator(mode="after")
     def _one_source(self) -> Need:
