@@ -242,8 +242,8 @@ def to_written(
         return m.group(1) + m.group(2) if word in joins else None
 
     spellable = set(acronyms) | set(letters)
-    # A filler takes the space before it with it; one space stays between the words around it.
-    edits = _rewrite(text, _FILLER, lambda m: " " if m.group(0)[:1].isspace() else "")
+    # A filler between two words leaves one space; at either end, nothing.
+    edits = _rewrite(text, _FILLER, lambda m: " " if m.start() > 0 and m.end() < len(text) else "")
     edits += _spelled(text, spellable) + _rewrite(text, _YEAR_WORDS, _year)
     edits += _rewrite(text, _GLUED, glued)
     if joins:
