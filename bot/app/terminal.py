@@ -513,9 +513,8 @@ class TerminalChat:
             return
         typed = f" ({current.words} words so far)" if current.words else ""
         if current.mode == AnswerMode.PROBE:
-            probe = next(
-                (p for p in current.prompt.probes if p.point == current.probe_point), None
-            )
+            nation = (await self.svc.learners.get(learner_id)).nation
+            probe = current.prompt.probe_for(current.probe_point, nation)
             self.say(f"Carrying on where you left off{typed}: the assessor's follow-up question.")
             self.prompt = current.prompt
             self.last_attempt = current.token or None
