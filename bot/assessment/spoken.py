@@ -242,7 +242,8 @@ def to_written(
         return m.group(1) + m.group(2) if word in joins else None
 
     spellable = set(acronyms) | set(letters)
-    edits = _rewrite(text, _FILLER, lambda m: "")
+    # A filler between two words leaves one space; at either end, nothing.
+    edits = _rewrite(text, _FILLER, lambda m: " " if m.start() > 0 and m.end() < len(text) else "")
     edits += _spelled(text, spellable) + _rewrite(text, _YEAR_WORDS, _year)
     edits += _rewrite(text, _GLUED, glued)
     if joins:
