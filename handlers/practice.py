@@ -88,6 +88,11 @@ async def answer_text(update: Update, context: Context) -> None:
     svc = context.services
     learner = await learner_for(update, context)
     assert learner.id is not None
+    if learner.privacy_accepted_at is None:
+        # Nothing is stored before consent: ask for it (as /practice and a voice note do),
+        # rather than "no question open, send /practice", which only asks for it next.
+        await require_consent(update, context)
+        return
     if await typed_timezone(update, context, learner, message.text):
         return
     if await mock.take_text(update, context, learner, message.text):

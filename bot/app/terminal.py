@@ -29,6 +29,7 @@ from bot.app.suggest import close_matches
 from bot.learners.onboarding import LEVELS, SettingError
 from bot.practice.service import MAX_ANSWER_CHARS, DraftStatus, EmptyDraft, NoDraft, PracticeError
 from bot.render.feedback import PLAIN, render_changes, render_feedback, render_prompt
+from bot.render.summary import render_summary
 from content import nations
 from content.models import Probe, Prompt
 from storage.models import AnswerMode, MockStatus
@@ -37,6 +38,7 @@ HELP = """Type your answer over one or more lines, then /done on a line of its o
   /topics          list the topics; /topic N practises topic N, /topic weakest your weakest
   /next            another question        /retry   try the last question again
   /model           model answer outline    /progress  your progress so far
+  /details         the last feedback in full: every marking point, with your words
   /answers         every question you answered, best answer each; /answers N shows one in full
   /settings        your level, sector and nation (they choose the questions and the law expected)
   /wrong           the last feedback's marking points; /wrong N says the coach got point N wrong
@@ -205,15 +207,42 @@ class TerminalChat:
             return None
         self.last_attempt = sub.attempt_id
         self.probe = None
-        if sub.changes is not None:
-            self.say(render_changes(sub.changes, PLAIN))
-            self.say()
-        self.say(render_feedback(sub.assessment, PLAIN, limit=100_000))
+        if self.interactive:
+            # As Telegram shows it: one screen first, the full checklist on request (/details).
+            self.say(render_summary(sub.assessment, PLAIN, changes=sub.changes, limit=100_000)
+                     .replace("in Details)", "in /details)"))
+            self.say("(/details: the full checklist, with every marking point and your words.)")
+        else:
+            # Piped, for scripts: everything at once.
+            if sub.changes is not None:
+                self.say(render_changes(sub.changes, PLAIN))
+                self.say()
+            self.say(render_feedback(sub.assessment, PLAIN, limit=100_000))
         self.say()
         if sub.probe is not None:
             self.show_probe(sub.probe)
             return True
         return False
+
+    async def details(self, learner_id: int) -> None:
+        """/details: the full feedback of the last answer (Telegram's Details button)."""
+        from bot.practice.changes import compare
+        from bot.render.summary import assessment_from_result
+
+        found = None
+        if self.last_attempt is not None:
+            found = await self.svc.practice.attempt_of(learner_id, self.last_attempt)
+        if found is None:
+            self.say("Answer a question first (/done gives feedback); then /details shows all of it.")
+            return
+        attempt = found[0]
+        assessment = assessment_from_result(attempt.result)
+        if attempt.parent_id is not None:
+            parent = await self.svc.practice.attempt_of(learner_id, attempt.parent_id)
+            if parent is not None:
+                self.say(render_changes(compare(parent[0].result, assessment), PLAIN))
+                self.say()
+        self.say(render_feedback(assessment, PLAIN, limit=100_000))
 
     async def command(self, learner_id: int, command: str) -> bool:
         """Run a slash command; False means quit."""
@@ -252,6 +281,8 @@ class TerminalChat:
                 else:
                     self.say("TRY AGAIN: answer the same question; I'll show what changed.")
                     self.show(prompt)
+        elif name == "/details":
+            await self.details(learner_id)
         elif name == "/model":
             if self.prompt is None:
                 self.say("Ask for a question first (/next).")
@@ -513,9 +544,8 @@ class TerminalChat:
             return
         typed = f" ({current.words} words so far)" if current.words else ""
         if current.mode == AnswerMode.PROBE:
-            probe = next(
-                (p for p in current.prompt.probes if p.point == current.probe_point), None
-            )
+            nation = (await self.svc.learners.get(learner_id)).nation
+            probe = current.prompt.probe_for(current.probe_point, nation)
             self.say(f"Carrying on where you left off{typed}: the assessor's follow-up question.")
             self.prompt = current.prompt
             self.last_attempt = current.token or None

@@ -14,6 +14,7 @@ import re
 from dataclasses import dataclass, field
 
 from bot.assessment.concepts import FUNCTION_WORDS, ConceptIndex, Word, excerpt, stem, words
+from bot.assessment.spoken import for_cues
 from bot.assessment.types import Flag, Found, Quote
 from bot.assessment.wording import the
 from content.loader import Content
@@ -92,6 +93,7 @@ class Findings:
     _ends: list[int] = field(default_factory=list)
     _sentences: dict[int, list[Word]] = field(default_factory=dict)
     _listed: frozenset[int] = frozenset()
+    _statutes: list[tuple[str, Span]] | None = None
 
     def __post_init__(self) -> None:
         self._ends = [w.end for w in self.words]
@@ -127,6 +129,13 @@ class Findings:
         self._substance[key] = own >= (REASON_MIN if after else SUBSTANCE_MIN)
         return self._substance[key]
 
+    def statutes(self) -> list[tuple[str, Span]]:
+        """Laws named by their full title and year that the catalogue does not hold (see
+        `statutes`), each keyed by its title."""
+        if self._statutes is None:
+            self._statutes = statutes(self.text, self.found)
+        return self._statutes
+
     def concept(self, cid: str) -> list[tuple[str, Span]]:
         if cid not in self._hits:
             ranges = self.index.find(cid, self.words)
@@ -134,6 +143,43 @@ class Findings:
                 (self.words[i].stem, (self.words[i].start, self.words[j - 1].end)) for i, j in ranges
             ]
         return self._hits[cid]
+
+
+# A UK statute by its title and year: "the Criminal Justice Act 1988", "licensing (northern ireland)
+# order 1996", "the Renting Homes (Wales) Act 2016", "act nineteen eighty eight" (spoken years are
+# read as digits first). Up to seven title words before Act / Order / Regulations / Measure.
+STATUTE = re.compile(
+    r"\b((?:[a-z][\w'’-]*\s+|\((?:northern ireland|wales|scotland|ni)\)\s+|&\s+){1,7}?)"
+    r"(act|order|regulations|regs|measure)\s*(?:\((?:northern ireland|wales|scotland|ni)\)\s*)?"
+    r"(?:of\s+)?[(,]?\s*((?:18|19|20)\d\d)\b",
+    re.I,
+)
+# Title words that make no statute ("the law act", "our policy act", "I had to act in 2019").
+NOT_A_TITLE = frozenset(
+    {"law", "policy", "procedure", "rule", "rules", "to", "had", "have", "has", "must", "would",
+     "should", "could", "will", "can", "quickly", "properly", "fast", "didn't", "did", "we", "i",
+     "you", "they", "she", "he", "i'd", "we'd"}
+)
+
+
+def statutes(text: str, found: list[Found]) -> list[tuple[str, Span]]:
+    """Statutes named by title and year that are not catalogue entries already found: a learner
+    who names "the Criminal Justice Act 1988" has named a law, even one the coach does not know.
+    Only needs for any law (``kind: legislation`` without ``relevant``) count them."""
+    w = for_cues(text)
+    out: list[tuple[str, Span]] = []
+    for m in STATUTE.finditer(w.text):
+        title = [t for t in re.split(r"[\s()&]+", m.group(1)) if t]
+        while title and title[0].casefold() in FUNCTION_WORDS:
+            title.pop(0)
+        if not title or any(t.casefold() in NOT_A_TITLE for t in title):
+            continue
+        start, end = w.span(m.start(1) + m.group(1).find(title[0]), m.end())
+        if any(f.start < end and start < f.end for f in found):
+            continue
+        key = " ".join(t.casefold() for t in title) + " " + m.group(2).casefold() + " " + m.group(3)
+        out.append((key, (start, end)))
+    return out
 
 
 LIST_SEPARATORS = re.compile(r"[,;:+&/]")
@@ -216,9 +262,11 @@ def implied(point: MarkingPoint) -> list[Need]:
     minimum = int(point.params.get("min", 1))
     # The point's own words decide whether the year is part of it ("with its year").
     dated = "year" in point.text.lower()
+    # ... and whether an abbreviation is enough ("by its full name").
+    full = "full name" in point.text.lower()
     match point.check:
         case Check.NAMES_LEGISLATION:
-            return [Need(kind=Kind.LEGISLATION, min=minimum, dated=dated)]
+            return [Need(kind=Kind.LEGISLATION, min=minimum, dated=dated, full_name=full)]
         case Check.NAMES_POLICY:
             return [Need(kind=Kind.POLICY, min=minimum)]
         case Check.NAMES_STANDARD:
@@ -226,7 +274,7 @@ def implied(point: MarkingPoint) -> list[Need]:
         case Check.NAMES_REGULATOR:
             return [Need(kind=Kind.REGULATOR)]
         case Check.NAMES_ANY_OF:
-            return [Need(named=list(point.params["ids"]), min=minimum, dated=dated)]
+            return [Need(named=list(point.params["ids"]), min=minimum, dated=dated, full_name=full)]
         case Check.STAR_COMPLETE:
             return [Need(signal="star")]
         case Check.MEASURABLE_RESULT:
@@ -318,6 +366,21 @@ def own_names(need: Need, fx: Findings, content: Content | None) -> list[tuple[s
     return out
 
 
+YEAR_AROUND = re.compile(r"\(?\b(19|20)\d\d\b\)?|\b\d\d\b|['’]s\b")
+
+
+def abbreviated(content: Content, found: Found) -> bool:
+    """Whether a mention is only an abbreviation of the entry ("MCA 2005", "the GDPR", "CRA15")."""
+    entry = content.catalogue.get(found.entry_id)
+    if entry is None:
+        return False
+    said = " ".join(YEAR_AROUND.sub(" ", found.text).split()).strip(" .,").casefold()
+    said = said.removeprefix("the ").strip()
+    short = {a.casefold() for a in entry.abbreviations}
+    short |= {a.casefold() for a in entry.aliases if a.isupper() or (len(a) <= 6 and " " not in a)}
+    return said in short or (said.replace(" ", "") in short)
+
+
 def hits(
     need: Need, fx: Findings, *, substance: bool = True, content: Content | None = None
 ) -> list[tuple[str, Span]]:
@@ -341,8 +404,12 @@ def hits(
             continue
         if need.dated and {Flag.WRONG_YEAR.value, Flag.MISSING_YEAR.value} & set(f.flags):
             continue
+        if need.full_name and content is not None and abbreviated(content, f):
+            continue
         named.append((f.entry_id, (f.start, f.end)))
     named += own_names(need, fx, content)
+    if need.kind == Kind.LEGISLATION and not need.relevant:
+        named += fx.statutes()
     # "Uses PDCA" needs the model put to work, not only named ("We used PDCA with a review stage").
     if not substance or any(fx.substantial(span) for _, span in named):
         out += named

@@ -9,6 +9,14 @@ answer as the learner gave it, so ``Found.text``, ``start`` and ``end`` still qu
   2010 and 1998.
 * An acronym glued to its year: "CRA15", "DPA18", "HSWA74" are "CRA 15" and so on (two digits are
   read as the year of the entry named, see ``years``).
+* Fillers ("um", "uh", "er", "erm") are dropped, so they split neither a name nor a name and its
+  year ("the data protection act uh eighteen").
+* A name the recogniser split in two is joined when the two words make a one-word catalogue name:
+  "of com", "off gem", "nip so".
+* Short capitals inside names, spelled: "n i" is NI ("the licensing n i order"), "u k" is UK.
+* A year said in two words or fewer right after a name: "d p a eighteen", "c r a fifteen", "the act
+  oh eight" are "DPA 18", "CRA 15", "act 08"; "twenty oh two" is 2002.
+* A year corrected as it is said: "nineteen ninety eight sorry i mean twenty eighteen" is 2018.
 """
 
 from __future__ import annotations
@@ -39,6 +47,20 @@ _YEAR_WORDS = re.compile(
 )
 _LETTERS = re.compile(r"\b[a-zA-Z](?:[ .]+[a-zA-Z]\b){1,5}\.?")
 _GLUED = re.compile(r"\b([A-Za-z]{2,6})(\d{2}|\d{4})\b")
+# What a speaker says while thinking; never part of a name.
+_PAIR = re.compile(r"\b([A-Za-z]{2,})\s+([A-Za-z]{2,})\b")
+# Words a name ends on, after which a short spoken number is its year ("the act oh eight").
+NAME_ENDS = frozenset({"act", "acts", "regulations", "regs", "order", "measure"})
+_AFTER_NAME = re.compile(
+    rf"\b(?P<name>[A-Za-z]+)(?P<gap>\s+(?:of\s+)?)"
+    rf"(?P<num>oh[\s-]+(?:{_UNIT})|(?:{_TEN})(?:[\s-]+(?:{_UNIT}))?|{_TEEN})\b",
+    re.I,
+)
+_CORRECTED_YEAR = re.compile(
+    r"\b(?:1[89]\d\d|20\d\d)\s+(?:no\s+)?(?:sorry|i mean|i meant|no wait|or rather)"
+    r"(?:\s+(?:i mean|i meant|it's|it was|its))?\s+(?P<year>(?:1[89]|20)\d\d)\b",
+    re.I,
+)
 
 
 def words_to_number(words: str) -> int | None:
@@ -57,13 +79,14 @@ def _year(match: re.Match[str]) -> str | None:
     if match.group("century"):
         rest = match.group("rest").lower()
         last = re.split(r"[\s-]+", rest)[-1]
-        tail = _UNITS.get(last) if rest.startswith("oh") else words_to_number(rest)
+        oh = rest.startswith("oh")
+        tail = _UNITS.get(last) if oh else words_to_number(rest)
         if tail is None:
             return None
         year = (1900 if match.group("century").lower() == "nineteen" else 2000) + tail
         # "twenty twenty" is 2020 but "twenty five" is a count, not 2005: below 2010 a year starts
-        # "two thousand".
-        if match.group("century").lower() == "twenty" and tail < 10:
+        # "two thousand", or says its "oh" ("twenty oh two").
+        if match.group("century").lower() == "twenty" and tail < 10 and not oh:
             return None
         return str(year)
     after = match.group("after")
@@ -115,18 +138,6 @@ def _spelled(text: str, acronyms: Collection[str]) -> list[tuple[int, int, str]]
             out.append(best)
     return out
 
-
-def to_written(text: str, acronyms: Collection[str]) -> Written:
-    """``text`` with spelled acronyms joined, years as digits and glued years split."""
-
-    def glued(m: re.Match[str]) -> str | None:
-        if m.group(1).lower() not in acronyms:
-            return None
-        return f"{m.group(1)} {m.group(2)}"
-
-    edits = _spelled(text, acronyms) + _rewrite(text, _YEAR_WORDS, _year)
-    edits += _rewrite(text, _GLUED, glued)
-    return _apply(text, sorted(edits))
 
 # --- the answer as the STAR, result and reason cues read it ------------------------------------
 
@@ -201,3 +212,73 @@ def _apply(text: str, edits: list[tuple[int, int, str]]) -> Written:
     starts.extend(range(pos, len(text)))
     ends.extend(range(pos + 1, len(text) + 1))
     return Written("".join(pieces), tuple(starts), tuple(ends))
+
+
+def _compose(first: Written, second: Written) -> Written:
+    """``second`` rewrote ``first.text``: map its offsets through ``first`` to the original."""
+    if not second.starts:
+        return Written(second.text, first.starts, first.ends)
+    if not first.starts:
+        return second
+    starts = tuple(first.starts[i] for i in second.starts)
+    ends = tuple(first.ends[max(0, e - 1)] for e in second.ends)
+    return Written(second.text, starts, ends)
+
+
+def to_written(
+    text: str, acronyms: Collection[str], joins: Collection[str] = (), letters: Collection[str] = ()
+) -> Written:
+    """``text`` with fillers dropped, split names and spelled acronyms joined, years as digits and
+    glued years split. ``joins`` are the one-word names a split may make ("ofcom"), ``letters``
+    further words a run of spelled letters may make ("ni", "uk")."""
+
+    def glued(m: re.Match[str]) -> str | None:
+        if m.group(1).lower() not in acronyms:
+            return None
+        return f"{m.group(1)} {m.group(2)}"
+
+    def joined(m: re.Match[str]) -> str | None:
+        word = (m.group(1) + m.group(2)).casefold()
+        return m.group(1) + m.group(2) if word in joins else None
+
+    spellable = set(acronyms) | set(letters)
+    # A filler between two words leaves one space; at either end, nothing.
+    edits = _rewrite(text, _FILLER, lambda m: " " if m.start() > 0 and m.end() < len(text) else "")
+    edits += _spelled(text, spellable) + _rewrite(text, _YEAR_WORDS, _year)
+    edits += _rewrite(text, _GLUED, glued)
+    if joins:
+        edits += _pair_joins(text, joined)
+    first = _apply(text, sorted(edits))
+
+    def after_name(m: re.Match[str]) -> str | None:
+        name = m.group("name")
+        if name.casefold() not in acronyms and name.casefold() not in NAME_ENDS:
+            return None
+        num = m.group("num").lower()
+        oh = num.startswith("oh")
+        value = _UNITS.get(re.split(r"[\s-]+", num)[-1]) if oh else words_to_number(num)
+        if value is None:
+            return None
+        return f"{name}{m.group('gap')}{value:02d}"
+
+    second = _rewrite(first.text, _AFTER_NAME, after_name)
+    second += _rewrite(first.text, _CORRECTED_YEAR, lambda m: m.group("year"))
+    return _compose(first, _apply(first.text, sorted(second)))
+
+
+def _pair_joins(
+    text: str, joined: Callable[[re.Match[str]], str | None]
+) -> list[tuple[int, int, str]]:
+    """Every adjacent pair of words, overlapping pairs included ("to of com": "to of", "of com")."""
+    out: list[tuple[int, int, str]] = []
+    pos = 0
+    while True:
+        m = _PAIR.search(text, pos)
+        if m is None:
+            return out
+        new = joined(m)
+        if new is not None:
+            out.append((m.start(), m.end(), new))
+            pos = m.end()
+        else:
+            pos = m.start(2)

@@ -217,7 +217,9 @@ def next_question(
             prompt = content.mock_prompt(str(last["prompt"]))
             point_id = _probe(standard, prompt, last.get("result") or {}, done) if prompt else None
             if prompt is not None and point_id is not None:
-                probe = next(p for p in prompt.probes if p.point == point_id)
+                nation = str((last.get("result") or {}).get("nation") or "unknown")
+                probe = prompt.probe_for(point_id, nation)
+                assert probe is not None  # _probe only names points that have one
                 return Question(prompt.id, PROBE, probe.text, probe_point=point_id, parent_turn=last["n"])
     asked = _asked(turns)
     openers_asked = sum(1 for t in turns if t["kind"] == OPENER)

@@ -456,7 +456,7 @@ class PracticeService:
             draft = await queries.get_draft(session, learner_id=learner_id)
             probe = None
             if draft is not None and draft.mode == AnswerMode.PROBE and draft.parent_attempt_id == attempt.id:
-                probe = next((p for p in prompt.probes if p.point == draft.probe_point), None)
+                probe = prompt.probe_for(draft.probe_point, assessment.nation)
             assert attempt.id is not None
             return Submission(
                 prompt, attempt.text, assessment, attempt.id, kind=attempt.kind, probe=probe,
@@ -556,6 +556,9 @@ def next_probe(prompt: Prompt, assessment: Assessment, *, asked: str | None = No
             continue
         probe = next((p for p in prompt.probes if p.point == result.id), None)
         if probe is not None:
+            # A learner in Scotland is asked about Scotland's law or body.
+            if assessment.nation in probe.by_nation:
+                return probe.for_nation(assessment.nation)
             # Follow the feedback: "which other law?" only after an answer that named one.
             if result.found == 0 and probe.if_none:
                 return Probe(point=probe.point, text=probe.if_none)

@@ -299,3 +299,33 @@ def test_a_policy_named_in_the_learners_words(assessor: Assessor) -> None:
         ("ee_telecoms_adr", "procedure", "I followed our refunds policy and gave her the money back"),
     ):
         assert not point(pid, assessor, prompt, text)[0], text
+
+
+def test_a_law_counts_for_the_law_that_applied_only_if_it_can_apply(assessor: Assessor) -> None:
+    """Relevance (`relevant:` in the refund prompt): the Equality Act 2010 is a real law with its
+    year, but it gives no refund; the Consumer Rights Act 2015 does."""
+    base = "A customer brought back a kettle that leaked after a week. I checked and refunded her. "
+    assert not point("two_laws", assessor, "rl_refund_dispute", base + "Under the Equality Act 2010.")[0]
+    cra = base + "Under the Consumer Rights Act 2015."
+    met, evidence, _ = point("two_laws", assessor, "rl_refund_dispute", cra)
+    assert met and "Consumer Rights Act 2015" in evidence[0]
+    # Where any law can apply, the same Act counts.
+    form = "The new form had to meet the Equality Act 2010."
+    assert point("law", assessor, "mi_improve_within_law", form)[0]
+
+
+def test_by_its_full_name_an_abbreviation_is_not_enough(assessor: Assessor) -> None:
+    short = "MCA 2005 shapes how we do care plans at the home, we assume the resident can decide."
+    assert not point("law", assessor, "sf_law_shapes_process", short)[0]
+    full = "The Mental Capacity Act 2005 shapes how we do care plans at the home."
+    assert point("law", assessor, "sf_law_shapes_process", full)[0]
+
+
+def test_a_statute_named_by_title_and_year_is_a_law_named(assessor: Assessor) -> None:
+    """A law the catalogue does not hold still counts where any law can apply, quoted as written;
+    a title without a year, or 'act' the verb, does not."""
+    text = "new click + collect process, ID checks for knife collections under the criminal justice act 1988."
+    met, evidence, _ = point("law", assessor, "mi_improve_within_law", text)
+    assert met and "criminal justice act 1988" in evidence[0]
+    for other in ("ID checks for knives under the criminal justice act.", "I had to act in 2019 on it."):
+        assert not point("law", assessor, "mi_improve_within_law", other)[0], other
