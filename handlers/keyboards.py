@@ -62,14 +62,6 @@ def keep_keyboard(part: int) -> InlineKeyboardMarkup:
     return InlineKeyboardMarkup([[_button("Keep what I said", f"voice:keep:{part}")]])
 
 
-def button_time(digits: str) -> str | None:
-    """`HHMM` from a time button as `HH:MM`, or None if it is not a time of day (a forged press)."""
-    if len(digits) != 4 or not digits.isdigit():
-        return None
-    hours, minutes = int(digits[:2]), int(digits[2:])
-    return f"{digits[:2]}:{digits[2:]}" if hours < 24 and minutes < 60 else None
-
-
 def parse(data: str | None) -> tuple[str, list[str]]:
     """Split `prac:submit:<prompt id>:<token>` into the action and its arguments."""
     parts = (data or "").split(":")
@@ -159,7 +151,3 @@ def nations_keyboard(*, then_submit: bool = False) -> InlineKeyboardMarkup:
     buttons = [_button(nations.label(n), f"{NATION}:{n}{end}") for n in nations.NATIONS]
     return InlineKeyboardMarkup([buttons[:2], buttons[2:], *_back_row(then_submit)])
 
-
-def reminder_settings_button() -> list[InlineKeyboardButton]:
-    """The daily-reminder row that /settings adds under its own buttons (handlers.reminders)."""
-    return [InlineKeyboardButton("⏰ Daily reminder", callback_data="rem:menu")]

@@ -15,7 +15,7 @@ import html
 from telegram import InlineKeyboardMarkup, Update
 
 from bot.learners.onboarding import COMMON_TIMEZONES, SettingError, typing_timezone
-from handlers import examdate, keyboards, texts
+from handlers import examdate, keyboards, reminders, texts
 from handlers.answering import ask_first, continue_profile
 from handlers.cohort_invites import deep_link, privacy_then_join_keyboard
 from handlers.common import close_buttons, learner_for, replace_message, reply
@@ -53,7 +53,7 @@ async def settings_view(
     if saved:
         text = texts.SETTINGS_SAVED.format(what=saved) + text
     return text, InlineKeyboardMarkup(
-        [*markup.inline_keyboard, keyboards.reminder_settings_button(), examdate.settings_button()]
+        [*markup.inline_keyboard, reminders.settings_button(), examdate.settings_button()]
     )
 
 

@@ -21,6 +21,7 @@ answer as the learner gave it, so ``Found.text``, ``start`` and ``end`` still qu
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Callable, Collection
 from dataclasses import dataclass
@@ -48,14 +49,17 @@ _YEAR_WORDS = re.compile(
 _LETTERS = re.compile(r"\b[a-zA-Z](?:[ .]+[a-zA-Z]\b){1,5}\.?")
 _GLUED = re.compile(r"\b([A-Za-z]{2,6})(\d{2}|\d{4})\b")
 # What a speaker says while thinking; never part of a name.
-_PAIR = re.compile(r"\b([A-Za-z]{2,})\s+([A-Za-z]{2,})\b")
 # Words a name ends on, after which a short spoken number is its year ("the act oh eight").
 NAME_ENDS = frozenset({"act", "acts", "regulations", "regs", "order", "measure"})
-_AFTER_NAME = re.compile(
-    rf"\b(?P<name>[A-Za-z]+)(?P<gap>\s+(?:of\s+)?)"
-    rf"(?P<num>oh[\s-]+(?:{_UNIT})|(?:{_TEN})(?:[\s-]+(?:{_UNIT}))?|{_TEEN})\b",
+# Two words with a space between, the first short enough to be half of a split name.
+_HEAD_PAIR = re.compile(r"\b([A-Za-z]{2,5})[ \t]+(?=([A-Za-z]{2,})\b)")
+# A short spoken year, and the name it may follow (looked for only behind a number word).
+# (The lookahead on the first letter halves the scan: most positions fail at once.)
+_SHORT_YEAR = re.compile(
+    rf"(?<![A-Za-z])(?=[otefsn])(?P<num>oh[\s-]+(?:{_UNIT})|(?:{_TEN})(?:[\s-]+(?:{_UNIT}))?|{_TEEN})\b",
     re.I,
 )
+_NAME_BEFORE = re.compile(r"\b(?P<name>[A-Za-z]+)(?P<gap>\s+(?:of\s+)?)$")
 _CORRECTED_YEAR = re.compile(
     r"\b(?:1[89]\d\d|20\d\d)\s+(?:no\s+)?(?:sorry|i mean|i meant|no wait|or rather)"
     r"(?:\s+(?:i mean|i meant|it's|it was|its))?\s+(?P<year>(?:1[89]|20)\d\d)\b",
@@ -237,48 +241,45 @@ def to_written(
             return None
         return f"{m.group(1)} {m.group(2)}"
 
-    def joined(m: re.Match[str]) -> str | None:
-        word = (m.group(1) + m.group(2)).casefold()
-        return m.group(1) + m.group(2) if word in joins else None
-
     spellable = set(acronyms) | set(letters)
     # A filler between two words leaves one space; at either end, nothing.
     edits = _rewrite(text, _FILLER, lambda m: " " if m.start() > 0 and m.end() < len(text) else "")
     edits += _spelled(text, spellable) + _rewrite(text, _YEAR_WORDS, _year)
     edits += _rewrite(text, _GLUED, glued)
     if joins:
-        edits += _pair_joins(text, joined)
+        edits += _pair_joins(text, joins)
     first = _apply(text, sorted(edits))
 
-    def after_name(m: re.Match[str]) -> str | None:
-        name = m.group("name")
-        if name.casefold() not in acronyms and name.casefold() not in NAME_ENDS:
-            return None
+    second: list[tuple[int, int, str]] = []
+    for m in _SHORT_YEAR.finditer(first.text):
+        before = _NAME_BEFORE.search(first.text, max(0, m.start() - 40), m.start())
+        if before is None:
+            continue
+        name = before.group("name").casefold()
+        if name not in acronyms and name not in NAME_ENDS:
+            continue
         num = m.group("num").lower()
         oh = num.startswith("oh")
         value = _UNITS.get(re.split(r"[\s-]+", num)[-1]) if oh else words_to_number(num)
-        if value is None:
-            return None
-        return f"{name}{m.group('gap')}{value:02d}"
-
-    second = _rewrite(first.text, _AFTER_NAME, after_name)
+        if value is not None:
+            second.append((m.start(), m.end(), f"{value:02d}"))
     second += _rewrite(first.text, _CORRECTED_YEAR, lambda m: m.group("year"))
     return _compose(first, _apply(first.text, sorted(second)))
 
 
-def _pair_joins(
-    text: str, joined: Callable[[re.Match[str]], str | None]
-) -> list[tuple[int, int, str]]:
-    """Every adjacent pair of words, overlapping pairs included ("to of com": "to of", "of com")."""
+@functools.lru_cache(maxsize=8)
+def _heads(joins: frozenset[str]) -> frozenset[str]:
+    """The first halves a one-word name can be split into ("of" and "off" for "ofcom", "offcom")."""
+    return frozenset(w[:k] for w in joins for k in range(2, len(w) - 1))
+
+
+def _pair_joins(text: str, joins: Collection[str]) -> list[tuple[int, int, str]]:
+    """Adjacent words that together make a one-word name in ``joins`` ("of com" is "ofcom")."""
+    names = frozenset(joins)
+    heads = _heads(names)
     out: list[tuple[int, int, str]] = []
-    pos = 0
-    while True:
-        m = _PAIR.search(text, pos)
-        if m is None:
-            return out
-        new = joined(m)
-        if new is not None:
-            out.append((m.start(), m.end(), new))
-            pos = m.end()
-        else:
-            pos = m.start(2)
+    for m in _HEAD_PAIR.finditer(text):
+        first, second = m.group(1), m.group(2)
+        if first.casefold() in heads and (first + second).casefold() in names:
+            out.append((m.start(), m.end() + len(second), first + second))
+    return out

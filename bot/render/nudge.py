@@ -6,18 +6,39 @@ import html
 from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date
+from enum import StrEnum
 
 from bot.mastery.review import Focus, skill_label
 from bot.reminders.planning import BACKOFF_AFTER
 from content.models import Topic
 
 
+class NudgeAction(StrEnum):
+    PRACTISE = "practise"  # a question on `topic` (and `skill`) now
+    MOCK = "mock"  # a mock discussion of `minutes`
+    SNOOZE = "snooze"  # this nudge (`log_id`) again in an hour
+    NOT_TODAY = "not_today"  # no more of this nudge (`log_id`) today
+
+
+@dataclass(frozen=True)
+class NudgeButton:
+    """What a button under a nudge does; the sender turns it into the transport's button
+    (handlers.reminders: Telegram's callback data)."""
+
+    label: str
+    action: NudgeAction
+    topic: str = ""
+    skill: str = ""
+    minutes: int = 0
+    log_id: int = 0
+
+
 @dataclass(frozen=True)
 class Nudge:
-    """A message to send: Telegram HTML text and rows of (label, callback data) buttons."""
+    """A message to send: Telegram HTML text and rows of buttons."""
 
     text: str
-    buttons: tuple[tuple[tuple[str, str], ...], ...] = ()
+    buttons: tuple[tuple[NudgeButton, ...], ...] = ()
 
 
 @dataclass(frozen=True)
@@ -114,12 +135,13 @@ def render_nudge(content: NudgeContent, log_id: int, topics: Mapping[str, Topic]
     countdown = exam_line(content.days_to_exam)
     if countdown:
         lines.insert(1, countdown)
-    go = f"rem:go:{focus.topic_id}" + (f":{focus.skill}" if focus.skill else "")
-    first: tuple[tuple[str, str], ...] = (("Practise now", go),)
+    go = NudgeButton("Practise now", NudgeAction.PRACTISE, topic=focus.topic_id, skill=focus.skill or "")
+    first: tuple[NudgeButton, ...] = (go,)
     if content.days_to_exam is not None and 1 <= content.days_to_exam <= MOCK_WEEK:
-        first = (("Practise now", go), ("Mock (20 min)", "mock:len:20"))
+        first = (go, NudgeButton("Mock (20 min)", NudgeAction.MOCK, minutes=20))
     return Nudge(
         "\n".join(lines),
         (first,
-         (("Snooze 1 hour", f"rem:snooze:{log_id}"), ("Not today", f"rem:skip:{log_id}"))),
+         (NudgeButton("Snooze 1 hour", NudgeAction.SNOOZE, log_id=log_id),
+          NudgeButton("Not today", NudgeAction.NOT_TODAY, log_id=log_id))),
     )

@@ -16,7 +16,7 @@ from sqlmodel import select
 from bot.app.services import Services
 from bot.app.settings import Settings
 from bot.reminders.dispatcher import Dispatcher, Pacer, SendResult
-from bot.render.nudge import Nudge
+from bot.render.nudge import Nudge, NudgeAction
 from content.loader import Content
 from storage import reminder_queries as rq
 from storage.models import NudgeLog, Reminder, aware
@@ -123,8 +123,8 @@ async def test_sent_once_at_its_time_then_planned_for_tomorrow(services: Service
     text = sender.texts()[0]
     assert "Time for two minutes of practice" in text and "Sam" in text
     assert "No streak yet" in text
-    buttons = [data for row in sender.sent[0][1].buttons for _, data in row]
-    assert buttons[0].startswith("rem:go:") and buttons[1].startswith("rem:snooze:")
+    buttons = [b.action for row in sender.sent[0][1].buttons for b in row]
+    assert buttons == [NudgeAction.PRACTISE, NudgeAction.SNOOZE, NudgeAction.NOT_TODAY]
     assert (await worker.drain()).sent == 0  # nothing twice
     assert await due(services, lid) == datetime(2026, 11, 3, 10, tzinfo=UTC)
     assert await logs(services, lid) == [(datetime(2026, 11, 2, 10, tzinfo=UTC), "sent")]
@@ -145,8 +145,8 @@ async def test_the_nudge_names_what_is_due_and_the_streak(
     text = sender.texts()[0]
     assert "Due for review" in text and content.topics["rules_and_law"].title in text
     assert "Streak: 1 day" in text
-    go = sender.sent[0][1].buttons[0][0][1]
-    assert go.startswith("rem:go:rules_and_law:")
+    go = sender.sent[0][1].buttons[0][0]
+    assert go.action is NudgeAction.PRACTISE and go.topic == "rules_and_law" and go.skill
 
 
 async def test_the_nudge_names_the_work_an_assessor_set(
@@ -277,7 +277,7 @@ async def test_snooze_sends_it_again_an_hour_later_once(services: Services, cloc
     worker = dispatcher(services, sender)
     clock.set(datetime(2026, 11, 2, 10, 0, 10, tzinfo=UTC))
     await worker.drain()
-    log_id = int(sender.sent[0][1].buttons[1][0][1].rsplit(":", 1)[1])
+    log_id = sender.sent[0][1].buttons[1][0].log_id
     clock.advance(timedelta(minutes=5))
     until = await services.reminders.snooze(lid, log_id)
     clock.set(until - timedelta(seconds=1))
@@ -298,7 +298,7 @@ async def test_not_today_drops_a_snooze(services: Services, clock: FixedClock) -
     worker = dispatcher(services, sender)
     clock.set(datetime(2026, 11, 2, 10, 0, 10, tzinfo=UTC))
     await worker.drain()
-    log_id = int(sender.sent[0][1].buttons[1][1][1].rsplit(":", 1)[1])
+    log_id = sender.sent[0][1].buttons[1][1].log_id
     await services.reminders.snooze(lid, log_id)
     await services.reminders.not_today(lid, log_id)
     clock.advance(timedelta(hours=3))
