@@ -56,6 +56,7 @@ NEXT_STEP = re.compile(r"[\w')]*,?\s*so\s+(i|we)\b", re.I)
 SUBSTANTIAL_SIGNALS = frozenset({"reasoning", "escalation"})
 SUBSTANCE_MIN = 2  # content words of the answer's own a hit's sentence needs
 REASON_MIN = 1  # and the clause after a reason's cue ("because it was faulty")
+DEVELOPED_MIN = 30  # distinct words of its own that make an answer developed (see `substantial`)
 
 
 @dataclass(frozen=True)
@@ -94,6 +95,7 @@ class Findings:
     _sentences: dict[int, list[Word]] = field(default_factory=dict)
     _listed: frozenset[int] = frozenset()
     _statutes: list[tuple[str, Span]] | None = None
+    _developed: bool | None = None
 
     def __post_init__(self) -> None:
         self._ends = [w.end for w in self.words]
@@ -126,8 +128,24 @@ class Findings:
             and not any(s <= w.start < e for s, e in named)
             and not (after and w.stem in CONFORMITY)
         )
-        self._substance[key] = own >= (REASON_MIN if after else SUBSTANCE_MIN)
+        need = REASON_MIN if after else SUBSTANCE_MIN
+        # In a developed answer (many words of its own), one own word beside the idea is enough:
+        # "the policy is extra goodwill on top of his rights" in a full account of the case.
+        if not after and self.developed():
+            need = 1
+        self._substance[key] = own >= need
         return self._substance[key]
+
+    def developed(self) -> bool:
+        """Whether the answer as a whole says enough of its own to carry a terse sentence."""
+        if self._developed is None:
+            own = {
+                w.stem for w in self.words
+                if w.low not in FUNCTION_WORDS and len(w.low) > 2 and not self.keywords.covers(w)
+                and w.start not in self._listed
+            }
+            self._developed = len(own) >= DEVELOPED_MIN
+        return self._developed
 
     def statutes(self) -> list[tuple[str, Span]]:
         """Laws named by their full title and year that the catalogue does not hold (see

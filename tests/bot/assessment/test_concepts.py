@@ -329,3 +329,19 @@ def test_a_statute_named_by_title_and_year_is_a_law_named(assessor: Assessor) ->
     assert met and "criminal justice act 1988" in evidence[0]
     for other in ("ID checks for knives under the criminal justice act.", "I had to act in 2019 on it."):
         assert not point("law", assessor, "mi_improve_within_law", other)[0], other
+
+
+def test_a_developed_answer_carries_a_terse_sentence(assessor: Assessor) -> None:
+    """In a full account of the case, one word of the answer's own beside the idea is enough; the
+    same sentence alone is key words."""
+    terse = "A week later I rang to check she had no more problems, and she was happy for us to close it."
+    assert not point("follow_up", assessor, "pp_complaint_steps", terse)[0]
+    story = (
+        "Last month a customer in Stirling complained that her water had been off for a day with no "
+        "warning. It was my job to take it through our complaints procedure. I heard her out, told "
+        "her I understood how hard a day without water was with two small children, and logged it "
+        "as a stage one complaint, got the network team's report and found the warning cards had "
+        "gone to the wrong street. I wrote to her with the findings and what we were doing about the "
+        "cards, and our engineers now walk each street before a planned shutdown. " + terse
+    )
+    assert point("follow_up", assessor, "pp_complaint_steps", story)[0]
