@@ -49,7 +49,7 @@ def test_a_recording_over_the_limit_is_refused() -> None:
 
 
 def test_an_unknown_engine_is_named() -> None:
-    with pytest.raises(ValueError, match="known: pocketsphinx"):
+    with pytest.raises(ValueError, match="known: faster-whisper, pocketsphinx"):
         engine("whisper-large")
 
 
