@@ -7,6 +7,7 @@ from telegram import InlineKeyboardButton, InlineKeyboardMarkup
 
 from content.loader import Content
 from handlers import texts
+from handlers.callback import Callback, number
 from handlers.disputes import open_button
 
 SUBMIT = "prac:submit"
@@ -36,17 +37,18 @@ def draft_keyboard(prompt_id: str, token: int) -> InlineKeyboardMarkup:
     )
 
 
-# Voice answers (handlers.voice): "Replace this part" under what was heard (`voice:fix:<part>`,
-# the part being the voice note's message id) and "Keep what I said" (`voice:keep:<part>`).
-VOICE_PATTERN = r"^voice:(?P<action>fix|keep):(?P<part>\d{1,12})$"
+# Voice answers (handlers.voice): "Replace this part" under what was heard and "Keep what I said";
+# the part is the voice note's message id (Telegram's message ids fit 10 digits).
+VOICE_FIX = Callback("voice:fix", part=number(12))
+VOICE_KEEP = Callback("voice:keep", part=number(12))
 
 
 def replace_row(part: int) -> list[InlineKeyboardButton]:
-    return [_button("✏️ Replace this part", f"voice:fix:{part}")]
+    return [VOICE_FIX.button("✏️ Replace this part", part)]
 
 
 def keep_keyboard(part: int) -> InlineKeyboardMarkup:
-    return InlineKeyboardMarkup([[_button("Keep what I said", f"voice:keep:{part}")]])
+    return InlineKeyboardMarkup([[VOICE_KEEP.button("Keep what I said", part)]])
 
 
 def parse(data: str | None) -> tuple[str, list[str]]:

@@ -1,16 +1,19 @@
 """Speech recognisers behind one small interface, chosen by the VOICE_ENGINE setting.
 
 The default, pocketsphinx, carries its US English acoustic model, language model and dictionary
-inside its PyPI wheel, so it works offline straight after `pip install`. Another engine is added by
+inside its PyPI wheel, so it works offline straight after `pip install`. faster-whisper (whisper.py)
+is the optional other, with a Whisper model from the `whisper` extra. Another engine is added by
 writing a class with `name` and `transcribe` and registering it in ENGINES.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from functools import cache
 from typing import Any, Protocol
 
 from bot.voice.decode import SAMPLE_RATE, Pcm
+from bot.voice.whisper import FasterWhisper
 
 
 class Engine(Protocol):
@@ -45,14 +48,16 @@ class PocketSphinx:
         return " ".join(w for w in words if not w.startswith(("<", "[")))
 
 
-ENGINES: dict[str, type[Engine]] = {"pocketsphinx": PocketSphinx}
+ENGINES: dict[str, Callable[..., Engine]] = {"pocketsphinx": PocketSphinx, "faster-whisper": FasterWhisper}
 
 
 @cache
 def engine(name: str) -> Engine:
-    """The engine of that name, built once per process (loading a model takes a second or so)."""
+    """The engine of that name, built once per process (loading a model takes a second or so).
+    "faster-whisper:/path/to/model" names the engine and the model folder it loads."""
+    base, _, model = name.partition(":")
     try:
-        factory = ENGINES[name]
+        factory = ENGINES[base]
     except KeyError:
         raise ValueError(f"Unknown voice engine {name!r}; known: {', '.join(sorted(ENGINES))}") from None
-    return factory()
+    return factory(model=model) if model else factory()

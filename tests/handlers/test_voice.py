@@ -267,3 +267,22 @@ async def test_a_corrected_transcript_survives_an_edit_of_another_part(
                      text="A customer rang about a refund that was late.")
     await app.process_update(users._stamp(Update(9_000_001, edited_message=users._stamp(edited))))
     assert await draft_text(services) == f"A customer rang about a refund that was late.\n{FIXED}"
+
+
+async def test_with_faster_whisper_the_note_is_heard_and_can_be_replaced(
+    harness: Any, services: Services
+) -> None:
+    """VOICE_ENGINE=faster-whisper (the `whisper` extra's tiny.en model), end to end in Telegram."""
+    services.voice = VoiceService(VoiceLimits(engine="faster-whisper"), executor=ThreadPoolExecutor(1))
+    app, request, users = harness
+    try:
+        await onboard(app, users)
+        await ask(app, users)
+        await app.process_update(voice_note(request, users))
+    finally:
+        services.voice.close()
+    status = request.sent()[-1]
+    assert "I heard: <i>I listened to the customer" in status["text"]
+    await app.process_update(users.press(_replace_button(status)))
+    await app.process_update(users.message(FIXED))
+    assert await draft_text(services) == FIXED
