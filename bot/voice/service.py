@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import asyncio
 import multiprocessing
+import signal
 import time
 from concurrent.futures import Executor, ProcessPoolExecutor
 from dataclasses import asdict, dataclass
@@ -51,6 +52,12 @@ def transcribe_bytes(audio: bytes, engine_name: str, max_seconds: float) -> Tran
     return Transcript(text, round(pcm.seconds, 2), engine_name, round(time.perf_counter() - started, 2))
 
 
+def _ignore_ctrl_c() -> None:
+    """In a worker: Ctrl+C in a terminal reaches the whole process group; the parent stops the
+    worker (VoiceService.close), so the worker need not print a KeyboardInterrupt traceback."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+
+
 class VoiceService:
     """Runs at most `jobs` transcriptions at once; one more is refused kindly, not queued forever."""
 
@@ -63,7 +70,8 @@ class VoiceService:
         if self._executor is None:
             # forkserver: a clean worker, not a copy of a process with an event loop and threads.
             self._executor = ProcessPoolExecutor(
-                max_workers=self.limits.jobs, mp_context=multiprocessing.get_context("forkserver")
+                max_workers=self.limits.jobs, mp_context=multiprocessing.get_context("forkserver"),
+                initializer=_ignore_ctrl_c,
             )
         return self._executor
 

@@ -345,3 +345,22 @@ def test_a_developed_answer_carries_a_terse_sentence(assessor: Assessor) -> None
         "cards, and our engineers now walk each street before a planned shutdown. " + terse
     )
     assert point("follow_up", assessor, "pp_complaint_steps", story)[0]
+
+
+def test_negation_typed_without_apostrophes_and_across_the_clause() -> None:
+    for text in (
+        "i dont apologise to anyone",
+        "I don't really have time to say sorry",
+        "we didnt really get round to an apology",
+    ):
+        assert spans(INDEX, "apology", text) == [], text
+    assert spans(INDEX, "apology", "I didn't wait, I apologised straight away") == ["apologised"]
+
+
+def test_a_team_is_named_even_when_nobody_told_it(assessor: Assessor) -> None:
+    text = (
+        "customer moved house, sales set up the new account but didnt tell the metering team so the "
+        "old meter kept billing her and she got 2 bills"
+    )
+    met, evidence, _ = point("departments", assessor, "ee_department_handoff", text)
+    assert met and evidence

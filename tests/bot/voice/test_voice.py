@@ -96,3 +96,17 @@ async def test_a_file_over_the_byte_limit_is_refused_before_work() -> None:
     with pytest.raises(AudioError, match="larger than"):
         await service.transcribe(clip("listened_gb.ogg"))
     assert service._executor is None  # no worker was started for it
+
+
+def test_ctrl_c_stops_the_terminal_not_the_worker_with_a_traceback() -> None:
+    """Ctrl+C reaches every process of the terminal's group: the transcription worker printed a
+    KeyboardInterrupt traceback under "Bye!" in `star-coach chat`. It ignores SIGINT now; the
+    chat that owns it shuts it down."""
+    import signal
+
+    service = VoiceService(VoiceLimits(jobs=1))
+    try:
+        in_worker = service._pool().submit(signal.getsignal, signal.SIGINT).result(timeout=60)
+    finally:
+        service.close()
+    assert in_worker == signal.SIG_IGN
