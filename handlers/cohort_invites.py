@@ -11,18 +11,19 @@ and counts towards the limit on wrong codes. A new learner then gets their first
 
 from __future__ import annotations
 
-from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update
+from telegram import InlineKeyboardMarkup, Update
 from telegram.ext import BaseHandler, CallbackQueryHandler, CommandHandler, filters
 
 from bot.cohorts.roles import payload_kind
 from bot.cohorts.service import ASSESSOR_PREFIX, COHORT_PREFIX, CohortError, Invitation
 from bot.learners.onboarding import profile_owed
-from handlers import keyboards, texts
+from handlers import texts
 from handlers.answering import ask_first
 from handlers.assessor import esc, refuse, set_menu, user_id
 from handlers.callback import ATTEMPT, INVITE_CODE, Callback, choice
 from handlers.common import learner_for, reply, take_press
 from handlers.context import Context
+from handlers.onboarding_buttons import PRIVACY, READ
 from storage.models import Learner
 
 PRIVATE = filters.ChatType.PRIVATE
@@ -47,11 +48,10 @@ def privacy_then_join_keyboard(code: str, *, read_all: bool = True) -> InlineKey
     on to the cohort (the code lives in the chat, so a restart loses nothing)."""
     rows = [[
         PRIVACY_THEN_JOIN.button(texts.AGREE_BUTTON, code),
-        InlineKeyboardButton(texts.DECLINE_BUTTON, callback_data=keyboards.PRIVACY_DECLINE),
+        PRIVACY.button(texts.DECLINE_BUTTON, "no"),
     ]]
     if read_all:
-        rows.append([InlineKeyboardButton(
-            texts.READ_ALL_BUTTON, callback_data=f"{keyboards.PRIVACY_READ}:{code}")])
+        rows.append([READ.button(texts.READ_ALL_BUTTON, code)])
     return InlineKeyboardMarkup(rows)
 
 
