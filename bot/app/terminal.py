@@ -25,6 +25,7 @@ from types import ModuleType
 from typing import TextIO
 
 from bot.app.services import Services
+from bot.app.storable import clean
 from bot.app.suggest import close_matches
 from bot.learners.onboarding import LEVELS, SettingError
 from bot.practice.service import MAX_ANSWER_CHARS, DraftStatus, EmptyDraft, NoDraft, PracticeError
@@ -143,12 +144,28 @@ class TerminalChat:
         self.heard: str | None = None
         # Told that the answer was too long to keep whole: once per question, not every line after.
         self.told_truncated = False
+        # Told that a line had characters that cannot be stored: once a session.
+        self.told_cleaned = False
 
     def say(self, text: str = "") -> None:
         self.stdout.write(text + "\n")
         self.stdout.flush()
 
     async def read_line(self) -> str | None:
+        """One line, made storable: bytes that are not UTF-8 (piped Latin-1, say) arrive as lone
+        surrogates, which no database takes; they become U+FFFD, and a NUL is dropped, as in
+        Telegram's inbox. The learner is told once."""
+        line = await self._read_raw()
+        if line is None:
+            return None
+        line, cleaned = clean(line)
+        if cleaned and not self.told_cleaned:
+            self.told_cleaned = True
+            self.say("Your line had a character that can't be stored (shown as \ufffd or left out); "
+                     "the rest is saved.")
+        return str(line)
+
+    async def _read_raw(self) -> str | None:
         if self.interactive and self.reader is not None:
             # Read in this thread: nothing else runs meanwhile, and Ctrl+C reaches it directly.
             return self.reader("> ")

@@ -232,3 +232,14 @@ async def test_at_a_terminal_the_feedback_is_the_summary_and_details_has_the_res
     assert "WHAT YOU NAMED" in details and "STAR\n" in details and "MARKING POINTS" in details
     piped = await run_chat(services, [WEAK, "/done"])
     assert "MARKING POINTS" in piped and "WHAT YOU NAMED" in piped  # scripts still get everything
+
+
+async def test_a_line_that_is_not_utf8_is_kept_readable_not_a_crash(services: Services) -> None:
+    """Piped Latin-1 text (`café` as byte E9) reaches Python as a lone surrogate, which no
+    database stores: the chat died with a UnicodeEncodeError traceback and lost the answer."""
+    out = await run_chat(services, ["A customer in the caf\udce9 wanted a refund.\x00", WEAK, "/done"])
+    assert out.count("can't be stored") == 1 and "GRADE:" in out
+    learner = await services.practice.learner(key="term:tester")
+    async with services.sessions() as s:
+        (attempt,) = await queries.list_attempts(s, learner_id=learner.id)
+    assert attempt.text == f"A customer in the caf\ufffd wanted a refund.\n{WEAK}"
