@@ -43,7 +43,8 @@ HELP = """Type your answer over one or more lines, then /done on a line of its o
   /answers         every question you answered, best answer each; /answers N shows one in full
   /settings        your level, sector and nation (they choose the questions and the law expected)
   /wrong           the last feedback's marking points; /wrong N says the coach got point N wrong
-  /mock [20|40|60] a timed mock discussion (/done hands each answer in; /mock pause, /mock end)
+  /mock [20|40|60] a timed mock discussion (/done hands each answer in; /mock pause, /mock end,
+                   /mock report the last readiness report)
   /standard CODE   your apprenticeship standard for the mock, e.g. /standard ST0072
   /voice FILE      add a recording to your answer (transcribed here; the file is only read)
   /replace WORDS   put WORDS in place of the last recording heard (when it was misheard)
@@ -427,7 +428,13 @@ class TerminalChat:
         svc = self.svc.mock
         current = await svc.current(learner_id)
         try:
-            if current is None and arg in ("20", "40", "60"):
+            if arg == "report":
+                reports = await svc.reports(learner_id, limit=1)
+                self.say(render_report(reports[0], PLAIN) if reports
+                         else "You haven't finished a mock yet. /mock 20 starts one.")
+            elif current is None and arg in ("end", "pause"):
+                self.say("No mock discussion is running. /mock 20 starts one (20, 40 or 60 minutes).")
+            elif current is None and arg in ("20", "40", "60"):
                 view = await svc.start(learner_id, int(arg))
                 self.say(render_intro(view, PLAIN))
                 self.say()

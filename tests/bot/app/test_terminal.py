@@ -243,3 +243,19 @@ async def test_a_line_that_is_not_utf8_is_kept_readable_not_a_crash(services: Se
     async with services.sessions() as s:
         (attempt,) = await queries.list_attempts(s, learner_id=learner.id)
     assert attempt.text == f"A customer in the caf\ufffd wanted a refund.\n{WEAK}"
+
+
+async def test_mock_end_pause_and_report_with_no_mock_running(services: Services) -> None:
+    """`/mock end` with no mock asked for a standard; `/mock report` (Telegram has it) was not
+    there at all."""
+    out = await run_chat(
+        services,
+        ["/mock end", "/mock pause", "/mock report", "/standard ST0072", "/mock report",
+         "/mock 20", MOCK_ROLE, "/mock end", "/mock report"],
+    )
+    before, after = out.split("Your standard is ST0072")
+    assert before.count("No mock discussion is running") == 2
+    assert "You haven't finished a mock yet" in before
+    assert "I don't know your apprenticeship standard" not in before
+    assert "You haven't finished a mock yet" in after.split("MOCK PROFESSIONAL DISCUSSION")[0]
+    assert after.count("READINESS REPORT") == 2  # at the end, and again on /mock report
