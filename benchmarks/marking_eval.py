@@ -1,14 +1,16 @@
 """The marking engine against the hand-labelled marking set (issue 13 item 5).
 
     python benchmarks/marking_eval.py --set tuning [--errors]
-    python benchmarks/marking_eval.py --set holdout        # once, at the end of the engine work
+    python benchmarks/marking_eval.py --set dev2           # the first holdout, development data now
+    python benchmarks/marking_eval.py --set tuning2 [--errors]   # the second collection
+    python benchmarks/marking_eval.py --set holdout2       # once, by the lead, at the end
 
 Prints per-point accuracy, Cohen's kappa, grade agreement, distinction recall and precision, a
 confusion table per kind of check and per answer style, and the grade confusion matrix. With
 --errors, every disagreement first (answer id, prompt.point, check, missed / wrongly met, style,
 nation and the start of the answer), then every grade that differs. The labelling rule is
 docs/assessment-labelling.md; the figures and what they mean are in docs/assessment.md under
-"How marking is measured". Tune against the tuning set only.
+"How marking is measured". Never tune on a held-out set.
 """
 
 from __future__ import annotations

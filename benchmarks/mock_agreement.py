@@ -1,6 +1,6 @@
 """Does the mock report say what an assessor would? Areas evidenced, engine against hand labels.
 
-    python benchmarks/mock_agreement.py [--set tuning|holdout|all]
+    python benchmarks/mock_agreement.py [--set tuning|dev2|all]
 
 The marking set (tests/data/marking/, labelled under docs/assessment-labelling.md) gives, for each
 answer to a prompt, which of the prompt's marking points a human marker found met. For every answer
@@ -26,7 +26,7 @@ sys.path.insert(0, str(ROOT))
 from bot.assessment import Assessor  # noqa: E402
 from content.loader import load_content  # noqa: E402
 
-SETS = {"tuning": ["tuning"], "holdout": ["holdout"], "all": ["tuning", "holdout"]}
+SETS = {"tuning": ["tuning"], "dev2": ["dev2"], "all": ["tuning", "dev2"]}
 
 
 def main() -> None:

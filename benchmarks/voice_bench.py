@@ -24,7 +24,7 @@ sys.path.insert(0, str(ROOT))
 
 from bot.assessment import Assessor  # noqa: E402
 from bot.voice.decode import decode  # noqa: E402
-from bot.voice.engines import engine  # noqa: E402
+from bot.voice.engines import Engine, engine  # noqa: E402
 from content.loader import load_content  # noqa: E402
 from tests.bot.voice.audio import REFERENCES, clip, wer  # noqa: E402
 
@@ -66,9 +66,35 @@ def main() -> int:
         wall, used = time.perf_counter() - started, time.process_time() - cpu
         print(f"{pcm.seconds:.0f} s of audio: {wall:.1f} s wall ({wall / pcm.seconds:.2f}x real time), "
               f"{used:.1f} s CPU ({used / pcm.seconds:.2f}x)")
+    real_speech(recogniser)
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     print(f"peak resident memory of this process (model, content, audio): {peak:.0f} MB")
     return 0
+
+
+REAL = ROOT / "tests" / "data" / "audio" / "real"
+
+
+def real_speech(recogniser: Engine) -> float:
+    """Word error rate on recordings of people (tests/data/audio/real: LibriVox and pocketsphinx's
+    own clip, shipped in pocketsphinx's sdist); prints each, returns the rate over all words."""
+    import yaml
+
+    references: dict[str, str] = yaml.safe_load((REAL / "references.yaml").read_text())
+    print("\nreal speech (tests/data/audio/real)   secs  WER")
+    total_ref = total_err = 0.0
+    for name, reference in references.items():
+        pcm = decode((REAL / name).read_bytes(), max_seconds=600)
+        started = time.perf_counter()
+        heard = recogniser.transcribe(pcm)
+        took = time.perf_counter() - started
+        rate, n_ref = wer(reference, heard), len(reference.split())
+        total_ref += n_ref
+        total_err += rate * n_ref
+        print(f"{name:36} {pcm.seconds:5.1f} {rate:5.2f}  ({took:.1f} s)  heard: {heard}")
+    overall = total_err / total_ref
+    print(f"real speech: WER {overall:.2f} over {int(total_ref)} words ({recogniser.name})")
+    return overall
 
 
 if __name__ == "__main__":

@@ -1,31 +1,15 @@
-"""Time: a clock the tests can set (every service asks it instead of datetime.now()), and the
-learner's time zone."""
+"""Time: the clock every service asks instead of datetime.now() (the tests hand in one that stands
+still, tests/helpers.FixedClock), and the learner's time zone."""
 
 from __future__ import annotations
 
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, datetime
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 
 class Clock:
     def now(self) -> datetime:
         return datetime.now(UTC)
-
-
-class FixedClock(Clock):
-    """A clock that stands still until a test moves it."""
-
-    def __init__(self, start: datetime) -> None:
-        self._now = start if start.tzinfo else start.replace(tzinfo=UTC)
-
-    def now(self) -> datetime:
-        return self._now
-
-    def advance(self, delta: timedelta) -> None:
-        self._now += delta
-
-    def set(self, value: datetime) -> None:
-        self._now = value if value.tzinfo else value.replace(tzinfo=UTC)
 
 
 def zone(name: str | None, fallback: str) -> ZoneInfo:

@@ -283,6 +283,8 @@ class Need(_Strict):
     relevant: list[Ident] = Field(default_factory=list)
     # "With its year": a named Act counts only with its right year (no wrong or missing year).
     dated: bool = False
+    # "By its full name": an Act named only by its abbreviation ("MCA 2005", "the GDPR") does not count.
+    full_name: bool = False
 
     @model_validator(mode="after")
     def _one_source(self) -> Need:
@@ -340,6 +342,14 @@ class Probe(_Strict):
     # Asked instead when the answer has none of what the point needs: "You've named one law.
     # Which other..." must not follow an answer that named none.
     if_none: str | None = Field(default=None, min_length=10)
+    # Asked instead to a learner in that nation, where the question is about a law or body that
+    # differs there ("Which body inspects your service?" names the fundamental standards in England).
+    by_nation: dict[Nation, Annotated[str, Field(min_length=10)]] = Field(default_factory=dict)
+
+    def for_nation(self, nation: str) -> Probe:
+        """The probe as asked of a learner in ``nation`` (itself when it has no text for there)."""
+        text = self.by_nation.get(nation)  # type: ignore[call-overload]
+        return self if text is None else Probe(point=self.point, text=text)
 
 
 class Prompt(_Strict):
@@ -353,6 +363,11 @@ class Prompt(_Strict):
     sectors: list[Ident] = Field(default_factory=list)
     marking_points: list[MarkingPoint] = Field(min_length=2, max_length=5)
     probes: list[Probe] = Field(min_length=1, max_length=3)
+
+    def probe_for(self, point: str | None, nation: str) -> Probe | None:
+        """The probe for a marking point, as asked of a learner in ``nation``."""
+        probe = next((p for p in self.probes if p.point == point), None)
+        return probe.for_nation(nation) if probe is not None else None
     model_answer: list[str] = Field(min_length=3)
 
     @model_validator(mode="after")

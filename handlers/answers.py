@@ -8,9 +8,6 @@ whole book as an HTML file. Built by bot.mastery.answers and worded by bot.rende
 
 from __future__ import annotations
 
-import contextlib
-import re
-
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update
 from telegram.error import BadRequest
 from telegram.ext import BaseHandler, CallbackQueryHandler, CommandHandler, filters
@@ -27,55 +24,42 @@ from bot.render.answers import (
 )
 from bot.render.feedback import HTML
 from handlers import texts
-from handlers.common import learner_for, reply
+from handlers.callback import ID, Callback, number
+from handlers.common import learner_for, reply, take_press
 from handlers.context import Context
 from storage.models import Learner
 
-PREFIX = "ans"
-PAGE_PATTERN = r"^ans:p:(?P<page>\d{1,3})$"
-QUESTION_PATTERN = r"^ans:q:(?P<prompt>[a-z0-9_]{1,40})$"
-FILE_PATTERN = r"^ans:file$"
+PAGE = Callback("ans:p", page=number(3))
+QUESTION = Callback("ans:q", prompt=ID)
+FILE = Callback("ans:file")
 
 
-def page_data(page: int) -> str:
-    return f"{PREFIX}:p:{page}"
-
-
-def question_data(prompt_id: str) -> str:
-    return f"{PREFIX}:q:{prompt_id}"
-
-
-FILE_DATA = f"{PREFIX}:file"
-
-
-def _match(context: Context) -> re.Match[str] | None:
-    """The pattern's match, or None: python-telegram-bot lets a button with empty data through
-    every pattern, so a handler never assumes it matched."""
-    found = context.matches[0] if context.matches else None
-    return found if isinstance(found, re.Match) else None
+def my_answers_button(text: str = "◀ My answers") -> InlineKeyboardButton:
+    """The index's first page (also under /progress)."""
+    return PAGE.button(text, 0)
 
 
 def index_keyboard(book: AnswerBook, page: int) -> InlineKeyboardMarkup | None:
     if not book.questions:
         return None
     numbers = [
-        InlineKeyboardButton(str(n), callback_data=question_data(q.prompt_id))
+        QUESTION.button(str(n), q.prompt_id)
         for n, q in page_items(book, page)
     ]
     rows = [numbers[i : i + 3] for i in range(0, len(numbers), 3)]
     nav = []
     if page > 0:
-        nav.append(InlineKeyboardButton("◀ Newer", callback_data=page_data(page - 1)))
+        nav.append(PAGE.button("◀ Newer", page - 1))
     if page + 1 < pages(book):
-        nav.append(InlineKeyboardButton("Older ▶", callback_data=page_data(page + 1)))
+        nav.append(PAGE.button("Older ▶", page + 1))
     if nav:
         rows.append(nav)
-    rows.append([InlineKeyboardButton("📄 Download all", callback_data=FILE_DATA)])
+    rows.append([FILE.button("📄 Download all")])
     return InlineKeyboardMarkup(rows)
 
 
 def question_keyboard(attempt_id: int | None) -> InlineKeyboardMarkup:
-    row = [InlineKeyboardButton("◀ My answers", callback_data=page_data(0))]
+    row = [my_answers_button()]
     if attempt_id is not None:
         row.insert(0, InlineKeyboardButton("🔁 Answer it again", callback_data=f"prac:retry:{attempt_id}"))
     return InlineKeyboardMarkup([row])
@@ -105,15 +89,14 @@ async def answers(update: Update, context: Context) -> None:
 
 async def page_button(update: Update, context: Context) -> None:
     """Turn the index to another page, in place."""
+    found = await take_press(update, PAGE, close=False)
+    if found is None:
+        return
     query = update.callback_query
     assert query is not None
-    await query.answer()
-    if (found := _match(context)) is None:
-        await reply(update, context, texts.UNKNOWN_BUTTON)
-        return
     learner = await learner_for(update, context)
     book = await _book(context, learner)
-    page = min(int(found.group("page")), pages(book) - 1)
+    page = min(int(found["page"]), pages(book) - 1)
     text, markup = render_index(book, HTML, page), index_keyboard(book, page)
     try:
         await query.edit_message_text(text, reply_markup=markup)
@@ -124,14 +107,11 @@ async def page_button(update: Update, context: Context) -> None:
 
 async def question_button(update: Update, context: Context) -> None:
     """One question in full."""
-    query = update.callback_query
-    assert query is not None
-    await query.answer()
-    if (found := _match(context)) is None:
-        await reply(update, context, texts.UNKNOWN_BUTTON)
+    found = await take_press(update, QUESTION, close=False)
+    if found is None:
         return
     learner = await learner_for(update, context)
-    q = (await _book(context, learner)).find(found.group("prompt"))
+    q = (await _book(context, learner)).find(found["prompt"])
     if q is None:
         await reply(update, context, texts.ANSWERS_NOT_FOUND)
         return
@@ -154,10 +134,8 @@ async def send_book_file(update: Update, context: Context, learner: Learner, cap
 
 
 async def file_button(update: Update, context: Context) -> None:
-    query = update.callback_query
-    assert query is not None
-    with contextlib.suppress(BadRequest):
-        await query.answer("Preparing your file…")
+    if await take_press(update, FILE, close=False, notice="Preparing your file…") is None:
+        return
     learner = await learner_for(update, context)
     await send_book_file(update, context, learner, texts.ANSWERS_FILE_CAPTION)
 
@@ -166,7 +144,7 @@ def handlers() -> list[BaseHandler]:
     private = filters.ChatType.PRIVATE
     return [
         CommandHandler("answers", answers, filters=private),
-        CallbackQueryHandler(page_button, pattern=PAGE_PATTERN),
-        CallbackQueryHandler(question_button, pattern=QUESTION_PATTERN),
-        CallbackQueryHandler(file_button, pattern=FILE_PATTERN),
+        CallbackQueryHandler(page_button, pattern=PAGE.pattern),
+        CallbackQueryHandler(question_button, pattern=QUESTION.pattern),
+        CallbackQueryHandler(file_button, pattern=FILE.pattern),
     ]

@@ -4,7 +4,6 @@ set work first in /practice, and who has done it under /cohort (bot.cohorts.assi
 from __future__ import annotations
 
 import contextlib
-import re
 
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update
 from telegram.error import TelegramError
@@ -16,17 +15,14 @@ from bot.render.assessor import due_text
 from bot.render.feedback import HTML, render_prompt
 from handlers import texts
 from handlers.assessor import refuse, user_id
-from handlers.common import answer_in_progress, close_live_keyboards, reply
+from handlers.callback import ATTEMPT, Callback
+from handlers.common import answer_in_progress, close_live_keyboards, reply, take_press
 from handlers.consent import require_consent
 from handlers.context import Context
 from handlers.mock import step_aside
 
 esc = HTML.esc
-GO_PATTERN = r"^work:go:(?P<work>\d{1,9})$"
-
-
-def go_data(assignment_id: int) -> str:
-    return f"work:go:{assignment_id}"
+GO = Callback("work:go", work=ATTEMPT)  # Answer it now (the assignment's id)
 
 
 def work_rows(open_work: list[Work], limit: int = 3) -> list[list[InlineKeyboardButton]]:
@@ -34,7 +30,7 @@ def work_rows(open_work: list[Work], limit: int = 3) -> list[list[InlineKeyboard
     rows = []
     for work in open_work[:limit]:
         title = work.label if len(work.label) <= 48 else work.label[:47] + "…"
-        rows.append([InlineKeyboardButton(f"📌 {title}{due_text(work)}", callback_data=go_data(work.id))])
+        rows.append([GO.button(f"📌 {title}{due_text(work)}", work.id)])
     return rows
 
 
@@ -62,7 +58,7 @@ async def setwork(update: Update, context: Context) -> None:
         if learner.telegram_user_id is None:
             continue
         markup = InlineKeyboardMarkup(
-            [[InlineKeyboardButton("Answer it now", callback_data=go_data(assignment_id))]]
+            [[GO.button("Answer it now", assignment_id)]]
         )
         with contextlib.suppress(TelegramError):  # a learner who stopped the bot still sees it in /practice
             await context.bot.send_message(
@@ -77,21 +73,16 @@ async def setwork(update: Update, context: Context) -> None:
 
 async def go_button(update: Update, context: Context) -> None:
     """Answer it now: the set question, or a question on the set topic."""
-    query = update.callback_query
-    assert query is not None
-    with contextlib.suppress(TelegramError):
-        await query.answer()
-    found = context.matches[0] if context.matches else None
+    found = await take_press(update, GO, close=False)
+    if found is None:
+        return
     learner = await require_consent(update, context)
     if learner is None:
         return
     assert learner.id is not None
-    if not isinstance(found, re.Match):
-        await reply(update, context, texts.UNKNOWN_BUTTON)
-        return
     svc = context.services
     try:
-        work = await svc.assignments.get(learner.id, int(found.group("work")))
+        work = await svc.assignments.get(learner.id, int(found["work"]))
     except CohortError as exc:
         await reply(update, context, esc(str(exc)))
         return
@@ -109,5 +100,5 @@ async def go_button(update: Update, context: Context) -> None:
 def handlers() -> list[BaseHandler]:
     return [
         CommandHandler("setwork", setwork, filters=filters.ChatType.PRIVATE),
-        CallbackQueryHandler(go_button, pattern=GO_PATTERN),
+        CallbackQueryHandler(go_button, pattern=GO.pattern),
     ]

@@ -8,9 +8,8 @@ A reply to any other message is an ordinary message: it goes on to the answer be
 from __future__ import annotations
 
 import contextlib
-import re
 
-from telegram import ForceReply, InlineKeyboardButton, InlineKeyboardMarkup, Update
+from telegram import ForceReply, InlineKeyboardMarkup, Update
 from telegram.error import TelegramError
 from telegram.ext import BaseHandler, CallbackQueryHandler, CommandHandler, MessageHandler, filters
 
@@ -19,17 +18,14 @@ from bot.cohorts.service import CohortError
 from bot.render.feedback import GRADE_LABEL, HTML
 from handlers import practice, texts
 from handlers.assessor import refuse, user_id
-from handlers.common import learner_for, reply
+from handlers.callback import ATTEMPT, Callback
+from handlers.common import learner_for, reply, take_press
 from handlers.context import Context
 from storage.models import aware
 
 esc = HTML.esc
-REPLY_PATTERN = r"^cmt:reply:(?P<comment>\d{1,9})$"
+REPLY = Callback("cmt:reply", comment=ATTEMPT)
 EXCERPT = 300
-
-
-def reply_data(comment_id: int) -> str:
-    return f"cmt:reply:{comment_id}"
 
 
 def _short(text: str) -> str:
@@ -62,7 +58,7 @@ async def comment(update: Update, context: Context) -> None:
         comment=esc(note.text),
     )
     assert note.id is not None
-    markup = InlineKeyboardMarkup([[InlineKeyboardButton("↩️ Reply", callback_data=reply_data(note.id))]])
+    markup = InlineKeyboardMarkup([[REPLY.button("↩️ Reply", note.id)]])
     name = esc(learner.first_name or "the learner")
     try:
         assert learner.telegram_user_id is not None
@@ -75,19 +71,14 @@ async def comment(update: Update, context: Context) -> None:
 
 async def reply_button(update: Update, context: Context) -> None:
     """Reply: ask for the reply as a Telegram reply to this prompt."""
-    query = update.callback_query
-    assert query is not None
-    with contextlib.suppress(TelegramError):
-        await query.answer()
-    found = context.matches[0] if context.matches else None
-    if not isinstance(found, re.Match):
-        await reply(update, context, texts.UNKNOWN_BUTTON)
+    found = await take_press(update, REPLY, close=False)
+    if found is None:
         return
     learner = await learner_for(update, context)
     assert learner.id is not None and update.effective_chat is not None
     svc = context.services
     try:
-        note = await svc.comments.ask_reply(learner.id, int(found.group("comment")))
+        note = await svc.comments.ask_reply(learner.id, int(found["comment"]))
     except CohortError as exc:
         await reply(update, context, esc(str(exc)))
         return
@@ -130,7 +121,7 @@ def handlers() -> list[BaseHandler]:
     private = filters.ChatType.PRIVATE
     return [
         CommandHandler("comment", comment, filters=private),
-        CallbackQueryHandler(reply_button, pattern=REPLY_PATTERN),
+        CallbackQueryHandler(reply_button, pattern=REPLY.pattern),
     ]
 
 

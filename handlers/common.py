@@ -8,11 +8,12 @@ import re
 from typing import Any
 
 from telegram import Message, Update
-from telegram.error import TelegramError
+from telegram.error import BadRequest, TelegramError
 
 from bot.app.services import Services
 from bot.render.answers import short
 from handlers import texts
+from handlers.callback import Callback
 from handlers.context import Context
 from storage.models import AnswerMode, Learner
 
@@ -70,18 +71,21 @@ async def close_buttons(update: Update) -> None:
             await query.edit_message_reply_markup(reply_markup=None)
 
 
-async def take_press(update: Update, pattern: str) -> re.Match[str] | None:
-    """Match a pressed button's data against its feature's pattern (empty data passes every
-    pattern, so check again), answer the press and close its keyboard; an unknown press gets
-    a kind alert and None."""
+async def take_press(
+    update: Update, kind: Callback | str, *, close: bool = True, notice: str | None = None
+) -> re.Match[str] | None:
+    """Match a pressed button's data against its kind (a button with empty data reaches every
+    handler, so check again), answer the press (with `notice`, if given) and, unless `close` is
+    False (a menu that edits itself in place), close its keyboard. An unknown press gets a kind
+    alert and None. A press answered too late (Telegram forgets a press after a while: a
+    restart in between) is still acted on."""
     query = update.callback_query
     assert query is not None
-    found = re.match(pattern, query.data or "")
-    if found is None:
-        await query.answer(texts.UNKNOWN_BUTTON, show_alert=True)
-        return None
-    await query.answer()
-    await close_buttons(update)
+    found = kind.match(query.data) if isinstance(kind, Callback) else re.match(kind, query.data or "")
+    with contextlib.suppress(BadRequest):
+        await (query.answer(notice) if found else query.answer(texts.UNKNOWN_BUTTON, show_alert=True))
+    if found is not None and close:
+        await close_buttons(update)
     return found
 
 

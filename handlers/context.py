@@ -49,11 +49,12 @@ class UserData:
     quiet: bool = False  # over the flood limit: store text, but do not reply
     # (chat id, message id) of buttons that belong to the current question (handlers.common).
     live_keyboards: list[tuple[int, int]] = field(default_factory=list)
-    # Voice answers (handlers.voice): a transcript heard with no question open, waiting for the
-    # learner to pick one (it is also in the chat, so a restart loses nothing typed or said), and
-    # the last transcript added with the id of its status line, which a reply corrects.
-    voice_pending: str | None = None
-    voice_heard: tuple[int, str] | None = None
+    # Voice answers (handlers.voice): a transcript heard with no question open, with its voice
+    # note's message id, waiting for the learner to pick one (it is also in the chat, so a
+    # restart loses nothing typed or said); and the id of the last "I heard" status line with
+    # the part it shows (the voice note's message id), which a reply to that line replaces.
+    voice_pending: tuple[int, str] | None = None
+    voice_heard: tuple[int, int] | None = None
 
     def clear(self) -> None:
         self.bucket, self.quiet = None, False

@@ -10,16 +10,18 @@ from telegram.ext import BaseHandler, CallbackQueryHandler
 from bot.practice.disputes import DisputeError
 from bot.render.disputes import PICK, acknowledge
 from bot.render.feedback import HTML
-from handlers.common import learner_for, reply
+from handlers.callback import ATTEMPT, Callback, number
+from handlers.common import learner_for, replace_message, reply, take_press
 from handlers.context import Context
 
-OPEN_PATTERN = r"^dis:open:(?P<attempt>\d{1,9})$"
-POINT_PATTERN = r"^dis:pt:(?P<attempt>\d{1,9}):(?P<index>\d{1,2})$"
+OPEN = Callback("dis:open", attempt=ATTEMPT)
+POINT = Callback("dis:pt", attempt=ATTEMPT, index=number(2))
 BUTTON_CHARS = 60
 
 
-def open_data(attempt_id: int) -> str:
-    return f"dis:open:{attempt_id}"
+def open_button(attempt_id: int) -> InlineKeyboardButton:
+    """That's not right, under the feedback of one attempt."""
+    return OPEN.button("That's not right", attempt_id)
 
 
 def _label(text: str, met: bool) -> str:
@@ -31,44 +33,42 @@ def _label(text: str, met: bool) -> str:
 
 async def open_points(update: Update, context: Context) -> None:
     """That's not right: list the answer's marking points as buttons."""
-    query = update.callback_query
-    assert query is not None and context.matches
-    await query.answer()
+    found = await take_press(update, OPEN, close=False)
+    if found is None:
+        return
     learner = await learner_for(update, context)
     assert learner.id is not None
-    attempt_id = int(context.matches[0].group("attempt"))
+    attempt_id = int(found["attempt"])
     try:
         points = await context.services.disputes.points(learner.id, attempt_id)
     except DisputeError as exc:
         await reply(update, context, HTML.esc(str(exc)))
         return
     keyboard = InlineKeyboardMarkup(
-        [[InlineKeyboardButton(_label(p.text, p.met), callback_data=f"dis:pt:{attempt_id}:{p.index}")]
-         for p in points]
+        [[POINT.button(_label(p.text, p.met), attempt_id, p.index)] for p in points]
     )
     await reply(update, context, PICK, reply_markup=keyboard)
 
 
 async def pick_point(update: Update, context: Context) -> None:
     """Store the disagreement and thank the learner, in place of the list of points."""
-    query = update.callback_query
-    assert query is not None and context.matches
-    await query.answer()
+    found = await take_press(update, POINT, close=False)
+    if found is None:
+        return
     learner = await learner_for(update, context)
     assert learner.id is not None
-    match = context.matches[0]
     try:
         done = await context.services.disputes.dispute(
-            learner.id, int(match.group("attempt")), int(match.group("index"))
+            learner.id, int(found["attempt"]), int(found["index"])
         )
     except DisputeError as exc:
         await reply(update, context, HTML.esc(str(exc)))
         return
-    await query.edit_message_text(acknowledge(done, HTML))
+    await replace_message(update, context, acknowledge(done, HTML))
 
 
 def handlers() -> list[BaseHandler[Update, Context, None]]:
     return [
-        CallbackQueryHandler(open_points, pattern=OPEN_PATTERN),
-        CallbackQueryHandler(pick_point, pattern=POINT_PATTERN),
+        CallbackQueryHandler(open_points, pattern=OPEN.pattern),
+        CallbackQueryHandler(pick_point, pattern=POINT.pattern),
     ]

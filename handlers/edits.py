@@ -4,8 +4,9 @@ next question's answer when the message belonged to an older one, and an edit in
 ran the command and dropped the draft.
 
 Now an edit of a message that is a part of the answer being written replaces that part (the
-status line says which); an edit of anything else is left as it was, with a kind note; and an
-edit never runs a command. This runs before every other handler and stops the update there.
+status line says which); an edit of anything else is left as it was, with a kind note (during a
+mock, one that says to send the correction as a new message); and an edit never runs a command.
+This runs before every other handler and stops the update there.
 """
 
 from __future__ import annotations
@@ -42,7 +43,9 @@ async def _edited(update: Update, context: Context) -> None:
     if text is not None and learner.id is not None:
         status = await context.services.practice.replace_part(learner.id, message.message_id, text)
     if status is None or learner.id is None:
-        await reply(update, context, texts.EDIT_IGNORED)
+        # A running mock keeps no message ids per part (bot.mock), so its parts cannot be edited.
+        ignored = texts.EDIT_IN_MOCK if learner.mock_running else texts.EDIT_IGNORED
+        await reply(update, context, ignored)
         return
     await show_status(
         update, context, learner.id, status, note=texts.EDIT_APPLIED.format(number=status.edited)

@@ -16,18 +16,21 @@ from telegram.ext import BaseHandler, CallbackQueryHandler, CommandHandler, filt
 from bot.clock import zone
 from bot.learners.examdate import HOW, DateError, parse_exam_date
 from bot.learners.standards import LEVEL_STANDARDS, standard_of
+from handlers.callback import ID, Callback
 from handlers.common import learner_for, reply, take_press
 from handlers.consent import require_consent
 from handlers.context import Context
 from storage.models import Learner
 
-PATTERN = r"^exam:(?P<action>menu|std)(?::(?P<arg>[a-z0-9_]{1,40}))?$"
+# `exam:menu` (from /settings) and `exam:std:<standard id|auto>`.
+MENU = Callback("exam:menu")
+STANDARD = Callback("exam:std", standard=ID)
 AUTO = "auto"
 
 
 def settings_button() -> list[InlineKeyboardButton]:
     """The row /settings adds for the standard and the assessment date."""
-    return [InlineKeyboardButton("🎓 Standard and assessment date", callback_data="exam:menu")]
+    return [MENU.button("🎓 Standard and assessment date")]
 
 
 def describe_profile(learner: Learner, context: Context) -> dict[str, str]:
@@ -79,28 +82,21 @@ async def examdate(update: Update, context: Context) -> None:
     )
 
 
-async def button(update: Update, context: Context) -> None:
-    """`exam:menu` (from /settings) and `exam:std:<id|auto>`."""
-    found = await take_press(update, PATTERN)
-    if found is None:
-        return
-    learner = await learner_for(update, context)
-    assert learner.id is not None
+async def menu_button(update: Update, context: Context) -> None:
+    if await take_press(update, MENU) is not None:
+        await _menu(update, context, await learner_for(update, context))
+
+
+async def _menu(update: Update, context: Context, learner: Learner) -> None:
+    """The standard and the date as set, with a button for each standard."""
     content = context.services.content
-    action, arg = found.group("action"), found.group("arg")
-    if action == "std" and arg is not None and (arg == AUTO or arg in content.standards):
-        learner = await context.services.learners.set_standard(learner.id, None if arg == AUTO else arg)
-        profile = describe_profile(learner, context)
-        await reply(update, context, f"Your standard: <b>{profile['standard']}</b>.")
-        return
     profile = describe_profile(learner, context)
     rows = [
-        [InlineKeyboardButton(f"{s.code} {s.title} (Level {s.level})", callback_data=f"exam:std:{s.id}")]
+        [STANDARD.button(f"{s.code} {s.title} (Level {s.level})", s.id)]
         for s in sorted(content.standards.values(), key=lambda s: s.level)
     ]
-    level_default = LEVEL_STANDARDS.get(learner.level or 0)
-    if level_default:
-        rows.append([InlineKeyboardButton("From my level", callback_data=f"exam:std:{AUTO}")])
+    if LEVEL_STANDARDS.get(learner.level or 0):
+        rows.append([STANDARD.button("From my level", AUTO)])
     await reply(
         update, context,
         f"<b>Standard:</b> {profile['standard']}\n<b>Assessment date:</b> {profile['exam']}\n\n"
@@ -109,9 +105,26 @@ async def button(update: Update, context: Context) -> None:
     )
 
 
+async def standard_button(update: Update, context: Context) -> None:
+    """A standard chosen (or "From my level"); one no longer in the content shows the menu."""
+    found = await take_press(update, STANDARD)
+    if found is None:
+        return
+    learner = await learner_for(update, context)
+    assert learner.id is not None
+    chosen = found["standard"]
+    if chosen != AUTO and chosen not in context.services.content.standards:
+        await _menu(update, context, learner)
+        return
+    learner = await context.services.learners.set_standard(learner.id, None if chosen == AUTO else chosen)
+    profile = describe_profile(learner, context)
+    await reply(update, context, f"Your standard: <b>{profile['standard']}</b>.")
+
+
 def handlers() -> list[BaseHandler]:
     private = filters.ChatType.PRIVATE
     return [
         CommandHandler("examdate", examdate, filters=private),
-        CallbackQueryHandler(button, pattern=PATTERN),
+        CallbackQueryHandler(menu_button, pattern=MENU.pattern),
+        CallbackQueryHandler(standard_button, pattern=STANDARD.pattern),
     ]

@@ -5,10 +5,10 @@ from __future__ import annotations
 
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup
 
-from bot.learners.onboarding import COMMON_TIMEZONES, LEVELS
-from content import nations
 from content.loader import Content
 from handlers import texts
+from handlers.callback import Callback, number
+from handlers.disputes import open_button
 
 SUBMIT = "prac:submit"
 CANCEL = "prac:cancel"
@@ -21,17 +21,6 @@ TOPIC = "prac:topic"
 WEAKEST = "weak"
 ANY = "any"
 
-PRIVACY_ACCEPT = "onb:privacy:yes"
-PRIVACY_DECLINE = "onb:privacy:no"
-PRIVACY_READ = "onb:read"
-SETTINGS = "onb:settings"
-# Suffix of a level or sector button asked before the first feedback: submit once all are given.
-THEN_SUBMIT = "s"
-LEVEL = "onb:level"
-SECTOR = "onb:sector"
-TIMEZONE = "onb:tz"
-TIMEZONE_OTHER = "onb:tz:other"
-NATION = "onb:nation"
 
 
 def _button(text: str, data: str) -> InlineKeyboardButton:
@@ -48,12 +37,18 @@ def draft_keyboard(prompt_id: str, token: int) -> InlineKeyboardMarkup:
     )
 
 
-def button_time(digits: str) -> str | None:
-    """`HHMM` from a time button as `HH:MM`, or None if it is not a time of day (a forged press)."""
-    if len(digits) != 4 or not digits.isdigit():
-        return None
-    hours, minutes = int(digits[:2]), int(digits[2:])
-    return f"{digits[:2]}:{digits[2:]}" if hours < 24 and minutes < 60 else None
+# Voice answers (handlers.voice): "Replace this part" under what was heard and "Keep what I said";
+# the part is the voice note's message id (Telegram's message ids fit 10 digits).
+VOICE_FIX = Callback("voice:fix", part=number(12))
+VOICE_KEEP = Callback("voice:keep", part=number(12))
+
+
+def replace_row(part: int) -> list[InlineKeyboardButton]:
+    return [VOICE_FIX.button("✏️ Replace this part", part)]
+
+
+def keep_keyboard(part: int) -> InlineKeyboardMarkup:
+    return InlineKeyboardMarkup([[VOICE_KEEP.button("Keep what I said", part)]])
 
 
 def parse(data: str | None) -> tuple[str, list[str]]:
@@ -70,7 +65,7 @@ def after_feedback_keyboard(attempt_id: int, *, details: bool = True) -> InlineK
          _button("Model answer outline", f"{MODEL}:{attempt_id}")],
         [_button("Next question", f"{NEXT}:{attempt_id}"), _button("Stop", f"{STOP}:{attempt_id}")],
         # The learner says which marking point the coach got wrong (handlers.disputes).
-        [_button("That's not right", f"dis:open:{attempt_id}")],
+        [open_button(attempt_id)],
     ]
     if details:
         rows.insert(0, [_button("Details: checklist and evidence", f"{DETAILS}:{attempt_id}")])
@@ -84,68 +79,5 @@ def topics_keyboard(content: Content) -> InlineKeyboardMarkup:
     return InlineKeyboardMarkup(rows)
 
 
-def privacy_keyboard(*, read_all: bool = True) -> InlineKeyboardMarkup:
-    rows = [[_button(texts.AGREE_BUTTON, PRIVACY_ACCEPT), _button(texts.DECLINE_BUTTON, PRIVACY_DECLINE)]]
-    if read_all:
-        rows.append([_button(texts.READ_ALL_BUTTON, PRIVACY_READ)])
-    return InlineKeyboardMarkup(rows)
-
-
-def _suffix(then_submit: bool) -> str:
-    return f":{THEN_SUBMIT}" if then_submit else ""
-
-
-def _back_row(then_submit: bool) -> list[list[InlineKeyboardButton]]:
-    """A way back to /settings when changing one setting there (not before feedback)."""
-    return [] if then_submit else [[_button(texts.BACK_BUTTON, SETTINGS)]]
-
-
-def levels_keyboard(*, then_submit: bool = False) -> InlineKeyboardMarkup:
-    end = _suffix(then_submit)
-    return InlineKeyboardMarkup(
-        [[_button(f"Level {n}", f"{LEVEL}:{n}{end}") for n in LEVELS], *_back_row(then_submit)]
-    )
-
-
-def sectors_keyboard(content: Content, *, then_submit: bool = False) -> InlineKeyboardMarkup:
-    end = _suffix(then_submit)
-    buttons = [_button(s.label, f"{SECTOR}:{s.id}{end}") for s in content.sectors.values()]
-    return InlineKeyboardMarkup(
-        [*(buttons[i : i + 2] for i in range(0, len(buttons), 2)), *_back_row(then_submit)]
-    )
-
-
-def timezones_keyboard() -> InlineKeyboardMarkup:
-    rows = [[_button(name.replace("_", " "), f"{TIMEZONE}:{i}")] for i, name in enumerate(COMMON_TIMEZONES)]
-    rows.append([_button("Another: I'll type it", TIMEZONE_OTHER)])
-    rows.extend(_back_row(False))
-    return InlineKeyboardMarkup(rows)
-
-
-def settings_keyboard() -> InlineKeyboardMarkup:
-    return InlineKeyboardMarkup(
-        [[_button("Level", "onb:change:level"), _button("Sector", "onb:change:sector"),
-          _button("Time zone", "onb:change:tz")],
-         [_button("Nation", "onb:change:nation")]]
-    )
-
-
-def change_timezone_keyboard() -> InlineKeyboardMarkup:
-    """Under a reminder's confirmation: its time zone is the one place the zone matters."""
-    return InlineKeyboardMarkup([[_button(texts.CHANGE_TIMEZONE_BUTTON, "onb:change:tz")]])
-
-
 def ask_me_keyboard() -> InlineKeyboardMarkup:
     return InlineKeyboardMarkup([[_button(texts.ASK_ME_BUTTON, f"{TOPIC}:{WEAKEST}")]])
-
-
-def nations_keyboard(*, then_submit: bool = False) -> InlineKeyboardMarkup:
-    """England, Wales, Scotland, Northern Ireland (whose law applies), two to a row."""
-    end = _suffix(then_submit)
-    buttons = [_button(nations.label(n), f"{NATION}:{n}{end}") for n in nations.NATIONS]
-    return InlineKeyboardMarkup([buttons[:2], buttons[2:], *_back_row(then_submit)])
-
-
-def reminder_settings_button() -> list[InlineKeyboardButton]:
-    """The daily-reminder row that /settings adds under its own buttons (handlers.reminders)."""
-    return [InlineKeyboardButton("⏰ Daily reminder", callback_data="rem:menu")]

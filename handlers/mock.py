@@ -14,22 +14,29 @@ import html
 import logging
 from typing import Any
 
-from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update
+from telegram import InlineKeyboardMarkup, Update
 from telegram.error import TelegramError
 from telegram.ext import BaseHandler, CallbackQueryHandler, CommandHandler, filters
 
 from bot.mock.service import MockError, MockView, NoStandard, Step
 from bot.render.feedback import HTML
 from bot.render.mock import render_intro, render_paused, render_question, render_report, render_status
+from handlers.callback import ATTEMPT, Callback, number, optional
 from handlers.common import learner_for, reply, take_press
 from handlers.consent import require_consent
 from handlers.context import Context
 from handlers.throttle import quiet
-from storage.models import Learner
+from storage.models import Learner, MockStatus
 
 log = logging.getLogger(__name__)
 
-PATTERN = r"^mock:(?P<action>len|next|pause|resume|end):(?P<arg>\d{1,9})(?::(?P<n>\d{1,4}))?$"
+# Each button names its mock (and Next the question it hands the answer in for), so a press
+# on an older one is recognised.
+LENGTH = Callback("mock:len", minutes=number(2))
+NEXT = Callback("mock:next", session=ATTEMPT, n=optional(number(4)))
+PAUSE = Callback("mock:pause", session=ATTEMPT)
+RESUME = Callback("mock:resume", session=ATTEMPT)
+END = Callback("mock:end", session=ATTEMPT)
 CHOOSE_LENGTH = (
     "<b>Mock professional discussion</b>\nHow long? The real one is about an hour; a shorter mock "
     "rehearses the opening and a few areas. (/mock report shows your last report.)"
@@ -39,27 +46,22 @@ ENDED = "<b>Thank you: that is the end of the discussion.</b> Here is your readi
 STALE = "That button belongs to an earlier question. Your mock is still here: send /mock."
 
 
-def _button(text: str, data: str) -> InlineKeyboardButton:
-    assert len(data.encode()) <= 64, data
-    return InlineKeyboardButton(text, callback_data=data)
-
-
 def lengths_keyboard() -> InlineKeyboardMarkup:
-    return InlineKeyboardMarkup([[_button(f"{m} minutes", f"mock:len:{m}") for m in (20, 40, 60)]])
+    return InlineKeyboardMarkup([[LENGTH.button(f"{m} minutes", m) for m in (20, 40, 60)]])
 
 
 def answer_keyboard(view: MockView) -> InlineKeyboardMarkup:
     sid = view.session_id
     return InlineKeyboardMarkup([
-        [_button("Next ▶", f"mock:next:{sid}:{view.number}")],
-        [_button("Pause", f"mock:pause:{sid}"), _button("End and report", f"mock:end:{sid}")],
+        [NEXT.button("Next ▶", sid, view.number)],
+        [PAUSE.button("Pause", sid), END.button("End and report", sid)],
     ])
 
 
 def paused_keyboard(view: MockView) -> InlineKeyboardMarkup:
     sid = view.session_id
     return InlineKeyboardMarkup(
-        [[_button("Resume", f"mock:resume:{sid}"), _button("End and report", f"mock:end:{sid}")]]
+        [[RESUME.button("Resume", sid), END.button("End and report", sid)]]
     )
 
 
@@ -82,7 +84,7 @@ async def mock(update: Update, context: Context) -> None:
         await reply(update, context, render_paused(view, HTML), reply_markup=paused_keyboard(view))
     elif arg == "end" and current is not None:
         await _send_report(update, context, await svc.end(learner.id))
-    elif current is not None and current.status == "paused":
+    elif current is not None and current.status == MockStatus.PAUSED:
         await reply(update, context, render_paused(current, HTML), reply_markup=paused_keyboard(current))
     elif current is not None:
         await _show_question(update, context, current)
@@ -152,13 +154,15 @@ async def take_text(update: Update, context: Context, learner: Learner, text: st
     except MockError:
         return False  # ended between the two reads: practice takes it
     if quiet(context) or view.repeated:
-        return True  # flooding, or added before a crash (its status line went out then)
+        return True  # flooding, or added and its status line sent before a crash
     chat = update.effective_chat
     assert chat is not None
     sent = await context.bot.send_message(
         chat.id, render_status(view), disable_notification=True, reply_markup=answer_keyboard(view)
     )
-    previous = await svc.set_status_message(learner.id, sent.message_id)
+    previous = await svc.set_status_message(
+        learner.id, sent.message_id, for_part=message.message_id if message is not None else None
+    )
     if previous is not None:
         try:
             await context.bot.delete_message(chat.id, previous)
@@ -195,44 +199,81 @@ async def take_cancel(update: Update, context: Context) -> bool:
     return True
 
 
-async def button(update: Update, context: Context) -> None:
-    """Every `mock:` button."""
-    found = await take_press(update, PATTERN)
+async def length_button(update: Update, context: Context) -> None:
+    """20, 40 or 60 minutes: the mock starts."""
+    found = await take_press(update, LENGTH)
+    if found is not None:
+        await _start(update, context, await learner_for(update, context), int(found["minutes"]))
+
+
+async def _pressed(update: Update, context: Context, kind: Callback) -> tuple[int, MockView] | None:
+    """The learner and their mock, if the button pressed belongs to the mock open now."""
+    found = await take_press(update, kind)
     if found is None:
-        return
+        return None
     learner = await learner_for(update, context)
     assert learner.id is not None
-    svc = context.services.mock
-    action, arg, n = (found.group(g) for g in ("action", "arg", "n"))
-    if action == "len":
-        await _start(update, context, learner, int(arg))
-        return
-    current = await svc.current(learner.id)
-    if current is None or current.session_id != int(arg):
+    current = await context.services.mock.current(learner.id)
+    if current is None or current.session_id != int(found["session"]):
         await reply(update, context, NOTHING_OPEN)
-        return
-    try:
-        if action == "next":
-            if current.status != "active" or n is None or int(n) != current.number:
-                await reply(update, context, STALE)
-                return
-            await _after(update, context, await svc.submit(learner.id))
-        elif action == "pause":
-            view = await svc.pause(learner.id)
-            await reply(update, context, render_paused(view, HTML), reply_markup=paused_keyboard(view))
-        elif action == "resume":
-            view = await svc.resume(learner.id)
-            await reply(update, context, "<b>Welcome back.</b> The clock is running again.")
-            await _show_question(update, context, view)
-        else:
-            await _send_report(update, context, await svc.end(learner.id))
-    except MockError as exc:
-        await reply(update, context, html.escape(str(exc)))
+        return None
+    if kind is NEXT and (current.status != MockStatus.ACTIVE or found["n"] is None
+                         or int(found["n"]) != current.number):
+        await reply(update, context, STALE)
+        return None
+    return learner.id, current
+
+
+async def next_button(update: Update, context: Context) -> None:
+    """Next: hand the answer in; the next question (or the report) follows."""
+    pressed = await _pressed(update, context, NEXT)
+    if pressed is not None:
+        try:
+            await _after(update, context, await context.services.mock.submit(pressed[0]))
+        except MockError as exc:
+            await reply(update, context, html.escape(str(exc)))
+
+
+async def pause_button(update: Update, context: Context) -> None:
+    pressed = await _pressed(update, context, PAUSE)
+    if pressed is not None:
+        try:
+            view = await context.services.mock.pause(pressed[0])
+        except MockError as exc:
+            await reply(update, context, html.escape(str(exc)))
+            return
+        await reply(update, context, render_paused(view, HTML), reply_markup=paused_keyboard(view))
+
+
+async def resume_button(update: Update, context: Context) -> None:
+    pressed = await _pressed(update, context, RESUME)
+    if pressed is not None:
+        try:
+            view = await context.services.mock.resume(pressed[0])
+        except MockError as exc:
+            await reply(update, context, html.escape(str(exc)))
+            return
+        await reply(update, context, "<b>Welcome back.</b> The clock is running again.")
+        await _show_question(update, context, view)
+
+
+async def end_button(update: Update, context: Context) -> None:
+    """End and report: the readiness report now."""
+    pressed = await _pressed(update, context, END)
+    if pressed is not None:
+        try:
+            await _send_report(update, context, await context.services.mock.end(pressed[0]))
+        except MockError as exc:
+            await reply(update, context, html.escape(str(exc)))
 
 
 def handlers() -> list[BaseHandler]:
     private = filters.ChatType.PRIVATE
     return [
         CommandHandler("mock", mock, filters=private),
-        CallbackQueryHandler(button, pattern=PATTERN),
+        CallbackQueryHandler(length_button, pattern=LENGTH.pattern),
+        CallbackQueryHandler(next_button, pattern=NEXT.pattern),
+        CallbackQueryHandler(pause_button, pattern=PAUSE.pattern),
+        CallbackQueryHandler(resume_button, pattern=RESUME.pattern),
+        CallbackQueryHandler(end_button, pattern=END.pattern),
     ]

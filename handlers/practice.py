@@ -75,8 +75,9 @@ async def _ask(
     if pending is not None and context.user_data is not None:
         # A voice note sent with no question open starts the answer to the question picked.
         context.user_data.voice_pending = None
-        status = await svc.practice.add_text(learner.id, pending)
-        await show_status(update, context, learner.id, status, heard=pending)
+        part, heard = pending
+        status = await svc.practice.add_text(learner.id, heard, message_id=part)
+        await show_status(update, context, learner.id, status, heard=heard, heard_part=part)
 
 
 async def answer_text(update: Update, context: Context) -> None:
@@ -87,14 +88,19 @@ async def answer_text(update: Update, context: Context) -> None:
     svc = context.services
     learner = await learner_for(update, context)
     assert learner.id is not None
+    if learner.privacy_accepted_at is None:
+        # Nothing is stored before consent: ask for it (as /practice and a voice note do),
+        # rather than "no question open, send /practice", which only asks for it next.
+        await require_consent(update, context)
+        return
     if await typed_timezone(update, context, learner, message.text):
         return
     if await mock.take_text(update, context, learner, message.text):
         return  # a mock discussion is running: the message is part of its answer
-    status = await _correction(update, context, learner.id, message.text)
     try:
-        status = status or await svc.practice.add_text(
-            learner.id, message.text, message_id=message.message_id
+        status = await svc.practice.add_text(
+            learner.id, message.text, message_id=message.message_id,
+            replacing=correcting(update, context),
         )
     except PracticeError as exc:
         await reply(update, context, html.escape(str(exc)))
@@ -104,29 +110,29 @@ async def answer_text(update: Update, context: Context) -> None:
     await show_status(update, context, learner.id, status, for_part=message.message_id)
 
 
-async def _correction(
-    update: Update, context: Context, learner_id: int, text: str
-) -> DraftStatus | None:
-    """A reply to the status line of a voice note replaces what was heard with what was typed."""
+def correcting(update: Update, context: Context) -> int | None:
+    """The part a reply to a voice note's "I heard" status line replaces (its voice note's
+    message id), or None for any other message."""
     message = update.effective_message
     heard = context.user_data.voice_heard if context.user_data else None
     if message is None or heard is None or message.reply_to_message is None:
         return None
-    if message.reply_to_message.message_id != heard[0]:
-        return None
-    assert context.user_data is not None
-    context.user_data.voice_heard = None
-    return await context.services.practice.replace_last(learner_id, heard[1], text)
+    return heard[1] if message.reply_to_message.message_id == heard[0] else None
 
 
 async def show_status(
     update: Update, context: Context, learner_id: int, status: DraftStatus, note: str = "",
-    *, for_part: int | None = None, heard: str | None = None,
+    *, for_part: int | None = None, heard: str | None = None, heard_part: int | None = None,
 ) -> None:
     """The one quiet status line under the answer being written (the previous one removed).
-    After a voice note it quotes what was heard; a reply to it corrects that (see _correction)."""
+    After a voice note it quotes what was heard, with "Replace this part" (handlers.voice) for
+    the voice note `heard_part`; a reply to it replaces that part too (see `correcting`)."""
     svc = context.services
     text = render_status(status.words, status.parts)
+    if status.replaced is not None:
+        text = f"{texts.REPLACED.format(number=status.replaced)}\n{text}"
+    elif status.replace_missed:
+        text = f"{texts.REPLACE_MISSED}\n{text}"
     if status.truncated:
         text = f"{texts.TRUNCATED}\n{text}"
     if update.update_id in context.bot_data.cleaned:
@@ -137,12 +143,14 @@ async def show_status(
         text = f"{texts.VOICE_HEARD.format(heard=html.escape(heard))}\n{text}"
     chat = update.effective_chat
     assert chat is not None
+    markup = keyboards.draft_keyboard(status.prompt.id, status.token)
+    if heard_part is not None:
+        markup = InlineKeyboardMarkup([*markup.inline_keyboard, keyboards.replace_row(heard_part)])
     sent = await context.bot.send_message(
-        chat.id, text, disable_notification=True,
-        reply_markup=keyboards.draft_keyboard(status.prompt.id, status.token),
+        chat.id, text, disable_notification=True, reply_markup=markup,
     )
-    if heard is not None and context.user_data is not None:
-        context.user_data.voice_heard = (sent.message_id, heard)
+    if context.user_data is not None:
+        context.user_data.voice_heard = None if heard_part is None else (sent.message_id, heard_part)
     previous = await svc.practice.set_status_message(learner_id, sent.message_id, for_part=for_part)
     if previous is not None:
         # One quiet status line at the bottom of the chat, not one per message.

@@ -11,17 +11,18 @@ from __future__ import annotations
 
 import json
 
-from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update
+from telegram import InlineKeyboardMarkup, Update
 
 from bot.learners.privacy import export_filename
 from handlers import texts
 from handlers.answers import send_book_file
-from handlers.common import close_buttons, reply
+from handlers.callback import Callback, choice, number
+from handlers.common import reply, take_press
 from handlers.context import Context
 from storage.models import Learner, aware
 
-DELETE_YES = "priv:delete:yes"
-DELETE_NO = "priv:delete:no"
+# Yes or No, with the account the question was asked for.
+DELETE = Callback("priv:delete", answer=choice("yes", "no"), account=number(20))
 
 
 def account_token(learner: Learner) -> str:
@@ -33,8 +34,8 @@ def account_token(learner: Learner) -> str:
 def delete_keyboard(learner: Learner) -> InlineKeyboardMarkup:
     token = account_token(learner)
     return InlineKeyboardMarkup(
-        [[InlineKeyboardButton(texts.DELETE_YES_BUTTON, callback_data=f"{DELETE_YES}:{token}"),
-          InlineKeyboardButton(texts.DELETE_NO_BUTTON, callback_data=f"{DELETE_NO}:{token}")]]
+        [[DELETE.button(texts.DELETE_YES_BUTTON, "yes", token),
+          DELETE.button(texts.DELETE_NO_BUTTON, "no", token)]]
     )
 
 
@@ -96,16 +97,14 @@ async def deleteme(update: Update, context: Context) -> None:
 
 async def delete_button(update: Update, context: Context) -> None:
     """The answer to the erasure question (callback data `priv:delete:yes|no:<account token>`)."""
-    query = update.callback_query
-    assert query is not None
-    await query.answer()
-    await close_buttons(update)
+    found = await take_press(update, DELETE)
+    if found is None:
+        return
     learner = await _existing_learner(update, context)
-    answer, _, token = (query.data or "").rpartition(":")
-    if learner is None or learner.id is None or token != account_token(learner):
+    if learner is None or learner.id is None or found["account"] != account_token(learner):
         await reply(update, context, texts.DELETE_STALE)
         return
-    if answer != DELETE_YES:
+    if found["answer"] != "yes":
         await reply(update, context, texts.DELETE_KEPT)
         return
     erased = await context.services.privacy.erase(learner.id)

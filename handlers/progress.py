@@ -8,33 +8,29 @@ from __future__ import annotations
 
 import asyncio
 
-from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update
+from telegram import InlineKeyboardMarkup, Update
 
 from bot.mastery.progress import CHART_POINTS
 from bot.render.feedback import HTML
 from bot.render.progress import progress_chart, render_progress, render_progress_summary
 from handlers import texts
-from handlers.answers import page_data
-from handlers.common import learner_for, replace_message, reply
+from handlers.answers import my_answers_button
+from handlers.callback import Callback
+from handlers.common import learner_for, replace_message, reply, take_press
 from handlers.context import Context
 
-DETAILS = "prog:details"
+DETAILS = Callback("prog:details")
 
 
 async def details(update: Update, context: Context) -> None:
     """Details under /progress: every topic and skill with its bar, and the key Acts by name."""
-    query = update.callback_query
-    assert query is not None
-    if query.data != DETAILS:
-        # PTB hands a button with empty data to the first button handler: not ours.
-        await query.answer(texts.UNKNOWN_BUTTON, show_alert=True)
+    if await take_press(update, DETAILS, close=False) is None:
         return
-    await query.answer()
     learner = await learner_for(update, context)
     assert learner.id is not None
     summary = await context.services.progress.summary(learner.id)
     await replace_message(update, context, render_progress(summary, HTML), reply_markup=InlineKeyboardMarkup(
-        [[InlineKeyboardButton(texts.MY_ANSWERS_BUTTON, callback_data=page_data(0))]]
+        [[my_answers_button(texts.MY_ANSWERS_BUTTON)]]
     ) if summary.answers else None)
 
 
@@ -48,8 +44,8 @@ async def progress(update: Update, context: Context) -> None:
     if summary.answers:
         # "My answers" is one tap from /progress; the bars and lists are one tap too.
         markup = InlineKeyboardMarkup([
-            [InlineKeyboardButton(texts.PROGRESS_DETAILS_BUTTON, callback_data=DETAILS)],
-            [InlineKeyboardButton(texts.MY_ANSWERS_BUTTON, callback_data=page_data(0))],
+            [DETAILS.button(texts.PROGRESS_DETAILS_BUTTON)],
+            [my_answers_button(texts.MY_ANSWERS_BUTTON)],
         ])
     await reply(update, context, render_progress_summary(summary, HTML), reply_markup=markup)
     # Drawing takes tens of milliseconds of CPU: keep it off the event loop.

@@ -25,7 +25,7 @@ from telegram.warnings import PTBDeprecationWarning
 
 from bot.app.sending import at_most_once
 from bot.practice.service import PracticeError
-from bot.reminders.dispatcher import SendResult
+from bot.reminders.dispatcher import SendOutcome, SendResult
 from bot.reminders.planning import (
     DAY_NAMES,
     EVERY_DAY,
@@ -38,29 +38,63 @@ from bot.reminders.planning import (
     parse_remind,
 )
 from bot.render.feedback import HTML, render_prompt
-from bot.render.nudge import Nudge
-from handlers import keyboards, texts
-from handlers.common import answer_in_progress, close_buttons, close_live_keyboards, reply
+from bot.render.nudge import Nudge, NudgeAction, NudgeButton
+from handlers import mock, onboarding_buttons, texts
+from handlers.callback import ATTEMPT, ID, Callback, Field, choice, optional
+from handlers.common import answer_in_progress, close_live_keyboards, reply, take_press
 from handlers.consent import require_consent
 from handlers.context import App, Context
-from handlers.mock import step_aside
+from storage.models import RemindersOff
 
 log = logging.getLogger(__name__)
 
 JOB_NAME = "reminders:dispatch"
 # Offered in the menu; any other time can be typed with /remind.
 PRESET_TIMES = ("07:30", "12:30", "18:00", "20:00")
-PATTERN = (
-    r"^rem:(menu|off|days|days:(all|wk)|day:[0-6]|time:\d{4}"
-    r"|go:[a-z0-9_]{1,40}(:[a-z]{1,12})?|snooze:\d{1,9}|skip:\d{1,9})$"
-)
+# The menu (from /settings), its times and days, and the three buttons of a nudge.
+MENU = Callback("rem:menu")
+TIME = Callback("rem:time", at=Field(r"\d{4}", "2359", "0000"))  # HHMM; checked by button_time
+OFF = Callback("rem:off")
+DAYS = Callback("rem:days", preset=optional(choice("all", "wk")))
+DAY = Callback("rem:day", day=Field("[0-6]", "6", "0"))  # toggles one day, 0 = Monday
+GO = Callback("rem:go", topic=ID, skill=optional(Field("[a-z]{1,12}", "a" * 12, "a")))
+SNOOZE = Callback("rem:snooze", nudge=ATTEMPT)  # the nudge log id
+SKIP = Callback("rem:skip", nudge=ATTEMPT)
 
 
 def handlers() -> list[BaseHandler]:
     return [
         CommandHandler("remind", remind, filters=filters.ChatType.PRIVATE),
-        CallbackQueryHandler(button, pattern=PATTERN),
+        CallbackQueryHandler(menu_button, pattern=MENU.pattern),
+        CallbackQueryHandler(time_button, pattern=TIME.pattern),
+        CallbackQueryHandler(off_button, pattern=OFF.pattern),
+        CallbackQueryHandler(days_button, pattern=DAYS.pattern),
+        CallbackQueryHandler(day_button, pattern=DAY.pattern),
+        CallbackQueryHandler(go_button, pattern=GO.pattern),
+        CallbackQueryHandler(snooze_button, pattern=SNOOZE.pattern),
+        CallbackQueryHandler(skip_button, pattern=SKIP.pattern),
     ]
+
+
+def settings_button() -> list[InlineKeyboardButton]:
+    """The daily-reminder row that /settings adds under its own buttons."""
+    return [MENU.button("⏰ Daily reminder")]
+
+
+def button_time(digits: str) -> str | None:
+    """`HHMM` from a time button as `HH:MM`, or None if it is not a time of day (a forged press)."""
+    hours, minutes = int(digits[:2]), int(digits[2:])
+    return f"{digits[:2]}:{digits[2:]}" if hours < 24 and minutes < 60 else None
+
+
+def nudge_button(button: NudgeButton) -> InlineKeyboardButton:
+    """A nudge's button (bot.render.nudge) as Telegram's."""
+    if button.action is NudgeAction.PRACTISE:
+        return GO.button(button.label, button.topic, button.skill or None)
+    if button.action is NudgeAction.MOCK:
+        return mock.LENGTH.button(button.label, button.minutes)
+    kind = SNOOZE if button.action is NudgeAction.SNOOZE else SKIP
+    return kind.button(button.label, button.log_id)
 
 
 # -- sending ----------------------------------------------------------------------------------
@@ -73,17 +107,14 @@ class TelegramSender:
         self.bot = bot
 
     async def send(self, chat_id: int, nudge: Nudge) -> SendResult:
-        markup = InlineKeyboardMarkup(
-            [[InlineKeyboardButton(label, callback_data=data) for label, data in row]
-             for row in nudge.buttons]
-        )
+        markup = InlineKeyboardMarkup([[nudge_button(b) for b in row] for row in nudge.buttons])
         try:
             with at_most_once():  # a timed-out nudge may have arrived: never sent twice
                 message = await self.bot.send_message(
                     chat_id, nudge.text, parse_mode=ParseMode.HTML, reply_markup=markup
                 )
         except Forbidden as exc:
-            return SendResult("blocked", detail=str(exc))
+            return SendResult(SendOutcome.BLOCKED, detail=str(exc))
         except RetryAfter as exc:
             with warnings.catch_warnings():
                 # PTB 22 gives whole seconds with a deprecation warning; a timedelta with
@@ -91,20 +122,20 @@ class TelegramSender:
                 warnings.simplefilter("ignore", PTBDeprecationWarning)
                 period = exc.retry_after
             wait = period.total_seconds() if isinstance(period, timedelta) else float(period)
-            return SendResult("retry", retry_after=wait, detail=str(exc))
+            return SendResult(SendOutcome.RETRY, retry_after=wait, detail=str(exc))
         except BadRequest as exc:  # a NetworkError subclass in PTB: before it
             if "chat not found" in str(exc).lower():
-                return SendResult("blocked", detail=str(exc))
-            return SendResult("failed", detail=str(exc))
+                return SendResult(SendOutcome.BLOCKED, detail=str(exc))
+            return SendResult(SendOutcome.FAILED, detail=str(exc))
         except TimedOut as exc:
             # Waiting for a free connection means nothing was sent; a read timeout may have been.
             pooled = "pool" in str(exc).lower()
-            return SendResult("retry" if pooled else "unknown", detail=str(exc))
+            return SendResult(SendOutcome.RETRY if pooled else SendOutcome.UNKNOWN, detail=str(exc))
         except NetworkError as exc:
-            return SendResult("retry", detail=str(exc))
+            return SendResult(SendOutcome.RETRY, detail=str(exc))
         except TelegramError as exc:
-            return SendResult("retry", detail=str(exc))
-        return SendResult("sent", message_id=message.message_id)
+            return SendResult(SendOutcome.RETRY, detail=str(exc))
+        return SendResult(SendOutcome.SENT, message_id=message.message_id)
 
 
 def schedule(app: App) -> None:
@@ -138,7 +169,7 @@ def _status_text(status: ReminderStatus, now_text: str) -> str:
             time=status.local_time, days=describe_days(status.days),
             timezone=html.escape(status.timezone), next=now_text,
         )
-    if status.disabled_reason == "blocked":
+    if status.disabled_reason == RemindersOff.BLOCKED:
         return texts.REMIND_STATUS_BLOCKED
     return texts.REMIND_STATUS_OFF
 
@@ -152,25 +183,20 @@ def _when(context: Context, status: ReminderStatus) -> str:
 
 
 def menu_keyboard(status: ReminderStatus) -> InlineKeyboardMarkup:
-    times = [InlineKeyboardButton(t, callback_data=f"rem:time:{t.replace(':', '')}") for t in PRESET_TIMES]
-    rows = [times]
+    rows = [[TIME.button(t, t.replace(":", "")) for t in PRESET_TIMES]]
     if status.enabled:
-        rows.append([InlineKeyboardButton("Days of the week", callback_data="rem:days"),
-                     InlineKeyboardButton("Turn off", callback_data="rem:off")])
-    rows.append([InlineKeyboardButton(texts.BACK_BUTTON, callback_data="onb:settings")])  # /settings
+        rows.append([DAYS.button("Days of the week"), OFF.button("Turn off")])
+    rows.append([onboarding_buttons.SETTINGS.button(texts.BACK_BUTTON)])  # back to /settings
     return InlineKeyboardMarkup(rows)
 
 
 def days_keyboard(days: str) -> InlineKeyboardMarkup:
     toggles = [
-        InlineKeyboardButton(("✅ " if str(i) in days else "") + name, callback_data=f"rem:day:{i}")
-        for i, name in enumerate(DAY_NAMES)
+        DAY.button(("✅ " if str(i) in days else "") + name, i) for i, name in enumerate(DAY_NAMES)
     ]
     return InlineKeyboardMarkup([
         toggles[:4], toggles[4:],
-        [InlineKeyboardButton("Every day", callback_data="rem:days:all"),
-         InlineKeyboardButton("Weekdays", callback_data="rem:days:wk"),
-         InlineKeyboardButton("Done", callback_data="rem:menu")],
+        [DAYS.button("Every day", "all"), DAYS.button("Weekdays", "wk"), MENU.button("Done")],
     ])
 
 
@@ -217,98 +243,139 @@ async def _confirm(update: Update, context: Context, status: ReminderStatus) -> 
     await reply(update, context, texts.REMIND_SET.format(
         time=status.local_time, days=describe_days(status.days),
         timezone=html.escape(status.timezone), next=_when(context, status),
-    ), reply_markup=keyboards.change_timezone_keyboard())
+    ), reply_markup=onboarding_buttons.change_timezone_keyboard())
 
 
 # -- buttons ----------------------------------------------------------------------------------
 
 
-async def button(update: Update, context: Context) -> None:
-    """Every `rem:` button: the menu, times, days, and the three buttons of a nudge."""
-    query = update.callback_query
-    assert query is not None
-    if not re.match(PATTERN, query.data or ""):
-        # PTB hands a button with empty data to the first button handler: not ours.
-        await query.answer(texts.UNKNOWN_BUTTON, show_alert=True)
-        return
-    await query.answer()
+async def _pressed(
+    update: Update, context: Context, kind: Callback, *, close: bool = True
+) -> tuple[re.Match[str], int] | None:
+    """The press's fields and the learner, once the press is answered (and, with `close`, its
+    keyboard closed); None for an unknown press or a learner who has not agreed yet."""
+    found = await take_press(update, kind, close=close)
+    if found is None:
+        return None
     learner = await require_consent(update, context)
     if learner is None or learner.id is None:
+        return None
+    return found, learner.id
+
+
+async def menu_button(update: Update, context: Context) -> None:
+    """The reminder menu, in place of the message it was opened from."""
+    pressed = await _pressed(update, context, MENU, close=False)
+    if pressed is None:
         return
-    lid = learner.id
-    svc = context.services
-    parts = (query.data or "").split(":")
-    action, args = parts[1], parts[2:]
-    if action in ("go", "snooze", "skip"):
-        await _nudge_button(update, context, lid, action, args)
+    status = await context.services.reminders.status(pressed[1])
+    text = texts.REMIND_MENU.format(status=_status_text(status, _when(context, status)))
+    await _edit(update, context, text, menu_keyboard(status))
+
+
+async def time_button(update: Update, context: Context) -> None:
+    pressed = await _pressed(update, context, TIME)
+    if pressed is None:
         return
-    if action == "time":
-        at = keyboards.button_time(args[0])
-        if at is None:
-            await reply(update, context, texts.UNKNOWN_BUTTON)
-            return
-        status = await svc.reminders.set(lid, at)
-        await close_buttons(update)
-        await _confirm(update, context, status)
-    elif action == "off":
-        await svc.reminders.off(lid)
-        await close_buttons(update)
+    at = button_time(pressed[0]["at"])
+    if at is None:
+        await reply(update, context, texts.UNKNOWN_BUTTON)
+        return
+    await _confirm(update, context, await context.services.reminders.set(pressed[1], at))
+
+
+async def off_button(update: Update, context: Context) -> None:
+    pressed = await _pressed(update, context, OFF)
+    if pressed is not None:
+        await context.services.reminders.off(pressed[1])
         await reply(update, context, texts.REMIND_OFF)
-    elif action in ("days", "day"):
-        if action == "day":
-            status = await svc.reminders.toggle_day(lid, int(args[0]))
-        elif args:
-            status = await svc.reminders.set_days(lid, EVERY_DAY if args[0] == "all" else WEEKDAYS)
-        else:
-            status = await svc.reminders.status(lid)
-        if not status.enabled or status.local_time is None:
-            await reply(update, context, texts.REMIND_NOTHING_TO_RESUME)
-            return
-        await _edit(update, context, texts.REMIND_DAYS.format(
-            time=status.local_time, timezone=html.escape(status.timezone)), days_keyboard(status.days))
-    else:  # menu
-        status = await svc.reminders.status(lid)
-        text = texts.REMIND_MENU.format(status=_status_text(status, _when(context, status)))
-        await _edit(update, context, text, menu_keyboard(status))
 
 
-async def _nudge_button(
-    update: Update, context: Context, lid: int, action: str, args: list[str]
-) -> None:
-    svc = context.services
-    await close_buttons(update)
-    if action == "go":
-        await svc.reminders.answered(lid)
-        topic = args[0]
-        skill = args[1] if len(args) > 1 else None
-        if topic not in svc.content.topics:
-            await reply(update, context, texts.STALE_BUTTON)
-            return
-        if await answer_in_progress(update, context, lid):
-            return  # an answer is being written: it is never dropped by a nudge's button
-        await close_live_keyboards(context)
-        await step_aside(update, context, lid)  # a running mock pauses for the practice
-        try:
-            prompt = await svc.practice.start(lid, topic_id=topic, skill=skill)
-        except PracticeError as exc:
-            await reply(update, context, html.escape(str(exc)))
-            return
-        await reply(update, context, render_prompt(prompt, svc.content.topics[prompt.topic].title, HTML))
+async def days_button(update: Update, context: Context) -> None:
+    """The days of the week (in place), or Every day / Weekdays chosen there."""
+    pressed = await _pressed(update, context, DAYS, close=False)
+    if pressed is None:
         return
+    found, lid = pressed
+    svc = context.services.reminders
+    if found["preset"] is None:
+        await _show_days(update, context, await svc.status(lid))
+    else:
+        days = EVERY_DAY if found["preset"] == "all" else WEEKDAYS
+        await _show_days(update, context, await svc.set_days(lid, days))
+
+
+async def day_button(update: Update, context: Context) -> None:
+    """One day switched on or off."""
+    pressed = await _pressed(update, context, DAY, close=False)
+    if pressed is not None:
+        found, lid = pressed
+        await _show_days(update, context, await context.services.reminders.toggle_day(lid, int(found["day"])))
+
+
+async def _show_days(update: Update, context: Context, status: ReminderStatus) -> None:
+    if not status.enabled or status.local_time is None:
+        await reply(update, context, texts.REMIND_NOTHING_TO_RESUME)
+        return
+    await _edit(update, context, texts.REMIND_DAYS.format(
+        time=status.local_time, timezone=html.escape(status.timezone)), days_keyboard(status.days))
+
+
+async def go_button(update: Update, context: Context) -> None:
+    """A nudge's Practise now: a question on the area it named."""
+    pressed = await _pressed(update, context, GO)
+    if pressed is None:
+        return
+    found, lid = pressed
+    svc = context.services
+    await svc.reminders.answered(lid)
+    topic = found["topic"]
+    if topic not in svc.content.topics:
+        await reply(update, context, texts.STALE_BUTTON)
+        return
+    if await answer_in_progress(update, context, lid):
+        return  # an answer is being written: it is never dropped by a nudge's button
+    await close_live_keyboards(context)
+    await mock.step_aside(update, context, lid)  # a running mock pauses for the practice
     try:
-        if action == "snooze":
-            until = await svc.reminders.snooze(lid, int(args[0]))
-            status = await svc.reminders.status(lid)
-            local = until.astimezone(svc.reminders.zone_named(status.timezone))
-            await reply(update, context, texts.REMIND_SNOOZED.format(time=local.strftime("%H:%M")))
-        else:
-            status = await svc.reminders.not_today(lid, int(args[0]))
-            if status.next_due is None:
-                await reply(update, context, texts.REMIND_NOT_TODAY_OFF)
-            else:
-                await reply(update, context, texts.REMIND_NOT_TODAY.format(next=_when(context, status)))
+        prompt = await svc.practice.start(lid, topic_id=topic, skill=found["skill"])
+    except PracticeError as exc:
+        await reply(update, context, html.escape(str(exc)))
+        return
+    await reply(update, context, render_prompt(prompt, svc.content.topics[prompt.topic].title, HTML))
+
+
+async def snooze_button(update: Update, context: Context) -> None:
+    """A nudge's Snooze 1 hour."""
+    pressed = await _pressed(update, context, SNOOZE)
+    if pressed is None:
+        return
+    found, lid = pressed
+    svc = context.services.reminders
+    try:
+        until = await svc.snooze(lid, int(found["nudge"]))
     except StaleNudge:
         await reply(update, context, texts.REMIND_STALE)
+        return
+    local = until.astimezone(svc.zone_named((await svc.status(lid)).timezone))
+    await reply(update, context, texts.REMIND_SNOOZED.format(time=local.strftime("%H:%M")))
+
+
+async def skip_button(update: Update, context: Context) -> None:
+    """A nudge's Not today."""
+    pressed = await _pressed(update, context, SKIP)
+    if pressed is None:
+        return
+    found, lid = pressed
+    try:
+        status = await context.services.reminders.not_today(lid, int(found["nudge"]))
+    except StaleNudge:
+        await reply(update, context, texts.REMIND_STALE)
+        return
+    if status.next_due is None:
+        await reply(update, context, texts.REMIND_NOT_TODAY_OFF)
+    else:
+        await reply(update, context, texts.REMIND_NOT_TODAY.format(next=_when(context, status)))
 
 
 async def _edit(

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update
+from telegram import Update
 
-from handlers import keyboards, texts
+from handlers import texts
 from handlers.common import reply
 from handlers.context import Context
+from handlers.onboarding_buttons import read_all_keyboard
 
 
 async def help_command(update: Update, context: Context) -> None:
@@ -16,8 +17,7 @@ async def help_command(update: Update, context: Context) -> None:
 
 async def privacy(update: Update, context: Context) -> None:
     """The privacy notice in brief, with Read all for the full notice in place."""
-    await reply(update, context, texts.PRIVACY_SUMMARY, reply_markup=InlineKeyboardMarkup(
-        [[InlineKeyboardButton(texts.READ_ALL_BUTTON, callback_data=keyboards.PRIVACY_READ)]]))
+    await reply(update, context, texts.PRIVACY_SUMMARY, reply_markup=read_all_keyboard())
 
 
 async def unknown_command(update: Update, context: Context) -> None:

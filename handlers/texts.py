@@ -125,8 +125,21 @@ UNKNOWN_BUTTON = "Sorry, I don't recognise that button. Send /help to see what I
 NOT_TEXT = "I can read typed answers and voice notes. Please type your answer or record it."
 VOICE_HEARD = (
     "🎙 I heard: <i>{heard}</i>\n"
-    "Misheard? Reply to this message with the right words and they replace it."
+    "Misheard? Tap <b>Replace this part</b> and send the right words, typed or spoken (or reply "
+    "to this message with them)."
 )
+REPLACE_WAITING = (
+    "✏️ Send the right words now, typed or as a new voice note. They will replace this part of "
+    "your answer:\n<i>{heard}</i>"
+)
+REPLACE_ALREADY = "I'm already waiting for the words to replace <i>{heard}</i>: send them now."
+REPLACE_GONE = (
+    "That part is no longer in an answer you're writing (it was submitted, cancelled or replaced "
+    "already), so I changed nothing. Nothing you said was lost."
+)
+REPLACE_KEPT = "OK, I kept what I heard."
+REPLACED = "✏️ I put that in place of part {number} of your answer."
+REPLACE_MISSED = "That part had been replaced already, so I added this as a new part (nothing is lost)."
 VOICE_FAILED = "Sorry, I could not use that recording: {reason} You can type your answer instead."
 VOICE_EMPTY = (
     "I could not make out any words in that recording. Try again closer to the microphone, or type it."
@@ -144,6 +157,10 @@ EDIT_APPLIED = "✏️ I've updated message {number} of your answer with your ed
 EDIT_IGNORED = (
     "I saw your edit. Only the messages of the answer you're writing now can be changed, so I "
     "left that one as it was. If it matters, send it again as a new message."
+)
+EDIT_IN_MOCK = (
+    "I saw your edit. In a mock, what you sent stays as you sent it, as words spoken in the real "
+    "discussion do; send the correction as a new message and it is added to your answer."
 )
 EDIT_NOT_A_COMMAND = "Edits don't run commands: send {command} as a new message if you meant it."
 CLEANED = "Your message had a character that can't be stored (shown as � or left out); the rest is saved."

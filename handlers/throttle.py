@@ -13,6 +13,7 @@ is all it needs to do (Telegram itself caps what a user can send).
 from __future__ import annotations
 
 import time
+from collections.abc import Callable
 
 from telegram import Update
 from telegram.ext import ApplicationHandlerStop, filters
@@ -21,6 +22,9 @@ from handlers import texts
 from handlers.bucket import Bucket
 from handlers.context import Context
 
+# What fills the buckets: read at each update, so a test can stand time still and count exactly.
+monotonic: Callable[[], float] = time.monotonic
+
 
 async def throttle(update: Update, context: Context) -> None:
     user = update.effective_user
@@ -28,10 +32,11 @@ async def throttle(update: Update, context: Context) -> None:
     if user is None or memory is None:
         return
     settings = context.services.settings
+    now = monotonic()
     if memory.bucket is None:
-        memory.bucket = Bucket(float(settings.flood_burst), settings.flood_rate)
+        memory.bucket = Bucket(float(settings.flood_burst), settings.flood_rate, stamp=now)
     bucket = memory.bucket
-    allowed = bucket.take(time.monotonic())
+    allowed = bucket.take(now)
     memory.quiet = not allowed
     if allowed:
         return

@@ -2,9 +2,13 @@
 
 The recording is downloaded into memory, transcribed on this machine by bot.voice (in a worker
 process, never on the event loop) and dropped: only the transcript is kept, as part of the answer.
-The status line quotes what was heard; a reply to it with the right words replaces the transcript.
-With no question open the transcript waits for the learner to pick one (and is shown in the chat,
-so it is never lost).
+The status line quotes what was heard, with Submit, Cancel and "Replace this part"
+(keyboards.VOICE_FIX, the part being the voice note's message id): after that press the learner's
+next message, typed or spoken, takes the transcript's place in the answer instead of being added
+("Keep what I said", keyboards.VOICE_KEEP, changes their mind). A reply to the status line with the
+right words does the same in one step. A press on a part that has gone (submitted, cancelled,
+replaced) changes nothing and says so. With no question open the transcript waits for the learner
+to pick one (and is shown in the chat, so it is never lost).
 """
 
 from __future__ import annotations
@@ -17,15 +21,16 @@ import logging
 from telegram import Update
 from telegram.constants import ChatAction
 from telegram.error import TelegramError
+from telegram.ext import BaseHandler, CallbackQueryHandler
 
-from bot.practice.service import NoDraft, PracticeError
+from bot.practice.service import Arm, NoDraft, PracticeError
 from bot.voice.decode import AudioError
 from bot.voice.service import VoiceBusy
 from handlers import keyboards, mock, texts
-from handlers.common import reply
+from handlers.common import learner_for, replace_message, reply, take_press
 from handlers.consent import require_consent
 from handlers.context import Context
-from handlers.practice import show_status
+from handlers.practice import correcting, show_status
 
 log = logging.getLogger(__name__)
 
@@ -75,10 +80,12 @@ async def voice(update: Update, context: Context) -> None:
     if await mock.take_text(update, context, learner, heard):
         return  # a mock discussion is running: what was said is part of its answer
     try:
-        status = await svc.practice.add_text(learner.id, heard)
+        status = await svc.practice.add_text(
+            learner.id, heard, message_id=message.message_id, replacing=correcting(update, context)
+        )
     except NoDraft:
         if context.user_data is not None:
-            context.user_data.voice_pending = heard
+            context.user_data.voice_pending = (message.message_id, heard)
         await reply(
             update, context, texts.VOICE_PICK_QUESTION.format(heard=html.escape(heard)),
             reply_markup=keyboards.topics_keyboard(svc.content),
@@ -87,4 +94,50 @@ async def voice(update: Update, context: Context) -> None:
     except PracticeError as exc:
         await reply(update, context, html.escape(str(exc)))
         return
-    await show_status(update, context, learner.id, status, heard=heard)
+    if status.repeated:
+        return  # added and shown before a crash (the update is being run again)
+    await show_status(
+        update, context, learner.id, status, for_part=message.message_id, heard=heard,
+        heard_part=message.message_id,
+    )
+
+
+async def replace_button(update: Update, context: Context) -> None:
+    """Replace this part: the next message, typed or spoken, takes the part's place."""
+    found = await take_press(update, keyboards.VOICE_FIX)
+    if found is None:
+        return
+    learner = await learner_for(update, context)
+    assert learner.id is not None
+    part = int(found["part"])
+    outcome, heard = await context.services.practice.arm_replace(learner.id, part)
+    if outcome == Arm.GONE:
+        await reply(update, context, texts.REPLACE_GONE)
+    elif outcome == Arm.ALREADY:
+        await reply(update, context, texts.REPLACE_ALREADY.format(heard=html.escape(heard)))
+    else:
+        await replace_message(
+            update, context, texts.REPLACE_WAITING.format(heard=html.escape(heard)),
+            reply_markup=keyboards.keep_keyboard(part),
+        )
+
+
+async def keep_button(update: Update, context: Context) -> None:
+    """Keep what I said: the part stays, and the next message is added as usual."""
+    found = await take_press(update, keyboards.VOICE_KEEP)
+    if found is None:
+        return
+    learner = await learner_for(update, context)
+    assert learner.id is not None
+    status = await context.services.practice.keep_part(learner.id, int(found["part"]))
+    if status is None:
+        await reply(update, context, texts.REPLACE_GONE)
+        return
+    await show_status(update, context, learner.id, status, note=texts.REPLACE_KEPT)
+
+
+def handlers() -> list[BaseHandler]:
+    return [
+        CallbackQueryHandler(replace_button, pattern=keyboards.VOICE_FIX.pattern),
+        CallbackQueryHandler(keep_button, pattern=keyboards.VOICE_KEEP.pattern),
+    ]

@@ -137,6 +137,17 @@ def head_revision() -> str:
     return head
 
 
+def known_revision(revision: str) -> bool:
+    """Whether this version's migrations hold `revision` (False: a newer version wrote it)."""
+    from alembic.script import ScriptDirectory
+    from alembic.util import CommandError
+
+    try:
+        return ScriptDirectory.from_config(alembic_config()).get_revision(revision) is not None
+    except CommandError:
+        return False
+
+
 def sqlite_path(url: str) -> Path | None:
     """The file of a SQLite URL (None for PostgreSQL or an in-memory database)."""
     parsed = make_url(normalise_url(url))

@@ -7,9 +7,9 @@ from collections.abc import Sequence
 from sqlmodel import col, select
 from sqlmodel.ext.asyncio.session import AsyncSession
 
-from storage.models import MockSession
+from storage.models import MockSession, MockStatus
 
-OPEN = ("active", "paused")
+OPEN = (MockStatus.ACTIVE, MockStatus.PAUSED)
 
 
 async def open_mock(
@@ -36,7 +36,8 @@ async def finished_mocks(
     rows = (
         await session.exec(
             select(MockSession)
-            .where(col(MockSession.learner_id).in_(list(learner_ids)), MockSession.status == "finished")
+            .where(col(MockSession.learner_id).in_(list(learner_ids)))
+            .where(MockSession.status == MockStatus.FINISHED)
             .order_by(col(MockSession.finished_at).desc(), col(MockSession.id).desc())
         )
     ).all()

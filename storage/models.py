@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import UTC, date, datetime
 from enum import StrEnum
-from typing import Any
+from typing import Any, Generic, TypeVar
 
 import sqlalchemy as sa
 from sqlmodel import Field, SQLModel
@@ -21,6 +21,27 @@ def aware(value: datetime) -> datetime:
 
 def _ts(**kw: Any) -> Any:
     return Field(sa_type=sa.DateTime(timezone=True), **kw)
+
+
+E = TypeVar("E", bound=StrEnum)
+
+
+class StoredEnum(sa.types.TypeDecorator[E], Generic[E]):
+    """A state kept as its enum's value in a VARCHAR, read back as the enum member: the stored
+    strings are the ones written before the enums, so the schema is unchanged."""
+
+    impl = sa.String
+    cache_ok = True
+
+    def __init__(self, enum: type[E], length: int) -> None:
+        super().__init__(length)
+        self.enum, self.length = enum, length
+
+    def process_bind_param(self, value: Any, dialect: sa.Dialect) -> str | None:
+        return None if value is None else self.enum(value).value
+
+    def process_result_value(self, value: Any, dialect: sa.Dialect) -> E | None:
+        return None if value is None else self.enum(value)
 
 
 # Marks a column that holds a person's Telegram user id without a foreign key to `learner`:
@@ -70,7 +91,7 @@ class Draft(SQLModel, table=True):
 
     learner_id: int = Field(foreign_key="learner.id", primary_key=True, ondelete="CASCADE")
     prompt_id: str = Field(max_length=40)
-    mode: str = Field(default=AnswerMode.ANSWER.value, max_length=10)  # an AnswerMode
+    mode: AnswerMode = Field(default=AnswerMode.ANSWER, sa_type=StoredEnum(AnswerMode, 10))
     # For probe and retry: the attempt it builds on.
     parent_attempt_id: int | None = None
     probe_point: str | None = Field(default=None, max_length=40)
@@ -81,6 +102,9 @@ class Draft(SQLModel, table=True):
     # The Telegram message of each part, in order, as [message_id, text]: a message handled
     # again (after a crash) is not added twice, and an edited message replaces its own part.
     part_messages: list[Any] = Field(default_factory=list, sa_type=sa.JSON)
+    # The part (its message id, as in part_messages) that the learner's next message replaces
+    # instead of being added: set by "Replace this part" under a voice note's transcript.
+    replacing: int | None = Field(default=None, sa_type=sa.BigInteger)
     started_at: datetime = _ts(default_factory=utcnow)
     updated_at: datetime = _ts(default_factory=utcnow)
 
@@ -92,7 +116,7 @@ class Attempt(SQLModel, table=True):
     learner_id: int = Field(foreign_key="learner.id", index=True, ondelete="CASCADE")
     prompt_id: str = Field(max_length=40)
     topic_id: str = Field(max_length=40)
-    kind: str = Field(default=AnswerMode.ANSWER.value, max_length=10)  # an AnswerMode
+    kind: AnswerMode = Field(default=AnswerMode.ANSWER, sa_type=StoredEnum(AnswerMode, 10))
     parent_id: int | None = Field(default=None, foreign_key="attempt.id", ondelete="SET NULL")
     text: str = Field(sa_type=sa.Text)
     score: int
@@ -159,6 +183,14 @@ class AreaCard(SQLModel, table=True):
     updated_at: datetime = _ts(default_factory=utcnow)
 
 
+class RemindersOff(StrEnum):
+    """Why a learner's reminder was turned off (Reminder.disabled_reason)."""
+
+    LEARNER = "learner"  # /remind off, or Turn off in the menu
+    BLOCKED = "blocked"  # the learner blocked the bot (Telegram said 403)
+    NO_CHAT = "no_chat"  # no Telegram chat to send to (a terminal learner)
+
+
 class Reminder(SQLModel, table=True):
     """A learner's daily nudge. The row, not the scheduler, says when the next one is due; a
     dispatcher claims due rows (claim token and lease) so no nudge is sent twice."""
@@ -176,7 +208,20 @@ class Reminder(SQLModel, table=True):
     claim_token: str | None = Field(default=None, max_length=40)
     claimed_until: datetime | None = _ts(default=None)
     attempts: int = 0  # failed sends of the current nudge, for retry back-off
-    disabled_reason: str | None = Field(default=None, max_length=40)
+    disabled_reason: RemindersOff | None = Field(default=None, sa_type=StoredEnum(RemindersOff, 40))
+
+
+class NudgeStatus(StrEnum):
+    """Where one nudge stands (NudgeLog.status): each is logged once, so none is lost or doubled."""
+
+    SENDING = "sending"  # handed to Telegram, no answer yet (a crash here leaves it unconfirmed)
+    SENT = "sent"
+    RETRY = "retry"  # known not delivered: tried again after a pause
+    BLOCKED = "blocked"  # the learner blocked the bot; reminders turned off
+    FAILED = "failed"  # given up on for good
+    UNCONFIRMED = "unconfirmed"  # may have arrived (a timeout): never sent again
+    SKIPPED_LATE = "skipped_late"  # its time passed too long ago (the bot was down)
+    SKIPPED_DONE = "skipped_done"  # the learner had practised that day already
 
 
 class NudgeLog(SQLModel, table=True):
@@ -188,7 +233,7 @@ class NudgeLog(SQLModel, table=True):
     learner_id: int = Field(foreign_key="learner.id", index=True, ondelete="CASCADE")
     due_at: datetime = _ts()
     sent_at: datetime | None = _ts(default=None)
-    status: str = Field(max_length=16)  # sent, blocked, failed, skipped_late
+    status: NudgeStatus = Field(sa_type=StoredEnum(NudgeStatus, 16))
     telegram_message_id: int | None = Field(default=None, sa_type=sa.BigInteger)
     __table_args__ = (sa.UniqueConstraint("learner_id", "due_at", name="uq_nudge_once"),)
 
@@ -271,6 +316,13 @@ class AnswerComment(SQLModel, table=True):
     replied_at: datetime | None = _ts(default=None)
 
 
+class WorkKind(StrEnum):
+    """What an assessor set (Assignment.kind)."""
+
+    TOPIC = "topic"
+    QUESTION = "question"
+
+
 class Assignment(SQLModel, table=True):
     """Work an assessor set one learner (a whole cohort gets one row each): a topic or a
     question, with an optional due date. It is done once the learner submits an answer to it
@@ -279,7 +331,7 @@ class Assignment(SQLModel, table=True):
     id: int | None = Field(default=None, primary_key=True)
     learner_id: int = Field(foreign_key="learner.id", index=True, ondelete="CASCADE")
     assessor_id: int = Field(foreign_key="learner.id", index=True, ondelete="CASCADE")
-    kind: str = Field(max_length=10)  # topic or question
+    kind: WorkKind = Field(sa_type=StoredEnum(WorkKind, 10))
     target: str = Field(max_length=40)  # the topic id or the prompt id
     due_on: date | None = None
     created_at: datetime = _ts(default_factory=utcnow)
@@ -302,6 +354,14 @@ class PointDispute(SQLModel, table=True):
     point_text: str = Field(sa_type=sa.Text)
     coach_met: bool  # what the coach said; the learner says the opposite
     created_at: datetime = _ts(default_factory=utcnow)
+class MockStatus(StrEnum):
+    """Where a mock discussion stands (MockSession.status)."""
+
+    ACTIVE = "active"
+    PAUSED = "paused"
+    FINISHED = "finished"
+
+
 class MockSession(SQLModel, table=True):
     """A mock professional discussion (issue 17): its clock, the question open now, the answer
     being written, every turn so far and, once finished, the readiness report. Everything is
@@ -313,7 +373,7 @@ class MockSession(SQLModel, table=True):
     learner_id: int = Field(foreign_key="learner.id", index=True, ondelete="CASCADE")
     standard_id: str = Field(max_length=40)
     minutes: int
-    status: str = Field(default="active", max_length=10)  # active, paused, finished
+    status: MockStatus = Field(default=MockStatus.ACTIVE, sa_type=StoredEnum(MockStatus, 10))
     started_at: datetime = _ts(default_factory=utcnow)
     # Seconds the discussion has been open, pauses excluded, up to `resumed_at`.
     active_seconds: int = 0

@@ -53,7 +53,7 @@ async def start_draft(
     *,
     learner_id: int,
     prompt_id: str,
-    mode: str = AnswerMode.ANSWER,
+    mode: AnswerMode = AnswerMode.ANSWER,
     parent_attempt_id: int | None = None,
     probe_point: str | None = None,
     now: datetime | None = None,
@@ -66,25 +66,11 @@ async def start_draft(
     draft.prompt_id, draft.text, draft.parts = prompt_id, "", 0
     draft.mode, draft.parent_attempt_id, draft.probe_point = mode, parent_attempt_id, probe_point
     draft.status_message_id = None
-    draft.part_messages = []
+    draft.part_messages, draft.replacing = [], None
     draft.started_at = draft.updated_at = now
     session.add(draft)
     await session.flush()
     return draft
-
-
-async def append_to_draft(
-    session: AsyncSession,
-    *,
-    learner_id: int,
-    text: str,
-    now: datetime | None = None,
-    message_id: int | None = None,
-) -> Draft | None:
-    draft = await session.get(Draft, learner_id, with_for_update=True)
-    if draft is None:
-        return None
-    return await append_text(session, draft=draft, text=text, now=now, message_id=message_id)
 
 
 async def append_text(
@@ -127,7 +113,7 @@ async def add_attempt(
     score: int,
     grade: str,
     result: dict[str, Any],
-    kind: str = AnswerMode.ANSWER,
+    kind: AnswerMode = AnswerMode.ANSWER,
     parent_id: int | None = None,
     now: datetime | None = None,
 ) -> Attempt:

@@ -18,7 +18,7 @@ from sqlalchemy.dialects import postgresql, sqlite
 from sqlmodel import col, select
 from sqlmodel.ext.asyncio.session import AsyncSession
 
-from storage.models import Attempt, NudgeLog, Reminder
+from storage.models import Attempt, NudgeLog, NudgeStatus, Reminder
 
 
 def _due(now: datetime) -> Any:
@@ -77,7 +77,7 @@ async def release_claims(session: AsyncSession, *, token: str) -> int:
 
 
 async def insert_log(
-    session: AsyncSession, *, learner_id: int, due_at: datetime, status: str,
+    session: AsyncSession, *, learner_id: int, due_at: datetime, status: NudgeStatus,
     sent_at: datetime | None = None,
 ) -> int | None:
     """Log the nudge for (learner, due_at) unless one is logged already: the unique constraint
@@ -101,11 +101,11 @@ async def get_log(session: AsyncSession, *, learner_id: int, due_at: datetime) -
     return result.first()
 
 
-async def take_log(session: AsyncSession, *, log_id: int, was: str, now: datetime) -> bool:
-    """Move a log row from status `was` to "sending" if it is still `was` (one taker wins)."""
+async def take_log(session: AsyncSession, *, log_id: int, was: NudgeStatus, now: datetime) -> bool:
+    """Move a log row from status `was` to SENDING if it is still `was` (one taker wins)."""
     result = await (await session.connection()).execute(
         sa.update(NudgeLog).where(col(NudgeLog.id) == log_id, col(NudgeLog.status) == was)
-        .values(status="sending", sent_at=now)
+        .values(status=NudgeStatus.SENDING, sent_at=now)
     )
     return bool(getattr(result, "rowcount", 0))
 
@@ -113,11 +113,4 @@ async def take_log(session: AsyncSession, *, log_id: int, was: str, now: datetim
 async def attempt_times(session: AsyncSession, *, learner_id: int) -> Sequence[datetime]:
     """When each of the learner's attempts was made (for the streak), without their text."""
     result = await session.exec(select(Attempt.created_at).where(Attempt.learner_id == learner_id))
-    return result.all()
-
-
-async def logs_for(session: AsyncSession, *, learner_id: int) -> Sequence[NudgeLog]:
-    result = await session.exec(
-        select(NudgeLog).where(NudgeLog.learner_id == learner_id).order_by(col(NudgeLog.due_at))
-    )
     return result.all()

@@ -17,9 +17,9 @@ from sqlalchemy import text
 from bot.app.services import Services
 from bot.app.settings import Settings
 from bot.assessment import Assessor
-from bot.clock import FixedClock
 from content.loader import Content, load_content
 from storage.db import head_revision, make_engine, upgrade_database
+from tests.helpers import FixedClock
 
 #: Every secret the tests hand the bot (tokens, webhook secrets, a database password). None of
 #: them may appear in any log line the suite produces (see `_no_secret_in_any_log`).

@@ -102,8 +102,8 @@ class RetryingRateLimiter(AIORateLimiter):
 def handlers() -> list[BaseHandler]:
     """Order matters: commands first, then known buttons, then the catch-alls."""
     return [
-        CommandHandler("start", onboarding.start, filters=PRIVATE),
-        CommandHandler("settings", onboarding.settings, filters=PRIVATE),
+        # /start, /settings and the `onb:` buttons (privacy notice, level, sector, nation, time zone).
+        *onboarding.handlers(),
         CommandHandler("help", start.help_command, filters=PRIVATE),
         CommandHandler("privacy", start.privacy, filters=PRIVATE),
         CommandHandler("practice", practice.practice, filters=PRIVATE),
@@ -114,24 +114,20 @@ def handlers() -> list[BaseHandler]:
         # /mock and its `mock:` buttons (the mock discussion); /examdate and `exam:` (standard, date).
         *mock.handlers(),
         *examdate.handlers(),
+        # The `voice:` buttons under a voice note's transcript (Replace this part, Keep it).
+        *voice.handlers(),
         # /answers and its `ans:` buttons (My answers).
         *answers.handlers(),
         # /remind and the `rem:` buttons (menu, days, and a nudge's Practise now/Snooze/Not today).
         *reminders.handlers(),
         CommandHandler("deleteme", privacy.deleteme, filters=PRIVATE),
-        CallbackQueryHandler(progress.details, pattern=r"^prog:details$"),
+        CallbackQueryHandler(progress.details, pattern=progress.DETAILS.pattern),
         CallbackQueryHandler(
             practice.button,
             pattern=r"^prac:((submit|cancel):[a-z0-9_]{1,40}:\d{1,12}|topic:[a-z0-9_]{1,40}"
             r"|(retry|details):\d{1,9}|model:[a-z0-9_]{1,40}|(next|stop)(:\d{1,9})?)$",
         ),
-        CallbackQueryHandler(
-            onboarding.button,
-            pattern=r"^onb:(privacy:(yes|no)|read(:[A-Za-z0-9_-]{1,55})?|settings"
-            r"|(level:\d|sector:[a-z0-9_]{1,40}|nation:[a-z_]{1,20})(:s)?|tz:(\d{1,2}|other)"
-            r"|change:(level|sector|tz|nation))$",
-        ),
-        CallbackQueryHandler(privacy.delete_button, pattern=r"^priv:delete:(yes|no):\d{1,20}$"),
+        CallbackQueryHandler(privacy.delete_button, pattern=privacy.DELETE.pattern),
         # Assessors, cohorts and invites (commands and `coh:` buttons).
         *assessor.handlers(),
         *cohort_invites.handlers(),

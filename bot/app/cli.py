@@ -21,6 +21,8 @@ from bot.app.settings import Settings
 from bot.app.suggest import unknown
 
 if TYPE_CHECKING:
+    from sqlalchemy.ext.asyncio import AsyncEngine
+
     from bot.assessment import Assessor
     from bot.voice.service import Transcript
     from content.loader import Content
@@ -167,8 +169,10 @@ def _settings() -> Settings:
         return Settings()
     except ValidationError as exc:
         err = exc.errors()[0]
-        field = ".".join(str(p) for p in err["loc"]).upper()
-        print(redact(f"star-coach: setting {field}: {err['msg']}"), file=sys.stderr)
+        # The setting as spelt in .env: pydantic adds the list position (`ADMIN_USER_IDS.0`).
+        field = str(err["loc"][0]).upper() if err["loc"] else "a setting"
+        message = str(err["msg"]).removeprefix("Value error, ")  # pydantic's prefix for our own checks
+        print(redact(f"star-coach: setting {field}: {message}"), file=sys.stderr)
         print(f"  Correct {field} in .env or the environment (.env.example explains it).", file=sys.stderr)
         raise SystemExit(CONFIG) from exc
 
@@ -396,15 +400,14 @@ async def _db_upgrade(settings: Settings) -> int:
     return 0
 
 
-async def _stats(settings: Settings, as_json: bool) -> int:
-    from datetime import UTC, datetime
-
-    from bot.app import stats
+async def _open_read_only(settings: Settings, *, behind_ok: bool) -> AsyncEngine:
+    """An engine on an existing, migrated database, for a command that only reads: it never
+    creates a database file nor changes the schema (`db upgrade` does). A schema behind this
+    version is named on standard error when `behind_ok`, else refused."""
     from bot.app.failures import OperatorError
     from bot.app.startup import open_database
-    from storage.db import check_url, current_revision, head_revision, make_session_factory, sqlite_path
+    from storage.db import check_url, current_revision, head_revision, known_revision, sqlite_path
 
-    # Read-only: it never creates a database file nor changes the schema (`db upgrade` does).
     check_url(settings.database_url)
     path = sqlite_path(settings.database_url)
     if path is not None and not path.exists():
@@ -420,9 +423,31 @@ async def _stats(settings: Settings, as_json: bool) -> int:
                 "the database has no STAR Coach schema yet (not migrated).",
                 "Run `star-coach db upgrade` (or start the bot) first.",
             )
+        if not known_revision(revision):
+            raise OperatorError(
+                f"the database schema is newer than this version of STAR Coach (revision {revision}).",
+                "Run the newer version that upgraded it, or restore the backup taken before.",
+            )
         if revision != (head := head_revision()):
-            print(f"star-coach: the schema is at revision {revision}, this version expects {head}; "
-                  "run `star-coach db upgrade` to bring it up to date.", file=sys.stderr)
+            behind = f"the schema is at revision {revision}, this version expects {head}"
+            if not behind_ok:
+                raise OperatorError(f"{behind}.", "Run `star-coach db upgrade` to bring it up to date.")
+            print(f"star-coach: {behind}; run `star-coach db upgrade` to bring it up to date.",
+                  file=sys.stderr)
+    except BaseException:
+        await engine.dispose()
+        raise
+    return engine
+
+
+async def _stats(settings: Settings, as_json: bool) -> int:
+    from datetime import UTC, datetime
+
+    from bot.app import stats
+    from storage.db import make_session_factory
+
+    engine = await _open_read_only(settings, behind_ok=True)
+    try:
         async with make_session_factory(engine)() as session:
             result = await stats.collect(session, now=datetime.now(UTC))
     finally:
@@ -432,12 +457,12 @@ async def _stats(settings: Settings, as_json: bool) -> int:
 
 
 async def _dispute_rows(settings: Settings) -> list[dict[str, Any]]:
-    from bot.app.startup import open_database
     from bot.clock import Clock
     from bot.practice.disputes import DisputeService
     from storage.db import make_session_factory
 
-    engine = await open_database(settings)
+    # Read-only, like stats: run in the wrong folder it says so instead of creating a database.
+    engine = await _open_read_only(settings, behind_ok=False)
     try:
         return list(await DisputeService(sessions=make_session_factory(engine), clock=Clock()).examples())
     finally:
@@ -445,14 +470,21 @@ async def _dispute_rows(settings: Settings) -> list[dict[str, Any]]:
 
 
 def _disputes_export(settings: Settings, fmt: str, out: str | None) -> int:
+    from bot.app.failures import OperatorError
     from bot.practice.disputes import to_csv, to_jsonl
 
     rows = asyncio.run(_dispute_rows(settings))
     text = to_csv(rows) if fmt == "csv" else to_jsonl(rows)
     if out:
-        with open(out, "w", encoding="utf-8", newline="") as f:
-            f.write(text)
-        print(f"Wrote {len(rows)} disputes to {out}.", file=sys.stderr)
+        try:
+            with open(out, "w", encoding="utf-8", newline="") as f:
+                f.write(text)
+        except OSError as exc:
+            raise OperatorError(
+                f"cannot write {out}: {exc.strerror or exc}.",
+                "Give --out a file in a folder that exists and that you may write to.",
+            ) from exc
+        print(f"Wrote {len(rows)} dispute{'' if len(rows) == 1 else 's'} to {out}.", file=sys.stderr)
     else:
         sys.stdout.write(text)
     return 0

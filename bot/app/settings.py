@@ -7,8 +7,10 @@ from pathlib import Path
 from typing import Annotated, Literal
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from pydantic import Field, SecretStr, field_validator
+from pydantic import Field, SecretStr, ValidationInfo, field_validator
 from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
+
+from bot.voice import whisper
 
 DEFAULT_DATABASE_URL = "sqlite+aiosqlite:///star_coach.db"
 
@@ -71,7 +73,9 @@ class Settings(BaseSettings):
     # (exit status 3): long enough for a server booting with the bot.
     startup_wait_seconds: float = Field(default=30.0, ge=0, le=600)
     # Voice answers (docs/voice.md): the recogniser, and limits so one long note cannot hog the machine.
-    voice_engine: Literal["pocketsphinx"] = "pocketsphinx"
+    # pocketsphinx (installed with the coach), or faster-whisper (the `whisper` extra) with its
+    # tiny.en model, or "faster-whisper:/path/to/model" for a CTranslate2 Whisper model folder.
+    voice_engine: str = "pocketsphinx"
     voice_max_seconds: float = Field(default=180.0, gt=0, le=1200)
     voice_max_bytes: int = Field(default=10_000_000, ge=1000, le=20_000_000)
     voice_jobs: int = Field(default=1, ge=1, le=16)
@@ -85,8 +89,21 @@ class Settings(BaseSettings):
 
     @field_validator("admin_user_ids", "content_pack_dirs", mode="before")
     @classmethod
-    def _lists(cls, value: object) -> object:
-        return _split_list(value)
+    def _lists(cls, value: object, info: ValidationInfo) -> object:
+        items = _split_list(value)
+        if info.field_name == "admin_user_ids":
+            # Each id a number: `bob` is named, not reported as pydantic's `ADMIN_USER_IDS.0`.
+            for item in items if isinstance(items, list) else []:
+                if isinstance(item, str) and not item.isdigit():
+                    raise ValueError(f"{item!r} is not a Telegram user id (a number such as 111111111)")
+        return items
+
+    @field_validator("webhook_port")
+    @classmethod
+    def _port(cls, value: int) -> int:
+        if not 1 <= value <= 65535:
+            raise ValueError(f"{value} is not a TCP port: use a number from 1 to 65535")
+        return value
 
     @field_validator("default_timezone")
     @classmethod
@@ -95,6 +112,20 @@ class Settings(BaseSettings):
             ZoneInfo(value)
         except (ZoneInfoNotFoundError, ValueError) as exc:
             raise ValueError(f"{value!r} is not an IANA time zone such as Europe/London") from exc
+        return value
+
+    @field_validator("voice_engine")
+    @classmethod
+    def _voice_engine(cls, value: str) -> str:
+        base, _, model = value.partition(":")
+        if base == "pocketsphinx" and not model:
+            return value
+        if base != whisper.NAME:
+            raise ValueError(f"{value!r} is not a voice engine: use pocketsphinx or {whisper.NAME}")
+        try:
+            whisper.check(model)  # a missing package or model stops the start, not a voice note
+        except whisper.EngineUnavailable as exc:
+            raise ValueError(str(exc)) from None
         return value
 
     @field_validator("webhook_url", "webhook_secret", mode="before")

@@ -9,7 +9,7 @@ from sqlalchemy import func
 from sqlmodel import col, select
 from sqlmodel.ext.asyncio.session import AsyncSession
 
-from storage.models import Attempt, Cohort, Learner, NudgeLog, Reminder
+from storage.models import Attempt, Cohort, Learner, NudgeLog, NudgeStatus, Reminder
 
 
 @dataclass(frozen=True)
@@ -58,7 +58,7 @@ async def collect(session: AsyncSession, *, now: datetime) -> Stats:
         nudges_sent_24h=await _count(
             session,
             select(func.count()).where(
-                col(NudgeLog.sent_at) >= day_ago, col(NudgeLog.status) == "sent"
+                col(NudgeLog.sent_at) >= day_ago, col(NudgeLog.status) == NudgeStatus.SENT
             ),
         ),
         cohorts=await _count(session, select(func.count()).select_from(Cohort)),

@@ -27,21 +27,25 @@ from typing import TextIO
 from bot.app.services import Services
 from bot.app.suggest import close_matches
 from bot.learners.onboarding import LEVELS, SettingError
-from bot.practice.service import DraftStatus, EmptyDraft, NoDraft, PracticeError
+from bot.practice.service import MAX_ANSWER_CHARS, DraftStatus, EmptyDraft, NoDraft, PracticeError
 from bot.render.feedback import PLAIN, render_changes, render_feedback, render_prompt
+from bot.render.summary import render_summary
 from content import nations
 from content.models import Probe, Prompt
+from storage.models import AnswerMode, MockStatus
 
 HELP = """Type your answer over one or more lines, then /done on a line of its own for feedback.
   /topics          list the topics; /topic N practises topic N, /topic weakest your weakest
   /next            another question        /retry   try the last question again
   /model           model answer outline    /progress  your progress so far
+  /details         the last feedback in full: every marking point, with your words
   /answers         every question you answered, best answer each; /answers N shows one in full
   /settings        your level, sector and nation (they choose the questions and the law expected)
   /wrong           the last feedback's marking points; /wrong N says the coach got point N wrong
   /mock [20|40|60] a timed mock discussion (/done hands each answer in; /mock pause, /mock end)
   /standard CODE   your apprenticeship standard for the mock, e.g. /standard ST0072
   /voice FILE      add a recording to your answer (transcribed here; the file is only read)
+  /replace WORDS   put WORDS in place of the last recording heard (when it was misheard)
   /cancel          drop the answer         /quit    leave (an unfinished answer is kept)
 Arrow keys edit the line; up and down recall earlier lines."""
 
@@ -135,6 +139,10 @@ class TerminalChat:
         # The assessor's follow-up question waiting for a reply, if any.
         self.probe: Probe | None = None
         self.last_attempt: int | None = None
+        # The last transcript added to a practice answer (/voice), which /replace swaps out.
+        self.heard: str | None = None
+        # Told that the answer was too long to keep whole: once per question, not every line after.
+        self.told_truncated = False
 
     def say(self, text: str = "") -> None:
         self.stdout.write(text + "\n")
@@ -153,6 +161,8 @@ class TerminalChat:
     def show(self, prompt: Prompt) -> None:
         self.prompt = prompt
         self.probe = None
+        self.heard = None
+        self.told_truncated = False
         self.say(render_prompt(prompt, self.svc.content.topics[prompt.topic].title, PLAIN))
         self.say()
 
@@ -197,15 +207,42 @@ class TerminalChat:
             return None
         self.last_attempt = sub.attempt_id
         self.probe = None
-        if sub.changes is not None:
-            self.say(render_changes(sub.changes, PLAIN))
-            self.say()
-        self.say(render_feedback(sub.assessment, PLAIN, limit=100_000))
+        if self.interactive:
+            # As Telegram shows it: one screen first, the full checklist on request (/details).
+            self.say(render_summary(sub.assessment, PLAIN, changes=sub.changes, limit=100_000)
+                     .replace("in Details)", "in /details)"))
+            self.say("(/details: the full checklist, with every marking point and your words.)")
+        else:
+            # Piped, for scripts: everything at once.
+            if sub.changes is not None:
+                self.say(render_changes(sub.changes, PLAIN))
+                self.say()
+            self.say(render_feedback(sub.assessment, PLAIN, limit=100_000))
         self.say()
         if sub.probe is not None:
             self.show_probe(sub.probe)
             return True
         return False
+
+    async def details(self, learner_id: int) -> None:
+        """/details: the full feedback of the last answer (Telegram's Details button)."""
+        from bot.practice.changes import compare
+        from bot.render.summary import assessment_from_result
+
+        found = None
+        if self.last_attempt is not None:
+            found = await self.svc.practice.attempt_of(learner_id, self.last_attempt)
+        if found is None:
+            self.say("Answer a question first (/done gives feedback); then /details shows all of it.")
+            return
+        attempt = found[0]
+        assessment = assessment_from_result(attempt.result)
+        if attempt.parent_id is not None:
+            parent = await self.svc.practice.attempt_of(learner_id, attempt.parent_id)
+            if parent is not None:
+                self.say(render_changes(compare(parent[0].result, assessment), PLAIN))
+                self.say()
+        self.say(render_feedback(assessment, PLAIN, limit=100_000))
 
     async def command(self, learner_id: int, command: str) -> bool:
         """Run a slash command; False means quit."""
@@ -244,6 +281,8 @@ class TerminalChat:
                 else:
                     self.say("TRY AGAIN: answer the same question; I'll show what changed.")
                     self.show(prompt)
+        elif name == "/details":
+            await self.details(learner_id)
         elif name == "/model":
             if self.prompt is None:
                 self.say("Ask for a question first (/next).")
@@ -270,6 +309,8 @@ class TerminalChat:
             await self.standard(learner_id, arg)
         elif name == "/voice":
             await self.voice(learner_id, arg)
+        elif name == "/replace":
+            await self.replace(learner_id, arg)
         else:
             self.say(f"I don't know {name}. Type /help for the commands.")
         return True
@@ -298,14 +339,41 @@ class TerminalChat:
             return
         if await self.svc.mock.is_taking_answers(learner_id):
             await self.svc.mock.add_text(learner_id, heard.text)
-        else:
-            try:
-                await self.svc.practice.add_text(learner_id, heard.text)
-            except NoDraft:
-                await self.ask(learner_id)
-                await self.svc.practice.add_text(learner_id, heard.text)
+            self.say(f"I heard: {heard.text}")
+            self.say("(Added to your answer. Type more, or /done to hand it in.)")
+            return
+        try:
+            await self.svc.practice.add_text(learner_id, heard.text)
+        except NoDraft:
+            await self.ask(learner_id)
+            await self.svc.practice.add_text(learner_id, heard.text)
+        self.heard = heard.text
         self.say(f"I heard: {heard.text}")
-        self.say("(Added to your answer. Type more, /cancel to drop it, or /done for feedback.)")
+        self.say("(Added to your answer. Misheard? /replace and the right words. "
+                 "Type more, /cancel to drop it, or /done for feedback.)")
+
+    async def replace(self, learner_id: int, arg: str) -> None:
+        """/replace WORDS: the right words in place of the last recording heard."""
+        if self.heard is None:
+            self.say("There is no recording to replace: /replace works on the last one you "
+                     "added with /voice, before /done.")
+            return
+        if not arg.strip():
+            self.say("Type /replace and the right words, e.g. /replace I apologised for the delay")
+            return
+        status = await self.svc.practice.replace_last(learner_id, self.heard, arg)
+        if status is not None:
+            self.heard = arg.strip()  # a second /replace corrects the correction
+            self.say(f"(Replaced. Your answer now has {status.words} words. /done for feedback.)")
+            return
+        # The recording is no longer the end of an open answer: keep the words all the same.
+        self.heard = None
+        try:
+            await self.svc.practice.add_text(learner_id, arg)
+        except NoDraft:
+            self.say("No answer is open, so there is nothing to replace. Type /next for a question.")
+            return
+        self.say("(That recording is no longer the last part of your answer, so I added your words.)")
 
     async def wrong(self, learner_id: int, arg: str) -> None:
         """That's not right: /wrong lists the last feedback's points, /wrong N disputes point N."""
@@ -322,6 +390,11 @@ class TerminalChat:
                 for p in points:
                     self.say(f"  {p.index + 1}. {'met' if p.met else 'not found'}: {p.text}")
             elif arg.isdigit():
+                count = len(await self.svc.disputes.points(learner_id, self.last_attempt))
+                if not 1 <= int(arg) <= count:
+                    self.say(f"There is no point {arg}: the points are numbered 1 to {count}. "
+                             "Type /wrong to see them.")
+                    return
                 done = await self.svc.disputes.dispute(learner_id, self.last_attempt, int(arg) - 1)
                 self.say(acknowledge(done, PLAIN))
             else:
@@ -351,7 +424,7 @@ class TerminalChat:
             elif arg == "pause":
                 self.say(render_paused(await svc.pause(learner_id), PLAIN))
             else:
-                if current.status == "paused":
+                if current.status == MockStatus.PAUSED:
                     current = await svc.resume(learner_id)
                     self.say("Welcome back: the clock is running again.")
                 self.say(render_question(current, PLAIN))
@@ -470,17 +543,16 @@ class TerminalChat:
             await self.ask(learner_id)
             return
         typed = f" ({current.words} words so far)" if current.words else ""
-        if current.mode == "probe":
-            probe = next(
-                (p for p in current.prompt.probes if p.point == current.probe_point), None
-            )
+        if current.mode == AnswerMode.PROBE:
+            nation = (await self.svc.learners.get(learner_id)).nation
+            probe = current.prompt.probe_for(current.probe_point, nation)
             self.say(f"Carrying on where you left off{typed}: the assessor's follow-up question.")
             self.prompt = current.prompt
             self.last_attempt = current.token or None
             if probe is not None:
                 self.show_probe(probe)
                 return
-        elif current.mode == "retry":
+        elif current.mode == AnswerMode.RETRY:
             self.say(f"Carrying on with your retry of this question{typed}.")
             self.last_attempt = current.token or None
         elif current.words:
@@ -528,9 +600,14 @@ class TerminalChat:
                     await self.ask(lid)
                     ask_next = False
                 try:
-                    await self.svc.practice.add_text(lid, line)
+                    status = await self.svc.practice.add_text(lid, line)
                 except PracticeError as exc:
                     self.say(self.words(exc))
+                    continue
+                if status.truncated and not self.told_truncated:
+                    self.told_truncated = True
+                    self.say(f"Your answer is very long, so I kept the first {MAX_ANSWER_CHARS:,} "
+                             "characters only. Type /done for feedback on them.")
         return 0
 
 

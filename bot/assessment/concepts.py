@@ -18,7 +18,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
 from functools import lru_cache
 from typing import NamedTuple
 
@@ -33,7 +32,10 @@ CLAUSE_PUNCT = re.compile(r"[.!?;:,\n()]")
 CLAUSE_WORDS = frozenset({"but", "so", "because", "although", "though", "then", "until", "which", "and"})
 NEGATORS = frozenset(
     {"no", "not", "never", "without", "nobody", "nothing", "none", "neither", "nor", "cannot",
-     "lack", "lacked", "instead"}
+     "lack", "lacked", "instead",
+     # Typed on a phone without the apostrophe ("i dont really write notes").
+     "dont", "didnt", "doesnt", "cant", "wont", "wouldnt", "couldnt", "shouldnt", "isnt", "wasnt",
+     "arent", "werent", "havent", "hasnt", "hadnt", "aint"}
 )
 HYPOTHETICAL = frozenset({"would", "should", "could", "might", "if", "unless", "i'd", "wish", "hope"})
 # "could" and "should" read as a past ability or a duty only with "have": "I could have
@@ -60,6 +62,20 @@ FUNCTION_WORDS = frozenset(
         "never", "often", "usually", "sometimes"
     }
 )
+# Their contractions carry no more: "they're mandatory" says only "mandatory", "that's the
+# procedure" only "procedure". Typed with or without the apostrophe ("thats", "theyre", "dont").
+_CONTRACTED = [
+    "i'm", "i've", "i'd", "i'll", "you're", "you've", "you'd", "you'll", "we're", "we've", "we'll",
+    "they're", "they've", "they'd", "they'll", "he's", "he'd", "he'll", "she's", "she'd", "she'll",
+    "it'll", "that's", "that'd", "that'll", "there's", "there'd", "there'll", "what's", "who's",
+    "here's", "let's", "don't", "doesn't", "didn't", "isn't", "aren't", "wasn't", "weren't", "can't",
+    "couldn't", "won't", "wouldn't", "shouldn't", "haven't", "hasn't", "hadn't",
+]
+FUNCTION_WORDS = FUNCTION_WORDS | frozenset(_CONTRACTED) | frozenset(
+    # Phone typing drops the apostrophe; "were", "well", "shed", "cant" and "wont" stay words.
+    w.replace("'", "") for w in _CONTRACTED
+    if w.replace("'", "") not in {"were", "well", "shed", "hell", "shell", "cant", "wont", "id", "ill", "wed"}
+)
 # Words that make "_ policy" a policy in general, not a named one ("company policy").
 GENERIC = frozenset(
     {
@@ -69,7 +85,7 @@ GENERIC = frozenset(
     }
 )
 MEMO_LIMIT = 200_000  # (concept, word) pairs whose candidate terms are kept
-NEGATION_REACH = 4  # words back from a mention that a "not" still governs
+NEGATION_REACH = 6  # words back from a mention that a "not" still governs
 HYPOTHETICAL_REACH = 8
 GAP = 3  # words "..." may skip
 EXCERPT = 110  # characters of evidence shown at most
@@ -143,14 +159,6 @@ def compile_term(term: str) -> tuple[Position, ...]:
                 alts.append(("stem", stem(low)))
         out.append(tuple(alts))
     return tuple(out)
-
-
-@dataclass(frozen=True)
-class Hit:
-    concept: str
-    start: int  # offsets in the answer of the words that matched
-    end: int
-    key: str  # what makes two hits distinct when a point counts them ("IT" and "finance")
 
 
 class ConceptIndex:

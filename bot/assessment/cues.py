@@ -12,7 +12,9 @@ _PEOPLE = (
     r"guest|patient|resident|tenant|passenger|member|student|user|service user|account holder|"
     r"supplier|someone|somebody|person|pensioner|visitor|shopper|homeowner|parent|mum|dad|"
     r"wheelchair user|learner|colleague|daughter|son|husband|wife|elderly \w+|owner|fella|bloke|"
-    r"lass|chap|mother|father|gran|grandad|nan|student|driver|traveller|diner|player|young \w+"
+    r"lass|chap|mother|father|gran|grandad|nan|student|driver|traveller|diner|player|young \w+|"
+    r"new starter|starter|agent|adviser|advisor|carer|trainee|apprentice|neighbour|partner|pupil|"
+    r"applicant|claimant|business customer|small business|landlord|widow|widower|child|kid|baby"
 )
 _DAYS = r"monday|tuesday|wednesday|thursday|friday|saturday|sunday"
 _MONTHS = (
@@ -31,8 +33,12 @@ SITUATION = re.compile(
     rf"\b(last|this|that|on a)\s+({_DAYS}|week|month|year|summer|winter|christmas|"
     rf"night|weekend|shift|morning|afternoon|time)\b|\bone (day|time|night|morning|afternoon|"
     rf"evening|shift)\b|\b(yesterday|recently|once)\b|\b(my|a) (\w+ )?(supervisor|manager|"
-    rf"colleague|team leader) (who|was|had)\b|"
-    rf"\b\d+\s+(days?|weeks?|months?|years?)\s+ago\b|\bin ({_MONTHS})\b|\bwhen (we|i|they) \w+ed\b|"
+    rf"colleague|team leader|boss) (who|was|had|set|gave|asked|told)\b|"
+    # A clock time is one occasion: "alarm went off at 2am".
+    rf"\bat \d{{1,2}}([:.]\d\d)?\s?(am|pm)\b|"
+    rf"\b\d+\s+(days?|weeks?|months?|years?)\s+ago\b|\bin ({_MONTHS})\b|"
+    # "when we moved...", "When our council in Newport moved the form online": a past event.
+    rf"\bwhen (we|i|they|(our|the|my) (\w+ ){{0,3}}?\w+) \w+ed\b|"
     rf"\bwhen i (was|worked|started)\b|\bi work(ed)? (at|in|on|for|as)\b|\bin my role\b|"
     rf"\b(we|i) had (a|an|loads|lots|a lot|some|two|three|\d+)\b|\bthere (was|were)\b|"
     rf"\bi noticed\b|\bduring (a |the )?\w+|"
@@ -47,9 +53,11 @@ SITUATION = re.compile(
 # Scene-setting that reads the same as a result ("the customer was upset" / "was happy"), so it
 # only counts before the learner's first action.
 OPENING = re.compile(
-    rf"(^|[.!?]\s*|\b(so|when|because|as)\s+)(the\s+)?({_PEOPLE})('s)?\s+(\w+\s+)?({_REPORTING})\b|"
+    # "customer rang", "older cx in perth rang to cancel", "the guest in room 12 complained"
+    rf"(^|[.!?]\s*|\b(so|when|because|as)\s+)(the\s+)?(\w+\s+)?({_PEOPLE})('s)?\s+(\w+\s+){{0,3}}?"
+    rf"({_REPORTING})\b|"
     rf"\b(gave|sent|issued) (us|me) (a|an)\b|"
-    rf"(^|\b(our|the|my) )[\w ]{{0,25}}\b(had )?(dropped|fell|rose|went (up|down)|"
+    rf"(^|\b(our|the|my) )[\w\- ]{{0,25}}\b(had )?(dropped|fell|rose|went (way |right )?(up|down)|"
     rf"were (low|high|up|down)|was (low|high|down|up))\b|"
     rf"\b(was|were|is|stood at|sat at|dropped to|fell to|down to|only)\s+\d+(\.\d+)?\s*"
     rf"(%|per ?cent|out of)",
@@ -69,7 +77,8 @@ TASK = re.compile(
     r"\bthe (aim|goal|objective|task) was\b|\bwhat i (had|needed) to do\b|\bmy manager asked me\b|"
     r"\b(asked|told) me to (help|look|find|improve|sort|gather|deal|coach|train|fix|check)\b|"
     r"\b(was|it's|its) down to me\b|\bi had (two|three|\w+) things to\b|"
-    r"\bi made it my (job|mission|priority|aim)\b|\bit was on me\b",
+    r"\bi made it my (job|mission|priority|aim)\b|\bit was on me\b|"
+    r"\b(set|gave) me (a|an|the|my) (\w+ )?(target|goal|task|challenge|aim)\b|\bmy (aim|goal|target) was\b",
     re.I,
 )
 
@@ -115,8 +124,11 @@ RESULT = re.compile(
     r"daughter|everyone|we|i)\s+(was|were|is|seemed|felt|left|went away|looked|got|became)\s+"
     r"(really |very |so |much |a lot |more |still )?(happy|pleased|satisfied|grateful|delighted|"
     r"fine|ok|okay|calm|calmer|relieved|made up|content|annoyed|angry|upset|unhappy)\b|"
+    r"\bwent (off|away|home|out) (happy|pleased|smiling|delighted|satisfied|made up)\b|"
     r"\b(wasn'?t|was not|wasnt|still wasn'?t)\s+(happy|satisfied|pleased)\b|"
-    r"\bthank(ed|s|ing)? (me|us|you)\b|\bsaid (thanks|thank you|it was|she'?d|he'?d|i was)\b|"
+    r"\bthank(ed|s|ing)? (me|us|you)\b|\bto say (thanks|thank you|cheers)\b|"
+    r"\bsaid (thanks|thank you|cheers|ta|it was|it'?s|she'?d|he'?d|i was|"
+    r"i'?m|i am|we were|that was|that'?s|she was|he was|they were)\b|"
     r"\b(left|gave|giving|rated|scored) (us|me|a|an|\d)|\breview\b|\bshook my hand\b|"
     r"\b(accepted|understood|calmed down|agreed|went ahead|booked again|came back|recovered|"
     r"shops with us|stayed with us|kept (his|her|their) custom|backed me up|sent a card|"
@@ -140,15 +152,30 @@ RESULT = re.compile(
 # After the learner's first action, a clause whose subject is someone else (or "we" with an outcome
 # verb) reporting something done is the result: "the bag turned up", "she's kept to the plan".
 OUTCOME = re.compile(
-    r"(^|[.!?;]\s*|,?\s+and\s+|,?\s+then\s+)(she|he|they|it|everyone|the customer|customer|"
-    r"the (\w+ ){0,4}(team|council|customer|guest|tenant|family|bag|parcel|order|refund|case|"
-    r"complaint|engineer|police|supplier|ombudsman|manager|water|agency)|facilities)"
+    # A clause start, then perhaps a time ("and in the next observation she found no gaps", "After
+    # about six months she stopped checking"), then someone or something else as the subject.
+    r"(^|[.!?;,]\s*|\b(and|then|so)\s+)((after|within|in|by|over|at) [\w ]{1,30}?,?\s+)?"
+    r"(she|he|they|it|everyone|people|customers|the customer|customer|"
+    r"(the|her|his|their) (\w+ ){0,3}?\w+|facilities)"
     r"('s|’s|'ve|’ve|\s+(has|have|had|now|then|also|finally|later|soon|all))?\s+"
-    r"(?!(?:was|were|is|are|had|has|have|said|asked|wanted|needed|told|could|would|should)\b)"
-    r"(\w{3,}ed|got|took|went|came|left|kept|gave|made|paid|sent|won|turned up)\b|"
-    r"\b(she|he|they|everyone) now \w+s\b|"
+    r"(?!(?:was|were|is|are|had|has|have|said|asked|wanted|needed|told|could|would|should|used|"
+    r"called|named|based|supposed|wanted|noticed|realised|realized|claimed|complained|expected|"
+    r"demanded|refused|rang|phoned|emailed|contacted|insisted|threatened|explained|mentioned)\b)"
+    r"(\w{3,}ed|got|took|went|came|left|kept|gave|made|paid|sent|won|turned up|found|put)\b|"
+    # The problem put right, in the passive: "the daughter was added within the week".
+    r"\b(was|were|got) (then |finally |all |quickly )?(?!(?:asked|told|used|called|named|based|"
+    r"supposed|worried|scared|shocked|annoyed|confused|frustrated|concerned|interested|tired|"
+    r"pleased|involved|allowed|expected|required|needed|meant|charged|billed|overcharged)\b)"
+    r"(\w{3,}ed|sent|paid|given|done|made|taken|sorted|fixed|rebuilt|set up)\b"
+    r"(?! (to|by|about|that|of|with)\b)|"
+    r"\b(she|he|they) had (a|an|her|his|their) (\w+ )?(refund|replacement|repair|credit|apology|"
+    r"answer|reply|decision|visit|new)\b|"
+    r"\b(she|he|they|everyone|the \w+( \w+)?) now \w+s\b|"
+    r"\b(she|he|they) had (it|them|the \w+) (within|in|by|the same|that|the next|before)\b|"
+    r"\b(she|he|they|the customer) (rang|called|phoned|emailed|wrote) (back|again|the next|later|to say)\b|"
     r"\bwe\s+(stopped|got|saved|hit|reached|achieved|won|passed|received|avoided|prevented|kept|"
-    r"had no|haven'?t had)\b",
+    r"had no|haven'?t had|met|beat|exceeded|switched|cleared)\b|"
+    r"\b(we|it|they|i) (were|was) (back|at|down to|up to) \d",
     re.I,
 )
 
@@ -156,7 +183,8 @@ _UNIT = (
     r"seconds?|secs?|minutes?|mins?|hours?|hrs?|days?|weeks?|months?|years?|points?|stars?|calls?|"
     r"complaints?|customers?|cases?|tickets?|records?|files?|staff|people|visits?|ratings?|"
     r"working days?|problems?|issues?|errors?|faults?|households?|items?|orders?|refunds?|members?|"
-    r"agents?|advisers?|advisors?|colleagues?|findings?|incidents?|letters?|emails?"
+    r"agents?|advisers?|advisors?|colleagues?|findings?|incidents?|letters?|emails?|pounds?|quid|"
+    r"payments?"
 )
 _NUMBER_WORD = r"two|three|four|five|six|seven|eight|nine|ten|twelve|twenty|thirty|a third|half"
 QUANTITY = re.compile(
@@ -198,20 +226,41 @@ REASONING = re.compile(
     r"\bto (make sure|ensure|comply|avoid|prevent|protect|stop)\b|\botherwise\b|"
     r"\b(which|this|that) (meant|means) (we|i|that|she|he|they)\b|\bthe reason\b|"
     # Explanations in chat: "meant we could show", "cause was the software", "which kills FCR".
-    r"(?<![.!?]\s)\b(meant|means) (we|i|that|she|he|they|customers|people)\b|\b(the |root )?cause was\b|"
+    r"(?<![.!?]\s)\b(meant|means) (we|i|that|she|he|they|customers|people|its|it's|it|you|the)\b|"
+    r"\b(the |root )?cause was\b|"
     r"\bturned out\b|\bsince (a|an|our|their|his|her|every|each)\b|"
-    r"\bif\b[^.!?\n]{3,60}?,?\s+(the customer|customers|someone|they|she|he|people|residents)\s+"
-    r"(gets?|would|could|will|might|ends? up|won'?t|can'?t)\b|"
+    r"\bsince \w+ (have|has|had|are|is|was|were|can|could|need|needs|would|will|do|does|don'?t)\b|"
+    r"\bif\b[^.!?\n]{3,60}?,?\s+(the customer|customers|someone|they|she|he|people|residents)"
+    r"( else)?\s+(gets?|would|could|will|might|ends? up|won'?t|can'?t|loses|pays|waits|misses)\b|"
+    # What would have happened otherwise: "If it had gone, her ex would have seen her address",
+    # "Without that note it would have been her word against ours".
+    r"\b(if|without)\b[^.!?\n]{3,50}?,\s*(\w+\s+){1,2}?(would|could|might|'d)( have)?\b|"
+    r"\bwithout (that|this|the|those|these|it|them)\b[^.!?\n,]{0,25}?\s(it|we|she|he|they|you|i)"
+    r"( would|'d| could| might)\b|"
+    # What a step does: "that check is what stops a slip", "it's what protects him and us".
+    r"\b(is|it'?s|that'?s|thats|its|was) what (protects|protected|stops|stopped|keeps|kept|makes|made|"
+    r"lets|gives|helps|tipped|means|saves|prevents)\b|"
+    r"\b(gave|gives|give) (him|her|them|us|me|people|customers) (time|the chance|a chance|space|room) to\b|"
+    # What a team's slip does to customers: "when finance is slow, customers chase us for weeks".
+    r"\b(when|whenever)\b[^.!?\n]{3,50}?,\s*(the customers?|customers|people|residents|tenants|"
+    r"guests|patients)\s+(?!(?:was|were|had|did|said|asked|rang|called)\b)\w+(?<!ed)\b|"
+    # A rule's purpose: "the procedure's there so residents don't get dropped", "it's there to".
+    r"\bthere (so|to|for)\b|"
     r"\bif (i|we|you|they|she|he) (hadn'?t|didn'?t|don'?t|rush|skip|had not|did not)\b|"
     r"\bwhich (kills|killed|caused|causes|led to|leads to)\b|"
     r"\b(that'?s|this is|which is|thats) why\b|\bfor \w+ reasons\b|\bdue to\b|\bin case\b|"
-    r"\bas (she|he|they|it|i|we)('s|'d|’s|’d)|\bas (the|her|his|their|our|it|she|he|they|i|we|"
-    r"\w+ing)\b[\w' ]{0,40}?\b(was|were|is|are|had|has|means|needed|needs|"
+    r"\bas (she|he|they|it|i|we)('s|'d|’s|’d)|\bas (its|thats|shes|hes|theyre)\b|"
+    r"\bas (the|her|his|their|our|it|she|he|they|i|we|"
+    r"\w+ing)\b[\w' ]{0,40}?\b(was|were|is|are|had|has|means|needed|needs|wanted|knew|felt|"
     r"couldn'?t|could|can'?t|wasn'?t|didn'?t|would|uses|did|hadn'?t|isn'?t|have|looked|seemed|"
     r"kept)\b|\bcause (thats|that's|it|its|it's|she|he|they|we|i|the)\b|"
     r",\s+so\s+(?!(much|many|far|good|happy|glad|sorry|yeah|basically|anyway)\b)\w+|"
     r"\b\w[\w')]*,?\s+so (i|we|she|he|they|it|everyone|every|all|each|no|nobody|future|more|"
-    r"nothing|the|my|our|her|his|their|under|as)\b|"
+    r"nothing|the|my|our|her|his|their|under|as|people|customers|residents|someone|no one|noone)\b|"
+    # "so" before what could or must (not) happen: a consequence or purpose, not a next step
+    # ("at risk of harm so couldn't wait", "so nobody behind could nick his details").
+    r"\bso (that )?(\w+ ){0,3}?(can|could|would|will|won'?t|wouldn'?t|couldn'?t|cant|can'?t|"
+    r"couldnt|don'?t|doesn'?t|dont|doesnt|never|isn'?t|aren'?t|has to|had to|have to|must)\b|"
     r"\bunder [\w ]{2,40}\b(they|she|he|we|you) (can|could|get|have|must)\b.{0,40}\bso\b",
     re.I,
 )

@@ -76,6 +76,11 @@ class Tally:
     def recall(self) -> float:
         return self.tp / (self.tp + self.fn) if self.tp + self.fn else 1.0
 
+    @property
+    def f1(self) -> float:
+        p, r = self.precision, self.recall
+        return 2 * p * r / (p + r) if p + r else 0.0
+
     def add(self, item: str, expected: set[str], got: set[str]) -> None:
         self.tp += len(expected & got)
         for miss in sorted(expected - got):
@@ -121,7 +126,7 @@ class Report:
         return [
             f"answers: {self.items}",
             f"named legislation+regulators: precision {n.precision:.3f} recall {n.recall:.3f} "
-            f"(tp {n.tp}, fp {n.fp}, fn {n.fn})",
+            f"F1 {n.f1:.3f} (tp {n.tp}, fp {n.fp}, fn {n.fn})",
             f"policies+standards: precision {self.other.precision:.3f} "
             f"recall {self.other.recall:.3f}",
             f"flags: recall {self.flags.recall:.3f} precision {self.flags.precision:.3f} "

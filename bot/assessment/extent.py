@@ -41,20 +41,6 @@ def note_for(content: Content, entry: CatalogueEntry, nation: str) -> str:
     return text + "."
 
 
-def local_ids(content: Content, ids: list[str], nation: str) -> set[str]:
-    """``ids`` and, for each that does not apply in ``nation``, what does there: a marking point
-    asking for the Equality Act 2010 is met in Northern Ireland by the Disability Discrimination
-    Act 1995."""
-    out = set(ids)
-    if nation not in nations.NATIONS:
-        return out
-    for ident in ids:
-        entry = content.catalogue.get(ident)
-        if entry is not None and not entry.applies_in(nation):
-            out.update(entry.counterparts.get(nation, ()))  # type: ignore[call-overload]
-    return out
-
-
 def stands_for(found: list[Found], content: Content, nation: str) -> dict[str, frozenset[str]]:
     """For each entry named that is the counterpart, in ``nation``, of entries that do not apply
     there, those entries: in Northern Ireland the DDA 1995 stands for the Equality Act 2010."""

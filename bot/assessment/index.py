@@ -8,6 +8,7 @@ words the cache has seen, so the fuzzy work per answer is a few set look-ups.
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from dataclasses import dataclass
 
@@ -75,6 +76,17 @@ class CatalogueIndex:
                 self._add(entry, form, ambiguous.get(form.casefold()))
         for forms in self.starts.values():
             forms.sort(key=lambda f: -len(f.words))
+        # For spoken text (``spoken.to_written``): the one-word names a recogniser may split in two
+        # ("of com"), and the short capitals inside names that may be spelled ("n i", "u k").
+        self.joins = frozenset(
+            w for w in (*self.acronyms, *(f.words[0] for fs in self.starts.values() for f in fs
+                                          if len(f.words) == 1))
+            if len(w) >= 5
+        )
+        self.letters = frozenset(
+            word.casefold() for entry in self.entries.values() for form in entry.all_forms()
+            for word in re.findall(r"\b[A-Z]{2,3}\b", form)
+        )
         self.vocab_by_initial: dict[str, list[str]] = defaultdict(list)
         for word in sorted({w for forms in self.starts.values() for f in forms for w in f.words}):
             self.vocab_by_initial[word[0]].append(word)

@@ -20,6 +20,7 @@ every span found is mapped back to the answer as written.
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 
 from rapidfuzz import fuzz
@@ -35,6 +36,14 @@ from content.loader import Content
 from content.models import Kind
 
 PHRASE_CUTOFF = 85.0
+# Between a name taken back and the one that replaces it: a few words (a year, "would check our
+# kitchen"), a correction ("sorry", "no sorry", "i mean", "no wait", "or rather"), and at most a
+# lead-in to the new name ("it's", "i think he meant the").
+RETRACTION = re.compile(
+    r"(?:\W*\w+){0,6}?\W+(?:no\W+)?(?:sorry|i mean|i meant|no wait|or rather)"
+    r"(?:\W+(?:i mean|i meant|it's|it is|its|i think (?:he|she|they) meant|that's|thats|well|the|a))*\W*",
+    re.I,
+)
 SHORT_WORD = 5  # a one-word name this short ("Ofgem") must be written exactly
 
 Candidate = tuple[int, int, float, str]  # first token, last token, score, entry id
@@ -137,12 +146,34 @@ class Matcher:
                 mentions.append(Mention(frozenset({entry_id}), first, last))
         return sorted(mentions, key=lambda m: m.first)
 
+    def _retracted(self, text: str, tokens: list[Token], mentions: list[Mention]) -> list[Mention]:
+        """Drop a name the speaker takes back: "the f s a sorry the f c a", "the equality act
+        nineteen ninety five no sorry i think he meant the disability discrimination act". The name
+        taken back and the one it is corrected to are of one kind (two laws, or two bodies)."""
+        out: list[Mention] = []
+        for m in mentions:
+            after = [n for n in mentions if n.first > m.last]
+            nearest = min((n.first for n in after), default=None)
+            # The next name (a body inside a longer name counts: "the f c a consumer duty").
+            if nearest is not None and RETRACTION.fullmatch(
+                text[tokens[m.last].end : tokens[nearest].start]
+            ) and any(
+                not (m.family & n.family) and self._kind(n) == self._kind(m)
+                for n in after if n.first == nearest
+            ):
+                continue
+            out.append(m)
+        return out
+
+    def _kind(self, m: Mention) -> str:
+        return self.entries[next(iter(m.family))].kind.value
+
     # -- 4. years, families, one Found per entry --------------------------------------------
 
     def find(
         self, text: str, sector: str = "general", nation: str = nations.UNKNOWN
     ) -> list[Found]:
-        written = to_written(text, self.index.acronyms)
+        written = to_written(text, self.index.acronyms, self.index.joins, self.index.letters)
         found = self._find(written.text, sector, nation)
         if written.text == text:
             return found
@@ -155,7 +186,7 @@ class Matcher:
 
     def _find(self, text: str, sector: str, nation: str) -> list[Found]:
         tokens = tokenize(text)
-        mentions = self._select(tokens, self._candidates(text, tokens, sector))
+        mentions = self._retracted(text, tokens, self._select(tokens, self._candidates(text, tokens, sector)))
         resolved: list[tuple[str, int | None, Mention, int]] = []
         pending: list[tuple[Mention, int]] = []
         for m in mentions:

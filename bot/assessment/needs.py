@@ -14,6 +14,7 @@ import re
 from dataclasses import dataclass, field
 
 from bot.assessment.concepts import FUNCTION_WORDS, ConceptIndex, Word, excerpt, stem, words
+from bot.assessment.spoken import for_cues
 from bot.assessment.types import Flag, Found, Quote
 from bot.assessment.wording import the
 from content.loader import Content
@@ -55,6 +56,7 @@ NEXT_STEP = re.compile(r"[\w')]*,?\s*so\s+(i|we)\b", re.I)
 SUBSTANTIAL_SIGNALS = frozenset({"reasoning", "escalation"})
 SUBSTANCE_MIN = 2  # content words of the answer's own a hit's sentence needs
 REASON_MIN = 1  # and the clause after a reason's cue ("because it was faulty")
+DEVELOPED_MIN = 30  # distinct words of its own that make an answer developed (see `substantial`)
 
 
 @dataclass(frozen=True)
@@ -91,11 +93,15 @@ class Findings:
     _substance: dict[tuple[Span, bool], bool] = field(default_factory=dict)
     _ends: list[int] = field(default_factory=list)
     _sentences: dict[int, list[Word]] = field(default_factory=dict)
+    _listed: frozenset[int] = frozenset()
+    _statutes: list[tuple[str, Span]] | None = None
+    _developed: bool | None = None
 
     def __post_init__(self) -> None:
         self._ends = [w.end for w in self.words]
         for w in self.words:
             self._sentences.setdefault(w.sentence, []).append(w)
+        self._listed = listed(self.text, self.words)
 
     def substantial(self, span: Span, *, after: bool = False) -> bool:
         """Whether the sentence of a hit (for a reason, the clause after its cue) says something
@@ -118,11 +124,35 @@ class Findings:
         own = sum(
             1 for w in ws
             if w.low not in FUNCTION_WORDS and len(w.low) > 2 and not self.keywords.covers(w)
+            and w.start not in self._listed
             and not any(s <= w.start < e for s, e in named)
             and not (after and w.stem in CONFORMITY)
         )
-        self._substance[key] = own >= (REASON_MIN if after else SUBSTANCE_MIN)
+        need = REASON_MIN if after else SUBSTANCE_MIN
+        # In a developed answer (many words of its own), one own word beside the idea is enough:
+        # "the policy is extra goodwill on top of his rights" in a full account of the case.
+        if not after and self.developed():
+            need = 1
+        self._substance[key] = own >= need
         return self._substance[key]
+
+    def developed(self) -> bool:
+        """Whether the answer as a whole says enough of its own to carry a terse sentence."""
+        if self._developed is None:
+            own = {
+                w.stem for w in self.words
+                if w.low not in FUNCTION_WORDS and len(w.low) > 2 and not self.keywords.covers(w)
+                and w.start not in self._listed
+            }
+            self._developed = len(own) >= DEVELOPED_MIN
+        return self._developed
+
+    def statutes(self) -> list[tuple[str, Span]]:
+        """Laws named by their full title and year that the catalogue does not hold (see
+        `statutes`), each keyed by its title."""
+        if self._statutes is None:
+            self._statutes = statutes(self.text, self.found)
+        return self._statutes
 
     def concept(self, cid: str) -> list[tuple[str, Span]]:
         if cid not in self._hits:
@@ -131,6 +161,91 @@ class Findings:
                 (self.words[i].stem, (self.words[i].start, self.words[j - 1].end)) for i, j in ranges
             ]
         return self._hits[cid]
+
+
+# A UK statute by its title and year: "the Criminal Justice Act 1988", "licensing (northern ireland)
+# order 1996", "the Renting Homes (Wales) Act 2016", "act nineteen eighty eight" (spoken years are
+# read as digits first). Up to seven title words before Act / Order / Regulations / Measure.
+STATUTE = re.compile(
+    r"\b((?:[a-z][\w'’-]*\s+|\((?:northern ireland|wales|scotland|ni)\)\s+|&\s+){1,7}?)"
+    r"(act|order|regulations|regs|measure)\s*(?:\((?:northern ireland|wales|scotland|ni)\)\s*)?"
+    r"(?:of\s+)?[(,]?\s*((?:18|19|20)\d\d)\b",
+    re.I,
+)
+# Title words that make no statute ("the law act", "our policy act", "I had to act in 2019").
+NOT_A_TITLE = frozenset(
+    {"law", "policy", "procedure", "rule", "rules", "to", "had", "have", "has", "must", "would",
+     "should", "could", "will", "can", "quickly", "properly", "fast", "didn't", "did", "we", "i",
+     "you", "they", "she", "he", "i'd", "we'd"}
+)
+
+
+def statutes(text: str, found: list[Found]) -> list[tuple[str, Span]]:
+    """Statutes named by title and year that are not catalogue entries already found: a learner
+    who names "the Criminal Justice Act 1988" has named a law, even one the coach does not know.
+    Only needs for any law (``kind: legislation`` without ``relevant``) count them."""
+    w = for_cues(text)
+    out: list[tuple[str, Span]] = []
+    for m in STATUTE.finditer(w.text):
+        title = [t for t in re.split(r"[\s()&]+", m.group(1)) if t]
+        while title and title[0].casefold() in FUNCTION_WORDS:
+            title.pop(0)
+        if not title or any(t.casefold() in NOT_A_TITLE for t in title):
+            continue
+        start, end = w.span(m.start(1) + m.group(1).find(title[0]), m.end())
+        if any(f.start < end and start < f.end for f in found):
+            continue
+        key = " ".join(t.casefold() for t in title) + " " + m.group(2).casefold() + " " + m.group(3)
+        out.append((key, (start, end)))
+    return out
+
+
+LIST_SEPARATORS = re.compile(r"[,;:+&/]")
+LIST_WORDS = frozenset({"and", "or", "n", "then", "plus"})
+LIST_ITEM_MAX = 2  # content words an item of a bare list has at most ("reputation damage")
+LIST_ITEM_WORDS = 3  # and words in all ("spotted a trend"); a clause with more is no bare item
+LIST_MIN = 3  # items in a row that make a bare list
+
+
+def listed(text: str, ws: list[Word]) -> frozenset[int]:
+    """Where the words of bare lists start: three or more short items in a row ("I listened,
+    apologised, thanked, explained and resolved", "a fine, a penalty, enforcement, reputation
+    damage"). A list of key words is not substance, however many words it has."""
+    items: list[list[Word]] = []
+    for n, w in enumerate(ws):
+        prev = ws[n - 1] if n else None
+        if w.low in LIST_WORDS:
+            items.append([])
+            continue
+        if (
+            prev is None or prev.sentence != w.sentence
+            or LIST_SEPARATORS.search(text, prev.end, w.start)
+        ):
+            items.append([])
+        items[-1].append(w)
+    out: set[int] = set()
+    run: list[list[Word]] = []
+
+    def close() -> None:
+        if len(run) >= LIST_MIN:
+            out.update(w.start for item in run for w in item)
+        run.clear()
+
+    for item in items:
+        if not item:
+            continue
+        content = [w for w in item if w.low not in FUNCTION_WORDS and len(w.low) > 2]
+        # A figure is a detail of the answer's own ("rang 5 times"), never a bare key word.
+        bare = (
+            len(content) <= LIST_ITEM_MAX and len(item) <= LIST_ITEM_WORDS
+            and not any(c.isdigit() for w in item for c in w.low)
+        )
+        if not bare or (run and run[-1][0].sentence != item[0].sentence):
+            close()
+        if bare:
+            run.append(item)
+    close()
+    return frozenset(out)
 
 
 def keywords_for(index: ConceptIndex, question: str, points: list[MarkingPoint]) -> Keywords:
@@ -165,9 +280,11 @@ def implied(point: MarkingPoint) -> list[Need]:
     minimum = int(point.params.get("min", 1))
     # The point's own words decide whether the year is part of it ("with its year").
     dated = "year" in point.text.lower()
+    # ... and whether an abbreviation is enough ("by its full name").
+    full = "full name" in point.text.lower()
     match point.check:
         case Check.NAMES_LEGISLATION:
-            return [Need(kind=Kind.LEGISLATION, min=minimum, dated=dated)]
+            return [Need(kind=Kind.LEGISLATION, min=minimum, dated=dated, full_name=full)]
         case Check.NAMES_POLICY:
             return [Need(kind=Kind.POLICY, min=minimum)]
         case Check.NAMES_STANDARD:
@@ -175,7 +292,7 @@ def implied(point: MarkingPoint) -> list[Need]:
         case Check.NAMES_REGULATOR:
             return [Need(kind=Kind.REGULATOR)]
         case Check.NAMES_ANY_OF:
-            return [Need(named=list(point.params["ids"]), min=minimum, dated=dated)]
+            return [Need(named=list(point.params["ids"]), min=minimum, dated=dated, full_name=full)]
         case Check.STAR_COMPLETE:
             return [Need(signal="star")]
         case Check.MEASURABLE_RESULT:
@@ -209,7 +326,82 @@ def asks_for_a_name(point: MarkingPoint) -> bool:
     return text.startswith(ONLY_TO_SAY) and "explain" not in text and " role" not in text
 
 
-def hits(need: Need, fx: Findings, *, substance: bool = True) -> list[tuple[str, Span]]:
+# The concept that says "a policy or procedure named in the learner's words" (concepts.yaml).
+OWN_NAME_CONCEPT = "named_policy"
+# Words of a policy's name that say what sort of document it is, not which one.
+NAME_GENERIC = frozenset(
+    stem(w)
+    for w in (
+        "policy", "policies", "procedure", "procedures", "process", "code", "standard", "standards",
+        "framework", "plan", "guidelines", "guidance", "rules", "terms", "customer", "customers",
+        "service", "services", "organisation", "organisational", "company", "our", "the", "and",
+        "of", "for", "statement", "agreement", "level", "protocol", "form", "checks", "check",
+    )
+)
+
+
+# What makes words a document's name; "rules" is left out: "the data protection rules" is the law.
+DOCUMENT = frozenset(
+    stem(w)
+    for w in (
+        "policy", "procedure", "process", "code", "charter", "terms", "standard", "framework",
+        "scorecard", "matrix", "guidelines", "checklist", "protocol", "promise", "plan", "system",
+    )
+)
+
+
+def name_stems(content: Content, entry_id: str) -> frozenset[str]:
+    """The distinctive words of a policy's names ("refund", "return" for the refund and returns
+    policy; "charter" for the customer service charter)."""
+    entry = content.catalogue.get(entry_id)
+    if entry is None or entry.kind != Kind.POLICY:
+        return frozenset()
+    out: set[str] = set()
+    for form in [entry.name, *entry.aliases]:
+        out |= {w.stem for w in words(form) if w.low not in FUNCTION_WORDS and len(w.low) > 2}
+    return frozenset(out - NAME_GENERIC)
+
+
+def own_names(need: Need, fx: Findings, content: Content | None) -> list[tuple[str, Span]]:
+    """A policy the need asks for, named in the learner's words: a named policy ("our complaints
+    code", "the refunds and returns terms", "our equality policy") sharing a distinctive word with
+    the entry's names. The learner names the document; the catalogue need not list every form."""
+    if content is None or not need.named or OWN_NAME_CONCEPT not in fx.index.terms:
+        return []
+    wanted = {i: name_stems(content, i) for i in need.named}
+    wanted = {i: st for i, st in wanted.items() if st}
+    if not wanted:
+        return []
+    out: list[tuple[str, Span]] = []
+    for _, (start, end) in fx.concept(OWN_NAME_CONCEPT):
+        said = {w.stem for w in fx.words if start <= w.start < end}
+        if not said & DOCUMENT:
+            continue
+        for entry_id, st in wanted.items():
+            if said & st:
+                out.append((entry_id, (start, end)))
+                break
+    return out
+
+
+YEAR_AROUND = re.compile(r"\(?\b(19|20)\d\d\b\)?|\b\d\d\b|['’]s\b")
+
+
+def abbreviated(content: Content, found: Found) -> bool:
+    """Whether a mention is only an abbreviation of the entry ("MCA 2005", "the GDPR", "CRA15")."""
+    entry = content.catalogue.get(found.entry_id)
+    if entry is None:
+        return False
+    said = " ".join(YEAR_AROUND.sub(" ", found.text).split()).strip(" .,").casefold()
+    said = said.removeprefix("the ").strip()
+    short = {a.casefold() for a in entry.abbreviations}
+    short |= {a.casefold() for a in entry.aliases if a.isupper() or (len(a) <= 6 and " " not in a)}
+    return said in short or (said.replace(" ", "") in short)
+
+
+def hits(
+    need: Need, fx: Findings, *, substance: bool = True, content: Content | None = None
+) -> list[tuple[str, Span]]:
     """Every (key, span) the need's sources found; equal keys are one thing said twice. With
     ``substance``, concept and reason hits must say something beyond the prompt's key words."""
     out: list[tuple[str, Span]] = []
@@ -230,7 +422,12 @@ def hits(need: Need, fx: Findings, *, substance: bool = True) -> list[tuple[str,
             continue
         if need.dated and {Flag.WRONG_YEAR.value, Flag.MISSING_YEAR.value} & set(f.flags):
             continue
+        if need.full_name and content is not None and abbreviated(content, f):
+            continue
         named.append((f.entry_id, (f.start, f.end)))
+    named += own_names(need, fx, content)
+    if need.kind == Kind.LEGISLATION and not need.relevant:
+        named += fx.statutes()
     # "Uses PDCA" needs the model put to work, not only named ("We used PDCA with a review stage").
     if not substance or any(fx.substantial(span) for _, span in named):
         out += named
@@ -311,7 +508,7 @@ def judge(content: Content, point: MarkingPoint, fx: Findings) -> Judgement:
     missing: str | None = None
     first = 0
     for n, need in enumerate(needs):
-        found = hits(need, fx, substance=not asks_for_a_name(point))
+        found = hits(need, fx, substance=not asks_for_a_name(point), content=content)
         have = distinct(found)
         if n == 0:
             first = have

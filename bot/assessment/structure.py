@@ -8,6 +8,7 @@ cues below are written for that register and checked against the labelled dev se
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from bot.assessment.cues import (
     ACTION,
@@ -23,6 +24,7 @@ from bot.assessment.cues import (
     SITUATION,
     TASK,
 )
+from bot.assessment.spoken import Written, for_cues
 
 CHANGE = re.compile(
     r"\b(up|down|rose|fell|dropped|went|increased|decreased|doubled|halved|cut|improved|reduced|"
@@ -33,9 +35,13 @@ CHANGE = re.compile(
     r"\b(0|zero|no) [\w ]{0,25}\b(since|after week|after day)\b|"
     # Spoken and typed shorthand: "csat 3.9 to 4.5", "full marks", "found no gaps", "twenty percent".
     r"\b\d+\.\d+ to \d+(\.\d+)?\b|\bfull marks\b|\bno (gaps|errors|mistakes|complaints|repeat calls)\b|"
-    r"\b(ten|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred) "
+    r"\b(\d+|ten|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred) "
     r"(percent|per cent|pound|pounds|quid|days|minutes|mins|hours)\b",
     re.I,
+)
+# Where a clause starts, for reading whether a scene cue is generic ("if ..." governs its clause).
+CLAUSE_START = re.compile(
+    r"[,;:]\s*|\b(?:and|but|so|then)\s+(?=(?:i|we|she|he|they|there|it|last|one)\b)", re.I
 )
 GENERIC_REACH = 40  # characters before a scene cue that can make it generic
 SENTENCE = re.compile(r"[^.!?\n]+[.!?\n]*")
@@ -51,7 +57,7 @@ def _first_action(text: str) -> int:
     return m.start() if m else len(text)
 
 
-def situation_span(text: str) -> Span | None:
+def _situation_span(text: str) -> Span | None:
     """A scene: a particular customer, time or event, not customers in general. A customer's state
     ("the customer was upset") sets the scene only before the learner acts; after, it is a result."""
     acted_at = _first_action(text)
@@ -59,16 +65,19 @@ def situation_span(text: str) -> Span | None:
     for s in sentences(text):
         offset = text.find(s, offset)
         for rx in (SITUATION, OPENING) if offset <= acted_at else (SITUATION,):
-            m = rx.search(s)
-            # "If a customer..." is no scene; a long spoken sentence that said "every" earlier may
-            # still go on to one, so only the words just before the cue are read.
-            if m and not GENERIC.search(s[max(0, m.start() - GENERIC_REACH) : m.start() + 1]):
-                return offset + m.start(), offset + m.end()
+            for m in rx.finditer(s):
+                # "If a customer..." is no scene; a long spoken sentence that said "every" earlier
+                # may still go on to one ("after every call, and I noticed..."), so only the words
+                # just before the cue, in its own clause, are read.
+                before = s[max(0, m.start() - GENERIC_REACH) : m.start() + 1]
+                before = CLAUSE_START.split(before)[-1]
+                if not GENERIC.search(before):
+                    return offset + m.start(), offset + m.end()
         offset += len(s)
     return None
 
 
-def result_span(text: str) -> Span | None:
+def _result_span(text: str) -> Span | None:
     m = RESULT.search(text)
     if m:
         return m.span()
@@ -84,33 +93,25 @@ def _span(m: re.Match[str] | None) -> Span | None:
     return m.span() if m else None
 
 
-def star_spans(text: str) -> dict[str, Span | None]:
+def _star_spans(text: str) -> dict[str, Span | None]:
     """Where each STAR part was heard (the cue's words), or None."""
     return {
-        "situation": situation_span(text),
+        "situation": _situation_span(text),
         "task": _span(TASK.search(text)),
         "action": _span(ACTION.search(text)),
-        "result": result_span(text),
+        "result": _result_span(text),
     }
 
 
-def star_parts(text: str) -> dict[str, bool]:
-    return {part: span is not None for part, span in star_spans(text).items()}
-
-
-def result_start(text: str) -> int:
+def _result_start(text: str) -> int:
     """Where the result part begins: the sentence of the first result words (the end if none)."""
-    span = result_span(text)
+    span = _result_span(text)
     if span is None:
         return len(text)
     return max(text.rfind(c, 0, span[0]) for c in ".!?\n") + 1
 
 
-def is_measurable(text: str) -> bool:
-    return measurable_span(text) is not None
-
-
-def measurable_span(text: str) -> Span | None:
+def _measurable_span(text: str) -> Span | None:
     """A quantity in what the actions achieved: not the situation, not a legal time limit.
 
     Figures before the first action set the scene ("after 3 weeks", "£400 bill"), so they count
@@ -146,16 +147,7 @@ CUSTOMER_STATE = re.compile(
 )
 
 
-def has_reasoning(text: str) -> bool:
-    return reasoning_span(text) is not None
-
-
-def reasoning_span(text: str) -> Span | None:
-    spans = reasoning_spans(text)
-    return spans[0] if spans else None
-
-
-def reasoning_spans(text: str) -> list[Span]:
+def _reasoning_spans(text: str) -> list[Span]:
     """The learner says why: a reason or purpose for what they did, or why a rule applied.
 
     "He was angry because his order was late" explains the situation, not a choice, so a causal
@@ -172,9 +164,47 @@ def reasoning_spans(text: str) -> list[Span]:
     return out
 
 
-def escalates(text: str) -> bool:
-    return escalation_span(text) is not None
+def _escalation_span(text: str) -> Span | None:
+    return _span(ESCALATION.search(text))
+
+
+# --- what the engine calls: the cues read the answer as ``spoken.for_cues`` writes it, and every
+# span is mapped back to the learner's own words.
+
+
+# The engine reads one answer five ways in a row; a few entries are enough.
+@lru_cache(maxsize=4)
+def _cue_text(text: str) -> Written:
+    return for_cues(text)
+
+
+def _back(w: Written, span: Span | None) -> Span | None:
+    return None if span is None else w.span(*span)
+
+
+def star_spans(text: str) -> dict[str, Span | None]:
+    """Where each STAR part was heard (the cue's words), or None."""
+    w = _cue_text(text)
+    return {part: _back(w, span) for part, span in _star_spans(w.text).items()}
+
+
+def measurable_span(text: str) -> Span | None:
+    w = _cue_text(text)
+    return _back(w, _measurable_span(w.text))
+
+
+def reasoning_spans(text: str) -> list[Span]:
+    w = _cue_text(text)
+    return [w.span(*span) for span in _reasoning_spans(w.text)]
 
 
 def escalation_span(text: str) -> Span | None:
-    return _span(ESCALATION.search(text))
+    w = _cue_text(text)
+    return _back(w, _escalation_span(w.text))
+
+
+def result_start(text: str) -> int:
+    """Where the result part begins in the learner's words (see `_result_start`)."""
+    w = _cue_text(text)
+    at = _result_start(w.text)
+    return len(text) if at >= len(w.text) else w.span(at, at + 1)[0]

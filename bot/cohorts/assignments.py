@@ -22,9 +22,9 @@ from bot.cohorts.insights import find_member
 from bot.cohorts.service import CohortError, NotFound, Scope
 from content.loader import Content
 from storage.db import SessionFactory
-from storage.models import Assignment, Attempt, Learner, aware
+from storage.models import Assignment, Attempt, Learner, WorkKind, aware
 
-TOPIC, QUESTION = "topic", "question"
+TOPIC, QUESTION = WorkKind.TOPIC, WorkKind.QUESTION
 MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
 
 
@@ -33,7 +33,7 @@ class Work:
     """One piece of set work, as the learner or the assessor reads it."""
 
     id: int
-    kind: str
+    kind: WorkKind
     target: str
     label: str
     due_on: date | None
@@ -80,7 +80,7 @@ class AssignmentService:
     def topics(self) -> list[tuple[int, str]]:
         return [(n, t.title) for n, t in enumerate(self.content.topics.values(), start=1)]
 
-    def label(self, kind: str, target: str) -> str:
+    def label(self, kind: WorkKind, target: str) -> str:
         if kind == TOPIC:
             topic = self.content.topics.get(target)
             return f"a question on {topic.title if topic else target}"

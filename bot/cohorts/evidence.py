@@ -27,7 +27,7 @@ from content.loader import Content
 from content.models import Prompt, Standard
 from storage import cohort_queries as cq
 from storage.db import SessionFactory
-from storage.models import Attempt, Learner, LearnerReference, aware
+from storage.models import AnswerMode, Attempt, Learner, LearnerReference, aware
 
 # A learner number or a ULN (10 digits): letters, digits and / _ - , as a provider writes it.
 REFERENCE = re.compile(r"[A-Za-z0-9][A-Za-z0-9/_-]{0,29}")
@@ -53,7 +53,7 @@ class PointEvidence:
 class AnswerEvidence:
     id: int  # referred to as A<id>, as in /learner
     at: datetime  # UTC
-    kind: str  # an AnswerMode: answer, probe or retry
+    kind: AnswerMode
     prompt_id: str
     question: str
     topic: str

@@ -80,7 +80,7 @@ def skills_asked(prompt: Prompt, content: Content) -> set[str]:
     return found
 
 
-def rating_for(mark: float, *, grade: str, kind: str = AnswerMode.ANSWER) -> Rating:
+def rating_for(mark: float, *, grade: str, kind: AnswerMode = AnswerMode.ANSWER) -> Rating:
     """The FSRS rating of one area from the skill's mark (0 to 1) in one attempt.
 
     Below half (nothing, or only superseded law, or at most one STAR part) is a lapse; half (a
@@ -174,7 +174,7 @@ class Review:
         prompt: Prompt,
         result: dict[str, Any],
         grade: str,
-        kind: str,
+        kind: AnswerMode,
         now: datetime,
     ) -> list[AreaReview]:
         """Review the areas an assessed attempt gives evidence about, in the caller's transaction.

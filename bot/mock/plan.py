@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from enum import StrEnum
 from typing import Any
 
 from content.loader import Content
@@ -23,7 +24,17 @@ MINUTES_PER_QUESTION = 4
 OPENERS_BY_LENGTH = {20: 2, 40: 3, 60: 4}
 QUOTE_CHARS = 200
 
-OPENER, PROBE, AREA = "opener", "probe", "area"
+
+
+class QuestionKind(StrEnum):
+    """An open invitation, a probe into the answer before, or a question steering to an area."""
+
+    OPENER = "opener"
+    PROBE = "probe"
+    AREA = "area"
+
+
+OPENER, PROBE, AREA = QuestionKind.OPENER, QuestionKind.PROBE, QuestionKind.AREA
 
 
 @dataclass(frozen=True)
@@ -32,7 +43,7 @@ class Question:
     follows up and the turn whose answer it builds on; for an area question the area aimed at."""
 
     prompt_id: str
-    kind: str
+    kind: QuestionKind
     text: str
     probe_point: str | None = None
     parent_turn: int | None = None
@@ -47,7 +58,7 @@ class Question:
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> Question:
         return cls(
-            prompt_id=str(data["prompt"]), kind=str(data["kind"]), text=str(data["text"]),
+            prompt_id=str(data["prompt"]), kind=QuestionKind(data["kind"]), text=str(data["text"]),
             probe_point=data.get("probe_point"), parent_turn=data.get("parent_turn"),
             area=data.get("area"),
         )
@@ -206,7 +217,9 @@ def next_question(
             prompt = content.mock_prompt(str(last["prompt"]))
             point_id = _probe(standard, prompt, last.get("result") or {}, done) if prompt else None
             if prompt is not None and point_id is not None:
-                probe = next(p for p in prompt.probes if p.point == point_id)
+                nation = str((last.get("result") or {}).get("nation") or "unknown")
+                probe = prompt.probe_for(point_id, nation)
+                assert probe is not None  # _probe only names points that have one
                 return Question(prompt.id, PROBE, probe.text, probe_point=point_id, parent_turn=last["n"])
     asked = _asked(turns)
     openers_asked = sum(1 for t in turns if t["kind"] == OPENER)

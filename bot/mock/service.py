@@ -21,7 +21,7 @@ from content.loader import Content
 from content.models import Standard
 from storage import mock_queries
 from storage.db import SessionFactory
-from storage.models import Learner, MockSession, aware
+from storage.models import Learner, MockSession, MockStatus, aware
 
 # As in practice: a long answer is kept whole up to this many characters.
 MAX_ANSWER_CHARS = 20_000
@@ -48,14 +48,15 @@ class MockView:
     """Where a mock stands: the question open now, words in the answer so far, minutes used."""
 
     session_id: int
-    status: str
+    status: MockStatus
     minutes: int
     used_minutes: int
     question: plan.Question
     number: int  # the question's number, 1 first
     words: int
     standard: Standard
-    # The message was in the answer already (its update run again after a crash): no new status.
+    # The message was in the answer already and its status line went out (its update run again
+    # after a crash): no second status line.
     repeated: bool = False
 
 
@@ -71,7 +72,7 @@ class Step:
 
 def seconds_open(row: MockSession, now: datetime) -> int:
     extra = 0
-    if row.status == "active" and row.resumed_at is not None:
+    if row.status == MockStatus.ACTIVE and row.resumed_at is not None:
         extra = max(0, int((aware(now) - aware(row.resumed_at)).total_seconds()))
     return row.active_seconds + extra
 
@@ -118,7 +119,7 @@ class MockService:
     async def is_taking_answers(self, learner_id: int) -> bool:
         async with self.sessions() as session:
             row = await mock_queries.open_mock(session, learner_id=learner_id)
-        return row is not None and row.status == "active"
+        return row is not None and row.status == MockStatus.ACTIVE
 
     async def start(self, learner_id: int, minutes: int) -> MockView:
         if minutes not in plan.LENGTHS:
@@ -136,7 +137,7 @@ class MockService:
             )
             assert first is not None  # a standard with areas has openers (content check)
             row = MockSession(
-                learner_id=learner_id, standard_id=standard.id, minutes=minutes, status="active",
+                learner_id=learner_id, standard_id=standard.id, minutes=minutes, status=MockStatus.ACTIVE,
                 started_at=now, resumed_at=now, question=first.to_dict(),
             )
             session.add(row)
@@ -151,13 +152,15 @@ class MockService:
         text = text.strip()
         async with self.sessions.begin() as session:
             row = await mock_queries.open_mock(session, learner_id=learner_id, for_update=True)
-            if row is None or row.status != "active":
+            if row is None or row.status != MockStatus.ACTIVE:
                 raise NoMock("There is no mock running. Send /mock to start or resume one.")
             room = MAX_ANSWER_CHARS - len(row.answer)
             seen = (
                 message_id is not None and row.last_message_id is not None
                 and message_id <= row.last_message_id
             )
+            # Its status line went out (set_status_message with for_part): run again, it sends none.
+            acknowledged = seen and int(row.question.get("status_for") or 0) >= (message_id or 0)
             if text and room > 0 and not seen:
                 row.answer = f"{row.answer}\n{text[:room]}" if row.answer else text[:room]
                 row.parts += 1
@@ -165,7 +168,7 @@ class MockService:
                     row.last_message_id = message_id
                 session.add(row)
             view = self._view(row, self.clock.now())
-            return replace(view, repeated=seen)
+            return replace(view, repeated=seen and acknowledged)
 
     def _assess(self, row: MockSession, learner: Learner) -> dict[str, Any]:
         """Assess the answer to the open question as a turn (a probe's reply merged with the
@@ -197,7 +200,7 @@ class MockService:
         now = self.clock.now()
         async with self.sessions.begin() as session:
             row = await mock_queries.open_mock(session, learner_id=learner_id, for_update=True)
-            if row is None or row.status != "active":
+            if row is None or row.status != MockStatus.ACTIVE:
                 raise NoMock("There is no mock running. Send /mock to start or resume one.")
             if not row.answer.strip():
                 raise MockError("Your answer is empty so far: type it, then send /done.")
@@ -236,9 +239,9 @@ class MockService:
             row = await mock_queries.open_mock(session, learner_id=learner_id, for_update=True)
             if row is None:
                 raise NoMock("There is no mock to pause.")
-            if row.status == "active":
+            if row.status == MockStatus.ACTIVE:
                 row.active_seconds = seconds_open(row, now)
-                row.status, row.resumed_at = "paused", None
+                row.status, row.resumed_at = MockStatus.PAUSED, None
                 session.add(row)
             await self._running(session, learner_id, False)
             return self._view(row, now)
@@ -249,8 +252,8 @@ class MockService:
             row = await mock_queries.open_mock(session, learner_id=learner_id, for_update=True)
             if row is None:
                 raise NoMock("There is no mock to resume. Send /mock to start one.")
-            if row.status == "paused":
-                row.status, row.resumed_at = "active", now
+            if row.status == MockStatus.PAUSED:
+                row.status, row.resumed_at = MockStatus.ACTIVE, now
                 session.add(row)
             await self._running(session, learner_id, True)
             return self._view(row, now)
@@ -279,7 +282,7 @@ class MockService:
         )
         built["finished_at"] = now.isoformat()
         row.report = built
-        row.status, row.resumed_at, row.finished_at = "finished", None, now
+        row.status, row.resumed_at, row.finished_at = MockStatus.FINISHED, None, now
         row.question = {}
         session.add(row)
         learner.mock_running = False
@@ -306,13 +309,18 @@ class MockService:
             rows = await mock_queries.finished_mocks(session, learner_ids=[learner_id], limit_each=limit)
         return [r.report for r in rows if r.report]
 
-    async def set_status_message(self, learner_id: int, message_id: int | None) -> int | None:
-        """Remember the status line shown for the answer being written; returns the previous one."""
+    async def set_status_message(
+        self, learner_id: int, message_id: int | None, *, for_part: int | None = None
+    ) -> int | None:
+        """Remember the status line shown for the answer being written; returns the previous one.
+        `for_part` (the learner's message it answers) is kept, so that message run again after a
+        crash sends no second status line, while one whose status line never went out gets it."""
         async with self.sessions.begin() as session:
             row = await mock_queries.open_mock(session, learner_id=learner_id, for_update=True)
             if row is None:
                 return None
             previous = row.question.get("status_id")
-            row.question = {**row.question, "status_id": message_id}
+            acknowledged = {"status_for": for_part} if for_part is not None else {}
+            row.question = {**row.question, "status_id": message_id, **acknowledged}
             session.add(row)
         return int(previous) if previous is not None else None

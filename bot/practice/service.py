@@ -9,6 +9,7 @@ from __future__ import annotations
 import random
 from dataclasses import dataclass
 from datetime import datetime
+from enum import StrEnum
 
 from sqlmodel.ext.asyncio.session import AsyncSession
 
@@ -21,7 +22,7 @@ from content.loader import Content
 from content.models import Probe, Prompt
 from storage import queries
 from storage.db import SessionFactory
-from storage.models import AnswerMode, Attempt, Learner, aware
+from storage.models import AnswerMode, Attempt, Draft, Learner, aware
 
 # A Telegram message holds 4096 characters; a very long answer is still kept whole, but this
 # many characters are plenty for a spoken-style answer and bound the work per assessment.
@@ -46,7 +47,7 @@ class DraftStatus:
     words: int
     parts: int
     truncated: bool = False
-    mode: str = AnswerMode.ANSWER
+    mode: AnswerMode = AnswerMode.ANSWER
     # Tells this draft from an earlier one on the same prompt (stale buttons carry the old one).
     token: int = 0
     # When this question was asked: a menu sent before it is older than the answer being written.
@@ -58,6 +59,19 @@ class DraftStatus:
     # The message was in the answer already and its status line went out (its update is run
     # again after a crash): no second status line.
     repeated: bool = False
+    # The message replaced this part of the answer (1 = the first) instead of being added.
+    replaced: int | None = None
+    # A replacement was asked for, but that part had gone (replaced already): the message was
+    # added as a new part instead, so nothing is lost.
+    replace_missed: bool = False
+
+
+class Arm(StrEnum):
+    """What "Replace this part" found (PracticeService.arm_replace)."""
+
+    ARMED = "armed"  # the next message replaces the part
+    ALREADY = "already"  # a second press: still waiting for the words
+    GONE = "gone"  # no open answer holds that part (submitted, cancelled, or replaced already)
 
 
 @dataclass(frozen=True)
@@ -66,7 +80,7 @@ class Submission:
     text: str
     assessment: Assessment
     attempt_id: int
-    kind: str = AnswerMode.ANSWER
+    kind: AnswerMode = AnswerMode.ANSWER
     # The follow-up an assessor would ask next (aimed at the first missed point that has one).
     probe: Probe | None = None
     # For a probe answer or a retry: what changed since the attempt it builds on.
@@ -82,7 +96,7 @@ class _Answer:
     prompt: Prompt
     parent: Attempt | None
     text: str
-    mode: str
+    mode: AnswerMode
     probe_point: str | None
     sector: str
     nation: str
@@ -208,11 +222,16 @@ class PracticeService:
             probe_point=draft.probe_point,
         )
 
-    async def add_text(self, learner_id: int, text: str, *, message_id: int | None = None) -> DraftStatus:
+    async def add_text(
+        self, learner_id: int, text: str, *, message_id: int | None = None,
+        replacing: int | None = None,
+    ) -> DraftStatus:
         """Add one message to the answer being written.
 
         `message_id` (Telegram's) makes this idempotent: a message already in the draft (its
-        update run again after a crash) is not added a second time."""
+        update run again after a crash) is not added a second time. When the learner asked to
+        replace a part (`replacing`, or "Replace this part" pressed before), the message takes
+        that part's place instead; if the part has gone, it is added, so nothing is lost."""
         text = text.strip()
         async with self.sessions.begin() as session:
             draft = await queries.get_draft(session, learner_id=learner_id, for_update=True)
@@ -223,7 +242,14 @@ class PracticeService:
             part = next((p for p in draft.part_messages if p[0] == message_id), None)
             seen = message_id is not None and part is not None
             acknowledged = part is not None and len(part) > 2 and bool(part[2])
-            if room > 0 and text and not seen:
+            target = replacing if replacing is not None else draft.replacing
+            replaced = None
+            if target is not None and text and not seen:
+                draft.replacing = None
+                replaced, truncated = _swap_part(draft, target, message_id, text)
+                draft.updated_at = self.clock.now()
+                session.add(draft)
+            if replaced is None and room > 0 and text and not seen:
                 draft = await queries.append_text(
                     session, draft=draft, text=text[:room], now=self.clock.now(),
                     message_id=message_id,
@@ -232,8 +258,36 @@ class PracticeService:
         return DraftStatus(
             prompt, len(draft.text.split()), draft.parts, truncated, mode=draft.mode,
             token=draft.parent_attempt_id or 0, probe_point=draft.probe_point,
-            repeated=seen and acknowledged,
+            repeated=seen and acknowledged, replaced=replaced,
+            replace_missed=target is not None and replaced is None and bool(text) and not seen,
         )
+
+    async def arm_replace(self, learner_id: int, part: int) -> tuple[Arm, str]:
+        """"Replace this part": the learner's next message replaces the part sent as message
+        `part`. Returns what happened and the part's text as it stands."""
+        async with self.sessions.begin() as session:
+            draft = await queries.get_draft(session, learner_id=learner_id, for_update=True)
+            index = None if draft is None else _part_index(draft, part)
+            if draft is None or index is None:
+                return Arm.GONE, ""
+            text = str(draft.part_messages[index][1])
+            if draft.replacing == part:
+                return Arm.ALREADY, text
+            draft.replacing = part
+            session.add(draft)
+        return Arm.ARMED, text
+
+    async def keep_part(self, learner_id: int, part: int) -> DraftStatus | None:
+        """Changed their mind: the part stays and the next message is added as usual. None when
+        the answer is no longer open."""
+        async with self.sessions.begin() as session:
+            draft = await queries.get_draft(session, learner_id=learner_id, for_update=True)
+            if draft is None:
+                return None
+            if draft.replacing == part:
+                draft.replacing = None
+                session.add(draft)
+        return await self.current(learner_id)
 
     async def replace_part(self, learner_id: int, message_id: int, text: str) -> DraftStatus | None:
         """An edited message that is a part of the open answer replaces that part; None when it
@@ -277,6 +331,10 @@ class PracticeService:
             head = draft.text[: len(draft.text) - len(old)]
             room = MAX_ANSWER_CHARS - len(head)
             draft.text = head + new[:room]
+            last = draft.part_messages[-1] if draft.part_messages else None
+            if last is not None and len(draft.part_messages) == draft.parts and last[1] == old:
+                # Keep the parts in step with the text, or a later edit would bring `old` back.
+                draft.part_messages = [*draft.part_messages[:-1], [last[0], new[:room]]]
             draft.updated_at = self.clock.now()
             session.add(draft)
         prompt = self.content.prompts.get(draft.prompt_id) or self.choose_prompt()
@@ -397,8 +455,8 @@ class PracticeService:
                 parent = await queries.get_attempt(session, attempt_id=attempt.parent_id)
             draft = await queries.get_draft(session, learner_id=learner_id)
             probe = None
-            if draft is not None and draft.mode == "probe" and draft.parent_attempt_id == attempt.id:
-                probe = next((p for p in prompt.probes if p.point == draft.probe_point), None)
+            if draft is not None and draft.mode == AnswerMode.PROBE and draft.parent_attempt_id == attempt.id:
+                probe = prompt.probe_for(draft.probe_point, assessment.nation)
             assert attempt.id is not None
             return Submission(
                 prompt, attempt.text, assessment, attempt.id, kind=attempt.kind, probe=probe,
@@ -457,6 +515,31 @@ class PracticeService:
         return status
 
 
+def _part_index(draft: Draft, part: int) -> int | None:
+    """Where the part sent as message `part` is in the draft; None when it is not there, or
+    the draft does not know its parts by message (a part added without one)."""
+    if len(draft.part_messages) != draft.parts:
+        return None
+    return next((i for i, p in enumerate(draft.part_messages) if p[0] == part), None)
+
+
+def _swap_part(draft: Draft, part: int, message_id: int | None, text: str) -> tuple[int | None, bool]:
+    """Put `text` (message `message_id`) in the place of the part sent as message `part`:
+    (its number, truncated), or (None, False) when that part is not in the draft."""
+    index = _part_index(draft, part)
+    if index is None:
+        return None, False
+    parts = [list(p) for p in draft.part_messages]
+    others = sum(len(p[1]) + 1 for i, p in enumerate(parts) if i != index)
+    room = max(MAX_ANSWER_CHARS - others, 0)
+    # The new message's id: a run of its update again after a crash finds it and adds nothing,
+    # and an edit of it replaces this part.
+    parts[index] = [message_id if message_id is not None else part, text[:room]]
+    draft.part_messages = parts
+    draft.text = "\n".join(p[1] for p in parts if p[1])
+    return index + 1, len(text) > room
+
+
 def suits(prompt: Prompt, *, level: int | None, sector: str | None) -> bool:
     """Whether a prompt is written for this learner: their level (when known) and their sector
     (a prompt without sectors suits every one)."""
@@ -473,6 +556,9 @@ def next_probe(prompt: Prompt, assessment: Assessment, *, asked: str | None = No
             continue
         probe = next((p for p in prompt.probes if p.point == result.id), None)
         if probe is not None:
+            # A learner in Scotland is asked about Scotland's law or body.
+            if assessment.nation in probe.by_nation:
+                return probe.for_nation(assessment.nation)
             # Follow the feedback: "which other law?" only after an answer that named one.
             if result.found == 0 and probe.if_none:
                 return Probe(point=probe.point, text=probe.if_none)

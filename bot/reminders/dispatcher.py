@@ -26,9 +26,10 @@ import contextlib
 import logging
 import time
 import uuid
-from collections.abc import AsyncIterator, Awaitable, Callable
+from collections.abc import AsyncIterator, Awaitable, Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
+from enum import StrEnum
 from typing import Protocol, TypeVar
 from zoneinfo import ZoneInfo
 
@@ -39,21 +40,28 @@ from bot.clock import Clock, zone
 from bot.mastery.progress import streak_days
 from bot.mastery.review import Review
 from bot.reminders.planning import LATE_AFTER, next_after_send, next_slot
-from bot.render.nudge import Nudge, NudgeContent, render_nudge
+from bot.render.nudge import Nudge, NudgeContent, SetWork, render_nudge
 from storage import reminder_queries as rq
 from storage.db import SessionFactory
-from storage.models import Learner, NudgeLog, Reminder, aware
+from storage.models import Learner, NudgeLog, NudgeStatus, Reminder, RemindersOff, aware
 
 log = logging.getLogger(__name__)
 T = TypeVar("T")
 
 
+class SendOutcome(StrEnum):
+    """What Telegram's answer to one nudge means for it."""
+
+    SENT = "sent"
+    BLOCKED = "blocked"  # 403: the learner blocked the bot
+    RETRY = "retry"  # known not delivered (`retry_after` for a 429)
+    FAILED = "failed"  # will not work if repeated, e.g. a 400
+    UNKNOWN = "unknown"  # may have been delivered, e.g. a read timeout: never sent again
+
+
 @dataclass(frozen=True)
 class SendResult:
-    """sent, blocked (403), retry (known not delivered; `retry_after` for a 429), failed (will not
-    work if repeated, e.g. a 400) or unknown (may have been delivered, e.g. a read timeout)."""
-
-    outcome: str
+    outcome: SendOutcome
     message_id: int | None = None
     retry_after: float | None = None
     detail: str = ""
@@ -73,7 +81,7 @@ class DrainStats:
     deferred: int = 0
     rate_limited: int = 0
     unconfirmed: int = 0
-    outcomes: list[str] = field(default_factory=list)
+    outcomes: list[SendOutcome] = field(default_factory=list)
 
 
 class Pacer:
@@ -127,8 +135,11 @@ class Dispatcher:
         inline_retries: int = 3, retry_delays: tuple[int, ...] = (30, 120, 600, 1800),
         sleep: Callable[[float], Awaitable[None]] = asyncio.sleep,
         monotonic: Callable[[], float] = time.monotonic,
+        set_work: Callable[[int], Awaitable[Sequence[SetWork]]] | None = None,
     ) -> None:
         self.sessions, self.review, self.clock, self.sender = sessions, review, clock, sender
+        # The learner's unanswered set work (bot.cohorts.assignments), which the nudge names.
+        self.set_work = set_work
         # The operator's DEFAULT_TIMEZONE, which the review model already carries.
         self.default_timezone = default_timezone or review.default_timezone
         self.lease, self.batch, self.concurrency = lease, batch, concurrency
@@ -209,7 +220,7 @@ class Dispatcher:
             nudge = render_nudge(job.content, log_id, self.review.content.topics)
             result = await self.sender.send(job.chat_id, nudge)
             for _ in range(self.inline_retries):
-                if result.outcome != "retry" or result.retry_after is None:
+                if result.outcome != SendOutcome.RETRY or result.retry_after is None:
                     break
                 stats.rate_limited += 1
                 log.warning("429 for learner %s: pausing all nudges %.1fs", learner_id, result.retry_after)
@@ -241,23 +252,23 @@ class Dispatcher:
             s.add(row)
             return None
         if not row.enabled or learner.telegram_user_id is None:
-            row.enabled, row.disabled_reason = False, row.disabled_reason or "no_chat"
+            row.enabled, row.disabled_reason = False, row.disabled_reason or RemindersOff.NO_CHAT
             self._release(row, token)
             s.add(row)
             return None
         previous = await rq.get_log(s, learner_id=learner_id, due_at=slot)
-        if previous is not None and previous.status != "retry":
+        if previous is not None and previous.status != NudgeStatus.RETRY:
             await self._resolve_previous(s, row, previous, slot, snoozed, tz, token, now, stats)
             return None
         if now - slot > LATE_AFTER:
-            await self._skip(s, row, slot, snoozed, tz, token, now, "skipped_late", previous)
+            await self._skip(s, row, slot, snoozed, tz, token, now, NudgeStatus.SKIPPED_LATE, previous)
             stats.skipped += 1
             return None
         times = await rq.attempt_times(s, learner_id=learner_id)
         days = {aware(t).astimezone(tz).date() for t in times if aware(t) <= now}
         slot_day = slot.astimezone(tz).date()
         if slot_day in days:
-            await self._skip(s, row, slot, snoozed, tz, token, now, "skipped_done", previous)
+            await self._skip(s, row, slot, snoozed, tz, token, now, NudgeStatus.SKIPPED_DONE, previous)
             stats.skipped += 1
             return None
         unanswered = row.ignored_in_row
@@ -273,6 +284,7 @@ class Dispatcher:
                 (learner.exam_date - slot_day).days
                 if learner.exam_date is not None and learner.exam_date >= slot_day else None
             ),
+            work=tuple(await self.set_work(learner_id)) if self.set_work is not None else (),
         )
         return _Job(learner_id, learner.telegram_user_id, slot, snoozed, content)
 
@@ -282,14 +294,14 @@ class Dispatcher:
     ) -> None:
         """This nudge was handled, or is being handled, by an earlier run."""
         started = aware(previous.sent_at) if previous.sent_at else aware(previous.due_at)
-        if previous.status == "sending" and now - started < self.lease:
+        if previous.status == NudgeStatus.SENDING and now - started < self.lease:
             # Another sender is on it right now: look again after its lease.
             self._release(row, token, not_before=now + self.lease)
             stats.deferred += 1
-        elif previous.status == "sending":
+        elif previous.status == NudgeStatus.SENDING:
             log.warning("Nudge %s for learner %s was in flight when its sender stopped; not resending",
                         previous.id, row.learner_id)
-            previous.status = "unconfirmed"
+            previous.status = NudgeStatus.UNCONFIRMED
             s.add(previous)
             self._plan(row, slot, snoozed, tz, now, counted=True)
             self._release(row, token)
@@ -301,7 +313,7 @@ class Dispatcher:
 
     async def _skip(
         self, s: AsyncSession, row: Reminder, slot: datetime, snoozed: bool, tz: ZoneInfo,
-        token: str, now: datetime, status: str, previous: NudgeLog | None,
+        token: str, now: datetime, status: NudgeStatus, previous: NudgeLog | None,
     ) -> None:
         if previous is not None:
             previous.status = status
@@ -320,10 +332,10 @@ class Dispatcher:
         previous = await rq.get_log(s, learner_id=job.learner_id, due_at=job.slot)
         if previous is None:
             return await rq.insert_log(
-                s, learner_id=job.learner_id, due_at=job.slot, status="sending", sent_at=now
+                s, learner_id=job.learner_id, due_at=job.slot, status=NudgeStatus.SENDING, sent_at=now
             )
-        if previous.status == "retry" and previous.id is not None:
-            taken = await rq.take_log(s, log_id=previous.id, was="retry", now=now)
+        if previous.status == NudgeStatus.RETRY and previous.id is not None:
+            taken = await rq.take_log(s, log_id=previous.id, was=NudgeStatus.RETRY, now=now)
             return previous.id if taken else None
         return None
 
@@ -338,27 +350,27 @@ class Dispatcher:
         learner = await s.get(Learner, job.learner_id)
         tz = zone(learner.timezone if learner else None, self.default_timezone)
         stats.outcomes.append(result.outcome)
-        if result.outcome == "sent":
-            entry.status, entry.sent_at, entry.telegram_message_id = "sent", now, result.message_id
+        if result.outcome == SendOutcome.SENT:
+            entry.status, entry.sent_at, entry.telegram_message_id = NudgeStatus.SENT, now, result.message_id
             self._plan(row, job.slot, job.snoozed, tz, now, counted=True)
             row.last_sent_at = now
             stats.sent += 1
-        elif result.outcome == "blocked":
+        elif result.outcome == SendOutcome.BLOCKED:
             log.info("Learner %s blocked the bot: reminders off", job.learner_id)
-            entry.status = "blocked"
-            row.enabled, row.disabled_reason, row.snoozed_until = False, "blocked", None
+            entry.status = NudgeStatus.BLOCKED
+            row.enabled, row.disabled_reason, row.snoozed_until = False, RemindersOff.BLOCKED, None
             stats.blocked += 1
-        elif result.outcome == "unknown":
+        elif result.outcome == SendOutcome.UNKNOWN:
             log.warning("Nudge %s may not have arrived (%s); not resending", log_id, result.detail)
-            entry.status = "unconfirmed"
+            entry.status = NudgeStatus.UNCONFIRMED
             self._plan(row, job.slot, job.snoozed, tz, now, counted=True)
             stats.unconfirmed += 1
-        elif result.outcome == "retry" and row.attempts < len(self.retry_delays):
+        elif result.outcome == SendOutcome.RETRY and row.attempts < len(self.retry_delays):
             delay = result.retry_after or self.retry_delays[row.attempts]
             if now + timedelta(seconds=delay) - job.slot <= LATE_AFTER:
                 log.warning("Nudge %s not sent (%s); retrying in %ss", log_id, result.detail, delay)
                 row.attempts += 1
-                entry.status = "retry"
+                entry.status = NudgeStatus.RETRY
                 self._release(row, token, not_before=now + timedelta(seconds=delay))
                 s.add_all([entry, row])
                 stats.deferred += 1
@@ -373,7 +385,7 @@ class Dispatcher:
                  result: SendResult, stats: DrainStats) -> None:
         log.error("Nudge %s for learner %s failed for good: %s %s",
                   entry.id, job.learner_id, result.outcome, result.detail)
-        entry.status = "failed"
+        entry.status = NudgeStatus.FAILED
         self._plan(row, job.slot, job.snoozed, tz, now, counted=False)
         stats.failed += 1
 

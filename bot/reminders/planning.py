@@ -23,7 +23,7 @@ from sqlmodel.ext.asyncio.session import AsyncSession
 
 from bot.clock import Clock, zone
 from storage.db import SessionFactory
-from storage.models import Attempt, Learner, NudgeLog, Reminder, aware
+from storage.models import Attempt, Learner, NudgeLog, NudgeStatus, Reminder, RemindersOff, aware
 
 # A nudge the bot could not send at its time (it was down) still goes within this window.
 LATE_AFTER = timedelta(hours=2)
@@ -188,7 +188,7 @@ class ReminderStatus:
     days: str
     timezone: str
     next_due: datetime | None  # the next nudge that will really be sent
-    disabled_reason: str | None = None
+    disabled_reason: RemindersOff | None = None
     # Today's slot is still ahead but the learner has practised today, so it will be skipped
     # (a day with practice gets no nudge): next_due is then the following slot.
     skipped_today: bool = False
@@ -287,7 +287,7 @@ class Reminders:
                 row.attempts = 0
             else:
                 row.snoozed_until = None
-                row.disabled_reason = row.disabled_reason or "learner"
+                row.disabled_reason = row.disabled_reason or RemindersOff.LEARNER
             session.add(row)
             await session.flush()
             return self._status(learner, row, await self._practised_today(session, learner))
@@ -322,7 +322,7 @@ class Reminders:
     async def _answerable(self, session: AsyncSession, learner_id: int, log_id: int) -> NudgeLog:
         log = await session.get(NudgeLog, log_id)
         latest = await session.exec(
-            select(NudgeLog.id).where(NudgeLog.learner_id == learner_id, NudgeLog.status == "sent")
+            select(NudgeLog.id).where(NudgeLog.learner_id == learner_id, NudgeLog.status == NudgeStatus.SENT)
             .order_by(col(NudgeLog.sent_at).desc(), col(NudgeLog.id).desc()).limit(1)
         )
         fresh = log is not None and log.sent_at is not None and (

@@ -62,7 +62,8 @@ def render_paused(view: MockView, m: Markup) -> str:
 def render_report(report: dict[str, Any], m: Markup) -> str:
     lines = [
         m.bold(f"Readiness report: {report['code']} {report['title']}"),
-        f"{report['questions']} questions in {report['active_minutes']} of {report['minutes']} minutes. "
+        f"{report['questions']} question{'' if report['questions'] == 1 else 's'} in "
+        f"{report['active_minutes']} of {report['minutes']} minutes. "
         f"Evidenced {report['evidenced']} of {report['total']} areas.",
         "",
         m.bold(f"Likely band: {BAND_LABEL.get(report['band'], report['band'])}"),

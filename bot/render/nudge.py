@@ -5,18 +5,49 @@ from __future__ import annotations
 import html
 from collections.abc import Mapping
 from dataclasses import dataclass
+from datetime import date
+from enum import StrEnum
 
 from bot.mastery.review import Focus, skill_label
 from bot.reminders.planning import BACKOFF_AFTER
 from content.models import Topic
 
 
+class NudgeAction(StrEnum):
+    PRACTISE = "practise"  # a question on `topic` (and `skill`) now
+    MOCK = "mock"  # a mock discussion of `minutes`
+    SNOOZE = "snooze"  # this nudge (`log_id`) again in an hour
+    NOT_TODAY = "not_today"  # no more of this nudge (`log_id`) today
+
+
+@dataclass(frozen=True)
+class NudgeButton:
+    """What a button under a nudge does; the sender turns it into the transport's button
+    (handlers.reminders: Telegram's callback data)."""
+
+    label: str
+    action: NudgeAction
+    topic: str = ""
+    skill: str = ""
+    minutes: int = 0
+    log_id: int = 0
+
+
 @dataclass(frozen=True)
 class Nudge:
-    """A message to send: Telegram HTML text and rows of (label, callback data) buttons."""
+    """A message to send: Telegram HTML text and rows of buttons."""
 
     text: str
-    buttons: tuple[tuple[tuple[str, str], ...], ...] = ()
+    buttons: tuple[tuple[NudgeButton, ...], ...] = ()
+
+
+@dataclass(frozen=True)
+class SetWork:
+    """A piece of set work as a nudge names it (bot.cohorts.assignments.Work)."""
+
+    label: str
+    set_by: str
+    due_on: date | None = None
 
 
 @dataclass(frozen=True)
@@ -29,6 +60,8 @@ class NudgeContent:
     snoozed: bool = False
     # Days from the nudge's day to the learner's assessment date (None: no date, or passed).
     days_to_exam: int | None = None
+    # Work an assessor set and the learner has not answered yet, soonest due first.
+    work: tuple[SetWork, ...] = ()
 
 
 # In the last week before the assessment, a nudge suggests a mock discussion (issue 17).
@@ -46,6 +79,15 @@ def exam_line(days: int | None) -> str | None:
         return (f"⏳ <b>Your assessment is {when}.</b> This is the week for a mock discussion: "
                 "it shows which areas you have evidenced and which you have not.")
     return f"⏳ Your assessment is {when}."
+
+
+def work_line(work: tuple[SetWork, ...]) -> str:
+    """The first piece of set work (it comes first in /practice too), and how many more."""
+    first = work[0]
+    who = html.escape(first.set_by) if first.set_by else "Your assessor"
+    due = f", due {first.due_on.day} {first.due_on:%b}" if first.due_on else ""
+    more = f" (and {_plural(len(work) - 1, 'more piece')})" if len(work) > 1 else ""
+    return f"📌 {who} set you work: {html.escape(first.label)}{due}{more}. /practice shows it first."
 
 
 def _plural(n: int, word: str) -> str:
@@ -88,15 +130,18 @@ def render_nudge(content: NudgeContent, log_id: int, topics: Mapping[str, Topic]
             f"{_plural(content.next_gap, 'day')}. Practise any time and I'll go back to every "
             "day.</i>"
         )
+    if content.work:
+        lines.insert(2, work_line(content.work))
     countdown = exam_line(content.days_to_exam)
     if countdown:
         lines.insert(1, countdown)
-    go = f"rem:go:{focus.topic_id}" + (f":{focus.skill}" if focus.skill else "")
-    first: tuple[tuple[str, str], ...] = (("Practise now", go),)
+    go = NudgeButton("Practise now", NudgeAction.PRACTISE, topic=focus.topic_id, skill=focus.skill or "")
+    first: tuple[NudgeButton, ...] = (go,)
     if content.days_to_exam is not None and 1 <= content.days_to_exam <= MOCK_WEEK:
-        first = (("Practise now", go), ("Mock (20 min)", "mock:len:20"))
+        first = (go, NudgeButton("Mock (20 min)", NudgeAction.MOCK, minutes=20))
     return Nudge(
         "\n".join(lines),
         (first,
-         (("Snooze 1 hour", f"rem:snooze:{log_id}"), ("Not today", f"rem:skip:{log_id}"))),
+         (NudgeButton("Snooze 1 hour", NudgeAction.SNOOZE, log_id=log_id),
+          NudgeButton("Not today", NudgeAction.NOT_TODAY, log_id=log_id))),
     )

@@ -1,7 +1,8 @@
 """Speech recognisers behind one small interface, chosen by the VOICE_ENGINE setting.
 
 The default, pocketsphinx, carries its US English acoustic model, language model and dictionary
-inside its PyPI wheel, so it works offline straight after `pip install`. Another engine is added by
+inside its PyPI wheel, so it works offline straight after `pip install`. faster-whisper (whisper.py)
+is the optional other, with a Whisper model from the `whisper` extra. Another engine is added by
 writing a class with `name` and `transcribe`, built from the catalogue's vocabulary (which it may
 ignore), and registering it in ENGINES.
 """
@@ -15,6 +16,7 @@ from typing import Any, Protocol
 
 from bot.voice.decode import SAMPLE_RATE, Pcm
 from bot.voice.vocabulary import Vocabulary, phrases
+from bot.voice.whisper import FasterWhisper
 
 # Decoder settings, chosen on the benchmark's development readings (docs/voice.md, "Settings").
 DECODER: dict[str, Any] = {}
@@ -114,15 +116,17 @@ class PocketSphinx:
         return " ".join(self._written.get(w, w) for w in words if not w.startswith(("<", "[")))
 
 
-ENGINES: dict[str, Callable[[Vocabulary], Engine]] = {"pocketsphinx": PocketSphinx}
+ENGINES: dict[str, Callable[..., Engine]] = {"pocketsphinx": PocketSphinx, "faster-whisper": FasterWhisper}
 
 
 @cache
 def engine(name: str, vocabulary: Vocabulary = ()) -> Engine:
     """The engine of that name, built once per process and vocabulary (loading a model and
-    teaching it the catalogue takes a second or so)."""
+    teaching it the catalogue takes a second or so). "faster-whisper:/path/to/model" names the
+    engine and the model folder it loads."""
+    base, _, model = name.partition(":")
     try:
-        factory = ENGINES[name]
+        factory = ENGINES[base]
     except KeyError:
         raise ValueError(f"Unknown voice engine {name!r}; known: {', '.join(sorted(ENGINES))}") from None
-    return factory(vocabulary)
+    return factory(vocabulary, model=model) if model else factory(vocabulary)

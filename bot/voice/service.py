@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import asyncio
 import multiprocessing
+import signal
 import time
 from concurrent.futures import Executor, ProcessPoolExecutor
 from dataclasses import asdict, dataclass
@@ -59,11 +60,6 @@ def transcribe_part(data: bytes, engine_name: str, vocabulary: Vocabulary = ()) 
     return engine(engine_name, vocabulary).transcribe(Pcm(data))
 
 
-def _warm(engine_name: str, vocabulary: Vocabulary) -> None:
-    """Each worker loads the model and learns the catalogue as it starts, not on a learner's note."""
-    engine(engine_name, vocabulary)
-
-
 def transcribe_bytes(
     audio: bytes, engine_name: str, max_seconds: float, vocabulary: Vocabulary = ()
 ) -> Transcript:
@@ -77,6 +73,19 @@ def transcribe_bytes(
         " ".join(t for t in texts if t), round(seconds, 2), engine_name,
         round(time.perf_counter() - started, 2),
     )
+
+
+def _ignore_ctrl_c() -> None:
+    """In a worker: Ctrl+C in a terminal reaches the whole process group; the parent stops the
+    worker (VoiceService.close), so the worker need not print a KeyboardInterrupt traceback."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+
+
+def _start_worker(engine_name: str, vocabulary: Vocabulary) -> None:
+    """Each worker ignores Ctrl+C, then loads the model and learns the catalogue as it starts,
+    not on a learner's note."""
+    _ignore_ctrl_c()
+    engine(engine_name, vocabulary)
 
 
 class VoiceService:
@@ -93,7 +102,7 @@ class VoiceService:
             self._executor = ProcessPoolExecutor(
                 max_workers=max(self.limits.workers, 1),
                 mp_context=multiprocessing.get_context("forkserver"),
-                initializer=_warm, initargs=(self.limits.engine, self.limits.vocabulary),
+                initializer=_start_worker, initargs=(self.limits.engine, self.limits.vocabulary),
             )
         return self._executor
 

@@ -17,14 +17,22 @@ from alembic import context
 from sqlalchemy.engine import Connection
 from sqlmodel import SQLModel
 
-import storage.models  # noqa: F401  (registers the tables on SQLModel.metadata)
+import storage.models  # registers the tables on SQLModel.metadata
 from storage.db import make_engine, normalise_url
 
 target_metadata = SQLModel.metadata
 
 
+def _render_item(kind: str, obj: object, autogen_context: object) -> str | bool:
+    """A state column (storage.models.StoredEnum) is a plain VARCHAR in a revision."""
+    if kind == "type" and isinstance(obj, storage.models.StoredEnum):
+        return f"sa.String(length={obj.length})"
+    return False  # Alembic's own rendering
+
+
 def _configure(**kwargs: object) -> None:
-    context.configure(target_metadata=target_metadata, compare_type=True, **kwargs)  # type: ignore[arg-type]
+    options = {"target_metadata": target_metadata, "compare_type": True, "render_item": _render_item}
+    context.configure(**options, **kwargs)  # type: ignore[arg-type]
 
 
 def _run_on(connection: Connection) -> None:

@@ -18,7 +18,6 @@ from telegram import Message, MessageOriginUser, User
 from bot.app.application import build_application
 from bot.app.services import Services
 from bot.app.settings import Settings
-from bot.clock import FixedClock
 from handlers import assessor as assessor_handlers
 from handlers.context import Context
 from storage import cohort_queries as cq
@@ -26,6 +25,7 @@ from storage import queries
 from storage.models import AnswerComment, Cohort
 from tests.handlers.flow import ANSWER, ask, buttons
 from tests.handlers.offline import BOT_ID, Call, OfflineRequest, UpdateFactory
+from tests.helpers import FixedClock
 
 ADMIN, OWNER, OTHER, LEARNER, STRANGER = 1, 100, 200, 300, 400
 REFUSED = "This command is for assessors."

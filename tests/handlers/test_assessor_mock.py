@@ -9,12 +9,12 @@ from datetime import timedelta
 
 import pytest
 
-from bot.clock import FixedClock
 from bot.render import reports
 from handlers import assessor as assessor_handlers
 from handlers.context import Context
 from tests.bot.render.test_reports import pdf_text
 from tests.handlers.test_assessor import LEARNER, OWNER, World, cohort, settings, world  # noqa: F401
+from tests.helpers import FixedClock
 
 ROLE = (
     "My role is customer adviser and I am responsible for first-line queries. Our customers are "

@@ -87,3 +87,26 @@ async def test_an_edit_into_a_command_does_not_run_it(harness, services: Service
     assert row is not None and row.text == LONG_PART  # the 25 words are still there
     assert "Edits don't run commands" in request.last_text()
     assert not any(t.startswith("Cancelled") for t in request.texts())
+
+
+async def test_an_edit_during_a_mock_says_how_to_correct_the_mock_answer(
+    harness, services: Services
+) -> None:
+    """Before, an edit of a message of the mock answer being written was told "only the messages
+    of the answer you're writing now can be changed": untrue, and no way to put it right."""
+    from tests.handlers.test_mock import level_two
+
+    app, request, users = harness
+    await level_two(app, users)
+    await app.process_update(users.message("/mock 20"))
+    part = users.message(TYPO)
+    await app.process_update(part)
+    request.clear()
+    await app.process_update(edit(users, part, FIXED))
+    said = request.last_text()
+    assert "mock" in said and "new message" in said and "answer you're writing now" not in said
+    learner = await services.practice.learner(key="tg:42")
+    assert learner.id is not None
+    await app.process_update(users.message(FIXED))  # as the reply advises: added to the answer
+    view = await services.mock.current(learner.id)
+    assert view is not None and view.words == len(f"{TYPO} {FIXED}".split())

@@ -113,6 +113,18 @@ async def test_practice_before_consent_asks_for_it(harness) -> None:
     assert "ico.org.uk" in edit["text"] and buttons(edit) == ["onb:privacy:yes", "onb:privacy:no"]
 
 
+async def test_an_answer_typed_before_agreeing_gets_the_consent_question(harness) -> None:
+    """Typed before agreeing, an answer was told "Send /practice", which then asked for consent:
+    a detour a voice note never took. Now text asks for consent at once, and stores nothing."""
+    app, request, users = harness
+    await app.process_update(users.message("/start"))
+    request.clear()
+    await app.process_update(users.message("A customer wanted a refund for a faulty kettle."))
+    (said,) = request.texts()
+    assert "please agree" in said and "/practice" not in said
+    assert buttons(request.sent()[-1]) == ["onb:privacy:yes", "onb:privacy:no", "onb:read"]
+
+
 async def test_settings_change_sector(harness, services: Services) -> None:
     app, request, users = harness
     await onboard(app, users)

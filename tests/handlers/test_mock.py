@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from telegram import Update
+
 from tests.handlers.flow import ANSWER, buttons, onboard
 
 ROLE = (
@@ -134,3 +136,26 @@ async def test_the_last_report_can_be_read_again(harness: Any) -> None:
     first = request.last_text()
     await app.process_update(users.message("/mock report"))
     assert request.last_text() == first and "Readiness report" in first
+
+
+async def test_a_mock_message_run_again_after_a_crash_gets_its_status_line(harness: Any, services) -> None:
+    """The first run stored the message and died before its status line went out; the run again
+    (bot.app.inbox) used to say nothing, leaving the learner no sign the words were taken."""
+    app, request, users = harness
+    await level_two(app, users)
+    await app.process_update(users.message("/mock 20"))
+    learner = await services.practice.learner(key="tg:42")
+    message = users.message(ROLE)
+    assert message.message is not None
+    await services.mock.add_text(learner.id, ROLE, message_id=message.message.message_id)
+    request.clear()
+    await app.process_update(message)
+    assert request.last_text().startswith("✍️")
+    view = await services.mock.current(learner.id)
+    assert view is not None and view.words == len(ROLE.split())  # stored once, not twice
+    # Once its status line went out, the same message run again sends no second one.
+    request.clear()
+    again = Update.de_json({"update_id": 10**6, "message": message.message.to_dict()}, app.bot)
+    assert again is not None
+    await app.process_update(again)
+    assert request.sent() == []

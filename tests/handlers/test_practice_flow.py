@@ -96,7 +96,11 @@ async def test_submit_of_empty_answer_is_refused_kindly(harness) -> None:
 
 
 async def test_text_without_a_question_points_to_practice(harness) -> None:
+    """A learner who has agreed and has no question open (before agreeing, text asks for
+    consent: test_loop)."""
     app, request, users = harness
+    await onboard(app, users)
+    await app.process_update(users.message("/cancel"))  # the first question, opened by agreeing
     await app.process_update(users.message("hello there"))
     assert "/practice" in request.last_text()
 

@@ -10,7 +10,7 @@ from typing import Any
 from PIL import Image
 
 from bot.app.services import Services
-from handlers.answers import page_data
+from handlers.answers import PAGE
 from storage import queries
 from tests.handlers.offline import OfflineRequest, UpdateFactory
 from tests.handlers.test_practice_flow import ANSWER, ask, buttons, onboard
@@ -66,7 +66,7 @@ async def test_progress_with_answers_sends_the_summary_and_a_chart(harness) -> N
     assert "Best topic: Working within organisational rules and the law" in summary
     assert "Not tried yet: 4 topics" in summary
     assert "Key Acts named: 1 of" in summary
-    assert buttons(request.sent()[-1]) == ["prog:details", page_data(0)]
+    assert buttons(request.sent()[-1]) == ["prog:details", PAGE.data(0)]
     photo_calls = len(uploads(request, "sendPhoto"))
 
     await app.process_update(users.press("prog:details"))  # the bars and the lists, in place
@@ -74,7 +74,7 @@ async def test_progress_with_answers_sends_the_summary_and_a_chart(harness) -> N
     assert "Working within organisational rules and the law (2 answers)" in details["text"]
     assert "Consumer Rights Act 2015" in details["text"]  # named in the answer, so covered
     assert "Key legislation: 1 of" in details["text"]
-    assert buttons(details) == [page_data(0)]
+    assert buttons(details) == [PAGE.data(0)]
     assert len(uploads(request, "sendPhoto")) == photo_calls  # no second chart
 
     photos = uploads(request, "sendPhoto")

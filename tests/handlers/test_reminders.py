@@ -13,14 +13,16 @@ from telegram import Bot
 from telegram.request import BaseRequest, RequestData
 
 from bot.app.services import Services
-from bot.clock import FixedClock
 from bot.reminders.dispatcher import Dispatcher
-from bot.render.nudge import Nudge
-from handlers.reminders import TelegramSender
+from bot.render.nudge import Nudge, NudgeAction, NudgeButton
+from handlers.reminders import TelegramSender, nudge_button
 from storage import queries
 from storage.models import Reminder
 from tests.handlers.flow import ANSWER, buttons, onboard
 from tests.handlers.offline import OfflineRequest
+from tests.helpers import FixedClock
+
+GO_NUDGE = Nudge("Hi", ((NudgeButton("Go", NudgeAction.PRACTISE, topic="x"),),))
 
 
 async def say(app: Any, users: Any, text: str) -> None:
@@ -229,7 +231,7 @@ async def test_telegram_answers_become_outcomes(
     answer: tuple[int, dict[str, Any]], outcome: str, retry_after: float | None
 ) -> None:
     bot = Bot("123456:TEST-token", request=Answering(*answer))
-    result = await TelegramSender(bot).send(1, Nudge("Hi", ((("Go", "rem:go:x"),),)))
+    result = await TelegramSender(bot).send(1, GO_NUDGE)
     assert result.outcome == outcome
     assert result.retry_after == retry_after
 
@@ -241,7 +243,7 @@ async def test_retry_after_is_read_through_the_public_attribute(
     """PTB 22 gives Retry-After as int seconds (deprecated) or, opted in, as a timedelta (PTB 23)."""
     monkeypatch.setenv("PTB_TIMEDELTA", timedelta_periods)
     bot = Bot("123456:TEST-token", request=Answering(*error(429, "Too Many Requests", retry_after=12)))
-    result = await TelegramSender(bot).send(1, Nudge("Hi", ((("Go", "rem:go:x"),),)))
+    result = await TelegramSender(bot).send(1, GO_NUDGE)
     assert (result.outcome, result.retry_after) == ("retry", 12.0)
     # PTB's own constructor may warn; reading the value here must not.
     assert not [w for w in recwarn if w.filename.endswith("handlers/reminders.py")]
@@ -297,3 +299,19 @@ async def test_after_onboarding_without_a_reminder_it_is_offered(harness) -> Non
     ):
         await app.process_update(update)
     assert "/remind 18:30 sets a daily reminder" in profile_done_line(request)
+
+
+def test_a_nudges_buttons_become_the_callback_data_their_handlers_take() -> None:
+    made = [
+        nudge_button(
+            NudgeButton("Practise now", NudgeAction.PRACTISE, topic="rules_and_law", skill="legislation")
+        ),
+        nudge_button(NudgeButton("Practise now", NudgeAction.PRACTISE, topic="rules_and_law")),
+        nudge_button(NudgeButton("Mock (20 min)", NudgeAction.MOCK, minutes=20)),
+        nudge_button(NudgeButton("Snooze 1 hour", NudgeAction.SNOOZE, log_id=7)),
+        nudge_button(NudgeButton("Not today", NudgeAction.NOT_TODAY, log_id=7)),
+    ]
+    assert [b.callback_data for b in made] == [
+        "rem:go:rules_and_law:legislation", "rem:go:rules_and_law", "mock:len:20",
+        "rem:snooze:7", "rem:skip:7",
+    ]

@@ -20,6 +20,7 @@ from storage.db import (
     upgrade_database,
 )
 from storage.models import Learner, aware
+from tests.helpers import append_to_draft
 
 
 @pytest.fixture
@@ -79,8 +80,8 @@ async def test_draft_lifecycle_and_attempt_round_trip(sessions: SessionFactory) 
         assert learner_id is not None
         await queries.start_draft(s, learner_id=learner_id, prompt_id="p1", now=t0)
     async with sessions.begin() as s:
-        await queries.append_to_draft(s, learner_id=learner_id, text="first part", now=t0)
-        await queries.append_to_draft(
+        await append_to_draft(s, learner_id=learner_id, text="first part", now=t0)
+        await append_to_draft(
             s, learner_id=learner_id, text="second — part ✓", now=t0 + timedelta(minutes=1)
         )
     async with sessions() as s:
@@ -189,7 +190,7 @@ async def test_two_instances_appending_to_one_draft_lose_nothing(db_url: str) ->
         async def append(factory: SessionFactory, tag: str) -> None:
             for i in range(15):
                 async with factory.begin() as s:
-                    await queries.append_to_draft(s, learner_id=learner_id, text=f"{tag}{i}")
+                    await append_to_draft(s, learner_id=learner_id, text=f"{tag}{i}")
 
         await asyncio.gather(append(first, "a"), append(second, "b"))
         async with first() as s:

@@ -9,8 +9,8 @@ import pytest
 
 from bot.app.services import Services
 from bot.app.settings import Settings
-from bot.clock import FixedClock
 from content.loader import Content
+from tests.helpers import FixedClock
 
 
 @pytest.fixture

@@ -19,13 +19,13 @@ from bot.app.inbox import clean
 from bot.app.services import Services
 from bot.app.settings import Settings
 from bot.app.webhook import SECRET_HEADER, make_web_app
-from bot.clock import FixedClock
 from content.loader import Content
 from handlers.errors import _database_failure
 from storage import queries
 from storage.db import make_engine, make_session_factory
 from storage.models import Learner
 from tests.handlers.offline import OfflineRequest
+from tests.helpers import FixedClock
 
 SECRET = "s3cret-Hook_value"
 USER = 4242

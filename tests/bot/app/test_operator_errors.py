@@ -128,7 +128,9 @@ def _stamped(tmp_path: Path, revision: str) -> str:
     return f"sqlite:///{path}"
 
 
-@pytest.mark.parametrize("command", [["db", "upgrade"], ["chat"]])
+@pytest.mark.parametrize(
+    "command", [["db", "upgrade"], ["chat"], ["stats"], ["disputes", "export"]]
+)
 def test_database_newer_than_the_code(command: list[str], tmp_path: Path, capsys, monkeypatch) -> None:
     url = _stamped(tmp_path, "9999_from_the_future")
     what, todo = fails(command, capsys, monkeypatch, CONFIG, DATABASE_URL=url)
@@ -231,6 +233,29 @@ def test_bad_setting_gets_two_lines(capsys, monkeypatch) -> None:
     assert stop.value.code == CONFIG
     lines = capsys.readouterr().err.strip().splitlines()
     assert len(lines) == 2 and "DEFAULT_TIMEZONE" in lines[0] and ".env" in lines[1]
+
+
+@pytest.mark.parametrize(
+    ("name", "value", "words"),
+    [
+        ("ADMIN_USER_IDS", "111111111, bob", "'bob' is not a Telegram user id"),
+        ("WEBHOOK_PORT", "99999", "1 to 65535"),
+        ("WEBHOOK_PORT", "-1", "1 to 65535"),
+    ],
+)
+def test_bad_setting_names_the_setting_and_the_value(
+    name: str, value: str, words: str, capsys, monkeypatch
+) -> None:
+    """The setting as it is spelt in .env (not pydantic's `ADMIN_USER_IDS.1`), and a port out of
+    range is refused at once instead of passing the checks and failing when the server binds."""
+    monkeypatch.setenv(name, value)
+    with pytest.raises(SystemExit) as stop:
+        main(["stats"])
+    assert stop.value.code == CONFIG
+    what, todo = capsys.readouterr().err.strip().splitlines()
+    assert what.startswith(f"star-coach: setting {name}: ") and words in what, what
+    assert "Value error" not in what  # pydantic's prefix is no help to an operator
+    assert f"Correct {name} in .env" in todo
 
 
 @pytest.mark.parametrize("how", ["flag", "flag-after", "env"])

@@ -192,3 +192,43 @@ async def test_a_mock_in_the_terminal_from_standard_to_report(services: Services
     assert await services.mock.current(learner.id) is None
     status = await services.practice.current(learner.id)
     assert status is not None and status.words >= 5  # the paused line went to practice
+
+
+async def test_a_very_long_answer_is_kept_in_part_and_the_learner_is_told(services: Services) -> None:
+    """Telegram says the first part only was kept; the terminal cut the answer in silence."""
+    from bot.practice.service import MAX_ANSWER_CHARS
+
+    line = "I refunded the customer under the Consumer Rights Act 2015. " * 400
+    assert len(line) > MAX_ANSWER_CHARS
+    out = await run_chat(services, [line, line, "/done"])
+    assert out.count("very long, so I kept the first") == 1  # once, not for every line after
+    assert "GRADE:" in out
+
+
+async def test_wrong_with_a_number_not_on_the_feedback_lists_the_numbers(services: Services) -> None:
+    out = await run_chat(services, [WEAK, "/done", "/wrong 99", "/wrong 0"])
+    assert "Open the feedback again" not in out  # Telegram's words: the terminal has no such thing
+    assert out.count("There is no point") == 2 and "numbered 1 to 4" in out
+    assert "Thank you for telling me" not in out
+
+
+async def test_at_a_terminal_the_feedback_is_the_summary_and_details_has_the_rest(
+    services: Services,
+) -> None:
+    """As in Telegram: the grade, the one thing to fix and what was good first; /details (the
+    Details button) the full checklist. Piped output keeps the full feedback for scripts."""
+    out = io.StringIO()
+    lines = ["/details", WEAK, "/done", "/details"]
+    chat = TerminalChat(services, io.StringIO("\n".join(lines) + "\n"), out, interactive=True)
+    assert await chat.run("tester") == 0
+    text = out.getvalue()
+    assert "Answer a question first" in text.split("GRADE: ")[0]  # /details before any feedback
+    assert text.count("MARKING POINTS") == 1  # once, and only after /details
+    summary, after = text[text.index("GRADE: "):].split("(/details: the full checklist", 1)
+    assert "FIX FIRST:" in summary and "more in /details" in summary
+    assert "STAR\n" not in summary and "WHAT YOU NAMED" not in summary
+    assert "THE ASSESSOR ASKS" in after.split("GRADE: ")[0]
+    details = after.split("GRADE: ", 1)[1]
+    assert "WHAT YOU NAMED" in details and "STAR\n" in details and "MARKING POINTS" in details
+    piped = await run_chat(services, [WEAK, "/done"])
+    assert "MARKING POINTS" in piped and "WHAT YOU NAMED" in piped  # scripts still get everything

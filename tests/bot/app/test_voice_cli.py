@@ -61,3 +61,39 @@ async def test_terminal_voice_adds_what_was_heard(services: Services) -> None:
     async with services.sessions() as s:
         draft = await queries.get_draft(s, learner_id=learner.id)
     assert draft is not None and draft.text == HEARD
+
+
+async def _chat(services: Services, lines: list[str]) -> str:
+    services.voice = VoiceService(VoiceLimits(), executor=ThreadPoolExecutor(1))
+    out = io.StringIO()
+    chat = TerminalChat(services, io.StringIO("\n".join(lines) + "\n"), out, interactive=False)
+    assert await chat.run("tester") == 0
+    return out.getvalue()
+
+
+async def _draft(services: Services) -> str | None:
+    learner = await services.practice.learner(key="term:tester")
+    async with services.sessions() as s:
+        draft = await queries.get_draft(s, learner_id=learner.id)
+    return None if draft is None else draft.text
+
+
+async def test_terminal_replace_puts_the_right_words_in_place_of_the_recording(services: Services) -> None:
+    fixed = "I listened to the customer and apologised for the delay."
+    out = await _chat(services, [
+        "/replace", "A customer rang about a late refund.", f"/voice {AUDIO / 'listened_gb.ogg'}",
+        "/replace", f"/replace {fixed}",
+    ])
+    assert "There is no recording to replace" in out  # before any /voice
+    assert "Misheard? /replace and the right words" in out
+    assert "Type /replace and the right words" in out
+    assert "(Replaced." in out
+    assert await _draft(services) == f"A customer rang about a late refund.\n{fixed}"
+
+
+async def test_terminal_replace_after_more_typing_adds_rather_than_loses(services: Services) -> None:
+    out = await _chat(services, [
+        f"/voice {AUDIO / 'listened_gb.ogg'}", "Then I refunded her.", "/replace I apologised.",
+    ])
+    assert "no longer the last part of your answer, so I added your words" in out
+    assert await _draft(services) == f"{HEARD}\nThen I refunded her.\nI apologised."

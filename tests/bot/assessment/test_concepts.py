@@ -235,3 +235,132 @@ def test_a_missed_star_point_says_which_part(assessor: Assessor) -> None:
     text = "Last week a customer brought back a kettle that leaked. I refunded her. She rated us 5 out of 5."
     met, _, missing = point("star", assessor, "rl_refund_dispute", text)
     assert not met and missing == "your task: what you had to do or decide"
+
+
+def test_a_reason_of_contractions_and_rule_words_is_conformity(assessor: Assessor) -> None:
+    for text in (
+        "I use the call script. The mandatory parts must stay because they're mandatory.",
+        "I use the call script. The mandatory parts stay cos thats the rules.",
+    ):
+        assert not point("why", assessor, "pp_greeting_script", text)[0], text
+
+
+def test_reasons_said_without_because(assessor: Assessor) -> None:
+    """A rule's purpose, a "so" before what could happen, "as its ...", a team's slip and its effect."""
+    for prompt, text in (
+        ("pp_non_compliance_consequences",
+         "we've a moving and handling procedure, and I stopped a carer lifting a resident alone, "
+         "the procedure's there so residents don't get dropped"),
+        ("pp_confidentiality",
+         "customer shouting his acc number across the counter. i asked him to type it on the pin pad. "
+         "so nobody behind could nick his details"),
+        ("rl_third_party_data",
+         "woman rang for her husbands bill. i said sorry cant discuss it as its his personal info"),
+        ("pp_safeguarding_concern",
+         "lady said shes scared to go home. put her thru to our safeguarding officer. she was at risk "
+         "of harm so couldnt wait"),
+    ):
+        assert point("why", assessor, prompt, text)[0], text
+
+
+def test_a_bare_list_of_key_words_is_not_substance(assessor: Assessor) -> None:
+    """However many words it has, a list of short items says only key words; a list of details
+    with figures, or of clauses, is the answer's own."""
+    bare = "I used the HEAT model: I heard, empathised, apologised and took ownership. He calmed down."
+    assert not point("ownership", assessor, "ee_structured_model", bare)[0]
+    fines = (
+        "Not following procedures could lead to a fine, disciplinary, harm, injury, reputation damage, "
+        "a breach and prosecution."
+    )
+    assert not point("consequences", assessor, "pp_non_compliance_consequences", fines)[0]
+    details = (
+        "sales set up the new acct but didnt tell the metering team so the old meter kept billing her. "
+        "knock on: she got 2 bills for 3 months, rang 5 times, got a debt letter."
+    )
+    assert point("knock_on", assessor, "ee_department_handoff", details)[0]
+
+
+def test_a_policy_named_in_the_learners_words(assessor: Assessor) -> None:
+    """A named document sharing a distinctive word with the policy's names counts as that policy;
+    "the data protection rules" is the law, not a document, and a different policy is not it."""
+    for prompt, pid, text in (
+        ("rl_charter_decision", "charter",
+         "our charter says we put the guest first, so i upgraded her room free"),
+        ("ee_telecoms_adr", "procedure",
+         "I logged it as a complaint under our complaints code and got her an engineer"),
+        ("sf_equal_treatment", "policy",
+         "our equality policy says we give people the time they need, so I served him myself"),
+    ):
+        met, evidence, _ = point(pid, assessor, prompt, text)
+        assert met and evidence, text
+    for prompt, pid, text in (
+        ("rl_third_party_data", "procedure",
+         "a man rang about his neighbour's council tax. i said i cant because of the data protection rules"),
+        ("ee_telecoms_adr", "procedure", "I followed our refunds policy and gave her the money back"),
+    ):
+        assert not point(pid, assessor, prompt, text)[0], text
+
+
+def test_a_law_counts_for_the_law_that_applied_only_if_it_can_apply(assessor: Assessor) -> None:
+    """Relevance (`relevant:` in the refund prompt): the Equality Act 2010 is a real law with its
+    year, but it gives no refund; the Consumer Rights Act 2015 does."""
+    base = "A customer brought back a kettle that leaked after a week. I checked and refunded her. "
+    assert not point("two_laws", assessor, "rl_refund_dispute", base + "Under the Equality Act 2010.")[0]
+    cra = base + "Under the Consumer Rights Act 2015."
+    met, evidence, _ = point("two_laws", assessor, "rl_refund_dispute", cra)
+    assert met and "Consumer Rights Act 2015" in evidence[0]
+    # Where any law can apply, the same Act counts.
+    form = "The new form had to meet the Equality Act 2010."
+    assert point("law", assessor, "mi_improve_within_law", form)[0]
+
+
+def test_by_its_full_name_an_abbreviation_is_not_enough(assessor: Assessor) -> None:
+    short = "MCA 2005 shapes how we do care plans at the home, we assume the resident can decide."
+    assert not point("law", assessor, "sf_law_shapes_process", short)[0]
+    full = "The Mental Capacity Act 2005 shapes how we do care plans at the home."
+    assert point("law", assessor, "sf_law_shapes_process", full)[0]
+
+
+def test_a_statute_named_by_title_and_year_is_a_law_named(assessor: Assessor) -> None:
+    """A law the catalogue does not hold still counts where any law can apply, quoted as written;
+    a title without a year, or 'act' the verb, does not."""
+    text = "new click + collect process, ID checks for knife collections under the criminal justice act 1988."
+    met, evidence, _ = point("law", assessor, "mi_improve_within_law", text)
+    assert met and "criminal justice act 1988" in evidence[0]
+    for other in ("ID checks for knives under the criminal justice act.", "I had to act in 2019 on it."):
+        assert not point("law", assessor, "mi_improve_within_law", other)[0], other
+
+
+def test_a_developed_answer_carries_a_terse_sentence(assessor: Assessor) -> None:
+    """In a full account of the case, one word of the answer's own beside the idea is enough; the
+    same sentence alone is key words."""
+    terse = "A week later I rang to check she had no more problems, and she was happy for us to close it."
+    assert not point("follow_up", assessor, "pp_complaint_steps", terse)[0]
+    story = (
+        "Last month a customer in Stirling complained that her water had been off for a day with no "
+        "warning. It was my job to take it through our complaints procedure. I heard her out, told "
+        "her I understood how hard a day without water was with two small children, and logged it "
+        "as a stage one complaint, got the network team's report and found the warning cards had "
+        "gone to the wrong street. I wrote to her with the findings and what we were doing about the "
+        "cards, and our engineers now walk each street before a planned shutdown. " + terse
+    )
+    assert point("follow_up", assessor, "pp_complaint_steps", story)[0]
+
+
+def test_negation_typed_without_apostrophes_and_across_the_clause() -> None:
+    for text in (
+        "i dont apologise to anyone",
+        "I don't really have time to say sorry",
+        "we didnt really get round to an apology",
+    ):
+        assert spans(INDEX, "apology", text) == [], text
+    assert spans(INDEX, "apology", "I didn't wait, I apologised straight away") == ["apologised"]
+
+
+def test_a_team_is_named_even_when_nobody_told_it(assessor: Assessor) -> None:
+    text = (
+        "customer moved house, sales set up the new account but didnt tell the metering team so the "
+        "old meter kept billing her and she got 2 bills"
+    )
+    met, evidence, _ = point("departments", assessor, "ee_department_handoff", text)
+    assert met and evidence

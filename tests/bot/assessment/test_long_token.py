@@ -10,7 +10,7 @@ import string
 import time
 
 from bot.assessment import Assessor
-from bot.assessment.structure import has_reasoning
+from tests.helpers import has_reasoning
 
 
 def _best_of_three(assessor: Assessor, text: str) -> float:

@@ -5,7 +5,7 @@ Prints per-point accuracy, Cohen's kappa, grade agreement and distinction recall
 issue 13e was below them when the set landed (baseline in docs/assessment.md, "How marking is
 measured"), so the threshold check is switched on by ENGINE_MEETS_THRESHOLDS: whoever makes the
 engine meet them sets it to True in the same commit. If a threshold fails, fix the engine, not
-the labels (rule: docs/assessment-labelling.md). Never tune on the holdout.
+the labels (rule: docs/assessment-labelling.md). Never tune on a held-out set (holdout2.yaml).
 """
 
 from __future__ import annotations

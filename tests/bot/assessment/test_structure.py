@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from bot.assessment.structure import has_reasoning, is_measurable, star_parts
+from bot.assessment.structure import star_spans
+from tests.helpers import has_reasoning, is_measurable, star_parts
 
 FULL = (
     "a customer came in with a kettle that stopped working after 3 weeks. i had to decide if she "
@@ -118,4 +119,109 @@ def test_reasoning(text: str) -> None:
     ],
 )
 def test_not_reasoning(text: str) -> None:
+    assert not has_reasoning(text)
+
+
+# --- spoken run-ons and chat shorthand (issue 13, second round) --------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "part"),
+    [
+        # A filler between "and" and the subject hides nothing.
+        ("a man wanted the dearest phone. I showed him a cheaper one and um he took the cheaper one",
+         "result"),
+        # A time phrase before the subject of the outcome.
+        ("I started signing each one straight away, and in the next observation she found no gaps",
+         "result"),
+        ("I set her repeat reminders. After about six months she stopped checking the bag.", "result"),
+        # The problem put right in the passive.
+        ("I sent the mum a third party form, and the daughter was added within the week", "result"),
+        ("I ran the rota change. By the end of June we were at 87%, so we met the target.", "result"),
+        ("I slowed down and checked he'd got it, and he said I'm the only one he understands", "result"),
+        # A scene after a generic clause of its own: "every" governs "after every call" only.
+        ("um so we do the survey after every call, and I noticed loads of people said the same", "situation"),
+        ("I read the report each January, and last year it showed customers rate ease highly", "situation"),
+        ("When our council in Newport moved the badge form online, I was asked to check it", "situation"),
+        ("so um our average handling time went way up, like from six minutes to nine", "situation"),
+    ],
+)
+def test_spoken_run_ons(text: str, part: str) -> None:
+    assert star_parts(text)[part], part
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I put her on a plan and she put nine out of ten on the survey",
+        "i changed how i end calls and my NPS went from plus twenty to plus thirty five in two months",
+        "she said the main courses were free, it came to about ninety pound off",
+    ],
+)
+def test_counts_said_in_words_are_measurable(text: str) -> None:
+    assert is_measurable(text)
+
+
+def test_a_passive_that_is_not_an_outcome_is_no_result() -> None:
+    text = "A customer was charged twice. I was asked to look at it and I checked the account."
+    assert not star_parts(text)["result"]
+
+
+def test_chat_shorthand_reads_as_the_words() -> None:
+    assert has_reasoning("i refunded the cx bc the kettle was faulty")
+    assert star_parts("mgr asked me to sort it, i had to find the order")["task"]
+
+
+def test_spans_quote_the_learners_own_words() -> None:
+    text = "so um a lady rang, um, and I had to sort it, and um she was really happy with that"
+    spans = star_spans(text)
+    for part in ("situation", "task", "result"):
+        span = spans[part]
+        assert span is not None
+        assert text[span[0] : span[1]].strip()
+    result = spans["result"]
+    assert result is not None and "happy" in text[result[0] : result[1]]
+
+
+@pytest.mark.parametrize(
+    ("text", "part"),
+    [
+        ("older cx in perth rang to cancel her landline. i put her on a bundle", "situation"),
+        ("fire alarm procedure at our hotel. alarm went off at 2am, i had to get guests out", "situation"),
+        ("My first-time fix figure dropped from 78% to 64%. I listened to my calls", "situation"),
+        ("A new starter on my team was averaging 62% on quality checks.", "situation"),
+        ("My team leader set me a target to cut my call-backs.", "task"),
+        ("so I um had to find something that would last", "task"),
+        ("I set up a plan and she rang back the next week to say thanks", "result"),
+        ("I wrote the balance on a bit of paper and he said cheers and went off happy", "result"),
+        ("I found one at our other store. She had it within two hours.", "result"),
+        ("I reported the packing step so the warehouse now scans items first", "result"),
+        ("I explained bills more clearly. By the end of the quarter I was down to 4 a week", "result"),
+    ],
+)
+def test_scenes_tasks_and_outcomes_in_other_words(text: str, part: str) -> None:
+    assert star_parts(text)[part], part
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Without that note it would have been her word against ours.",
+        "If it had gone, her ex would have seen her new address.",
+        "The recording line can't be dropped, since callers have a right to know.",
+        "I check the address first, and that check is what stops a slip like that.",
+        "Slowing down gave him time to see it was a scam.",
+        "told her cant discuss, gdpr means its his info not hers",
+        "if wrong person gets it the customer loses their stuff",
+    ],
+)
+def test_reasons_in_other_words(text: str) -> None:
+    assert has_reasoning(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["I've been on the tills since Monday.", "It was what I expected.", "Without a receipt she came back."],
+)
+def test_not_reasons_in_other_words(text: str) -> None:
     assert not has_reasoning(text)

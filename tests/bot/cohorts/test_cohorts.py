@@ -15,7 +15,6 @@ from sqlalchemy import event
 
 from bot.app.services import Services
 from bot.app.settings import Settings
-from bot.clock import FixedClock
 from bot.cohorts import digest as digests
 from bot.cohorts.insights import (
     AMBER,
@@ -54,6 +53,7 @@ from content.loader import Content
 from storage import cohort_queries as cq
 from storage import queries
 from storage.models import Assignment, Learner
+from tests.helpers import FixedClock
 
 ADMIN = 1
 NOW = datetime(2026, 11, 2, 9, 30, tzinfo=UTC)  # a Monday; the conftest clock

@@ -8,10 +8,10 @@ from zoneinfo import ZoneInfo
 import pytest
 
 from bot.app.services import Services
-from bot.clock import FixedClock
 from bot.learners.examdate import DateError, parse_exam_date
 from bot.mastery.review import aim_at_exam, start_of_day
 from storage.models import AreaCard
+from tests.helpers import FixedClock
 
 TODAY = date(2026, 11, 2)
 LONDON = ZoneInfo("Europe/London")

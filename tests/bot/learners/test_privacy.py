@@ -12,10 +12,10 @@ from sqlalchemy import text
 
 from bot.app.services import Services
 from bot.app.settings import Settings
-from bot.clock import FixedClock
 from bot.learners.privacy import export_filename
 from content.loader import Content
 from storage import queries
+from tests.helpers import FixedClock
 
 ANSWER = (
     "A customer's parcel never arrived. My task was to sort it out. I followed our refund and "

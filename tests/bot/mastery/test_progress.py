@@ -12,7 +12,6 @@ from zoneinfo import ZoneInfo
 from PIL import Image
 
 from bot.app.services import Services
-from bot.clock import FixedClock
 from bot.mastery.progress import (
     compute_progress,
     key_legislation,
@@ -24,6 +23,7 @@ from bot.render.feedback import HTML, PLAIN
 from bot.render.progress import progress_chart, render_progress
 from content.loader import Content
 from storage import queries
+from tests.helpers import FixedClock
 
 LONDON = ZoneInfo("Europe/London")
 

@@ -10,11 +10,11 @@ from fsrs import Rating
 from sqlmodel import select
 
 from bot.app.services import Services
-from bot.clock import FixedClock
 from bot.mastery.progress import recency_mastery
 from bot.mastery.review import rating_for, skills_asked, updated_mastery
 from content.loader import Content
 from storage.models import AreaCard
+from tests.helpers import FixedClock
 
 GOOD_ANSWER = (
     "Last month a customer came in with a kettle that stopped working after three weeks. "

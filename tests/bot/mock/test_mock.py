@@ -8,11 +8,11 @@ import pytest
 
 from bot.app.services import Services
 from bot.app.settings import Settings
-from bot.clock import FixedClock
 from bot.mock import plan
 from bot.mock.service import MockError, MockInProgress, NoStandard
 from content.loader import Content
 from storage.models import AreaCard
+from tests.helpers import FixedClock
 
 ROLE = (
     "My role is customer adviser in the contact centre and I am responsible for first-line "
@@ -168,3 +168,16 @@ async def test_mydata_holds_the_mock_and_deleteme_erases_it(services: Services) 
     assert (await services.privacy.counts(lid))["mock_session"] == 1
     await services.privacy.erase(lid)
     assert await services.mock.reports(lid) == []
+
+
+async def test_the_report_of_a_one_question_mock_reads_one_question(services: Services) -> None:
+    from bot.render.feedback import PLAIN
+    from bot.render.mock import render_report
+
+    lid = await learner(services)
+    await services.mock.start(lid, 20)
+    await services.mock.add_text(lid, ROLE)
+    report = await services.mock.end(lid)
+    assert report["questions"] == 1
+    shown = render_report(report, PLAIN)
+    assert "1 question in " in shown and "1 questions" not in shown

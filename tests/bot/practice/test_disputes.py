@@ -61,5 +61,27 @@ def test_wrong_in_the_terminal_and_the_operators_export(tmp_path: Path) -> None:
     example = json.loads(line)
     assert example["learner_met"] is not example["coach_met"] and example["text"] == ANSWER
     written = run_cli("disputes", "export", "--format", "csv", "--out", "d.csv", cwd=tmp_path, env=env)
-    assert written.returncode == 0 and "Wrote 1 disputes" in written.stderr
+    assert written.returncode == 0 and "Wrote 1 dispute to d.csv." in written.stderr
     assert (tmp_path / "d.csv").read_text().startswith("dispute_id,")
+
+
+def test_the_export_only_reads_and_never_creates_a_database(tmp_path: Path) -> None:
+    """Run from the wrong folder, the export says there is no database (status 2) instead of
+    creating and migrating an empty one and printing nothing."""
+    env = {"DATABASE_URL": f"sqlite+aiosqlite:///{tmp_path / 'missing.db'}"}
+    out = run_cli("disputes", "export", cwd=tmp_path, env=env)
+    assert out.returncode == 2 and out.stdout == ""
+    assert "there is no database at" in out.stderr and "Traceback" not in out.stderr
+    assert not (tmp_path / "missing.db").exists()
+
+
+def test_an_export_file_that_cannot_be_written_is_named(tmp_path: Path) -> None:
+    env = {"DATABASE_URL": f"sqlite+aiosqlite:///{tmp_path / 'c.db'}"}
+    assert run_cli("db", "upgrade", cwd=tmp_path, env=env).returncode == 0
+    out = run_cli("disputes", "export", "--out", "no-such-folder/d.csv", cwd=tmp_path, env=env)
+    assert out.returncode == 2, out.stderr
+    lines = out.stderr.strip().splitlines()
+    assert len(lines) == 2 and "Traceback" not in out.stderr, out.stderr
+    assert "cannot write no-such-folder/d.csv" in lines[0] and "--out" in lines[1]
+    one = run_cli("disputes", "export", "--out", "d.jsonl", cwd=tmp_path, env=env)
+    assert one.returncode == 0 and "Wrote 0 disputes to d.jsonl" in one.stderr

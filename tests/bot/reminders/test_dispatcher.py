@@ -15,12 +15,12 @@ from sqlmodel import select
 
 from bot.app.services import Services
 from bot.app.settings import Settings
-from bot.clock import FixedClock
 from bot.reminders.dispatcher import Dispatcher, Pacer, SendResult
-from bot.render.nudge import Nudge
+from bot.render.nudge import Nudge, NudgeAction
 from content.loader import Content
 from storage import reminder_queries as rq
 from storage.models import NudgeLog, Reminder, aware
+from tests.helpers import FixedClock, logs_for
 
 LONDON = ZoneInfo("Europe/London")
 ANSWER = (
@@ -99,7 +99,7 @@ async def reminder(services: Services, lid: int) -> Reminder:
 
 async def logs(services: Services, lid: int) -> list[tuple[datetime, str]]:
     async with services.sessions() as session:
-        rows = await rq.logs_for(session, learner_id=lid)
+        rows = await logs_for(session, learner_id=lid)
     return [(aware(r.due_at), r.status) for r in rows]
 
 
@@ -123,8 +123,8 @@ async def test_sent_once_at_its_time_then_planned_for_tomorrow(services: Service
     text = sender.texts()[0]
     assert "Time for two minutes of practice" in text and "Sam" in text
     assert "No streak yet" in text
-    buttons = [data for row in sender.sent[0][1].buttons for _, data in row]
-    assert buttons[0].startswith("rem:go:") and buttons[1].startswith("rem:snooze:")
+    buttons = [b.action for row in sender.sent[0][1].buttons for b in row]
+    assert buttons == [NudgeAction.PRACTISE, NudgeAction.SNOOZE, NudgeAction.NOT_TODAY]
     assert (await worker.drain()).sent == 0  # nothing twice
     assert await due(services, lid) == datetime(2026, 11, 3, 10, tzinfo=UTC)
     assert await logs(services, lid) == [(datetime(2026, 11, 2, 10, tzinfo=UTC), "sent")]
@@ -145,8 +145,39 @@ async def test_the_nudge_names_what_is_due_and_the_streak(
     text = sender.texts()[0]
     assert "Due for review" in text and content.topics["rules_and_law"].title in text
     assert "Streak: 1 day" in text
-    go = sender.sent[0][1].buttons[0][0][1]
-    assert go.startswith("rem:go:rules_and_law:")
+    go = sender.sent[0][1].buttons[0][0]
+    assert go.action is NudgeAction.PRACTISE and go.topic == "rules_and_law" and go.skill
+
+
+async def test_the_nudge_names_the_work_an_assessor_set(
+    services: Services, clock: FixedClock, content: Content
+) -> None:
+    """Set work comes first in /practice; the nudge, the one message that brings the learner
+    back, did not mention it."""
+    from datetime import date
+
+    from storage.models import Assignment, WorkKind
+
+    lid = await learner(services, 103, "10:00")
+    assessor = await services.practice.learner(key="tg:903", telegram_user_id=903, first_name="Jo")
+    async with services.sessions.begin() as session:
+        session.add(Assignment(learner_id=lid, assessor_id=assessor.id, kind=WorkKind.TOPIC,
+                               target="rules_and_law", due_on=date(2026, 11, 10), created_at=clock.now()))
+    clock.set(datetime(2026, 11, 2, 10, 0, 5, tzinfo=UTC))
+    sender = FakeSender()
+    assert (await services.dispatcher(sender).drain()).sent == 1
+    text = sender.texts()[0]
+    title = content.topics["rules_and_law"].title
+    assert "Jo set you work" in text and title in text and "due 10 Nov" in text, text
+    assert "/practice" in text and len(text) <= 600
+    # Answered, the work is done: the next nudge does not mention it.
+    await services.practice.start(lid, topic_id="rules_and_law")
+    await services.practice.add_text(lid, "A customer was upset. I said sorry.")
+    await services.practice.submit(lid)
+    clock.set(datetime(2026, 11, 3, 10, 0, 5, tzinfo=UTC))
+    sender = FakeSender()
+    assert (await services.dispatcher(sender).drain()).sent == 1
+    assert "set you work" not in sender.texts()[0]
 
 
 async def test_already_practised_that_day_is_skipped(services: Services, clock: FixedClock) -> None:
@@ -246,7 +277,7 @@ async def test_snooze_sends_it_again_an_hour_later_once(services: Services, cloc
     worker = dispatcher(services, sender)
     clock.set(datetime(2026, 11, 2, 10, 0, 10, tzinfo=UTC))
     await worker.drain()
-    log_id = int(sender.sent[0][1].buttons[1][0][1].rsplit(":", 1)[1])
+    log_id = sender.sent[0][1].buttons[1][0].log_id
     clock.advance(timedelta(minutes=5))
     until = await services.reminders.snooze(lid, log_id)
     clock.set(until - timedelta(seconds=1))
@@ -267,7 +298,7 @@ async def test_not_today_drops_a_snooze(services: Services, clock: FixedClock) -
     worker = dispatcher(services, sender)
     clock.set(datetime(2026, 11, 2, 10, 0, 10, tzinfo=UTC))
     await worker.drain()
-    log_id = int(sender.sent[0][1].buttons[1][1][1].rsplit(":", 1)[1])
+    log_id = sender.sent[0][1].buttons[1][1].log_id
     await services.reminders.snooze(lid, log_id)
     await services.reminders.not_today(lid, log_id)
     clock.advance(timedelta(hours=3))

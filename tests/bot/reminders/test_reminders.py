@@ -9,7 +9,6 @@ from zoneinfo import ZoneInfo
 import pytest
 
 from bot.app.services import Services
-from bot.clock import FixedClock
 from bot.reminders.planning import (
     ReminderInputError,
     StaleNudge,
@@ -21,6 +20,7 @@ from bot.reminders.planning import (
     parse_time,
 )
 from storage.models import NudgeLog, Reminder
+from tests.helpers import FixedClock
 
 LONDON = ZoneInfo("Europe/London")
 

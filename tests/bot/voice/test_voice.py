@@ -61,7 +61,7 @@ def test_a_recording_over_the_limit_is_refused() -> None:
 
 
 def test_an_unknown_engine_is_named() -> None:
-    with pytest.raises(ValueError, match="known: pocketsphinx"):
+    with pytest.raises(ValueError, match="known: faster-whisper, pocketsphinx"):
         engine("whisper-large")
 
 
@@ -168,3 +168,17 @@ async def test_a_file_over_the_byte_limit_is_refused_before_work() -> None:
     with pytest.raises(AudioError, match="larger than"):
         await service.transcribe(clip("listened_gb.ogg"))
     assert service._executor is None  # no worker was started for it
+
+
+def test_ctrl_c_stops_the_terminal_not_the_worker_with_a_traceback() -> None:
+    """Ctrl+C reaches every process of the terminal's group: the transcription worker printed a
+    KeyboardInterrupt traceback under "Bye!" in `star-coach chat`. It ignores SIGINT now; the
+    chat that owns it shuts it down."""
+    import signal
+
+    service = VoiceService(VoiceLimits(jobs=1))
+    try:
+        in_worker = service._pool().submit(signal.getsignal, signal.SIGINT).result(timeout=60)
+    finally:
+        service.close()
+    assert in_worker == signal.SIG_IGN
