@@ -25,6 +25,7 @@ from handlers.common import (
     answer_in_progress,
     close_buttons,
     close_live_keyboards,
+    correcting,
     learner_for,
     reply,
     reply_live,
@@ -108,16 +109,6 @@ async def answer_text(update: Update, context: Context) -> None:
     if quiet(context) or status.repeated:
         return  # flooding (the status line can wait), or added and shown before a crash
     await show_status(update, context, learner.id, status, for_part=message.message_id)
-
-
-def correcting(update: Update, context: Context) -> int | None:
-    """The part a reply to a voice note's "I heard" status line replaces (its voice note's
-    message id), or None for any other message."""
-    message = update.effective_message
-    heard = context.user_data.voice_heard if context.user_data else None
-    if message is None or heard is None or message.reply_to_message is None:
-        return None
-    return heard[1] if message.reply_to_message.message_id == heard[0] else None
 
 
 async def show_status(

@@ -27,10 +27,10 @@ from bot.practice.service import Arm, NoDraft, PracticeError
 from bot.voice.decode import AudioError
 from bot.voice.service import VoiceBusy
 from handlers import keyboards, mock, texts
-from handlers.common import learner_for, replace_message, reply, take_press
+from handlers.common import correcting, learner_for, replace_message, reply, take_press
 from handlers.consent import require_consent
 from handlers.context import Context
-from handlers.practice import correcting, show_status
+from handlers.practice import show_status
 
 log = logging.getLogger(__name__)
 
@@ -77,7 +77,7 @@ async def voice(update: Update, context: Context) -> None:
     if not heard:
         await reply(update, context, texts.VOICE_EMPTY)
         return
-    if await mock.take_text(update, context, learner, heard):
+    if await mock.take_text(update, context, learner, heard, spoken=True):
         return  # a mock discussion is running: what was said is part of its answer
     try:
         status = await svc.practice.add_text(
@@ -103,14 +103,17 @@ async def voice(update: Update, context: Context) -> None:
 
 
 async def replace_button(update: Update, context: Context) -> None:
-    """Replace this part: the next message, typed or spoken, takes the part's place."""
+    """Replace this part: the next message, typed or spoken, takes the part's place (in the
+    practice answer, or in the mock's answer while a mock is running)."""
     found = await take_press(update, keyboards.VOICE_FIX)
     if found is None:
         return
     learner = await learner_for(update, context)
     assert learner.id is not None
     part = int(found["part"])
-    outcome, heard = await context.services.practice.arm_replace(learner.id, part)
+    svc = context.services
+    answer = svc.mock if learner.mock_running else svc.practice
+    outcome, heard = await answer.arm_replace(learner.id, part)
     if outcome == Arm.GONE:
         await reply(update, context, texts.REPLACE_GONE)
     elif outcome == Arm.ALREADY:
@@ -129,11 +132,18 @@ async def keep_button(update: Update, context: Context) -> None:
         return
     learner = await learner_for(update, context)
     assert learner.id is not None
-    status = await context.services.practice.keep_part(learner.id, int(found["part"]))
-    if status is None:
-        await reply(update, context, texts.REPLACE_GONE)
-        return
-    await show_status(update, context, learner.id, status, note=texts.REPLACE_KEPT)
+    part = int(found["part"])
+    if learner.mock_running:
+        view = await context.services.mock.keep_part(learner.id, part)
+        if view is not None:
+            await mock.show_status(update, context, learner.id, view, note=texts.REPLACE_KEPT)
+            return
+    else:
+        status = await context.services.practice.keep_part(learner.id, part)
+        if status is not None:
+            await show_status(update, context, learner.id, status, note=texts.REPLACE_KEPT)
+            return
+    await reply(update, context, texts.REPLACE_GONE)
 
 
 def handlers() -> list[BaseHandler]:

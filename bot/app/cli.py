@@ -250,8 +250,14 @@ def cmd_assess(args: argparse.Namespace, settings: Settings) -> int:
             print(f"Heard ({heard.duration:.1f} s, {heard.engine}): {heard.text}\n")
         with io.StringIO(heard.text) as spoken:
             return _assess_stream(spoken, args, assessor, prompt_for, sector_for)
-    with _open(args.file) as stream:
-        return _assess_stream(stream, args, assessor, prompt_for, sector_for)
+    try:
+        with _open(args.file) as stream:
+            return _assess_stream(stream, args, assessor, prompt_for, sector_for)
+    except UnicodeDecodeError:
+        where = "standard input" if args.file == "-" else args.file
+        print(f"star-coach: {where} is not plain text (UTF-8); a Word or PDF file, perhaps?", file=sys.stderr)
+        print("  Save the answer as plain text (.txt), or copy the words and pipe them in.", file=sys.stderr)
+        return 2
 
 
 def _transcribe_file(path: str, settings: Settings, content: Content | None = None) -> Transcript | None:

@@ -25,6 +25,7 @@ from types import ModuleType
 from typing import TextIO
 
 from bot.app.services import Services
+from bot.app.storable import clean
 from bot.app.suggest import close_matches
 from bot.learners.onboarding import LEVELS, SettingError
 from bot.practice.service import MAX_ANSWER_CHARS, DraftStatus, EmptyDraft, NoDraft, PracticeError
@@ -42,7 +43,8 @@ HELP = """Type your answer over one or more lines, then /done on a line of its o
   /answers         every question you answered, best answer each; /answers N shows one in full
   /settings        your level, sector and nation (they choose the questions and the law expected)
   /wrong           the last feedback's marking points; /wrong N says the coach got point N wrong
-  /mock [20|40|60] a timed mock discussion (/done hands each answer in; /mock pause, /mock end)
+  /mock [20|40|60] a timed mock discussion (/done hands each answer in; /mock pause, /mock end,
+                   /mock report the last readiness report)
   /standard CODE   your apprenticeship standard for the mock, e.g. /standard ST0072
   /voice FILE      add a recording to your answer (transcribed here; the file is only read)
   /replace WORDS   put WORDS in place of the last recording heard (when it was misheard)
@@ -143,12 +145,28 @@ class TerminalChat:
         self.heard: str | None = None
         # Told that the answer was too long to keep whole: once per question, not every line after.
         self.told_truncated = False
+        # Told that a line had characters that cannot be stored: once a session.
+        self.told_cleaned = False
 
     def say(self, text: str = "") -> None:
         self.stdout.write(text + "\n")
         self.stdout.flush()
 
     async def read_line(self) -> str | None:
+        """One line, made storable: bytes that are not UTF-8 (piped Latin-1, say) arrive as lone
+        surrogates, which no database takes; they become U+FFFD, and a NUL is dropped, as in
+        Telegram's inbox. The learner is told once."""
+        line = await self._read_raw()
+        if line is None:
+            return None
+        line, cleaned = clean(line)
+        if cleaned and not self.told_cleaned:
+            self.told_cleaned = True
+            self.say("Your line had a character that can't be stored (shown as \ufffd or left out); "
+                     "the rest is saved.")
+        return str(line)
+
+    async def _read_raw(self) -> str | None:
         if self.interactive and self.reader is not None:
             # Read in this thread: nothing else runs meanwhile, and Ctrl+C reaches it directly.
             return self.reader("> ")
@@ -410,7 +428,13 @@ class TerminalChat:
         svc = self.svc.mock
         current = await svc.current(learner_id)
         try:
-            if current is None and arg in ("20", "40", "60"):
+            if arg == "report":
+                reports = await svc.reports(learner_id, limit=1)
+                self.say(render_report(reports[0], PLAIN) if reports
+                         else "You haven't finished a mock yet. /mock 20 starts one.")
+            elif current is None and arg in ("end", "pause"):
+                self.say("No mock discussion is running. /mock 20 starts one (20, 40 or 60 minutes).")
+            elif current is None and arg in ("20", "40", "60"):
                 view = await svc.start(learner_id, int(arg))
                 self.say(render_intro(view, PLAIN))
                 self.say()

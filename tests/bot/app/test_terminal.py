@@ -232,3 +232,30 @@ async def test_at_a_terminal_the_feedback_is_the_summary_and_details_has_the_res
     assert "WHAT YOU NAMED" in details and "STAR\n" in details and "MARKING POINTS" in details
     piped = await run_chat(services, [WEAK, "/done"])
     assert "MARKING POINTS" in piped and "WHAT YOU NAMED" in piped  # scripts still get everything
+
+
+async def test_a_line_that_is_not_utf8_is_kept_readable_not_a_crash(services: Services) -> None:
+    """Piped Latin-1 text (`café` as byte E9) reaches Python as a lone surrogate, which no
+    database stores: the chat died with a UnicodeEncodeError traceback and lost the answer."""
+    out = await run_chat(services, ["A customer in the caf\udce9 wanted a refund.\x00", WEAK, "/done"])
+    assert out.count("can't be stored") == 1 and "GRADE:" in out
+    learner = await services.practice.learner(key="term:tester")
+    async with services.sessions() as s:
+        (attempt,) = await queries.list_attempts(s, learner_id=learner.id)
+    assert attempt.text == f"A customer in the caf\ufffd wanted a refund.\n{WEAK}"
+
+
+async def test_mock_end_pause_and_report_with_no_mock_running(services: Services) -> None:
+    """`/mock end` with no mock asked for a standard; `/mock report` (Telegram has it) was not
+    there at all."""
+    out = await run_chat(
+        services,
+        ["/mock end", "/mock pause", "/mock report", "/standard ST0072", "/mock report",
+         "/mock 20", MOCK_ROLE, "/mock end", "/mock report"],
+    )
+    before, after = out.split("Your standard is ST0072")
+    assert before.count("No mock discussion is running") == 2
+    assert "You haven't finished a mock yet" in before
+    assert "I don't know your apprenticeship standard" not in before
+    assert "You haven't finished a mock yet" in after.split("MOCK PROFESSIONAL DISCUSSION")[0]
+    assert after.count("READINESS REPORT") == 2  # at the end, and again on /mock report
