@@ -194,7 +194,10 @@ class TerminalChat:
         if await self.svc.mock.pause_if_running(learner_id):
             self.say("Your mock discussion is paused while you practise. /mock resumes it.")
         try:
-            prompt = await self.svc.practice.start(learner_id, topic_id=topic, weakest=weakest)
+            prompt = await self.svc.practice.start(
+                learner_id, topic_id=topic, weakest=weakest,
+                avoid=self.prompt.id if weakest and self.prompt is not None else None,
+            )
         except PracticeError as exc:
             self.say(self.words(exc))
             return
@@ -276,7 +279,8 @@ class TerminalChat:
             self.probe = None
             self.say("Answer dropped. /next for another question.")
         elif name in ("/next", "/practice"):
-            await self.ask(learner_id)
+            # As Telegram's Next question: what the review schedule puts first (bot.mastery.review).
+            await self.ask(learner_id, weakest=True)
         elif name == "/topics":
             for i, topic_id in enumerate(self.topics(), start=1):
                 self.say(f"  {i}. {self.svc.content.topics[topic_id].title}")
@@ -564,7 +568,7 @@ class TerminalChat:
     async def resume(self, learner_id: int, current: DraftStatus | None) -> None:
         """Show what was left open last time (a question, a retry, a follow-up), or a new question."""
         if current is None:
-            await self.ask(learner_id)
+            await self.ask(learner_id, weakest=True)
             return
         typed = f" ({current.words} words so far)" if current.words else ""
         if current.mode == AnswerMode.PROBE:
@@ -609,7 +613,7 @@ class TerminalChat:
                     outcome = await self.submit(lid)
                     if outcome is False:
                         if self.interactive:
-                            await self.ask(lid)
+                            await self.ask(lid, weakest=True)
                         else:
                             ask_next = True
                     continue
@@ -621,7 +625,7 @@ class TerminalChat:
                 await self.svc.mock.add_text(lid, line)
             elif text:
                 if ask_next:
-                    await self.ask(lid)
+                    await self.ask(lid, weakest=True)
                     ask_next = False
                 try:
                     status = await self.svc.practice.add_text(lid, line)
