@@ -25,6 +25,7 @@ if TYPE_CHECKING:
 
     from bot.assessment import Assessor
     from bot.voice.service import Transcript
+    from content.loader import Content
     from content.models import Prompt
 
 log = logging.getLogger("star_coach")
@@ -242,7 +243,7 @@ def cmd_assess(args: argparse.Namespace, settings: Settings) -> int:
         if args.jsonl or args.file != "-":
             print("star-coach: --audio takes the place of the text file and of --jsonl.", file=sys.stderr)
             return 2
-        heard = _transcribe_file(args.audio, settings)
+        heard = _transcribe_file(args.audio, settings, content)
         if heard is None:
             return 2
         if not args.json:
@@ -259,10 +260,12 @@ def cmd_assess(args: argparse.Namespace, settings: Settings) -> int:
         return 2
 
 
-def _transcribe_file(path: str, settings: Settings) -> Transcript | None:
+def _transcribe_file(path: str, settings: Settings, content: Content | None = None) -> Transcript | None:
     """Transcribe in this process; None (with one line on stderr) when the file will not do."""
+    from bot.app.startup import load_checked_content
     from bot.voice.decode import AudioError
     from bot.voice.service import transcribe_bytes
+    from bot.voice.vocabulary import catalogue_forms
 
     try:
         audio = Path(path).read_bytes()
@@ -274,7 +277,8 @@ def _transcribe_file(path: str, settings: Settings) -> Transcript | None:
               file=sys.stderr)
         return None
     try:
-        return transcribe_bytes(audio, settings.voice_engine, settings.voice_max_seconds)
+        vocabulary = catalogue_forms(content or load_checked_content(settings))
+        return transcribe_bytes(audio, settings.voice_engine, settings.voice_max_seconds, vocabulary)
     except AudioError as exc:
         print(f"star-coach: {path}: {exc}", file=sys.stderr)
         return None
