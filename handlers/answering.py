@@ -15,7 +15,7 @@ from bot.learners.onboarding import FIRST_TOPIC, profile_owed
 from bot.practice.service import PracticeError, Submission
 from bot.render.feedback import HTML, render_prompt
 from bot.render.summary import render_summary
-from handlers import keyboards, texts
+from handlers import keyboards, onboarding_buttons, texts
 from handlers.common import close_live_keyboards, learner_for, replace_message, reply, reply_live
 from handlers.consent import describe, reminder_line
 from handlers.context import Context
@@ -25,10 +25,11 @@ from storage.models import Learner
 def profile_question(context: Context, step: str) -> tuple[str, InlineKeyboardMarkup]:
     """The text and buttons of one profile question asked before feedback."""
     if step == "level":
-        return texts.ASK_LEVEL, keyboards.levels_keyboard(then_submit=True)
+        return texts.ASK_LEVEL, onboarding_buttons.levels_keyboard(then_submit=True)
     if step == "sector":
-        return texts.ASK_SECTOR, keyboards.sectors_keyboard(context.services.content, then_submit=True)
-    return texts.ASK_NATION, keyboards.nations_keyboard(then_submit=True)
+        content = context.services.content
+        return texts.ASK_SECTOR, onboarding_buttons.sectors_keyboard(content, then_submit=True)
+    return texts.ASK_NATION, onboarding_buttons.nations_keyboard(then_submit=True)
 
 
 async def ask_first(update: Update, context: Context, learner: Learner) -> None:

@@ -49,6 +49,8 @@ def optional(field: Field) -> Field:
 # A content id (topic, prompt, sector, standard): lower-case words joined by "_", at most 40.
 ID = Field(r"[a-z0-9_]{1,40}", "a" * 40, "a")
 ATTEMPT = number(9)  # a row id in the database
+# A cohort's invite code (bot.cohorts.service.new_code: 32 characters) in the buttons that carry it.
+INVITE_CODE = Field(r"[A-Za-z0-9_-]{20,53}", "A" * 53, "A" * 20)
 
 
 _ALL: list[Callback] = []

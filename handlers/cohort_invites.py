@@ -11,32 +11,35 @@ and counts towards the limit on wrong codes. A new learner then gets their first
 
 from __future__ import annotations
 
-from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update
+from telegram import InlineKeyboardMarkup, Update
 from telegram.ext import BaseHandler, CallbackQueryHandler, CommandHandler, filters
 
 from bot.cohorts.roles import payload_kind
 from bot.cohorts.service import ASSESSOR_PREFIX, COHORT_PREFIX, CohortError, Invitation
 from bot.learners.onboarding import profile_owed
-from handlers import keyboards, texts
+from handlers import texts
 from handlers.answering import ask_first
 from handlers.assessor import esc, refuse, set_menu, user_id
-from handlers.common import close_buttons, learner_for, reply
+from handlers.callback import ATTEMPT, INVITE_CODE, Callback, choice
+from handlers.common import learner_for, reply, take_press
 from handlers.context import Context
+from handlers.onboarding_buttons import PRIVACY, READ
 from storage.models import Learner
 
 PRIVATE = filters.ChatType.PRIVATE
-PRIVACY_THEN_JOIN = "coh:pv"
-JOIN = "coh:join"
-NOT_NOW = "coh:no"
-LEAVE = "coh:leave"
-CALLBACKS = r"^coh:(pv:[A-Za-z0-9_-]{1,60}|join:[A-Za-z0-9_-]{1,60}:[sa]|no|leave:\d{1,9})$"
+# I agree (to the privacy notice) carrying the invite, Join (s: summaries only, a: with the
+# answers), Not now, and which cohort to leave.
+PRIVACY_THEN_JOIN = Callback("coh:pv", code=INVITE_CODE)
+JOIN = Callback("coh:join", code=INVITE_CODE, share=choice("s", "a"))
+NOT_NOW = Callback("coh:no")
+LEAVE = Callback("coh:leave", cohort=ATTEMPT)
 
 
 def consent_keyboard(code: str) -> InlineKeyboardMarkup:
     return InlineKeyboardMarkup([
-        [InlineKeyboardButton(texts.JOIN_SUMMARIES_BUTTON, callback_data=f"{JOIN}:{code}:s")],
-        [InlineKeyboardButton(texts.JOIN_ANSWERS_BUTTON, callback_data=f"{JOIN}:{code}:a")],
-        [InlineKeyboardButton(texts.JOIN_NO_BUTTON, callback_data=NOT_NOW)],
+        [JOIN.button(texts.JOIN_SUMMARIES_BUTTON, code, "s")],
+        [JOIN.button(texts.JOIN_ANSWERS_BUTTON, code, "a")],
+        [NOT_NOW.button(texts.JOIN_NO_BUTTON)],
     ])
 
 
@@ -44,12 +47,11 @@ def privacy_then_join_keyboard(code: str, *, read_all: bool = True) -> InlineKey
     """The privacy notice's buttons, carrying the invite code so that agreeing leads straight
     on to the cohort (the code lives in the chat, so a restart loses nothing)."""
     rows = [[
-        InlineKeyboardButton(texts.AGREE_BUTTON, callback_data=f"{PRIVACY_THEN_JOIN}:{code}"),
-        InlineKeyboardButton(texts.DECLINE_BUTTON, callback_data=keyboards.PRIVACY_DECLINE),
+        PRIVACY_THEN_JOIN.button(texts.AGREE_BUTTON, code),
+        PRIVACY.button(texts.DECLINE_BUTTON, "no"),
     ]]
     if read_all:
-        rows.append([InlineKeyboardButton(
-            texts.READ_ALL_BUTTON, callback_data=f"{keyboards.PRIVACY_READ}:{code}")])
+        rows.append([READ.button(texts.READ_ALL_BUTTON, code)])
     return InlineKeyboardMarkup(rows)
 
 
@@ -96,40 +98,62 @@ async def _continue_onboarding(update: Update, context: Context) -> None:
         await ask_first(update, context, me)
 
 
-async def button(update: Update, context: Context) -> None:
-    """Every `coh:` button: agree to privacy then see the invite, join, not now, leave."""
-    query = update.callback_query
-    assert query is not None
-    await query.answer()
-    await close_buttons(update)
-    svc, uid = context.services, user_id(update)
-    me = await learner_for(update, context)
-    lid = me.id
-    assert lid is not None
-    parts = (query.data or "").split(":")
-    action = ":".join(parts[:2])
+async def privacy_then_join_button(update: Update, context: Context) -> None:
+    """I agree, on the notice an invite link brought: agreed, then what joining shares."""
+    found = await take_press(update, PRIVACY_THEN_JOIN)
+    if found is None:
+        return
+    svc, me = context.services, await learner_for(update, context)
+    assert me.id is not None
+    if me.privacy_accepted_at is None:
+        await svc.learners.accept_privacy(me.id)
     try:
-        if action == PRIVACY_THEN_JOIN:
-            if me.privacy_accepted_at is None:
-                me = await svc.learners.accept_privacy(lid)
-            await _show_consent(update, context, await svc.cohorts.check_code(uid, parts[2]))
-            return
-        if action == JOIN:
-            share = parts[3] == "a"
-            invitation, again = await svc.cohorts.join(me, uid, parts[2], share_answers=share)
-            shared = texts.SHARED_ANSWERS if share else texts.SHARED_SUMMARIES
-            await reply(update, context, (texts.JOINED_AGAIN if again else texts.JOINED).format(
-                cohort=esc(invitation.cohort_name), shared=shared))
-        elif action == NOT_NOW:
-            await reply(update, context, texts.JOIN_DECLINED)
-        elif action == LEAVE:
-            left = await svc.cohorts.leave(lid, int(parts[2]))
-            await reply(update, context, texts.LEFT.format(cohort=esc(left.cohort_name))
-                        if left else texts.LEAVE_STALE)
-            return
+        await _show_consent(update, context, await svc.cohorts.check_code(user_id(update), found["code"]))
     except CohortError as exc:
         await refuse(update, context, exc)
+        await _continue_onboarding(update, context)
+
+
+async def join_button(update: Update, context: Context) -> None:
+    """Join, sharing summaries only or the answers too."""
+    found = await take_press(update, JOIN)
+    if found is None:
+        return
+    svc, me = context.services, await learner_for(update, context)
+    share = found["share"] == "a"
+    try:
+        invitation, again = await svc.cohorts.join(me, user_id(update), found["code"], share_answers=share)
+    except CohortError as exc:
+        await refuse(update, context, exc)
+    else:
+        shared = texts.SHARED_ANSWERS if share else texts.SHARED_SUMMARIES
+        await reply(update, context, (texts.JOINED_AGAIN if again else texts.JOINED).format(
+            cohort=esc(invitation.cohort_name), shared=shared))
     await _continue_onboarding(update, context)
+
+
+async def not_now_button(update: Update, context: Context) -> None:
+    if await take_press(update, NOT_NOW) is None:
+        return
+    await reply(update, context, texts.JOIN_DECLINED)
+    await _continue_onboarding(update, context)
+
+
+async def leave_button(update: Update, context: Context) -> None:
+    """The cohort chosen under /leave."""
+    found = await take_press(update, LEAVE)
+    if found is None:
+        return
+    me = await learner_for(update, context)
+    assert me.id is not None
+    try:
+        left = await context.services.cohorts.leave(me.id, int(found["cohort"]))
+    except CohortError as exc:
+        await refuse(update, context, exc)
+        await _continue_onboarding(update, context)
+        return
+    await reply(update, context,
+                texts.LEFT.format(cohort=esc(left.cohort_name)) if left else texts.LEAVE_STALE)
 
 
 async def leave(update: Update, context: Context) -> None:
@@ -145,7 +169,7 @@ async def leave(update: Update, context: Context) -> None:
                     if left else texts.LEAVE_STALE)
         return
     await reply(update, context, texts.LEAVE_WHICH, reply_markup=InlineKeyboardMarkup(
-        [[InlineKeyboardButton(m.cohort_name, callback_data=f"{LEAVE}:{m.cohort_id}")] for m in found]
+        [[LEAVE.button(m.cohort_name, m.cohort_id)] for m in found]
     ))
 
 
@@ -153,5 +177,8 @@ def handlers() -> list[BaseHandler]:
     """Registered by bot.app.application before its catch-alls."""
     return [
         CommandHandler("leave", leave, filters=PRIVATE),
-        CallbackQueryHandler(button, pattern=CALLBACKS),
+        CallbackQueryHandler(privacy_then_join_button, pattern=PRIVACY_THEN_JOIN.pattern),
+        CallbackQueryHandler(join_button, pattern=JOIN.pattern),
+        CallbackQueryHandler(not_now_button, pattern=NOT_NOW.pattern),
+        CallbackQueryHandler(leave_button, pattern=LEAVE.pattern),
     ]

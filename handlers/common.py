@@ -71,6 +71,16 @@ async def close_buttons(update: Update) -> None:
             await query.edit_message_reply_markup(reply_markup=None)
 
 
+def correcting(update: Update, context: Context) -> int | None:
+    """The part a reply to a voice note's "I heard" status line replaces (its voice note's
+    message id, kept in user_data.voice_heard when the line was sent), or None."""
+    message = update.effective_message
+    heard = context.user_data.voice_heard if context.user_data else None
+    if message is None or heard is None or message.reply_to_message is None:
+        return None
+    return heard[1] if message.reply_to_message.message_id == heard[0] else None
+
+
 async def take_press(
     update: Update, kind: Callback | str, *, close: bool = True, notice: str | None = None
 ) -> re.Match[str] | None:

@@ -9,15 +9,16 @@ from telegram import Update
 
 from bot.reminders.planning import ReminderStatus, describe_days, describe_when
 from content import nations
-from handlers import keyboards, texts
+from handlers import texts
 from handlers.common import learner_for, reply
 from handlers.context import Context
+from handlers.onboarding_buttons import privacy_keyboard
 from storage.models import Learner
 
 
 async def ask_consent(update: Update, context: Context) -> None:
     """The privacy notice in brief, with I agree / No thanks / Read all: one message."""
-    await reply(update, context, texts.PRIVACY_ASK, reply_markup=keyboards.privacy_keyboard())
+    await reply(update, context, texts.PRIVACY_ASK, reply_markup=privacy_keyboard())
 
 
 async def reminder_line(context: Context, learner: Learner) -> str:

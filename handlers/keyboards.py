@@ -1,153 +1,77 @@
-"""Inline keyboards. Every callback-data string is namespaced (`prac:`, `onb:`) and stays
-under Telegram's 64-byte limit: ids in content are at most 40 characters."""
+"""The practice flow's buttons (`prac:`, and `voice:` under a voice note), declared once, and
+their keyboards. The handlers are in handlers/practice.py, handlers/after_feedback.py and
+handlers/voice.py; other features show some of these keyboards (the topics, Try again)."""
 
 from __future__ import annotations
 
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup
 
-from bot.learners.onboarding import COMMON_TIMEZONES, LEVELS
-from content import nations
 from content.loader import Content
 from handlers import texts
+from handlers.callback import ATTEMPT, ID, Callback, number, optional
 from handlers.disputes import open_button
 
-SUBMIT = "prac:submit"
-CANCEL = "prac:cancel"
-NEXT = "prac:next"
-STOP = "prac:stop"
-RETRY = "prac:retry"
-MODEL = "prac:model"
-DETAILS = "prac:details"
-TOPIC = "prac:topic"
+# Submit and Cancel name their draft (prompt and token): a press after it closed is recognised.
+SUBMIT = Callback("prac:submit", prompt=ID, token=ATTEMPT)  # token: the attempt it builds on, or 0
+CANCEL = Callback("prac:cancel", prompt=ID, token=ATTEMPT)
+TOPIC = Callback("prac:topic", topic=ID)  # a topic id, WEAKEST or ANY
 WEAKEST = "weak"
 ANY = "any"
-
-PRIVACY_ACCEPT = "onb:privacy:yes"
-PRIVACY_DECLINE = "onb:privacy:no"
-PRIVACY_READ = "onb:read"
-SETTINGS = "onb:settings"
-# Suffix of a level or sector button asked before the first feedback: submit once all are given.
-THEN_SUBMIT = "s"
-LEVEL = "onb:level"
-SECTOR = "onb:sector"
-TIMEZONE = "onb:tz"
-TIMEZONE_OTHER = "onb:tz:other"
-NATION = "onb:nation"
-
-
-def _button(text: str, data: str) -> InlineKeyboardButton:
-    assert len(data.encode()) <= 64, data
-    return InlineKeyboardButton(text, callback_data=data)
+# Under the feedback: each names its attempt. The model outline of an older version named the
+# prompt instead, and its Next and Stop nothing: both are still recognised.
+DETAILS = Callback("prac:details", attempt=ATTEMPT)
+RETRY = Callback("prac:retry", attempt=ATTEMPT)
+MODEL = Callback("prac:model", ref=ID)
+NEXT = Callback("prac:next", attempt=optional(ATTEMPT))
+STOP = Callback("prac:stop", attempt=optional(ATTEMPT))
 
 
 def draft_keyboard(prompt_id: str, token: int) -> InlineKeyboardMarkup:
     """Submit/Cancel for one draft; a press after that draft is closed is recognised as
     stale because the prompt id or token no longer match the open draft."""
     return InlineKeyboardMarkup(
-        [[_button("Submit", f"{SUBMIT}:{prompt_id}:{token}"),
-          _button("Cancel", f"{CANCEL}:{prompt_id}:{token}")]]
+        [[SUBMIT.button("Submit", prompt_id, token), CANCEL.button("Cancel", prompt_id, token)]]
     )
 
 
-# Voice answers (handlers.voice): "Replace this part" under what was heard (`voice:fix:<part>`,
-# the part being the voice note's message id) and "Keep what I said" (`voice:keep:<part>`).
-VOICE_PATTERN = r"^voice:(?P<action>fix|keep):(?P<part>\d{1,12})$"
+# Voice answers (handlers.voice): "Replace this part" under what was heard and "Keep what I said";
+# the part is the voice note's message id (Telegram's message ids fit 10 digits).
+VOICE_FIX = Callback("voice:fix", part=number(12))
+VOICE_KEEP = Callback("voice:keep", part=number(12))
 
 
 def replace_row(part: int) -> list[InlineKeyboardButton]:
-    return [_button("✏️ Replace this part", f"voice:fix:{part}")]
+    return [VOICE_FIX.button("✏️ Replace this part", part)]
 
 
 def keep_keyboard(part: int) -> InlineKeyboardMarkup:
-    return InlineKeyboardMarkup([[_button("Keep what I said", f"voice:keep:{part}")]])
-
-
-def parse(data: str | None) -> tuple[str, list[str]]:
-    """Split `prac:submit:<prompt id>:<token>` into the action and its arguments."""
-    parts = (data or "").split(":")
-    return ":".join(parts[:2]), parts[2:]
+    return InlineKeyboardMarkup([[VOICE_KEEP.button("Keep what I said", part)]])
 
 
 def after_feedback_keyboard(attempt_id: int, *, details: bool = True) -> InlineKeyboardMarkup:
     """Under the feedback summary (with Details) and under the details or the model outline
     (without). Each button names the attempt, so a press on an older one is recognised."""
     rows = [
-        [_button("Try again", f"{RETRY}:{attempt_id}"),
-         _button("Model answer outline", f"{MODEL}:{attempt_id}")],
-        [_button("Next question", f"{NEXT}:{attempt_id}"), _button("Stop", f"{STOP}:{attempt_id}")],
+        [RETRY.button("Try again", attempt_id), MODEL.button("Model answer outline", attempt_id)],
+        [NEXT.button("Next question", attempt_id), STOP.button("Stop", attempt_id)],
         # The learner says which marking point the coach got wrong (handlers.disputes).
         [open_button(attempt_id)],
     ]
     if details:
-        rows.insert(0, [_button("Details: checklist and evidence", f"{DETAILS}:{attempt_id}")])
+        rows.insert(0, [DETAILS.button("Details: checklist and evidence", attempt_id)])
     return InlineKeyboardMarkup(rows)
 
 
 def topics_keyboard(content: Content) -> InlineKeyboardMarkup:
-    rows = [[_button(t.title, f"{TOPIC}:{t.id}")] for t in content.topics.values()]
-    rows.append([_button("My weakest area", f"{TOPIC}:{WEAKEST}"),
-                 _button("Surprise me", f"{TOPIC}:{ANY}")])
+    rows = [[TOPIC.button(t.title, t.id)] for t in content.topics.values()]
+    rows.append([TOPIC.button("My weakest area", WEAKEST), TOPIC.button("Surprise me", ANY)])
     return InlineKeyboardMarkup(rows)
-
-
-def privacy_keyboard(*, read_all: bool = True) -> InlineKeyboardMarkup:
-    rows = [[_button(texts.AGREE_BUTTON, PRIVACY_ACCEPT), _button(texts.DECLINE_BUTTON, PRIVACY_DECLINE)]]
-    if read_all:
-        rows.append([_button(texts.READ_ALL_BUTTON, PRIVACY_READ)])
-    return InlineKeyboardMarkup(rows)
-
-
-def _suffix(then_submit: bool) -> str:
-    return f":{THEN_SUBMIT}" if then_submit else ""
-
-
-def _back_row(then_submit: bool) -> list[list[InlineKeyboardButton]]:
-    """A way back to /settings when changing one setting there (not before feedback)."""
-    return [] if then_submit else [[_button(texts.BACK_BUTTON, SETTINGS)]]
-
-
-def levels_keyboard(*, then_submit: bool = False) -> InlineKeyboardMarkup:
-    end = _suffix(then_submit)
-    return InlineKeyboardMarkup(
-        [[_button(f"Level {n}", f"{LEVEL}:{n}{end}") for n in LEVELS], *_back_row(then_submit)]
-    )
-
-
-def sectors_keyboard(content: Content, *, then_submit: bool = False) -> InlineKeyboardMarkup:
-    end = _suffix(then_submit)
-    buttons = [_button(s.label, f"{SECTOR}:{s.id}{end}") for s in content.sectors.values()]
-    return InlineKeyboardMarkup(
-        [*(buttons[i : i + 2] for i in range(0, len(buttons), 2)), *_back_row(then_submit)]
-    )
-
-
-def timezones_keyboard() -> InlineKeyboardMarkup:
-    rows = [[_button(name.replace("_", " "), f"{TIMEZONE}:{i}")] for i, name in enumerate(COMMON_TIMEZONES)]
-    rows.append([_button("Another: I'll type it", TIMEZONE_OTHER)])
-    rows.extend(_back_row(False))
-    return InlineKeyboardMarkup(rows)
-
-
-def settings_keyboard() -> InlineKeyboardMarkup:
-    return InlineKeyboardMarkup(
-        [[_button("Level", "onb:change:level"), _button("Sector", "onb:change:sector"),
-          _button("Time zone", "onb:change:tz")],
-         [_button("Nation", "onb:change:nation")]]
-    )
-
-
-def change_timezone_keyboard() -> InlineKeyboardMarkup:
-    """Under a reminder's confirmation: its time zone is the one place the zone matters."""
-    return InlineKeyboardMarkup([[_button(texts.CHANGE_TIMEZONE_BUTTON, "onb:change:tz")]])
 
 
 def ask_me_keyboard() -> InlineKeyboardMarkup:
-    return InlineKeyboardMarkup([[_button(texts.ASK_ME_BUTTON, f"{TOPIC}:{WEAKEST}")]])
+    return InlineKeyboardMarkup([[TOPIC.button(texts.ASK_ME_BUTTON, WEAKEST)]])
 
 
-def nations_keyboard(*, then_submit: bool = False) -> InlineKeyboardMarkup:
-    """England, Wales, Scotland, Northern Ireland (whose law applies), two to a row."""
-    end = _suffix(then_submit)
-    buttons = [_button(nations.label(n), f"{NATION}:{n}{end}") for n in nations.NATIONS]
-    return InlineKeyboardMarkup([buttons[:2], buttons[2:], *_back_row(then_submit)])
-
+def retry_button(attempt_id: int) -> InlineKeyboardButton:
+    """Answer it again (under a question in My answers): the same as Try again."""
+    return RETRY.button("🔁 Answer it again", attempt_id)

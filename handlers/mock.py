@@ -21,8 +21,9 @@ from telegram.ext import BaseHandler, CallbackQueryHandler, CommandHandler, filt
 from bot.mock.service import MockError, MockView, NoStandard, Step
 from bot.render.feedback import HTML
 from bot.render.mock import render_intro, render_paused, render_question, render_report, render_status
+from handlers import keyboards, texts
 from handlers.callback import ATTEMPT, Callback, number, optional
-from handlers.common import learner_for, reply, take_press
+from handlers.common import correcting, learner_for, reply, take_press
 from handlers.consent import require_consent
 from handlers.context import Context
 from handlers.throttle import quiet
@@ -90,6 +91,8 @@ async def mock(update: Update, context: Context) -> None:
         await _show_question(update, context, current)
     elif arg in ("20", "40", "60"):
         await _start(update, context, learner, int(arg))
+    elif arg in ("end", "pause"):
+        await reply(update, context, NOTHING_OPEN)
     elif arg == "report":
         reports = await svc.reports(learner.id, limit=1)
         if reports:
@@ -140,35 +143,59 @@ async def step_aside(update: Update, context: Context, learner_id: int) -> None:
         await reply(update, context, STEPPED_ASIDE)
 
 
-async def take_text(update: Update, context: Context, learner: Learner, text: str) -> bool:
-    """Add a message to the mock answer if a mock is running; False leaves it to practice."""
+async def take_text(
+    update: Update, context: Context, learner: Learner, text: str, *, spoken: bool = False
+) -> bool:
+    """Add a message to the mock answer if a mock is running; False leaves it to practice.
+    `spoken`: the text is a voice note's transcript, shown with "Replace this part"."""
     assert learner.id is not None
     svc = context.services.mock
     if not learner.mock_running:  # read with the learner: no extra query for practice
         return False
+    message = update.effective_message
+    part = message.message_id if message is not None else None
     try:
-        message = update.effective_message
-        view = await svc.add_text(
-            learner.id, text, message_id=message.message_id if message is not None else None
-        )
+        view = await svc.add_text(learner.id, text, message_id=part, replacing=correcting(update, context))
     except MockError:
         return False  # ended between the two reads: practice takes it
     if quiet(context) or view.repeated:
         return True  # flooding, or added and its status line sent before a crash
+    await show_status(
+        update, context, learner.id, view, for_part=part, heard=text if spoken else None,
+    )
+    return True
+
+
+async def show_status(
+    update: Update, context: Context, learner_id: int, view: MockView, note: str = "",
+    *, for_part: int | None = None, heard: str | None = None,
+) -> None:
+    """The one quiet status line under the mock answer (the previous one removed); after a voice
+    note (message `for_part`) it quotes what was heard, with "Replace this part"."""
+    text = render_status(view)
+    if view.replaced:
+        text = f"{texts.REPLACED_LAST}\n{text}"
+    elif view.replace_missed:
+        text = f"{texts.REPLACE_MISSED}\n{text}"
+    if note:
+        text = f"{note}\n{text}"
+    markup = answer_keyboard(view)
+    if heard is not None and for_part is not None:
+        text = f"{texts.VOICE_HEARD.format(heard=html.escape(heard))}\n{text}"
+        markup = InlineKeyboardMarkup([*markup.inline_keyboard, keyboards.replace_row(for_part)])
     chat = update.effective_chat
     assert chat is not None
-    sent = await context.bot.send_message(
-        chat.id, render_status(view), disable_notification=True, reply_markup=answer_keyboard(view)
-    )
-    previous = await svc.set_status_message(
-        learner.id, sent.message_id, for_part=message.message_id if message is not None else None
-    )
+    sent = await context.bot.send_message(chat.id, text, disable_notification=True, reply_markup=markup)
+    if context.user_data is not None:
+        context.user_data.voice_heard = (
+            (sent.message_id, for_part) if heard is not None and for_part is not None else None
+        )
+    previous = await context.services.mock.set_status_message(learner_id, sent.message_id, for_part=for_part)
     if previous is not None:
         try:
             await context.bot.delete_message(chat.id, previous)
         except TelegramError:
             log.debug("Old mock status line %s already gone", previous)
-    return True
 
 
 async def take_done(update: Update, context: Context) -> bool:

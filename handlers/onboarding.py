@@ -11,16 +11,36 @@ what was saved. A time zone can be typed (a city, a country, an IANA name).
 from __future__ import annotations
 
 import html
+import re
 
 from telegram import InlineKeyboardMarkup, Update
+from telegram.ext import BaseHandler, CallbackQueryHandler, CommandHandler, filters
 
 from bot.learners.onboarding import COMMON_TIMEZONES, SettingError, typing_timezone
 from handlers import examdate, keyboards, reminders, texts
 from handlers.answering import ask_first, continue_profile
+from handlers.callback import Callback
 from handlers.cohort_invites import deep_link, privacy_then_join_keyboard
-from handlers.common import close_buttons, learner_for, replace_message, reply
+from handlers.common import close_buttons, learner_for, replace_message, reply, take_press
 from handlers.consent import describe, settings_line
 from handlers.context import Context
+from handlers.onboarding_buttons import (
+    CHANGE,
+    LEVEL,
+    NATION,
+    PRIVACY,
+    READ,
+    SECTOR,
+    SETTINGS,
+    TIMEZONE,
+    TIMEZONE_OTHER,
+    levels_keyboard,
+    nations_keyboard,
+    privacy_keyboard,
+    sectors_keyboard,
+    settings_keyboard,
+    timezones_keyboard,
+)
 from storage.models import Learner
 
 
@@ -34,7 +54,7 @@ async def start(update: Update, context: Context) -> None:
         return
     if learner.privacy_accepted_at is None:
         await reply(update, context, texts.WELCOME.format(name=name),
-                    reply_markup=keyboards.privacy_keyboard())
+                    reply_markup=privacy_keyboard())
     else:
         await reply(update, context, texts.WELCOME_BACK.format(name=name),
                     reply_markup=keyboards.ask_me_keyboard())
@@ -46,7 +66,7 @@ async def settings_view(
     """The /settings message: what is set, and a button for each change."""
     assert learner.id is not None
     reminder = settings_line(await context.services.reminders.status(learner.id))
-    markup = keyboards.settings_keyboard()
+    markup = settings_keyboard()
     text = texts.SETTINGS.format(
         **describe(learner, context), **examdate.describe_profile(learner, context), reminder=reminder
     )
@@ -67,78 +87,54 @@ async def settings(update: Update, context: Context) -> None:
     await reply(update, context, text, reply_markup=markup)
 
 
-async def _consent(update: Update, context: Context, args: list[str], data: str) -> None:
-    """I agree, No thanks, Read all."""
-    svc = context.services
+async def privacy_button(update: Update, context: Context) -> None:
+    """I agree (then the first question) or No thanks, in place of the notice."""
+    found = await take_press(update, PRIVACY, close=False)
+    if found is None:
+        return
     learner = await learner_for(update, context)
     assert learner.id is not None
-    if data == keyboards.PRIVACY_DECLINE:
+    if found["answer"] == "no":
         await replace_message(update, context, texts.PRIVACY_DECLINED)
-    elif data.startswith(keyboards.PRIVACY_READ):
-        code = args[0] if args else None
-        if learner.privacy_accepted_at is not None:
-            markup = None  # from /privacy: only to read
-        elif code:
-            markup = privacy_then_join_keyboard(code, read_all=False)
-        else:
-            markup = keyboards.privacy_keyboard(read_all=False)
-        await replace_message(update, context, texts.PRIVACY, reply_markup=markup)
     elif learner.privacy_accepted_at is not None:
         await replace_message(update, context, texts.PRIVACY_AGREED_BEFORE)
     else:
-        learner = await svc.learners.accept_privacy(learner.id)
+        learner = await context.services.learners.accept_privacy(learner.id)
         await replace_message(update, context, texts.PRIVACY_AGREED)
         await ask_first(update, context, learner)
 
 
-async def button(update: Update, context: Context) -> None:
-    """Every `onb:` button: consent, level, sector, time zone, and the /settings changes."""
-    query = update.callback_query
-    assert query is not None
-    await query.answer()
-    data = query.data or ""
-    action, args = keyboards.parse(data)
-    if action in ("onb:privacy", keyboards.PRIVACY_READ):
-        await _consent(update, context, args, data)
+async def read_button(update: Update, context: Context) -> None:
+    """Read all: the full notice in place, keeping the choice (and an invite's code) under it."""
+    found = await take_press(update, READ, close=False)
+    if found is None:
         return
     learner = await learner_for(update, context)
-    lid = learner.id
-    assert lid is not None
+    if learner.privacy_accepted_at is not None:
+        markup = None  # from /privacy: only to read
+    elif found["code"]:
+        markup = privacy_then_join_keyboard(found["code"], read_all=False)
+    else:
+        markup = privacy_keyboard(read_all=False)
+    await replace_message(update, context, texts.PRIVACY, reply_markup=markup)
+
+
+async def _agreed(update: Update, context: Context, kind: Callback) -> tuple[re.Match[str], Learner] | None:
+    """The press and the learner, if they have agreed to the privacy notice (else ask again)."""
+    found = await take_press(update, kind, close=False)
+    if found is None:
+        return None
+    learner = await learner_for(update, context)
     if learner.privacy_accepted_at is None:
         await close_buttons(update)
-        await reply(update, context, texts.PRIVACY_ASK, reply_markup=keyboards.privacy_keyboard())
-        return
-    svc = context.services
-    then_submit = args[-1:] == [keyboards.THEN_SUBMIT]
-    try:
-        if action == keyboards.LEVEL:
-            learner = await svc.learners.set_level(lid, int(args[0]))
-            echo = texts.ECHO_LEVEL.format(level=learner.level)
-        elif action == keyboards.SECTOR:
-            learner = await svc.learners.set_sector(lid, args[0])
-            echo = texts.ECHO_SECTOR.format(sector=describe(learner, context)["sector"])
-        elif data == keyboards.TIMEZONE_OTHER:
-            await svc.learners.expect_typed_timezone(lid)
-            await replace_message(update, context, texts.TYPE_TIMEZONE)
-            return
-        elif action == keyboards.TIMEZONE:
-            learner = await svc.learners.set_timezone(lid, COMMON_TIMEZONES[int(args[0])])
-            await svc.reminders.replan(lid)  # same wall-clock time, new zone
-            echo = f"time zone {html.escape(learner.timezone)}"
-        elif action == keyboards.NATION:
-            learner = await svc.learners.set_nation(lid, args[0])
-            echo = texts.ECHO_NATION.format(nation=describe(learner, context)["nation"])
-        elif action == "onb:change":
-            await change(update, context, args[0])
-            return
-        else:  # onb:settings, the way back
-            text, markup = await settings_view(context, learner)
-            await replace_message(update, context, text, reply_markup=markup)
-            return
-    except (SettingError, ValueError, IndexError):
-        await close_buttons(update)
-        await reply(update, context, texts.UNKNOWN_BUTTON)
-        return
+        await reply(update, context, texts.PRIVACY_ASK, reply_markup=privacy_keyboard())
+        return None
+    return found, learner
+
+
+async def _saved(update: Update, context: Context, learner: Learner, echo: str, then_submit: bool) -> None:
+    """Before the first feedback, on to the next question of the profile (or the feedback);
+    in /settings, the settings again with what was saved."""
     if then_submit:
         await continue_profile(update, context, learner, echo)
         return
@@ -146,20 +142,121 @@ async def button(update: Update, context: Context) -> None:
     await replace_message(update, context, text, reply_markup=markup)
 
 
+async def _refuse(update: Update, context: Context) -> None:
+    """A level, sector or nation this version does not offer (an old or forged button)."""
+    await close_buttons(update)
+    await reply(update, context, texts.UNKNOWN_BUTTON)
+
+
+async def level_button(update: Update, context: Context) -> None:
+    if (pressed := await _agreed(update, context, LEVEL)) is None:
+        return
+    found, learner = pressed
+    assert learner.id is not None
+    try:
+        learner = await context.services.learners.set_level(learner.id, int(found["level"]))
+    except ValueError:  # SettingError, or a value out of range
+        await _refuse(update, context)
+        return
+    await _saved(update, context, learner, texts.ECHO_LEVEL.format(level=learner.level), bool(found["then"]))
+
+
+async def sector_button(update: Update, context: Context) -> None:
+    if (pressed := await _agreed(update, context, SECTOR)) is None:
+        return
+    found, learner = pressed
+    assert learner.id is not None
+    try:
+        learner = await context.services.learners.set_sector(learner.id, found["sector"])
+    except ValueError:  # SettingError, or a value out of range
+        await _refuse(update, context)
+        return
+    echo = texts.ECHO_SECTOR.format(sector=describe(learner, context)["sector"])
+    await _saved(update, context, learner, echo, bool(found["then"]))
+
+
+async def nation_button(update: Update, context: Context) -> None:
+    if (pressed := await _agreed(update, context, NATION)) is None:
+        return
+    found, learner = pressed
+    assert learner.id is not None
+    try:
+        learner = await context.services.learners.set_nation(learner.id, found["nation"])
+    except ValueError:  # SettingError, or a value out of range
+        await _refuse(update, context)
+        return
+    echo = texts.ECHO_NATION.format(nation=describe(learner, context)["nation"])
+    await _saved(update, context, learner, echo, bool(found["then"]))
+
+
+async def timezone_button(update: Update, context: Context) -> None:
+    """One of the common time zones; the reminder keeps its wall-clock time in the new zone."""
+    if (pressed := await _agreed(update, context, TIMEZONE)) is None:
+        return
+    found, learner = pressed
+    lid = learner.id
+    assert lid is not None
+    index = int(found["index"])
+    if index >= len(COMMON_TIMEZONES):
+        await _refuse(update, context)
+        return
+    learner = await context.services.learners.set_timezone(lid, COMMON_TIMEZONES[index])
+    await context.services.reminders.replan(lid)
+    await _saved(update, context, learner, f"time zone {html.escape(learner.timezone)}", False)
+
+
+async def timezone_other_button(update: Update, context: Context) -> None:
+    """Another zone: the next message is taken as its name (typed_timezone)."""
+    if (pressed := await _agreed(update, context, TIMEZONE_OTHER)) is None:
+        return
+    assert pressed[1].id is not None
+    await context.services.learners.expect_typed_timezone(pressed[1].id)
+    await replace_message(update, context, texts.TYPE_TIMEZONE)
+
+
+async def change_button(update: Update, context: Context) -> None:
+    """Level, Sector, Time zone or Nation in /settings (or under a reminder's confirmation)."""
+    if (pressed := await _agreed(update, context, CHANGE)) is not None:
+        await change(update, context, pressed[0]["what"])
+
+
+async def settings_button(update: Update, context: Context) -> None:
+    """Back: the settings, in place."""
+    if (pressed := await _agreed(update, context, SETTINGS)) is not None:
+        text, markup = await settings_view(context, pressed[1])
+        await replace_message(update, context, text, reply_markup=markup)
+
+
+def handlers() -> list[BaseHandler]:
+    return [
+        CommandHandler("start", start, filters=filters.ChatType.PRIVATE),
+        CommandHandler("settings", settings, filters=filters.ChatType.PRIVATE),
+        CallbackQueryHandler(privacy_button, pattern=PRIVACY.pattern),
+        CallbackQueryHandler(read_button, pattern=READ.pattern),
+        CallbackQueryHandler(level_button, pattern=LEVEL.pattern),
+        CallbackQueryHandler(sector_button, pattern=SECTOR.pattern),
+        CallbackQueryHandler(nation_button, pattern=NATION.pattern),
+        CallbackQueryHandler(timezone_button, pattern=TIMEZONE.pattern),
+        CallbackQueryHandler(timezone_other_button, pattern=TIMEZONE_OTHER.pattern),
+        CallbackQueryHandler(change_button, pattern=CHANGE.pattern),
+        CallbackQueryHandler(settings_button, pattern=SETTINGS.pattern),
+    ]
+
+
 async def change(update: Update, context: Context, what: str) -> None:
     """One setting's buttons, in place of the settings message."""
     content = context.services.content
     if what == "level":
-        await replace_message(update, context, texts.ASK_LEVEL, reply_markup=keyboards.levels_keyboard())
+        await replace_message(update, context, texts.ASK_LEVEL, reply_markup=levels_keyboard())
     elif what == "sector":
         await replace_message(update, context, texts.ASK_SECTOR,
-                              reply_markup=keyboards.sectors_keyboard(content))
+                              reply_markup=sectors_keyboard(content))
     elif what == "nation":
         await replace_message(update, context, texts.ASK_NATION,
-                              reply_markup=keyboards.nations_keyboard())
+                              reply_markup=nations_keyboard())
     else:
         await replace_message(update, context, texts.ASK_TIMEZONE,
-                              reply_markup=keyboards.timezones_keyboard())
+                              reply_markup=timezones_keyboard())
 
 
 async def typed_timezone(

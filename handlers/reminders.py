@@ -39,7 +39,7 @@ from bot.reminders.planning import (
 )
 from bot.render.feedback import HTML, render_prompt
 from bot.render.nudge import Nudge, NudgeAction, NudgeButton
-from handlers import keyboards, mock, texts
+from handlers import mock, onboarding_buttons, texts
 from handlers.callback import ATTEMPT, ID, Callback, Field, choice, optional
 from handlers.common import answer_in_progress, close_live_keyboards, reply, take_press
 from handlers.consent import require_consent
@@ -186,7 +186,7 @@ def menu_keyboard(status: ReminderStatus) -> InlineKeyboardMarkup:
     rows = [[TIME.button(t, t.replace(":", "")) for t in PRESET_TIMES]]
     if status.enabled:
         rows.append([DAYS.button("Days of the week"), OFF.button("Turn off")])
-    rows.append([InlineKeyboardButton(texts.BACK_BUTTON, callback_data=keyboards.SETTINGS)])  # /settings
+    rows.append([onboarding_buttons.SETTINGS.button(texts.BACK_BUTTON)])  # back to /settings
     return InlineKeyboardMarkup(rows)
 
 
@@ -243,7 +243,7 @@ async def _confirm(update: Update, context: Context, status: ReminderStatus) -> 
     await reply(update, context, texts.REMIND_SET.format(
         time=status.local_time, days=describe_days(status.days),
         timezone=html.escape(status.timezone), next=_when(context, status),
-    ), reply_markup=keyboards.change_timezone_keyboard())
+    ), reply_markup=onboarding_buttons.change_timezone_keyboard())
 
 
 # -- buttons ----------------------------------------------------------------------------------

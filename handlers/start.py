@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
-from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update
+from telegram import Update
 
-from handlers import keyboards, texts
+from bot.app.suggest import close_matches
+from handlers import texts
 from handlers.common import reply
 from handlers.context import Context
+from handlers.onboarding_buttons import read_all_keyboard
 
 
 async def help_command(update: Update, context: Context) -> None:
@@ -16,12 +18,18 @@ async def help_command(update: Update, context: Context) -> None:
 
 async def privacy(update: Update, context: Context) -> None:
     """The privacy notice in brief, with Read all for the full notice in place."""
-    await reply(update, context, texts.PRIVACY_SUMMARY, reply_markup=InlineKeyboardMarkup(
-        [[InlineKeyboardButton(texts.READ_ALL_BUTTON, callback_data=keyboards.PRIVACY_READ)]]))
+    await reply(update, context, texts.PRIVACY_SUMMARY, reply_markup=read_all_keyboard())
 
 
 async def unknown_command(update: Update, context: Context) -> None:
-    """Any command the bot does not know."""
+    """Any command the bot does not know; a close one is offered (/practise: /practice)."""
+    message = update.effective_message
+    typed = (message.text or "").split()[0].split("@")[0].lstrip("/") if message is not None else ""
+    known = [name for name, _ in (*texts.COMMANDS, *texts.ASSESSOR_COMMANDS, *texts.ADMIN_COMMANDS)]
+    near = close_matches(typed, known, limit=1, cutoff=70.0) if typed else []
+    if near:
+        await reply(update, context, texts.UNKNOWN_COMMAND_NEAR.format(command=near[0]))
+        return
     await reply(update, context, texts.UNKNOWN_COMMAND)
 
 

@@ -139,6 +139,7 @@ REPLACE_GONE = (
 )
 REPLACE_KEPT = "OK, I kept what I heard."
 REPLACED = "✏️ I put that in place of part {number} of your answer."
+REPLACED_LAST = "✏️ I put that in place of the last part of your answer."
 REPLACE_MISSED = "That part had been replaced already, so I added this as a new part (nothing is lost)."
 VOICE_FAILED = "Sorry, I could not use that recording: {reason} You can type your answer instead."
 VOICE_EMPTY = (
@@ -170,6 +171,7 @@ SLOW_DOWN = (
     "seconds before replying. Send /done when your answer is complete."
 )
 UNKNOWN_COMMAND = "I don't know that command. Send /help to see what I can do."
+UNKNOWN_COMMAND_NEAR = "I don't know that command. Did you mean /{command}? Send /help to see what I can do."
 
 COMMANDS = [
     ("start", "Welcome and privacy notice"),

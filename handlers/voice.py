@@ -3,9 +3,9 @@
 The recording is downloaded into memory, transcribed on this machine by bot.voice (in a worker
 process, never on the event loop) and dropped: only the transcript is kept, as part of the answer.
 The status line quotes what was heard, with Submit, Cancel and "Replace this part"
-(`voice:fix:<part>`, the part being the voice note's message id): after that press the learner's
+(keyboards.VOICE_FIX, the part being the voice note's message id): after that press the learner's
 next message, typed or spoken, takes the transcript's place in the answer instead of being added
-("Keep what I said", `voice:keep:<part>`, changes their mind). A reply to the status line with the
+("Keep what I said", keyboards.VOICE_KEEP, changes their mind). A reply to the status line with the
 right words does the same in one step. A press on a part that has gone (submitted, cancelled,
 replaced) changes nothing and says so. With no question open the transcript waits for the learner
 to pick one (and is shown in the chat, so it is never lost).
@@ -27,10 +27,10 @@ from bot.practice.service import Arm, NoDraft, PracticeError
 from bot.voice.decode import AudioError
 from bot.voice.service import VoiceBusy
 from handlers import keyboards, mock, texts
-from handlers.common import learner_for, replace_message, reply, take_press
+from handlers.common import correcting, learner_for, replace_message, reply, take_press
 from handlers.consent import require_consent
 from handlers.context import Context
-from handlers.practice import correcting, show_status
+from handlers.practice import show_status
 
 log = logging.getLogger(__name__)
 
@@ -77,7 +77,7 @@ async def voice(update: Update, context: Context) -> None:
     if not heard:
         await reply(update, context, texts.VOICE_EMPTY)
         return
-    if await mock.take_text(update, context, learner, heard):
+    if await mock.take_text(update, context, learner, heard, spoken=True):
         return  # a mock discussion is running: what was said is part of its answer
     try:
         status = await svc.practice.add_text(
@@ -102,33 +102,52 @@ async def voice(update: Update, context: Context) -> None:
     )
 
 
-async def button(update: Update, context: Context) -> None:
-    """Every `voice:` button: Replace this part, and Keep what I said."""
-    found = await take_press(update, keyboards.VOICE_PATTERN)
+async def replace_button(update: Update, context: Context) -> None:
+    """Replace this part: the next message, typed or spoken, takes the part's place (in the
+    practice answer, or in the mock's answer while a mock is running)."""
+    found = await take_press(update, keyboards.VOICE_FIX)
     if found is None:
         return
     learner = await learner_for(update, context)
     assert learner.id is not None
-    practice = context.services.practice
     part = int(found["part"])
-    if found["action"] == "fix":
-        outcome, heard = await practice.arm_replace(learner.id, part)
-        if outcome == Arm.GONE:
-            await reply(update, context, texts.REPLACE_GONE)
-        elif outcome == Arm.ALREADY:
-            await reply(update, context, texts.REPLACE_ALREADY.format(heard=html.escape(heard)))
-        else:
-            await replace_message(
-                update, context, texts.REPLACE_WAITING.format(heard=html.escape(heard)),
-                reply_markup=keyboards.keep_keyboard(part),
-            )
-        return
-    status = await practice.keep_part(learner.id, part)
-    if status is None:
+    svc = context.services
+    answer = svc.mock if learner.mock_running else svc.practice
+    outcome, heard = await answer.arm_replace(learner.id, part)
+    if outcome == Arm.GONE:
         await reply(update, context, texts.REPLACE_GONE)
+    elif outcome == Arm.ALREADY:
+        await reply(update, context, texts.REPLACE_ALREADY.format(heard=html.escape(heard)))
+    else:
+        await replace_message(
+            update, context, texts.REPLACE_WAITING.format(heard=html.escape(heard)),
+            reply_markup=keyboards.keep_keyboard(part),
+        )
+
+
+async def keep_button(update: Update, context: Context) -> None:
+    """Keep what I said: the part stays, and the next message is added as usual."""
+    found = await take_press(update, keyboards.VOICE_KEEP)
+    if found is None:
         return
-    await show_status(update, context, learner.id, status, note=texts.REPLACE_KEPT)
+    learner = await learner_for(update, context)
+    assert learner.id is not None
+    part = int(found["part"])
+    if learner.mock_running:
+        view = await context.services.mock.keep_part(learner.id, part)
+        if view is not None:
+            await mock.show_status(update, context, learner.id, view, note=texts.REPLACE_KEPT)
+            return
+    else:
+        status = await context.services.practice.keep_part(learner.id, part)
+        if status is not None:
+            await show_status(update, context, learner.id, status, note=texts.REPLACE_KEPT)
+            return
+    await reply(update, context, texts.REPLACE_GONE)
 
 
 def handlers() -> list[BaseHandler]:
-    return [CallbackQueryHandler(button, pattern=keyboards.VOICE_PATTERN)]
+    return [
+        CallbackQueryHandler(replace_button, pattern=keyboards.VOICE_FIX.pattern),
+        CallbackQueryHandler(keep_button, pattern=keyboards.VOICE_KEEP.pattern),
+    ]

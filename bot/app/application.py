@@ -102,13 +102,13 @@ class RetryingRateLimiter(AIORateLimiter):
 def handlers() -> list[BaseHandler]:
     """Order matters: commands first, then known buttons, then the catch-alls."""
     return [
-        CommandHandler("start", onboarding.start, filters=PRIVATE),
-        CommandHandler("settings", onboarding.settings, filters=PRIVATE),
+        # /start, /settings and the `onb:` buttons (privacy notice, level, sector, nation, time zone).
+        *onboarding.handlers(),
         CommandHandler("help", start.help_command, filters=PRIVATE),
         CommandHandler("privacy", start.privacy, filters=PRIVATE),
-        CommandHandler("practice", practice.practice, filters=PRIVATE),
-        CommandHandler("done", practice.done, filters=PRIVATE),
-        CommandHandler("cancel", practice.cancel, filters=PRIVATE),
+        # /practice, /done, /cancel and the `prac:` buttons (topics, Submit, Cancel, and those
+        # under the feedback).
+        *practice.handlers(),
         CommandHandler("progress", progress.progress, filters=PRIVATE),
         CommandHandler("mydata", privacy.mydata, filters=PRIVATE),
         # /mock and its `mock:` buttons (the mock discussion); /examdate and `exam:` (standard, date).
@@ -122,17 +122,6 @@ def handlers() -> list[BaseHandler]:
         *reminders.handlers(),
         CommandHandler("deleteme", privacy.deleteme, filters=PRIVATE),
         CallbackQueryHandler(progress.details, pattern=progress.DETAILS.pattern),
-        CallbackQueryHandler(
-            practice.button,
-            pattern=r"^prac:((submit|cancel):[a-z0-9_]{1,40}:\d{1,12}|topic:[a-z0-9_]{1,40}"
-            r"|(retry|details):\d{1,9}|model:[a-z0-9_]{1,40}|(next|stop)(:\d{1,9})?)$",
-        ),
-        CallbackQueryHandler(
-            onboarding.button,
-            pattern=r"^onb:(privacy:(yes|no)|read(:[A-Za-z0-9_-]{1,55})?|settings"
-            r"|(level:\d|sector:[a-z0-9_]{1,40}|nation:[a-z_]{1,20})(:s)?|tz:(\d{1,2}|other)"
-            r"|change:(level|sector|tz|nation))$",
-        ),
         CallbackQueryHandler(privacy.delete_button, pattern=privacy.DELETE.pattern),
         # Assessors, cohorts and invites (commands and `coh:` buttons).
         *assessor.handlers(),

@@ -31,7 +31,9 @@ from bot.practice.disputes import DisputeService
 from bot.practice.service import PracticeService
 from bot.reminders.dispatcher import Dispatcher, Sender
 from bot.reminders.planning import Reminders
+from bot.render.nudge import SetWork
 from bot.voice.service import VoiceLimits, VoiceService
+from bot.voice.vocabulary import catalogue_forms
 from content.loader import Content, load_content
 from storage.db import SessionFactory, make_engine, make_session_factory, upgrade_database
 
@@ -125,14 +127,19 @@ class Services:
             voice=VoiceService(VoiceLimits(
                 engine=settings.voice_engine, max_seconds=settings.voice_max_seconds,
                 max_bytes=settings.voice_max_bytes, jobs=settings.voice_jobs,
+                workers=settings.voice_workers, vocabulary=catalogue_forms(content),
             )),
         )
 
     def dispatcher(self, sender: Sender) -> Dispatcher:
         """The nudge dispatcher, given the transport that sends (Telegram's, or a test's)."""
+        async def set_work(learner_id: int) -> list[SetWork]:
+            return [SetWork(w.label, w.set_by, w.due_on) for w in await self.assignments.open_for(learner_id)]
+
         return Dispatcher(
             sessions=self.sessions, review=self.review, clock=self.clock, sender=sender,
             default_timezone=self.settings.default_timezone, rate=self.settings.reminder_send_rate,
+            set_work=set_work,
         )
 
     async def close(self) -> None:

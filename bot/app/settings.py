@@ -10,6 +10,8 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 from pydantic import Field, SecretStr, ValidationInfo, field_validator
 from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
 
+from bot.voice import whisper
+
 DEFAULT_DATABASE_URL = "sqlite+aiosqlite:///star_coach.db"
 
 
@@ -71,10 +73,15 @@ class Settings(BaseSettings):
     # (exit status 3): long enough for a server booting with the bot.
     startup_wait_seconds: float = Field(default=30.0, ge=0, le=600)
     # Voice answers (docs/voice.md): the recogniser, and limits so one long note cannot hog the machine.
-    voice_engine: Literal["pocketsphinx"] = "pocketsphinx"
+    # pocketsphinx (installed with the coach), or faster-whisper (the `whisper` extra) with its
+    # tiny.en model, or "faster-whisper:/path/to/model" for a CTranslate2 Whisper model folder.
+    voice_engine: str = "pocketsphinx"
     voice_max_seconds: float = Field(default=180.0, gt=0, le=1200)
     voice_max_bytes: int = Field(default=10_000_000, ge=1000, le=20_000_000)
     voice_jobs: int = Field(default=1, ge=1, le=16)
+    # Worker processes that transcribe; a long note is cut at its pauses and its parts heard by
+    # the workers at once (2 suits a 2-core machine; each worker holds the model, about 60 MB).
+    voice_workers: int = Field(default=2, ge=1, le=16)
 
     def model_post_init(self, context: object, /) -> None:
         """Whatever reads these settings, their secrets are masked in every log line from now on."""
@@ -105,6 +112,20 @@ class Settings(BaseSettings):
             ZoneInfo(value)
         except (ZoneInfoNotFoundError, ValueError) as exc:
             raise ValueError(f"{value!r} is not an IANA time zone such as Europe/London") from exc
+        return value
+
+    @field_validator("voice_engine")
+    @classmethod
+    def _voice_engine(cls, value: str) -> str:
+        base, _, model = value.partition(":")
+        if base == "pocketsphinx" and not model:
+            return value
+        if base != whisper.NAME:
+            raise ValueError(f"{value!r} is not a voice engine: use pocketsphinx or {whisper.NAME}")
+        try:
+            whisper.check(model)  # a missing package or model stops the start, not a voice note
+        except whisper.EngineUnavailable as exc:
+            raise ValueError(str(exc)) from None
         return value
 
     @field_validator("webhook_url", "webhook_secret", mode="before")

@@ -32,7 +32,10 @@ CLAUSE_PUNCT = re.compile(r"[.!?;:,\n()]")
 CLAUSE_WORDS = frozenset({"but", "so", "because", "although", "though", "then", "until", "which", "and"})
 NEGATORS = frozenset(
     {"no", "not", "never", "without", "nobody", "nothing", "none", "neither", "nor", "cannot",
-     "lack", "lacked", "instead"}
+     "lack", "lacked", "instead",
+     # Typed on a phone without the apostrophe ("i dont really write notes").
+     "dont", "didnt", "doesnt", "cant", "wont", "wouldnt", "couldnt", "shouldnt", "isnt", "wasnt",
+     "arent", "werent", "havent", "hasnt", "hadnt", "aint"}
 )
 HYPOTHETICAL = frozenset({"would", "should", "could", "might", "if", "unless", "i'd", "wish", "hope"})
 # "could" and "should" read as a past ability or a duty only with "have": "I could have
@@ -78,11 +81,14 @@ GENERIC = frozenset(
     {
         "company", "store", "shop", "firm", "business", "organisation", "organisation's", "organization",
         "work", "usual", "normal", "standard", "proper", "correct", "relevant", "official", "whole", "full",
-        "right", "wrong"
+        "right", "wrong",
+        # Verbs that take a policy as their object: "following procedures" names none.
+        "following", "followed", "follows", "follow", "using", "applying", "breaking", "ignoring",
+        "obeying", "enforcing"
     }
 )
 MEMO_LIMIT = 200_000  # (concept, word) pairs whose candidate terms are kept
-NEGATION_REACH = 4  # words back from a mention that a "not" still governs
+NEGATION_REACH = 6  # words back from a mention that a "not" still governs
 HYPOTHETICAL_REACH = 8
 GAP = 3  # words "..." may skip
 EXCERPT = 110  # characters of evidence shown at most

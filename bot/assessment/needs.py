@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass, field
 
 from bot.assessment.concepts import FUNCTION_WORDS, ConceptIndex, Word, excerpt, stem, words
-from bot.assessment.spoken import for_cues
+from bot.assessment.structure import cue_text
 from bot.assessment.types import Flag, Found, Quote
 from bot.assessment.wording import the
 from content.loader import Content
@@ -56,6 +56,7 @@ NEXT_STEP = re.compile(r"[\w')]*,?\s*so\s+(i|we)\b", re.I)
 SUBSTANTIAL_SIGNALS = frozenset({"reasoning", "escalation"})
 SUBSTANCE_MIN = 2  # content words of the answer's own a hit's sentence needs
 REASON_MIN = 1  # and the clause after a reason's cue ("because it was faulty")
+DEVELOPED_MIN = 30  # distinct words of its own that make an answer developed (see `substantial`)
 
 
 @dataclass(frozen=True)
@@ -94,6 +95,7 @@ class Findings:
     _sentences: dict[int, list[Word]] = field(default_factory=dict)
     _listed: frozenset[int] = frozenset()
     _statutes: list[tuple[str, Span]] | None = None
+    _developed: bool | None = None
 
     def __post_init__(self) -> None:
         self._ends = [w.end for w in self.words]
@@ -126,8 +128,24 @@ class Findings:
             and not any(s <= w.start < e for s, e in named)
             and not (after and w.stem in CONFORMITY)
         )
-        self._substance[key] = own >= (REASON_MIN if after else SUBSTANCE_MIN)
+        need = REASON_MIN if after else SUBSTANCE_MIN
+        # In a developed answer (many words of its own), one own word beside the idea is enough:
+        # "the policy is extra goodwill on top of his rights" in a full account of the case.
+        if not after and self.developed():
+            need = 1
+        self._substance[key] = own >= need
         return self._substance[key]
+
+    def developed(self) -> bool:
+        """Whether the answer as a whole says enough of its own to carry a terse sentence."""
+        if self._developed is None:
+            own = {
+                w.stem for w in self.words
+                if w.low not in FUNCTION_WORDS and len(w.low) > 2 and not self.keywords.covers(w)
+                and w.start not in self._listed
+            }
+            self._developed = len(own) >= DEVELOPED_MIN
+        return self._developed
 
     def statutes(self) -> list[tuple[str, Span]]:
         """Laws named by their full title and year that the catalogue does not hold (see
@@ -166,7 +184,7 @@ def statutes(text: str, found: list[Found]) -> list[tuple[str, Span]]:
     """Statutes named by title and year that are not catalogue entries already found: a learner
     who names "the Criminal Justice Act 1988" has named a law, even one the coach does not know.
     Only needs for any law (``kind: legislation`` without ``relevant``) count them."""
-    w = for_cues(text)
+    w = cue_text(text)
     out: list[tuple[str, Span]] = []
     for m in STATUTE.finditer(w.text):
         title = [t for t in re.split(r"[\s()&]+", m.group(1)) if t]
@@ -332,9 +350,19 @@ DOCUMENT = frozenset(
 )
 
 
+_NAME_STEMS: dict[tuple[int, str], frozenset[str]] = {}
+
+
 def name_stems(content: Content, entry_id: str) -> frozenset[str]:
     """The distinctive words of a policy's names ("refund", "return" for the refund and returns
-    policy; "charter" for the customer service charter)."""
+    policy; "charter" for the customer service charter), worked out once per catalogue."""
+    key = (id(content.catalogue), entry_id)
+    if key not in _NAME_STEMS:
+        _NAME_STEMS[key] = _name_stems(content, entry_id)
+    return _NAME_STEMS[key]
+
+
+def _name_stems(content: Content, entry_id: str) -> frozenset[str]:
     entry = content.catalogue.get(entry_id)
     if entry is None or entry.kind != Kind.POLICY:
         return frozenset()
@@ -407,7 +435,9 @@ def hits(
         if need.full_name and content is not None and abbreviated(content, f):
             continue
         named.append((f.entry_id, (f.start, f.end)))
-    named += own_names(need, fx, content)
+    if distinct(named) < need.min:
+        # Only when the catalogue's names fall short: the learner's own words are the fallback.
+        named += own_names(need, fx, content)
     if need.kind == Kind.LEGISLATION and not need.relevant:
         named += fx.statutes()
     # "Uses PDCA" needs the model put to work, not only named ("We used PDCA with a review stage").

@@ -17,6 +17,7 @@ from bot.clock import Clock
 from bot.learners.standards import standard_of
 from bot.mastery.review import Review, bring_forward
 from bot.mock import plan, report
+from bot.practice.service import Arm
 from content.loader import Content
 from content.models import Standard
 from storage import mock_queries
@@ -58,6 +59,11 @@ class MockView:
     # The message was in the answer already and its status line went out (its update run again
     # after a crash): no second status line.
     repeated: bool = False
+    # The message took the place of the answer's last part ("Replace this part" under a voice
+    # note's transcript) instead of being added; or that was asked for, but the part had gone
+    # (replaced already), so it was added and nothing is lost.
+    replaced: bool = False
+    replace_missed: bool = False
 
 
 @dataclass(frozen=True)
@@ -146,9 +152,18 @@ class MockService:
             await session.flush()
             return self._view(row, now)
 
-    async def add_text(self, learner_id: int, text: str, *, message_id: int | None = None) -> MockView:
+    async def add_text(
+        self, learner_id: int, text: str, *, message_id: int | None = None,
+        replacing: int | None = None,
+    ) -> MockView:
         """Add a message to the answer; with Telegram's `message_id` (they only grow within a
-        chat), a message added before (its update run again after a crash) is not added twice."""
+        chat), a message added before (its update run again after a crash) is not added twice.
+        When the learner asked to replace the last part (`replacing`, or arm_replace before),
+        the message takes its place instead; if that part has gone it is added, so nothing is lost.
+
+        The open question's JSON keeps the replacement's state, so the next question starts
+        without it: "last_part" (characters of the last part, message `last_message_id`) and
+        "replacing" (the part the next message replaces)."""
         text = text.strip()
         async with self.sessions.begin() as session:
             row = await mock_queries.open_mock(session, learner_id=learner_id, for_update=True)
@@ -161,14 +176,59 @@ class MockService:
             )
             # Its status line went out (set_status_message with for_part): run again, it sends none.
             acknowledged = seen and int(row.question.get("status_for") or 0) >= (message_id or 0)
-            if text and room > 0 and not seen:
+            target = replacing if replacing is not None else row.question.get("replacing")
+            replaced = False
+            if target is not None and text and not seen:
+                last = int(row.question.get("last_part") or 0)
+                replaced = last > 0 and target == row.last_message_id
+                if replaced:
+                    head = row.answer[: len(row.answer) - last]
+                    kept = text[: MAX_ANSWER_CHARS - len(head)]
+                    row.answer = head + kept
+                    row.last_message_id = message_id if message_id is not None else row.last_message_id
+                    row.question = {**row.question, "last_part": len(kept), "replacing": None}
+                else:
+                    row.question = {**row.question, "replacing": None}
+                session.add(row)
+            if not replaced and text and room > 0 and not seen:
                 row.answer = f"{row.answer}\n{text[:room]}" if row.answer else text[:room]
                 row.parts += 1
                 if message_id is not None:
                     row.last_message_id = message_id
+                row.question = {**row.question, "last_part": len(text[:room]) if message_id else 0}
                 session.add(row)
             view = self._view(row, self.clock.now())
-            return replace(view, repeated=seen and acknowledged)
+            return replace(
+                view, repeated=seen and acknowledged, replaced=replaced,
+                replace_missed=target is not None and not replaced and bool(text) and not seen,
+            )
+
+    async def arm_replace(self, learner_id: int, part: int) -> tuple[Arm, str]:
+        """"Replace this part" in a mock: the next message replaces the answer's last part, sent
+        as message `part`. What happened and the part's text, as PracticeService.arm_replace."""
+        async with self.sessions.begin() as session:
+            row = await mock_queries.open_mock(session, learner_id=learner_id, for_update=True)
+            last = 0 if row is None else int(row.question.get("last_part") or 0)
+            if row is None or row.status != MockStatus.ACTIVE or not last or row.last_message_id != part:
+                return Arm.GONE, ""
+            text = row.answer[len(row.answer) - last:]
+            if row.question.get("replacing") == part:
+                return Arm.ALREADY, text
+            row.question = {**row.question, "replacing": part}
+            session.add(row)
+        return Arm.ARMED, text
+
+    async def keep_part(self, learner_id: int, part: int) -> MockView | None:
+        """Changed their mind: the next message is added as usual. None when no mock is taking
+        answers."""
+        async with self.sessions.begin() as session:
+            row = await mock_queries.open_mock(session, learner_id=learner_id, for_update=True)
+            if row is None or row.status != MockStatus.ACTIVE:
+                return None
+            if row.question.get("replacing") == part:
+                row.question = {**row.question, "replacing": None}
+                session.add(row)
+            return self._view(row, self.clock.now())
 
     def _assess(self, row: MockSession, learner: Learner) -> dict[str, Any]:
         """Assess the answer to the open question as a turn (a probe's reply merged with the

@@ -26,7 +26,7 @@ import contextlib
 import logging
 import time
 import uuid
-from collections.abc import AsyncIterator, Awaitable, Callable
+from collections.abc import AsyncIterator, Awaitable, Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from enum import StrEnum
@@ -40,7 +40,7 @@ from bot.clock import Clock, zone
 from bot.mastery.progress import streak_days
 from bot.mastery.review import Review
 from bot.reminders.planning import LATE_AFTER, next_after_send, next_slot
-from bot.render.nudge import Nudge, NudgeContent, render_nudge
+from bot.render.nudge import Nudge, NudgeContent, SetWork, render_nudge
 from storage import reminder_queries as rq
 from storage.db import SessionFactory
 from storage.models import Learner, NudgeLog, NudgeStatus, Reminder, RemindersOff, aware
@@ -135,8 +135,11 @@ class Dispatcher:
         inline_retries: int = 3, retry_delays: tuple[int, ...] = (30, 120, 600, 1800),
         sleep: Callable[[float], Awaitable[None]] = asyncio.sleep,
         monotonic: Callable[[], float] = time.monotonic,
+        set_work: Callable[[int], Awaitable[Sequence[SetWork]]] | None = None,
     ) -> None:
         self.sessions, self.review, self.clock, self.sender = sessions, review, clock, sender
+        # The learner's unanswered set work (bot.cohorts.assignments), which the nudge names.
+        self.set_work = set_work
         # The operator's DEFAULT_TIMEZONE, which the review model already carries.
         self.default_timezone = default_timezone or review.default_timezone
         self.lease, self.batch, self.concurrency = lease, batch, concurrency
@@ -281,6 +284,7 @@ class Dispatcher:
                 (learner.exam_date - slot_day).days
                 if learner.exam_date is not None and learner.exam_date >= slot_day else None
             ),
+            work=tuple(await self.set_work(learner_id)) if self.set_work is not None else (),
         )
         return _Job(learner_id, learner.telegram_user_id, slot, snoozed, content)
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import html
 from collections.abc import Mapping
 from dataclasses import dataclass
+from datetime import date
 from enum import StrEnum
 
 from bot.mastery.review import Focus, skill_label
@@ -41,6 +42,15 @@ class Nudge:
 
 
 @dataclass(frozen=True)
+class SetWork:
+    """A piece of set work as a nudge names it (bot.cohorts.assignments.Work)."""
+
+    label: str
+    set_by: str
+    due_on: date | None = None
+
+
+@dataclass(frozen=True)
 class NudgeContent:
     name: str
     focus: Focus
@@ -50,6 +60,8 @@ class NudgeContent:
     snoozed: bool = False
     # Days from the nudge's day to the learner's assessment date (None: no date, or passed).
     days_to_exam: int | None = None
+    # Work an assessor set and the learner has not answered yet, soonest due first.
+    work: tuple[SetWork, ...] = ()
 
 
 # In the last week before the assessment, a nudge suggests a mock discussion (issue 17).
@@ -67,6 +79,15 @@ def exam_line(days: int | None) -> str | None:
         return (f"⏳ <b>Your assessment is {when}.</b> This is the week for a mock discussion: "
                 "it shows which areas you have evidenced and which you have not.")
     return f"⏳ Your assessment is {when}."
+
+
+def work_line(work: tuple[SetWork, ...]) -> str:
+    """The first piece of set work (it comes first in /practice too), and how many more."""
+    first = work[0]
+    who = html.escape(first.set_by) if first.set_by else "Your assessor"
+    due = f", due {first.due_on.day} {first.due_on:%b}" if first.due_on else ""
+    more = f" (and {_plural(len(work) - 1, 'more piece')})" if len(work) > 1 else ""
+    return f"📌 {who} set you work: {html.escape(first.label)}{due}{more}. /practice shows it first."
 
 
 def _plural(n: int, word: str) -> str:
@@ -109,6 +130,8 @@ def render_nudge(content: NudgeContent, log_id: int, topics: Mapping[str, Topic]
             f"{_plural(content.next_gap, 'day')}. Practise any time and I'll go back to every "
             "day.</i>"
         )
+    if content.work:
+        lines.insert(2, work_line(content.work))
     countdown = exam_line(content.days_to_exam)
     if countdown:
         lines.insert(1, countdown)

@@ -12,7 +12,7 @@ from telegram import Message, Update, Voice
 
 from bot.app.services import Services
 from bot.voice.service import VoiceLimits, VoiceService
-from storage import queries
+from storage import mock_queries, queries
 from tests.bot.voice.audio import clip
 from tests.handlers.flow import ask, buttons, last_shown, onboard
 from tests.handlers.test_mock import level_two
@@ -128,8 +128,9 @@ async def test_a_voice_note_during_a_mock_is_part_of_its_answer(voice_harness: A
     await app.process_update(users.press("mock:len:20"))
     assert "Tell me about your role" in request.last_text()
     await app.process_update(voice_note(request, users))
-    # The mock's own status line counts the spoken words; practice never saw them.
-    assert request.last_text().startswith(f"✍️ {len(HEARD.split())} words so far")
+    # The mock's own status line quotes and counts the spoken words; practice never saw them.
+    assert request.last_text().startswith(f"🎙 I heard: <i>{HEARD}</i>")
+    assert f"✍️ {len(HEARD.split())} words so far" in request.last_text()
     await app.process_update(users.message("/done"))
     assert "Question 2" in request.last_text()  # handed in: the discussion moves on
 
@@ -267,3 +268,62 @@ async def test_a_corrected_transcript_survives_an_edit_of_another_part(
                      text="A customer rang about a refund that was late.")
     await app.process_update(users._stamp(Update(9_000_001, edited_message=users._stamp(edited))))
     assert await draft_text(services) == f"A customer rang about a refund that was late.\n{FIXED}"
+
+
+async def test_with_faster_whisper_the_note_is_heard_and_can_be_replaced(
+    harness: Any, services: Services
+) -> None:
+    """VOICE_ENGINE=faster-whisper (the `whisper` extra's tiny.en model), end to end in Telegram."""
+    services.voice = VoiceService(VoiceLimits(engine="faster-whisper"), executor=ThreadPoolExecutor(1))
+    app, request, users = harness
+    try:
+        await onboard(app, users)
+        await ask(app, users)
+        await app.process_update(voice_note(request, users))
+    finally:
+        services.voice.close()
+    status = request.sent()[-1]
+    assert "I heard: <i>I listened to the customer" in status["text"]
+    await app.process_update(users.press(_replace_button(status)))
+    await app.process_update(users.message(FIXED))
+    assert await draft_text(services) == FIXED
+
+
+async def _mock_answer(services: Services) -> str:
+    learner = await services.practice.learner(key="tg:42", telegram_user_id=42, first_name="Alex")
+    async with services.sessions() as session:
+        row = await mock_queries.open_mock(session, learner_id=learner.id)
+    assert row is not None
+    return row.answer
+
+
+async def test_in_a_mock_the_transcript_can_be_replaced_too(voice_harness: Any, services: Services) -> None:
+    app, request, users = voice_harness
+    await level_two(app, users)
+    await app.process_update(users.message("/mock"))
+    await app.process_update(users.press("mock:len:20"))
+    await app.process_update(users.message(TYPED))
+    await app.process_update(voice_note(request, users))
+    status = request.sent()[-1]
+    assert "Replace this part" in status["text"]
+    assert any(d.startswith("mock:next:") for d in buttons(status))
+    await app.process_update(users.press(_replace_button(status)))
+    assert "Send the right words now" in last_shown(request)["text"]
+    await app.process_update(users.message(FIXED))
+    assert await _mock_answer(services) == f"{TYPED}\n{FIXED}"
+    assert "in place of the last part" in request.last_text()
+    # Keep: armed again, then kept; the next message is added.
+    await app.process_update(voice_note(request, users))
+    again = request.sent()[-1]
+    await app.process_update(users.press(_replace_button(again)))
+    keep = next(d for d in buttons(last_shown(request)) if d.startswith("voice:keep:"))
+    await app.process_update(users.press(keep))
+    assert "I kept what I heard" in request.last_text()
+    await app.process_update(users.message("Then I refunded her."))
+    assert await _mock_answer(services) == f"{TYPED}\n{FIXED}\n{HEARD}\nThen I refunded her."
+    # Handed in: that answer's button changes nothing.
+    await app.process_update(users.message("/done"))
+    assert "Question 2" in request.last_text()
+    await app.process_update(users.press(_replace_button(again)))
+    assert "no longer in an answer you're writing" in request.last_text()
+    assert await _mock_answer(services) == ""

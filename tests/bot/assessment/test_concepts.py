@@ -329,3 +329,53 @@ def test_a_statute_named_by_title_and_year_is_a_law_named(assessor: Assessor) ->
     assert met and "criminal justice act 1988" in evidence[0]
     for other in ("ID checks for knives under the criminal justice act.", "I had to act in 2019 on it."):
         assert not point("law", assessor, "mi_improve_within_law", other)[0], other
+
+
+def test_a_developed_answer_carries_a_terse_sentence(assessor: Assessor) -> None:
+    """In a full account of the case, one word of the answer's own beside the idea is enough; the
+    same sentence alone is key words."""
+    terse = "A week later I rang to check she had no more problems, and she was happy for us to close it."
+    assert not point("follow_up", assessor, "pp_complaint_steps", terse)[0]
+    story = (
+        "Last month a customer in Stirling complained that her water had been off for a day with no "
+        "warning. It was my job to take it through our complaints procedure. I heard her out, told "
+        "her I understood how hard a day without water was with two small children, and logged it "
+        "as a stage one complaint, got the network team's report and found the warning cards had "
+        "gone to the wrong street. I wrote to her with the findings and what we were doing about the "
+        "cards, and our engineers now walk each street before a planned shutdown. " + terse
+    )
+    assert point("follow_up", assessor, "pp_complaint_steps", story)[0]
+
+
+def test_negation_typed_without_apostrophes_and_across_the_clause() -> None:
+    for text in (
+        "i dont apologise to anyone",
+        "I don't really have time to say sorry",
+        "we didnt really get round to an apology",
+    ):
+        assert spans(INDEX, "apology", text) == [], text
+    assert spans(INDEX, "apology", "I didn't wait, I apologised straight away") == ["apologised"]
+
+
+def test_a_team_is_named_even_when_nobody_told_it(assessor: Assessor) -> None:
+    text = (
+        "customer moved house, sales set up the new account but didnt tell the metering team so the "
+        "old meter kept billing her and she got 2 bills"
+    )
+    met, evidence, _ = point("departments", assessor, "ee_department_handoff", text)
+    assert met and evidence
+
+
+def test_a_regulators_own_rules_count_where_the_point_says_law_or_rule(assessor: Assessor) -> None:
+    text = "ofcom regulates us, they set the general conditions and can fine providers that break them."
+    met, evidence, _ = point("rule", assessor, "rl_regulator_role", text)
+    assert met and "general conditions" in evidence[0]
+    # Where the point asks for legislation only, a licence condition is not an Act.
+    assert not point("law", assessor, "mi_improve_within_law", "It had to meet our licence conditions.")[0]
+
+
+def test_named_procedures_in_any_clause_but_not_a_verb_with_procedures(assessor: Assessor) -> None:
+    assert point("policy", assessor, "rl_law_before_policy", "our no dogs rule is ours, the law is first")[0]
+    assert point("policy", assessor, "sf_law_shapes_process", "it shapes how we do the fridge checks")[0]
+    bare = "Not following procedures could lead to a fine. That is why the procedure exists."
+    assert not point("policy", assessor, "pp_non_compliance_consequences", bare)[0]

@@ -149,6 +149,37 @@ async def test_the_nudge_names_what_is_due_and_the_streak(
     assert go.action is NudgeAction.PRACTISE and go.topic == "rules_and_law" and go.skill
 
 
+async def test_the_nudge_names_the_work_an_assessor_set(
+    services: Services, clock: FixedClock, content: Content
+) -> None:
+    """Set work comes first in /practice; the nudge, the one message that brings the learner
+    back, did not mention it."""
+    from datetime import date
+
+    from storage.models import Assignment, WorkKind
+
+    lid = await learner(services, 103, "10:00")
+    assessor = await services.practice.learner(key="tg:903", telegram_user_id=903, first_name="Jo")
+    async with services.sessions.begin() as session:
+        session.add(Assignment(learner_id=lid, assessor_id=assessor.id, kind=WorkKind.TOPIC,
+                               target="rules_and_law", due_on=date(2026, 11, 10), created_at=clock.now()))
+    clock.set(datetime(2026, 11, 2, 10, 0, 5, tzinfo=UTC))
+    sender = FakeSender()
+    assert (await services.dispatcher(sender).drain()).sent == 1
+    text = sender.texts()[0]
+    title = content.topics["rules_and_law"].title
+    assert "Jo set you work" in text and title in text and "due 10 Nov" in text, text
+    assert "/practice" in text and len(text) <= 600
+    # Answered, the work is done: the next nudge does not mention it.
+    await services.practice.start(lid, topic_id="rules_and_law")
+    await services.practice.add_text(lid, "A customer was upset. I said sorry.")
+    await services.practice.submit(lid)
+    clock.set(datetime(2026, 11, 3, 10, 0, 5, tzinfo=UTC))
+    sender = FakeSender()
+    assert (await services.dispatcher(sender).drain()).sent == 1
+    assert "set you work" not in sender.texts()[0]
+
+
 async def test_already_practised_that_day_is_skipped(services: Services, clock: FixedClock) -> None:
     lid = await learner(services, 103, "18:00")
     clock.set(datetime(2026, 11, 2, 12, tzinfo=UTC))
