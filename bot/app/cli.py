@@ -161,10 +161,35 @@ def _nation_arg(value: str) -> str:
     return nation
 
 
+def _env_file_error(path: Path = Path(".env")) -> tuple[int, str] | None:
+    """The first line of .env that python-dotenv cannot read (it would skip it with a warning,
+    and a token on it would then be "not set"): its number and the setting it seems to name."""
+    from dotenv.parser import parse_stream
+
+    try:
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError):
+        return None  # not there (or not a file): the settings come from the environment
+    for binding in parse_stream(io.StringIO(text)):
+        if binding.error:
+            name = re.match(r"\s*(?:export\s+)?([A-Za-z_][A-Za-z0-9_]*)", binding.original.string)
+            return binding.original.line, name.group(1) if name else ""
+    return None
+
+
 def _settings() -> Settings:
     from bot.app.failures import CONFIG
     from bot.app.redact import redact
 
+    unreadable = _env_file_error()
+    if unreadable is not None:
+        line, name = unreadable
+        named = f" ({name})" if name else ""
+        # The line itself is never printed: it may hold the token.
+        print(f"star-coach: .env line {line}{named} cannot be read, so it would be ignored.", file=sys.stderr)
+        print("  Write each setting as NAME=value on a line of its own, any quotes closed "
+              "(.env.example shows them).", file=sys.stderr)
+        raise SystemExit(CONFIG)
     try:
         return Settings()
     except ValidationError as exc:

@@ -51,6 +51,12 @@ HELP = """Type your answer over one or more lines, then /done on a line of its o
   /cancel          drop the answer         /quit    leave (an unfinished answer is kept)
 Arrow keys edit the line; up and down recall earlier lines."""
 
+# What /help offers, for "did you mean" on a mistyped command.
+COMMANDS = (
+    "/topics", "/topic", "/next", "/practice", "/retry", "/model", "/details", "/progress", "/answers",
+    "/settings", "/wrong", "/mock", "/standard", "/voice", "/replace", "/cancel", "/quit", "/help", "/done",
+)
+
 SETTINGS_HELP = """  /settings level 3           your apprenticeship level (2 to 5)
   /settings sector retail     where you work (/settings sectors lists them)
   /settings nation scotland   England, Wales, Scotland or NI: whose law applies"""
@@ -334,7 +340,9 @@ class TerminalChat:
         elif name == "/replace":
             await self.replace(learner_id, arg)
         else:
-            self.say(f"I don't know {name}. Type /help for the commands.")
+            near = close_matches(name.lstrip("/"), [c.lstrip("/") for c in COMMANDS], limit=1, cutoff=70.0)
+            maybe = f" Did you mean /{near[0]}?" if near else ""
+            self.say(f"I don't know {name}.{maybe} Type /help for the commands.")
         return True
 
     async def voice(self, learner_id: int, arg: str) -> None:

@@ -291,3 +291,10 @@ async def test_next_follows_the_review_schedule_as_telegrams_next_question(
     monkeypatch.setattr(services.practice, "start", recording)
     await run_chat(services, ["/next"] * 5)
     assert len(asked) == 6 and set(asked) == {topics[-1]}, asked
+
+
+async def test_a_mistyped_command_gets_the_close_one_in_the_terminal(services: Services) -> None:
+    out = await run_chat(services, ["/practise", "/quti", "/xyzzy"])
+    assert "I don't know /practise. Did you mean /practice? Type /help for the commands." in out
+    assert "I don't know /quti. Did you mean /quit?" in out
+    assert "I don't know /xyzzy. Type /help for the commands." in out
