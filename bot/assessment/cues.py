@@ -184,7 +184,8 @@ OUTCOME = re.compile(
     r"answer|reply|decision|visit|new)\b|"
     r"\b(she|he|they|everyone|the \w+( \w+)?) now \w+s\b|"
     r"\b(she|he|they) had (it|them|the \w+) (within|in|by|the same|that|the next|before)\b|"
-    r"\b(she|he|they|the customer) (rang|called|phoned|emailed|wrote) (back|again|the next|later|to say)\b|"
+    r"\b(she|he|they|the customer|the \w+) (rang|called|phoned|emailed|wrote) (back|again|the next|later|"
+    r"to say)\b|"
     r"\bwe\s+(stopped|got|saved|hit|reached|achieved|won|passed|received|avoided|prevented|kept|"
     r"had no|haven'?t had|met|beat|exceeded|switched|cleared)\b|"
     r"\b(we|it|they|i) (were|was) (back|at|down to|up to) \d",
@@ -195,6 +196,7 @@ _UNIT = (
     r"seconds?|secs?|minutes?|mins?|hours?|hrs?|days?|weeks?|months?|years?|points?|stars?|calls?|"
     r"complaints?|customers?|cases?|tickets?|records?|files?|staff|people|visits?|ratings?|"
     r"working days?|problems?|issues?|errors?|faults?|households?|items?|orders?|refunds?|members?|"
+    r"appointments?|sign ups?|signups?|bookings?|visits?|"
     r"agents?|advisers?|advisors?|colleagues?|findings?|incidents?|letters?|emails?|pounds?|quid|"
     r"payments?"
 )
@@ -203,6 +205,8 @@ QUANTITY = re.compile(
     rf"\d+(\.\d+)?\s*(%|per ?cent|percent)|\b\d+(\.\d+)?\s*(out of|/)\s*\d+|"
     rf"\b\d+\s*\*|[£$€]\s?\d[\d,.]*|\b(?!(19|20)\d\d\b)\d[\d,]*(\.\d+)?\s+({_UNIT})\b|"
     rf"\b\d+\s+(\w+\s+){{1,2}}?(ratings?|stars?|records?|files?)\b|"
+    # "all 4 of her next appointments", "bought 4 more".
+    rf"\b\d+ of (her|his|their|the|our|my|its) (\w+ )?({_UNIT})\b|\b(bought|ordered|booked|sold) \d+ more\b|"
     rf"\b\d[\d,]*(\.\d+)?({_UNIT})\b|"
     rf"\b({_NUMBER_WORD})\s+({_UNIT})\b|\b(from|down from|up from) \d+|\bby (a third|half)\b|"
     rf"\b(same|next) day\b|\b(in|within) (the|an|a|one) (hour|day|week|fortnight|month)\b|"
