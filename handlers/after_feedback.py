@@ -9,8 +9,10 @@ written. Details and the outline of an older answer may still be read, without b
 from __future__ import annotations
 
 import html
+import re
 
-from telegram import Update
+from telegram import InlineKeyboardMarkup, Update
+from telegram.ext import BaseHandler, CallbackQueryHandler
 
 from bot.practice.changes import compare
 from bot.practice.service import PracticeError
@@ -19,7 +21,15 @@ from bot.render.feedback import HTML, TELEGRAM_LIMIT, render_changes, render_fee
 from bot.render.summary import assessment_from_result
 from handlers import keyboards, texts
 from handlers.assignments import work_rows
-from handlers.common import answer_in_progress, close_live_keyboards, reply, reply_live
+from handlers.callback import Callback
+from handlers.common import (
+    answer_in_progress,
+    close_live_keyboards,
+    learner_for,
+    reply,
+    reply_live,
+    take_press,
+)
 from handlers.context import Context
 from handlers.mock import step_aside
 from storage.models import Attempt
@@ -47,65 +57,122 @@ async def _outline(context: Context, learner_id: int, outline: list[str]) -> str
     return "\n".join(f"• {html.escape(b)}" for b in lines)
 
 
-async def handle(update: Update, context: Context, learner_id: int, action: str, args: list[str]) -> None:
-    """One button under feedback (`prac:details|retry|model|next|stop[:<attempt id>]`)."""
-    svc = context.services
-    found = None
-    if args and args[0].isdigit():
-        found = await svc.practice.attempt_of(learner_id, int(args[0]))
-        if found is None:
-            await reply(update, context, texts.STALE_BUTTON)
-            return
-    elif action == keyboards.MODEL and args:  # an older version's button: the prompt id
-        prompt = svc.content.prompts.get(args[0])
-        if prompt is None:
-            await reply(update, context, texts.STALE_BUTTON)
-            return
-        bullets = await _outline(context, learner_id, prompt.model_answer)
-        await reply(update, context, texts.MODEL_ANSWER.format(bullets=bullets))
+async def _pressed(
+    update: Update, context: Context, kind: Callback
+) -> tuple[re.Match[str], int, Attempt | None, bool] | None:
+    """The press, the learner, the attempt its button names (None for an older version's Next
+    or Stop, which named none) and whether that attempt is the learner's latest; None (and said
+    so) when the attempt is not theirs, or gone."""
+    found = await take_press(update, kind)
+    if found is None:
+        return None
+    learner = await learner_for(update, context)
+    assert learner.id is not None
+    ref = found["ref"] if "ref" in kind.fields else found["attempt"]
+    if ref is None or not ref.isdigit():
+        return found, learner.id, None, True
+    got = await context.services.practice.attempt_of(learner.id, int(ref))
+    if got is None:
+        await reply(update, context, texts.STALE_BUTTON)
+        return None
+    return found, learner.id, got[0], got[1]
+
+
+def _after_markup(attempt: Attempt) -> InlineKeyboardMarkup | None:
+    return keyboards.after_feedback_keyboard(attempt.id, details=False) if attempt.id else None
+
+
+async def details_button(update: Update, context: Context) -> None:
+    """Details: the checklist and the evidence of the answer."""
+    pressed = await _pressed(update, context, keyboards.DETAILS)
+    if pressed is None:
         return
-    elif action in (keyboards.RETRY, keyboards.DETAILS):
+    _, learner_id, attempt, latest = pressed
+    if attempt is None:
+        return  # the pattern asks for an attempt id: not reached
+    text = await details_text(context, learner_id, attempt)
+    if latest:
+        await reply_live(update, context, text, reply_markup=_after_markup(attempt))
+    else:
+        await reply(update, context, texts.DETAILS_EARLIER + text)
+
+
+async def model_button(update: Update, context: Context) -> None:
+    """Model answer outline, of the attempt's question (an older version's button names the
+    question itself)."""
+    pressed = await _pressed(update, context, keyboards.MODEL)
+    if pressed is None:
+        return
+    found, learner_id, attempt, latest = pressed
+    prompt_id = attempt.prompt_id if attempt is not None else found["ref"]
+    prompt = context.services.content.prompts.get(prompt_id)
+    if prompt is None:
         await reply(update, context, texts.STALE_BUTTON)
         return
-    attempt, latest = found if found is not None else (None, True)
-    markup = keyboards.after_feedback_keyboard(attempt.id, details=False) if attempt and attempt.id else None
-    if action == keyboards.DETAILS and attempt is not None:
-        text = await details_text(context, learner_id, attempt)
-        if latest:
-            await reply_live(update, context, text, reply_markup=markup)
-        else:
-            await reply(update, context, texts.DETAILS_EARLIER + text)
-    elif action == keyboards.MODEL and attempt is not None:
-        prompt = svc.content.prompts.get(attempt.prompt_id)
-        if prompt is None:
-            await reply(update, context, texts.STALE_BUTTON)
-            return
-        bullets = await _outline(context, learner_id, prompt.model_answer)
-        if latest:
-            await reply_live(update, context, texts.MODEL_ANSWER.format(bullets=bullets), reply_markup=markup)
-        else:
-            await reply(update, context, texts.MODEL_ANSWER.format(bullets=bullets))
-    elif not latest and attempt is not None:
+    outline = texts.MODEL_ANSWER.format(bullets=await _outline(context, learner_id, prompt.model_answer))
+    if attempt is not None and latest:
+        await reply_live(update, context, outline, reply_markup=_after_markup(attempt))
+    else:
+        await reply(update, context, outline)
+
+
+async def retry_button(update: Update, context: Context) -> None:
+    """Try again (and My answers' Answer it again): the same question, compared with this try."""
+    pressed = await _pressed(update, context, keyboards.RETRY)
+    if pressed is None:
+        return
+    _, learner_id, attempt, latest = pressed
+    if attempt is None:
+        return  # the pattern asks for an attempt id: not reached
+    if not latest:
         await stale(update, context, learner_id, _question(context, attempt))
-    elif action == keyboards.RETRY and attempt is not None and attempt.id is not None:
-        await close_live_keyboards(context)
-        await step_aside(update, context, learner_id)  # a running mock pauses for the practice
-        try:
-            prompt = await svc.practice.retry(learner_id, attempt.id)
-        except PracticeError as exc:
-            await reply(update, context, html.escape(str(exc)))
-            return
-        title = svc.content.topics[prompt.topic].title
-        await reply(update, context, f"{texts.RETRY_INTRO}\n\n{render_prompt(prompt, title, HTML)}")
-    elif action == keyboards.NEXT:
-        if attempt is None and await answer_in_progress(update, context, learner_id):
-            return
+        return
+    assert attempt.id is not None
+    svc = context.services
+    await close_live_keyboards(context)
+    await step_aside(update, context, learner_id)  # a running mock pauses for the practice
+    try:
+        prompt = await svc.practice.retry(learner_id, attempt.id)
+    except PracticeError as exc:
+        await reply(update, context, html.escape(str(exc)))
+        return
+    title = svc.content.topics[prompt.topic].title
+    await reply(update, context, f"{texts.RETRY_INTRO}\n\n{render_prompt(prompt, title, HTML)}")
+
+
+async def next_button(update: Update, context: Context) -> None:
+    """Next question: never the one just answered."""
+    pressed = await _pressed(update, context, keyboards.NEXT)
+    if pressed is None:
+        return
+    _, learner_id, attempt, latest = pressed
+    if attempt is not None and not latest:
+        await stale(update, context, learner_id, _question(context, attempt))
+    elif attempt is not None or not await answer_in_progress(update, context, learner_id):
         await next_question(update, context, learner_id, attempt.prompt_id if attempt else None)
-    elif action == keyboards.STOP:
-        if attempt is None and await answer_in_progress(update, context, learner_id):
-            return
-        await svc.practice.cancel(learner_id)
+
+
+async def stop_button(update: Update, context: Context) -> None:
+    """Stop: the follow-up question is dropped; nothing else is asked."""
+    pressed = await _pressed(update, context, keyboards.STOP)
+    if pressed is None:
+        return
+    _, learner_id, attempt, latest = pressed
+    if attempt is not None and not latest:
+        await stale(update, context, learner_id, _question(context, attempt))
+    elif attempt is not None or not await answer_in_progress(update, context, learner_id):
+        await context.services.practice.cancel(learner_id)
         await reply(update, context, texts.STOPPED)
+
+
+def handlers() -> list[BaseHandler]:
+    return [
+        CallbackQueryHandler(details_button, pattern=keyboards.DETAILS.pattern),
+        CallbackQueryHandler(model_button, pattern=keyboards.MODEL.pattern),
+        CallbackQueryHandler(retry_button, pattern=keyboards.RETRY.pattern),
+        CallbackQueryHandler(next_button, pattern=keyboards.NEXT.pattern),
+        CallbackQueryHandler(stop_button, pattern=keyboards.STOP.pattern),
+    ]
 
 
 async def details_text(context: Context, learner_id: int, attempt: Attempt) -> str:

@@ -23,7 +23,7 @@ from bot.render.answers import (
     render_question,
 )
 from bot.render.feedback import HTML
-from handlers import texts
+from handlers import keyboards, texts
 from handlers.callback import ID, Callback, number
 from handlers.common import learner_for, reply, take_press
 from handlers.context import Context
@@ -61,7 +61,7 @@ def index_keyboard(book: AnswerBook, page: int) -> InlineKeyboardMarkup | None:
 def question_keyboard(attempt_id: int | None) -> InlineKeyboardMarkup:
     row = [my_answers_button()]
     if attempt_id is not None:
-        row.insert(0, InlineKeyboardButton("🔁 Answer it again", callback_data=f"prac:retry:{attempt_id}"))
+        row.insert(0, keyboards.retry_button(attempt_id))
     return InlineKeyboardMarkup([row])
 
 

@@ -1,5 +1,6 @@
-"""Inline keyboards. Every callback-data string is namespaced (`prac:`, `onb:`) and stays
-under Telegram's 64-byte limit: ids in content are at most 40 characters."""
+"""The practice flow's buttons (`prac:`, and `voice:` under a voice note), declared once, and
+their keyboards. The handlers are in handlers/practice.py, handlers/after_feedback.py and
+handlers/voice.py; other features show some of these keyboards (the topics, Try again)."""
 
 from __future__ import annotations
 
@@ -7,33 +8,29 @@ from telegram import InlineKeyboardButton, InlineKeyboardMarkup
 
 from content.loader import Content
 from handlers import texts
-from handlers.callback import Callback, number
+from handlers.callback import ATTEMPT, ID, Callback, number, optional
 from handlers.disputes import open_button
 
-SUBMIT = "prac:submit"
-CANCEL = "prac:cancel"
-NEXT = "prac:next"
-STOP = "prac:stop"
-RETRY = "prac:retry"
-MODEL = "prac:model"
-DETAILS = "prac:details"
-TOPIC = "prac:topic"
+# Submit and Cancel name their draft (prompt and token): a press after it closed is recognised.
+SUBMIT = Callback("prac:submit", prompt=ID, token=ATTEMPT)  # token: the attempt it builds on, or 0
+CANCEL = Callback("prac:cancel", prompt=ID, token=ATTEMPT)
+TOPIC = Callback("prac:topic", topic=ID)  # a topic id, WEAKEST or ANY
 WEAKEST = "weak"
 ANY = "any"
-
-
-
-def _button(text: str, data: str) -> InlineKeyboardButton:
-    assert len(data.encode()) <= 64, data
-    return InlineKeyboardButton(text, callback_data=data)
+# Under the feedback: each names its attempt. The model outline of an older version named the
+# prompt instead, and its Next and Stop nothing: both are still recognised.
+DETAILS = Callback("prac:details", attempt=ATTEMPT)
+RETRY = Callback("prac:retry", attempt=ATTEMPT)
+MODEL = Callback("prac:model", ref=ID)
+NEXT = Callback("prac:next", attempt=optional(ATTEMPT))
+STOP = Callback("prac:stop", attempt=optional(ATTEMPT))
 
 
 def draft_keyboard(prompt_id: str, token: int) -> InlineKeyboardMarkup:
     """Submit/Cancel for one draft; a press after that draft is closed is recognised as
     stale because the prompt id or token no longer match the open draft."""
     return InlineKeyboardMarkup(
-        [[_button("Submit", f"{SUBMIT}:{prompt_id}:{token}"),
-          _button("Cancel", f"{CANCEL}:{prompt_id}:{token}")]]
+        [[SUBMIT.button("Submit", prompt_id, token), CANCEL.button("Cancel", prompt_id, token)]]
     )
 
 
@@ -51,33 +48,30 @@ def keep_keyboard(part: int) -> InlineKeyboardMarkup:
     return InlineKeyboardMarkup([[VOICE_KEEP.button("Keep what I said", part)]])
 
 
-def parse(data: str | None) -> tuple[str, list[str]]:
-    """Split `prac:submit:<prompt id>:<token>` into the action and its arguments."""
-    parts = (data or "").split(":")
-    return ":".join(parts[:2]), parts[2:]
-
-
 def after_feedback_keyboard(attempt_id: int, *, details: bool = True) -> InlineKeyboardMarkup:
     """Under the feedback summary (with Details) and under the details or the model outline
     (without). Each button names the attempt, so a press on an older one is recognised."""
     rows = [
-        [_button("Try again", f"{RETRY}:{attempt_id}"),
-         _button("Model answer outline", f"{MODEL}:{attempt_id}")],
-        [_button("Next question", f"{NEXT}:{attempt_id}"), _button("Stop", f"{STOP}:{attempt_id}")],
+        [RETRY.button("Try again", attempt_id), MODEL.button("Model answer outline", attempt_id)],
+        [NEXT.button("Next question", attempt_id), STOP.button("Stop", attempt_id)],
         # The learner says which marking point the coach got wrong (handlers.disputes).
         [open_button(attempt_id)],
     ]
     if details:
-        rows.insert(0, [_button("Details: checklist and evidence", f"{DETAILS}:{attempt_id}")])
+        rows.insert(0, [DETAILS.button("Details: checklist and evidence", attempt_id)])
     return InlineKeyboardMarkup(rows)
 
 
 def topics_keyboard(content: Content) -> InlineKeyboardMarkup:
-    rows = [[_button(t.title, f"{TOPIC}:{t.id}")] for t in content.topics.values()]
-    rows.append([_button("My weakest area", f"{TOPIC}:{WEAKEST}"),
-                 _button("Surprise me", f"{TOPIC}:{ANY}")])
+    rows = [[TOPIC.button(t.title, t.id)] for t in content.topics.values()]
+    rows.append([TOPIC.button("My weakest area", WEAKEST), TOPIC.button("Surprise me", ANY)])
     return InlineKeyboardMarkup(rows)
 
 
 def ask_me_keyboard() -> InlineKeyboardMarkup:
-    return InlineKeyboardMarkup([[_button(texts.ASK_ME_BUTTON, f"{TOPIC}:{WEAKEST}")]])
+    return InlineKeyboardMarkup([[TOPIC.button(texts.ASK_ME_BUTTON, WEAKEST)]])
+
+
+def retry_button(attempt_id: int) -> InlineKeyboardButton:
+    """Answer it again (under a question in My answers): the same as Try again."""
+    return RETRY.button("🔁 Answer it again", attempt_id)

@@ -91,6 +91,8 @@ async def mock(update: Update, context: Context) -> None:
         await _show_question(update, context, current)
     elif arg in ("20", "40", "60"):
         await _start(update, context, learner, int(arg))
+    elif arg in ("end", "pause"):
+        await reply(update, context, NOTHING_OPEN)
     elif arg == "report":
         reports = await svc.reports(learner.id, limit=1)
         if reports:

@@ -15,20 +15,22 @@ from datetime import UTC, datetime
 
 from telegram import InlineKeyboardMarkup, Update
 from telegram.error import TelegramError
+from telegram.ext import BaseHandler, CallbackQueryHandler, CommandHandler, filters
 
 from bot.practice.service import DraftStatus, PracticeError
 from bot.render.feedback import HTML, render_prompt, render_status
 from handlers import after_feedback, keyboards, mock, texts
 from handlers.answering import resend_lost_feedback, submit
 from handlers.assignments import work_rows
+from handlers.callback import Callback
 from handlers.common import (
     answer_in_progress,
-    close_buttons,
     close_live_keyboards,
     correcting,
     learner_for,
     reply,
     reply_live,
+    take_press,
 )
 from handlers.consent import require_consent
 from handlers.context import Context
@@ -172,44 +174,70 @@ async def cancel(update: Update, context: Context) -> None:
         await reply(update, context, texts.CANCELLED.format(words=dropped.words))
 
 
-async def button(update: Update, context: Context) -> None:
-    """Every `prac:` button."""
-    query = update.callback_query
-    assert query is not None
-    await query.answer()
-    await close_buttons(update)
+async def _draft_press(update: Update, context: Context, kind: Callback) -> int | None:
+    """The learner, if the Submit or Cancel pressed belongs to the answer open now; otherwise
+    the feedback a crash may have lost is sent again, or the press is explained."""
+    found = await take_press(update, kind)
+    if found is None:
+        return None
+    learner = await learner_for(update, context)
+    assert learner.id is not None
+    current = await context.services.practice.current(learner.id)
+    if current is None or (current.prompt.id, str(current.token)) != (found["prompt"], found["token"]):
+        if not await resend_lost_feedback(update, context, learner.id):
+            await reply(update, context, texts.STALE_BUTTON)
+        return None
+    return learner.id
+
+
+async def submit_button(update: Update, context: Context) -> None:
+    if await _draft_press(update, context, keyboards.SUBMIT) is not None:
+        await submit(update, context)
+
+
+async def cancel_button(update: Update, context: Context) -> None:
+    if await _draft_press(update, context, keyboards.CANCEL) is not None:
+        await cancel(update, context)
+
+
+async def topic_button(update: Update, context: Context) -> None:
+    """A topic from the menu, "My weakest area" or "Surprise me": its first question."""
+    found = await take_press(update, keyboards.TOPIC)
+    if found is None:
+        return
     svc = context.services
     learner = await learner_for(update, context)
     assert learner.id is not None
-    action, args = keyboards.parse(query.data)
-    if action in (keyboards.SUBMIT, keyboards.CANCEL):
-        current = await svc.practice.current(learner.id)
-        if current is None or [current.prompt.id, str(current.token)] != args:
-            if not await resend_lost_feedback(update, context, learner.id):
-                await reply(update, context, texts.STALE_BUTTON)
-        elif action == keyboards.SUBMIT:
-            await submit(update, context)
-        else:
-            await cancel(update, context)
-    elif action == keyboards.TOPIC:
-        topic = args[0]
-        if topic not in svc.content.topics and topic not in (keyboards.WEAKEST, keyboards.ANY):
-            await reply(update, context, texts.STALE_BUTTON)
-            return
-        current = await svc.practice.current(learner.id)
-        sent = query.message.date if query.message is not None else None
-        if (current is not None and current.started_at is not None and sent is not None
-                and sent < as_utc(current.started_at)
-                and await answer_in_progress(update, context, learner.id)):
-            return  # a menu older than the answer being written: keep the answer
-        await _ask(
-            update, context, topic=topic if topic in svc.content.topics else None,
-            weakest=topic == keyboards.WEAKEST,
-        )
-    elif action in (keyboards.DETAILS, keyboards.RETRY, keyboards.MODEL, keyboards.NEXT, keyboards.STOP):
-        await after_feedback.handle(update, context, learner.id, action, args)
-    else:
-        await reply(update, context, texts.UNKNOWN_BUTTON)
+    topic = found["topic"]
+    if topic not in svc.content.topics and topic not in (keyboards.WEAKEST, keyboards.ANY):
+        await reply(update, context, texts.STALE_BUTTON)
+        return
+    current = await svc.practice.current(learner.id)
+    query = update.callback_query
+    sent = query.message.date if query is not None and query.message is not None else None
+    if (current is not None and current.started_at is not None and sent is not None
+            and sent < as_utc(current.started_at)
+            and await answer_in_progress(update, context, learner.id)):
+        return  # a menu older than the answer being written: keep the answer
+    await _ask(
+        update, context, topic=topic if topic in svc.content.topics else None,
+        weakest=topic == keyboards.WEAKEST,
+    )
+
+
+def handlers() -> list[BaseHandler]:
+    """/practice, /done, /cancel, and the `prac:` buttons (those under the feedback are
+    handlers.after_feedback's)."""
+    private = filters.ChatType.PRIVATE
+    return [
+        CommandHandler("practice", practice, filters=private),
+        CommandHandler("done", done, filters=private),
+        CommandHandler("cancel", cancel, filters=private),
+        CallbackQueryHandler(submit_button, pattern=keyboards.SUBMIT.pattern),
+        CallbackQueryHandler(cancel_button, pattern=keyboards.CANCEL.pattern),
+        CallbackQueryHandler(topic_button, pattern=keyboards.TOPIC.pattern),
+        *after_feedback.handlers(),
+    ]
 
 
 async def unknown_button(update: Update, context: Context) -> None:

@@ -171,6 +171,7 @@ SLOW_DOWN = (
     "seconds before replying. Send /done when your answer is complete."
 )
 UNKNOWN_COMMAND = "I don't know that command. Send /help to see what I can do."
+UNKNOWN_COMMAND_NEAR = "I don't know that command. Did you mean /{command}? Send /help to see what I can do."
 
 COMMANDS = [
     ("start", "Welcome and privacy notice"),

@@ -106,9 +106,9 @@ def handlers() -> list[BaseHandler]:
         *onboarding.handlers(),
         CommandHandler("help", start.help_command, filters=PRIVATE),
         CommandHandler("privacy", start.privacy, filters=PRIVATE),
-        CommandHandler("practice", practice.practice, filters=PRIVATE),
-        CommandHandler("done", practice.done, filters=PRIVATE),
-        CommandHandler("cancel", practice.cancel, filters=PRIVATE),
+        # /practice, /done, /cancel and the `prac:` buttons (topics, Submit, Cancel, and those
+        # under the feedback).
+        *practice.handlers(),
         CommandHandler("progress", progress.progress, filters=PRIVATE),
         CommandHandler("mydata", privacy.mydata, filters=PRIVATE),
         # /mock and its `mock:` buttons (the mock discussion); /examdate and `exam:` (standard, date).
@@ -122,11 +122,6 @@ def handlers() -> list[BaseHandler]:
         *reminders.handlers(),
         CommandHandler("deleteme", privacy.deleteme, filters=PRIVATE),
         CallbackQueryHandler(progress.details, pattern=progress.DETAILS.pattern),
-        CallbackQueryHandler(
-            practice.button,
-            pattern=r"^prac:((submit|cancel):[a-z0-9_]{1,40}:\d{1,12}|topic:[a-z0-9_]{1,40}"
-            r"|(retry|details):\d{1,9}|model:[a-z0-9_]{1,40}|(next|stop)(:\d{1,9})?)$",
-        ),
         CallbackQueryHandler(privacy.delete_button, pattern=privacy.DELETE.pattern),
         # Assessors, cohorts and invites (commands and `coh:` buttons).
         *assessor.handlers(),

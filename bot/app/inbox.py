@@ -32,7 +32,6 @@ import asyncio
 import contextlib
 import json
 import logging
-import re
 import uuid
 from datetime import timedelta
 from typing import Any
@@ -41,6 +40,7 @@ from sqlalchemy.exc import SQLAlchemyError
 from telegram import Update
 from telegram.ext import Application
 
+from bot.app.storable import clean
 from storage import inbox_queries
 from storage.models import utcnow
 
@@ -70,29 +70,6 @@ def chat_key(update: Update) -> int | None:
     if update.effective_user is not None:
         return update.effective_user.id
     return None
-
-
-_UNSAFE = re.compile("[\x00\ud800-\udfff]")
-
-
-def _clean_text(value: str) -> str:
-    """No NUL (PostgreSQL refuses it in text) and no unpaired surrogate (not UTF-8 at all):
-    NUL is dropped, a lone surrogate becomes U+FFFD, the replacement character."""
-    return _UNSAFE.sub(lambda m: "" if m.group() == "\x00" else "\ufffd", value)
-
-
-def clean(data: Any) -> tuple[Any, bool]:
-    """Every string in a decoded update made storable, and whether anything changed."""
-    if isinstance(data, str):
-        cleaned = _clean_text(data) if _UNSAFE.search(data) else data
-        return cleaned, cleaned is not data
-    if isinstance(data, list):
-        items = [clean(item) for item in data]
-        return [v for v, _ in items], any(c for _, c in items)
-    if isinstance(data, dict):
-        pairs = {k: clean(v) for k, v in data.items()}
-        return {k: v for k, (v, _) in pairs.items()}, any(c for _, c in pairs.values())
-    return data, False
 
 
 def encode(data: dict[str, Any]) -> str:

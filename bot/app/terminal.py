@@ -25,6 +25,7 @@ from types import ModuleType
 from typing import TextIO
 
 from bot.app.services import Services
+from bot.app.storable import clean
 from bot.app.suggest import close_matches
 from bot.learners.onboarding import LEVELS, SettingError
 from bot.practice.service import MAX_ANSWER_CHARS, DraftStatus, EmptyDraft, NoDraft, PracticeError
@@ -42,12 +43,19 @@ HELP = """Type your answer over one or more lines, then /done on a line of its o
   /answers         every question you answered, best answer each; /answers N shows one in full
   /settings        your level, sector and nation (they choose the questions and the law expected)
   /wrong           the last feedback's marking points; /wrong N says the coach got point N wrong
-  /mock [20|40|60] a timed mock discussion (/done hands each answer in; /mock pause, /mock end)
+  /mock [20|40|60] a timed mock discussion (/done hands each answer in; /mock pause, /mock end,
+                   /mock report the last readiness report)
   /standard CODE   your apprenticeship standard for the mock, e.g. /standard ST0072
   /voice FILE      add a recording to your answer (transcribed here; the file is only read)
   /replace WORDS   put WORDS in place of the last recording heard (when it was misheard)
   /cancel          drop the answer         /quit    leave (an unfinished answer is kept)
 Arrow keys edit the line; up and down recall earlier lines."""
+
+# What /help offers, for "did you mean" on a mistyped command.
+COMMANDS = (
+    "/topics", "/topic", "/next", "/practice", "/retry", "/model", "/details", "/progress", "/answers",
+    "/settings", "/wrong", "/mock", "/standard", "/voice", "/replace", "/cancel", "/quit", "/help", "/done",
+)
 
 SETTINGS_HELP = """  /settings level 3           your apprenticeship level (2 to 5)
   /settings sector retail     where you work (/settings sectors lists them)
@@ -143,12 +151,28 @@ class TerminalChat:
         self.heard: str | None = None
         # Told that the answer was too long to keep whole: once per question, not every line after.
         self.told_truncated = False
+        # Told that a line had characters that cannot be stored: once a session.
+        self.told_cleaned = False
 
     def say(self, text: str = "") -> None:
         self.stdout.write(text + "\n")
         self.stdout.flush()
 
     async def read_line(self) -> str | None:
+        """One line, made storable: bytes that are not UTF-8 (piped Latin-1, say) arrive as lone
+        surrogates, which no database takes; they become U+FFFD, and a NUL is dropped, as in
+        Telegram's inbox. The learner is told once."""
+        line = await self._read_raw()
+        if line is None:
+            return None
+        line, cleaned = clean(line)
+        if cleaned and not self.told_cleaned:
+            self.told_cleaned = True
+            self.say("Your line had a character that can't be stored (shown as \ufffd or left out); "
+                     "the rest is saved.")
+        return str(line)
+
+    async def _read_raw(self) -> str | None:
         if self.interactive and self.reader is not None:
             # Read in this thread: nothing else runs meanwhile, and Ctrl+C reaches it directly.
             return self.reader("> ")
@@ -176,7 +200,10 @@ class TerminalChat:
         if await self.svc.mock.pause_if_running(learner_id):
             self.say("Your mock discussion is paused while you practise. /mock resumes it.")
         try:
-            prompt = await self.svc.practice.start(learner_id, topic_id=topic, weakest=weakest)
+            prompt = await self.svc.practice.start(
+                learner_id, topic_id=topic, weakest=weakest,
+                avoid=self.prompt.id if weakest and self.prompt is not None else None,
+            )
         except PracticeError as exc:
             self.say(self.words(exc))
             return
@@ -258,7 +285,8 @@ class TerminalChat:
             self.probe = None
             self.say("Answer dropped. /next for another question.")
         elif name in ("/next", "/practice"):
-            await self.ask(learner_id)
+            # As Telegram's Next question: what the review schedule puts first (bot.mastery.review).
+            await self.ask(learner_id, weakest=True)
         elif name == "/topics":
             for i, topic_id in enumerate(self.topics(), start=1):
                 self.say(f"  {i}. {self.svc.content.topics[topic_id].title}")
@@ -312,7 +340,9 @@ class TerminalChat:
         elif name == "/replace":
             await self.replace(learner_id, arg)
         else:
-            self.say(f"I don't know {name}. Type /help for the commands.")
+            near = close_matches(name.lstrip("/"), [c.lstrip("/") for c in COMMANDS], limit=1, cutoff=70.0)
+            maybe = f" Did you mean /{near[0]}?" if near else ""
+            self.say(f"I don't know {name}.{maybe} Type /help for the commands.")
         return True
 
     async def voice(self, learner_id: int, arg: str) -> None:
@@ -410,7 +440,13 @@ class TerminalChat:
         svc = self.svc.mock
         current = await svc.current(learner_id)
         try:
-            if current is None and arg in ("20", "40", "60"):
+            if arg == "report":
+                reports = await svc.reports(learner_id, limit=1)
+                self.say(render_report(reports[0], PLAIN) if reports
+                         else "You haven't finished a mock yet. /mock 20 starts one.")
+            elif current is None and arg in ("end", "pause"):
+                self.say("No mock discussion is running. /mock 20 starts one (20, 40 or 60 minutes).")
+            elif current is None and arg in ("20", "40", "60"):
                 view = await svc.start(learner_id, int(arg))
                 self.say(render_intro(view, PLAIN))
                 self.say()
@@ -540,7 +576,7 @@ class TerminalChat:
     async def resume(self, learner_id: int, current: DraftStatus | None) -> None:
         """Show what was left open last time (a question, a retry, a follow-up), or a new question."""
         if current is None:
-            await self.ask(learner_id)
+            await self.ask(learner_id, weakest=True)
             return
         typed = f" ({current.words} words so far)" if current.words else ""
         if current.mode == AnswerMode.PROBE:
@@ -585,7 +621,7 @@ class TerminalChat:
                     outcome = await self.submit(lid)
                     if outcome is False:
                         if self.interactive:
-                            await self.ask(lid)
+                            await self.ask(lid, weakest=True)
                         else:
                             ask_next = True
                     continue
@@ -597,7 +633,7 @@ class TerminalChat:
                 await self.svc.mock.add_text(lid, line)
             elif text:
                 if ask_next:
-                    await self.ask(lid)
+                    await self.ask(lid, weakest=True)
                     ask_next = False
                 try:
                     status = await self.svc.practice.add_text(lid, line)

@@ -81,7 +81,10 @@ GENERIC = frozenset(
     {
         "company", "store", "shop", "firm", "business", "organisation", "organisation's", "organization",
         "work", "usual", "normal", "standard", "proper", "correct", "relevant", "official", "whole", "full",
-        "right", "wrong"
+        "right", "wrong",
+        # Verbs that take a policy as their object: "following procedures" names none.
+        "following", "followed", "follows", "follow", "using", "applying", "breaking", "ignoring",
+        "obeying", "enforcing"
     }
 )
 MEMO_LIMIT = 200_000  # (concept, word) pairs whose candidate terms are kept

@@ -145,6 +145,9 @@ RESULT = re.compile(
     r"\bsince\s*([,.!]|$)|\b(he|she|they|customer|manager|team leader|everyone|the \w+ team)\s+"
     r"(booked|approved|accepted|agreed|decided|chose|replied|responded|got out|signed|"
     r"understood|came back|stayed|returned)\b|"
+    # Everyone accounted for, said without a verb: "all 46 guests out in 6 mins".
+    r"\b(all|every one of the) (\d+ )?\w+ (were )?(out|safe|back|sorted|done|fixed|evacuated|"
+    r"accounted for|paid|served|answered|cleared)\b|"
     r"\bwas back\b|\bwas fine\b|\bcame out at\b|\bnothing (more|else) came\b|\bnow\b.*\bweek\b|"
     r"\b(he|she|they) (left|stayed|kept|got|did)\b|\basked for the manager\b|\bgot angry\b",
     re.I,

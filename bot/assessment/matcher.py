@@ -44,6 +44,8 @@ RETRACTION = re.compile(
     r"(?:\W+(?:i mean|i meant|it's|it is|its|i think (?:he|she|they) meant|that's|thats|well|the|a))*\W*",
     re.I,
 )
+RETRACTION_WORD = re.compile(r"sorry|mean|wait|rather", re.I)
+RETRACTION_MAX = 200  # characters between a name and its correction, at most
 SHORT_WORD = 5  # a one-word name this short ("Ofgem") must be written exactly
 
 Candidate = tuple[int, int, float, str]  # first token, last token, score, entry id
@@ -155,8 +157,10 @@ class Matcher:
             after = [n for n in mentions if n.first > m.last]
             nearest = min((n.first for n in after), default=None)
             # The next name (a body inside a longer name counts: "the f c a consumer duty").
-            if nearest is not None and RETRACTION.fullmatch(
-                text[tokens[m.last].end : tokens[nearest].start]
+            gap = text[tokens[m.last].end : tokens[nearest].start] if nearest is not None else ""
+            # Cheap guards first: a retraction is short and says one of its words (issue 13 cost).
+            if gap and len(gap) <= RETRACTION_MAX and RETRACTION_WORD.search(gap) and RETRACTION.fullmatch(
+                gap
             ) and any(
                 not (m.family & n.family) and self._kind(n) == self._kind(m)
                 for n in after if n.first == nearest

@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass, field
 
 from bot.assessment.concepts import FUNCTION_WORDS, ConceptIndex, Word, excerpt, stem, words
-from bot.assessment.spoken import for_cues
+from bot.assessment.structure import cue_text
 from bot.assessment.types import Flag, Found, Quote
 from bot.assessment.wording import the
 from content.loader import Content
@@ -184,7 +184,7 @@ def statutes(text: str, found: list[Found]) -> list[tuple[str, Span]]:
     """Statutes named by title and year that are not catalogue entries already found: a learner
     who names "the Criminal Justice Act 1988" has named a law, even one the coach does not know.
     Only needs for any law (``kind: legislation`` without ``relevant``) count them."""
-    w = for_cues(text)
+    w = cue_text(text)
     out: list[tuple[str, Span]] = []
     for m in STATUTE.finditer(w.text):
         title = [t for t in re.split(r"[\s()&]+", m.group(1)) if t]
@@ -350,9 +350,19 @@ DOCUMENT = frozenset(
 )
 
 
+_NAME_STEMS: dict[tuple[int, str], frozenset[str]] = {}
+
+
 def name_stems(content: Content, entry_id: str) -> frozenset[str]:
     """The distinctive words of a policy's names ("refund", "return" for the refund and returns
-    policy; "charter" for the customer service charter)."""
+    policy; "charter" for the customer service charter), worked out once per catalogue."""
+    key = (id(content.catalogue), entry_id)
+    if key not in _NAME_STEMS:
+        _NAME_STEMS[key] = _name_stems(content, entry_id)
+    return _NAME_STEMS[key]
+
+
+def _name_stems(content: Content, entry_id: str) -> frozenset[str]:
     entry = content.catalogue.get(entry_id)
     if entry is None or entry.kind != Kind.POLICY:
         return frozenset()
@@ -425,7 +435,9 @@ def hits(
         if need.full_name and content is not None and abbreviated(content, f):
             continue
         named.append((f.entry_id, (f.start, f.end)))
-    named += own_names(need, fx, content)
+    if distinct(named) < need.min:
+        # Only when the catalogue's names fall short: the learner's own words are the fallback.
+        named += own_names(need, fx, content)
     if need.kind == Kind.LEGISLATION and not need.relevant:
         named += fx.statutes()
     # "Uses PDCA" needs the model put to work, not only named ("We used PDCA with a review stage").

@@ -174,7 +174,8 @@ def _escalation_span(text: str) -> Span | None:
 
 # The engine reads one answer five ways in a row; a few entries are enough.
 @lru_cache(maxsize=4)
-def _cue_text(text: str) -> Written:
+def cue_text(text: str) -> Written:
+    """``spoken.for_cues(text)``, kept for the few reads of one answer in a row."""
     return for_cues(text)
 
 
@@ -184,27 +185,27 @@ def _back(w: Written, span: Span | None) -> Span | None:
 
 def star_spans(text: str) -> dict[str, Span | None]:
     """Where each STAR part was heard (the cue's words), or None."""
-    w = _cue_text(text)
+    w = cue_text(text)
     return {part: _back(w, span) for part, span in _star_spans(w.text).items()}
 
 
 def measurable_span(text: str) -> Span | None:
-    w = _cue_text(text)
+    w = cue_text(text)
     return _back(w, _measurable_span(w.text))
 
 
 def reasoning_spans(text: str) -> list[Span]:
-    w = _cue_text(text)
+    w = cue_text(text)
     return [w.span(*span) for span in _reasoning_spans(w.text)]
 
 
 def escalation_span(text: str) -> Span | None:
-    w = _cue_text(text)
+    w = cue_text(text)
     return _back(w, _escalation_span(w.text))
 
 
 def result_start(text: str) -> int:
     """Where the result part begins in the learner's words (see `_result_start`)."""
-    w = _cue_text(text)
+    w = cue_text(text)
     at = _result_start(w.text)
     return len(text) if at >= len(w.text) else w.span(at, at + 1)[0]

@@ -159,3 +159,13 @@ async def test_a_mock_message_run_again_after_a_crash_gets_its_status_line(harne
     assert again is not None
     await app.process_update(again)
     assert request.sent() == []
+
+
+async def test_mock_end_or_pause_with_none_running_says_so(harness: Any) -> None:
+    """They showed the "How long?" menu, as if asked to start one."""
+    app, request, users = harness
+    await level_two(app, users)
+    for command in ("/mock end", "/mock pause"):
+        request.clear()
+        await app.process_update(users.message(command))
+        assert request.texts() == ["There is no mock running. Send /mock to start one."]

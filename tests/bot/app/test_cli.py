@@ -205,6 +205,16 @@ def test_assess_missing_file_is_a_clear_error(tmp_path: Path, capsys) -> None:
     assert "cannot read" in capsys.readouterr().err
 
 
+@pytest.mark.parametrize("flag", [[], ["--jsonl"]])
+def test_assess_a_file_that_is_not_text_is_a_clear_error(flag: list[str], tmp_path: Path, capsys) -> None:
+    """A Word document or a PDF given by mistake: a traceback before, now what to do."""
+    doc = tmp_path / "answer.docx"
+    doc.write_bytes(b"PK\x03\x04\x14\x00\x06\x00\xd0\xcf\x11\xe0 not text")
+    assert main(["assess", *flag, str(doc)]) == 2
+    err = capsys.readouterr().err
+    assert "Traceback" not in err and "is not plain text" in err and "answer.docx" in err
+
+
 def test_db_upgrade_creates_the_schema(tmp_path: Path) -> None:
     url = f"sqlite+aiosqlite:///{tmp_path / 'x.db'}"
     result = run_cli("db", "upgrade", cwd=tmp_path, env={"DATABASE_URL": url})

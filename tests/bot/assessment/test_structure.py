@@ -225,3 +225,7 @@ def test_reasons_in_other_words(text: str) -> None:
 )
 def test_not_reasons_in_other_words(text: str) -> None:
     assert not has_reasoning(text)
+
+
+def test_everyone_accounted_for_is_a_result() -> None:
+    assert star_parts("alarm went off, i did the roll call. all 46 guests out in 6 mins")["result"]
