@@ -61,6 +61,10 @@ ASK_NATION = (
     "so I check your answers against the law of your nation."
 )
 TYPE_TIMEZONE = "Type your city or time zone, for example London, Belfast, Toronto or Asia/Dubai."
+TIMEZONE_LEFT = "I took that as part of your answer: the time zone stays {zone} (/settings changes it)."
+TIMEZONE_CANCELLED = (
+    "OK: the time zone stays {zone} (/settings changes it). Anything you were writing is kept."
+)
 # Level, sector and nation are asked when the first answer is submitted, before its feedback.
 PROFILE_INTRO = "Before I mark it, three quick questions: your answers decide what an assessor expects."
 ECHO_LEVEL = "✓ Level {level}"
