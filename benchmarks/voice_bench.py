@@ -1,78 +1,58 @@
-"""Benchmark: the voice engine on the committed recordings (tests/data/audio).
+"""Benchmark: the voice pipeline as the bot runs it, with and without the catalogue bias.
 
-    python benchmarks/voice_bench.py
+    python benchmarks/voice_bench.py                      # everything below (about 10 minutes idle)
+    python benchmarks/voice_bench.py --only accuracy      # or speed, or feedback
+    python benchmarks/voice_bench.py --sets dev           # the tuning readings (default: clips real holdout)
 
-For each recording: word error rate against what it says (references.yaml), and whether the
-assessor finds the catalogue names in the transcript that it finds in the typed text. Then the
-real-time factor (seconds of work per second of audio) and the peak memory of the worker, for
-one note of about 30 s and one of about 60 s made by joining the recordings end to end. Every
-recording is synthesised (espeak-ng), not real speech: see docs/voice.md for what that means.
-Not a test: timings depend on the machine and on what else it is running.
+Accuracy, each set transcribed twice, without the bias (pocketsphinx as shipped) and with it (the
+catalogue's names taught, bot/voice/vocabulary.py), through `transcribe_bytes` (the parts the bot
+hears): word error rate (tests/bot/voice/audio.py: judged on what was said, so "GDPR" and
+"g d p r" are the same word), catalogue names the assessor finds in the reference that it also
+finds in the transcript, and names found in the transcript that the reference does not have.
+
+* clips: the recordings committed with the tests (tests/data/audio), espeak-ng voices.
+* real: recordings of people (tests/data/audio/real), no catalogue names in them.
+* dev / holdout: answers read by espeak-ng in five voices (benchmarks/voice_corpus.py; needs
+  espeak-ng the first time). Settings were chosen on dev; holdout is only reported.
+
+Speed: notes of about 30, 60 and 120 s (holdout readings joined, half a second apart) through
+VoiceService, the bot's path (decode, cut at pauses, parts heard by the workers at once), with 1
+and 2 workers: wall time and real-time factor; the CPU time of the same parts heard one after
+another in this process; the peak memory of a worker. Feedback: a 60 s note from arrival to the
+assessed answer through Services (transcribe, add to the draft, submit), first note after start
+(workers load the model) and the next. Not a test: timings depend on the machine and its load.
 """
 
 from __future__ import annotations
 
+import argparse
+import asyncio
 import os
 import platform
 import resource
 import sys
+import tempfile
 import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
+from benchmarks.voice_corpus import audio, readings  # noqa: E402
 from bot.assessment import Assessor  # noqa: E402
 from bot.voice.decode import decode  # noqa: E402
-from bot.voice.engines import Engine, engine  # noqa: E402
+from bot.voice.engines import Engine  # noqa: E402
+from bot.voice.service import VoiceLimits, VoiceService, decode_parts, transcribe_bytes, transcribe_part  # noqa: E402
+from bot.voice.vocabulary import Vocabulary, catalogue_forms  # noqa: E402
 from content.loader import load_content  # noqa: E402
-from tests.bot.voice.audio import REFERENCES, clip, wer  # noqa: E402
+from tests.bot.voice.audio import REFERENCES, clip, wav, wer, words  # noqa: E402
+
+REAL = ROOT / "tests" / "data" / "audio" / "real"
+ENGINE = "pocketsphinx"
 
 
 def names(assessor: Assessor, text: str) -> set[str]:
     return {str(e["name"]) for e in assessor.assess(text).to_dict()["entities"]}  # type: ignore[index]
-
-
-def main() -> int:
-    print(f"{platform.machine()}, {os.cpu_count()} CPUs, Python {platform.python_version()}")
-    recogniser = engine("pocketsphinx")
-    assessor = Assessor(load_content())
-    print("\nrecording          secs  WER   names typed -> heard")
-    total_ref = total_err = 0.0
-    found = expected = 0
-    for name, ref in REFERENCES.items():
-        pcm = decode(clip(name), max_seconds=600)
-        heard = recogniser.transcribe(pcm)
-        reference = str(ref["text"])
-        rate = wer(reference, heard)
-        n_ref = len(reference.split())
-        total_ref += n_ref
-        total_err += rate * n_ref
-        typed, spoken = names(assessor, reference), names(assessor, heard)
-        expected += len(typed)
-        found += len(typed & spoken)
-        print(f"{name:18} {pcm.seconds:5.1f} {rate:5.2f} {sorted(typed)} -> {sorted(spoken)}")
-        print(f"  heard: {heard}")
-    print(f"\nall recordings: WER {total_err / total_ref:.2f} over {int(total_ref)} words; "
-          f"names found from audio {found} of {expected} found in the typed text")
-
-    joined = b"".join(decode(clip(n), max_seconds=600).data for n in REFERENCES)
-    for target in (30, 60):
-        data = (joined * (1 + int(target * 32000 / len(joined))))[: target * 32000]
-        pcm = type(decode(clip("listened_gb.ogg"), max_seconds=60))(data)
-        started = time.perf_counter()
-        cpu = time.process_time()
-        recogniser.transcribe(pcm)
-        wall, used = time.perf_counter() - started, time.process_time() - cpu
-        print(f"{pcm.seconds:.0f} s of audio: {wall:.1f} s wall ({wall / pcm.seconds:.2f}x real time), "
-              f"{used:.1f} s CPU ({used / pcm.seconds:.2f}x)")
-    real_speech(recogniser)
-    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-    print(f"peak resident memory of this process (model, content, audio): {peak:.0f} MB")
-    return 0
-
-
-REAL = ROOT / "tests" / "data" / "audio" / "real"
 
 
 def real_speech(recogniser: Engine) -> float:
@@ -95,6 +75,167 @@ def real_speech(recogniser: Engine) -> float:
     overall = total_err / total_ref
     print(f"real speech: WER {overall:.2f} over {int(total_ref)} words ({recogniser.name})")
     return overall
+
+
+def _set(name: str) -> list[tuple[str, bytes, str]]:
+    """(label, recording, what it says) for one set."""
+    if name == "clips":
+        return [(n, clip(n), str(r["text"])) for n, r in REFERENCES.items()]
+    if name == "real":
+        import yaml
+
+        refs: dict[str, str] = yaml.safe_load((REAL / "references.yaml").read_text())
+        return [(n, (REAL / n).read_bytes(), t) for n, t in refs.items()]
+    return [(f"{r.id} {r.voice}", audio(r), r.text) for r in readings(name)]
+
+
+def accuracy(sets: list[str], vocabulary: Vocabulary, assessor: Assessor, verbose: bool) -> None:
+    print("\n== accuracy: without the bias -> with it")
+    for name in sets:
+        items = _set(name)
+        # per mode: errors, words, names found, names not said, CPU seconds, audio seconds
+        totals = {mode: [0.0] * 6 for mode in ("plain", "biased")}
+        expected = 0
+        for label, data, reference in items:
+            typed = names(assessor, reference)
+            expected += len(typed)
+            for mode, vocab in (("plain", ()), ("biased", vocabulary)):
+                cpu = time.process_time()
+                heard = transcribe_bytes(data, ENGINE, 600, vocab)
+                t = totals[mode]
+                n = len(words(reference))
+                t[0] += wer(reference, heard.text) * n
+                t[1] += n
+                spoken = names(assessor, heard.text)
+                t[2] += len(typed & spoken)
+                t[3] += len(spoken - typed)
+                t[4] += time.process_time() - cpu
+                t[5] += heard.duration
+                if verbose:
+                    print(f"  {label:24} {mode:6} WER {wer(reference, heard.text):.2f} "
+                          f"{sorted(typed)} -> {sorted(spoken)}\n      {heard.text}")
+        plain = totals["plain"]
+        print(f"{name:8} {len(items):3} recordings, {plain[5]:5.0f} s, {int(plain[1])} words, "
+              f"{expected} names in the references")
+        for mode in ("plain", "biased"):
+            t = totals[mode]
+            print(f"   {mode:6}  WER {t[0] / max(t[1], 1):.3f}   names found {int(t[2])}/{expected}   "
+                  f"names not said {int(t[3])}   CPU {t[4]:.1f} s ({t[4] / max(t[5], 1):.2f}x real time)")
+
+
+def _note(seconds: float) -> tuple[bytes, str, float]:
+    """Holdout readings, in order, joined with half-second pauses: each one that still fits
+    within `seconds` (and 5 s more) is taken, until the note is at least that long."""
+    pause = b"\0\0" * 8000
+    pcm, said, total = b"", [], 0.0
+    for reading in readings("holdout"):
+        part = decode(audio(reading), max_seconds=600)
+        if total + part.seconds + 0.5 > seconds + 5:
+            continue
+        pcm += part.data + pause
+        said.append(reading.text)
+        total += part.seconds + 0.5
+        if total >= seconds:
+            break
+    return wav(pcm), " ".join(said), total
+
+
+def _peak_rss() -> float:
+    time.sleep(0.3)  # keep this worker busy so the other worker takes the other call
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+async def speed(vocabulary: Vocabulary) -> None:
+    print("\n== speed: notes through VoiceService (decode, cut at pauses, parts in parallel workers)")
+    notes = {target: _note(target) for target in (30, 60, 120)}
+    for workers in (2, 1):
+        service = VoiceService(VoiceLimits(workers=workers, max_seconds=600, vocabulary=vocabulary))
+        try:
+            await service.transcribe(notes[30][0])  # start the workers and load the model
+            for data, reference, seconds in notes.values():
+                started = time.perf_counter()
+                heard = await service.transcribe(data)
+                wall = time.perf_counter() - started
+                print(f"{workers} worker(s), {seconds:5.1f} s note: {wall:5.1f} s wall "
+                      f"({wall / seconds:.2f}x real time), WER {wer(reference, heard.text):.3f}")
+            pool = service._pool()
+            loop = asyncio.get_running_loop()
+            peaks = await asyncio.gather(*(loop.run_in_executor(pool, _peak_rss) for _ in range(workers)))
+            print(f"   peak resident memory of a worker: {max(peaks):.0f} MB")
+        finally:
+            service.close()
+    print("CPU time, in this process (what the load of other work does not inflate much):")
+    for data, _reference, seconds in notes.values():
+        cpu = time.process_time()
+        parts, _ = decode_parts(data, 600)
+        decoding = time.process_time() - cpu
+        each = []
+        for part in parts:
+            cpu = time.process_time()
+            transcribe_part(part, ENGINE, vocabulary)
+            each.append(time.process_time() - cpu)
+        # Two idle workers take the parts in turn (the pool hands each free worker the next part).
+        busy = [0.0, 0.0]
+        for used in each:
+            busy[busy.index(min(busy))] += used
+        total = decoding + sum(each)
+        print(f"   {seconds:5.1f} s note: {total:5.1f} s CPU ({total / seconds:.2f}x real time): decode and "
+              f"cut {decoding:.1f} s, {len(each)} parts {', '.join(f'{u:.1f}' for u in each)} s; on two "
+              f"idle cores about {decoding + max(busy):.1f} s (an estimate from these, not a measurement)")
+
+
+async def feedback() -> None:
+    from bot.app.services import Services
+    from bot.app.settings import Settings
+
+    print("\n== a 60 s voice note to feedback, through Services (transcribe, add to draft, submit)")
+    data, _reference, seconds = _note(60)
+    with tempfile.TemporaryDirectory() as tmp:
+        settings = Settings(  # type: ignore[call-arg]
+            _env_file=None, database_url=f"sqlite+aiosqlite:///{tmp}/bench.db", voice_max_seconds=600,
+        )
+        services = await Services.create(settings)
+        try:
+            learner = await services.practice.learner(key="bench")
+            assert learner.id is not None
+            for label in ("first note after start (workers load the model)", "next note"):
+                await services.practice.start(learner.id, prompt_id="ee_regulation_impact")
+                started = time.perf_counter()
+                heard = await services.voice.transcribe(data)
+                transcribed = time.perf_counter() - started
+                await services.practice.add_text(learner.id, heard.text)
+                submission = await services.practice.submit(learner.id)
+                total = time.perf_counter() - started
+                print(f"{label}: {seconds:.1f} s note, transcript in {transcribed:.1f} s, "
+                      f"feedback in {total:.1f} s (grade {submission.assessment.grade.value})")
+        finally:
+            await services.close()
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    parser.add_argument("--only", choices=["accuracy", "speed", "feedback"])
+    parser.add_argument("--sets", nargs="+", default=["clips", "real", "holdout"],
+                        choices=["clips", "real", "dev", "holdout"])
+    parser.add_argument("-v", "--verbose", action="store_true", help="print every transcript")
+    args = parser.parse_args()
+    load = os.getloadavg()
+    print(f"{platform.machine()}, {os.cpu_count()} CPUs, Python {platform.python_version()}, "
+          f"load average {load[0]:.1f} {load[1]:.1f} {load[2]:.1f} at the start")
+    content = load_content()
+    vocabulary = catalogue_forms(content)
+    if args.only in (None, "accuracy"):
+        accuracy(args.sets, vocabulary, Assessor(content), args.verbose)
+    if args.only in (None, "speed"):
+        asyncio.run(speed(vocabulary))
+    if args.only in (None, "feedback"):
+        asyncio.run(feedback())
+    load = os.getloadavg()
+    print(f"\nload average {load[0]:.1f} {load[1]:.1f} {load[2]:.1f} at the end; peak resident memory of "
+          f"this process {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:.0f} MB")
+    return 0
 
 
 if __name__ == "__main__":

@@ -259,6 +259,20 @@ async def change(update: Update, context: Context, what: str) -> None:
                               reply_markup=timezones_keyboard())
 
 
+# A place is a few words at most ("Isle of Man", "Bosnia and Herzegovina"); more is a sentence.
+ZONE_WORDS = 4
+
+
+async def cancel_typed_timezone(update: Update, context: Context, learner: Learner) -> bool:
+    """/cancel while a typed time zone is awaited stops only that (the answer stays); True if so."""
+    if not typing_timezone(learner):
+        return False
+    assert learner.id is not None
+    learner = await context.services.learners.stop_typed_timezone(learner.id)
+    await reply(update, context, texts.TIMEZONE_CANCELLED.format(zone=html.escape(learner.timezone)))
+    return True
+
+
 async def typed_timezone(
     update: Update, context: Context, learner: Learner, text: str
 ) -> bool:
@@ -271,6 +285,11 @@ async def typed_timezone(
         learner = await context.services.learners.set_timezone(lid, text)
         await context.services.reminders.replan(lid)  # same wall-clock time, new zone
     except SettingError as exc:
+        if len(text.split()) > ZONE_WORDS:
+            # A sentence, not a place: the learner went back to their answer. Keep it there.
+            learner = await context.services.learners.stop_typed_timezone(lid)
+            await reply(update, context, texts.TIMEZONE_LEFT.format(zone=html.escape(learner.timezone)))
+            return False
         await reply(update, context, html.escape(str(exc)))
         return True
     view, markup = await settings_view(context, learner, saved=f"time zone {html.escape(learner.timezone)}")

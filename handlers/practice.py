@@ -34,7 +34,7 @@ from handlers.common import (
 )
 from handlers.consent import require_consent
 from handlers.context import Context
-from handlers.onboarding import typed_timezone
+from handlers.onboarding import cancel_typed_timezone, typed_timezone
 from handlers.throttle import quiet
 from storage.models import AnswerMode
 
@@ -163,10 +163,12 @@ async def done(update: Update, context: Context) -> None:
 async def cancel(update: Update, context: Context) -> None:
     """/cancel: drop the answer being written (a running mock is paused instead); always gets
     the learner out."""
-    if await mock.take_cancel(update, context):
-        return
     learner = await learner_for(update, context)
     assert learner.id is not None
+    if await cancel_typed_timezone(update, context, learner):
+        return  # only the time zone being typed: the answer stays
+    if await mock.take_cancel(update, context):
+        return
     dropped = await context.services.practice.cancel(learner.id)
     if dropped is None or (dropped.mode == AnswerMode.PROBE and dropped.words == 0):
         await reply(update, context, texts.NOTHING_TO_CANCEL)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from telegram import Update
 
+from bot.app.suggest import close_matches
 from handlers import texts
 from handlers.common import reply
 from handlers.context import Context
@@ -21,7 +22,14 @@ async def privacy(update: Update, context: Context) -> None:
 
 
 async def unknown_command(update: Update, context: Context) -> None:
-    """Any command the bot does not know."""
+    """Any command the bot does not know; a close one is offered (/practise: /practice)."""
+    message = update.effective_message
+    typed = (message.text or "").split()[0].split("@")[0].lstrip("/") if message is not None else ""
+    known = [name for name, _ in (*texts.COMMANDS, *texts.ASSESSOR_COMMANDS, *texts.ADMIN_COMMANDS)]
+    near = close_matches(typed, known, limit=1, cutoff=70.0) if typed else []
+    if near:
+        await reply(update, context, texts.UNKNOWN_COMMAND_NEAR.format(command=near[0]))
+        return
     await reply(update, context, texts.UNKNOWN_COMMAND)
 
 

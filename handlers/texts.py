@@ -61,6 +61,10 @@ ASK_NATION = (
     "so I check your answers against the law of your nation."
 )
 TYPE_TIMEZONE = "Type your city or time zone, for example London, Belfast, Toronto or Asia/Dubai."
+TIMEZONE_LEFT = "I took that as part of your answer: the time zone stays {zone} (/settings changes it)."
+TIMEZONE_CANCELLED = (
+    "OK: the time zone stays {zone} (/settings changes it). Anything you were writing is kept."
+)
 # Level, sector and nation are asked when the first answer is submitted, before its feedback.
 PROFILE_INTRO = "Before I mark it, three quick questions: your answers decide what an assessor expects."
 ECHO_LEVEL = "✓ Level {level}"
@@ -171,6 +175,7 @@ SLOW_DOWN = (
     "seconds before replying. Send /done when your answer is complete."
 )
 UNKNOWN_COMMAND = "I don't know that command. Send /help to see what I can do."
+UNKNOWN_COMMAND_NEAR = "I don't know that command. Did you mean /{command}? Send /help to see what I can do."
 
 COMMANDS = [
     ("start", "Welcome and privacy notice"),

@@ -25,6 +25,7 @@ if TYPE_CHECKING:
 
     from bot.assessment import Assessor
     from bot.voice.service import Transcript
+    from content.loader import Content
     from content.models import Prompt
 
 log = logging.getLogger("star_coach")
@@ -160,10 +161,35 @@ def _nation_arg(value: str) -> str:
     return nation
 
 
+def _env_file_error(path: Path = Path(".env")) -> tuple[int, str] | None:
+    """The first line of .env that python-dotenv cannot read (it would skip it with a warning,
+    and a token on it would then be "not set"): its number and the setting it seems to name."""
+    from dotenv.parser import parse_stream
+
+    try:
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError):
+        return None  # not there (or not a file): the settings come from the environment
+    for binding in parse_stream(io.StringIO(text)):
+        if binding.error:
+            name = re.match(r"\s*(?:export\s+)?([A-Za-z_][A-Za-z0-9_]*)", binding.original.string)
+            return binding.original.line, name.group(1) if name else ""
+    return None
+
+
 def _settings() -> Settings:
     from bot.app.failures import CONFIG
     from bot.app.redact import redact
 
+    unreadable = _env_file_error()
+    if unreadable is not None:
+        line, name = unreadable
+        named = f" ({name})" if name else ""
+        # The line itself is never printed: it may hold the token.
+        print(f"star-coach: .env line {line}{named} cannot be read, so it would be ignored.", file=sys.stderr)
+        print("  Write each setting as NAME=value on a line of its own, any quotes closed "
+              "(.env.example shows them).", file=sys.stderr)
+        raise SystemExit(CONFIG)
     try:
         return Settings()
     except ValidationError as exc:
@@ -242,7 +268,7 @@ def cmd_assess(args: argparse.Namespace, settings: Settings) -> int:
         if args.jsonl or args.file != "-":
             print("star-coach: --audio takes the place of the text file and of --jsonl.", file=sys.stderr)
             return 2
-        heard = _transcribe_file(args.audio, settings)
+        heard = _transcribe_file(args.audio, settings, content)
         if heard is None:
             return 2
         if not args.json:
@@ -259,10 +285,12 @@ def cmd_assess(args: argparse.Namespace, settings: Settings) -> int:
         return 2
 
 
-def _transcribe_file(path: str, settings: Settings) -> Transcript | None:
+def _transcribe_file(path: str, settings: Settings, content: Content | None = None) -> Transcript | None:
     """Transcribe in this process; None (with one line on stderr) when the file will not do."""
+    from bot.app.startup import load_checked_content
     from bot.voice.decode import AudioError
     from bot.voice.service import transcribe_bytes
+    from bot.voice.vocabulary import catalogue_forms
 
     try:
         audio = Path(path).read_bytes()
@@ -274,7 +302,8 @@ def _transcribe_file(path: str, settings: Settings) -> Transcript | None:
               file=sys.stderr)
         return None
     try:
-        return transcribe_bytes(audio, settings.voice_engine, settings.voice_max_seconds)
+        vocabulary = catalogue_forms(content or load_checked_content(settings))
+        return transcribe_bytes(audio, settings.voice_engine, settings.voice_max_seconds, vocabulary)
     except AudioError as exc:
         print(f"star-coach: {path}: {exc}", file=sys.stderr)
         return None

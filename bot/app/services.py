@@ -33,6 +33,7 @@ from bot.reminders.dispatcher import Dispatcher, Sender
 from bot.reminders.planning import Reminders
 from bot.render.nudge import SetWork
 from bot.voice.service import VoiceLimits, VoiceService
+from bot.voice.vocabulary import catalogue_forms
 from content.loader import Content, load_content
 from storage.db import SessionFactory, make_engine, make_session_factory, upgrade_database
 
@@ -126,6 +127,7 @@ class Services:
             voice=VoiceService(VoiceLimits(
                 engine=settings.voice_engine, max_seconds=settings.voice_max_seconds,
                 max_bytes=settings.voice_max_bytes, jobs=settings.voice_jobs,
+                workers=settings.voice_workers, vocabulary=catalogue_forms(content),
             )),
         )
 

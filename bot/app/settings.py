@@ -79,6 +79,9 @@ class Settings(BaseSettings):
     voice_max_seconds: float = Field(default=180.0, gt=0, le=1200)
     voice_max_bytes: int = Field(default=10_000_000, ge=1000, le=20_000_000)
     voice_jobs: int = Field(default=1, ge=1, le=16)
+    # Worker processes that transcribe; a long note is cut at its pauses and its parts heard by
+    # the workers at once (2 suits a 2-core machine; each worker holds the model, about 60 MB).
+    voice_workers: int = Field(default=2, ge=1, le=16)
 
     def model_post_init(self, context: object, /) -> None:
         """Whatever reads these settings, their secrets are masked in every log line from now on."""

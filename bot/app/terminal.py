@@ -51,6 +51,12 @@ HELP = """Type your answer over one or more lines, then /done on a line of its o
   /cancel          drop the answer         /quit    leave (an unfinished answer is kept)
 Arrow keys edit the line; up and down recall earlier lines."""
 
+# What /help offers, for "did you mean" on a mistyped command.
+COMMANDS = (
+    "/topics", "/topic", "/next", "/practice", "/retry", "/model", "/details", "/progress", "/answers",
+    "/settings", "/wrong", "/mock", "/standard", "/voice", "/replace", "/cancel", "/quit", "/help", "/done",
+)
+
 SETTINGS_HELP = """  /settings level 3           your apprenticeship level (2 to 5)
   /settings sector retail     where you work (/settings sectors lists them)
   /settings nation scotland   England, Wales, Scotland or NI: whose law applies"""
@@ -194,7 +200,10 @@ class TerminalChat:
         if await self.svc.mock.pause_if_running(learner_id):
             self.say("Your mock discussion is paused while you practise. /mock resumes it.")
         try:
-            prompt = await self.svc.practice.start(learner_id, topic_id=topic, weakest=weakest)
+            prompt = await self.svc.practice.start(
+                learner_id, topic_id=topic, weakest=weakest,
+                avoid=self.prompt.id if weakest and self.prompt is not None else None,
+            )
         except PracticeError as exc:
             self.say(self.words(exc))
             return
@@ -276,7 +285,8 @@ class TerminalChat:
             self.probe = None
             self.say("Answer dropped. /next for another question.")
         elif name in ("/next", "/practice"):
-            await self.ask(learner_id)
+            # As Telegram's Next question: what the review schedule puts first (bot.mastery.review).
+            await self.ask(learner_id, weakest=True)
         elif name == "/topics":
             for i, topic_id in enumerate(self.topics(), start=1):
                 self.say(f"  {i}. {self.svc.content.topics[topic_id].title}")
@@ -330,7 +340,9 @@ class TerminalChat:
         elif name == "/replace":
             await self.replace(learner_id, arg)
         else:
-            self.say(f"I don't know {name}. Type /help for the commands.")
+            near = close_matches(name.lstrip("/"), [c.lstrip("/") for c in COMMANDS], limit=1, cutoff=70.0)
+            maybe = f" Did you mean /{near[0]}?" if near else ""
+            self.say(f"I don't know {name}.{maybe} Type /help for the commands.")
         return True
 
     async def voice(self, learner_id: int, arg: str) -> None:
@@ -564,7 +576,7 @@ class TerminalChat:
     async def resume(self, learner_id: int, current: DraftStatus | None) -> None:
         """Show what was left open last time (a question, a retry, a follow-up), or a new question."""
         if current is None:
-            await self.ask(learner_id)
+            await self.ask(learner_id, weakest=True)
             return
         typed = f" ({current.words} words so far)" if current.words else ""
         if current.mode == AnswerMode.PROBE:
@@ -609,7 +621,7 @@ class TerminalChat:
                     outcome = await self.submit(lid)
                     if outcome is False:
                         if self.interactive:
-                            await self.ask(lid)
+                            await self.ask(lid, weakest=True)
                         else:
                             ask_next = True
                     continue
@@ -621,7 +633,7 @@ class TerminalChat:
                 await self.svc.mock.add_text(lid, line)
             elif text:
                 if ask_next:
-                    await self.ask(lid)
+                    await self.ask(lid, weakest=True)
                     ask_next = False
                 try:
                     status = await self.svc.practice.add_text(lid, line)

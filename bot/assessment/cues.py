@@ -44,7 +44,9 @@ SITUATION = re.compile(
     rf"\bi noticed\b|\bduring (a |the )?\w+|"
     # Spoken and chat scenes: a named customer, a season or year, a problem that kept recurring.
     rf"\b(mrs|mr|ms|miss)\.? [A-Z]\w+|\blast (spring|autumn|fall|easter|year)\b|\bin (19|20)\d\d\b|"
-    rf"\b(customers?|people|calls?|complaints?|orders?|we|they)\s+(\w+\s+)?kept\s+\w+ing\b|"
+    rf"\b(customers?|people|calls?|complaints?|orders?|we|they)\s+(\w+\s+){{0,3}}?kept\s+\w+ing\b|"
+    rf"\b(mystery shopper|an? (inspector|auditor|inspection|audit)|(the|our|my) (last|latest) "
+    rf"(audit|inspection|observation|review|survey))\b|"
     rf"\b(after|when) (a|an|our|the) [\w ]{{0,25}}\b(scored|showed|found|came back|went live)\b|"
     rf"\bour (manager|supervisor|team leader) did\b|\bwe (got|brought in|introduced|launched|"
     rf"went for|moved to)\b",
@@ -57,6 +59,10 @@ OPENING = re.compile(
     rf"(^|[.!?]\s*|\b(so|when|because|as)\s+)(the\s+)?(\w+\s+)?({_PEOPLE})('s)?\s+(\w+\s+){{0,3}}?"
     rf"({_REPORTING})\b|"
     rf"\b(gave|sent|issued) (us|me) (a|an)\b|"
+    # A problem that was there before anything was done: "emails to customers were too formal",
+    # "people in cardiff were ringing up to ask".
+    rf"\b(customers?|people|callers|residents|tenants|guests|we) (\w+ ){{0,3}}?(were|was) \w+ing\b|"
+    rf"\b(were|was) (too|really|very|so) \w+|"
     rf"(^|\b(our|the|my) )[\w\- ]{{0,25}}\b(had )?(dropped|fell|rose|went (way |right )?(up|down)|"
     rf"were (low|high|up|down)|was (low|high|down|up))\b|"
     rf"\b(was|were|is|stood at|sat at|dropped to|fell to|down to|only)\s+\d+(\.\d+)?\s*"
@@ -145,6 +151,12 @@ RESULT = re.compile(
     r"\bsince\s*([,.!]|$)|\b(he|she|they|customer|manager|team leader|everyone|the \w+ team)\s+"
     r"(booked|approved|accepted|agreed|decided|chose|replied|responded|got out|signed|"
     r"understood|came back|stayed|returned)\b|"
+    # Everyone accounted for, said without a verb: "all 46 guests out in 6 mins".
+    r"\b(all|every one of the) (\d+ )?\w+ (were )?(out|safe|back|sorted|done|fixed|evacuated|"
+    r"accounted for|paid|served|answered|cleared)\b|"
+    # A figure moved: "calls about my emails down from about 10 a week to 2", "chat csat 3.9 to 4.5".
+    r"\b(down|up) (from|to|by) (about |around )?\d|\b\d+\.\d+ to \d+(\.\d+)?\b|"
+    r"\b(i|we|she|he|they) got \d+\s*(%|out of|/|stars?)|"
     r"\bwas back\b|\bwas fine\b|\bcame out at\b|\bnothing (more|else) came\b|\bnow\b.*\bweek\b|"
     r"\b(he|she|they) (left|stayed|kept|got|did)\b|\basked for the manager\b|\bgot angry\b",
     re.I,
@@ -172,7 +184,8 @@ OUTCOME = re.compile(
     r"answer|reply|decision|visit|new)\b|"
     r"\b(she|he|they|everyone|the \w+( \w+)?) now \w+s\b|"
     r"\b(she|he|they) had (it|them|the \w+) (within|in|by|the same|that|the next|before)\b|"
-    r"\b(she|he|they|the customer) (rang|called|phoned|emailed|wrote) (back|again|the next|later|to say)\b|"
+    r"\b(she|he|they|the customer|the \w+) (rang|called|phoned|emailed|wrote) (back|again|the next|later|"
+    r"to say)\b|"
     r"\bwe\s+(stopped|got|saved|hit|reached|achieved|won|passed|received|avoided|prevented|kept|"
     r"had no|haven'?t had|met|beat|exceeded|switched|cleared)\b|"
     r"\b(we|it|they|i) (were|was) (back|at|down to|up to) \d",
@@ -183,6 +196,7 @@ _UNIT = (
     r"seconds?|secs?|minutes?|mins?|hours?|hrs?|days?|weeks?|months?|years?|points?|stars?|calls?|"
     r"complaints?|customers?|cases?|tickets?|records?|files?|staff|people|visits?|ratings?|"
     r"working days?|problems?|issues?|errors?|faults?|households?|items?|orders?|refunds?|members?|"
+    r"appointments?|sign ups?|signups?|bookings?|visits?|"
     r"agents?|advisers?|advisors?|colleagues?|findings?|incidents?|letters?|emails?|pounds?|quid|"
     r"payments?"
 )
@@ -191,6 +205,8 @@ QUANTITY = re.compile(
     rf"\d+(\.\d+)?\s*(%|per ?cent|percent)|\b\d+(\.\d+)?\s*(out of|/)\s*\d+|"
     rf"\b\d+\s*\*|[£$€]\s?\d[\d,.]*|\b(?!(19|20)\d\d\b)\d[\d,]*(\.\d+)?\s+({_UNIT})\b|"
     rf"\b\d+\s+(\w+\s+){{1,2}}?(ratings?|stars?|records?|files?)\b|"
+    # "all 4 of her next appointments", "bought 4 more".
+    rf"\b\d+ of (her|his|their|the|our|my|its) (\w+ )?({_UNIT})\b|\b(bought|ordered|booked|sold) \d+ more\b|"
     rf"\b\d[\d,]*(\.\d+)?({_UNIT})\b|"
     rf"\b({_NUMBER_WORD})\s+({_UNIT})\b|\b(from|down from|up from) \d+|\bby (a third|half)\b|"
     rf"\b(same|next) day\b|\b(in|within) (the|an|a|one) (hour|day|week|fortnight|month)\b|"

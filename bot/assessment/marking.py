@@ -141,6 +141,17 @@ def score(results: list[PointResult], ev: Evidence) -> int:
     return max(0, min(100, round(total)))
 
 
+def real_example(ev: Evidence) -> bool:
+    """Something the learner did on a real occasion: an action, with a situation or an outcome
+    around it or said in words of the answer's own. "I follow the policy and GDPR" is not one."""
+    if not ev.star["action"]:
+        return False
+    if ev.star["situation"] or ev.star["result"]:
+        return True
+    fx = ev.findings
+    return fx is not None and any(fx.substantial(span) for span in fx.signals.get("action", []))
+
+
 def grade(total: int, results: list[PointResult], ev: Evidence) -> tuple[Grade, int, str]:
     """The band, the score shown with it, and one line on why this band and not the next.
 
@@ -160,7 +171,7 @@ def grade(total: int, results: list[PointResult], ev: Evidence) -> tuple[Grade, 
         return Grade.DISTINCTION, max(total, DISTINCTION_MARK), (
             "Distinction: every marking point met, a whole STAR example and nothing to correct."
         )
-    if ev.star["action"] and 2 * met_count >= len(results):
+    if real_example(ev) and 2 * met_count >= len(results):
         shown = min(max(total, PASS_MARK), DISTINCTION_MARK - 1)
         if missed:
             n = len(missed)
@@ -171,7 +182,7 @@ def grade(total: int, results: list[PointResult], ev: Evidence) -> tuple[Grade, 
             why = "there is a correction to make (above)"
         return Grade.PASS, shown, f"Why a Pass and not a Distinction: {why}."
     shown = min(total, PASS_MARK - 1)
-    if not ev.star["action"]:
+    if not real_example(ev):
         return Grade.NOT_YET, shown, (
             "Why not yet: I couldn't find what you did yourself in a real example."
         )

@@ -111,6 +111,20 @@ def _result_start(text: str) -> int:
     return max(text.rfind(c, 0, span[0]) for c in ".!?\n") + 1
 
 
+BEFORE_REACH = 45  # characters before a figure read for what makes it no result
+
+
+def _before(text: str, at: int) -> str:
+    """The words just before a figure, whole: a window that starts inside a word drops that word
+    ("...followed" cut to "owed" read as a debt)."""
+    start = max(0, at - BEFORE_REACH)
+    window = text[start:at]
+    if start > 0 and text[start - 1].isalnum() and window[:1].isalnum():
+        space = window.find(" ")
+        window = window[space + 1 :] if space != -1 else ""
+    return window
+
+
 def _measurable_span(text: str) -> Span | None:
     """A quantity in what the actions achieved: not the situation, not a legal time limit.
 
@@ -121,7 +135,7 @@ def _measurable_span(text: str) -> Span | None:
     # A change in a figure ("calls down 70%", "CSAT up from 72 to 84") in the second half of the
     # answer is an outcome, even in chat notes that never say "I" before their actions.
     for m in CHANGE.finditer(text, len(text) // 2):
-        if not NOT_A_RESULT.search(text[max(0, m.start() - 45) : m.start()]):
+        if not NOT_A_RESULT.search(_before(text, m.start())):
             return m.span()
     offset = 0
     for s in sentences(text):
@@ -130,7 +144,7 @@ def _measurable_span(text: str) -> Span | None:
         for q in QUANTITY.finditer(s):
             if offset + q.start() < acted_at and not is_result:
                 continue
-            if NOT_A_RESULT.search(s[max(0, q.start() - 45) : q.start()]) or AFTER.match(s[q.end() :]):
+            if NOT_A_RESULT.search(_before(s, q.start())) or AFTER.match(s[q.end() :]):
                 continue
             return offset + q.start(), offset + q.end()
         offset += len(s)

@@ -124,6 +124,21 @@ class LearnerSettings:
                     session, learner_id=learner_id, onboarding_step=f"{TYPED_TIMEZONE}{owed}"
                 )
 
+    async def stop_typed_timezone(self, learner_id: int) -> Learner:
+        """No time zone after all (/cancel, or an answer sent instead): the next message is an
+        ordinary one again, and the profile question owed stays owed."""
+        async with self.sessions.begin() as session:
+            learner = await session.get(Learner, learner_id)
+            assert learner is not None
+            step = learner.onboarding_step or ""
+            if step.startswith(TYPED_TIMEZONE):
+                updated = await queries.update_learner(
+                    session, learner_id=learner_id, onboarding_step=step[len(TYPED_TIMEZONE):] or None
+                )
+                assert updated is not None
+                return updated
+            return learner
+
     async def set_timezone(self, learner_id: int, name: str) -> Learner:
         return await self._set(learner_id, "timezone", timezone=valid_timezone(name))
 

@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from bot.voice.decode import Pcm
+from bot.voice.vocabulary import Vocabulary
 
 NAME = "faster-whisper"
 # The registry package whose model is used when no folder is named (the `whisper` extra).
@@ -62,7 +63,7 @@ class FasterWhisper:
 
     name = NAME
 
-    def __init__(self, vocabulary: tuple[str, ...] = (), model: str = "") -> None:
+    def __init__(self, vocabulary: Vocabulary = (), model: str = "") -> None:
         from faster_whisper import WhisperModel
 
         folder = check(model)

@@ -101,6 +101,47 @@ async def test_typing_a_time_zone_keeps_the_profile_question_owed(harness, servi
     assert learner.timezone == "America/Toronto" and learner.onboarding_step == "level"
 
 
+async def test_an_answer_sent_while_a_time_zone_is_awaited_is_kept(harness, services) -> None:
+    """After "Another" time zone, every message was taken as a zone: an answer went nowhere
+    ("... is not a time zone I know") and /cancel said there was nothing to cancel."""
+    app, request, users = harness
+    await app.process_update(users.message("/start"))
+    await app.process_update(users.press("onb:privacy:yes"))  # a question is open now
+    await app.process_update(users.press("onb:tz:other"))
+    request.clear()
+    await app.process_update(users.message("Narnia"))  # a word or two: still taken as a zone
+    assert "not a time zone I know" in request.last_text()
+    request.clear()
+    answer = "A customer wanted a refund, so I checked the Consumer Rights Act 2015 with my manager."
+    await app.process_update(users.message(answer))
+    assert any("time zone stays Europe/London" in t for t in request.texts())
+    assert "words so far" in request.last_text()
+    learner = await services.practice.learner(key="tg:42")
+    async with services.sessions() as s:
+        draft = await queries.get_draft(s, learner_id=learner.id)
+    assert draft is not None and draft.text == answer
+    assert learner.onboarding_step == "level"  # the profile question is still owed, no zone awaited
+
+
+async def test_cancel_while_a_time_zone_is_awaited_stops_that_and_keeps_the_answer(
+    harness, services
+) -> None:
+    app, request, users = harness
+    await app.process_update(users.message("/start"))
+    await app.process_update(users.press("onb:privacy:yes"))
+    await app.process_update(users.message("Last week a customer asked for a refund."))
+    await app.process_update(users.press("onb:tz:other"))
+    request.clear()
+    await app.process_update(users.message("/cancel"))
+    assert "time zone stays Europe/London" in request.last_text()
+    await app.process_update(users.message("Toronto"))  # no longer a zone: part of the answer
+    learner = await services.practice.learner(key="tg:42")
+    assert learner.timezone == "Europe/London"
+    async with services.sessions() as s:
+        draft = await queries.get_draft(s, learner_id=learner.id)
+    assert draft is not None and draft.text == "Last week a customer asked for a refund.\nToronto"
+
+
 async def test_practice_before_consent_asks_for_it(harness) -> None:
     app, request, users = harness
     await app.process_update(users.message("/practice"))

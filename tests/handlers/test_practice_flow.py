@@ -181,3 +181,17 @@ async def test_commands_menu_is_set_at_start(settings: Settings, services: Servi
     assert {"start", "practice", "done", "cancel", "help", "privacy", "settings"} <= names
 
 
+
+
+async def test_a_mistyped_command_gets_the_close_one(harness) -> None:
+    """UK learners write /practise; it got "I don't know that command" and nothing more."""
+    app, request, users = harness
+    await onboard(app, users)
+    for typed, meant in (("/practise", "/practice"), ("/prgress 2", "/progress"), ("/remnid", "/remind")):
+        request.clear()
+        await app.process_update(users.message(typed))
+        (said,) = request.texts()
+        assert f"Did you mean {meant}?" in said and "/help" in said, said
+    request.clear()
+    await app.process_update(users.message("/xyzzy"))
+    assert request.texts() == ["I don't know that command. Send /help to see what I can do."]

@@ -236,6 +236,26 @@ def test_bad_setting_gets_two_lines(capsys, monkeypatch) -> None:
 
 
 @pytest.mark.parametrize(
+    "line", ['TELEGRAM_BOT_TOKEN="123456:TEST-token', "TELEGRAM_BOT_TOKEN : 123456:TEST-token"]
+)
+def test_a_line_of_env_that_cannot_be_read_is_named(
+    line: str, tmp_path: Path, capsys, monkeypatch
+) -> None:
+    """python-dotenv skipped the line with a warning of its own, and `run` then said the token
+    was not set, and to put it in .env, where it was."""
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.delenv("TELEGRAM_BOT_TOKEN", raising=False)
+    (tmp_path / ".env").write_text(f"LOG_LEVEL=INFO\n{line}\n", encoding="utf-8")
+    with pytest.raises(SystemExit) as stop:
+        main(["run"])
+    assert stop.value.code == CONFIG
+    err = capsys.readouterr().err
+    what, todo = err.strip().splitlines()
+    assert what == "star-coach: .env line 2 (TELEGRAM_BOT_TOKEN) cannot be read, so it would be ignored."
+    assert "NAME=value" in todo and TOKEN not in err and "python-dotenv" not in err
+
+
+@pytest.mark.parametrize(
     ("name", "value", "words"),
     [
         ("ADMIN_USER_IDS", "111111111, bob", "'bob' is not a Telegram user id"),

@@ -364,3 +364,28 @@ def test_a_team_is_named_even_when_nobody_told_it(assessor: Assessor) -> None:
     )
     met, evidence, _ = point("departments", assessor, "ee_department_handoff", text)
     assert met and evidence
+
+
+def test_a_regulators_own_rules_count_where_the_point_says_law_or_rule(assessor: Assessor) -> None:
+    text = "ofcom regulates us, they set the general conditions and can fine providers that break them."
+    met, evidence, _ = point("rule", assessor, "rl_regulator_role", text)
+    assert met and "general conditions" in evidence[0]
+    # Where the point asks for legislation only, a licence condition is not an Act.
+    assert not point("law", assessor, "mi_improve_within_law", "It had to meet our licence conditions.")[0]
+
+
+def test_named_procedures_in_any_clause_but_not_a_verb_with_procedures(assessor: Assessor) -> None:
+    assert point("policy", assessor, "rl_law_before_policy", "our no dogs rule is ours, the law is first")[0]
+    assert point("policy", assessor, "sf_law_shapes_process", "it shapes how we do the fridge checks")[0]
+    bare = "Not following procedures could lead to a fine. That is why the procedure exists."
+    assert not point("policy", assessor, "pp_non_compliance_consequences", bare)[0]
+
+
+def test_terms_opening_with_any_word_are_found_through_their_anchor() -> None:
+    index = ConceptIndex(
+        {"doc": Concept(id="doc", says="a named document", terms=["_ policy", "_ _ procedure", "clear desk"])}
+    )
+    assert index.anchored["doc"], "the '_' terms are indexed by the word after them"
+    text = "I followed our refunds policy, then the lost card procedure and the clear desk rule"
+    assert spans(index, "doc", text) == ["refunds policy", "lost card procedure", "clear desk"]
+    assert spans(index, "doc", "our policy says no") == [], "'_' is never a function word"

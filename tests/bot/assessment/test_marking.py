@@ -163,3 +163,21 @@ def test_json_contract(assessor: Assessor) -> None:
     assert all(set(h) == {"code", "message"} for h in data["hints"])
     assert all({"id", "met"} <= set(p) for p in data["marking_points"])
     assert data["grade"] in {"not_yet", "pass", "distinction"}
+
+
+def test_a_real_example_is_more_than_i_follow_the_policy(assessor: Assessor) -> None:
+    """The Pass band needs a real example: an action on an occasion (a situation or an outcome
+    around it), or said in words of the answer's own. Key words with "I follow" are not one."""
+    prompt = assessor.content.prompts["pp_confidentiality"]
+    keywords = (
+        "Confidentiality is important and I always follow the confidentiality policy and GDPR to "
+        "protect confidential information because it's confidential."
+    )
+    a = assessor.assess(keywords, prompt=prompt)
+    assert a.grade.value == "not_yet"
+    assert "real example" in a.grade_reason
+    phone = (
+        "webchat customers in belfast kept asking the same q twice cos my msgs were too long on mobile. "
+        "started sending short lines + 1 question at a time. chat csat 3.9 to 4.5 in 6 wks"
+    )
+    assert assessor.assess(phone).star["situation"] and assessor.assess(phone).star["result"]

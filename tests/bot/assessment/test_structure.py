@@ -225,3 +225,24 @@ def test_reasons_in_other_words(text: str) -> None:
 )
 def test_not_reasons_in_other_words(text: str) -> None:
     assert not has_reasoning(text)
+
+
+def test_everyone_accounted_for_is_a_result() -> None:
+    assert star_parts("alarm went off, i did the roll call. all 46 guests out in 6 mins")["result"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # The words before the figure are read whole: "followed" is not "owed".
+        "A customer was cross. I followed our complaints procedure and gave him a £10 credit.",
+        "I switched her reminders. She attended all 4 of her next appointments.",
+        "I potted it up for her and she came back a month later and bought four more.",
+    ],
+)
+def test_measurable_results_said_plainly(text: str) -> None:
+    assert is_measurable(text)
+
+
+def test_someone_ringing_back_the_next_day_is_a_result() -> None:
+    assert star_parts("I gave him our address. The tenant rang the next day to set a password.")["result"]
