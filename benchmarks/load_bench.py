@@ -36,6 +36,7 @@ import socket
 import sys
 import tempfile
 import time
+from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -342,6 +343,10 @@ async def run_setup(args: argparse.Namespace, setup: str, workdir: Path) -> dict
             "concurrency": args.concurrency,
             "updates": updates,
             "api_calls": sum(1 for c in emulator.calls if c.method != "getUpdates"),
+            # Which calls: those naming a chat are paced to 30 a second (AIORateLimiter), the
+            # answers to button presses are not.
+            "api_calls_by_method": dict(Counter(c.method for c in emulator.calls if c.method != "getUpdates")
+                                        .most_common()),
             "wall_s": round(wall, 1),
             "updates_per_s": round(updates / wall, 1),
             "rounds_per_s": round(timings.rounds / wall, 2),

@@ -173,7 +173,24 @@ class ConceptIndex:
         # Which terms can start at a word, by the word's stem, exact form or prefix: a term is
         # only tried where its first word could be (the cost stays per word, not per term).
         self.starts = {cid: self._starts(cid) for cid in concepts}
+        # Terms that open with "_" ("_ policy", "_ _ procedure"): tried only where the word after
+        # the "_"s could be their anchor ("policy"), not at every content word.
+        self.anchored = {cid: self._anchored(cid) for cid in concepts}
         self._memo: dict[tuple[str, str], list[int]] = {}
+
+    def _anchored(self, cid: str) -> dict[int, tuple[dict[str, list[int]], list[tuple[str, int]]]]:
+        out: dict[int, tuple[dict[str, list[int]], list[tuple[str, int]]]] = {}
+        for n, term in enumerate(self.terms[cid]):
+            k = _leading_any(term)
+            if not k:
+                continue
+            by_key, prefixes = out.setdefault(k, ({}, []))
+            for kind, value in term[k] or ():
+                if kind == "prefix":
+                    prefixes.append((value, n))
+                else:
+                    by_key.setdefault(("=" if kind == "exact" else "") + value, []).append(n)
+        return out
 
     def _firsts(self, term: tuple[Position, ...], depth: int = 0) -> list[Element]:
         first = term[0] if term else None
@@ -192,6 +209,8 @@ class ConceptIndex:
         prefixes: list[tuple[str, int]] = []
         anywhere: list[int] = []
         for n, term in enumerate(self.terms[cid]):
+            if _leading_any(term):
+                continue  # found through its anchor (`anchored`)
             for kind, value in self._firsts(term):
                 if kind == "prefix":
                     prefixes.append((value, n))
@@ -218,6 +237,23 @@ class ConceptIndex:
         if anywhere and w.low not in FUNCTION_WORDS:
             found |= set(anywhere)
         return sorted(found)
+
+    def _anchored_candidates(self, cid: str, ws: list[Word], i: int) -> list[int]:
+        """Terms opening with k "_"s whose anchor could be the word k places after word i."""
+        found: list[int] = []
+        for k, (by_key, prefixes) in self.anchored[cid].items():
+            if i + k >= len(ws):
+                continue
+            key = (cid, f"+{k}+" + ws[i + k].raw)
+            hit = self._memo.get(key)
+            if hit is None:
+                w = ws[i + k]
+                got = set(by_key.get(w.stem, ())) | set(by_key.get(w.low, ()))
+                got |= set(by_key.get("=" + w.raw.rstrip("s'’"), ()))
+                got |= {n for p, n in prefixes if w.low.startswith(p)}
+                hit = self._memo[key] = sorted(got)
+            found += hit
+        return found
 
     def _element(self, el: Element, ws: list[Word], i: int, depth: int) -> Iterator[int]:
         """Ends (exclusive word index) of matches of one element starting at word i."""
@@ -268,6 +304,8 @@ class ConceptIndex:
             if i < taken:
                 continue
             candidates = self._candidates(concept_id, ws[i])
+            if self.anchored[concept_id] and ws[i].low not in FUNCTION_WORDS:
+                candidates = candidates + self._anchored_candidates(concept_id, ws, i)
             if not candidates:
                 continue
             terms = self.terms[concept_id]
@@ -282,6 +320,19 @@ class ConceptIndex:
             found.append((i, best))
             taken = best
         return found
+
+
+def _leading_any(term: tuple[Position, ...]) -> int:
+    """How many "_" open the term, when a plain word (no gap, reference or "_") follows them."""
+    k = 0
+    while k < len(term) and term[k] == (("any", ""),):
+        k += 1
+    if not k or k >= len(term):
+        return 0
+    anchor = term[k]
+    if anchor is None or any(kind in ("any", "ref") for kind, _ in anchor):
+        return 0
+    return k
 
 
 def negated(ws: list[Word], i: int) -> bool:

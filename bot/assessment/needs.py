@@ -172,6 +172,7 @@ STATUTE = re.compile(
     r"(?:of\s+)?[(,]?\s*((?:18|19|20)\d\d)\b",
     re.I,
 )
+STATUTE_WORD = re.compile(r"\b(act|order|regulations|regs|measure)\b", re.I)
 # Title words that make no statute ("the law act", "our policy act", "I had to act in 2019").
 NOT_A_TITLE = frozenset(
     {"law", "policy", "procedure", "rule", "rules", "to", "had", "have", "has", "must", "would",
@@ -184,6 +185,8 @@ def statutes(text: str, found: list[Found]) -> list[tuple[str, Span]]:
     """Statutes named by title and year that are not catalogue entries already found: a learner
     who names "the Criminal Justice Act 1988" has named a law, even one the coach does not know.
     Only needs for any law (``kind: legislation`` without ``relevant``) count them."""
+    if not STATUTE_WORD.search(text):
+        return []
     w = cue_text(text)
     out: list[tuple[str, Span]] = []
     for m in STATUTE.finditer(w.text):

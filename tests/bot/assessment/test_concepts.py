@@ -379,3 +379,13 @@ def test_named_procedures_in_any_clause_but_not_a_verb_with_procedures(assessor:
     assert point("policy", assessor, "sf_law_shapes_process", "it shapes how we do the fridge checks")[0]
     bare = "Not following procedures could lead to a fine. That is why the procedure exists."
     assert not point("policy", assessor, "pp_non_compliance_consequences", bare)[0]
+
+
+def test_terms_opening_with_any_word_are_found_through_their_anchor() -> None:
+    index = ConceptIndex(
+        {"doc": Concept(id="doc", says="a named document", terms=["_ policy", "_ _ procedure", "clear desk"])}
+    )
+    assert index.anchored["doc"], "the '_' terms are indexed by the word after them"
+    text = "I followed our refunds policy, then the lost card procedure and the clear desk rule"
+    assert spans(index, "doc", text) == ["refunds policy", "lost card procedure", "clear desk"]
+    assert spans(index, "doc", "our policy says no") == [], "'_' is never a function word"
