@@ -82,7 +82,7 @@ def correcting(update: Update, context: Context) -> int | None:
 
 
 async def take_press(
-    update: Update, kind: Callback | str, *, close: bool = True, notice: str | None = None
+    update: Update, kind: Callback, *, close: bool = True, notice: str | None = None
 ) -> re.Match[str] | None:
     """Match a pressed button's data against its kind (a button with empty data reaches every
     handler, so check again), answer the press (with `notice`, if given) and, unless `close` is
@@ -91,7 +91,7 @@ async def take_press(
     restart in between) is still acted on."""
     query = update.callback_query
     assert query is not None
-    found = kind.match(query.data) if isinstance(kind, Callback) else re.match(kind, query.data or "")
+    found = kind.match(query.data)
     with contextlib.suppress(BadRequest):
         await (query.answer(notice) if found else query.answer(texts.UNKNOWN_BUTTON, show_alert=True))
     if found is not None and close:

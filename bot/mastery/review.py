@@ -16,6 +16,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
+from enum import StrEnum
 from typing import Any
 from zoneinfo import ZoneInfo
 
@@ -140,14 +141,21 @@ class AreaReview:
     due_at: datetime
 
 
+class Why(StrEnum):
+    """Why an area is the one to practise next."""
+
+    DUE = "due"  # a review is due
+    NEW = "new"  # a topic never tried
+    WEAKEST = "weakest"  # nothing due: the lowest mastery
+
+
 @dataclass(frozen=True)
 class Focus:
-    """What to practise next: `reason` is "due" (a review is due), "new" (a topic never tried)
-    or "weakest" (nothing due: the lowest mastery). `skill` is None for a new topic."""
+    """What to practise next, and why. `skill` is None for a new topic."""
 
     topic_id: str
     skill: str | None
-    reason: str
+    reason: Why
     due: tuple[tuple[str, str], ...] = ()
 
 
@@ -238,18 +246,18 @@ class Review:
         due = self.due(cards, now)
         due_keys = tuple((c.topic_id, c.skill) for c in due)
         if due:
-            return Focus(due[0].topic_id, due[0].skill, "due", due_keys)
+            return Focus(due[0].topic_id, due[0].skill, Why.DUE, due_keys)
         averages = await queries.topic_averages(session, learner_id=learner_id)
         tried = set(averages) | {c.topic_id for c in cards}
         untried = sorted(t for t in self.content.topics if t not in tried)
         if untried:
-            return Focus(untried[0], None, "new")
+            return Focus(untried[0], None, Why.NEW)
         known = [c for c in cards if c.topic_id in self.content.topics]
         if known:
             weakest = min(known, key=lambda c: (round(c.mastery, 6), aware(c.due_at), c.topic_id, c.skill))
-            return Focus(weakest.topic_id, weakest.skill, "weakest")
+            return Focus(weakest.topic_id, weakest.skill, Why.WEAKEST)
         topic = min(sorted(self.content.topics), key=lambda t: averages.get(t, -1.0))
-        return Focus(topic, None, "weakest")
+        return Focus(topic, None, Why.WEAKEST)
 
     def prompts_for(self, topic_id: str, skill: str | None) -> list[Prompt]:
         """The topic's prompts, those that test `skill` first when there are any."""

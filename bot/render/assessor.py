@@ -14,8 +14,10 @@ from bot.cohorts.insights import (
     DOWN,
     GREEN,
     MASTERY_MIN,
+    NEW,
     RECENT_WINDOW,
     RED,
+    STEADY,
     TOPIC_MIN,
     TREND_WINDOW,
     UP,
@@ -30,10 +32,10 @@ from bot.render.progress import bar, coverage_lines
 STATUS_ICON = {RED: "🔴", AMBER: "🟠", GREEN: "🟢"}
 STATUS_WORD = {RED: "red", AMBER: "amber", GREEN: "green"}
 TREND_WORD = {
-    UP: "rising", DOWN: "falling", "steady": "steady",
-    "new": f"not enough answers on one topic to tell (needs {2 * TREND_WINDOW})",
+    UP: "rising", DOWN: "falling", STEADY: "steady",
+    NEW: f"not enough answers on one topic to tell (needs {2 * TREND_WINDOW})",
 }
-TREND_ARROW = {UP: "↑", DOWN: "↓", "steady": "→", "new": ""}
+TREND_ARROW = {UP: "↑", DOWN: "↓", STEADY: "→", NEW: ""}
 EXCERPT = 300
 
 

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from datetime import date
 from enum import StrEnum
 
-from bot.mastery.review import Focus, skill_label
+from bot.mastery.review import Focus, Why, skill_label
 from bot.reminders.planning import BACKOFF_AFTER
 from content.models import Topic
 
@@ -105,11 +105,11 @@ def render_nudge(content: NudgeContent, log_id: int, topics: Mapping[str, Topic]
         "⏰ <b>Here's your reminder again.</b>" if content.snoozed
         else f"⏰ {hello}<b>Time for two minutes of practice.</b>"
     ]
-    if focus.reason == "due":
+    if focus.reason is Why.DUE:
         more = len(focus.due) - 1
         extra = f", and {_plural(more, 'more area')}" if more > 0 else ""
         lines.append(f"Due for review: {area}{extra}.")
-    elif focus.reason == "new":
+    elif focus.reason is Why.NEW:
         lines.append(f"Nothing is due for review, so try a topic you haven't practised yet: {area}.")
     else:
         lines.append(f"Nothing is due for review, so let's work on your weakest area: {area}.")

@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
-from bot.mastery.review import Focus
+from bot.mastery.review import Focus, Why
 from bot.render.nudge import NudgeAction, NudgeContent, render_nudge
 from content.loader import Content
 
 
 def nudge(content: Content, days: int | None) -> tuple[str, list[tuple[str, str, str, int]]]:
     made = render_nudge(
-        NudgeContent(name="Sam", focus=Focus("rules_and_law", "legislation", "due", ()), streak=2,
+        NudgeContent(name="Sam", focus=Focus("rules_and_law", "legislation", Why.DUE, ()), streak=2,
                      unanswered=0, next_gap=1, days_to_exam=days),
         7, content.topics,
     )
