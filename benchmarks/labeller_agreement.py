@@ -1,0 +1,76 @@
+"""How far two human labellers agree on the marking set (issue 13): the ceiling for any engine.
+
+    python benchmarks/labeller_agreement.py [--list]
+
+Compares tests/data/marking/second_labels.yaml (labeller2, labelled blind from
+benchmarks/blind_sheet.py) with the first labeller's labels in tuning2.yaml and holdout2.yaml:
+per-point agreement, Cohen's kappa (the same Confusion code as marking_eval, first labeller as the
+"label", second as the "got"), and grade agreement, separately per set. With --list, every point
+and grade disagreement. Humans only: it never runs the marking engine.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections import Counter
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from bot.assessment.marking_set import GRADES, Confusion, load_set  # noqa: E402
+
+SECOND = ROOT / "tests" / "data" / "marking" / "second_labels.yaml"
+
+
+def load_second(path: Path = SECOND) -> dict[str, dict[str, Any]]:
+    return yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+
+
+def compare(name: str, second: dict[str, dict[str, Any]]) -> tuple[list[str], list[str]]:
+    first = {item.id: item for item in load_set(name)}
+    ids = [i for i in second if i in first]
+    points, grades = Confusion(), Counter[tuple[str, str]]()
+    errors: list[str] = []
+    for i in ids:
+        item, mine = first[i], second[i]
+        for point, label in item.points.items():
+            other = bool(mine["points"][point])
+            points.add(label, other)
+            if label != other:
+                errors.append(f"{i} {item.prompt}.{point}: first {label}, second {other}")
+        grades[(item.grade, str(mine["grade"]))] += 1
+        if item.grade != mine["grade"]:
+            errors.append(f"{i} grade: first {item.grade}, second {mine['grade']}")
+    same = sum(n for (a, b), n in grades.items() if a == b)
+    lines = [
+        f"{name}: answers {len(ids)}, marking points {points.total}",
+        f"  per-point agreement {points.accuracy:.3f} ({points.tp + points.tn}/{points.total}); "
+        f"Cohen's kappa {points.kappa:.3f}; first met {points.tp + points.fn}, "
+        f"second met {points.tp + points.fp}",
+        f"  grade agreement {same / len(ids):.3f} ({same}/{len(ids)})",
+        "  grades (rows first, columns second): "
+        + "; ".join(f"{a}: " + " ".join(str(grades[(a, b)]) for b in GRADES) for a in GRADES),
+    ]
+    return lines, errors
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--list", action="store_true", help="list every disagreement")
+    args = parser.parse_args(argv)
+    second = load_second()
+    for name in ("tuning2", "holdout2"):
+        lines, errors = compare(name, second)
+        print("\n".join(lines))
+        if args.list:
+            print("\n".join("    " + e for e in errors))
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,27 @@
+"""The second labeller's file (issue 13) is well-formed: its ids, points and grades match the set."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from bot.assessment.marking_set import CORRECTIONS, label_grade, load_set
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[3] / "benchmarks"))
+
+from blind_sheet import SAMPLE_EVERY, sample
+from labeller_agreement import load_second
+
+
+def test_second_labels_cover_only_the_blind_sample_with_every_point() -> None:
+    second = load_second()
+    assert len(second) >= 40
+    sampled = {str(r["id"]) for name in ("tuning2", "holdout2") for r in sample(name, SAMPLE_EVERY)}
+    first = {i.id: i for name in ("tuning2", "holdout2") for i in load_set(name)}
+    for answer_id, row in second.items():
+        assert answer_id in sampled, f"{answer_id} is not in the fixed every-3rd sample"
+        assert set(row["points"]) == set(first[answer_id].points), answer_id
+        assert all(isinstance(v, bool) for v in row["points"].values()), answer_id
+        assert set(row["to_correct"]) <= set(CORRECTIONS), answer_id
+        want = label_grade(row["points"], row["full_star"], row["example"], tuple(row["to_correct"]))
+        assert row["grade"] == want, answer_id
