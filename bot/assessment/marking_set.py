@@ -26,7 +26,8 @@ from content.models import Prompt
 DATA_DIR = Path(__file__).resolve().parents[2] / "tests" / "data" / "marking"
 # Each set is tests/data/marking/<name>.yaml. tuning2 and holdout2 are the second, independent
 # collection (docs/assessment.md, "The second marking set"): tune on tuning2, never on holdout2.
-SETS = ("tuning", "dev2", "tuning2", "holdout2")
+# holdout3 was written blind to the engine and is held out too: scored once, by the lead, never tuned on.
+SETS = ("tuning", "dev2", "tuning2", "holdout2", "holdout3")
 NATIONS = ("england", "scotland", "wales", "northern_ireland")
 STYLES = ("own_words", "keywords", "partial", "phone", "spoken", "weak", "distinction")
 CORRECTIONS = ("wrong_year", "outdated", "policy_as_law")
