@@ -1,7 +1,7 @@
 """A blind labelling sheet for a second labeller (issue 13: how far two labellers agree).
 
-    python benchmarks/blind_sheet.py                 # every 3rd answer of tuning2 and holdout2
-    python benchmarks/blind_sheet.py --every 3 --sets tuning2 holdout2
+    python benchmarks/blind_sheet.py                 # every 3rd answer of tuning2 and dev3
+    python benchmarks/blind_sheet.py --every 3 --sets tuning2 dev3
 
 For each sampled answer it prints the id, prompt text, sector, nation, level, the answer text and
 each marking point's id and text, and nothing else: not the first labeller's point labels,
@@ -28,7 +28,7 @@ from content.loader import load_content  # noqa: E402
 
 DATA_DIR = ROOT / "tests" / "data" / "marking"
 # The fixed sample: the answers at positions 3, 6, 9, ... of each file (t2-003, t2-006, ...).
-SAMPLE_SETS = ("tuning2", "holdout2")
+SAMPLE_SETS = ("tuning2", "dev3")  # dev3 was holdout2 when the sample was labelled
 SAMPLE_EVERY = 3
 
 

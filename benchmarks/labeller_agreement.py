@@ -3,7 +3,7 @@
     python benchmarks/labeller_agreement.py [--list]
 
 Compares tests/data/marking/second_labels.yaml (labeller2, labelled blind from
-benchmarks/blind_sheet.py) with the first labeller's labels in tuning2.yaml and holdout2.yaml:
+benchmarks/blind_sheet.py) with the first labeller's labels in tuning2.yaml and dev3.yaml (was holdout2.yaml):
 per-point agreement, Cohen's kappa (the same Confusion code as marking_eval, first labeller as the
 "label", second as the "got"), and grade agreement, separately per set. With --list, every point
 and grade disagreement. Humans only: it never runs the marking engine.
@@ -64,7 +64,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--list", action="store_true", help="list every disagreement")
     args = parser.parse_args(argv)
     second = load_second()
-    for name in ("tuning2", "holdout2"):
+    for name in ("tuning2", "dev3"):
         lines, errors = compare(name, second)
         print("\n".join(lines))
         if args.list:

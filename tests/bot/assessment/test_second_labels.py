@@ -16,8 +16,8 @@ from labeller_agreement import load_second
 def test_second_labels_cover_only_the_blind_sample_with_every_point() -> None:
     second = load_second()
     assert len(second) >= 40
-    sampled = {str(r["id"]) for name in ("tuning2", "holdout2") for r in sample(name, SAMPLE_EVERY)}
-    first = {i.id: i for name in ("tuning2", "holdout2") for i in load_set(name)}
+    sampled = {str(r["id"]) for name in ("tuning2", "dev3") for r in sample(name, SAMPLE_EVERY)}
+    first = {i.id: i for name in ("tuning2", "dev3") for i in load_set(name)}
     for answer_id, row in second.items():
         assert answer_id in sampled, f"{answer_id} is not in the fixed every-3rd sample"
         assert set(row["points"]) == set(first[answer_id].points), answer_id
