@@ -395,7 +395,12 @@ def own_names(need: Need, fx: Findings, content: Content | None) -> list[tuple[s
         return []
     out: list[tuple[str, Span]] = []
     for _, (start, end) in fx.concept(OWN_NAME_CONCEPT):
-        said = {w.stem for w in fx.words if start <= w.start < end}
+        inside = [n for n, w in enumerate(fx.words) if start <= w.start < end]
+        said = {fx.words[n].stem for n in inside}
+        # The document word may follow a name the concept knows whole: "our think 21 policy".
+        after = inside[-1] + 1 if inside else len(fx.words)
+        if after < len(fx.words) and fx.words[after].sentence == fx.words[inside[-1]].sentence:
+            said.add(fx.words[after].stem)
         if not said & DOCUMENT:
             continue
         for entry_id, st in wanted.items():

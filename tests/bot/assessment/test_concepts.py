@@ -413,3 +413,13 @@ def test_a_route_up_to_the_next_tier_is_an_escalation(assessor: Assessor) -> Non
     assert met and any("goes straight to the emergency team" in e for e in evidence)
     # Going somewhere yourself is not passing the case on.
     assert not point("escalate", assessor, "sf_service_tiers", "The tills go quiet at two. I go to lunch.")[0]
+
+
+def test_a_policy_known_by_its_own_name_may_be_followed_by_the_word_policy(assessor: Assessor) -> None:
+    # "Think 21" is not a catalogue form: the learner's name for the entry, with its document word.
+    text = "Two lads wanted a crate of lager. Our think 21 policy means ID, and neither had any."
+    met, evidence, _ = point("policy", assessor, "rl_age_restricted_sale", text)
+    assert met and "think 21" in evidence[0]
+    # A scheme with no word of the entry's own names (or no document word) is still no name.
+    other = "We have a pricing policy and a think tank."
+    assert not point("policy", assessor, "rl_age_restricted_sale", other)[0]
