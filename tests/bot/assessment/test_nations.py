@@ -174,6 +174,25 @@ def test_a_point_asking_for_an_act_is_met_by_its_counterpart_where_the_learner_w
     assert not next(p for p in england.marking_points if p.id == "equality_law").met
 
 
+def test_a_point_that_names_one_act_names_its_counterparts_too(content: Content) -> None:
+    """The engine lets a nation's counterpart meet a point asking for an Act (above); the labelling
+    rule reads the point's own text (docs/assessment-labelling.md, rule 6). So a point whose text
+    names the Act itself must name the counterparts the catalogue gives it, or the two disagree."""
+    checked = 0
+    for prompt in content.prompts.values():
+        for point in prompt.marking_points:
+            ids = list(point.params.get("ids", [])) + [i for n in point.needs for i in n.named]
+            for entry_id in ids:
+                entry = content.catalogue.get(entry_id)
+                if entry is None or not entry.counterparts or entry.name.casefold() not in point.text.casefold():
+                    continue
+                checked += 1
+                for other in {o for group in entry.counterparts.values() for o in group}:
+                    name = content.catalogue[other].name
+                    assert name.casefold() in point.text.casefold(), f"{prompt.id}.{point.id}: {name}"
+    assert checked >= 2  # rl_reasonable_adjustment and sf_equal_treatment name the Equality Act 2010
+
+
 # --- answers as they arrive ----------------------------------------------------------------------
 
 
