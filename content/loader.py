@@ -326,6 +326,10 @@ def _check_concepts(content: Content) -> None:
             if ref not in content.concepts:
                 path = content.origin.get(f"Concept:{concept.id}", SHIPPED_DIR)
                 raise ContentError(path, concept.id, "terms", f"unknown concept @{ref}")
+        inner = concept.substantive_with
+        if inner is not None and inner not in content.concepts:
+            path = content.origin.get(f"Concept:{concept.id}", SHIPPED_DIR)
+            raise ContentError(path, concept.id, "substantive_with", f"unknown concept {inner}")
 
 
 def _check_needs(content: Content, path: Path, prompt_id: str, point: MarkingPoint) -> None:

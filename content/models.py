@@ -237,6 +237,9 @@ class Concept(_Strict):
     says: str = Field(min_length=3)
     terms: list[str] = Field(min_length=1)
     negatable: bool = True
+    # A mention that contains a mention of this concept says something of the answer's own by
+    # itself: "I told my shift manager" names who it went to, where "I escalated it" says nothing.
+    substantive_with: Ident | None = None
 
     @model_validator(mode="after")
     def _terms(self) -> Concept:

@@ -87,6 +87,15 @@ class CatalogueIndex:
             word.casefold() for entry in self.entries.values() for form in entry.all_forms()
             for word in re.findall(r"\b[A-Z]{2,3}\b", form)
         )
+        # Words a name carries a number after ("challenge" in Challenge 25), so the number said in
+        # words after them is read as digits ("challenge twenty five").
+        self.numbered: dict[str, set[int]] = defaultdict(set)
+        for entry in self.entries.values():
+            for form in entry.all_forms():
+                ws = form.split()
+                for i in range(1, len(ws)):
+                    if re.fullmatch(r"\d{1,2}", ws[i]) and ws[i - 1].isalpha():
+                        self.numbered[ws[i - 1].casefold()].add(int(ws[i]))
         self.vocab_by_initial: dict[str, list[str]] = defaultdict(list)
         for word in sorted({w for forms in self.starts.values() for f in forms for w in f.words}):
             self.vocab_by_initial[word[0]].append(word)

@@ -177,7 +177,9 @@ class Matcher:
     def find(
         self, text: str, sector: str = "general", nation: str = nations.UNKNOWN
     ) -> list[Found]:
-        written = to_written(text, self.index.acronyms, self.index.joins, self.index.letters)
+        written = to_written(
+            text, self.index.acronyms, self.index.joins, self.index.letters, self.index.numbered
+        )
         found = self._find(written.text, sector, nation)
         if written.text == text:
             return found

@@ -136,6 +136,14 @@ class Findings:
         self._substance[key] = own >= need
         return self._substance[key]
 
+    def self_evident(self, cid: str, span: Span) -> bool:
+        """Whether a mention carries its own substance: it contains a mention of the concept's
+        `substantive_with` ("told my branch manager": who it went to is the learner's detail)."""
+        inner = self.index.concepts[cid].substantive_with
+        if inner is None:
+            return False
+        return any(span[0] <= s and e <= span[1] for _, (s, e) in self.concept(inner))
+
     def developed(self) -> bool:
         """Whether the answer as a whole says enough of its own to carry a terse sentence."""
         if self._developed is None:
@@ -387,7 +395,12 @@ def own_names(need: Need, fx: Findings, content: Content | None) -> list[tuple[s
         return []
     out: list[tuple[str, Span]] = []
     for _, (start, end) in fx.concept(OWN_NAME_CONCEPT):
-        said = {w.stem for w in fx.words if start <= w.start < end}
+        inside = [n for n, w in enumerate(fx.words) if start <= w.start < end]
+        said = {fx.words[n].stem for n in inside}
+        # The document word may follow a name the concept knows whole: "our think 21 policy".
+        after = inside[-1] + 1 if inside else len(fx.words)
+        if after < len(fx.words) and fx.words[after].sentence == fx.words[inside[-1]].sentence:
+            said.add(fx.words[after].stem)
         if not said & DOCUMENT:
             continue
         for entry_id, st in wanted.items():
@@ -422,7 +435,7 @@ def hits(
         said = fx.concept(cid)
         # One developed mention carries a list: "Warehousing, IT and Finance are central teams"
         # counts three teams when the answer goes on to say what one of them did.
-        if not substance or any(fx.substantial(span) for _, span in said):
+        if not substance or any(fx.substantial(span) or fx.self_evident(cid, span) for _, span in said):
             out += said
     named: list[tuple[str, Span]] = []
     for f in _credited(fx.found):

@@ -16,6 +16,8 @@ answer as the learner gave it, so ``Found.text``, ``start`` and ``end`` still qu
 * Short capitals inside names, spelled: "n i" is NI ("the licensing n i order"), "u k" is UK.
 * A year said in two words or fewer right after a name: "d p a eighteen", "c r a fifteen", "the act
   oh eight" are "DPA 18", "CRA 15", "act 08"; "twenty oh two" is 2002.
+* A number said after the word a name carries it on: "challenge twenty five" is Challenge 25
+  (only that name's numbers after that word: "twenty five customers" stays a count).
 * A year corrected as it is said: "nineteen ninety eight sorry i mean twenty eighteen" is 2018.
 """
 
@@ -23,7 +25,7 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Callable, Collection
+from collections.abc import Callable, Collection, Mapping
 from dataclasses import dataclass
 
 _UNITS = {
@@ -230,11 +232,15 @@ def _compose(first: Written, second: Written) -> Written:
 
 
 def to_written(
-    text: str, acronyms: Collection[str], joins: Collection[str] = (), letters: Collection[str] = ()
+    text: str, acronyms: Collection[str], joins: Collection[str] = (), letters: Collection[str] = (),
+    numbered: Mapping[str, Collection[int]] | None = None,
 ) -> Written:
     """``text`` with fillers dropped, split names and spelled acronyms joined, years as digits and
     glued years split. ``joins`` are the one-word names a split may make ("ofcom"), ``letters``
-    further words a run of spelled letters may make ("ni", "uk")."""
+    further words a run of spelled letters may make ("ni", "uk"), ``numbered`` the words a name
+    carries a number after, with those numbers ("challenge": 21 and 25, so "challenge twenty five"
+    is Challenge 25 and "challenge twenty nine" stays words)."""
+    numbered = numbered or {}
 
     def glued(m: re.Match[str]) -> str | None:
         if m.group(1).lower() not in acronyms:
@@ -256,11 +262,13 @@ def to_written(
         if before is None:
             continue
         name = before.group("name").casefold()
-        if name not in acronyms and name not in NAME_ENDS:
+        if name not in acronyms and name not in NAME_ENDS and name not in numbered:
             continue
         num = m.group("num").lower()
         oh = num.startswith("oh")
         value = _UNITS.get(re.split(r"[\s-]+", num)[-1]) if oh else words_to_number(num)
+        if name in numbered and name not in acronyms and name not in NAME_ENDS:
+            value = value if value in numbered[name] else None
         if value is not None:
             second.append((m.start(), m.end(), f"{value:02d}"))
     second += _rewrite(first.text, _CORRECTED_YEAR, lambda m: m.group("year"))

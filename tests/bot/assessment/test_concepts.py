@@ -389,3 +389,37 @@ def test_terms_opening_with_any_word_are_found_through_their_anchor() -> None:
     text = "I followed our refunds policy, then the lost card procedure and the clear desk rule"
     assert spans(index, "doc", text) == ["refunds policy", "lost card procedure", "clear desk"]
     assert spans(index, "doc", "our policy says no") == [], "'_' is never a function word"
+
+
+# --- escalation (issue 13, third round) ---------------------------------------------------------
+
+
+def test_who_it_went_to_is_the_substance_of_an_escalation(assessor: Assessor) -> None:
+    """A short report to a named person is an escalation; "I escalated it" with nobody is not."""
+    told = "A man kept asking me for his wife's PIN. I phoned my shift manager."
+    met, evidence, _ = point("escalate", assessor, "rl_breach_prevented", told)
+    assert met and "phoned my shift manager" in evidence[0]
+    assert not point("escalate", assessor, "rl_breach_prevented", "I escalated it. It was escalated.")[0]
+    # The person named in a negated clause escalates nothing.
+    assert not point("escalate", assessor, "rl_breach_prevented", "I never told my shift manager.")[0]
+
+
+def test_a_route_up_to_the_next_tier_is_an_escalation(assessor: Assessor) -> None:
+    text = (
+        "I take calls on the help desk. Anything about a gas smell goes straight to the emergency "
+        "team. Last week a caller in Bury smelt gas, so I put her through within a minute."
+    )
+    met, evidence, _ = point("escalate", assessor, "sf_service_tiers", text)
+    assert met and any("goes straight to the emergency team" in e for e in evidence)
+    # Going somewhere yourself is not passing the case on.
+    assert not point("escalate", assessor, "sf_service_tiers", "The tills go quiet at two. I go to lunch.")[0]
+
+
+def test_a_policy_known_by_its_own_name_may_be_followed_by_the_word_policy(assessor: Assessor) -> None:
+    # "Think 21" is not a catalogue form: the learner's name for the entry, with its document word.
+    text = "Two lads wanted a crate of lager. Our think 21 policy means ID, and neither had any."
+    met, evidence, _ = point("policy", assessor, "rl_age_restricted_sale", text)
+    assert met and "think 21" in evidence[0]
+    # A scheme with no word of the entry's own names (or no document word) is still no name.
+    other = "We have a pricing policy and a think tank."
+    assert not point("policy", assessor, "rl_age_restricted_sale", other)[0]

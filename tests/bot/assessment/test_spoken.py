@@ -62,11 +62,22 @@ def test_spoken_flags(report: Report) -> None:
         ("twenty five customers", "twenty five customers"),
         ("as a customer of ours", "as a customer of ours"),
         ("we ordered fifteen boxes", "we ordered fifteen boxes"),
+        # A number said after the word a name carries it on (Challenge 25, Think 25).
+        ("she asked cos of challenge twenty one", "she asked cos of challenge 21"),
+        ("so um think twenty five applies", "so think 25 applies"),
+        ("i challenge twenty nine of them", "i challenge twenty nine of them"),
+        ("we think twenty people came", "we think twenty people came"),
     ],
 )
 def test_spoken_forms_are_written(assessor: Assessor, said: str, written: str) -> None:
     index = assessor.matcher.index
-    assert to_written(said, index.acronyms, index.joins, index.letters).text == written
+    assert to_written(said, index.acronyms, index.joins, index.letters, index.numbered).text == written
+
+
+def test_a_numbered_policy_said_in_words_is_named(assessor: Assessor) -> None:
+    said = "a girl with a cider looked about fifteen so um i said we do challenge twenty five and asked"
+    assert "age_verification" in named(assessor, said)
+    assert "age_verification" not in named(assessor, "we had a challenge with twenty five orders")
 
 
 def named(assessor: Assessor, text: str, nation: str = "unknown") -> dict[str, tuple[str, ...]]:
