@@ -175,3 +175,11 @@ def test_holdout3_is_sound(content: Content) -> None:
     problems = [p for item in items for p in check_item(item, content)]
     assert not problems, "\n".join(problems)
     assert [i.id for i in items] == [f"h3-{n:03d}" for n in range(1, len(items) + 1)]
+    assert len(items) >= 120
+    assert len({i.prompt for i in items}) >= 30
+    assert {i.nation for i in items} == set(NATIONS)
+    assert {i.style for i in items} == set(STYLES)
+    assert {i.level for i in items} == {2, 3, 4, 5}
+    grades = Counter(i.grade for i in items)
+    assert set(grades) == {"not_yet", "pass", "distinction"}
+    assert grades["distinction"] >= 25, grades
