@@ -51,10 +51,32 @@ EXPANSION_REACH = 14  # tokens after an acronym searched for a spelled-out expan
 CALLS = frozenset({"call", "called", "calls", "means", "stands", "short", "named", "known"})
 
 
+# Verbs that put a model to use: "I used heat with him", "use rater at work", "used the heat thing".
+USE_VERBS = frozenset({"use", "used", "uses", "using"})
+# What may follow the model's name after such a verb: nothing of its own ("used heat with him",
+# "the heat thing"). A noun after it is another thing ("we use smart meters").
+AFTER_USE = frozenset(
+    {"with", "at", "on", "for", "and", "when", "thing", "there", "here", "so", "then", "which",
+     "again", "every", "all", "because", "cos", "bc", "as", "in", "throughout", "too"}
+)
+
+
 def _cue_near(tokens: list[Token], first: int, last: int) -> bool:
     after = tokens[last + 1 : last + 3]
     before = tokens[max(0, first - 2) : first]
-    return any(t.norm in CUES for t in (*after, *before))
+    if any(t.norm in CUES for t in (*after, *before)):
+        return True
+    return _put_to_use(tokens, first, last)
+
+
+def _put_to_use(tokens: list[Token], first: int, last: int) -> bool:
+    """A use verb just before the name ("used the heat", "use rater") and nothing of its own after
+    it: the learner is saying they used the model."""
+    before = [t.norm for t in tokens[max(0, first - 2) : first]]
+    if not before or not (before[-1] in USE_VERBS or (len(before) == 2 and before[0] in USE_VERBS
+                                                      and before[1] in {"the", "a", "our", "my"})):
+        return False
+    return last + 1 < len(tokens) and tokens[last + 1].norm in AFTER_USE
 
 
 def _shouting(tokens: list[Token], first: int, last: int) -> bool:
@@ -123,7 +145,11 @@ def acronym_sense(
     """The entry an acronym stands for here, or None when it means something else."""
     tok = tokens[at]
     entry_id = form.entry_id
-    if not tok.is_caps and (tok.base in ENGLISH_WORDS or form.exact is not None):
+    # An ambiguous form in lower case ("heat") is the model only when the learner says they used
+    # it ("used the heat thing", "use rater at work"); otherwise it is the everyday word.
+    if not tok.is_caps and (
+        tok.base in ENGLISH_WORDS or (form.exact is not None and not _put_to_use(tokens, at, at))
+    ):
         return None
     nxt = tokens[at + 1].norm if at + 1 < len(tokens) else ""
     if nxt in LOCAL_UNITS and index.entries[entry_id].kind.value != "policy":

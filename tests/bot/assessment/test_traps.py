@@ -42,6 +42,17 @@ def test_capitals_make_an_ambiguous_model_name_count(assessor: Assessor) -> None
     assert "heat_model" not in ids(assessor, "IT WAS THE HEAT THAT DID IT")
 
 
+def test_a_lower_case_model_name_counts_when_the_learner_says_they_used_it(assessor: Assessor) -> None:
+    """Phone and speech lose capitals: "we use grow with new starters" is the GROW model."""
+    assert "grow_model" in ids(assessor, "in 1 to 1s we use grow with new starters")
+    assert "servqual" in ids(assessor, "i used the rater thing on a bad week, empathy mostly")
+    assert "heat_model" in ids(assessor, "um i used heat so i let him vent first")
+    # The everyday word, or the name before a noun of its own, is not the model.
+    for text in ("we used heat to dry the floor", "we use smart meters in most homes",
+                 "i used later buses", "the heat was bad so we used fans", "she'd use it later"):
+        assert not ids(assessor, text) & {"heat_model", "smart_targets", "later_model"}, text
+
+
 def test_acronyms_only_as_whole_tokens(assessor: Assessor) -> None:
     # ISO hides in "isolated", ICO in "ICONIC", CRA in "CRAzy": none of them is named.
     assert ids(assessor, "She felt isolated and the ICONIC sofa was a bit CRAzy.") == set()
