@@ -269,7 +269,7 @@ def keywords_for(index: ConceptIndex, question: str, points: list[MarkingPoint])
     seen: set[str] = set()
     while todo:
         cid = todo.pop()
-        if cid in seen or cid not in index.terms:
+        if cid in seen or cid not in index.terms or not index.concepts[cid].key_words:
             continue
         seen.add(cid)
         for term in index.terms[cid]:

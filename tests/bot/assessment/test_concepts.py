@@ -11,6 +11,7 @@ import pytest
 
 from bot.assessment import Assessor
 from bot.assessment.concepts import ConceptIndex, words
+from bot.assessment.needs import keywords_for
 from content.loader import Content, ContentError, load_content
 from content.models import Check, Concept, MarkingPoint, Need, Probe, Prompt
 from tests.content.packs import GOOD_PROMPT, write
@@ -423,3 +424,53 @@ def test_a_policy_known_by_its_own_name_may_be_followed_by_the_word_policy(asses
     # A scheme with no word of the entry's own names (or no document word) is still no name.
     other = "We have a pricing policy and a think tank."
     assert not point("policy", assessor, "rl_age_restricted_sale", other)[0]
+
+
+# --- models, agreements and measures in the learner's words (issue 13, third round) -------------
+
+
+def test_an_agreement_needs_what_it_promises_named_or_described(assessor: Assessor) -> None:
+    named = "Our SLA with the glazing firm says broken windows are boarded within 4 hours."
+    assert point("sla", assessor, "ee_sla_monitoring", named)[0]
+    described = "The bus depot has a contract with the cleaners that every coach is valeted by the next day."
+    assert point("sla", assessor, "ee_sla_monitoring", described)[0]
+    # The letters alone promise nothing.
+    bare = "There is an SLA for that. We stick to the SLA."
+    assert not point("sla", assessor, "ee_sla_monitoring", bare)[0]
+
+
+def test_a_measure_described_by_what_it_counts(assessor: Assessor) -> None:
+    text = "We watch the percentage of boiler visits made on the day booked, every Monday."
+    assert point("measure", assessor, "ee_sla_monitoring", text)[0]
+    # Where figures are shown, or a target, is not a measure.
+    assert not point("measure", assessor, "ee_sla_monitoring", "It goes on a dashboard. We have targets.")[0]
+
+
+def test_mystery_shopping_in_a_hotel_or_restaurants_words(assessor: Assessor) -> None:
+    for text in ("A mystery diner came in on a Friday and marked us down on greeting.",
+                 "Somebody pretending to be a patient rang reception to test how we answered."):
+        assert point("method", assessor, "mi_mystery_shopping", text)[0], text
+    assert not point("method", assessor, "mi_mystery_shopping", "It was a mystery why sales fell.")[0]
+
+
+def test_the_procedure_that_sets_a_limit_is_whichever_one_the_learner_names(assessor: Assessor) -> None:
+    text = "I can knock off 15% at most under our price match policy, so I rang the duty manager."
+    met, evidence, _ = point("limits", assessor, "pp_authority_limits", text)
+    assert met and "price match policy" in evidence[0]
+    assert not point("limits", assessor, "pp_authority_limits", "It was above my level so I got help.")[0]
+
+
+def test_times_a_learner_gives_are_their_own_words_not_the_prompts(assessor: Assessor) -> None:
+    """A concept with key_words false hands the learner no key words: a promise of "within 10
+    working days" is a detail of their own, so it is substance, not a repeated key word."""
+    concepts = {
+        "deal": Concept(id="deal", says="the deal", terms=["agreement", "deal"]),
+        "when": Concept(id="when", says="by when", terms=["by noon", "in ... hours"], key_words=False),
+    }
+    needs = [Need(concepts=["deal"]), Need(concepts=["when"])]
+    points = [MarkingPoint(id="sla", check=Check.CONCEPTS, text="Names the deal and by when.", needs=needs)]
+    keywords = keywords_for(ConceptIndex(concepts), "Tell me about a deal.", points)
+    assert keywords.covers(words("agreement")[0])
+    assert not keywords.covers(words("noon")[0]) and not keywords.covers(words("hours")[0])
+    # The shipped promise concept is one of them.
+    assert assessor.content.concepts["service_promise"].key_words is False
