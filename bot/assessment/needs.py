@@ -59,6 +59,11 @@ REASON_MIN = 1  # and the clause after a reason's cue ("because it was faulty")
 DEVELOPED_MIN = 30  # distinct words of its own that make an answer developed (see `substantial`)
 
 
+def figure(w: Word) -> bool:
+    """A figure ("8", "£30", "95%") is always a detail of the answer's own, never a key word."""
+    return any(c.isdigit() for c in w.low)
+
+
 @dataclass(frozen=True)
 class Keywords:
     """The words a prompt hands the learner: its question, its points' texts, their concepts' terms.
@@ -123,7 +128,8 @@ class Findings:
         named = [(f.start, f.end) for f in self.found]
         own = sum(
             1 for w in ws
-            if w.low not in FUNCTION_WORDS and len(w.low) > 2 and not self.keywords.covers(w)
+            if (figure(w) or (w.low not in FUNCTION_WORDS and len(w.low) > 2
+                              and not self.keywords.covers(w)))
             and w.start not in self._listed
             and not any(s <= w.start < e for s, e in named)
             and not (after and w.stem in CONFORMITY)
@@ -357,6 +363,8 @@ DOCUMENT = frozenset(
     for w in (
         "policy", "procedure", "process", "code", "charter", "terms", "standard", "framework",
         "scorecard", "matrix", "guidelines", "checklist", "protocol", "promise", "plan", "system",
+        # The record a procedure keeps: "the complaints log" is where the complaints procedure lives.
+        "log",
     )
 )
 

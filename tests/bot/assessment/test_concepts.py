@@ -474,3 +474,20 @@ def test_times_a_learner_gives_are_their_own_words_not_the_prompts(assessor: Ass
     assert not keywords.covers(words("noon")[0]) and not keywords.covers(words("hours")[0])
     # The shipped promise concept is one of them.
     assert assessor.content.concepts["service_promise"].key_words is False
+
+
+def test_a_figure_is_the_answers_own_detail_never_a_key_word(assessor: Assessor) -> None:
+    """"8 weeks" in a sentence about following the procedure is what the learner did; the same
+    sentence with only the prompt's words is a key-word answer."""
+    with_figure = "I followed our complaints procedure and wrote to her after 8 weeks."
+    assert point("procedure", assessor, "ee_telecoms_adr", with_figure)[0]
+    without = "I followed our complaints procedure and wrote to her after weeks."
+    assert not point("procedure", assessor, "ee_telecoms_adr", without)[0]
+
+
+def test_the_log_a_procedure_keeps_names_it(assessor: Assessor) -> None:
+    text = "the complaints log for the leisure centre showed 40 moans about cold showers in a month"
+    met, evidence, _ = point("procedure", assessor, "mi_complaint_data", text)
+    assert met and "complaints log" in evidence[0]
+    # A log of something else is not the complaints procedure.
+    assert not point("procedure", assessor, "mi_complaint_data", "the fridge log showed 40 readings")[0]
