@@ -12,7 +12,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
-from sqlalchemy import text
+from sqlalchemy import make_url, text
 
 from bot.app.services import Services
 from bot.app.settings import Settings
@@ -35,8 +35,61 @@ TEST_SECRETS = (
 #: line at any level may carry what a learner wrote (issue 20, item 3).
 ANSWER_WORDS = ("kettle that stopped working",)
 
-PG_URL = os.environ.get("TEST_DATABASE_URL")
+
+
+def _database_of_this_worker(url: str | None) -> str | None:
+    """TEST_DATABASE_URL itself, or under pytest-xdist a database of this worker's own beside it
+    (`test` -> `test_gw0`), so that workers never empty each other's tables; made at configure."""
+    worker = os.environ.get("PYTEST_XDIST_WORKER")
+    if not url or not worker:
+        return url
+    base = make_url(url)
+    return base.set(database=f"{base.database}_{worker}").render_as_string(hide_password=False)
+
+
+PG_URL = _database_of_this_worker(os.environ.get("TEST_DATABASE_URL"))
 PG_SKIP_REASON = "PostgreSQL tests need TEST_DATABASE_URL (e.g. postgresql+asyncpg://postgres@127.0.0.1:5432/test)"
+
+
+# -- pytest-xdist: plain `pytest` runs on every core ------------------------------------------------
+#
+# The suite is mostly waiting (the e2e tests start the real bot and wait for its replies) and
+# parsing; on two cores two workers take it from about 12 minutes to about half that. Each worker
+# has its own temporary folder (so its own SQLite files) and, for PostgreSQL, its own database.
+
+
+@pytest.hookimpl(tryfirst=True)  # before pytest-xdist's own, which reads -n
+def pytest_cmdline_main(config: pytest.Config) -> None:
+    """`pytest` with no paths (the whole suite, from testpaths) runs one worker per core when
+    pytest-xdist is installed (the `test` extra brings it). A path, `-n`, `-p no:xdist`, `--pdb` or
+    `--collect-only` keeps the usual single process; `-n 0` does too."""
+    if not config.pluginmanager.hasplugin("xdist") or hasattr(config, "workerinput"):
+        return
+    if config.option.numprocesses is not None or config.args_source != pytest.Config.ArgsSource.TESTPATHS:
+        return
+    if config.getoption("usepdb") or config.getoption("collectonly"):
+        return
+    config.option.numprocesses = "logical"
+    config.option.dist = "worksteal"  # the e2e tests are long: a free worker takes over queued ones
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    """A worker's own PostgreSQL database (see `_database_of_this_worker`) is made on its first run
+    and kept: the schema in it is migrated once and emptied between tests like the main one."""
+    admin_url = os.environ.get("TEST_DATABASE_URL")
+    if admin_url and PG_URL and admin_url != PG_URL:
+        asyncio.run(_create_database(admin_url, make_url(PG_URL).database or ""))
+
+
+async def _create_database(admin_url: str, name: str) -> None:
+    engine = make_engine(admin_url).execution_options(isolation_level="AUTOCOMMIT")
+    try:
+        async with engine.connect() as conn:
+            found = await conn.execute(text("SELECT 1 FROM pg_database WHERE datname = :n"), {"n": name})
+            if found.scalar() is None:
+                await conn.execute(text(f'CREATE DATABASE "{name}"'))
+    finally:
+        await engine.dispose()
 
 
 class _LogScan(logging.Handler):

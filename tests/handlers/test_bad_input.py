@@ -101,22 +101,6 @@ async def test_long_unicode_and_html_like_text(harness, services) -> None:
     assert "Consumer Rights Act 2015" in text
 
 
-@pytest.mark.parametrize(
-    "data", ["prac:submit", "prac:retry:abc", "prac:topic:../../etc", "onb:level:9", "x" * 64, ""]
-)
-async def test_malformed_buttons_get_a_kind_answer(harness, data: str) -> None:
-    app, request, users = harness
-    await onboard(app, users)
-    request.clear()
-    await app.process_update(users.press(data))
-    answers = [c.params for c in request.calls if c.method == "answerCallbackQuery"]
-    replies = request.texts()
-    assert answers, "the button press was not answered"
-    assert any("recognise" in str(a.get("text", "")) for a in answers) or any(
-        "earlier question" in t or "recognise" in t for t in replies
-    )
-
-
 FORGED = [
     "rem:time:2599", "rem:time:0960", "onb:rem:2599", "rem:day:9", "onb:tz:99", "onb:level:0",
     "prac:retry:99999999999", "coh:leave:99999999999", "rem:snooze:99999999999",

@@ -84,13 +84,26 @@ async def any_db_harness(
     await svc.close()
 
 
+#: Data no keyboard builds, as a forger would type it: a field missing, a word where a number
+#: goes, a path, 64 bytes of nothing and nothing at all.
+FORGED_BY_HAND = ["prac:submit", "prac:retry:abc", "prac:topic:../../etc", "onb:level:9", "x" * 64, ""]
+
+
 def _stale_and_malformed() -> list[str]:
-    """Every kind's longest and shortest data (values that name nothing of this learner's), and
-    each prefix with a field too many, a wrong field, and none."""
+    """Every kind's longest and shortest data (values that name nothing of this learner's), each
+    prefix with a field too many, a wrong field, and none; and FORGED_BY_HAND."""
     out = [data for kind in KINDS for data in kind.examples()]
     for kind in KINDS:
         out += [f"{kind.examples()[0]}:9", f"{kind.prefix}:~", f"{kind.prefix}:"]
-    return out
+    return out + FORGED_BY_HAND
+
+
+def _says_it_is_unknown(answer: dict[str, Any], replies: list[str]) -> bool:
+    """The press was answered with "I don't recognise that button", or the reply says so or
+    points to an earlier question."""
+    return "recognise" in str(answer.get("text", "")) or any(
+        "earlier question" in t or "recognise" in t for t in replies
+    )
 
 
 async def test_a_stale_or_malformed_press_gets_a_kind_answer(any_db_harness, caplog) -> None:
@@ -114,3 +127,5 @@ async def test_a_stale_or_malformed_press_gets_a_kind_answer(any_db_harness, cap
             assert texts.ERROR not in request.texts(), data  # the error handler's apology
             if data.endswith((":~", ":")):
                 assert answers[0].get("text") == texts.UNKNOWN_BUTTON and answers[0].get("show_alert"), data
+            if data in FORGED_BY_HAND and users is agreed:
+                assert _says_it_is_unknown(answers[0], request.texts()), data
