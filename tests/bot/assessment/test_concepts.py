@@ -491,3 +491,15 @@ def test_the_log_a_procedure_keeps_names_it(assessor: Assessor) -> None:
     assert met and "complaints log" in evidence[0]
     # A log of something else is not the complaints procedure.
     assert not point("procedure", assessor, "mi_complaint_data", "the fridge log showed 40 readings")[0]
+
+
+def test_departments_of_councils_and_hospitals_by_their_own_names(assessor: Assessor) -> None:
+    text = (
+        "A man on our ward was ready to go home at ten but pharmacy had not done his tablets, so he sat "
+        "in a chair till six and his lift left. I rang pharmacy myself and chased it."
+    )
+    met, evidence, _ = point("departments", assessor, "ee_department_handoff", text)
+    assert met and evidence
+    council = "The highways depot had the pothole job, but network ops never sent it on. I chased it twice."
+    assert point("departments", assessor, "ee_department_handoff", council)[0]
+    assert not point("departments", assessor, "ee_department_handoff", "We won an award going towards it.")[0]
