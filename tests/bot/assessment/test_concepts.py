@@ -503,3 +503,14 @@ def test_departments_of_councils_and_hospitals_by_their_own_names(assessor: Asse
     council = "The highways depot had the pothole job, but network ops never sent it on. I chased it twice."
     assert point("departments", assessor, "ee_department_handoff", council)[0]
     assert not point("departments", assessor, "ee_department_handoff", "We won an award going towards it.")[0]
+
+
+def test_a_trend_said_as_many_people_or_not_just_one(assessor: Assessor) -> None:
+    for text in (
+        "Loads of passengers on the 7am train said the doors were stuck, so we reported it.",
+        "It wasn't only one guest: nine different guests wrote that the wifi dropped, month after month.",
+        "Six separate callers asked why the app logged them out, so I raised it with IT.",
+    ):
+        assert point("trend", assessor, "sf_feedback_trends", text)[0], text
+    # One customer once is a one-off.
+    assert not point("trend", assessor, "sf_feedback_trends", "One man said the doors were stuck.")[0]
