@@ -514,3 +514,31 @@ def test_a_trend_said_as_many_people_or_not_just_one(assessor: Assessor) -> None
         assert point("trend", assessor, "sf_feedback_trends", text)[0], text
     # One customer once is a one-off.
     assert not point("trend", assessor, "sf_feedback_trends", "One man said the doors were stuck.")[0]
+
+
+# --- key words that must stay not met (issue 13, third round) ------------------------------------
+
+
+def test_a_name_point_that_asks_for_more_needs_the_name_put_to_work(assessor: Assessor) -> None:
+    """"Names the complaints procedure and follows its stages": the name alone is not met."""
+    bare = "I followed the complaints procedure and the rules."
+    assert not point("procedure", assessor, "rl_complex_complaint", bare)[0]
+    used = ("Under our complaints procedure I logged it at stage one, sent a holding letter within 2 days "
+            "and a final reply after 7.")
+    assert point("procedure", assessor, "rl_complex_complaint", used)[0]
+    assert not point("metrics", assessor, "mi_speed_vs_quality", "AHT and CSAT pull against each other.")[0]
+    assert not point("charter", assessor, "rl_charter_decision", "Our customer charter is to be great.")[0]
+
+
+def test_the_learners_own_name_carries_a_point_the_catalogue_name_left_bare(assessor: Assessor) -> None:
+    text = ("Customer charter says be fair. A lad's bike was late; remembering the charter, I rode it round "
+            "to his flat that evening.")
+    met, evidence, _ = point("charter", assessor, "rl_charter_decision", text)
+    assert met and any("remembering the charter" in e for e in evidence)
+
+
+def test_a_regulators_checks_and_the_data_rules_are_not_named_procedures(assessor: Assessor) -> None:
+    keywords = "The regulator checks. I followed the data rules."
+    assert not point("policy", assessor, "rl_marketing_consent", keywords)[0]
+    named = "I followed our suppression list procedure and removed her number that day."
+    assert point("policy", assessor, "rl_marketing_consent", named)[0]
