@@ -542,3 +542,17 @@ def test_a_regulators_checks_and_the_data_rules_are_not_named_procedures(assesso
     assert not point("policy", assessor, "rl_marketing_consent", keywords)[0]
     named = "I followed our suppression list procedure and removed her number that day."
     assert point("policy", assessor, "rl_marketing_consent", named)[0]
+
+
+def test_a_breach_is_the_event_not_its_consequence(assessor: Assessor) -> None:
+    said = "A temp emailed a tenant's file to the wrong tenant last spring, which was a breach of GDPR."
+    assert not point("consequences", assessor, "rl_breach_prevented", said)[0]
+    costs = "Had it gone out, the tenant could have been harmed and the council fined by the ICO."
+    assert point("consequences", assessor, "rl_breach_prevented", costs)[0]
+
+
+def test_time_limits_are_periods_not_the_words_time_limits(assessor: Assessor) -> None:
+    bare = "Our final response letters explain referral rights and time limits, which I always check."
+    assert not point("rights", assessor, "ee_final_response", bare)[0]
+    real = "My final response told him he could refer it to the ombudsman within six months."
+    assert point("rights", assessor, "ee_final_response", real)[0]
