@@ -556,3 +556,15 @@ def test_time_limits_are_periods_not_the_words_time_limits(assessor: Assessor) -
     assert not point("rights", assessor, "ee_final_response", bare)[0]
     real = "My final response told him he could refer it to the ombudsman within six months."
     assert point("rights", assessor, "ee_final_response", real)[0]
+
+
+def test_a_standard_named_by_what_it_asks(assessor: Assessor) -> None:
+    text = "I run the spa desk. I set a standard that every booking is confirmed by text within the hour."
+    assert point("tools", assessor, "sf_team_standards", text)[0]
+    bare = "I set standards for the team and checked them."
+    assert not point("tools", assessor, "sf_team_standards", bare)[0]
+
+
+def test_a_mystery_visit_is_a_quality_audit_process(assessor: Assessor) -> None:
+    text = "A mystery caller rang our helpline in May and scored us low on holds, so I retrained the team."
+    assert point("qa", assessor, "mi_quality_audit", text)[0]
