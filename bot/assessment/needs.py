@@ -336,11 +336,21 @@ NAME_CHECKS = frozenset(
 ONLY_TO_SAY = ("names", "refers", "knows")
 
 
+# Where a name point asks for more than the name (labelling rule 2: "the name alone is not"):
+# "Names the complaints procedure and follows its stages", "... in the decision", "Names at least
+# two measures and how they pull against each other".
+ASKS_MORE = re.compile(r"\band (?:follows|uses|applies|how|why|explains)\b|\bin the decision\b")
+
+
 def asks_for_a_name(point: MarkingPoint) -> bool:
     """Points that ask for a name ("Names the HEAT model"): there the name is the substance. A
-    point that asks for a model to be used ("Uses root cause analysis") needs it put to work."""
+    point that asks for a model to be used ("Uses root cause analysis") needs it put to work, and
+    so does one that asks for the name and its use ("... and follows its stages")."""
     text = point.text.lower()
-    return text.startswith(ONLY_TO_SAY) and "explain" not in text and " role" not in text
+    return (
+        text.startswith(ONLY_TO_SAY) and "explain" not in text and " role" not in text
+        and not ASKS_MORE.search(text)
+    )
 
 
 # The concept that says "a policy or procedure named in the learner's words" (concepts.yaml).
@@ -459,8 +469,9 @@ def hits(
         if need.full_name and content is not None and abbreviated(content, f):
             continue
         named.append((f.entry_id, (f.start, f.end)))
-    if distinct(named) < need.min:
-        # Only when the catalogue's names fall short: the learner's own words are the fallback.
+    if distinct(named) < need.min or (substance and not any(fx.substantial(sp) for _, sp in named)):
+        # Only when the catalogue's names fall short (too few, or none put to work): the
+        # learner's own words are the fallback ("... but the charter, so I took one off the shelf").
         named += own_names(need, fx, content)
     if need.kind == Kind.LEGISLATION and not need.relevant:
         named += fx.statutes()

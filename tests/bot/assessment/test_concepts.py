@@ -514,3 +514,57 @@ def test_a_trend_said_as_many_people_or_not_just_one(assessor: Assessor) -> None
         assert point("trend", assessor, "sf_feedback_trends", text)[0], text
     # One customer once is a one-off.
     assert not point("trend", assessor, "sf_feedback_trends", "One man said the doors were stuck.")[0]
+
+
+# --- key words that must stay not met (issue 13, third round) ------------------------------------
+
+
+def test_a_name_point_that_asks_for_more_needs_the_name_put_to_work(assessor: Assessor) -> None:
+    """"Names the complaints procedure and follows its stages": the name alone is not met."""
+    bare = "I followed the complaints procedure and the rules."
+    assert not point("procedure", assessor, "rl_complex_complaint", bare)[0]
+    used = ("Under our complaints procedure I logged it at stage one, sent a holding letter within 2 days "
+            "and a final reply after 7.")
+    assert point("procedure", assessor, "rl_complex_complaint", used)[0]
+    assert not point("metrics", assessor, "mi_speed_vs_quality", "AHT and CSAT pull against each other.")[0]
+    assert not point("charter", assessor, "rl_charter_decision", "Our customer charter is to be great.")[0]
+
+
+def test_the_learners_own_name_carries_a_point_the_catalogue_name_left_bare(assessor: Assessor) -> None:
+    text = ("Customer charter says be fair. A lad's bike was late; remembering the charter, I rode it round "
+            "to his flat that evening.")
+    met, evidence, _ = point("charter", assessor, "rl_charter_decision", text)
+    assert met and any("remembering the charter" in e for e in evidence)
+
+
+def test_a_regulators_checks_and_the_data_rules_are_not_named_procedures(assessor: Assessor) -> None:
+    keywords = "The regulator checks. I followed the data rules."
+    assert not point("policy", assessor, "rl_marketing_consent", keywords)[0]
+    named = "I followed our suppression list procedure and removed her number that day."
+    assert point("policy", assessor, "rl_marketing_consent", named)[0]
+
+
+def test_a_breach_is_the_event_not_its_consequence(assessor: Assessor) -> None:
+    said = "A temp emailed a tenant's file to the wrong tenant last spring, which was a breach of GDPR."
+    assert not point("consequences", assessor, "rl_breach_prevented", said)[0]
+    costs = "Had it gone out, the tenant could have been harmed and the council fined by the ICO."
+    assert point("consequences", assessor, "rl_breach_prevented", costs)[0]
+
+
+def test_time_limits_are_periods_not_the_words_time_limits(assessor: Assessor) -> None:
+    bare = "Our final response letters explain referral rights and time limits, which I always check."
+    assert not point("rights", assessor, "ee_final_response", bare)[0]
+    real = "My final response told him he could refer it to the ombudsman within six months."
+    assert point("rights", assessor, "ee_final_response", real)[0]
+
+
+def test_a_standard_named_by_what_it_asks(assessor: Assessor) -> None:
+    text = "I run the spa desk. I set a standard that every booking is confirmed by text within the hour."
+    assert point("tools", assessor, "sf_team_standards", text)[0]
+    bare = "I set standards for the team and checked them."
+    assert not point("tools", assessor, "sf_team_standards", bare)[0]
+
+
+def test_a_mystery_visit_is_a_quality_audit_process(assessor: Assessor) -> None:
+    text = "A mystery caller rang our helpline in May and scored us low on holds, so I retrained the team."
+    assert point("qa", assessor, "mi_quality_audit", text)[0]
