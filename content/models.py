@@ -240,6 +240,10 @@ class Concept(_Strict):
     # A mention that contains a mention of this concept says something of the answer's own by
     # itself: "I told my shift manager" names who it went to, where "I escalated it" says nothing.
     substantive_with: Ident | None = None
+    # Whether its terms are key words the prompt hands the learner ("apologise", "journey"). False
+    # for details only the learner's own case supplies ("within 10 working days"): saying them is
+    # substance, not a repeated key word (bot.assessment.needs.keywords_for).
+    key_words: bool = True
 
     @model_validator(mode="after")
     def _terms(self) -> Concept:

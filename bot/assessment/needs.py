@@ -59,6 +59,11 @@ REASON_MIN = 1  # and the clause after a reason's cue ("because it was faulty")
 DEVELOPED_MIN = 30  # distinct words of its own that make an answer developed (see `substantial`)
 
 
+def figure(w: Word) -> bool:
+    """A figure ("8", "£30", "95%") is always a detail of the answer's own, never a key word."""
+    return any(c.isdigit() for c in w.low)
+
+
 @dataclass(frozen=True)
 class Keywords:
     """The words a prompt hands the learner: its question, its points' texts, their concepts' terms.
@@ -123,7 +128,8 @@ class Findings:
         named = [(f.start, f.end) for f in self.found]
         own = sum(
             1 for w in ws
-            if w.low not in FUNCTION_WORDS and len(w.low) > 2 and not self.keywords.covers(w)
+            if (figure(w) or (w.low not in FUNCTION_WORDS and len(w.low) > 2
+                              and not self.keywords.covers(w)))
             and w.start not in self._listed
             and not any(s <= w.start < e for s, e in named)
             and not (after and w.stem in CONFORMITY)
@@ -269,7 +275,7 @@ def keywords_for(index: ConceptIndex, question: str, points: list[MarkingPoint])
     seen: set[str] = set()
     while todo:
         cid = todo.pop()
-        if cid in seen or cid not in index.terms:
+        if cid in seen or cid not in index.terms or not index.concepts[cid].key_words:
             continue
         seen.add(cid)
         for term in index.terms[cid]:
@@ -330,11 +336,21 @@ NAME_CHECKS = frozenset(
 ONLY_TO_SAY = ("names", "refers", "knows")
 
 
+# Where a name point asks for more than the name (labelling rule 2: "the name alone is not"):
+# "Names the complaints procedure and follows its stages", "... in the decision", "Names at least
+# two measures and how they pull against each other".
+ASKS_MORE = re.compile(r"\band (?:follows|uses|applies|how|why|explains)\b|\bin the decision\b")
+
+
 def asks_for_a_name(point: MarkingPoint) -> bool:
     """Points that ask for a name ("Names the HEAT model"): there the name is the substance. A
-    point that asks for a model to be used ("Uses root cause analysis") needs it put to work."""
+    point that asks for a model to be used ("Uses root cause analysis") needs it put to work, and
+    so does one that asks for the name and its use ("... and follows its stages")."""
     text = point.text.lower()
-    return text.startswith(ONLY_TO_SAY) and "explain" not in text and " role" not in text
+    return (
+        text.startswith(ONLY_TO_SAY) and "explain" not in text and " role" not in text
+        and not ASKS_MORE.search(text)
+    )
 
 
 # The concept that says "a policy or procedure named in the learner's words" (concepts.yaml).
@@ -357,6 +373,8 @@ DOCUMENT = frozenset(
     for w in (
         "policy", "procedure", "process", "code", "charter", "terms", "standard", "framework",
         "scorecard", "matrix", "guidelines", "checklist", "protocol", "promise", "plan", "system",
+        # The record a procedure keeps: "the complaints log" is where the complaints procedure lives.
+        "log",
     )
 )
 
@@ -451,8 +469,9 @@ def hits(
         if need.full_name and content is not None and abbreviated(content, f):
             continue
         named.append((f.entry_id, (f.start, f.end)))
-    if distinct(named) < need.min:
-        # Only when the catalogue's names fall short: the learner's own words are the fallback.
+    if distinct(named) < need.min or (substance and not any(fx.substantial(sp) for _, sp in named)):
+        # Only when the catalogue's names fall short (too few, or none put to work): the
+        # learner's own words are the fallback ("... but the charter, so I took one off the shelf").
         named += own_names(need, fx, content)
     if need.kind == Kind.LEGISLATION and not need.relevant:
         named += fx.statutes()

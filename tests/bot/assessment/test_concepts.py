@@ -11,6 +11,7 @@ import pytest
 
 from bot.assessment import Assessor
 from bot.assessment.concepts import ConceptIndex, words
+from bot.assessment.needs import keywords_for
 from content.loader import Content, ContentError, load_content
 from content.models import Check, Concept, MarkingPoint, Need, Probe, Prompt
 from tests.content.packs import GOOD_PROMPT, write
@@ -423,3 +424,155 @@ def test_a_policy_known_by_its_own_name_may_be_followed_by_the_word_policy(asses
     # A scheme with no word of the entry's own names (or no document word) is still no name.
     other = "We have a pricing policy and a think tank."
     assert not point("policy", assessor, "rl_age_restricted_sale", other)[0]
+
+
+# --- models, agreements and measures in the learner's words (issue 13, third round) -------------
+
+
+def test_an_agreement_needs_what_it_promises_named_or_described(assessor: Assessor) -> None:
+    named = "Our SLA with the glazing firm says broken windows are boarded within 4 hours."
+    assert point("sla", assessor, "ee_sla_monitoring", named)[0]
+    described = "The bus depot has a contract with the cleaners that every coach is valeted by the next day."
+    assert point("sla", assessor, "ee_sla_monitoring", described)[0]
+    # The letters alone promise nothing.
+    bare = "There is an SLA for that. We stick to the SLA."
+    assert not point("sla", assessor, "ee_sla_monitoring", bare)[0]
+
+
+def test_a_measure_described_by_what_it_counts(assessor: Assessor) -> None:
+    text = "We watch the percentage of boiler visits made on the day booked, every Monday."
+    assert point("measure", assessor, "ee_sla_monitoring", text)[0]
+    # Where figures are shown, or a target, is not a measure.
+    assert not point("measure", assessor, "ee_sla_monitoring", "It goes on a dashboard. We have targets.")[0]
+
+
+def test_mystery_shopping_in_a_hotel_or_restaurants_words(assessor: Assessor) -> None:
+    for text in ("A mystery diner came in on a Friday and marked us down on greeting.",
+                 "Somebody pretending to be a patient rang reception to test how we answered."):
+        assert point("method", assessor, "mi_mystery_shopping", text)[0], text
+    assert not point("method", assessor, "mi_mystery_shopping", "It was a mystery why sales fell.")[0]
+
+
+def test_the_procedure_that_sets_a_limit_is_whichever_one_the_learner_names(assessor: Assessor) -> None:
+    text = "I can knock off 15% at most under our price match policy, so I rang the duty manager."
+    met, evidence, _ = point("limits", assessor, "pp_authority_limits", text)
+    assert met and "price match policy" in evidence[0]
+    assert not point("limits", assessor, "pp_authority_limits", "It was above my level so I got help.")[0]
+
+
+def test_times_a_learner_gives_are_their_own_words_not_the_prompts(assessor: Assessor) -> None:
+    """A concept with key_words false hands the learner no key words: a promise of "within 10
+    working days" is a detail of their own, so it is substance, not a repeated key word."""
+    concepts = {
+        "deal": Concept(id="deal", says="the deal", terms=["agreement", "deal"]),
+        "when": Concept(id="when", says="by when", terms=["by noon", "in ... hours"], key_words=False),
+    }
+    needs = [Need(concepts=["deal"]), Need(concepts=["when"])]
+    points = [MarkingPoint(id="sla", check=Check.CONCEPTS, text="Names the deal and by when.", needs=needs)]
+    keywords = keywords_for(ConceptIndex(concepts), "Tell me about a deal.", points)
+    assert keywords.covers(words("agreement")[0])
+    assert not keywords.covers(words("noon")[0]) and not keywords.covers(words("hours")[0])
+    # The shipped promise concept is one of them.
+    assert assessor.content.concepts["service_promise"].key_words is False
+
+
+def test_a_figure_is_the_answers_own_detail_never_a_key_word(assessor: Assessor) -> None:
+    """"8 weeks" in a sentence about following the procedure is what the learner did; the same
+    sentence with only the prompt's words is a key-word answer."""
+    with_figure = "I followed our complaints procedure and wrote to her after 8 weeks."
+    assert point("procedure", assessor, "ee_telecoms_adr", with_figure)[0]
+    without = "I followed our complaints procedure and wrote to her after weeks."
+    assert not point("procedure", assessor, "ee_telecoms_adr", without)[0]
+
+
+def test_the_log_a_procedure_keeps_names_it(assessor: Assessor) -> None:
+    text = "the complaints log for the leisure centre showed 40 moans about cold showers in a month"
+    met, evidence, _ = point("procedure", assessor, "mi_complaint_data", text)
+    assert met and "complaints log" in evidence[0]
+    # A log of something else is not the complaints procedure.
+    assert not point("procedure", assessor, "mi_complaint_data", "the fridge log showed 40 readings")[0]
+
+
+def test_departments_of_councils_and_hospitals_by_their_own_names(assessor: Assessor) -> None:
+    text = (
+        "A man on our ward was ready to go home at ten but pharmacy had not done his tablets, so he sat "
+        "in a chair till six and his lift left. I rang pharmacy myself and chased it."
+    )
+    met, evidence, _ = point("departments", assessor, "ee_department_handoff", text)
+    assert met and evidence
+    council = "The highways depot had the pothole job, but network ops never sent it on. I chased it twice."
+    assert point("departments", assessor, "ee_department_handoff", council)[0]
+    assert not point("departments", assessor, "ee_department_handoff", "We won an award going towards it.")[0]
+
+
+def test_a_trend_said_as_many_people_or_not_just_one(assessor: Assessor) -> None:
+    for text in (
+        "Loads of passengers on the 7am train said the doors were stuck, so we reported it.",
+        "It wasn't only one guest: nine different guests wrote that the wifi dropped, month after month.",
+        "Six separate callers asked why the app logged them out, so I raised it with IT.",
+    ):
+        assert point("trend", assessor, "sf_feedback_trends", text)[0], text
+    # One customer once is a one-off.
+    assert not point("trend", assessor, "sf_feedback_trends", "One man said the doors were stuck.")[0]
+
+
+# --- key words that must stay not met (issue 13, third round) ------------------------------------
+
+
+def test_a_name_point_that_asks_for_more_needs_the_name_put_to_work(assessor: Assessor) -> None:
+    """"Names the complaints procedure and follows its stages": the name alone is not met."""
+    bare = "I followed the complaints procedure and the rules."
+    assert not point("procedure", assessor, "rl_complex_complaint", bare)[0]
+    used = ("Under our complaints procedure I logged it at stage one, sent a holding letter within 2 days "
+            "and a final reply after 7.")
+    assert point("procedure", assessor, "rl_complex_complaint", used)[0]
+    assert not point("metrics", assessor, "mi_speed_vs_quality", "AHT and CSAT pull against each other.")[0]
+    assert not point("charter", assessor, "rl_charter_decision", "Our customer charter is to be great.")[0]
+
+
+def test_the_learners_own_name_carries_a_point_the_catalogue_name_left_bare(assessor: Assessor) -> None:
+    text = ("Customer charter says be fair. A lad's bike was late; remembering the charter, I rode it round "
+            "to his flat that evening.")
+    met, evidence, _ = point("charter", assessor, "rl_charter_decision", text)
+    assert met and any("remembering the charter" in e for e in evidence)
+
+
+def test_a_regulators_checks_and_the_data_rules_are_not_named_procedures(assessor: Assessor) -> None:
+    keywords = "The regulator checks. I followed the data rules."
+    assert not point("policy", assessor, "rl_marketing_consent", keywords)[0]
+    named = "I followed our suppression list procedure and removed her number that day."
+    assert point("policy", assessor, "rl_marketing_consent", named)[0]
+
+
+def test_a_breach_is_the_event_not_its_consequence(assessor: Assessor) -> None:
+    said = "A temp emailed a tenant's file to the wrong tenant last spring, which was a breach of GDPR."
+    assert not point("consequences", assessor, "rl_breach_prevented", said)[0]
+    costs = "Had it gone out, the tenant could have been harmed and the council fined by the ICO."
+    assert point("consequences", assessor, "rl_breach_prevented", costs)[0]
+
+
+def test_time_limits_are_periods_not_the_words_time_limits(assessor: Assessor) -> None:
+    bare = "Our final response letters explain referral rights and time limits, which I always check."
+    assert not point("rights", assessor, "ee_final_response", bare)[0]
+    real = "My final response told him he could refer it to the ombudsman within six months."
+    assert point("rights", assessor, "ee_final_response", real)[0]
+
+
+def test_a_standard_named_by_what_it_asks(assessor: Assessor) -> None:
+    text = "I run the spa desk. I set a standard that every booking is confirmed by text within the hour."
+    assert point("tools", assessor, "sf_team_standards", text)[0]
+    bare = "I set standards for the team and checked them."
+    assert not point("tools", assessor, "sf_team_standards", bare)[0]
+
+
+def test_a_mystery_visit_is_a_quality_audit_process(assessor: Assessor) -> None:
+    text = "A mystery caller rang our helpline in May and scored us low on holds, so I retrained the team."
+    assert point("qa", assessor, "mi_quality_audit", text)[0]
+
+
+def test_a_target_with_its_deadline_is_a_smart_target_without_the_word(assessor: Assessor) -> None:
+    text = "My supervisor and I agreed a target of 20 gym renewals a week by the end of May, and I hit 24."
+    met, evidence, _ = point("smart", assessor, "mi_smart_target", text)
+    assert met and "target of 20 gym renewals" in evidence[0]
+    vague = "My supervisor gave me a target to get more gym renewals. Later that month I hit it."
+    assert not point("smart", assessor, "mi_smart_target", vague)[0]

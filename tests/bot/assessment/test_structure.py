@@ -246,3 +246,44 @@ def test_measurable_results_said_plainly(text: str) -> None:
 
 def test_someone_ringing_back_the_next_day_is_a_result() -> None:
     assert star_parts("I gave him our address. The tenant rang the next day to set a password.")["result"]
+
+
+# Issue 13 (dev3 error analysis): STAR parts said in the ways strong answers said them, missed by
+# cues that knew only "one day", "the next audit showed" and "she rang back".
+@pytest.mark.parametrize(
+    ("text", "part"),
+    [
+        ("Most Fridays a retired teacher buys stamps, and one month he forgot his card.", "situation"),
+        ("In the winter our boiler repair queue doubled.", "situation"),
+        ("Our returns report showed that 40% of returns at the Derby depot were damaged boxes.", "situation"),
+        ("Roughly one in six parcels from the new courier was left outside.", "situation"),
+        ("On the ward I spotted the fire door wedged open with a chair.", "situation"),
+        ("Late parcels were the worst complaint, and cutting them became my project.", "task"),
+        ("She was nervous about the app, and I wanted her to feel she could manage it alone.", "task"),
+        ("I rewrote the refund letter in plain words.", "action"),
+        ("Busy Saturday. phoned round, then ran two extra till checks.", "action"),
+        ("I changed the checklist. The following quarter's audit of the kitchen found no gaps.", "result"),
+        ("I changed the checklist. At the next inspection the score was 96%.", "result"),
+        ("I changed the checklist. In the next sample, 2 of 40 calls missed it.", "result"),
+        ("I booked the ramp. Flight was the next morning, with no problems at all.", "result"),
+        ("I moved his delivery slot and his son rang in that evening to confirm it.", "result"),
+        ("I trained the team on it and there were no appeals about the new form.", "result"),
+        ("I chased the supplier. She had everything within four days.", "result"),
+    ],
+)
+def test_star_parts_as_strong_answers_say_them(text: str, part: str) -> None:
+    assert star_parts(text)[part], part
+
+
+@pytest.mark.parametrize(
+    ("text", "part"),
+    [
+        # Knowing the next audit is coming is no result; nor is a plan for "the next visit".
+        ("I follow the checklist every day.", "result"),
+        ("I will check it at the next visit.", "result"),
+        # A complaint before anything was done is the situation, not a result of the action.
+        ("There were no complaints policies on the intranet.", "result"),
+    ],
+)
+def test_no_star_part_from_a_plan_or_a_general_statement(text: str, part: str) -> None:
+    assert not star_parts(text)[part], part
