@@ -568,3 +568,11 @@ def test_a_standard_named_by_what_it_asks(assessor: Assessor) -> None:
 def test_a_mystery_visit_is_a_quality_audit_process(assessor: Assessor) -> None:
     text = "A mystery caller rang our helpline in May and scored us low on holds, so I retrained the team."
     assert point("qa", assessor, "mi_quality_audit", text)[0]
+
+
+def test_a_target_with_its_deadline_is_a_smart_target_without_the_word(assessor: Assessor) -> None:
+    text = "My supervisor and I agreed a target of 20 gym renewals a week by the end of May, and I hit 24."
+    met, evidence, _ = point("smart", assessor, "mi_smart_target", text)
+    assert met and "target of 20 gym renewals" in evidence[0]
+    vague = "My supervisor gave me a target to get more gym renewals. Later that month I hit it."
+    assert not point("smart", assessor, "mi_smart_target", vague)[0]
