@@ -281,11 +281,19 @@ REASONING = re.compile(
     r"\bsince \w+ (have|has|had|are|is|was|were|can|could|need|needs|would|will|do|does|don'?t)\b|"
     r"\bif\b[^.!?\n]{3,60}?,?\s+(the customer|customers|someone|they|she|he|people|residents)"
     r"( else)?\s+(gets?|would|could|will|might|ends? up|won'?t|can'?t|loses|pays|waits|misses)\b|"
+    # What a slip elsewhere stops the learner doing: "if ops don't update the job I can't tell them".
+    r"\bif\b[^.!?\n]{3,60}?\b(don'?t|dont|doesn'?t|doesnt|isn'?t|isnt|aren'?t|arent)\b[^.!?\n]{0,40}?"
+    r"\b(i|we)\s+(can'?t|cant|cannot|won'?t|wont|couldn'?t|couldnt)\b|"
     # What would have happened otherwise: "If it had gone, her ex would have seen her address",
     # "Without that note it would have been her word against ours".
     r"\b(if|without)\b[^.!?\n]{3,50}?,\s*(\w+\s+){1,2}?(would|could|might|'d)( have)?\b|"
     r"\bwithout (that|this|the|those|these|it|them)\b[^.!?\n,]{0,25}?\s(it|we|she|he|they|you|i)"
     r"( would|'d| could| might)\b|"
+    # The step not taken, weighed: "Letting that slide would have meant anyone could...", "Rushing
+    # him could have cost him the sale", "pushing a dearer deal could be an unfair practice".
+    r"(^|[.!?;:]\s*|\b(but|and)\s+)\w+ing\b[^.!?\n]{0,80}?\b(would|could|might)( also| only| just)?"
+    r"( have| be)? (meant|mean|been|be|left|leave|treated|treat|put|caused|cause|given|let|made|make|"
+    r"cost|risked|risk|broken|breached)\b|"
     # What a step does: "that check is what stops a slip", "it's what protects him and us".
     r"\b(is|it'?s|that'?s|thats|its|was) what (protects|protected|stops|stopped|keeps|kept|makes|made|"
     r"lets|gives|helps|tipped|means|saves|prevents)\b|"
@@ -305,7 +313,8 @@ REASONING = re.compile(
     r"kept)\b|\bcause (thats|that's|it|its|it's|she|he|they|we|i|the)\b|"
     r",\s+so\s+(?!(much|many|far|good|happy|glad|sorry|yeah|basically|anyway)\b)\w+|"
     r"\b\w[\w')]*,?\s+so (i|we|she|he|they|it|everyone|every|all|each|no|nobody|future|more|"
-    r"nothing|the|my|our|her|his|their|under|as|people|customers|residents|someone|no one|noone)\b|"
+    r"nothing|the|my|our|her|his|their|under|as|people|customers|residents|someone|no one|noone|"
+    r"only)\b|"
     # "so" before what could or must (not) happen: a consequence or purpose, not a next step
     # ("at risk of harm so couldn't wait", "so nobody behind could nick his details").
     r"\bso (that )?(\w+ ){0,3}?(can|could|would|will|won'?t|wouldn'?t|couldn'?t|cant|can'?t|"

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from bot.assessment import Assessor, Grade
 from content.loader import Content
 from content.models import Check, MarkingPoint, Probe, Prompt
@@ -181,3 +183,39 @@ def test_a_real_example_is_more_than_i_follow_the_policy(assessor: Assessor) -> 
         "started sending short lines + 1 question at a time. chat csat 3.9 to 4.5 in 6 wks"
     )
     assert assessor.assess(phone).star["situation"] and assessor.assess(phone).star["result"]
+
+
+# Issue 13: a reason said before "so I" (the case weighed), not only after "because".
+WHY = MarkingPoint(id="why", check=Check.EXPLAINS_WHY, text="Explains why you chose the course you took.")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A student asked to pay her hall fees late. Chasing her now would have cost her the place, "
+        "so I set up a two-month plan with her.",
+        "The old boiler in flat 4 was still under its warranty period, which was plenty, so I "
+        "booked the fitter rather than a replacement.",
+        "Anyone in the queue can hear the front desk, unlike the side room, so I took the caller "
+        "round to the side room to talk about his rent arrears.",
+    ],
+)
+def test_a_reason_weighed_before_so_i_meets_explains_why(assessor: Assessor, text: str) -> None:
+    assert point(assessor, text, prompt(WHY, STAR), "general", "why").met
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # The event that set it off, a next step, the customer's feelings, conformity.
+        "A tenant couldn't give the password, so I ended the call.",
+        "I checked the order log on the screen, so I rang the driver.",
+        "The guest was really upset about the noise, so I moved her room.",
+        "It's the policy and the procedure, so I followed it.",
+        # A spoken run-on: the words before this "so" are the event, not the earlier "can't".
+        "when people ring I ask for the password and if they can't say it I can't go on and "
+        "last week a man rang and he didn't know it so I stopped there",
+    ],
+)
+def test_what_happened_before_so_i_is_no_reason(assessor: Assessor, text: str) -> None:
+    assert not point(assessor, text, prompt(WHY, STAR), "general", "why").met

@@ -287,3 +287,19 @@ def test_star_parts_as_strong_answers_say_them(text: str, part: str) -> None:
 )
 def test_no_star_part_from_a_plan_or_a_general_statement(text: str, part: str) -> None:
     assert not star_parts(text)[part], part
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # The step not taken, weighed as a consequence.
+        "Waving the ID check through would have meant a stranger could read her statements.",
+        "I stayed on the line. Hurrying him might have left him thinking we didn't care.",
+        # A slip elsewhere that stops the learner helping.
+        "if the courier team doesn't scan the van I can't give anyone a delivery time",
+        # A reason in chat shorthand: "so only".
+        "told him no, its her data so only her or someone she names",
+    ],
+)
+def test_reasons_weighed_or_in_shorthand(text: str) -> None:
+    assert has_reasoning(text)
