@@ -250,3 +250,17 @@ def test_what_a_named_law_obliged_before_so_i_is_a_reason(assessor: Assessor) ->
     text = ("A man with a guide dog came to the cafe. Under the Equality Act 2010 we had to let "
             "the dog in with him, so I found him a table by the door.")
     assert point(assessor, text, prompt(WHY, STAR), "general", "why").met
+
+
+@pytest.mark.parametrize(
+    ("text", "met"),
+    [
+        # Saying a reason exists is not giving one (the "keywords" answer).
+        ("I treat the stock room team well because it's all connected and really important.", False),
+        ("I always log the call because it is essential and the best thing.", False),
+        # A reason of its own, in the same shape.
+        ("I treat the stock room team well because their counts decide what the website shows.", True),
+    ],
+)
+def test_a_reason_that_only_says_it_matters_is_no_reason(assessor: Assessor, text: str, met: bool) -> None:
+    assert point(assessor, text, prompt(WHY, STAR), "general", "why").met is met
