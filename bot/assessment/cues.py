@@ -127,11 +127,13 @@ ACTION = re.compile(
     rf"(^|[.!?;]\s*|\band\s+)(checked|refunded|explained|logged|rang|called|booked|sent|"
     rf"apologised|offered|arranged|raised|escalated|processed|sorted|replaced|took|gave|told)\b|"
     # Chat notes drop the "I": "asked my team leader + checked the policy", "rewrote my templates".
-    rf"(^|[.!?;:,+]\s*|\b(and|then|so|n)\s+)(?!(?:{_STATIVE}|based|named|located|scared|worried|"
+    # Also after "=" or a dash ("responsiveness = rang the warehouse"), a four-letter past ("used
+    # our charter"), a habit ("always check the address"), an apology or a sum ("refunded £80").
+    rf"(^|[.!?;:,+=\-]\s*|\b(and|then|so|n)\s+)(?!(?:{_STATIVE}|based|named|located|scared|worried|"
     rf"shocked|tired|surprised|interested|delivered|closed|called|cancelled|booked)\b)"
-    rf"(\w{{3,}}ed|{_ACT_PAST}|rewrote)\s+(?!(to|by|with|from|in|on|at|out|up|off)\b)"
+    rf"(\w{{3,}}ed|{_ACT_PAST}|rewrote|used|always \w+)\s+(?!(to|by|with|from|in|on|at|out|up|off)\b)"
     rf"(my|the|a|an|him|her|them|it|his|their|our|every|each|\w+ing|\w+s|\d+|two|three|four|five|"
-    rf"six|some|all|new|extra)\b",
+    rf"six|some|all|new|extra|sorry|[£$€]\d+)\b",
     re.I,
 )
 

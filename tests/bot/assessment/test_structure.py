@@ -335,3 +335,22 @@ def test_measurable_results_in_words_and_shorthand(text: str) -> None:
 )
 def test_figures_in_the_situation_or_a_target_are_no_result(text: str) -> None:
     assert not is_measurable(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # Phone notes drop the "I": after "=", a four-letter past, a habit, an apology, a sum.
+        "empathy = rang her son for her",
+        "parcel went missing twice. used the courier portal to trace it",
+        "pharmacy counter. always read the label back to the patient",
+        "boiler engineer was 3 hrs late. said sorry to the tenant in person",
+        "complaint upheld, credited £45 to the account",
+    ],
+)
+def test_actions_in_phone_notes_without_i(text: str) -> None:
+    assert star_parts(text)["action"]
+
+
+def test_used_to_is_no_action_in_phone_notes() -> None:
+    assert not star_parts("queue was long. used to be quiet on mondays")["action"]
