@@ -331,6 +331,8 @@ def test_measurable_results_in_words_and_shorthand(text: str) -> None:
         # A figure that set the scene, or a target not yet reached, is no result.
         "Our target is a score of 9 and my manager wants 20 reviews a month.",
         "Back in 2021 other teams had tried it.",
+        # A time arranged is a plan; "got it to her by the next morning" is the result.
+        "She rang about a leak. I arranged an engineer for the next morning.",
     ],
 )
 def test_figures_in_the_situation_or_a_target_are_no_result(text: str) -> None:
