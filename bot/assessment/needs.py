@@ -49,7 +49,11 @@ CONFORMITY = frozenset(
         "law", "laws", "legal", "legally", "legislation", "rule", "rules", "policy", "policies",
         "procedure", "procedures", "process", "mandatory", "compulsory", "required", "requirement",
         "regulation", "regulations", "data", "protection", "gdpr", "confidential", "confidentiality",
-        "compliance", "comply", "allowed", "supposed", "standard", "standards"
+        "compliance", "comply", "allowed", "supposed", "standard", "standards",
+        # Words that say a reason exists without giving it ("it's important", "it's all connected").
+        # Compared by stem, so not "reason" ("reasonable adjustment") nor "right" ("her rights").
+        "important", "matters", "matter", "connected", "necessary", "essential", "vital", "proper",
+        "properly", "correct", "best", "good", "thing"
     )
 )
 NEXT_STEP = re.compile(r"[\w')]*,?\s*so\s+(i|we)\b", re.I)
@@ -58,7 +62,9 @@ NEXT_STEP = re.compile(r"[\w')]*,?\s*so\s+(i|we)\b", re.I)
 # ("everyone can read it", "I can't change it"), a comparison or a judgement of enough.
 STANCE = re.compile(
     r"\b(would|wouldn'?t|wouldnt|can|can'?t|cannot|cant|(could|might|couldn'?t|couldnt)( not)? "
-    r"(have|of|be|'ve)|unlike|enough|plenty|means|meant)\b",
+    r"(have|of|be|'ve)|unlike|enough|plenty|means|meant|entitled|(a|the) (right|duty) to|"
+    # What a named law or rule obliged: "under the Equality Act we had to make an adjustment".
+    r"under\b[^,;.]{2,60}?\b(had to|have to|has to|must|needed to|need to|were required|are required))\b",
     re.I,
 )
 # A customer's feelings before "so I" are the situation, not the learner's reason.
@@ -75,6 +81,7 @@ REASON_REACH = 25
 SUBSTANTIAL_SIGNALS = frozenset({"reasoning", "escalation"})
 SUBSTANCE_MIN = 2  # content words of the answer's own a hit's sentence needs
 REASON_MIN = 1  # and the clause after a reason's cue ("because it was faulty")
+RUN_ON = 40  # words in one sentence that make it a run-on, read clause by clause (`part_of`)
 DEVELOPED_MIN = 30  # distinct words of its own that make an answer developed (see `substantial`)
 
 
@@ -151,6 +158,16 @@ class Findings:
             need = 1
         self._substance[key] = own >= need
         return self._substance[key]
+
+    def part_of(self, span: Span) -> str:
+        """Which sentence a span starts in, or in a run-on sentence (speech without full stops,
+        longer than RUN_ON words) which clause: two reasons there are "said apart"."""
+        if not self.words:
+            return "0"
+        w = self.words[min(bisect.bisect_right(self._ends, span[0]), len(self.words) - 1)]
+        if len(self._sentences.get(w.sentence, [])) > RUN_ON:
+            return f"{w.sentence}.{w.clause}"
+        return str(w.sentence)
 
     def _own(self, ws: list[Word], *, conformity: bool) -> int:
         """How many of ``ws`` say something of the answer's own: not a key word of the prompt, not
@@ -535,10 +552,12 @@ def hits(
     elif need.signal:
         spans = fx.signals.get(need.signal, [])
         if need.signal == "reasoning":
-            spans = reasons(fx, spans, substance=substance)
-        elif substance and need.signal in SUBSTANTIAL_SIGNALS:
-            spans = [s for s in spans if fx.substantial(s)]
-        out += [(need.signal, s) for s in spans]
+            # Reasons in different sentences are different reasons ("why each rule exists").
+            out += [(f"reasoning:{fx.part_of(s)}", s) for s in reasons(fx, spans, substance=substance)]
+        else:
+            if substance and need.signal in SUBSTANTIAL_SIGNALS:
+                spans = [s for s in spans if fx.substantial(s)]
+            out += [(need.signal, s) for s in spans]
     if need.where == "result":
         out = [h for h in out if h[1][0] >= fx.result_from]
     return sorted(out, key=lambda h: h[1][0])

@@ -6,7 +6,7 @@ import pytest
 
 from bot.assessment import Assessor, Grade
 from content.loader import Content
-from content.models import Check, MarkingPoint, Probe, Prompt
+from content.models import Check, MarkingPoint, Need, Probe, Prompt
 
 STRONG = (
     "Last month a customer phoned because a direct debit had gone out twice and left her overdrawn. "
@@ -219,3 +219,48 @@ def test_a_reason_weighed_before_so_i_meets_explains_why(assessor: Assessor, tex
 )
 def test_what_happened_before_so_i_is_no_reason(assessor: Assessor, text: str) -> None:
     assert not point(assessor, text, prompt(WHY, STAR), "general", "why").met
+
+
+EACH = MarkingPoint(
+    id="why", check=Check.EXPLAINS_WHY, needs=[Need(signal="reasoning", min=2)],
+    text="Explains why each step exists.",
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "met"),
+    [
+        # One reason for one step is not "each step".
+        ("At the pool I checked the wristbands first because under-8s need an adult with them. "
+         "Then I did the headcount.", False),
+        # Reasons for two steps, said apart.
+        ("At the pool I checked the wristbands first because under-8s need an adult with them. "
+         "Then I did the headcount so that nobody is left in the changing rooms at closing.", True),
+        # Spoken with no full stops: the clauses are read apart.
+        ("so at the pool I check the wristbands first because under eights need an adult with them "
+         "and um then I do the headcount so that nobody gets left in the changing rooms at closing "
+         "time and then I lock the side gate and hand the keys to the duty manager at the desk", True),
+    ],
+)
+def test_each_needs_reasons_said_apart(assessor: Assessor, text: str, met: bool) -> None:
+    assert point(assessor, text, prompt(EACH, STAR), "general", "why").met is met
+
+
+def test_what_a_named_law_obliged_before_so_i_is_a_reason(assessor: Assessor) -> None:
+    text = ("A man with a guide dog came to the cafe. Under the Equality Act 2010 we had to let "
+            "the dog in with him, so I found him a table by the door.")
+    assert point(assessor, text, prompt(WHY, STAR), "general", "why").met
+
+
+@pytest.mark.parametrize(
+    ("text", "met"),
+    [
+        # Saying a reason exists is not giving one (the "keywords" answer).
+        ("I treat the stock room team well because it's all connected and really important.", False),
+        ("I always log the call because it is essential and the best thing.", False),
+        # A reason of its own, in the same shape.
+        ("I treat the stock room team well because their counts decide what the website shows.", True),
+    ],
+)
+def test_a_reason_that_only_says_it_matters_is_no_reason(assessor: Assessor, text: str, met: bool) -> None:
+    assert point(assessor, text, prompt(WHY, STAR), "general", "why").met is met
