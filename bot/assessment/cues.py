@@ -302,6 +302,9 @@ REASONING = re.compile(
     r"\bsince \w+ (have|has|had|are|is|was|were|can|could|need|needs|would|will|do|does|don'?t)\b|"
     r"\bif\b[^.!?\n]{3,60}?,?\s+(the customer|customers|someone|they|she|he|people|residents)"
     r"( else)?\s+(gets?|would|could|will|might|ends? up|won'?t|can'?t|loses|pays|waits|misses)\b|"
+    # ... said of any customer: "if the reading isn't taken, the new household gets billed".
+    rf"\bif\b[^.!?\n]{{3,60}}?,\s+(the|a|our|their) (\w+ )?({_PEOPLE}|household)s?"
+    r"\s+(gets?|would|could|will|might|ends? up|won'?t|can'?t|loses|pays|waits|misses)\b|"
     # What a slip elsewhere stops the learner doing: "if ops don't update the job I can't tell them".
     r"\bif\b[^.!?\n]{3,60}?\b(don'?t|dont|doesn'?t|doesnt|isn'?t|isnt|aren'?t|arent)\b[^.!?\n]{0,40}?"
     r"\b(i|we)\s+(can'?t|cant|cannot|won'?t|wont|couldn'?t|couldnt)\b|"

@@ -297,6 +297,8 @@ def test_no_star_part_from_a_plan_or_a_general_statement(text: str, part: str) -
         "I stayed on the line. Hurrying him might have left him thinking we didn't care.",
         # A slip elsewhere that stops the learner helping.
         "if the courier team doesn't scan the van I can't give anyone a delivery time",
+        # What follows for any customer if a step is missed.
+        "If the meter photo isn't logged on day one, the new tenant gets an estimated bill.",
         # A reason in chat shorthand: "so only".
         "told him no, its her data so only her or someone she names",
     ],
