@@ -582,3 +582,12 @@ def test_a_target_with_its_deadline_is_a_smart_target_without_the_word(assessor:
     assert met and "target of 20 gym renewals" in evidence[0]
     vague = "My supervisor gave me a target to get more gym renewals. Later that month I hit it."
     assert not point("smart", assessor, "mi_smart_target", vague)[0]
+
+
+def test_measures_and_moments_in_the_learners_words(assessor: Assessor) -> None:
+    two = "We're judged on how long chats take and on the satisfaction score after, and they fight."
+    assert point("metrics", assessor, "mi_speed_vs_quality", two)[0]
+    one = "We're judged on how long chats take, and it stresses me."
+    assert not point("metrics", assessor, "mi_speed_vs_quality", one)[0]
+    moment = "For renters the point they decide if we're any good is move-in day, when the keys work or not."
+    assert point("concept", assessor, "ee_moment_of_truth", moment)[0]
