@@ -277,7 +277,9 @@ NOT_A_RESULT = re.compile(
     r"need|needs|policy|limit|deadline|says|say|gives?|allows?|up to|cooling[- ]off|"
     r"(you|they|customers?|she|he) gets?|aim|target|try|trying|keep|"
     r"ago|bought|ordered|pays|deposited|charged|cost|costs|spent|owed|worth|estimated at|"
-    r"normally|if|unless|(was|were|is|still|been) (in|inside|within|outside|over|past))\b"
+    # "was in hospital for 3 weeks" sets the scene; "he's been in every day since" is a result.
+    r"normally|if|unless|(was|were|is|still|been) (in|inside|within|outside|over|past)"
+    r"(?! (every|since|ever)\b))\b"
     r"[^,;:]{0,45}$|\bevery\s*$",
     re.I,
 )

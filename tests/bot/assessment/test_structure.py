@@ -321,6 +321,8 @@ def test_reasons_weighed_or_in_shorthand(text: str) -> None:
         "I spent ten minutes more with him on the phone. His survey score was 9.",
         "target was 20 reviews a month. asked every table at the end. hit 26 by the end of june",
         "I chased the depot and got a new part to her by the next morning",
+        # A customer coming back over time: "been in every week since" is no hospital stay.
+        "I kept his paper aside and um he's been in every week since for about three months",
     ],
 )
 def test_measurable_results_in_words_and_shorthand(text: str) -> None:
@@ -335,6 +337,7 @@ def test_measurable_results_in_words_and_shorthand(text: str) -> None:
         "Back in 2021 other teams had tried it.",
         # A time arranged is a plan; "got it to her by the next morning" is the result.
         "She rang about a leak. I arranged an engineer for the next morning.",
+        "His mum was in hospital for 3 weeks, so I held the parcel at the depot.",
     ],
 )
 def test_figures_in_the_situation_or_a_target_are_no_result(text: str) -> None:
