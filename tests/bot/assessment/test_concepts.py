@@ -610,3 +610,10 @@ def test_a_root_cause_in_phone_notes_and_the_five_whys_as_a_chain(assessor: Asse
     assert point("rca", assessor, "mi_root_cause", chain)[0]
     once = "I asked why it stopped and the engineer fixed it the same day."
     assert not point("rca", assessor, "mi_root_cause", once)[0]
+
+
+def test_an_adjustment_told_as_what_was_done(assessor: Assessor) -> None:
+    for text in ("A man with a tremor couldn't manage the scanner, so I opened a staffed till for him.",
+                 "She couldn't see the screen, so I filled the claim in with her, reading the questions."):
+        assert point("adjustment", assessor, "rl_reasonable_adjustment", text)[0], text
+    assert not point("adjustment", assessor, "rl_reasonable_adjustment", "She paid at the till and left.")[0]
