@@ -110,8 +110,14 @@ def test_why_each_law_mattered_needs_a_law(assessor: Assessor) -> None:
     met, _, missing = point("why", assessor, "rl_two_laws_one_case", text)
     assert not met and missing and "law" in missing
     text += " The Consumer Rights Act 2015 gave him the right to reject it."
+    # One reason is not "each law" (the labelling rule: a reason for one law, not each, is unmet).
+    met, _, missing = point("why", assessor, "rl_two_laws_one_case", text)
+    assert not met and missing and "2 different ones (I found 1)" in missing
+    text += " The Equality Act 2010 mattered too, as he is blind and needed the receipt read out."
     met, evidence, _ = point("why", assessor, "rl_two_laws_one_case", text)
-    assert met and len(evidence) == 2
+    assert met
+    assert any("because it was faulty" in e for e in evidence)
+    assert any("as he is blind" in e for e in evidence)
 
 
 def test_a_figure_counts_as_a_result_only_in_the_result(content: Content) -> None:
@@ -491,3 +497,123 @@ def test_the_log_a_procedure_keeps_names_it(assessor: Assessor) -> None:
     assert met and "complaints log" in evidence[0]
     # A log of something else is not the complaints procedure.
     assert not point("procedure", assessor, "mi_complaint_data", "the fridge log showed 40 readings")[0]
+
+
+def test_departments_of_councils_and_hospitals_by_their_own_names(assessor: Assessor) -> None:
+    text = (
+        "A man on our ward was ready to go home at ten but pharmacy had not done his tablets, so he sat "
+        "in a chair till six and his lift left. I rang pharmacy myself and chased it."
+    )
+    met, evidence, _ = point("departments", assessor, "ee_department_handoff", text)
+    assert met and evidence
+    council = "The highways depot had the pothole job, but network ops never sent it on. I chased it twice."
+    assert point("departments", assessor, "ee_department_handoff", council)[0]
+    assert not point("departments", assessor, "ee_department_handoff", "We won an award going towards it.")[0]
+
+
+def test_a_trend_said_as_many_people_or_not_just_one(assessor: Assessor) -> None:
+    for text in (
+        "Loads of passengers on the 7am train said the doors were stuck, so we reported it.",
+        "It wasn't only one guest: nine different guests wrote that the wifi dropped, month after month.",
+        "Six separate callers asked why the app logged them out, so I raised it with IT.",
+    ):
+        assert point("trend", assessor, "sf_feedback_trends", text)[0], text
+    # One customer once is a one-off.
+    assert not point("trend", assessor, "sf_feedback_trends", "One man said the doors were stuck.")[0]
+
+
+# --- key words that must stay not met (issue 13, third round) ------------------------------------
+
+
+def test_a_name_point_that_asks_for_more_needs_the_name_put_to_work(assessor: Assessor) -> None:
+    """"Names the complaints procedure and follows its stages": the name alone is not met."""
+    bare = "I followed the complaints procedure and the rules."
+    assert not point("procedure", assessor, "rl_complex_complaint", bare)[0]
+    used = ("Under our complaints procedure I logged it at stage one, sent a holding letter within 2 days "
+            "and a final reply after 7.")
+    assert point("procedure", assessor, "rl_complex_complaint", used)[0]
+    assert not point("metrics", assessor, "mi_speed_vs_quality", "AHT and CSAT pull against each other.")[0]
+    assert not point("charter", assessor, "rl_charter_decision", "Our customer charter is to be great.")[0]
+
+
+def test_the_learners_own_name_carries_a_point_the_catalogue_name_left_bare(assessor: Assessor) -> None:
+    text = ("Customer charter says be fair. A lad's bike was late; remembering the charter, I rode it round "
+            "to his flat that evening.")
+    met, evidence, _ = point("charter", assessor, "rl_charter_decision", text)
+    assert met and any("remembering the charter" in e for e in evidence)
+
+
+def test_a_regulators_checks_and_the_data_rules_are_not_named_procedures(assessor: Assessor) -> None:
+    keywords = "The regulator checks. I followed the data rules."
+    assert not point("policy", assessor, "rl_marketing_consent", keywords)[0]
+    named = "I followed our suppression list procedure and removed her number that day."
+    assert point("policy", assessor, "rl_marketing_consent", named)[0]
+
+
+def test_a_breach_is_the_event_not_its_consequence(assessor: Assessor) -> None:
+    said = "A temp emailed a tenant's file to the wrong tenant last spring, which was a breach of GDPR."
+    assert not point("consequences", assessor, "rl_breach_prevented", said)[0]
+    costs = "Had it gone out, the tenant could have been harmed and the council fined by the ICO."
+    assert point("consequences", assessor, "rl_breach_prevented", costs)[0]
+
+
+def test_time_limits_are_periods_not_the_words_time_limits(assessor: Assessor) -> None:
+    bare = "Our final response letters explain referral rights and time limits, which I always check."
+    assert not point("rights", assessor, "ee_final_response", bare)[0]
+    real = "My final response told him he could refer it to the ombudsman within six months."
+    assert point("rights", assessor, "ee_final_response", real)[0]
+
+
+def test_a_standard_named_by_what_it_asks(assessor: Assessor) -> None:
+    text = "I run the spa desk. I set a standard that every booking is confirmed by text within the hour."
+    assert point("tools", assessor, "sf_team_standards", text)[0]
+    bare = "I set standards for the team and checked them."
+    assert not point("tools", assessor, "sf_team_standards", bare)[0]
+
+
+def test_a_mystery_visit_is_a_quality_audit_process(assessor: Assessor) -> None:
+    text = "A mystery caller rang our helpline in May and scored us low on holds, so I retrained the team."
+    assert point("qa", assessor, "mi_quality_audit", text)[0]
+
+
+def test_a_target_with_its_deadline_is_a_smart_target_without_the_word(assessor: Assessor) -> None:
+    text = "My supervisor and I agreed a target of 20 gym renewals a week by the end of May, and I hit 24."
+    met, evidence, _ = point("smart", assessor, "mi_smart_target", text)
+    assert met and "target of 20 gym renewals" in evidence[0]
+    vague = "My supervisor gave me a target to get more gym renewals. Later that month I hit it."
+    assert not point("smart", assessor, "mi_smart_target", vague)[0]
+
+
+def test_measures_and_moments_in_the_learners_words(assessor: Assessor) -> None:
+    two = "We're judged on how long chats take and on the satisfaction score after, and they fight."
+    assert point("metrics", assessor, "mi_speed_vs_quality", two)[0]
+    one = "We're judged on how long chats take, and it stresses me."
+    assert not point("metrics", assessor, "mi_speed_vs_quality", one)[0]
+    moment = "For renters the point they decide if we're any good is move-in day, when the keys work or not."
+    assert point("concept", assessor, "ee_moment_of_truth", moment)[0]
+
+
+def test_support_needs_what_it_was_based_on(assessor: Assessor) -> None:
+    based = ("A pensioner in Hove was £300 behind. We went through her pension and bills together and "
+             "she said she could manage £6 a week, so I set a plan at that.")
+    assert point("support", assessor, "rl_energy_affordability", based)[0]
+    for bare in ("We offer payment plans to anyone who asks.",
+                 "He couldn't afford his electric so I put him on a payment plan and he was relieved."):
+        assert not point("support", assessor, "rl_energy_affordability", bare)[0], bare
+
+
+def test_a_root_cause_in_phone_notes_and_the_five_whys_as_a_chain(assessor: Assessor) -> None:
+    note = "till receipts printing card digits. cause was an old setting left on after the upgrade."
+    assert point("root_cause", assessor, "rl_breach_prevented", note)[0]
+    chain = ("so um the lift kept stopping and I asked why it stopped and it was the door and why did "
+             "the door stick and it was grit in the runner so we got the runner cleaned weekly")
+    assert point("rca", assessor, "mi_root_cause", chain)[0]
+    once = "I asked why it stopped and the engineer fixed it the same day."
+    assert not point("rca", assessor, "mi_root_cause", once)[0]
+
+
+def test_an_adjustment_told_as_what_was_done(assessor: Assessor) -> None:
+    for text in ("A man with a tremor couldn't manage the scanner, so I opened a staffed till for him.",
+                 "She couldn't see the screen, so I filled the claim in with her, reading the questions."):
+        assert point("adjustment", assessor, "rl_reasonable_adjustment", text)[0], text
+    assert not point("adjustment", assessor, "rl_reasonable_adjustment", "She paid at the till and left.")[0]
