@@ -591,3 +591,12 @@ def test_measures_and_moments_in_the_learners_words(assessor: Assessor) -> None:
     assert not point("metrics", assessor, "mi_speed_vs_quality", one)[0]
     moment = "For renters the point they decide if we're any good is move-in day, when the keys work or not."
     assert point("concept", assessor, "ee_moment_of_truth", moment)[0]
+
+
+def test_support_needs_what_it_was_based_on(assessor: Assessor) -> None:
+    based = ("A pensioner in Hove was £300 behind. We went through her pension and bills together and "
+             "she said she could manage £6 a week, so I set a plan at that.")
+    assert point("support", assessor, "rl_energy_affordability", based)[0]
+    for bare in ("We offer payment plans to anyone who asks.",
+                 "He couldn't afford his electric so I put him on a payment plan and he was relieved."):
+        assert not point("support", assessor, "rl_energy_affordability", bare)[0], bare
