@@ -109,7 +109,7 @@ _ACT_PAST = (
     r"gave|told|took|made|spoke|rang|sent|wrote|put|got|went|found|kept|let|paid|read|brought|"
     r"sought|did|done|set|ran|led|held|showed|stayed|said|shook|met|chose|began|left|won|"
     r"whistleblew|drew|hung|stood|tried|offered|apologised|apologized|listened|asked|called|"
-    r"explained|checked|refunded|rewrote|rebuilt|built|taught|drove|bought|sold|drew up|swapped"
+    r"explained|checked|refunded|spent|rewrote|rebuilt|built|taught|drove|bought|sold|drew up|swapped"
 )
 _ACT_PRESENT = (
     r"check|explain|offer|ask|tell|call|ring|process|refund|escalate|log|record|apologise|"
@@ -127,11 +127,13 @@ ACTION = re.compile(
     rf"(^|[.!?;]\s*|\band\s+)(checked|refunded|explained|logged|rang|called|booked|sent|"
     rf"apologised|offered|arranged|raised|escalated|processed|sorted|replaced|took|gave|told)\b|"
     # Chat notes drop the "I": "asked my team leader + checked the policy", "rewrote my templates".
-    rf"(^|[.!?;:,+]\s*|\b(and|then|so|n)\s+)(?!(?:{_STATIVE}|based|named|located|scared|worried|"
+    # Also after "=" or a dash ("responsiveness = rang the warehouse"), a four-letter past ("used
+    # our charter"), a habit ("always check the address"), an apology or a sum ("refunded £80").
+    rf"(^|[.!?;:,+=\-]\s*|\b(and|then|so|n)\s+)(?!(?:{_STATIVE}|based|named|located|scared|worried|"
     rf"shocked|tired|surprised|interested|delivered|closed|called|cancelled|booked)\b)"
-    rf"(\w{{3,}}ed|{_ACT_PAST}|rewrote)\s+(?!(to|by|with|from|in|on|at|out|up|off)\b)"
+    rf"(\w{{3,}}ed|{_ACT_PAST}|rewrote|used|always \w+)\s+(?!(to|by|with|from|in|on|at|out|up|off)\b)"
     rf"(my|the|a|an|him|her|them|it|his|their|our|every|each|\w+ing|\w+s|\d+|two|three|four|five|"
-    rf"six|some|all|new|extra)\b",
+    rf"six|some|all|new|extra|sorry|[£$€]\d+)\b",
     re.I,
 )
 
@@ -170,6 +172,8 @@ RESULT = re.compile(
     r"accounted for|paid|served|answered|cleared)\b|"
     # A figure moved: "calls about my emails down from about 10 a week to 2", "chat csat 3.9 to 4.5".
     r"\b(down|up) (from|to|by) (about |around )?\d|\b\d+\.\d+ to \d+(\.\d+)?\b|"
+    # A target reached: "hit 12 a week by March", "got it down to 58 secs".
+    r"\b(hit|reached|got (it |them |this |that )?(down |up )?to) \d|"
     r"\b(i|we|she|he|they) got \d+\s*(%|out of|/|stars?)|"
     r"\bwas back\b|\bwas fine\b|\bcame out at\b|\bnothing (more|else) came\b|\bnow\b.*\bweek\b|"
     r"\b(he|she|they) (left|stayed|kept|got|did)\b|\basked for the manager\b|\bgot angry\b|"
@@ -229,11 +233,21 @@ _UNIT = (
     r"seconds?|secs?|minutes?|mins?|hours?|hrs?|days?|weeks?|months?|years?|points?|stars?|calls?|"
     r"complaints?|customers?|cases?|tickets?|records?|files?|staff|people|visits?|ratings?|"
     r"working days?|problems?|issues?|errors?|faults?|households?|items?|orders?|refunds?|members?|"
-    r"appointments?|sign ups?|signups?|bookings?|visits?|"
+    r"appointments?|sign ups?|signups?|bookings?|visits?|accounts?|applications?|appeals?|disputes?|"
     r"agents?|advisers?|advisors?|colleagues?|findings?|incidents?|letters?|emails?|pounds?|quid|"
     r"payments?"
 )
 _NUMBER_WORD = r"two|three|four|five|six|seven|eight|nine|ten|twelve|twenty|thirty|a third|half"
+# Counts said in words, as speech and careful writing give them: "eleven", "fifty odd", "a hundred
+# and twenty", "three hundred".
+COUNT_WORD = (
+    r"(a|one|two|three|four|five|six|seven|eight|nine|ten) hundred( and \w+( \w+)?)?|"
+    r"(twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)( \w+)?( odd)?|"
+    r"eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|"
+    r"two|three|four|five|six|seven|eight|nine|ten"
+)
+# A word between a count and what it counts: "11 other accounts", "fifty odd visits".
+_BETWEEN = r"other|more|extra|odd|separate|new|further"
 QUANTITY = re.compile(
     rf"\d+(\.\d+)?\s*(%|per ?cent|percent)|\b\d+(\.\d+)?\s*(out of|/)\s*\d+|"
     rf"\b\d+\s*\*|[£$€]\s?\d[\d,.]*|\b(?!(19|20)\d\d\b)\d[\d,]*(\.\d+)?\s+({_UNIT})\b|"
@@ -242,7 +256,14 @@ QUANTITY = re.compile(
     rf"\b\d+ of (her|his|their|the|our|my|its) (\w+ )?({_UNIT})\b|\b(bought|ordered|booked|sold) \d+ more\b|"
     rf"\b\d[\d,]*(\.\d+)?({_UNIT})\b|"
     rf"\b({_NUMBER_WORD})\s+({_UNIT})\b|\b(from|down from|up from) \d+|\bby (a third|half)\b|"
-    rf"\b(same|next) day\b|\b(in|within) (the|an|a|one) (hour|day|week|fortnight|month)\b|"
+    # A count in words, perhaps with a word between: "eleven other accounts", "fifty odd visits".
+    rf"\b({COUNT_WORD})\s+({_BETWEEN} )?({_UNIT})\b|\b\d[\d,]* ({_BETWEEN}) ({_UNIT})\b|"
+    # A score or rate reported: "her CSAT was 10", "our NPS came back at 62".
+    r"\b(csat|nps|ces|fcr|aht|score|rating)\b (\w+ ){0,2}?(was|were|of|at|hit|reached|went to) "
+    r"\d[\d.]*\b|\b\d+ (a|an|per|each) (day|wk|week|month|quarter|year|shift)\b|"
+    r"\b(hit|reached|got (it |them |this |that )?(down |up )?to) \d|"
+    rf"\b(same|next) day\b|\bby the (next|following) morning\b|"
+    rf"\b(in|within) (the|an|a|one) (hour|day|week|fortnight|month)\b|"
     rf"\bzero \w+|"
     rf"\b(once|twice|\d+ times) a (day|week|month)\b|\ba (day|week|month|year)'?s? "
     rf"(free|off|credit|refund)\b|\b(gave|scored|rated) (us|me|it) (a )?\d+\b|"
@@ -281,11 +302,19 @@ REASONING = re.compile(
     r"\bsince \w+ (have|has|had|are|is|was|were|can|could|need|needs|would|will|do|does|don'?t)\b|"
     r"\bif\b[^.!?\n]{3,60}?,?\s+(the customer|customers|someone|they|she|he|people|residents)"
     r"( else)?\s+(gets?|would|could|will|might|ends? up|won'?t|can'?t|loses|pays|waits|misses)\b|"
+    # What a slip elsewhere stops the learner doing: "if ops don't update the job I can't tell them".
+    r"\bif\b[^.!?\n]{3,60}?\b(don'?t|dont|doesn'?t|doesnt|isn'?t|isnt|aren'?t|arent)\b[^.!?\n]{0,40}?"
+    r"\b(i|we)\s+(can'?t|cant|cannot|won'?t|wont|couldn'?t|couldnt)\b|"
     # What would have happened otherwise: "If it had gone, her ex would have seen her address",
     # "Without that note it would have been her word against ours".
     r"\b(if|without)\b[^.!?\n]{3,50}?,\s*(\w+\s+){1,2}?(would|could|might|'d)( have)?\b|"
     r"\bwithout (that|this|the|those|these|it|them)\b[^.!?\n,]{0,25}?\s(it|we|she|he|they|you|i)"
     r"( would|'d| could| might)\b|"
+    # The step not taken, weighed: "Letting that slide would have meant anyone could...", "Rushing
+    # him could have cost him the sale", "pushing a dearer deal could be an unfair practice".
+    r"(^|[.!?;:]\s*|\b(but|and)\s+)\w+ing\b[^.!?\n]{0,80}?\b(would|could|might)( also| only| just)?"
+    r"( have| be)? (meant|mean|been|be|left|leave|treated|treat|put|caused|cause|given|let|made|make|"
+    r"cost|risked|risk|broken|breached)\b|"
     # What a step does: "that check is what stops a slip", "it's what protects him and us".
     r"\b(is|it'?s|that'?s|thats|its|was) what (protects|protected|stops|stopped|keeps|kept|makes|made|"
     r"lets|gives|helps|tipped|means|saves|prevents)\b|"
@@ -305,7 +334,8 @@ REASONING = re.compile(
     r"kept)\b|\bcause (thats|that's|it|its|it's|she|he|they|we|i|the)\b|"
     r",\s+so\s+(?!(much|many|far|good|happy|glad|sorry|yeah|basically|anyway)\b)\w+|"
     r"\b\w[\w')]*,?\s+so (i|we|she|he|they|it|everyone|every|all|each|no|nobody|future|more|"
-    r"nothing|the|my|our|her|his|their|under|as|people|customers|residents|someone|no one|noone)\b|"
+    r"nothing|the|my|our|her|his|their|under|as|people|customers|residents|someone|no one|noone|"
+    r"only)\b|"
     # "so" before what could or must (not) happen: a consequence or purpose, not a next step
     # ("at risk of harm so couldn't wait", "so nobody behind could nick his details").
     r"\bso (that )?(\w+ ){0,3}?(can|could|would|will|won'?t|wouldn'?t|couldn'?t|cant|can'?t|"

@@ -110,8 +110,14 @@ def test_why_each_law_mattered_needs_a_law(assessor: Assessor) -> None:
     met, _, missing = point("why", assessor, "rl_two_laws_one_case", text)
     assert not met and missing and "law" in missing
     text += " The Consumer Rights Act 2015 gave him the right to reject it."
+    # One reason is not "each law" (the labelling rule: a reason for one law, not each, is unmet).
+    met, _, missing = point("why", assessor, "rl_two_laws_one_case", text)
+    assert not met and missing and "2 different ones (I found 1)" in missing
+    text += " The Equality Act 2010 mattered too, as he is blind and needed the receipt read out."
     met, evidence, _ = point("why", assessor, "rl_two_laws_one_case", text)
-    assert met and len(evidence) == 2
+    assert met
+    assert any("because it was faulty" in e for e in evidence)
+    assert any("as he is blind" in e for e in evidence)
 
 
 def test_a_figure_counts_as_a_result_only_in_the_result(content: Content) -> None:

@@ -287,3 +287,72 @@ def test_star_parts_as_strong_answers_say_them(text: str, part: str) -> None:
 )
 def test_no_star_part_from_a_plan_or_a_general_statement(text: str, part: str) -> None:
     assert not star_parts(text)[part], part
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # The step not taken, weighed as a consequence.
+        "Waving the ID check through would have meant a stranger could read her statements.",
+        "I stayed on the line. Hurrying him might have left him thinking we didn't care.",
+        # A slip elsewhere that stops the learner helping.
+        "if the courier team doesn't scan the van I can't give anyone a delivery time",
+        # A reason in chat shorthand: "so only".
+        "told him no, its her data so only her or someone she names",
+    ],
+)
+def test_reasons_weighed_or_in_shorthand(text: str) -> None:
+    assert has_reasoning(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # Counts in words, with a word between the count and what it counts.
+        "so I rang the bank and um I found twelve other customers with the same fault",
+        "I moved the bins and um she's been back every week since, that's like thirty odd visits",
+        "I checked the rota and then I spotted 7 more bookings that had the wrong date",
+        # A figure that moved, said in words.
+        "we added a reminder text and missed visits went down from about two hundred a month to "
+        "about forty",
+        # A score reported after the action; a target reached; a time said as "by the next morning".
+        "I spent ten minutes more with him on the phone. His survey score was 9.",
+        "target was 20 reviews a month. asked every table at the end. hit 26 by the end of june",
+        "I chased the depot and got a new part to her by the next morning",
+    ],
+)
+def test_measurable_results_in_words_and_shorthand(text: str) -> None:
+    assert is_measurable(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # A figure that set the scene, or a target not yet reached, is no result.
+        "Our target is a score of 9 and my manager wants 20 reviews a month.",
+        "Back in 2021 other teams had tried it.",
+        # A time arranged is a plan; "got it to her by the next morning" is the result.
+        "She rang about a leak. I arranged an engineer for the next morning.",
+    ],
+)
+def test_figures_in_the_situation_or_a_target_are_no_result(text: str) -> None:
+    assert not is_measurable(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # Phone notes drop the "I": after "=", a four-letter past, a habit, an apology, a sum.
+        "empathy = rang her son for her",
+        "parcel went missing twice. used the courier portal to trace it",
+        "pharmacy counter. always read the label back to the patient",
+        "boiler engineer was 3 hrs late. said sorry to the tenant in person",
+        "complaint upheld, credited £45 to the account",
+    ],
+)
+def test_actions_in_phone_notes_without_i(text: str) -> None:
+    assert star_parts(text)["action"]
+
+
+def test_used_to_is_no_action_in_phone_notes() -> None:
+    assert not star_parts("queue was long. used to be quiet on mondays")["action"]
