@@ -45,8 +45,9 @@ from storage.models import Learner
 
 
 async def start(update: Update, context: Context) -> None:
-    """Welcome with the privacy notice in brief to accept, or a welcome back."""
-    learner = await learner_for(update, context)
+    """Welcome with the privacy notice in brief to accept, or a welcome back. The one place a
+    Telegram learner is made (with an invite's or an assessor link's code too)."""
+    learner = await learner_for(update, context, start=True)
     assert learner.id is not None
     name = html.escape(learner.first_name or "there")
     learner = await context.services.learners.begin(learner.id)
