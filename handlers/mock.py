@@ -22,7 +22,7 @@ from telegram.ext import BaseHandler, CallbackQueryHandler, CommandHandler, filt
 from bot.mock.service import MockError, MockView, NoStandard, Step
 from bot.render.feedback import HTML
 from bot.render.mock import render_intro, render_paused, render_question, render_report, render_status
-from handlers import keyboards, texts
+from handlers import texts, voice_buttons
 from handlers.callback import ATTEMPT, Callback, number, optional
 from handlers.common import correcting, learner_for, quote_heard, reply, take_press
 from handlers.consent import require_consent
@@ -185,7 +185,7 @@ async def show_status(
     markup = answer_keyboard(view)
     if heard is not None and for_part is not None:
         text = f"{texts.VOICE_HEARD.format(heard=quote_heard(heard))}\n{text}"
-        markup = InlineKeyboardMarkup([*markup.inline_keyboard, keyboards.replace_row(for_part)])
+        markup = InlineKeyboardMarkup([*markup.inline_keyboard, voice_buttons.replace_row(for_part)])
     chat = update.effective_chat
     assert chat is not None
     sent = await context.bot.send_message(chat.id, text, disable_notification=True, reply_markup=markup)

@@ -19,7 +19,7 @@ from telegram.ext import BaseHandler, CallbackQueryHandler, CommandHandler, filt
 
 from bot.practice.service import DraftStatus, PracticeError
 from bot.render.feedback import HTML, render_prompt, render_status
-from handlers import after_feedback, keyboards, mock, texts
+from handlers import after_feedback, keyboards, mock, texts, voice_buttons
 from handlers.answering import reask_profile, resend_lost_feedback, submit, typed_profile
 from handlers.assignments import work_rows
 from handlers.callback import Callback
@@ -143,7 +143,7 @@ async def show_status(
     assert chat is not None
     markup = keyboards.draft_keyboard(status.prompt.id, status.token)
     if heard_part is not None:
-        markup = InlineKeyboardMarkup([*markup.inline_keyboard, keyboards.replace_row(heard_part)])
+        markup = InlineKeyboardMarkup([*markup.inline_keyboard, voice_buttons.replace_row(heard_part)])
     sent = await context.bot.send_message(
         chat.id, text, disable_notification=True, reply_markup=markup,
     )

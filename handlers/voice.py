@@ -3,10 +3,10 @@
 The recording is downloaded into memory, transcribed on this machine by bot.voice (in a worker
 process, never on the event loop) and dropped: only the transcript is kept, as part of the answer.
 The status line quotes what was heard, with Submit, Cancel and "Replace this part"
-(keyboards.VOICE_FIX, the part being the voice note's message id): after that press the learner's
-next message, typed or spoken, takes the transcript's place in the answer instead of being added
-("Keep what I said", keyboards.VOICE_KEEP, changes their mind). A reply to the status line with the
-right words does the same in one step. A press on a part that has gone (submitted, cancelled,
+(voice_buttons.VOICE_FIX, the part being the voice note's message id): after that press the
+learner's next message, typed or spoken, takes the transcript's place in the answer instead of
+being added ("Keep what I said", voice_buttons.VOICE_KEEP, changes their mind). A reply to the
+status line with the right words does the same in one step. A press on a part that has gone (submitted, cancelled,
 replaced) changes nothing and says so. With no question open the transcript waits for the learner
 to pick one (and is shown in the chat, so it is never lost).
 """
@@ -26,7 +26,7 @@ from telegram.ext import BaseHandler, CallbackQueryHandler
 from bot.practice.service import Arm, NoDraft, PracticeError
 from bot.voice.decode import AudioError
 from bot.voice.service import VoiceBusy
-from handlers import keyboards, mock, texts
+from handlers import keyboards, mock, texts, voice_buttons
 from handlers.callback import Callback
 from handlers.common import correcting, learner_for, quote_heard, replace_message, reply, take_press
 from handlers.consent import require_consent
@@ -116,7 +116,7 @@ async def _part_pressed(update: Update, context: Context, kind: Callback) -> tup
 async def replace_button(update: Update, context: Context) -> None:
     """Replace this part: the next message, typed or spoken, takes the part's place (in the
     practice answer, or in the mock's answer while a mock is running)."""
-    if (pressed := await _part_pressed(update, context, keyboards.VOICE_FIX)) is None:
+    if (pressed := await _part_pressed(update, context, voice_buttons.VOICE_FIX)) is None:
         return
     learner, part = pressed
     assert learner.id is not None
@@ -130,13 +130,13 @@ async def replace_button(update: Update, context: Context) -> None:
     else:
         await replace_message(
             update, context, texts.REPLACE_WAITING.format(heard=quote_heard(heard)),
-            reply_markup=keyboards.keep_keyboard(part),
+            reply_markup=voice_buttons.keep_keyboard(part),
         )
 
 
 async def keep_button(update: Update, context: Context) -> None:
     """Keep what I said: the part stays, and the next message is added as usual."""
-    if (pressed := await _part_pressed(update, context, keyboards.VOICE_KEEP)) is None:
+    if (pressed := await _part_pressed(update, context, voice_buttons.VOICE_KEEP)) is None:
         return
     learner, part = pressed
     assert learner.id is not None
@@ -155,6 +155,6 @@ async def keep_button(update: Update, context: Context) -> None:
 
 def handlers() -> list[BaseHandler]:
     return [
-        CallbackQueryHandler(replace_button, pattern=keyboards.VOICE_FIX.pattern),
-        CallbackQueryHandler(keep_button, pattern=keyboards.VOICE_KEEP.pattern),
+        CallbackQueryHandler(replace_button, pattern=voice_buttons.VOICE_FIX.pattern),
+        CallbackQueryHandler(keep_button, pattern=voice_buttons.VOICE_KEEP.pattern),
     ]
