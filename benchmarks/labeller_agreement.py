@@ -1,9 +1,10 @@
 """How far two human labellers agree on the marking set (issue 13): the ceiling for any engine.
 
-    python benchmarks/labeller_agreement.py [--list]
+    python benchmarks/labeller_agreement.py [--list] [--sets holdout3]
 
 Compares tests/data/marking/second_labels.yaml (labeller2, labelled blind from
-benchmarks/blind_sheet.py) with the first labeller's labels in tuning2.yaml and dev3.yaml (was holdout2.yaml):
+benchmarks/blind_sheet.py) with the first labeller's labels in tuning2.yaml, dev3.yaml (was
+holdout2.yaml) and holdout3.yaml (the held-out set's labels are read here only to compare two humans):
 per-point agreement, Cohen's kappa (the same Confusion code as marking_eval, first labeller as the
 "label", second as the "got"), and grade agreement, separately per set. With --list, every point
 and grade disagreement. Humans only: it never runs the marking engine.
@@ -22,7 +23,8 @@ import yaml
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from bot.assessment.marking_set import GRADES, Confusion, load_set  # noqa: E402
+from benchmarks.blind_sheet import SAMPLE_SETS  # noqa: E402
+from bot.assessment.marking_set import GRADES, Confusion, Labelled, load_set  # noqa: E402
 
 SECOND = ROOT / "tests" / "data" / "marking" / "second_labels.yaml"
 
@@ -31,13 +33,28 @@ def load_second(path: Path = SECOND) -> dict[str, dict[str, Any]]:
     return yaml.safe_load(path.read_text(encoding="utf-8")) or {}
 
 
+def answer_level(item: Labelled, mine: dict[str, Any]) -> list[str]:
+    """The answer-level labels the two labellers set differently (they feed the grade, so a grade
+    disagreement with every point agreed is explained here)."""
+    pairs = {
+        "full_star": (item.full_star, bool(mine["full_star"])),
+        "example": (item.example, bool(mine["example"])),
+        "to_correct": (sorted(item.to_correct), sorted(mine["to_correct"] or [])),
+    }
+    return [f"{item.id} {k}: first {a}, second {b}" for k, (a, b) in pairs.items() if a != b]
+
+
 def compare(name: str, second: dict[str, dict[str, Any]]) -> tuple[list[str], list[str]]:
     first = {item.id: item for item in load_set(name)}
     ids = [i for i in second if i in first]
     points, grades = Confusion(), Counter[tuple[str, str]]()
     errors: list[str] = []
+    answer_errors = 0
     for i in ids:
         item, mine = first[i], second[i]
+        level = answer_level(item, mine)
+        answer_errors += len(level)
+        errors += level
         for point, label in item.points.items():
             other = bool(mine["points"][point])
             points.add(label, other)
@@ -52,7 +69,8 @@ def compare(name: str, second: dict[str, dict[str, Any]]) -> tuple[list[str], li
         f"  per-point agreement {points.accuracy:.3f} ({points.tp + points.tn}/{points.total}); "
         f"Cohen's kappa {points.kappa:.3f}; first met {points.tp + points.fn}, "
         f"second met {points.tp + points.fp}",
-        f"  grade agreement {same / len(ids):.3f} ({same}/{len(ids)})",
+        f"  grade agreement {same / len(ids):.3f} ({same}/{len(ids)}); answer-level labels "
+        f"(full_star, example, to_correct) set differently {answer_errors} of {3 * len(ids)}",
         "  grades (rows first, columns second): "
         + "; ".join(f"{a}: " + " ".join(str(grades[(a, b)]) for b in GRADES) for a in GRADES),
     ]
@@ -62,9 +80,10 @@ def compare(name: str, second: dict[str, dict[str, Any]]) -> tuple[list[str], li
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--list", action="store_true", help="list every disagreement")
+    parser.add_argument("--sets", nargs="+", choices=SAMPLE_SETS, default=list(SAMPLE_SETS))
     args = parser.parse_args(argv)
     second = load_second()
-    for name in ("tuning2", "dev3"):
+    for name in args.sets:
         lines, errors = compare(name, second)
         print("\n".join(lines))
         if args.list:

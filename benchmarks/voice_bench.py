@@ -40,15 +40,14 @@ sys.path.insert(0, str(ROOT))
 
 from benchmarks.voice_corpus import audio, readings  # noqa: E402
 from bot.assessment import Assessor  # noqa: E402
-from bot.voice.decode import decode  # noqa: E402
-from bot.voice.engines import Engine  # noqa: E402
-from bot.voice.service import VoiceLimits, VoiceService, decode_parts, transcribe_bytes, transcribe_part  # noqa: E402
+from bot.voice.decode import Pcm, decode  # noqa: E402
+from bot.voice.engines import ENGINES, Engine  # noqa: E402
+from bot.voice.service import VoiceLimits, VoiceService, decode_parts, transcribe_part  # noqa: E402
 from bot.voice.vocabulary import Vocabulary, catalogue_forms  # noqa: E402
 from content.loader import load_content  # noqa: E402
 from tests.bot.voice.audio import REFERENCES, clip, wav, wer, words  # noqa: E402
 
 REAL = ROOT / "tests" / "data" / "audio" / "real"
-ENGINE = "pocketsphinx"
 
 
 def names(assessor: Assessor, text: str) -> set[str]:
@@ -89,38 +88,64 @@ def _set(name: str) -> list[tuple[str, bytes, str]]:
     return [(f"{r.id} {r.voice}", audio(r), r.text) for r in readings(name)]
 
 
-def accuracy(sets: list[str], vocabulary: Vocabulary, assessor: Assessor, verbose: bool) -> None:
+def _recognisers(engine_name: str, vocabulary: Vocabulary, counts: list[int]) -> dict[str, Engine]:
+    """The engine without the bias and with it, built as the bot builds it; for faster-whisper with
+    `counts`, one biased engine per number of hotwords (the tuning runs)."""
+    base, _, model = engine_name.partition(":")
+    factory = ENGINES[base]
+    extra = {"model": model} if model else {}
+    out = {"plain": factory((), **extra)}
+    if base == "faster-whisper" and counts:
+        for count in counts:
+            out[f"hot{count}"] = factory(vocabulary, count=count, **extra)
+    else:
+        out["biased"] = factory(vocabulary, **extra)
+    return out
+
+
+def _heard(recogniser: Engine, data: bytes) -> tuple[str, float]:
+    """The bot's path in one process: decode, cut at pauses, each part heard in turn."""
+    parts, seconds = decode_parts(data, 600)
+    return " ".join(t for t in (recogniser.transcribe(Pcm(p)) for p in parts) if t), seconds
+
+
+def accuracy(sets: list[str], recognisers: dict[str, Engine], assessor: Assessor, verbose: bool) -> None:
     print("\n== accuracy: without the bias -> with it")
     for name in sets:
         items = _set(name)
-        # per mode: errors, words, names found, names not said, CPU seconds, audio seconds
-        totals = {mode: [0.0] * 6 for mode in ("plain", "biased")}
-        expected = 0
+        # per mode and voice ("" for all): errors, words, names found, names not said, CPU s, audio s
+        totals: dict[tuple[str, str], list[float]] = {}
+        expected: dict[str, int] = {}
         for label, data, reference in items:
             typed = names(assessor, reference)
-            expected += len(typed)
-            for mode, vocab in (("plain", ()), ("biased", vocabulary)):
+            voice = label.split(" ")[1] if " " in label else ""
+            for key in {"", voice}:
+                expected[key] = expected.get(key, 0) + len(typed)
+            for mode, recogniser in recognisers.items():
                 cpu = time.process_time()
-                heard = transcribe_bytes(data, ENGINE, 600, vocab)
-                t = totals[mode]
+                text, seconds = _heard(recogniser, data)
+                used = time.process_time() - cpu
+                spoken = names(assessor, text)
                 n = len(words(reference))
-                t[0] += wer(reference, heard.text) * n
-                t[1] += n
-                spoken = names(assessor, heard.text)
-                t[2] += len(typed & spoken)
-                t[3] += len(spoken - typed)
-                t[4] += time.process_time() - cpu
-                t[5] += heard.duration
+                for key in {"", voice}:
+                    t = totals.setdefault((mode, key), [0.0] * 6)
+                    t[0] += wer(reference, text) * n
+                    t[1] += n
+                    t[2] += len(typed & spoken)
+                    t[3] += len(spoken - typed)
+                    t[4] += used
+                    t[5] += seconds
                 if verbose:
-                    print(f"  {label:24} {mode:6} WER {wer(reference, heard.text):.2f} "
-                          f"{sorted(typed)} -> {sorted(spoken)}\n      {heard.text}")
-        plain = totals["plain"]
-        print(f"{name:8} {len(items):3} recordings, {plain[5]:5.0f} s, {int(plain[1])} words, "
-              f"{expected} names in the references")
-        for mode in ("plain", "biased"):
-            t = totals[mode]
-            print(f"   {mode:6}  WER {t[0] / max(t[1], 1):.3f}   names found {int(t[2])}/{expected}   "
-                  f"names not said {int(t[3])}   CPU {t[4]:.1f} s ({t[4] / max(t[5], 1):.2f}x real time)")
+                    print(f"  {label:24} {mode:6} WER {wer(reference, text):.2f} "
+                          f"{sorted(typed)} -> {sorted(spoken)}\n      {text}")
+        first = totals[(next(iter(recognisers)), "")]
+        print(f"{name:8} {len(items):3} recordings, {first[5]:5.0f} s, {int(first[1])} words, "
+              f"{expected['']} names in the references")
+        order = list(recognisers)
+        for (mode, voice), t in sorted(totals.items(), key=lambda kv: (kv[0][1], order.index(kv[0][0]))):
+            print(f"   {voice or 'all':15} {mode:6}  WER {t[0] / max(t[1], 1):.3f}   names found "
+                  f"{int(t[2])}/{expected[voice]}   names not said {int(t[3])}   CPU {t[4]:.1f} s "
+                  f"({t[4] / max(t[5], 1):.2f}x real time)")
 
 
 def _note(seconds: float) -> tuple[bytes, str, float]:
@@ -145,11 +170,12 @@ def _peak_rss() -> float:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
-async def speed(vocabulary: Vocabulary) -> None:
+async def speed(engine_name: str, vocabulary: Vocabulary) -> None:
     print("\n== speed: notes through VoiceService (decode, cut at pauses, parts in parallel workers)")
     notes = {target: _note(target) for target in (30, 60, 120)}
     for workers in (2, 1):
-        service = VoiceService(VoiceLimits(workers=workers, max_seconds=600, vocabulary=vocabulary))
+        limits = VoiceLimits(engine=engine_name, workers=workers, max_seconds=600, vocabulary=vocabulary)
+        service = VoiceService(limits)
         try:
             await service.transcribe(notes[30][0])  # start the workers and load the model
             for data, reference, seconds in notes.values():
@@ -172,7 +198,7 @@ async def speed(vocabulary: Vocabulary) -> None:
         each = []
         for part in parts:
             cpu = time.process_time()
-            transcribe_part(part, ENGINE, vocabulary)
+            transcribe_part(part, engine_name, vocabulary)
             each.append(time.process_time() - cpu)
         # Two idle workers take the parts in turn (the pool hands each free worker the next part).
         busy = [0.0, 0.0]
@@ -184,7 +210,7 @@ async def speed(vocabulary: Vocabulary) -> None:
               f"idle cores about {decoding + max(busy):.1f} s (an estimate from these, not a measurement)")
 
 
-async def feedback() -> None:
+async def feedback(engine_name: str) -> None:
     from bot.app.services import Services
     from bot.app.settings import Settings
 
@@ -193,6 +219,7 @@ async def feedback() -> None:
     with tempfile.TemporaryDirectory() as tmp:
         settings = Settings(  # type: ignore[call-arg]
             _env_file=None, database_url=f"sqlite+aiosqlite:///{tmp}/bench.db", voice_max_seconds=600,
+            voice_engine=engine_name,
         )
         services = await Services.create(settings)
         try:
@@ -219,19 +246,24 @@ def main() -> int:
     parser.add_argument("--only", choices=["accuracy", "speed", "feedback"])
     parser.add_argument("--sets", nargs="+", default=["clips", "real", "holdout"],
                         choices=["clips", "real", "dev", "holdout"])
+    parser.add_argument("--engine", default="pocketsphinx",
+                        help="pocketsphinx (default), faster-whisper or faster-whisper:/model/folder")
+    parser.add_argument("--hotwords", nargs="+", type=int, default=[],
+                        help="faster-whisper only: compare these numbers of hotwords (tuning, on dev)")
     parser.add_argument("-v", "--verbose", action="store_true", help="print every transcript")
     args = parser.parse_args()
     load = os.getloadavg()
     print(f"{platform.machine()}, {os.cpu_count()} CPUs, Python {platform.python_version()}, "
-          f"load average {load[0]:.1f} {load[1]:.1f} {load[2]:.1f} at the start")
+          f"engine {args.engine}, load average {load[0]:.1f} {load[1]:.1f} {load[2]:.1f} at the start")
     content = load_content()
     vocabulary = catalogue_forms(content)
     if args.only in (None, "accuracy"):
-        accuracy(args.sets, vocabulary, Assessor(content), args.verbose)
+        recognisers = _recognisers(args.engine, vocabulary, args.hotwords)
+        accuracy(args.sets, recognisers, Assessor(content), args.verbose)
     if args.only in (None, "speed"):
-        asyncio.run(speed(vocabulary))
+        asyncio.run(speed(args.engine, vocabulary))
     if args.only in (None, "feedback"):
-        asyncio.run(feedback())
+        asyncio.run(feedback(args.engine))
     load = os.getloadavg()
     print(f"\nload average {load[0]:.1f} {load[1]:.1f} {load[2]:.1f} at the end; peak resident memory of "
           f"this process {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:.0f} MB")

@@ -371,8 +371,10 @@ class TerminalChat:
             return
         if await self.svc.mock.is_taking_answers(learner_id):
             await self.svc.mock.add_text(learner_id, heard.text)
+            self.heard = heard.text
             self.say(f"I heard: {heard.text}")
-            self.say("(Added to your answer. Type more, or /done to hand it in.)")
+            self.say("(Added to your answer. Misheard? /replace and the right words. "
+                     "Type more, or /done to hand it in.)")
             return
         try:
             await self.svc.practice.add_text(learner_id, heard.text)
@@ -393,6 +395,9 @@ class TerminalChat:
         if not arg.strip():
             self.say("Type /replace and the right words, e.g. /replace I apologised for the delay")
             return
+        if await self.svc.mock.is_taking_answers(learner_id):
+            await self.replace_in_mock(learner_id, self.heard, arg)
+            return
         status = await self.svc.practice.replace_last(learner_id, self.heard, arg)
         if status is not None:
             self.heard = arg.strip()  # a second /replace corrects the correction
@@ -405,6 +410,18 @@ class TerminalChat:
         except NoDraft:
             self.say("No answer is open, so there is nothing to replace. Type /next for a question.")
             return
+        self.say("(That recording is no longer the last part of your answer, so I added your words.)")
+
+    async def replace_in_mock(self, learner_id: int, old: str, arg: str) -> None:
+        """/replace during a mock: `old`, the last recording heard, swapped in the mock's answer,
+        as in practice (Telegram's Replace this part)."""
+        view = await self.svc.mock.replace_last(learner_id, old, arg)
+        if view is not None:
+            self.heard = arg.strip()
+            self.say(f"(Replaced. Your answer now has {view.words} words. /done to hand it in.)")
+            return
+        self.heard = None
+        await self.svc.mock.add_text(learner_id, arg)
         self.say("(That recording is no longer the last part of your answer, so I added your words.)")
 
     async def wrong(self, learner_id: int, arg: str) -> None:
@@ -441,6 +458,7 @@ class TerminalChat:
 
         svc = self.svc.mock
         current = await svc.current(learner_id)
+        self.heard = None  # the answer open may change: /replace reaches only a recording after this
         try:
             if arg == "report":
                 reports = await svc.reports(learner_id, limit=1)
@@ -492,6 +510,7 @@ class TerminalChat:
             return False
         try:
             step = await self.svc.mock.submit(learner_id)
+            self.heard = None  # the recording went with that answer; /replace cannot reach it now
         except MockError as exc:
             self.say(str(exc))
             return True

@@ -14,7 +14,8 @@ _PEOPLE = (
     r"wheelchair user|learner|colleague|daughter|son|husband|wife|elderly \w+|owner|fella|bloke|"
     r"lass|chap|mother|father|gran|grandad|nan|student|driver|traveller|diner|player|young \w+|"
     r"new starter|starter|agent|adviser|advisor|carer|trainee|apprentice|neighbour|partner|pupil|"
-    r"applicant|claimant|business customer|small business|landlord|widow|widower|child|kid|baby"
+    r"applicant|claimant|business customer|small business|landlord|widow|widower|child|kid|baby|"
+    r"porter|cleaner|chef|waiter|waitress|nurse|engineer|receptionist|courier|delivery driver"
 )
 _DAYS = r"monday|tuesday|wednesday|thursday|friday|saturday|sunday"
 _MONTHS = (
@@ -32,7 +33,8 @@ SITUATION = re.compile(
     rf"\b(a|an|one|this|another)\s+(\w+\s+){{0,3}}?({_PEOPLE})s?\b|"
     rf"\b(last|this|that|on a)\s+({_DAYS}|week|month|year|summer|winter|christmas|"
     rf"night|weekend|shift|morning|afternoon|time)\b|\bone (day|time|night|morning|afternoon|"
-    rf"evening|shift)\b|\b(yesterday|recently|once)\b|\b(my|a) (\w+ )?(supervisor|manager|"
+    rf"evening|shift|week|weekend|month|year)\b|\bin (the )?(spring|summer|autumn|winter)\b|"
+    rf"\b(yesterday|recently|once)\b|\b(my|a) (\w+ )?(supervisor|manager|"
     rf"colleague|team leader|boss) (who|was|had|set|gave|asked|told)\b|"
     # A clock time is one occasion: "alarm went off at 2am".
     rf"\bat \d{{1,2}}([:.]\d\d)?\s?(am|pm)\b|"
@@ -41,12 +43,12 @@ SITUATION = re.compile(
     rf"\bwhen (we|i|they|(our|the|my) (\w+ ){{0,3}}?\w+) \w+ed\b|"
     rf"\bwhen i (was|worked|started)\b|\bi work(ed)? (at|in|on|for|as)\b|\bin my role\b|"
     rf"\b(we|i) had (a|an|loads|lots|a lot|some|two|three|\d+)\b|\bthere (was|were)\b|"
-    rf"\bi noticed\b|\bduring (a |the )?\w+|"
+    rf"\bi (noticed|saw|spotted|overheard|caught)\b|\bduring (a |the )?\w+|"
     # Spoken and chat scenes: a named customer, a season or year, a problem that kept recurring.
     rf"\b(mrs|mr|ms|miss)\.? [A-Z]\w+|\blast (spring|autumn|fall|easter|year)\b|\bin (19|20)\d\d\b|"
     rf"\b(customers?|people|calls?|complaints?|orders?|we|they)\s+(\w+\s+){{0,3}}?kept\s+\w+ing\b|"
     rf"\b(mystery shopper|an? (inspector|auditor|inspection|audit)|(the|our|my) (last|latest) "
-    rf"(audit|inspection|observation|review|survey))\b|"
+    rf"(audit|inspection|observation|review|survey|report|visit))\b|"
     rf"\b(after|when) (a|an|our|the) [\w ]{{0,25}}\b(scored|showed|found|came back|went live)\b|"
     rf"\bour (manager|supervisor|team leader) did\b|\bwe (got|brought in|introduced|launched|"
     rf"went for|moved to)\b",
@@ -66,7 +68,12 @@ OPENING = re.compile(
     rf"(^|\b(our|the|my) )[\w\- ]{{0,25}}\b(had )?(dropped|fell|rose|went (way |right )?(up|down)|"
     rf"were (low|high|up|down)|was (low|high|down|up))\b|"
     rf"\b(was|were|is|stood at|sat at|dropped to|fell to|down to|only)\s+\d+(\.\d+)?\s*"
-    rf"(%|per ?cent|out of)",
+    rf"(%|per ?cent|out of)|"
+    # Figures that showed the problem before anything was done: "our complaints log showed that 30%
+    # of complaints were about...", "roughly one in five first bills was disputed".
+    rf"\b(log|report|data|figures|stats|survey|audit|dashboard|feedback|results?|review|sample)\b"
+    rf"[\w' ,]{{0,30}}?\b(showed|found|flagged|highlighted|revealed|told us)\b|"
+    rf"\b(one|1) in (\w+|\d+) [\w ]{{0,30}}?\b(was|were|had|got)\b",
     re.I,
 )
 # A sentence that speaks of customers in general, not of one occasion.
@@ -84,7 +91,11 @@ TASK = re.compile(
     r"\b(asked|told) me to (help|look|find|improve|sort|gather|deal|coach|train|fix|check)\b|"
     r"\b(was|it's|its) down to me\b|\bi had (two|three|\w+) things to\b|"
     r"\bi made it my (job|mission|priority|aim)\b|\bit was on me\b|"
-    r"\b(set|gave) me (a|an|the|my) (\w+ )?(target|goal|task|challenge|aim)\b|\bmy (aim|goal|target) was\b",
+    r"\b(set|gave) me (a|an|the|my) (\w+ )?(target|goal|task|challenge|aim)\b|\bmy (aim|goal|target) was\b|"
+    # The job said after what it was: "cutting that was my project", "fixing it became my job".
+    r"\b(was|became) my (job|project|task|responsibility|priority|focus|mission)\b|"
+    # A goal for someone else: "I wanted him to keep feeling welcome", "I needed her to trust us".
+    r"\bi (wanted|needed) (him|her|them|everyone|people|the (customer|team|resident|tenant)) to\b",
     re.I,
 )
 
@@ -98,7 +109,7 @@ _ACT_PAST = (
     r"gave|told|took|made|spoke|rang|sent|wrote|put|got|went|found|kept|let|paid|read|brought|"
     r"sought|did|done|set|ran|led|held|showed|stayed|said|shook|met|chose|began|left|won|"
     r"whistleblew|drew|hung|stood|tried|offered|apologised|apologized|listened|asked|called|"
-    r"explained|checked|refunded"
+    r"explained|checked|refunded|spent|rewrote|rebuilt|built|taught|drove|bought|sold|drew up|swapped"
 )
 _ACT_PRESENT = (
     r"check|explain|offer|ask|tell|call|ring|process|refund|escalate|log|record|apologise|"
@@ -116,13 +127,18 @@ ACTION = re.compile(
     rf"(^|[.!?;]\s*|\band\s+)(checked|refunded|explained|logged|rang|called|booked|sent|"
     rf"apologised|offered|arranged|raised|escalated|processed|sorted|replaced|took|gave|told)\b|"
     # Chat notes drop the "I": "asked my team leader + checked the policy", "rewrote my templates".
-    rf"(^|[.!?;:,+]\s*|\b(and|then|so|n)\s+)(?!(?:{_STATIVE}|based|named|located|scared|worried|"
+    # Also after "=" or a dash ("responsiveness = rang the warehouse"), a four-letter past ("used
+    # our charter"), a habit ("always check the address"), an apology or a sum ("refunded £80").
+    rf"(^|[.!?;:,+=\-]\s*|\b(and|then|so|n)\s+)(?!(?:{_STATIVE}|based|named|located|scared|worried|"
     rf"shocked|tired|surprised|interested|delivered|closed|called|cancelled|booked)\b)"
-    rf"(\w{{3,}}ed|{_ACT_PAST}|rewrote)\s+(?!(to|by|with|from|in|on|at|out|up|off)\b)"
-    rf"(my|the|a|an|him|her|them|it|his|their|our|every|each|\w+ing|\w+s)\b",
+    rf"(\w{{3,}}ed|{_ACT_PAST}|rewrote|used|always \w+)\s+(?!(to|by|with|from|in|on|at|out|up|off)\b)"
+    rf"(my|the|a|an|him|her|them|it|his|their|our|every|each|\w+ing|\w+s|\d+|two|three|four|five|"
+    rf"six|some|all|new|extra|sorry|[£$€]\d+)\b",
     re.I,
 )
 
+# What a later check or period that measured the outcome is called.
+_FOLLOW_UP = r"(audit|inspection|review|survey|visit|check|sample|report|observation|month|quarter|week)"
 RESULT = re.compile(
     r"\bresult(ed|s)?\b|\bin the end\b|\bended up\b|\boutcome\b|\bafterwards\b|\bsince then\b|"
     r"\bwhich (meant|led)\b|\bthis (meant|led)\b|\bit worked\b|\bresolved\b|\bfixed\b|"
@@ -156,9 +172,21 @@ RESULT = re.compile(
     r"accounted for|paid|served|answered|cleared)\b|"
     # A figure moved: "calls about my emails down from about 10 a week to 2", "chat csat 3.9 to 4.5".
     r"\b(down|up) (from|to|by) (about |around )?\d|\b\d+\.\d+ to \d+(\.\d+)?\b|"
+    # A target reached: "hit 12 a week by March", "got it down to 58 secs".
+    r"\b(hit|reached|got (it |them |this |that )?(down |up )?to) \d|"
     r"\b(i|we|she|he|they) got \d+\s*(%|out of|/|stars?)|"
     r"\bwas back\b|\bwas fine\b|\bcame out at\b|\bnothing (more|else) came\b|\bnow\b.*\bweek\b|"
-    r"\b(he|she|they) (left|stayed|kept|got|did)\b|\basked for the manager\b|\bgot angry\b",
+    r"\b(he|she|they) (left|stayed|kept|got|did)\b|\basked for the manager\b|\bgot angry\b|"
+    # A later check that measured it: "the next month's audit of withdrawals showed", "at the next
+    # visit the score was 91%", "in the next sample, 1 of 20 skipped it", "by the second month
+    # eighteen out of eighteen".
+    rf"\b(next|following|second|third|later)\b[\w' ]{{0,25}}?\b{_FOLLOW_UP}s?\b[\w' %]{{0,30}}?"
+    r"\b(showed|found|had|gave|came back|rated|scored|was|were)\b|"
+    rf"\b(at|in|by|over) the (next|following|second|third|end of the) (\w+ )?{_FOLLOW_UP}s?\b,?\s+"
+    r"(\d|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\w+teen|twenty|every|all|"
+    r"no|none|nobody|only)|"
+    r"\b(sent|wrote|left|gave) (us |me |the \w+( \w+)? )?an? (\w+ )?(card|thank[- ]you|compliment|"
+    r"review)\b",
     re.I,
 )
 # After the learner's first action, a clause whose subject is someone else (or "we" with an outcome
@@ -183,9 +211,18 @@ OUTCOME = re.compile(
     r"\b(she|he|they) had (a|an|her|his|their) (\w+ )?(refund|replacement|repair|credit|apology|"
     r"answer|reply|decision|visit|new)\b|"
     r"\b(she|he|they|everyone|the \w+( \w+)?) now \w+s\b|"
-    r"\b(she|he|they) had (it|them|the \w+) (within|in|by|the same|that|the next|before)\b|"
-    r"\b(she|he|they|the customer|the \w+) (rang|called|phoned|emailed|wrote) (back|again|the next|later|"
-    r"to say)\b|"
+    r"\b(she|he|they) had (it|them|everything|all of it|the \w+|her \w+|his \w+|their \w+) "
+    r"(within|in|by|the same|that|the next|before)\b|"
+    # Someone came back later: "the brother rang in that afternoon", "they rang together the next
+    # day", "she flew the next week", "he came back to thank me".
+    r"\b(she|he|they|the customer|(the|her|his|their) \w+) (rang|called|phoned|emailed|wrote|came|flew|"
+    r"returned|went)"
+    r"( \w+){0,2}? (back|again|the (next|following) (day|week|morning|month)|later|"
+    r"that (afternoon|evening|morning|day|week)|to (say|thank|tell))\b|"
+    r"\bwith no (problems|issues|trouble|complaints|hassle)\b|"
+    r"\bthere (were|was|have been|has been|had been) no (more |further |new )?(\w+ ){0,2}?(complaints|"
+    r"appeals|errors|issues|problems|repeats?|incidents|mistakes|returns|escalations|gaps|breaches|"
+    r"falls|claims|disputes)\b|"
     r"\bwe\s+(stopped|got|saved|hit|reached|achieved|won|passed|received|avoided|prevented|kept|"
     r"had no|haven'?t had|met|beat|exceeded|switched|cleared)\b|"
     r"\b(we|it|they|i) (were|was) (back|at|down to|up to) \d",
@@ -196,11 +233,21 @@ _UNIT = (
     r"seconds?|secs?|minutes?|mins?|hours?|hrs?|days?|weeks?|months?|years?|points?|stars?|calls?|"
     r"complaints?|customers?|cases?|tickets?|records?|files?|staff|people|visits?|ratings?|"
     r"working days?|problems?|issues?|errors?|faults?|households?|items?|orders?|refunds?|members?|"
-    r"appointments?|sign ups?|signups?|bookings?|visits?|"
+    r"appointments?|sign ups?|signups?|bookings?|visits?|accounts?|applications?|appeals?|disputes?|"
     r"agents?|advisers?|advisors?|colleagues?|findings?|incidents?|letters?|emails?|pounds?|quid|"
     r"payments?"
 )
 _NUMBER_WORD = r"two|three|four|five|six|seven|eight|nine|ten|twelve|twenty|thirty|a third|half"
+# Counts said in words, as speech and careful writing give them: "eleven", "fifty odd", "a hundred
+# and twenty", "three hundred".
+COUNT_WORD = (
+    r"(a|one|two|three|four|five|six|seven|eight|nine|ten) hundred( and \w+( \w+)?)?|"
+    r"(twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)( \w+)?( odd)?|"
+    r"eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|"
+    r"two|three|four|five|six|seven|eight|nine|ten"
+)
+# A word between a count and what it counts: "11 other accounts", "fifty odd visits".
+_BETWEEN = r"other|more|extra|odd|separate|new|further"
 QUANTITY = re.compile(
     rf"\d+(\.\d+)?\s*(%|per ?cent|percent)|\b\d+(\.\d+)?\s*(out of|/)\s*\d+|"
     rf"\b\d+\s*\*|[£$€]\s?\d[\d,.]*|\b(?!(19|20)\d\d\b)\d[\d,]*(\.\d+)?\s+({_UNIT})\b|"
@@ -209,7 +256,14 @@ QUANTITY = re.compile(
     rf"\b\d+ of (her|his|their|the|our|my|its) (\w+ )?({_UNIT})\b|\b(bought|ordered|booked|sold) \d+ more\b|"
     rf"\b\d[\d,]*(\.\d+)?({_UNIT})\b|"
     rf"\b({_NUMBER_WORD})\s+({_UNIT})\b|\b(from|down from|up from) \d+|\bby (a third|half)\b|"
-    rf"\b(same|next) day\b|\b(in|within) (the|an|a|one) (hour|day|week|fortnight|month)\b|"
+    # A count in words, perhaps with a word between: "eleven other accounts", "fifty odd visits".
+    rf"\b({COUNT_WORD})\s+({_BETWEEN} )?({_UNIT})\b|\b\d[\d,]* ({_BETWEEN}) ({_UNIT})\b|"
+    # A score or rate reported: "her CSAT was 10", "our NPS came back at 62".
+    r"\b(csat|nps|ces|fcr|aht|score|rating)\b (\w+ ){0,2}?(was|were|of|at|hit|reached|went to) "
+    r"\d[\d.]*\b|\b\d+ (a|an|per|each) (day|wk|week|month|quarter|year|shift)\b|"
+    r"\b(hit|reached|got (it |them |this |that )?(down |up )?to) \d|"
+    rf"\b(same|next) day\b|\bby the (next|following) morning\b|"
+    rf"\b(in|within) (the|an|a|one) (hour|day|week|fortnight|month)\b|"
     rf"\bzero \w+|"
     rf"\b(once|twice|\d+ times) a (day|week|month)\b|\ba (day|week|month|year)'?s? "
     rf"(free|off|credit|refund)\b|\b(gave|scored|rated) (us|me|it) (a )?\d+\b|"
@@ -223,7 +277,9 @@ NOT_A_RESULT = re.compile(
     r"need|needs|policy|limit|deadline|says|say|gives?|allows?|up to|cooling[- ]off|"
     r"(you|they|customers?|she|he) gets?|aim|target|try|trying|keep|"
     r"ago|bought|ordered|pays|deposited|charged|cost|costs|spent|owed|worth|estimated at|"
-    r"normally|if|unless|(was|were|is|still|been) (in|inside|within|outside|over|past))\b"
+    # "was in hospital for 3 weeks" sets the scene; "he's been in every day since" is a result.
+    r"normally|if|unless|(was|were|is|still|been) (in|inside|within|outside|over|past)"
+    r"(?! (every|since|ever)\b))\b"
     r"[^,;:]{0,45}$|\bevery\s*$",
     re.I,
 )
@@ -248,11 +304,22 @@ REASONING = re.compile(
     r"\bsince \w+ (have|has|had|are|is|was|were|can|could|need|needs|would|will|do|does|don'?t)\b|"
     r"\bif\b[^.!?\n]{3,60}?,?\s+(the customer|customers|someone|they|she|he|people|residents)"
     r"( else)?\s+(gets?|would|could|will|might|ends? up|won'?t|can'?t|loses|pays|waits|misses)\b|"
+    # ... said of any customer: "if the reading isn't taken, the new household gets billed".
+    rf"\bif\b[^.!?\n]{{3,60}}?,\s+(the|a|our|their) (\w+ )?({_PEOPLE}|household)s?"
+    r"\s+(gets?|would|could|will|might|ends? up|won'?t|can'?t|loses|pays|waits|misses)\b|"
+    # What a slip elsewhere stops the learner doing: "if ops don't update the job I can't tell them".
+    r"\bif\b[^.!?\n]{3,60}?\b(don'?t|dont|doesn'?t|doesnt|isn'?t|isnt|aren'?t|arent)\b[^.!?\n]{0,40}?"
+    r"\b(i|we)\s+(can'?t|cant|cannot|won'?t|wont|couldn'?t|couldnt)\b|"
     # What would have happened otherwise: "If it had gone, her ex would have seen her address",
     # "Without that note it would have been her word against ours".
     r"\b(if|without)\b[^.!?\n]{3,50}?,\s*(\w+\s+){1,2}?(would|could|might|'d)( have)?\b|"
     r"\bwithout (that|this|the|those|these|it|them)\b[^.!?\n,]{0,25}?\s(it|we|she|he|they|you|i)"
     r"( would|'d| could| might)\b|"
+    # The step not taken, weighed: "Letting that slide would have meant anyone could...", "Rushing
+    # him could have cost him the sale", "pushing a dearer deal could be an unfair practice".
+    r"(^|[.!?;:]\s*|\b(but|and)\s+)\w+ing\b[^.!?\n]{0,80}?\b(would|could|might)( also| only| just)?"
+    r"( have| be)? (meant|mean|been|be|left|leave|treated|treat|put|caused|cause|given|let|made|make|"
+    r"cost|risked|risk|broken|breached)\b|"
     # What a step does: "that check is what stops a slip", "it's what protects him and us".
     r"\b(is|it'?s|that'?s|thats|its|was) what (protects|protected|stops|stopped|keeps|kept|makes|made|"
     r"lets|gives|helps|tipped|means|saves|prevents)\b|"
@@ -272,7 +339,8 @@ REASONING = re.compile(
     r"kept)\b|\bcause (thats|that's|it|its|it's|she|he|they|we|i|the)\b|"
     r",\s+so\s+(?!(much|many|far|good|happy|glad|sorry|yeah|basically|anyway)\b)\w+|"
     r"\b\w[\w')]*,?\s+so (i|we|she|he|they|it|everyone|every|all|each|no|nobody|future|more|"
-    r"nothing|the|my|our|her|his|their|under|as|people|customers|residents|someone|no one|noone)\b|"
+    r"nothing|the|my|our|her|his|their|under|as|people|customers|residents|someone|no one|noone|"
+    r"only)\b|"
     # "so" before what could or must (not) happen: a consequence or purpose, not a next step
     # ("at risk of harm so couldn't wait", "so nobody behind could nick his details").
     r"\bso (that )?(\w+ ){0,3}?(can|could|would|will|won'?t|wouldn'?t|couldn'?t|cant|can'?t|"

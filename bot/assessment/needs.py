@@ -14,6 +14,7 @@ import re
 from dataclasses import dataclass, field
 
 from bot.assessment.concepts import FUNCTION_WORDS, ConceptIndex, Word, excerpt, stem, words
+from bot.assessment.cues import ACTION
 from bot.assessment.structure import cue_text
 from bot.assessment.types import WHY_MISSING, Flag, Found, Quote
 from bot.assessment.wording import the
@@ -48,14 +49,39 @@ CONFORMITY = frozenset(
         "law", "laws", "legal", "legally", "legislation", "rule", "rules", "policy", "policies",
         "procedure", "procedures", "process", "mandatory", "compulsory", "required", "requirement",
         "regulation", "regulations", "data", "protection", "gdpr", "confidential", "confidentiality",
-        "compliance", "comply", "allowed", "supposed", "standard", "standards"
+        "compliance", "comply", "allowed", "supposed", "standard", "standards",
+        # Words that say a reason exists without giving it ("it's important", "it's all connected").
+        # Compared by stem, so not "reason" ("reasonable adjustment") nor "right" ("her rights").
+        "important", "matters", "matter", "connected", "necessary", "essential", "vital", "proper",
+        "properly", "correct", "best", "good", "thing"
     )
 )
 NEXT_STEP = re.compile(r"[\w')]*,?\s*so\s+(i|we)\b", re.I)
+# What makes the words before "..., so I" a reason rather than the event that set it off: a
+# consequence weighed ("would have meant", "could have been"), what can or cannot be in general
+# ("everyone can read it", "I can't change it"), a comparison or a judgement of enough.
+STANCE = re.compile(
+    r"\b(would|wouldn'?t|wouldnt|can|can'?t|cannot|cant|(could|might|couldn'?t|couldnt)( not)? "
+    r"(have|of|be|'ve)|unlike|enough|plenty|means|meant|entitled|(a|the) (right|duty) to|"
+    # What a named law or rule obliged: "under the Equality Act we had to make an adjustment".
+    r"under\b[^,;.]{2,60}?\b(had to|have to|has to|must|needed to|need to|were required|are required))\b",
+    re.I,
+)
+# A customer's feelings before "so I" are the situation, not the learner's reason.
+FEELINGS = frozenset(
+    {"angry", "upset", "unhappy", "annoyed", "frustrated", "cross", "worried", "confused", "furious",
+     "disappointed", "stressed", "crying", "happy", "pleased", "scared", "nervous", "anxious", "fuming"}
+)
+# Where the words read back from "so" stop: the clause before an earlier "so", "then" or "and" is
+# its own (a spoken run-on is one sentence: "I ask for the password and if they can't I can't go
+# on and he didn't know it, so I" gives no reason for this "so"), and at most REASON_REACH words.
+REASON_STOPS = frozenset({"so", "then", "because", "cos", "and"})
+REASON_REACH = 25
 # Signals whose words must say something of this answer's own (see `Findings.substantial`).
 SUBSTANTIAL_SIGNALS = frozenset({"reasoning", "escalation"})
 SUBSTANCE_MIN = 2  # content words of the answer's own a hit's sentence needs
 REASON_MIN = 1  # and the clause after a reason's cue ("because it was faulty")
+RUN_ON = 40  # words in one sentence that make it a run-on, read clause by clause (`part_of`)
 DEVELOPED_MIN = 30  # distinct words of its own that make an answer developed (see `substantial`)
 
 
@@ -124,16 +150,7 @@ class Findings:
             ws = [w for w in rest if w.clause == rest[0].clause]
         else:
             ws = [w for w in same if not span[0] <= w.start < span[1]]
-        # Naming a law or policy is not a reason of the answer's own ("because of GDPR").
-        named = [(f.start, f.end) for f in self.found]
-        own = sum(
-            1 for w in ws
-            if (figure(w) or (w.low not in FUNCTION_WORDS and len(w.low) > 2
-                              and not self.keywords.covers(w)))
-            and w.start not in self._listed
-            and not any(s <= w.start < e for s, e in named)
-            and not (after and w.stem in CONFORMITY)
-        )
+        own = self._own(ws, conformity=after)
         need = REASON_MIN if after else SUBSTANCE_MIN
         # In a developed answer (many words of its own), one own word beside the idea is enough:
         # "the policy is extra goodwill on top of his rights" in a full account of the case.
@@ -141,6 +158,56 @@ class Findings:
             need = 1
         self._substance[key] = own >= need
         return self._substance[key]
+
+    def part_of(self, span: Span) -> str:
+        """Which sentence a span starts in, or in a run-on sentence (speech without full stops,
+        longer than RUN_ON words) which clause: two reasons there are "said apart"."""
+        if not self.words:
+            return "0"
+        w = self.words[min(bisect.bisect_right(self._ends, span[0]), len(self.words) - 1)]
+        if len(self._sentences.get(w.sentence, [])) > RUN_ON:
+            return f"{w.sentence}.{w.clause}"
+        return str(w.sentence)
+
+    def _own(self, ws: list[Word], *, conformity: bool) -> int:
+        """How many of ``ws`` say something of the answer's own: not a key word of the prompt, not
+        a name (naming a law or policy is no reason of one's own: "because of GDPR"), and with
+        ``conformity``, not a word of rules alone ("because it's policy")."""
+        named = [(f.start, f.end) for f in self.found]
+        return sum(
+            1 for w in ws
+            if (figure(w) or (w.low not in FUNCTION_WORDS and len(w.low) > 2
+                              and not self.keywords.covers(w)))
+            and w.start not in self._listed
+            and not any(s <= w.start < e for s, e in named)
+            and not (conformity and w.stem in CONFORMITY)
+        )
+
+    def reason_before(self, span: Span) -> bool:
+        """Whether "..., so I ..." gives a reason before its "so": the words back to the sentence's
+        start (or an earlier "so", "then", "and") weigh the case (`STANCE`) rather than tell what
+        happened, in words of the answer's own. "Her speed was plenty, so I didn't push the upgrade"
+        and "sending her away would have treated her as a form, so I" are reasons; "I checked the
+        log, so I rang her" is a next step, "he couldn't answer them, so I" the event that set it
+        off, "she was upset, so I apologised" her feelings, and "it's the policy, so I" conformity."""
+        at = bisect.bisect_right(self._ends, span[0])
+        so = next((i for i in range(at, len(self.words))
+                   if self.words[i].low == "so" or self.words[i].start >= span[1]), len(self.words))
+        if so >= len(self.words) or self.words[so].low != "so":
+            return False
+        start = so
+        while (start > 0 and so - start < REASON_REACH
+               and self.words[start - 1].sentence == self.words[so].sentence
+               and self.words[start - 1].low not in REASON_STOPS):
+            start -= 1
+        ws = self.words[start:so]
+        if not ws or not STANCE.search(self.text, ws[0].start, ws[-1].end):
+            return False
+        if any(w.low in FEELINGS for w in ws):
+            return False
+        if ACTION.search(self.text, ws[0].start, ws[-1].end):
+            return False
+        return self._own(ws, conformity=True) >= SUBSTANCE_MIN
 
     def self_evident(self, cid: str, span: Span) -> bool:
         """Whether a mention carries its own substance: it contains a mention of the concept's
@@ -485,14 +552,29 @@ def hits(
     elif need.signal:
         spans = fx.signals.get(need.signal, [])
         if need.signal == "reasoning":
-            # "..., so I made a card" is the next step, not a reason for it (the labelling rule).
-            spans = [sp for sp in spans if not NEXT_STEP.match(fx.text, sp[0], sp[1])]
-        if substance and need.signal in SUBSTANTIAL_SIGNALS:
-            spans = [s for s in spans if fx.substantial(s, after=need.signal == "reasoning")]
-        out += [(need.signal, s) for s in spans]
+            # Reasons in different sentences are different reasons ("why each rule exists").
+            out += [(f"reasoning:{fx.part_of(s)}", s) for s in reasons(fx, spans, substance=substance)]
+        else:
+            if substance and need.signal in SUBSTANTIAL_SIGNALS:
+                spans = [s for s in spans if fx.substantial(s)]
+            out += [(need.signal, s) for s in spans]
     if need.where == "result":
         out = [h for h in out if h[1][0] >= fx.result_from]
     return sorted(out, key=lambda h: h[1][0])
+
+
+def reasons(fx: Findings, spans: list[Span], *, substance: bool) -> list[Span]:
+    """The reason cues that give a reason. "..., so I made a card" is the next step, not a reason
+    for it (the labelling rule), unless the words before "so" say how things stood: then they are
+    the reason (`Findings.reason_before`). Any other cue needs words of its own after it."""
+    out = []
+    for sp in spans:
+        if NEXT_STEP.match(fx.text, sp[0], sp[1]):
+            if fx.reason_before(sp):
+                out.append(sp)
+        elif not substance or fx.substantial(sp, after=True):
+            out.append(sp)
+    return out
 
 
 def distinct(found: list[tuple[str, Span]]) -> int:

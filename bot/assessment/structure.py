@@ -13,6 +13,7 @@ from functools import lru_cache
 from bot.assessment.cues import (
     ACTION,
     AFTER,
+    COUNT_WORD,
     ESCALATION,
     GENERIC,
     NOT_A_RESULT,
@@ -36,7 +37,11 @@ CHANGE = re.compile(
     # Spoken and typed shorthand: "csat 3.9 to 4.5", "full marks", "found no gaps", "twenty percent".
     r"\b\d+\.\d+ to \d+(\.\d+)?\b|\bfull marks\b|\bno (gaps|errors|mistakes|complaints|repeat calls)\b|"
     r"\b(\d+|ten|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred) "
-    r"(percent|per cent|pound|pounds|quid|days|minutes|mins|hours)\b",
+    r"(percent|per cent|pound|pounds|quid|days|minutes|mins|hours)\b|"
+    # Said in words: "went down from about three hundred a week to about a hundred and twenty".
+    rf"\b(up|down|rose|fell|dropped|went|increased|decreased|cut|improved|reduced)\b[^.!?\n]{{0,30}}?"
+    rf"\bfrom (about |around )?({COUNT_WORD}|\d[\d.,]*)\b[^.!?\n]{{0,25}}?\bto (about |around )?"
+    rf"({COUNT_WORD}|\d)",
     re.I,
 )
 # Where a clause starts, for reading whether a scene cue is generic ("if ..." governs its clause).

@@ -203,6 +203,26 @@ class MockService:
                 replace_missed=target is not None and not replaced and bool(text) and not seen,
             )
 
+    async def replace_last(self, learner_id: int, old: str, new: str) -> MockView | None:
+        """The terminal's /replace in a mock: swap the end of the open answer, `old` (the last
+        recording heard), for `new`. None when no mock is taking answers or the answer no longer
+        ends with `old` (typed on since, or the next question is open), so the caller adds the
+        words as a new part instead and nothing is lost. As PracticeService.replace_last."""
+        new = new.strip()
+        async with self.sessions.begin() as session:
+            row = await mock_queries.open_mock(session, learner_id=learner_id, for_update=True)
+            if row is None or row.status != MockStatus.ACTIVE or not old or not new:
+                return None
+            if not row.answer.endswith(old):
+                return None
+            head = row.answer[: len(row.answer) - len(old)]
+            kept = new[: MAX_ANSWER_CHARS - len(head)]
+            row.answer = head + kept
+            if int(row.question.get("last_part") or 0) == len(old):
+                row.question = {**row.question, "last_part": len(kept)}  # Telegram's button stays right
+            session.add(row)
+            return replace(self._view(row, self.clock.now()), replaced=True)
+
     async def arm_replace(self, learner_id: int, part: int) -> tuple[Arm, str]:
         """"Replace this part" in a mock: the next message replaces the answer's last part, sent
         as message `part`. What happened and the part's text, as PracticeService.arm_replace."""

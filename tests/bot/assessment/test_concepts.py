@@ -110,8 +110,14 @@ def test_why_each_law_mattered_needs_a_law(assessor: Assessor) -> None:
     met, _, missing = point("why", assessor, "rl_two_laws_one_case", text)
     assert not met and missing and "law" in missing
     text += " The Consumer Rights Act 2015 gave him the right to reject it."
+    # One reason is not "each law" (the labelling rule: a reason for one law, not each, is unmet).
+    met, _, missing = point("why", assessor, "rl_two_laws_one_case", text)
+    assert not met and missing and "2 different ones (I found 1)" in missing
+    text += " The Equality Act 2010 mattered too, as he is blind and needed the receipt read out."
     met, evidence, _ = point("why", assessor, "rl_two_laws_one_case", text)
-    assert met and len(evidence) == 2
+    assert met
+    assert any("because it was faulty" in e for e in evidence)
+    assert any("as he is blind" in e for e in evidence)
 
 
 def test_a_figure_counts_as_a_result_only_in_the_result(content: Content) -> None:
@@ -542,3 +548,46 @@ def test_a_regulators_checks_and_the_data_rules_are_not_named_procedures(assesso
     assert not point("policy", assessor, "rl_marketing_consent", keywords)[0]
     named = "I followed our suppression list procedure and removed her number that day."
     assert point("policy", assessor, "rl_marketing_consent", named)[0]
+
+
+def test_a_breach_is_the_event_not_its_consequence(assessor: Assessor) -> None:
+    said = "A temp emailed a tenant's file to the wrong tenant last spring, which was a breach of GDPR."
+    assert not point("consequences", assessor, "rl_breach_prevented", said)[0]
+    costs = "Had it gone out, the tenant could have been harmed and the council fined by the ICO."
+    assert point("consequences", assessor, "rl_breach_prevented", costs)[0]
+
+
+def test_time_limits_are_periods_not_the_words_time_limits(assessor: Assessor) -> None:
+    bare = "Our final response letters explain referral rights and time limits, which I always check."
+    assert not point("rights", assessor, "ee_final_response", bare)[0]
+    real = "My final response told him he could refer it to the ombudsman within six months."
+    assert point("rights", assessor, "ee_final_response", real)[0]
+
+
+def test_a_standard_named_by_what_it_asks(assessor: Assessor) -> None:
+    text = "I run the spa desk. I set a standard that every booking is confirmed by text within the hour."
+    assert point("tools", assessor, "sf_team_standards", text)[0]
+    bare = "I set standards for the team and checked them."
+    assert not point("tools", assessor, "sf_team_standards", bare)[0]
+
+
+def test_a_mystery_visit_is_a_quality_audit_process(assessor: Assessor) -> None:
+    text = "A mystery caller rang our helpline in May and scored us low on holds, so I retrained the team."
+    assert point("qa", assessor, "mi_quality_audit", text)[0]
+
+
+def test_a_target_with_its_deadline_is_a_smart_target_without_the_word(assessor: Assessor) -> None:
+    text = "My supervisor and I agreed a target of 20 gym renewals a week by the end of May, and I hit 24."
+    met, evidence, _ = point("smart", assessor, "mi_smart_target", text)
+    assert met and "target of 20 gym renewals" in evidence[0]
+    vague = "My supervisor gave me a target to get more gym renewals. Later that month I hit it."
+    assert not point("smart", assessor, "mi_smart_target", vague)[0]
+
+
+def test_measures_and_moments_in_the_learners_words(assessor: Assessor) -> None:
+    two = "We're judged on how long chats take and on the satisfaction score after, and they fight."
+    assert point("metrics", assessor, "mi_speed_vs_quality", two)[0]
+    one = "We're judged on how long chats take, and it stresses me."
+    assert not point("metrics", assessor, "mi_speed_vs_quality", one)[0]
+    moment = "For renters the point they decide if we're any good is move-in day, when the keys work or not."
+    assert point("concept", assessor, "ee_moment_of_truth", moment)[0]

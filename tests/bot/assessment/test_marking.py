@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import pytest
+
 from bot.assessment import Assessor, Grade
 from content.loader import Content
-from content.models import Check, MarkingPoint, Probe, Prompt
+from content.models import Check, MarkingPoint, Need, Probe, Prompt
 
 STRONG = (
     "Last month a customer phoned because a direct debit had gone out twice and left her overdrawn. "
@@ -181,3 +183,84 @@ def test_a_real_example_is_more_than_i_follow_the_policy(assessor: Assessor) -> 
         "started sending short lines + 1 question at a time. chat csat 3.9 to 4.5 in 6 wks"
     )
     assert assessor.assess(phone).star["situation"] and assessor.assess(phone).star["result"]
+
+
+# Issue 13: a reason said before "so I" (the case weighed), not only after "because".
+WHY = MarkingPoint(id="why", check=Check.EXPLAINS_WHY, text="Explains why you chose the course you took.")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A student asked to pay her hall fees late. Chasing her now would have cost her the place, "
+        "so I set up a two-month plan with her.",
+        "The old boiler in flat 4 was still under its warranty period, which was plenty, so I "
+        "booked the fitter rather than a replacement.",
+        "Anyone in the queue can hear the front desk, unlike the side room, so I took the caller "
+        "round to the side room to talk about his rent arrears.",
+    ],
+)
+def test_a_reason_weighed_before_so_i_meets_explains_why(assessor: Assessor, text: str) -> None:
+    assert point(assessor, text, prompt(WHY, STAR), "general", "why").met
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # The event that set it off, a next step, the customer's feelings, conformity.
+        "A tenant couldn't give the password, so I ended the call.",
+        "I checked the order log on the screen, so I rang the driver.",
+        "The guest was really upset about the noise, so I moved her room.",
+        "It's the policy and the procedure, so I followed it.",
+        # A spoken run-on: the words before this "so" are the event, not the earlier "can't".
+        "when people ring I ask for the password and if they can't say it I can't go on and "
+        "last week a man rang and he didn't know it so I stopped there",
+    ],
+)
+def test_what_happened_before_so_i_is_no_reason(assessor: Assessor, text: str) -> None:
+    assert not point(assessor, text, prompt(WHY, STAR), "general", "why").met
+
+
+EACH = MarkingPoint(
+    id="why", check=Check.EXPLAINS_WHY, needs=[Need(signal="reasoning", min=2)],
+    text="Explains why each step exists.",
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "met"),
+    [
+        # One reason for one step is not "each step".
+        ("At the pool I checked the wristbands first because under-8s need an adult with them. "
+         "Then I did the headcount.", False),
+        # Reasons for two steps, said apart.
+        ("At the pool I checked the wristbands first because under-8s need an adult with them. "
+         "Then I did the headcount so that nobody is left in the changing rooms at closing.", True),
+        # Spoken with no full stops: the clauses are read apart.
+        ("so at the pool I check the wristbands first because under eights need an adult with them "
+         "and um then I do the headcount so that nobody gets left in the changing rooms at closing "
+         "time and then I lock the side gate and hand the keys to the duty manager at the desk", True),
+    ],
+)
+def test_each_needs_reasons_said_apart(assessor: Assessor, text: str, met: bool) -> None:
+    assert point(assessor, text, prompt(EACH, STAR), "general", "why").met is met
+
+
+def test_what_a_named_law_obliged_before_so_i_is_a_reason(assessor: Assessor) -> None:
+    text = ("A man with a guide dog came to the cafe. Under the Equality Act 2010 we had to let "
+            "the dog in with him, so I found him a table by the door.")
+    assert point(assessor, text, prompt(WHY, STAR), "general", "why").met
+
+
+@pytest.mark.parametrize(
+    ("text", "met"),
+    [
+        # Saying a reason exists is not giving one (the "keywords" answer).
+        ("I treat the stock room team well because it's all connected and really important.", False),
+        ("I always log the call because it is essential and the best thing.", False),
+        # A reason of its own, in the same shape.
+        ("I treat the stock room team well because their counts decide what the website shows.", True),
+    ],
+)
+def test_a_reason_that_only_says_it_matters_is_no_reason(assessor: Assessor, text: str, met: bool) -> None:
+    assert point(assessor, text, prompt(WHY, STAR), "general", "why").met is met

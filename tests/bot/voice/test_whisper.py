@@ -14,19 +14,69 @@ import pytest
 from pydantic import ValidationError
 
 from bot.app.settings import Settings
+from bot.assessment import Assessor
 from bot.voice import whisper
 from bot.voice.decode import decode
 from bot.voice.engines import engine
 from bot.voice.service import VoiceLimits, VoiceService
+from bot.voice.vocabulary import catalogue_forms
+from content.loader import load_content
 from tests.bot.app.test_cli import run_cli
 from tests.bot.voice.audio import AUDIO, REFERENCES, clip, wer
 
 REAL = AUDIO / "real"
+CONTENT = load_content()
+VOCABULARY = catalogue_forms(CONTENT)
+ASSESSOR = Assessor(CONTENT)
 
 
 @pytest.fixture(scope="module")
 def recogniser() -> whisper.FasterWhisper:
     return whisper.FasterWhisper()
+
+
+@pytest.fixture(scope="module")
+def biased() -> whisper.FasterWhisper:
+    """As the bot builds it: told the catalogue's most-named names."""
+    return whisper.FasterWhisper(VOCABULARY)
+
+
+def _names(text: str) -> set[str]:
+    return {str(e["name"]) for e in ASSESSOR.assess(text).to_dict()["entities"]}  # type: ignore[index]
+
+
+def test_the_hotwords_are_the_most_named_names_one_form_each() -> None:
+    words = whisper.hotwords(VOCABULARY).split(", ")
+    assert len(words) == whisper.HOTWORDS
+    assert words[:3] == ["UK GDPR", "General Data Protection Regulation", "Equality Act 2010"]
+    assert "GDPR" not in words  # "UK GDPR" holds it
+    assert "Consumer Rights Act 2015" in words and "ICO" in words
+    assert all(w != w.lower() and len(w.split()) <= 4 for w in words)  # names, not "refund policy"
+    assert whisper.hotwords(()) == ""
+
+
+@pytest.mark.parametrize(
+    ("name", "law"), [("gdpr_gb.ogg", "UK GDPR"), ("refund_gb.ogg", "Consumer Rights Act 2015")]
+)
+def test_the_catalogue_names_recover_what_the_plain_model_mishears(
+    recogniser: whisper.FasterWhisper, biased: whisper.FasterWhisper, name: str, law: str
+) -> None:
+    # Measured: without the hotwords "under the GBR" and "the consumer right sacked 2015"; with
+    # them "the GDPR" and "the consumer rights act 2015".
+    pcm = decode(clip(name), max_seconds=60)
+    plain, heard = recogniser.transcribe(pcm), biased.transcribe(pcm)
+    assert law not in _names(plain), plain
+    assert law in _names(heard), heard
+
+
+def test_a_worker_process_uses_the_catalogue_names() -> None:
+    """The bot's way: the vocabulary reaches the worker, which builds the biased engine."""
+    service = VoiceService(VoiceLimits(engine="faster-whisper", vocabulary=VOCABULARY))
+    try:
+        heard = asyncio.run(service.transcribe(clip("gdpr_gb.ogg")))
+    finally:
+        service.close()
+    assert "UK GDPR" in _names(heard.text), heard.text
 
 
 def test_whisper_writes_words_without_punctuation() -> None:
