@@ -6,9 +6,9 @@ The status line quotes what was heard, with Submit, Cancel and "Replace this par
 (voice_buttons.VOICE_FIX, the part being the voice note's message id): after that press the
 learner's next message, typed or spoken, takes the transcript's place in the answer instead of
 being added ("Keep what I said", voice_buttons.VOICE_KEEP, changes their mind). A reply to the
-status line with the right words does the same in one step. A press on a part that has gone (submitted, cancelled,
-replaced) changes nothing and says so. With no question open the transcript waits for the learner
-to pick one (and is shown in the chat, so it is never lost).
+status line with the right words does the same in one step. A press on a part that has gone
+(submitted, cancelled, replaced) changes nothing and says so. With no question open the transcript
+waits for the learner to pick one (and is shown in the chat, so it is never lost).
 """
 
 from __future__ import annotations
