@@ -16,8 +16,9 @@ from tests.handlers.flow import ANSWER, ask, buttons, onboard
 from tests.handlers.offline import UpdateFactory
 from tests.handlers.test_edits import edit
 
-# One press of every kind of button the coach has ever shown (the shortest data each allows).
-PRESSES = sorted({kind.examples()[1] for kind in declared()})
+# One press of every kind of button the coach has ever shown (the shortest data each allows);
+# Read all only shows the privacy notice (tested below).
+PRESSES = sorted({kind.examples()[1] for kind in declared()} - {"onb:read"})
 
 
 async def _learners(services: Services, key: str = "tg:42") -> bool:
@@ -77,6 +78,20 @@ async def test_a_voice_note_or_an_edit_after_deleteme_makes_no_learner(harness, 
 
     assert not await _learners(services)
     assert all("/start" in text for text in request.texts()), request.texts()
+
+
+async def test_read_all_after_deleteme_shows_the_notice_and_stores_nothing(
+    harness, services: Services
+) -> None:
+    """Read all under /privacy (or an old welcome) only shows the full notice, to someone with
+    no record too (a stranger reading /privacy first is not told their data was deleted)."""
+    app, request, users = harness
+    await _erase(app, request, users, services)
+    await app.process_update(users.message("/privacy"))
+    await app.process_update(users.press("onb:read"))
+    (shown,) = [c.params for c in request.calls if c.method == "editMessageText"]
+    assert "ico.org.uk" in shown["text"] and not buttons(shown)
+    assert not await _learners(services)
 
 
 async def test_start_after_deleteme_begins_again(harness, services: Services) -> None:
