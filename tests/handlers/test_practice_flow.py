@@ -84,6 +84,10 @@ async def test_done_command_submits_too(harness) -> None:
 async def test_done_without_a_question_says_how_to_start(harness) -> None:
     app, request, users = harness
     await app.process_update(users.message("/done"))
+    assert "Send /start to begin" in request.last_text()  # no record yet: nothing stored
+    await onboard(app, users)
+    await app.process_update(users.message("/cancel"))  # the first question, dropped
+    await app.process_update(users.message("/done"))
     assert "/practice" in request.last_text()
 
 

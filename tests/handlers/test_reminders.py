@@ -70,6 +70,8 @@ async def test_remind_sets_shows_and_stops(harness, services: Services) -> None:
 
 async def test_remind_before_consent_asks_for_it(harness) -> None:
     app, request, users = harness
+    await say(app, users, "/start")  # a record, not agreed (with none: test_deleted_learner.py)
+    request.clear()
     await say(app, users, "/remind 18:30")
     assert any("please agree" in t for t in request.texts())
     assert buttons(request.sent()[-1]) == ["onb:privacy:yes", "onb:privacy:no", "onb:read"]
