@@ -277,7 +277,9 @@ NOT_A_RESULT = re.compile(
     r"need|needs|policy|limit|deadline|says|say|gives?|allows?|up to|cooling[- ]off|"
     r"(you|they|customers?|she|he) gets?|aim|target|try|trying|keep|"
     r"ago|bought|ordered|pays|deposited|charged|cost|costs|spent|owed|worth|estimated at|"
-    r"normally|if|unless|(was|were|is|still|been) (in|inside|within|outside|over|past))\b"
+    # "was in hospital for 3 weeks" sets the scene; "he's been in every day since" is a result.
+    r"normally|if|unless|(was|were|is|still|been) (in|inside|within|outside|over|past)"
+    r"(?! (every|since|ever)\b))\b"
     r"[^,;:]{0,45}$|\bevery\s*$",
     re.I,
 )
@@ -302,6 +304,9 @@ REASONING = re.compile(
     r"\bsince \w+ (have|has|had|are|is|was|were|can|could|need|needs|would|will|do|does|don'?t)\b|"
     r"\bif\b[^.!?\n]{3,60}?,?\s+(the customer|customers|someone|they|she|he|people|residents)"
     r"( else)?\s+(gets?|would|could|will|might|ends? up|won'?t|can'?t|loses|pays|waits|misses)\b|"
+    # ... said of any customer: "if the reading isn't taken, the new household gets billed".
+    rf"\bif\b[^.!?\n]{{3,60}}?,\s+(the|a|our|their) (\w+ )?({_PEOPLE}|household)s?"
+    r"\s+(gets?|would|could|will|might|ends? up|won'?t|can'?t|loses|pays|waits|misses)\b|"
     # What a slip elsewhere stops the learner doing: "if ops don't update the job I can't tell them".
     r"\bif\b[^.!?\n]{3,60}?\b(don'?t|dont|doesn'?t|doesnt|isn'?t|isnt|aren'?t|arent)\b[^.!?\n]{0,40}?"
     r"\b(i|we)\s+(can'?t|cant|cannot|won'?t|wont|couldn'?t|couldnt)\b|"

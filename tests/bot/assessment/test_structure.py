@@ -297,6 +297,8 @@ def test_no_star_part_from_a_plan_or_a_general_statement(text: str, part: str) -
         "I stayed on the line. Hurrying him might have left him thinking we didn't care.",
         # A slip elsewhere that stops the learner helping.
         "if the courier team doesn't scan the van I can't give anyone a delivery time",
+        # What follows for any customer if a step is missed.
+        "If the meter photo isn't logged on day one, the new tenant gets an estimated bill.",
         # A reason in chat shorthand: "so only".
         "told him no, its her data so only her or someone she names",
     ],
@@ -319,6 +321,8 @@ def test_reasons_weighed_or_in_shorthand(text: str) -> None:
         "I spent ten minutes more with him on the phone. His survey score was 9.",
         "target was 20 reviews a month. asked every table at the end. hit 26 by the end of june",
         "I chased the depot and got a new part to her by the next morning",
+        # A customer coming back over time: "been in every week since" is no hospital stay.
+        "I kept his paper aside and um he's been in every week since for about three months",
     ],
 )
 def test_measurable_results_in_words_and_shorthand(text: str) -> None:
@@ -333,6 +337,7 @@ def test_measurable_results_in_words_and_shorthand(text: str) -> None:
         "Back in 2021 other teams had tried it.",
         # A time arranged is a plan; "got it to her by the next morning" is the result.
         "She rang about a leak. I arranged an engineer for the next morning.",
+        "His mum was in hospital for 3 weeks, so I held the parcel at the depot.",
     ],
 )
 def test_figures_in_the_situation_or_a_target_are_no_result(text: str) -> None:
