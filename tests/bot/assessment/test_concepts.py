@@ -600,3 +600,20 @@ def test_support_needs_what_it_was_based_on(assessor: Assessor) -> None:
     for bare in ("We offer payment plans to anyone who asks.",
                  "He couldn't afford his electric so I put him on a payment plan and he was relieved."):
         assert not point("support", assessor, "rl_energy_affordability", bare)[0], bare
+
+
+def test_a_root_cause_in_phone_notes_and_the_five_whys_as_a_chain(assessor: Assessor) -> None:
+    note = "till receipts printing card digits. cause was an old setting left on after the upgrade."
+    assert point("root_cause", assessor, "rl_breach_prevented", note)[0]
+    chain = ("so um the lift kept stopping and I asked why it stopped and it was the door and why did "
+             "the door stick and it was grit in the runner so we got the runner cleaned weekly")
+    assert point("rca", assessor, "mi_root_cause", chain)[0]
+    once = "I asked why it stopped and the engineer fixed it the same day."
+    assert not point("rca", assessor, "mi_root_cause", once)[0]
+
+
+def test_an_adjustment_told_as_what_was_done(assessor: Assessor) -> None:
+    for text in ("A man with a tremor couldn't manage the scanner, so I opened a staffed till for him.",
+                 "She couldn't see the screen, so I filled the claim in with her, reading the questions."):
+        assert point("adjustment", assessor, "rl_reasonable_adjustment", text)[0], text
+    assert not point("adjustment", assessor, "rl_reasonable_adjustment", "She paid at the till and left.")[0]

@@ -90,13 +90,13 @@ def test_the_other_development_sets_meet_the_point_thresholds(assessor: Assessor
 
 
 # --- dev3: the second holdout (holdout2), scored once at c660b3f and opened for development --------
-# Held to its figures after the STAR, reasons and results work (4 Dec 2026: 0.944 accuracy, kappa
-# 0.885, grade agreement 0.876), rounded down; first landed at 0.915 / 0.83 / 0.80. These are
+# Held to its figures at the end of the third round of marking work (4 Dec 2026: 0.944 accuracy,
+# kappa 0.885, grade agreement 0.876), rounded down to allow one point or one grade. These are
 # development figures, not a held-out estimate (docs/assessment.md). Raise them as the engine
-# improves, never lower them.
-DEV3_MIN_POINT_ACCURACY = 0.935
-DEV3_MIN_KAPPA = 0.87
-DEV3_MIN_GRADE_AGREEMENT = 0.86
+# improves, never lower them. (First landed at 0.915 / 0.83 / 0.80, the figures then.)
+DEV3_MIN_POINT_ACCURACY = 0.94
+DEV3_MIN_KAPPA = 0.88
+DEV3_MIN_GRADE_AGREEMENT = 0.865
 
 
 def test_dev3_holds_its_figures(assessor: Assessor) -> None:
