@@ -140,28 +140,35 @@ async def retry_button(update: Update, context: Context) -> None:
     await reply(update, context, f"{texts.RETRY_INTRO}\n\n{render_prompt(prompt, title, HTML)}")
 
 
-async def next_button(update: Update, context: Context) -> None:
-    """Next question: never the one just answered."""
-    pressed = await _pressed(update, context, keyboards.NEXT)
+async def _may_go_on(
+    update: Update, context: Context, kind: Callback
+) -> tuple[int, Attempt | None] | None:
+    """Next or Stop pressed: the learner and the attempt named, if the press may act. Not from
+    an older feedback (said so: it never restarts an earlier question), nor, from an older
+    version's button that names no attempt, over an answer with words in it (said so)."""
+    pressed = await _pressed(update, context, kind)
     if pressed is None:
-        return
+        return None
     _, learner_id, attempt, latest = pressed
     if attempt is not None and not latest:
         await stale(update, context, learner_id, _question(context, attempt))
-    elif attempt is not None or not await answer_in_progress(update, context, learner_id):
+        return None
+    if attempt is None and await answer_in_progress(update, context, learner_id):
+        return None
+    return learner_id, attempt
+
+
+async def next_button(update: Update, context: Context) -> None:
+    """Next question: never the one just answered."""
+    if (going := await _may_go_on(update, context, keyboards.NEXT)) is not None:
+        learner_id, attempt = going
         await next_question(update, context, learner_id, attempt.prompt_id if attempt else None)
 
 
 async def stop_button(update: Update, context: Context) -> None:
     """Stop: the follow-up question is dropped; nothing else is asked."""
-    pressed = await _pressed(update, context, keyboards.STOP)
-    if pressed is None:
-        return
-    _, learner_id, attempt, latest = pressed
-    if attempt is not None and not latest:
-        await stale(update, context, learner_id, _question(context, attempt))
-    elif attempt is not None or not await answer_in_progress(update, context, learner_id):
-        await context.services.practice.cancel(learner_id)
+    if (going := await _may_go_on(update, context, keyboards.STOP)) is not None:
+        await context.services.practice.cancel(going[0])
         await reply(update, context, texts.STOPPED)
 
 

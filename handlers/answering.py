@@ -11,7 +11,7 @@ import html
 
 from telegram import InlineKeyboardMarkup, Update
 
-from bot.learners.onboarding import FIRST_TOPIC, profile_owed
+from bot.learners.onboarding import FIRST_TOPIC, profile_owed, read_level, read_nation, read_sector
 from bot.practice.service import PracticeError, Submission
 from bot.render.feedback import HTML, render_prompt
 from bot.render.summary import render_summary
@@ -55,7 +55,8 @@ async def submit(update: Update, context: Context) -> None:
         current = await svc.practice.current(learner.id)
         if current is not None and current.words > 0:
             question, markup = profile_question(context, owed)
-            await reply(update, context, f"{texts.PROFILE_INTRO}\n\n{question}", reply_markup=markup)
+            _asking(context, True)
+            await reply_live(update, context, f"{texts.PROFILE_INTRO}\n\n{question}", reply_markup=markup)
             return
     try:
         submission = await svc.practice.submit(learner.id)
@@ -84,16 +85,66 @@ async def continue_profile(update: Update, context: Context, learner: Learner, e
     """After a profile answer given before feedback: the next question in the same message,
     or, when none is owed, the echo of all of them and the feedback."""
     owed = profile_owed(learner)
+    # A button's choice is echoed in place; a typed one in a new message, under what was typed.
+    show = replace_message if update.callback_query is not None else reply_live
+    _asking(context, owed is not None)
     if owed is not None:
         question, markup = profile_question(context, owed)
-        await replace_message(update, context, f"{echo}\n\n{question}", reply_markup=markup)
+        await show(update, context, f"{echo}\n\n{question}", reply_markup=markup)
         return
     shown = describe(learner, context)
-    await replace_message(update, context, texts.PROFILE_DONE.format(
+    await show(update, context, texts.PROFILE_DONE.format(
         level=shown["level"], sector=shown["sector"], nation=shown["nation"],
         reminder=await reminder_line(context, learner),
     ))
     await submit(update, context)
+
+
+def _asking(context: Context, asked: bool) -> None:
+    """Remember whether a profile question is on screen (see typed_profile)."""
+    if context.user_data is not None:
+        context.user_data.profile_asked = asked
+
+
+def _asked(context: Context, learner: Learner) -> str | None:
+    """The profile question on screen now, if any: "level", "sector" or "nation"."""
+    owed = profile_owed(learner)
+    return owed if owed is not None and context.user_data and context.user_data.profile_asked else None
+
+
+async def typed_profile(update: Update, context: Context, learner: Learner, text: str) -> bool:
+    """A short reply typed to the profile question on screen ("level 3", "retail", "scotlnd")
+    answers it as its button would; True if it did. Anything else is part of the answer
+    (see reask_profile)."""
+    step, svc, lid = _asked(context, learner), context.services, learner.id
+    assert lid is not None
+    if step == "level" and (level := read_level(text)) is not None:
+        learner = await svc.learners.set_level(lid, level)
+        echo = texts.ECHO_LEVEL.format(level=learner.level)
+    elif step == "sector" and (sector := read_sector(text, svc.content)) is not None:
+        learner = await svc.learners.set_sector(lid, sector)
+        echo = texts.ECHO_SECTOR.format(sector=describe(learner, context)["sector"])
+    elif step == "nation" and (nation := read_nation(text)) is not None:
+        learner = await svc.learners.set_nation(lid, nation)
+        echo = texts.ECHO_NATION.format(nation=describe(learner, context)["nation"])
+    else:
+        return False
+    await close_live_keyboards(context)  # the question's buttons: answered by typing
+    await continue_profile(update, context, learner, echo)
+    return True
+
+
+async def reask_profile(update: Update, context: Context, learner: Learner, words: int) -> bool:
+    """After a message that did not answer the profile question on screen (it went into the
+    answer, so nothing is lost): say so and ask the question again. True if asked."""
+    step = _asked(context, learner)
+    if step is None:
+        return False
+    question, markup = profile_question(context, step)
+    await close_live_keyboards(context)
+    await reply_live(update, context, f"{texts.PROFILE_KEPT.format(words=words)}\n\n{question}",
+                     reply_markup=markup)
+    return True
 
 
 async def send_submission(update: Update, context: Context, submission: Submission) -> None:

@@ -22,12 +22,16 @@ def services(context: Context) -> Services:
     return context.bot_data.services
 
 
-async def learner_for(update: Update, context: Context) -> Learner:
+async def learner_for(update: Update, context: Context, *, start: bool = False) -> Learner:
+    """The learner behind the update. Only /start (`start=True`) makes one; anything else from
+    someone with no record (never started, or erased by /deleteme) raises NotStarted, which the
+    error handler answers kindly (handlers.errors), so nothing about them is stored again."""
     user = update.effective_user
     assert user is not None  # every handler here is registered for user updates only
-    return await context.services.practice.learner(
-        key=f"tg:{user.id}", telegram_user_id=user.id, first_name=user.first_name or ""
-    )
+    practice, key, name = context.services.practice, f"tg:{user.id}", user.first_name or ""
+    if start:
+        return await practice.learner(key=key, telegram_user_id=user.id, first_name=name)
+    return await practice.known_learner(key=key, first_name=name)
 
 
 async def reply(
@@ -69,6 +73,22 @@ async def close_buttons(update: Update) -> None:
     if query is not None and query.message is not None:
         with contextlib.suppress(TelegramError):
             await query.edit_message_reply_markup(reply_markup=None)
+
+
+# How much of a transcript a message quotes: a 3-minute voice note is some 2,500 characters, and
+# every message fits one phone screen; the whole of it is in the answer (and in /details).
+HEARD_START, HEARD_END = 170, 70
+
+
+def quote_heard(heard: str) -> str:
+    """What a voice note was heard as, escaped, for the "I heard" line and its replies: whole
+    when short, else its start and its end, so the learner can still tell which part it is."""
+    heard = " ".join(heard.split())
+    if len(heard) > HEARD_START + HEARD_END:
+        start = heard[:HEARD_START].rsplit(" ", 1)[0]
+        end = heard[-HEARD_END:].split(" ", 1)[-1]
+        heard = f"{start} … {end}"
+    return html.escape(heard)
 
 
 def correcting(update: Update, context: Context) -> int | None:

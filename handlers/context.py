@@ -55,11 +55,16 @@ class UserData:
     # the part it shows (the voice note's message id), which a reply to that line replaces.
     voice_pending: tuple[int, str] | None = None
     voice_heard: tuple[int, int] | None = None
+    # A profile question (level, sector, nation) is on screen before the first feedback: a short
+    # typed reply answers it (handlers.answering.typed_profile). Lost on a restart, or on another
+    # instance: the message then simply goes into the answer, as any message does.
+    profile_asked: bool = False
 
     def clear(self) -> None:
         self.bucket, self.quiet = None, False
         self.live_keyboards = []
         self.voice_pending = self.voice_heard = None
+        self.profile_asked = False
 
 
 class Context(CallbackContext[ExtBot[None], UserData, dict[Any, Any], BotData]):

@@ -13,6 +13,7 @@ from sqlalchemy.exc import TimeoutError as PoolTimeout
 from telegram import Update
 from telegram.error import TelegramError
 
+from bot.practice.service import NotStarted
 from handlers import texts
 from handlers.context import Context
 
@@ -29,8 +30,24 @@ def _database_failure(error: BaseException | None) -> bool:
     return isinstance(error, DBAPIError) and error.connection_invalidated
 
 
+async def _not_started(update: object, context: Context) -> bool:
+    """Someone with no record (erased by /deleteme, or never started) pressed an old button or
+    wrote: tell them how to begin; nothing was stored (handlers.common.learner_for)."""
+    if not isinstance(context.error, NotStarted):
+        return False
+    if isinstance(update, Update) and update.effective_chat is not None:
+        text = texts.NOT_STARTED_BUTTON if update.callback_query else texts.NOT_STARTED
+        try:
+            await context.bot.send_message(update.effective_chat.id, text)
+        except TelegramError:
+            log.warning("Could not tell a user with no record to /start", exc_info=True)
+    return True
+
+
 async def on_error(update: object, context: Context) -> None:
     """Log the exception with its traceback, then apologise to the user if there is one."""
+    if await _not_started(update, context):
+        return
     if (
         isinstance(update, Update)
         and update.update_id in context.bot_data.deferrable

@@ -1,6 +1,6 @@
-"""The practice flow's buttons (`prac:`, and `voice:` under a voice note), declared once, and
-their keyboards. The handlers are in handlers/practice.py, handlers/after_feedback.py and
-handlers/voice.py; other features show some of these keyboards (the topics, Try again)."""
+"""The practice flow's buttons (`prac:`), declared once, and their keyboards. The handlers are in
+handlers/practice.py and handlers/after_feedback.py; other features show some of these keyboards
+(the topics, Try again). The voice note's buttons are in handlers/voice_buttons.py."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ from telegram import InlineKeyboardButton, InlineKeyboardMarkup
 
 from content.loader import Content
 from handlers import texts
-from handlers.callback import ATTEMPT, ID, Callback, number, optional
+from handlers.callback import ATTEMPT, ID, Callback, optional
 from handlers.disputes import open_button
 
 # Submit and Cancel name their draft (prompt and token): a press after it closed is recognised.
@@ -32,20 +32,6 @@ def draft_keyboard(prompt_id: str, token: int) -> InlineKeyboardMarkup:
     return InlineKeyboardMarkup(
         [[SUBMIT.button("Submit", prompt_id, token), CANCEL.button("Cancel", prompt_id, token)]]
     )
-
-
-# Voice answers (handlers.voice): "Replace this part" under what was heard and "Keep what I said";
-# the part is the voice note's message id (Telegram's message ids fit 10 digits).
-VOICE_FIX = Callback("voice:fix", part=number(12))
-VOICE_KEEP = Callback("voice:keep", part=number(12))
-
-
-def replace_row(part: int) -> list[InlineKeyboardButton]:
-    return [VOICE_FIX.button("✏️ Replace this part", part)]
-
-
-def keep_keyboard(part: int) -> InlineKeyboardMarkup:
-    return InlineKeyboardMarkup([[VOICE_KEEP.button("Keep what I said", part)]])
 
 
 def after_feedback_keyboard(attempt_id: int, *, details: bool = True) -> InlineKeyboardMarkup:

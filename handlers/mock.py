@@ -12,7 +12,8 @@ from __future__ import annotations
 
 import html
 import logging
-from typing import Any
+from collections.abc import Awaitable, Callable
+from typing import Any, TypeVar
 
 from telegram import InlineKeyboardMarkup, Update
 from telegram.error import TelegramError
@@ -21,15 +22,17 @@ from telegram.ext import BaseHandler, CallbackQueryHandler, CommandHandler, filt
 from bot.mock.service import MockError, MockView, NoStandard, Step
 from bot.render.feedback import HTML
 from bot.render.mock import render_intro, render_paused, render_question, render_report, render_status
-from handlers import keyboards, texts
+from handlers import texts, voice_buttons
 from handlers.callback import ATTEMPT, Callback, number, optional
-from handlers.common import correcting, learner_for, reply, take_press
+from handlers.common import correcting, learner_for, quote_heard, reply, take_press
 from handlers.consent import require_consent
 from handlers.context import Context
 from handlers.throttle import quiet
 from storage.models import Learner, MockStatus
 
 log = logging.getLogger(__name__)
+
+T = TypeVar("T")
 
 # Each button names its mock (and Next the question it hands the answer in for), so a press
 # on an older one is recognised.
@@ -181,8 +184,8 @@ async def show_status(
         text = f"{note}\n{text}"
     markup = answer_keyboard(view)
     if heard is not None and for_part is not None:
-        text = f"{texts.VOICE_HEARD.format(heard=html.escape(heard))}\n{text}"
-        markup = InlineKeyboardMarkup([*markup.inline_keyboard, keyboards.replace_row(for_part)])
+        text = f"{texts.VOICE_HEARD.format(heard=quote_heard(heard))}\n{text}"
+        markup = InlineKeyboardMarkup([*markup.inline_keyboard, voice_buttons.replace_row(for_part)])
     chat = update.effective_chat
     assert chat is not None
     sent = await context.bot.send_message(chat.id, text, disable_notification=True, reply_markup=markup)
@@ -251,47 +254,42 @@ async def _pressed(update: Update, context: Context, kind: Callback) -> tuple[in
     return learner.id, current
 
 
+async def _act(
+    update: Update, context: Context, kind: Callback, act: Callable[[int], Awaitable[T]]
+) -> T | None:
+    """A mock button's press and its action on the learner's mock (`act` on their id); None
+    when the press is old or the action is refused (both said so)."""
+    pressed = await _pressed(update, context, kind)
+    if pressed is None:
+        return None
+    try:
+        return await act(pressed[0])
+    except MockError as exc:
+        await reply(update, context, html.escape(str(exc)))
+        return None
+
+
 async def next_button(update: Update, context: Context) -> None:
     """Next: hand the answer in; the next question (or the report) follows."""
-    pressed = await _pressed(update, context, NEXT)
-    if pressed is not None:
-        try:
-            await _after(update, context, await context.services.mock.submit(pressed[0]))
-        except MockError as exc:
-            await reply(update, context, html.escape(str(exc)))
+    if (step := await _act(update, context, NEXT, context.services.mock.submit)) is not None:
+        await _after(update, context, step)
 
 
 async def pause_button(update: Update, context: Context) -> None:
-    pressed = await _pressed(update, context, PAUSE)
-    if pressed is not None:
-        try:
-            view = await context.services.mock.pause(pressed[0])
-        except MockError as exc:
-            await reply(update, context, html.escape(str(exc)))
-            return
+    if (view := await _act(update, context, PAUSE, context.services.mock.pause)) is not None:
         await reply(update, context, render_paused(view, HTML), reply_markup=paused_keyboard(view))
 
 
 async def resume_button(update: Update, context: Context) -> None:
-    pressed = await _pressed(update, context, RESUME)
-    if pressed is not None:
-        try:
-            view = await context.services.mock.resume(pressed[0])
-        except MockError as exc:
-            await reply(update, context, html.escape(str(exc)))
-            return
+    if (view := await _act(update, context, RESUME, context.services.mock.resume)) is not None:
         await reply(update, context, "<b>Welcome back.</b> The clock is running again.")
         await _show_question(update, context, view)
 
 
 async def end_button(update: Update, context: Context) -> None:
     """End and report: the readiness report now."""
-    pressed = await _pressed(update, context, END)
-    if pressed is not None:
-        try:
-            await _send_report(update, context, await context.services.mock.end(pressed[0]))
-        except MockError as exc:
-            await reply(update, context, html.escape(str(exc)))
+    if (report := await _act(update, context, END, context.services.mock.end)) is not None:
+        await _send_report(update, context, report)
 
 
 def handlers() -> list[BaseHandler]:

@@ -45,8 +45,9 @@ from storage.models import Learner
 
 
 async def start(update: Update, context: Context) -> None:
-    """Welcome with the privacy notice in brief to accept, or a welcome back."""
-    learner = await learner_for(update, context)
+    """Welcome with the privacy notice in brief to accept, or a welcome back. The one place a
+    Telegram learner is made (with an invite's or an assessor link's code too)."""
+    learner = await learner_for(update, context, start=True)
     assert learner.id is not None
     name = html.escape(learner.first_name or "there")
     learner = await context.services.learners.begin(learner.id)
@@ -109,8 +110,12 @@ async def read_button(update: Update, context: Context) -> None:
     found = await take_press(update, READ, close=False)
     if found is None:
         return
-    learner = await learner_for(update, context)
-    if learner.privacy_accepted_at is not None:
+    user = update.effective_user
+    assert user is not None
+    # Reading stores nothing: under /privacy from someone with no record (never started, or
+    # erased), the notice is shown all the same, only to read.
+    learner = await context.services.privacy.find(f"tg:{user.id}")
+    if learner is None or learner.privacy_accepted_at is not None:
         markup = None  # from /privacy: only to read
     elif found["code"]:
         markup = privacy_then_join_keyboard(found["code"], read_all=False)

@@ -19,8 +19,8 @@ from telegram.ext import BaseHandler, CallbackQueryHandler, CommandHandler, filt
 
 from bot.practice.service import DraftStatus, PracticeError
 from bot.render.feedback import HTML, render_prompt, render_status
-from handlers import after_feedback, keyboards, mock, texts
-from handlers.answering import resend_lost_feedback, submit
+from handlers import after_feedback, keyboards, mock, texts, voice_buttons
+from handlers.answering import reask_profile, resend_lost_feedback, submit, typed_profile
 from handlers.assignments import work_rows
 from handlers.callback import Callback
 from handlers.common import (
@@ -28,6 +28,7 @@ from handlers.common import (
     close_live_keyboards,
     correcting,
     learner_for,
+    quote_heard,
     reply,
     reply_live,
     take_press,
@@ -100,6 +101,8 @@ async def answer_text(update: Update, context: Context) -> None:
         return
     if await mock.take_text(update, context, learner, message.text):
         return  # a mock discussion is running: the message is part of its answer
+    if await typed_profile(update, context, learner, message.text):
+        return  # "level 3" typed to the level question on screen, not more of the answer
     try:
         status = await svc.practice.add_text(
             learner.id, message.text, message_id=message.message_id,
@@ -110,6 +113,8 @@ async def answer_text(update: Update, context: Context) -> None:
         return
     if quiet(context) or status.repeated:
         return  # flooding (the status line can wait), or added and shown before a crash
+    if await reask_profile(update, context, learner, status.words):
+        return  # kept in the answer; the profile question on screen is asked again
     await show_status(update, context, learner.id, status, for_part=message.message_id)
 
 
@@ -133,12 +138,12 @@ async def show_status(
     if note:
         text = f"{note}\n{text}"
     if heard is not None:
-        text = f"{texts.VOICE_HEARD.format(heard=html.escape(heard))}\n{text}"
+        text = f"{texts.VOICE_HEARD.format(heard=quote_heard(heard))}\n{text}"
     chat = update.effective_chat
     assert chat is not None
     markup = keyboards.draft_keyboard(status.prompt.id, status.token)
     if heard_part is not None:
-        markup = InlineKeyboardMarkup([*markup.inline_keyboard, keyboards.replace_row(heard_part)])
+        markup = InlineKeyboardMarkup([*markup.inline_keyboard, voice_buttons.replace_row(heard_part)])
     sent = await context.bot.send_message(
         chat.id, text, disable_notification=True, reply_markup=markup,
     )

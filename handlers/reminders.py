@@ -14,14 +14,12 @@ from __future__ import annotations
 import html
 import logging
 import re
-import warnings
 from datetime import timedelta
 
 from telegram import Bot, InlineKeyboardButton, InlineKeyboardMarkup, Update
 from telegram.constants import ParseMode
 from telegram.error import BadRequest, Forbidden, NetworkError, RetryAfter, TelegramError, TimedOut
 from telegram.ext import BaseHandler, CallbackQueryHandler, CommandHandler, filters
-from telegram.warnings import PTBDeprecationWarning
 
 from bot.app.sending import at_most_once
 from bot.practice.service import PracticeError
@@ -116,11 +114,7 @@ class TelegramSender:
         except Forbidden as exc:
             return SendResult(SendOutcome.BLOCKED, detail=str(exc))
         except RetryAfter as exc:
-            with warnings.catch_warnings():
-                # PTB 22 gives whole seconds with a deprecation warning; a timedelta with
-                # PTB_TIMEDELTA=true, and always from PTB 23.
-                warnings.simplefilter("ignore", PTBDeprecationWarning)
-                period = exc.retry_after
+            period = exc.retry_after  # a timedelta: the coach opts in to PTB 23's type (bot/__init__.py)
             wait = period.total_seconds() if isinstance(period, timedelta) else float(period)
             return SendResult(SendOutcome.RETRY, retry_after=wait, detail=str(exc))
         except BadRequest as exc:  # a NetworkError subclass in PTB: before it

@@ -67,6 +67,10 @@ TIMEZONE_CANCELLED = (
 )
 # Level, sector and nation are asked when the first answer is submitted, before its feedback.
 PROFILE_INTRO = "Before I mark it, three quick questions: your answers decide what an assessor expects."
+PROFILE_KEPT = (
+    "I've added that to your answer ({words} words so far). Before I mark it, tap a button "
+    "below, or type your choice (such as <i>level 3</i>, <i>retail</i> or <i>Scotland</i>)."
+)
 ECHO_LEVEL = "✓ Level {level}"
 ECHO_SECTOR = "✓ Sector: {sector}"
 ECHO_NATION = "✓ Nation: {nation}"
@@ -235,6 +239,14 @@ DELETE_KEPT = "Nothing was deleted: your answers and progress are still here."
 DELETED = (
     "Done: I have erased everything I stored about you. Send /start if you ever want to "
     "begin again."
+)
+# After /deleteme (or before any /start): nothing is stored until the learner starts on purpose.
+NOT_STARTED_BUTTON = (
+    "Your data was deleted, so this button does nothing now. Send /start to begin again."
+)
+NOT_STARTED = (
+    "I hold nothing about you, so I kept nothing of that (your data was deleted, or you have "
+    "not started yet). Send /start to begin."
 )
 DELETE_STALE = (
     "There's nothing left to delete: everything I stored about you has already been erased. "

@@ -3,12 +3,12 @@
 The recording is downloaded into memory, transcribed on this machine by bot.voice (in a worker
 process, never on the event loop) and dropped: only the transcript is kept, as part of the answer.
 The status line quotes what was heard, with Submit, Cancel and "Replace this part"
-(keyboards.VOICE_FIX, the part being the voice note's message id): after that press the learner's
-next message, typed or spoken, takes the transcript's place in the answer instead of being added
-("Keep what I said", keyboards.VOICE_KEEP, changes their mind). A reply to the status line with the
-right words does the same in one step. A press on a part that has gone (submitted, cancelled,
-replaced) changes nothing and says so. With no question open the transcript waits for the learner
-to pick one (and is shown in the chat, so it is never lost).
+(voice_buttons.VOICE_FIX, the part being the voice note's message id): after that press the
+learner's next message, typed or spoken, takes the transcript's place in the answer instead of
+being added ("Keep what I said", voice_buttons.VOICE_KEEP, changes their mind). A reply to the
+status line with the right words does the same in one step. A press on a part that has gone
+(submitted, cancelled, replaced) changes nothing and says so. With no question open the transcript
+waits for the learner to pick one (and is shown in the chat, so it is never lost).
 """
 
 from __future__ import annotations
@@ -26,11 +26,13 @@ from telegram.ext import BaseHandler, CallbackQueryHandler
 from bot.practice.service import Arm, NoDraft, PracticeError
 from bot.voice.decode import AudioError
 from bot.voice.service import VoiceBusy
-from handlers import keyboards, mock, texts
-from handlers.common import correcting, learner_for, replace_message, reply, take_press
+from handlers import keyboards, mock, texts, voice_buttons
+from handlers.callback import Callback
+from handlers.common import correcting, learner_for, quote_heard, replace_message, reply, take_press
 from handlers.consent import require_consent
 from handlers.context import Context
 from handlers.practice import show_status
+from storage.models import Learner
 
 log = logging.getLogger(__name__)
 
@@ -87,7 +89,7 @@ async def voice(update: Update, context: Context) -> None:
         if context.user_data is not None:
             context.user_data.voice_pending = (message.message_id, heard)
         await reply(
-            update, context, texts.VOICE_PICK_QUESTION.format(heard=html.escape(heard)),
+            update, context, texts.VOICE_PICK_QUESTION.format(heard=quote_heard(heard)),
             reply_markup=keyboards.topics_keyboard(svc.content),
         )
         return
@@ -102,37 +104,42 @@ async def voice(update: Update, context: Context) -> None:
     )
 
 
+async def _part_pressed(update: Update, context: Context, kind: Callback) -> tuple[Learner, int] | None:
+    """Replace this part or Keep what I said: the learner and the part (its voice note's
+    message id) the button is for; None for an unknown press (answered kindly)."""
+    found = await take_press(update, kind)
+    if found is None:
+        return None
+    return await learner_for(update, context), int(found["part"])
+
+
 async def replace_button(update: Update, context: Context) -> None:
     """Replace this part: the next message, typed or spoken, takes the part's place (in the
     practice answer, or in the mock's answer while a mock is running)."""
-    found = await take_press(update, keyboards.VOICE_FIX)
-    if found is None:
+    if (pressed := await _part_pressed(update, context, voice_buttons.VOICE_FIX)) is None:
         return
-    learner = await learner_for(update, context)
+    learner, part = pressed
     assert learner.id is not None
-    part = int(found["part"])
     svc = context.services
     answer = svc.mock if learner.mock_running else svc.practice
     outcome, heard = await answer.arm_replace(learner.id, part)
     if outcome == Arm.GONE:
         await reply(update, context, texts.REPLACE_GONE)
     elif outcome == Arm.ALREADY:
-        await reply(update, context, texts.REPLACE_ALREADY.format(heard=html.escape(heard)))
+        await reply(update, context, texts.REPLACE_ALREADY.format(heard=quote_heard(heard)))
     else:
         await replace_message(
-            update, context, texts.REPLACE_WAITING.format(heard=html.escape(heard)),
-            reply_markup=keyboards.keep_keyboard(part),
+            update, context, texts.REPLACE_WAITING.format(heard=quote_heard(heard)),
+            reply_markup=voice_buttons.keep_keyboard(part),
         )
 
 
 async def keep_button(update: Update, context: Context) -> None:
     """Keep what I said: the part stays, and the next message is added as usual."""
-    found = await take_press(update, keyboards.VOICE_KEEP)
-    if found is None:
+    if (pressed := await _part_pressed(update, context, voice_buttons.VOICE_KEEP)) is None:
         return
-    learner = await learner_for(update, context)
+    learner, part = pressed
     assert learner.id is not None
-    part = int(found["part"])
     if learner.mock_running:
         view = await context.services.mock.keep_part(learner.id, part)
         if view is not None:
@@ -148,6 +155,6 @@ async def keep_button(update: Update, context: Context) -> None:
 
 def handlers() -> list[BaseHandler]:
     return [
-        CallbackQueryHandler(replace_button, pattern=keyboards.VOICE_FIX.pattern),
-        CallbackQueryHandler(keep_button, pattern=keyboards.VOICE_KEEP.pattern),
+        CallbackQueryHandler(replace_button, pattern=voice_buttons.VOICE_FIX.pattern),
+        CallbackQueryHandler(keep_button, pattern=voice_buttons.VOICE_KEEP.pattern),
     ]

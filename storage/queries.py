@@ -18,6 +18,16 @@ async def get_learner(session: AsyncSession, *, key: str) -> Learner | None:
     return result.first()
 
 
+async def touch_learner(session: AsyncSession, *, key: str, first_name: str = "") -> Learner | None:
+    """The learner with this key, their first name kept current; None if there is none (never
+    started, or erased): this never makes one."""
+    learner = await get_learner(session, key=key)
+    if learner is not None and first_name and learner.first_name != first_name[:128]:
+        learner.first_name = first_name[:128]
+        session.add(learner)
+    return learner
+
+
 async def get_or_create_learner(
     session: AsyncSession,
     *,
@@ -26,7 +36,7 @@ async def get_or_create_learner(
     first_name: str = "",
     timezone: str = "Europe/London",
 ) -> Learner:
-    learner = await get_learner(session, key=key)
+    learner = await touch_learner(session, key=key, first_name=first_name)
     if learner is None:
         learner = Learner(
             key=key, telegram_user_id=telegram_user_id, first_name=first_name[:128],
@@ -34,9 +44,6 @@ async def get_or_create_learner(
         )
         session.add(learner)
         await session.flush()
-    elif first_name and learner.first_name != first_name[:128]:
-        learner.first_name = first_name[:128]
-        session.add(learner)
     return learner
 
 

@@ -95,7 +95,8 @@ def _parser() -> argparse.ArgumentParser:
 
     transcribe = command(
         sub, "transcribe", "transcribe a recording, as the bot does a voice note",
-        "Transcribe a recording on this machine with VOICE_ENGINE (pocketsphinx by default) and "
+        "Transcribe a recording on this machine with VOICE_ENGINE (faster-whisper when installed, else "
+        "pocketsphinx) and "
         "print the text; --json adds the duration, the engine and the seconds it took.",
     )
     transcribe.add_argument("file", help="a recording: OGG/Opus, MP3, WAV, M4A, a video...")

@@ -75,12 +75,14 @@ class Settings(BaseSettings):
     # Voice answers (docs/voice.md): the recogniser, and limits so one long note cannot hog the machine.
     # pocketsphinx (installed with the coach), or faster-whisper (the `whisper` extra) with its
     # tiny.en model, or "faster-whisper:/path/to/model" for a CTranslate2 Whisper model folder.
-    voice_engine: str = "pocketsphinx"
+    # Unset or blank: faster-whisper when the extra is installed, else pocketsphinx.
+    voice_engine: str = Field(default_factory=whisper.default_engine)
     voice_max_seconds: float = Field(default=180.0, gt=0, le=1200)
     voice_max_bytes: int = Field(default=10_000_000, ge=1000, le=20_000_000)
     voice_jobs: int = Field(default=1, ge=1, le=16)
     # Worker processes that transcribe; a long note is cut at its pauses and its parts heard by
-    # the workers at once (2 suits a 2-core machine; each worker holds the model, about 60 MB).
+    # the workers at once (2 suits a 2-core machine; each worker holds the model: about 200 MB
+    # resident with pocketsphinx, 350 MB with faster-whisper tiny.en, docs/voice.md).
     voice_workers: int = Field(default=2, ge=1, le=16)
 
     def model_post_init(self, context: object, /) -> None:
@@ -117,6 +119,8 @@ class Settings(BaseSettings):
     @field_validator("voice_engine")
     @classmethod
     def _voice_engine(cls, value: str) -> str:
+        if not value.strip():
+            return whisper.default_engine()  # VOICE_ENGINE= in .env, as if unset
         base, _, model = value.partition(":")
         if base == "pocketsphinx" and not model:
             return value

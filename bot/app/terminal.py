@@ -49,7 +49,9 @@ HELP = """Type your answer over one or more lines, then /done on a line of its o
   /voice FILE      add a recording to your answer (transcribed here; the file is only read)
   /replace WORDS   put WORDS in place of the last recording heard (when it was misheard)
   /cancel          drop the answer         /quit    leave (an unfinished answer is kept)
-Arrow keys edit the line; up and down recall earlier lines."""
+Arrow keys edit the line before Enter; up and down recall earlier lines. A line once entered is
+part of your answer (a recalled line entered again is added again; /replace is only for a
+recording): to put one right, add a line that says it right, or /cancel to drop the whole answer."""
 
 # What /help offers, for "did you mean" on a mistyped command.
 COMMANDS = (

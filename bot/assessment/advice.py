@@ -41,9 +41,11 @@ def _join(names: list[str]) -> str:
     return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
 
 
-def strengths(ev: Evidence, elsewhere: frozenset[str] = frozenset()) -> list[str]:
+def strengths(
+    ev: Evidence, elsewhere: frozenset[str] = frozenset(), *, why_missing: bool = False
+) -> list[str]:
     """What the answer did well; ``elsewhere`` holds entries named that do not apply in the
-    learner's nation (never praised as correct)."""
+    learner's nation (never praised as correct); ``why_missing`` is types.why_missing."""
     out: list[str] = []
     clean = [the_name(f.name, f.kind) for f in ev.found
              if f.kind in ("legislation", "regulator") and not f.flags and f.entry_id not in elsewhere]
@@ -53,7 +55,7 @@ def strengths(ev: Evidence, elsewhere: frozenset[str] = frozenset()) -> list[str
         out.append("Your example has a clear situation, task, action and result.")
     if ev.measurable:
         out.append("Your result is measurable.")
-    if ev.reasoning:
+    if ev.reasoning and not why_missing:
         out.append("You explained why, not just what you did.")
     policies = [f.name for f in ev.found if f.kind == "policy"]
     if policies and len(out) < MAX_STRENGTHS:

@@ -14,7 +14,7 @@ from bot.assessment.marking import DISTINCTION_MARK, PASS_MARK, Evidence
 from bot.assessment.matcher import Matcher
 from bot.assessment.needs import Findings, Keywords, keywords_for
 from bot.assessment.place import learner_nation
-from bot.assessment.types import Assessment
+from bot.assessment.types import Assessment, why_missing
 from content import nations
 from content.loader import Content
 from content.models import MarkingPoint, Prompt
@@ -84,6 +84,7 @@ class Assessor:
         )
         results = marking.mark(self.content, points, ev)
         band, total, reason = marking.grade(marking.score(results, ev), results, ev)
+        why = why_missing(results)
         return Assessment(
             prompt_id=prompt.id if prompt else None,
             entities=found,
@@ -103,5 +104,5 @@ class Assessor:
                 f.entry_id for f in found
                 if f.entry_id in self.content.catalogue
                 and not self.content.catalogue[f.entry_id].applies_in(nation)
-            )),
+            ), why_missing=why),
         )

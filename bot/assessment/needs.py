@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from bot.assessment.concepts import FUNCTION_WORDS, ConceptIndex, Word, excerpt, stem, words
 from bot.assessment.cues import ACTION
 from bot.assessment.structure import cue_text
-from bot.assessment.types import Flag, Found, Quote
+from bot.assessment.types import WHY_MISSING, Flag, Found, Quote
 from bot.assessment.wording import the
 from content.loader import Content
 from content.models import Check, Kind, MarkingPoint, Need
@@ -37,7 +37,7 @@ SIGNAL_MISSING = {
     "result": "the result: how it ended for the customer",
     "star": "a whole example: the situation, your task, what you did and how it ended",
     "measurable": "a result with a figure in it (a number, a time, a rating or money)",
-    "reasoning": "why you did it (a reason: \"because ...\", \"so that ...\")",
+    "reasoning": WHY_MISSING,
     "escalation": "who you passed it to, or whose approval you asked for, when it went beyond you",
 }
 

@@ -76,6 +76,17 @@ class PointResult:
     found: int = 0
 
 
+# The end of "I couldn't find ..." for a point that asks why (bot.assessment.needs).
+WHY_MISSING = "why you did it (a reason: \"because ...\", \"so that ...\")"
+
+
+def why_missing(results: list[PointResult]) -> bool:
+    """A marking point that asks why was missed: the feedback then neither praises "You
+    explained why" nor ticks "Explains why" for a reason's cue alone ("because ..."), so it
+    never says both that and "I couldn't find why you did it"."""
+    return any(not r.met and r.missing is not None and WHY_MISSING in r.missing for r in results)
+
+
 @dataclass
 class Assessment:
     """Everything the engine concluded about one answer."""
@@ -98,6 +109,12 @@ class Assessment:
     strengths: list[str] = field(default_factory=list)
     # One line on why this band and not the next ("Why a Pass and not a Distinction: ...").
     grade_reason: str = ""
+
+    @property
+    def explains_why(self) -> bool:
+        """"Explains why" as the learner reads it: a reason given, and no point saying it is
+        missing (`reasoning` stays the cue alone, as the labelled sets measure it)."""
+        return self.reasoning and not why_missing(self.marking_points)
 
     def to_dict(self) -> dict[str, Any]:
         return {

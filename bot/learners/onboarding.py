@@ -10,8 +10,11 @@ is offered for change when a reminder is set (its only use).
 
 from __future__ import annotations
 
+import re
 from datetime import date
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+from rapidfuzz import fuzz, process
 
 from bot.clock import Clock
 from bot.learners.zones import resolve_timezone
@@ -33,6 +36,65 @@ FIRST_TOPIC = "service_foundations"
 LEVELS = (2, 3, 4, 5)
 # Offered as buttons; any other IANA name can be typed.
 COMMON_TIMEZONES = ("Europe/London", "Europe/Dublin", "Europe/Paris", "Asia/Kolkata", "America/New_York")
+
+
+# A typed reply to a profile question is a few words ("level 3", "retail", "northern ireland");
+# a longer message is more of the answer.
+REPLY_WORDS = 4
+# How alike a typed word must be to a sector or nation to be taken for it ("retial", "scotlnd").
+ALIKE = 80.0
+_LEVEL_WORDS = {"two": 2, "three": 3, "four": 4, "five": 5}
+_JOINING = {"and", "the", "not", "for"}  # words of a sector's label that name no sector
+
+
+def read_level(text: str) -> int | None:
+    """A level typed in reply to "Which level?": "3", "Level 3", "lvl 4", "level three"."""
+    found = re.fullmatch(r"(?:level|lvl|l)?\s*([2-5]|two|three|four|five)", _plain(text))
+    if found is None:
+        return None
+    value = found.group(1)
+    return int(value) if value.isdigit() else _LEVEL_WORDS[value]
+
+
+def read_sector(text: str, content: Content) -> str | None:
+    """The sector a short reply names: its id or a word of its label ("retail", "banking",
+    "broadband"), or one spelt alike ("retial"); None when it names none, or more than one."""
+    key = _plain(text)
+    if len(key) < 3 or len(key.split()) > REPLY_WORDS:
+        return None
+    names = {sid: [sid.replace("_", " "), _plain(sector.label)] for sid, sector in content.sectors.items()}
+    exact = [sid for sid, said in names.items() if key in said]
+    if len(exact) == 1:
+        return exact[0]
+    # The words that name a sector ("banking", "broadband"; not "and", "the").
+    words = {word: sid for sid, said in names.items() for name in said
+             for word in re.findall(r"[a-z]{3,}", name) if word not in _JOINING}
+    begun = {sid for word, sid in words.items()
+             if (len(key) >= 4 and word.startswith(key)) or word in key.split()}
+    if len(begun) == 1:
+        return begun.pop()
+    alike = process.extractOne(key, list(words), scorer=fuzz.ratio, score_cutoff=ALIKE)
+    return words[alike[0]] if alike else None
+
+
+def read_nation(text: str) -> str | None:
+    """The nation a short reply names ("scotland", "NI", "N. Ireland"), or one spelt alike
+    ("scotlnd", "whales"); never `unknown`, which is not an answer."""
+    key = _plain(text)
+    if len(key.split()) > REPLY_WORDS:
+        return None
+    found = nations.parse_nation(key)
+    if found is None and len(key) >= 4:
+        alike = process.extractOne(
+            key, [n.replace("_", " ") for n in nations.NATIONS], scorer=fuzz.ratio, score_cutoff=ALIKE
+        )
+        found = alike[0].replace(" ", "_") if alike else None
+    return found if found in nations.NATIONS else None
+
+
+def _plain(text: str) -> str:
+    """Lower case, single spaces, no punctuation at the ends ("Retail." is "retail")."""
+    return re.sub(r"\s+", " ", text.strip().lower()).strip(" .!,;:")
 
 
 class SettingError(ValueError):

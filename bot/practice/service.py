@@ -33,6 +33,11 @@ class PracticeError(Exception):
     """Something the learner can fix; the message says how."""
 
 
+class NotStarted(Exception):
+    """No learner has this key: they never started, or /deleteme erased them. Only a deliberate
+    start (/start, a terminal session) makes a learner, so an old button stays harmless."""
+
+
 class NoDraft(PracticeError):
     pass
 
@@ -131,11 +136,21 @@ class PracticeService:
     async def learner(
         self, *, key: str, telegram_user_id: int | None = None, first_name: str = ""
     ) -> Learner:
+        """The learner, made if new: only for a deliberate start (/start, `star-coach chat`)."""
         async with self.sessions.begin() as session:
             return await queries.get_or_create_learner(
                 session, key=key, telegram_user_id=telegram_user_id, first_name=first_name,
                 timezone=self.default_timezone,
             )
+
+    async def known_learner(self, *, key: str, first_name: str = "") -> Learner:
+        """The learner behind anything but a start; NotStarted if there is none, so a button
+        or message after /deleteme cannot bring an erased learner back."""
+        async with self.sessions.begin() as session:
+            learner = await queries.touch_learner(session, key=key, first_name=first_name)
+        if learner is None:
+            raise NotStarted(key)
+        return learner
 
     def choose_prompt(
         self, *, topic_id: str | None = None, avoid: str | None = None, skill: str | None = None,

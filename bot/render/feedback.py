@@ -92,7 +92,7 @@ def render_feedback(a: Assessment, m: Markup, limit: int = TELEGRAM_LIMIT) -> st
         "",
         m.bold("STAR"),
         star,
-        f"Measurable result {yes(a.measurable_result)}  Explains why {yes(a.reasoning)}",
+        f"Measurable result {yes(a.measurable_result)}  Explains why {yes(a.explains_why)}",
     ]
 
     out += ["", m.bold("Marking points")]

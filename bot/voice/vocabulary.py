@@ -41,9 +41,14 @@ def _texts(content: Content) -> list[str]:
     return texts
 
 
-def _mentions(forms: list[str], text: str) -> int:
+def _mentions(forms: list[str], text: str, folded: str) -> int:
+    """How often the content names any of `forms` (`folded` is `text` in lower case: a form it
+    does not hold is skipped before the costlier regular expression, which keeps building the
+    vocabulary, at every start, to a tenth of a second)."""
     count = 0
     for form in forms:
+        if form.casefold() not in folded:
+            continue
         flags = 0 if form.isupper() else re.I  # "ICO" only in capitals; "Consumer Duty" any case
         count += len(re.findall(rf"(?<![\w]){re.escape(form)}(?![\w])", text, flags))
     return count
@@ -56,11 +61,12 @@ def catalogue_forms(content: Content) -> Vocabulary:
     settles a close call between two acronyms that sound alike. Misspellings are left out: they
     are typing slips, nobody says them."""
     text = "\n".join(_texts(content))
+    folded = text.casefold()
     seen: set[str] = set()
     out: list[tuple[str, int]] = []
     for entry in content.catalogue.values():
         forms = [entry.name, *entry.aliases, *entry.abbreviations]
-        mentions = _mentions(forms, text)
+        mentions = _mentions(forms, text, folded)
         for form in forms:
             if form.casefold() not in seen:
                 seen.add(form.casefold())

@@ -60,6 +60,23 @@ def check(model: str = "") -> Path:
     return folder
 
 
+def installed() -> bool:
+    """faster-whisper and a model for it are installed (the `whisper` extra), so it can be the
+    default engine."""
+    try:
+        check()
+    except EngineUnavailable:
+        return False
+    return True
+
+
+def default_engine() -> str:
+    """VOICE_ENGINE when it is not set: faster-whisper where the `whisper` extra is installed (it
+    hears real speech and the catalogue's names better than pocketsphinx, docs/voice.md "Which
+    engine by default"), and pocketsphinx, whose model comes with the coach, everywhere else."""
+    return NAME if installed() else "pocketsphinx"
+
+
 def spoken(text: str) -> str:
     """Whisper's written sentence as words without punctuation ("cold-hearted." -> "cold hearted")."""
     return " ".join(_PUNCTUATION.sub(" ", text).split())

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from handlers import texts
 from tests.handlers.offline import OfflineRequest, UpdateFactory
 
 ANSWER = (
@@ -63,3 +64,10 @@ def buttons(params: dict[str, Any]) -> list[str]:
     if hasattr(markup, "to_dict"):
         markup = markup.to_dict()
     return [b["callback_data"] for row in markup.get("inline_keyboard", []) for b in row]
+
+
+def apologies(request: OfflineRequest) -> list[str]:
+    """The generic apology of the error handler (handlers.texts.ERROR) among what the bot sent,
+    matched whole: a question or feedback that says "went wrong" ("what would happen if that
+    went wrong?") is not one, and a real apology always is."""
+    return [t for t in request.texts() if t == texts.ERROR]

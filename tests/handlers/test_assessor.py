@@ -267,6 +267,7 @@ async def test_declining_privacy_or_the_cohort_joins_nothing(world: World, servi
 async def test_a_forged_join_without_privacy_consent_is_refused(world: World, services: Services) -> None:
     await make_assessor(world, OWNER, "Olive")
     payload = await new_cohort(world, OWNER, "Retail")
+    await world.send(LEARNER, "/start")  # a record, not agreed (with none: test_deleted_learner.py)
     texts = await world.press(LEARNER, f"coh:join:{payload[2:]}:a")
     assert "privacy notice first" in texts[0]
 

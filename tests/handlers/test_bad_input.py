@@ -10,8 +10,10 @@ import pytest
 from bot.app.application import build_application
 from bot.app.services import Services
 from bot.app.settings import Settings
+from handlers import texts
 from storage import queries
-from tests.handlers.offline import OfflineRequest, UpdateFactory
+from tests.handlers.flow import apologies
+from tests.handlers.offline import Call, OfflineRequest, UpdateFactory
 from tests.handlers.test_practice_flow import ask, feedback_text, onboard
 
 
@@ -135,4 +137,16 @@ async def test_forged_buttons_are_refused_never_raise(any_db_harness, caplog) ->
         assert answered, f"{data}: the button press was not answered"
         errors = [r for r in caplog.records if r.levelname == "ERROR"]
         assert not errors, f"{data}: {[r.getMessage() for r in errors]}"
-        assert not any("went wrong" in t for t in request.texts()), data
+        assert not apologies(request), data
+
+
+def test_the_apology_check_is_precise() -> None:
+    """A question that says "went wrong" is not an apology (the old substring check said it
+    was); the error handler's apology is, whole."""
+    request = OfflineRequest()
+    probe = "What would happen to the customer, and to the business, if that went wrong?"
+    request.calls.append(Call("sendMessage", {"chat_id": 1, "text": probe}))
+    assert any("went wrong" in t for t in request.texts())  # what the old check tripped on
+    assert apologies(request) == []
+    request.calls.append(Call("sendMessage", {"chat_id": 1, "text": texts.ERROR}))
+    assert apologies(request) == [texts.ERROR]

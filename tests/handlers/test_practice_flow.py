@@ -12,7 +12,7 @@ from bot.app.settings import Settings
 from storage import queries
 
 # The shared steps live in tests/handlers/flow.py; other modules import them from here too.
-from tests.handlers.flow import ANSWER, ask, buttons, details, feedback_text, onboard
+from tests.handlers.flow import ANSWER, apologies, ask, buttons, details, feedback_text, onboard
 from tests.handlers.offline import OfflineRequest, UpdateFactory
 
 
@@ -83,6 +83,10 @@ async def test_done_command_submits_too(harness) -> None:
 
 async def test_done_without_a_question_says_how_to_start(harness) -> None:
     app, request, users = harness
+    await app.process_update(users.message("/done"))
+    assert "Send /start to begin" in request.last_text()  # no record yet: nothing stored
+    await onboard(app, users)
+    await app.process_update(users.message("/cancel"))  # the first question, dropped
     await app.process_update(users.message("/done"))
     assert "/practice" in request.last_text()
 
@@ -166,7 +170,7 @@ async def test_error_handler_logs_and_apologises(harness, monkeypatch, caplog) -
     await onboard(app, users)
     monkeypatch.setattr(services.practice, "start", broken)
     await app.process_update(users.press("prac:topic:any"))
-    assert "something went wrong" in request.last_text()
+    assert apologies(request) == [request.last_text()]
     assert any(r.exc_info and "database on fire" in str(r.exc_info[1]) for r in caplog.records)
 
 

@@ -46,6 +46,7 @@ async def stored(services: Services, key: str = "tg:42") -> dict[str, int]:
 
 async def test_progress_without_answers_is_text_only_and_points_to_practice(harness) -> None:
     app, request, users = harness
+    await onboard(app, users)
     await app.process_update(users.message("/progress"))
     assert "/practice" in request.last_text()
     assert not uploads(request, "sendPhoto")
@@ -177,7 +178,8 @@ async def test_deleteme_yes_erases_everything_and_a_stale_press_is_kind(
     assert await stored(services) == {}
 
     await app.process_update(users.message("/progress"))
-    assert "/practice" in request.last_text()  # starting again starts from nothing
+    assert "Send /start" in request.last_text()  # erased stays erased until /start
+    assert await stored(services) == {}
 
     # Starting again makes a new record; the old "Yes" must not erase it.
     await onboard(app, users)

@@ -8,19 +8,25 @@ from __future__ import annotations
 
 import string
 from pathlib import Path
+from types import SimpleNamespace
+from typing import Any
 
 import pytest
 import yaml
+from telegram import Voice
 
 from bot.assessment import Assessor
 from bot.mastery.progress import Coverage, Mastery, ProgressSummary
 from bot.practice.changes import Changes
+from bot.practice.disputes import Disputed
 from bot.practice.service import next_probe
+from bot.render.disputes import PICK, acknowledge
 from bot.render.feedback import HTML, TELEGRAM_LIMIT, render_feedback, render_prompt
 from bot.render.progress import render_progress_summary
 from bot.render.summary import SCREEN, render_summary
 from content.loader import Content
 from handlers import texts
+from tests.handlers.flow import ask, buttons, last_shown, onboard
 
 # Texts a learner asks for by name, or that only assessors and operators see, with the reason.
 ASKED_FOR = {
@@ -108,3 +114,42 @@ def test_the_progress_summary_fits_one_screen() -> None:
     )
     text = render_progress_summary(summary, HTML)
     assert len(text) <= SCREEN and "Key Acts named: 12 of 27 (5 to check the year)" in text
+
+
+# A voice note of the longest length accepted (VOICE_MAX_SECONDS, 180 s), heard at about 150
+# words a minute: the transcript the "I heard" line and "Replace this part" quote.
+LONG_TRANSCRIPT = " ".join(["the customer rang about her refund and I checked our policy"] * 45)
+
+
+async def test_what_was_heard_is_quoted_within_one_screen(
+    harness: Any, services: Any, monkeypatch: Any
+) -> None:
+    """The "I heard" status line under a long voice note, and the Replace this part answer,
+    quote the transcript within one screen (the whole of it is in the answer)."""
+    app, request, users = harness
+
+    async def transcribe(_audio: bytes) -> Any:
+        return SimpleNamespace(text=LONG_TRANSCRIPT)
+
+    monkeypatch.setattr(services.voice, "transcribe", transcribe)
+    monkeypatch.setattr(services.voice, "check_size", lambda _size: None)
+    await onboard(app, users)
+    await ask(app, users)
+    request.files["v1"] = b"OggS"
+    request.clear()
+    await app.process_update(users.message(None, voice=Voice("v1", "uv1", duration=180, file_size=4)))
+    status = request.sent()[-1]
+    assert "I heard" in status["text"] and len(status["text"]) <= SCREEN, len(status["text"])
+    (fix,) = [b for b in buttons(status) if b.startswith("voice:fix:")]
+    await app.process_update(users.press(fix))
+    shown = last_shown(request)
+    assert "Send the right words" in shown["text"] and len(shown["text"]) <= SCREEN, len(shown["text"])
+
+
+def test_a_dispute_acknowledgement_fits_one_screen(content: Content) -> None:
+    """"That's not right": the acknowledgement names the longest marking point of any prompt."""
+    longest = max((p.text for prompt in content.prompts.values() for p in prompt.marking_points), key=len)
+    for already in (False, True):
+        said = acknowledge(Disputed(point_text=longest, coach_met=True, already=already), HTML)
+        assert len(said) <= SCREEN, len(said)
+    assert len(PICK) <= SCREEN

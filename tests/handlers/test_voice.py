@@ -12,6 +12,7 @@ from telegram import Message, Update, Voice
 
 from bot.app.services import Services
 from bot.voice.service import VoiceLimits, VoiceService
+from handlers.common import quote_heard
 from storage import mock_queries, queries
 from tests.bot.voice.audio import clip
 from tests.handlers.flow import ask, buttons, last_shown, onboard
@@ -181,7 +182,8 @@ async def test_a_new_voice_note_can_replace_the_part(voice_harness: Any, service
     again = request.sent()[-1]
     heard = again["text"].split("I heard: <i>", 1)[1].split("</i>", 1)[0]
     assert heard and heard != HEARD
-    assert await draft_text(services) == f"{TYPED}\n{heard}"
+    typed, spoken = (await draft_text(services)).split("\n", 1)
+    assert typed == TYPED and quote_heard(spoken) == heard  # a long one quoted by start and end
     assert "in place of part 2" in again["text"]
     # The new transcript has its own Replace button: it can be corrected in turn.
     assert _replace_button(again) != _replace_button(status)

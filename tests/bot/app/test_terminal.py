@@ -298,3 +298,11 @@ async def test_a_mistyped_command_gets_the_close_one_in_the_terminal(services: S
     assert "I don't know /practise. Did you mean /practice? Type /help for the commands." in out
     assert "I don't know /quti. Did you mean /quit?" in out
     assert "I don't know /xyzzy. Type /help for the commands." in out
+
+
+async def test_help_says_how_to_put_right_a_line_already_entered(services: Services) -> None:
+    """A line once entered cannot be edited (arrow keys work before Enter only, and /replace is
+    for a recording): /help says so, and what to do instead; a line that says it right is added."""
+    out = await run_chat(services, ["/help", "/replace I meant the Consumer Rights Act"])
+    assert "to put one right, add a line that says it right, or /cancel" in out
+    assert "There is no recording to replace" in out

@@ -131,6 +131,28 @@ def test_the_command_line_uses_the_setting(tmp_path: Path) -> None:
     assert found["engine"] == "faster-whisper" and "go forward" in found["text"].lower()
 
 
+def test_the_default_engine_is_whisper_where_the_extra_is_installed(monkeypatch: pytest.MonkeyPatch) -> None:
+    """VOICE_ENGINE unset or blank: faster-whisper here (the test extra installs the whisper extra);
+    pocketsphinx where faster-whisper or its model is missing (`pip install .` alone)."""
+    assert Settings(_env_file=None).voice_engine == "faster-whisper"  # type: ignore[call-arg]
+    assert Settings(_env_file=None, voice_engine="").voice_engine == "faster-whisper"  # type: ignore[call-arg]
+    assert Settings(_env_file=None, voice_engine="pocketsphinx").voice_engine == "pocketsphinx"  # type: ignore[call-arg]
+    real = whisper.importlib.util.find_spec
+    for missing in ("faster_whisper", whisper.MODEL_PACKAGE):
+        monkeypatch.setattr(whisper.importlib.util, "find_spec",
+                            lambda name, *a, missing=missing: None if name == missing else real(name, *a))
+        assert Settings(_env_file=None).voice_engine == "pocketsphinx"  # type: ignore[call-arg]
+        assert Settings(_env_file=None, voice_engine=" ").voice_engine == "pocketsphinx"  # type: ignore[call-arg]
+
+
+def test_the_command_line_uses_whisper_by_default_where_installed(tmp_path: Path) -> None:
+    blank = {"VOICE_ENGINE": ""}  # as if unset
+    result = run_cli("transcribe", str(AUDIO / "gdpr_gb.ogg"), "--json", cwd=tmp_path, env=blank)
+    assert result.returncode == 0, result.stderr
+    found = json.loads(result.stdout)
+    assert found["engine"] == "faster-whisper" and "GDPR" in found["text"].split()
+
+
 def test_a_model_folder_is_chosen_with_the_setting(tmp_path: Path) -> None:
     folder = whisper.bundled_model()
     assert Settings(voice_engine=f"faster-whisper:{folder}").voice_engine.endswith(str(folder))
