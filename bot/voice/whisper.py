@@ -104,8 +104,9 @@ def hotwords(vocabulary: Vocabulary, count: int = HOTWORDS) -> str:
 class FasterWhisper:
     """One model per worker process, on the CPU with 8-bit weights and one thread (the pool runs
     one worker per core). With a vocabulary, the catalogue's most-named forms are given as
-    `hotwords` (see `hotwords`): a general model hears "G D P R" as "GBR" and "Ofcom" as
-    "overcome" unless told those names may come."""
+    `hotwords` (see `hotwords`): a general model hears "G D P R" as "GBR" unless told the name
+    may come. Names outside the list stay as the model hears them ("Ofcom", 40th by how often the
+    content names it, is still heard as "overcome": docs/voice.md)."""
 
     name = NAME
 

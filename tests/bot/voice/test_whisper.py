@@ -45,7 +45,7 @@ def _names(text: str) -> set[str]:
     return {str(e["name"]) for e in ASSESSOR.assess(text).to_dict()["entities"]}  # type: ignore[index]
 
 
-def test_the_hotwords_are_the_most_named_names_one_form_each() -> None:
+def test_the_hotwords_are_the_most_named_names_without_contained_forms() -> None:
     words = whisper.hotwords(VOCABULARY).split(", ")
     assert len(words) == whisper.HOTWORDS
     assert words[:3] == ["UK GDPR", "General Data Protection Regulation", "Equality Act 2010"]
