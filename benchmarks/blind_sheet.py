@@ -1,7 +1,7 @@
 """A blind labelling sheet for a second labeller (issue 13: how far two labellers agree).
 
-    python benchmarks/blind_sheet.py                 # every 3rd answer of tuning2, dev3 and holdout3
-    python benchmarks/blind_sheet.py --every 3 --sets holdout3
+    python benchmarks/blind_sheet.py                 # every 3rd answer of tuning2, dev3 and dev4
+    python benchmarks/blind_sheet.py --every 3 --sets dev4
 
 For each sampled answer it prints the id, prompt text, sector, nation, level, the answer text and
 each marking point's id and text, and nothing else: not the first labeller's point labels,
@@ -28,10 +28,10 @@ from content.loader import load_content  # noqa: E402
 
 DATA_DIR = ROOT / "tests" / "data" / "marking"
 # The fixed sample: the answers at positions 3, 6, 9, ... of each file (t2-003, t2-006, ...).
-# dev3 was holdout2 when its sample was labelled. holdout3 is still held out: the sheet prints only
+# dev3 was holdout2 when its sample was labelled. dev4 was holdout3 when its sample was labelled; for a held-out set, the sheet prints only
 # what an answer's writer gave (never its labels, note or style), so the sample can be labelled
 # blind and compared without scoring the set.
-SAMPLE_SETS = ("tuning2", "dev3", "holdout3")
+SAMPLE_SETS = ("tuning2", "dev3", "dev4")
 SAMPLE_EVERY = 3
 
 

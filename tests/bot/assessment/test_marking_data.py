@@ -153,7 +153,7 @@ def test_the_second_collection_shares_no_answer_with_the_first() -> None:
     second = (
         load_set("tuning2", DATA / "tuning2.yaml")
         + load_set("dev3", DATA / "dev3.yaml")
-        + load_set("holdout3", DATA / "holdout3.yaml")
+        + load_set("dev4", DATA / "dev4.yaml")
     )
 
     def flat(item: Labelled) -> str:
@@ -166,12 +166,11 @@ def test_the_second_collection_shares_no_answer_with_the_first() -> None:
     assert not [i.id for i in second if i.id[:3] in ("h2-", "h3-") and flat(i) in tuning2]
 
 
-# --- holdout3: written blind to the engine (docs/assessment-labelling.md, "The split") --------------
-# Labels only, like the tests above: the engine never runs on holdout3 here.
+# --- dev4 (was holdout3): written blind to the engine, scored once, now development data ----------
 
 
-def test_holdout3_is_sound(content: Content) -> None:
-    items = load_set("holdout3", DATA / "holdout3.yaml")
+def test_dev4_is_sound(content: Content) -> None:
+    items = load_set("dev4", DATA / "dev4.yaml")
     problems = [p for item in items for p in check_item(item, content)]
     assert not problems, "\n".join(problems)
     assert [i.id for i in items] == [f"h3-{n:03d}" for n in range(1, len(items) + 1)]

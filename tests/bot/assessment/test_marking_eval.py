@@ -5,7 +5,7 @@ Prints per-point accuracy, Cohen's kappa, grade agreement and distinction recall
 issue 13e was below them when the set landed (baseline in docs/assessment.md, "How marking is
 measured"), so the threshold check is switched on by ENGINE_MEETS_THRESHOLDS: whoever makes the
 engine meet them sets it to True in the same commit. If a threshold fails, fix the engine, not
-the labels (rule: docs/assessment-labelling.md). Never tune on a held-out set (holdout3.yaml).
+the labels (rule: docs/assessment-labelling.md). Never tune on a held-out set.
 The other development sets (dev2, tuning2) are held to all three thresholds, and dev3 to floors of
 its own (below).
 """
@@ -73,7 +73,7 @@ def test_the_figures_are_computed_over_the_whole_tuning_set(figures: Score) -> N
 # (a second collection, written after the first engine work) are development data too. They are
 # held to all three thresholds: per-point accuracy and kappa from the start, grade agreement since
 # the STAR, reasons and results work raised it above 0.85 (it was 0.837 and 0.833 when this landed).
-# holdout3.yaml is never scored here.
+# dev4.yaml (was holdout3) has a floor below, set from its figures as development data.
 OTHER_DEVELOPMENT_SETS = ("dev2", "tuning2")
 
 
@@ -87,9 +87,16 @@ DEV3_MIN_KAPPA = 0.88
 DEV3_MIN_GRADE_AGREEMENT = 0.865
 
 
+# --- dev4: the third holdout (holdout3), scored once at 34405b0 and opened for development --------
+# Held to its figures from its one held-out scoring (0.862, kappa 0.694, grade 0.684), rounded down.
+# Raise them as the engine improves, never lower them.
+DEV4_FLOORS = (0.86, 0.69, 0.68)
+
+
 # Each development set but tuning, with its floors: (point accuracy, kappa, grade agreement).
 FLOORS = {name: (MIN_POINT_ACCURACY, MIN_KAPPA, MIN_GRADE_AGREEMENT) for name in OTHER_DEVELOPMENT_SETS} | {
-    "dev3": (DEV3_MIN_POINT_ACCURACY, DEV3_MIN_KAPPA, DEV3_MIN_GRADE_AGREEMENT)
+    "dev3": (DEV3_MIN_POINT_ACCURACY, DEV3_MIN_KAPPA, DEV3_MIN_GRADE_AGREEMENT),
+    "dev4": DEV4_FLOORS,
 }
 
 

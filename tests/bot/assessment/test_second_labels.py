@@ -18,7 +18,7 @@ def test_second_labels_cover_only_the_blind_sample_with_every_point() -> None:
     second = load_second()
     assert len(second) >= 40
     # The points come from each sampled answer's prompt, as on the blind sheet, so this check never
-    # reads a held-out set's labels (holdout3 is sampled too).
+    # reads a set's labels (dev4, which was holdout3, is sampled too).
     prompts = load_content().prompts
     sampled = {str(r["id"]): str(r["prompt"]) for name in SAMPLE_SETS for r in sample(name, SAMPLE_EVERY)}
     assert {i[:3] for i in second} >= {"t2-", "h2-", "h3-"}, "every sampled set has second labels"
