@@ -28,7 +28,8 @@ from content.loader import load_content  # noqa: E402
 
 DATA_DIR = ROOT / "tests" / "data" / "marking"
 # The fixed sample: the answers at positions 3, 6, 9, ... of each file (t2-003, t2-006, ...).
-# dev3 was holdout2 when its sample was labelled. dev4 was holdout3 when its sample was labelled; for a held-out set, the sheet prints only
+# dev3 was holdout2 and dev4 was holdout3 when their samples were labelled. For a held-out set,
+# the sheet prints only
 # what an answer's writer gave (never its labels, note or style), so the sample can be labelled
 # blind and compared without scoring the set.
 SAMPLE_SETS = ("tuning2", "dev3", "dev4")

@@ -4,7 +4,8 @@
 
 Compares tests/data/marking/second_labels.yaml (labeller2, labelled blind from
 benchmarks/blind_sheet.py) with the first labeller's labels in tuning2.yaml, dev3.yaml (was
-holdout2.yaml) and dev4.yaml (was holdout3.yaml; a held-out set's labels are read here only to compare two humans):
+holdout2.yaml) and dev4.yaml (was holdout3.yaml; a held-out set's labels are read here only to
+compare two humans):
 per-point agreement, Cohen's kappa (the same Confusion code as marking_eval, first labeller as the
 "label", second as the "got"), and grade agreement, separately per set. With --list, every point
 and grade disagreement. Humans only: it never runs the marking engine.
