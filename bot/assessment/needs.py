@@ -370,7 +370,8 @@ def implied(point: MarkingPoint) -> list[Need]:
         case Check.NAMES_LEGISLATION:
             return [Need(kind=Kind.LEGISLATION, min=minimum, dated=dated, full_name=full)]
         case Check.NAMES_POLICY:
-            return [Need(kind=Kind.POLICY, min=minimum)]
+            # As the prompts write it: a catalogue policy or one named in the learner's words.
+            return [Need(kind=Kind.POLICY, concepts=[OWN_NAME_CONCEPT], min=minimum)]
         case Check.NAMES_STANDARD:
             return [Need(kind=Kind.STANDARD, min=minimum)]
         case Check.NAMES_REGULATOR:
@@ -446,6 +447,55 @@ DOCUMENT = frozenset(
 )
 
 
+# A name spelled out in the learner's words (labelling rule: "an organisational policy is named
+# when the answer says which one"): a determiner or possessive ("our", "the", "the bank's"), the
+# words that say which one, joined by "and", "n" or "&" ("our returns n refunds process", "our
+# vulnerable customer and financial abuse procedure"), and a head that says what sort of document
+# it is. The heads are DOCUMENT's and the documents of the same kind named otherwise.
+NAME_HEADS = DOCUMENT | frozenset(
+    stem(w) for w in ("guidance", "guide", "mandate", "register", "script", "book", "rulebook")
+)
+NAME_OPENERS = frozenset({"our", "the", "my", "their", "its", "your"})
+NAME_JOINS = frozenset({"and", "n", "plus"})
+NAME_GAP = re.compile(r"[\s&+-]*")  # between the words of one name: no comma, colon or stop
+NAME_REACH = 5  # words that say which one, at most
+
+
+def spelled_names(fx: Findings) -> list[tuple[frozenset[str], Span]]:
+    """Names in the learner's words (`NAME_HEADS`): each as the stems of the words that say which
+    one and of its head, and its span from the first of those words. "I followed the policy" and
+    "always follow procedures" name none (no word says which; no determiner)."""
+    out: list[tuple[frozenset[str], Span]] = []
+    ws = fx.words
+    for i, head in enumerate(ws):
+        # "terms" is a document, "the short term" a period.
+        if head.stem not in NAME_HEADS or head.low == "term" or i == 0:
+            continue
+        which: list[Word] = []
+        j = i
+        opened = False
+        while j > 0 and len(which) < NAME_REACH:
+            w = ws[j - 1]
+            if w.sentence != head.sentence or not NAME_GAP.fullmatch(fx.text, w.end, ws[j].start):
+                break
+            if w.low in NAME_OPENERS or (w.low.endswith("'s") and which):
+                opened = True
+                break
+            if w.low in NAME_JOINS:
+                if not which:
+                    break
+            elif w.low in FUNCTION_WORDS or figure(w):
+                break
+            else:
+                which.append(w)
+            j -= 1
+        if not opened or not which or ws[j].low in NAME_JOINS:
+            continue
+        said = frozenset(w.stem for w in which) | {head.stem}
+        out.append((said, (ws[j].start, head.end)))
+    return out
+
+
 _NAME_STEMS: dict[tuple[int, str], frozenset[str]] = {}
 
 
@@ -479,6 +529,11 @@ def own_names(need: Need, fx: Findings, content: Content | None) -> list[tuple[s
     if not wanted:
         return []
     out: list[tuple[str, Span]] = []
+    for said, span in spelled_names(fx):
+        for entry_id, st in wanted.items():
+            if said & st:
+                out.append((entry_id, span))
+                break
     for _, (start, end) in fx.concept(OWN_NAME_CONCEPT):
         inside = [n for n, w in enumerate(fx.words) if start <= w.start < end]
         said = {fx.words[n].stem for n in inside}
@@ -517,6 +572,8 @@ def hits(
     ``substance``, concept and reason hits must say something beyond the prompt's key words."""
     out: list[tuple[str, Span]] = []
     for cid in need.concepts:
+        if cid not in fx.index.concepts:  # an implied need's concept a content pack leaves out
+            continue
         said = fx.concept(cid)
         # One developed mention carries a list: "Warehousing, IT and Finance are central teams"
         # counts three teams when the answer goes on to say what one of them did.
