@@ -149,7 +149,9 @@ class Findings:
             rest = [w for w in same if w.start >= span[1]]
             ws = [w for w in rest if w.clause == rest[0].clause]
         else:
-            ws = [w for w in same if not span[0] <= w.start < span[1]]
+            # The figures inside a hit are the answer's own, like those around it: "a target to cut
+            # after-call work from 90 to 60 seconds within 6 weeks" is a SMART target in use.
+            ws = [w for w in same if not span[0] <= w.start < span[1] or figure(w)]
         own = self._own(ws, conformity=after)
         need = REASON_MIN if after else SUBSTANCE_MIN
         # In a developed answer (many words of its own), one own word beside the idea is enough:
