@@ -77,6 +77,26 @@ FEELINGS = frozenset(
 # on and he didn't know it, so I" gives no reason for this "so"), and at most REASON_REACH words.
 REASON_STOPS = frozenset({"so", "then", "because", "cos", "and"})
 REASON_REACH = 25
+# What is done every time, not on one occasion: a clause with "I" or "we", a word of habit and no
+# verb in the past ("I follow the complaint handling cycle on every complaint", "we always use
+# HEAT"); "we used PDCA every month" and "our statement says every guest ..." are no such habit.
+HABIT = frozenset({"every", "always", "whenever", "usually", "normally", "routinely"})
+FIRST_PERSON = frozenset({"i", "we"})
+PAST = frozenset(
+    {"was", "were", "had", "did", "went", "got", "took", "made", "put", "kept", "ran", "rang", "told",
+     "gave", "found", "sent", "said", "paid", "left", "saw", "came", "brought", "thought", "felt",
+     "spoke", "wrote", "set", "led", "sat", "met"}
+)
+
+
+def habit(clause: list[Word]) -> bool:
+    """Whether a clause says what the learner does in general (`HABIT`), not what they did."""
+    lows = {w.low for w in clause}
+    return bool(
+        lows & HABIT and lows & FIRST_PERSON
+        and not any(w.low in PAST or (w.low.endswith("ed") and len(w.low) > 4) for w in clause)
+    )
+
 # Signals whose words must say something of this answer's own (see `Findings.substantial`).
 SUBSTANTIAL_SIGNALS = frozenset({"reasoning", "escalation"})
 SUBSTANCE_MIN = 2  # content words of the answer's own a hit's sentence needs
@@ -160,6 +180,19 @@ class Findings:
             need = 1
         self._substance[key] = own >= need
         return self._substance[key]
+
+    def put_to_work(self, span: Span) -> bool:
+        """Whether a model or procedure named at ``span`` is put to work there: its sentence says
+        something of the answer's own (`substantial`) and is not a habit ("I follow the complaint
+        handling cycle on every complaint" says what is done in general, not on this occasion)."""
+        if not self.substantial(span):
+            return False
+        at = bisect.bisect_right(self._ends, span[0])
+        if at >= len(self.words):
+            return False
+        first = self.words[at]
+        clause = [w for w in self._sentences.get(first.sentence, []) if w.clause == first.clause]
+        return not habit(clause)
 
     def part_of(self, span: Span) -> str:
         """Which sentence a span starts in, or in a run-on sentence (speech without full stops,
@@ -595,14 +628,14 @@ def hits(
         if need.full_name and content is not None and abbreviated(content, f):
             continue
         named.append((f.entry_id, (f.start, f.end)))
-    if distinct(named) < need.min or (substance and not any(fx.substantial(sp) for _, sp in named)):
+    if distinct(named) < need.min or (substance and not any(fx.put_to_work(sp) for _, sp in named)):
         # Only when the catalogue's names fall short (too few, or none put to work): the
         # learner's own words are the fallback ("... but the charter, so I took one off the shelf").
         named += own_names(need, fx, content)
     if need.kind == Kind.LEGISLATION and not need.relevant:
         named += fx.statutes()
     # "Uses PDCA" needs the model put to work, not only named ("We used PDCA with a review stage").
-    if not substance or any(fx.substantial(span) for _, span in named):
+    if not substance or any(fx.put_to_work(span) for _, span in named):
         out += named
     if need.signal == "star":
         parts = [fx.signals.get(p, []) for p in ("situation", "task", "action", "result")]
