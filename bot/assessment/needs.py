@@ -564,9 +564,9 @@ def own_names(need: Need, fx: Findings, content: Content | None) -> list[tuple[s
     if not wanted:
         return []
     out: list[tuple[str, Span]] = []
-    for said, span in spelled_names(fx):
+    for spelled, span in spelled_names(fx):
         for entry_id, st in wanted.items():
-            if said & st:
+            if spelled & st:
                 out.append((entry_id, span))
                 break
     for _, (start, end) in fx.concept(OWN_NAME_CONCEPT):
