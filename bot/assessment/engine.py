@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from bot.assessment import advice, marking, structure
 from bot.assessment.concepts import ConceptIndex, words
-from bot.assessment.extent import notes_for, stands_for
+from bot.assessment.extent import elsewhere, notes_for, stands_for
 from bot.assessment.hints import find_hints
 from bot.assessment.marking import DISTINCTION_MARK, PASS_MARK, Evidence
 from bot.assessment.matcher import Matcher
@@ -68,6 +68,7 @@ class Assessor:
             keywords=self._keywords(prompt, points),
             # The DDA 1995 named in Northern Ireland meets a need for the Equality Act 2010.
             stands_for=stands_for(found, self.content, nation),
+            elsewhere=elsewhere(found, self.content, nation),
         )
         findings.signals["reasoning"] = reasons
         ev = Evidence(

@@ -57,6 +57,18 @@ def stands_for(found: list[Found], content: Content, nation: str) -> dict[str, f
     return {k: frozenset(v) for k, v in out.items()}
 
 
+def elsewhere(found: list[Found], content: Content, nation: str) -> frozenset[str]:
+    """The entries named that do not apply in ``nation`` (none for an unknown nation): the
+    Licensing Act 2003 in Enniskillen. They never meet a point that asks for the law or body that
+    applied (docs/assessment-labelling.md rule 6)."""
+    if nation not in nations.NATIONS:
+        return frozenset()
+    return frozenset(
+        f.entry_id for f in found
+        if (entry := content.catalogue.get(f.entry_id)) is not None and not entry.applies_in(nation)
+    )
+
+
 def notes_for(found: list[Found], content: Content, nation: str) -> list[str]:
     """For text the coach shows (a model answer outline): one note per item named that does not
     apply in the learner's nation."""

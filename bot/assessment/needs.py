@@ -140,6 +140,8 @@ class Findings:
     keywords: Keywords = NO_KEYWORDS
     # Entries named that stand, in the learner's nation, for others a need may ask for (issue 14).
     stands_for: dict[str, frozenset[str]] = field(default_factory=dict)
+    # Entries named that do not apply in the learner's nation: never "the law that applied".
+    elsewhere: frozenset[str] = frozenset()
     _hits: dict[str, list[tuple[str, Span]]] = field(default_factory=dict)
     _substance: dict[tuple[Span, bool], bool] = field(default_factory=dict)
     _ends: list[int] = field(default_factory=list)
@@ -620,6 +622,10 @@ def hits(
         by_id = bool(ids & set(need.named))
         by_kind = need.kind is not None and f.kind == need.kind.value
         if not (by_id or by_kind):
+            continue
+        if not by_id and f.entry_id in fx.elsewhere:
+            # A point asking for the law (or body) that applied is not met by one that does not
+            # apply where the learner works; a point naming that very item still is.
             continue
         if need.relevant and f.kind == Kind.LEGISLATION.value and not ids & set(need.relevant):
             continue

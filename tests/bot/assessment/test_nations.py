@@ -174,6 +174,27 @@ def test_a_point_asking_for_an_act_is_met_by_its_counterpart_where_the_learner_w
     assert not next(p for p in england.marking_points if p.id == "equality_law").met
 
 
+@pytest.mark.parametrize(
+    ("nation", "act", "met"),
+    [
+        ("wales", "the Licensing Act 2003", True),
+        ("scotland", "the Licensing Act 2003", False),  # England and Wales's Act, not Scotland's
+        ("scotland", "the Licensing (Scotland) Act 2005", True),
+        ("northern_ireland", "the Licensing Act 2003", False),
+        ("unknown", "the Licensing Act 2003", True),  # never wrong on a guess
+    ],
+)
+def test_a_point_asking_for_the_law_that_applied_is_not_met_by_another_nations_law(
+    assessor: Assessor, content: Content, nation: str, act: str, met: bool
+) -> None:
+    """Labelling rule 6: a law that does not extend to the learner's nation does not meet a general
+    "the law that restricts the sale" point, though the learner knows the rule."""
+    prompt = content.prompts["rl_age_restricted_sale"]
+    text = f"A teenager tried to buy cider on my till, so I refused the sale because {act} bans it."
+    got = assessor.assess(text, prompt=prompt, nation=nation)
+    assert next(p for p in got.marking_points if p.id == "law").met is met
+
+
 def test_a_point_that_names_one_act_names_its_counterparts_too(content: Content) -> None:
     """The engine lets a nation's counterpart meet a point asking for an Act (above); the labelling
     rule reads the point's own text (docs/assessment-labelling.md, rule 6). So a point whose text
