@@ -557,7 +557,8 @@ def _name_stems(content: Content, entry_id: str) -> frozenset[str]:
 
 def own_names(need: Need, fx: Findings, content: Content | None) -> list[tuple[str, Span]]:
     """A policy the need asks for, named in the learner's words: a named policy ("our complaints
-    code", "the refunds and returns terms", "our equality policy") sharing a distinctive word with
+    code", "the refunds and returns terms", "our vulnerable customer and financial abuse
+    procedure": `spelled_names`, or the `named_policy` concept) sharing a distinctive word with
     the entry's names. The learner names the document; the catalogue need not list every form."""
     if content is None or not need.named or OWN_NAME_CONCEPT not in fx.index.terms:
         return []
@@ -584,6 +585,91 @@ def own_names(need: Need, fx: Findings, content: Content | None) -> list[tuple[s
             if said & st:
                 out.append((entry_id, (start, end)))
                 break
+    return out
+
+
+_STAGES: dict[tuple[int, str], frozenset[str]] = {}
+STAGE_FORM_MIN = 3  # words a form of a model's name needs to be its stages ("Plan-Do-Check-Act")
+
+
+def stages(content: Content | None, entry_id: str) -> frozenset[str]:
+    """The stages of a model, from the forms of its name that spell them: "Plan-Do-Check-Act",
+    "Listen Apologise Thank Explain Resolve", "listen, empathise, apologise, resolve, follow up".
+    Lower case; empty for entries that are no model."""
+    if content is None:
+        return frozenset()
+    key = (id(content.catalogue), entry_id)
+    if key not in _STAGES:
+        entry = content.catalogue.get(entry_id)
+        out: set[str] = set()
+        if entry is not None and entry.kind == Kind.STANDARD:
+            for form in [entry.name, *entry.aliases]:
+                if "," in form:
+                    parts = [p.split()[0] for p in form.split(",") if p.strip()]
+                else:
+                    hyphened = [t for t in form.split() if t.count("-") >= STAGE_FORM_MIN - 1]
+                    parts = hyphened[0].split("-") if hyphened else form.split()
+                    if not hyphened and not all(
+                        t[:1].isupper() and not t.isupper() for t in parts[:STAGE_FORM_MIN]
+                    ):
+                        continue
+                if len(parts) >= STAGE_FORM_MIN:
+                    out |= {p.casefold() for p in parts if len(p) > 1}
+        _STAGES[key] = frozenset(out)
+    return _STAGES[key]
+
+
+def staged(content: Content | None, entry_id: str, text: str) -> Span | None:
+    """Where the answer works through a stage of the model: a stage as the label of what was
+    done ("Check: I compared ...") or pointed to ("this was the check stage")."""
+    said = stages(content, entry_id)
+    if not said:
+        return None
+    alt = "|".join(sorted(map(re.escape, said)))
+    m = re.search(rf"(?:^|(?<=[.;!?\n])\s*)((?:{alt})\s*:\s*\w+)", text, re.I) or re.search(
+        rf"\b((?:the|this|that|our)\s+(?:{alt})\s+(?:stage|step|phase|part))\b", text, re.I
+    )
+    return (m.start(1), m.end(1)) if m else None
+
+
+ACRONYM = re.compile(r"\b[A-Z]{3,6}\b")
+STEP_START = re.compile(r"[,;:(\-]\s*[\"'(]*\s*$|\b(?:and|then|n)\s+$")
+STEPS_REACH = 60  # words after an acronym its steps may take
+STEPS_SHARED = 2  # steps a spelled-out model shares with a listed one to be of its kind
+
+
+def spelled_models(need: Need, fx: Findings, content: Content | None) -> list[tuple[str, Span]]:
+    """A model the catalogue may not list, named by its acronym and spelled out step by step in
+    the learner's actions: each letter the first letter of a step, in order, each step starting
+    a clause ("used LAST - listened..., apologised..., solved it..., thanked her"). It counts for a
+    need's listed model when they share `STEPS_SHARED` steps (listen, apologise, thank: LATER's).
+    A bare list of the steps ("LAST: listen, apologise, solve, thank") is no use of it."""
+    if content is None or not need.named:
+        return []
+    wanted = {i: frozenset(stem(w) for w in stages(content, i)) for i in need.named}
+    wanted = {i: st for i, st in wanted.items() if st}
+    if not wanted:
+        return []
+    out: list[tuple[str, Span]] = []
+    for m in ACRONYM.finditer(fx.text):
+        at = bisect.bisect_left(fx._ends, m.end())
+        if at >= len(fx.words) or fx.words[at].start != m.start():
+            continue
+        letters = m.group().casefold()
+        steps: list[Word] = []
+        for w in fx.words[at + 1 : at + 1 + STEPS_REACH]:
+            if w.sentence != fx.words[at].sentence or len(steps) == len(letters):
+                break
+            prev = fx.text[max(0, w.start - 8) : w.start]
+            if w.low.startswith(letters[len(steps)]) and (not steps or STEP_START.search(prev)):
+                steps.append(w)
+        if len(steps) < len(letters) or all(w.start in fx._listed for w in steps):
+            continue
+        said = {w.stem for w in steps}
+        best = max(wanted, key=lambda i: len(said & wanted[i]))
+        if len(said & wanted[best]) >= STEPS_SHARED:
+            # Quoted as the acronym and its first steps: "LAST - listened ..., apologised".
+            out.append((best, (m.start(), steps[1].end)))
     return out
 
 
@@ -638,11 +724,18 @@ def hits(
         # Only when the catalogue's names fall short (too few, or none put to work): the
         # learner's own words are the fallback ("... but the charter, so I took one off the shelf").
         named += own_names(need, fx, content)
+    # A model named by an acronym and spelled out in what the learner did ("used LAST - listened,
+    # apologised, solved it, thanked her"): its steps are its use.
+    spelled = spelled_models(need, fx, content) if distinct(named) < need.min or substance else []
+    named += spelled
     if need.kind == Kind.LEGISLATION and not need.relevant:
         named += fx.statutes()
-    # "Uses PDCA" needs the model put to work, not only named ("We used PDCA with a review stage").
-    if not substance or any(fx.put_to_work(span) for _, span in named):
-        out += named
+    # "Uses PDCA" needs the model put to work, not only named ("We used PDCA with a review stage"):
+    # in a sentence of the answer's own on this occasion, its stages said as the learner's steps
+    # ("Check: I compared the scores", "this was the check stage"), or its steps spelled out.
+    stage = [(key, sp) for key, _ in named if (sp := staged(content, key, fx.text)) is not None]
+    if not substance or spelled or stage or any(fx.put_to_work(span) for _, span in named):
+        out += named + stage
     if need.signal == "star":
         parts = [fx.signals.get(p, []) for p in ("situation", "task", "action", "result")]
         if all(parts):

@@ -360,6 +360,27 @@ def test_a_model_in_use_on_an_occasion_not_as_a_habit(assessor: Assessor) -> Non
     assert point("rca", assessor, "mi_root_cause", why)[0]
 
 
+def test_a_model_worked_through_its_stages_or_spelled_out_in_steps(assessor: Assessor) -> None:
+    """A model is used when its stages label what the learner did ("Study: I compared ...",
+    "that was the review stage"); one named by its acronym and spelled out in the learner's steps
+    ("LATE - listened ..., apologised ..., took ...") is a model of the kind whose steps it shares."""
+    stage = ("We changed how returns are booked at our Hull depot. We used PDSA. Study: I compared "
+             "the booking times for a month.")
+    assert point("model", assessor, "mi_before_after_review", stage)[0]
+    pointed = ("I went back over the queue times a month after the change; we use plan-do-review "
+               "and that was the review stage.")
+    met, evidence, _ = point("model", assessor, "mi_before_after_review", pointed)
+    assert met and any("review stage" in e for e in evidence)
+    assert not point("model", assessor, "mi_before_after_review", "We used PDCA. It went well.")[0]
+    steps = ("cx rang fuming about a missed delivery. i used LATE - listened to him, apologised for "
+             "the wait, took ownership of the redelivery n explained when it would come")
+    met, evidence, _ = point("model", assessor, "sf_service_recovery", steps)
+    assert met and "LATE - listened" in evidence[0]
+    other = ("cx rang fuming about a missed delivery. i used CARS - checked the account, "
+             "asked the depot, rang the driver, sent a voucher")
+    assert not point("model", assessor, "sf_service_recovery", other)[0]
+
+
 def test_checks_and_greetings_by_their_call_centre_names(assessor: Assessor) -> None:
     dob = ("we do security on every call - full name, postcode n dob. a lady rang n failed it so i "
            "couldnt help")
