@@ -399,6 +399,17 @@ def test_a_model_worked_through_its_stages_or_spelled_out_in_steps(assessor: Ass
     assert not point("model", assessor, "sf_service_recovery", other)[0]
 
 
+def test_measures_named_by_what_they_count(assessor: Assessor) -> None:
+    """A share done within a time is a measure ("the percentage answered within 20 seconds"), and
+    so is a score named by what it scores ("an accuracy score")."""
+    share = ("our sla with the housing team is callbacks within a day. we check the percentage "
+             "answered within 20 seconds every week on the team sheet")
+    assert point("measure", assessor, "ee_sla_monitoring", share)[0]
+    two = ("We're measured on call length and an accuracy score from QA. Rushing a caller to cut "
+           "call length drops my accuracy score because I skip the checks.")
+    assert point("metrics", assessor, "mi_speed_vs_quality", two)[0]
+
+
 def test_checks_and_greetings_by_their_call_centre_names(assessor: Assessor) -> None:
     dob = ("we do security on every call - full name, postcode n dob. a lady rang n failed it so i "
            "couldnt help")
