@@ -183,6 +183,15 @@ class Findings:
         self._substance[key] = own >= need
         return self._substance[key]
 
+    def class_of_documents(self, span: Span) -> bool:
+        """Whether a name ends in a plural document word with nothing to say which ones: "always
+        follow health and safety procedures" speaks of procedures in general; "our health and
+        safety procedures" (`spelled_names`) names them."""
+        at = bisect.bisect_left(self._ends, span[1])
+        if at >= len(self.words) or self.words[at].low not in PLURAL_DOCUMENTS:
+            return False
+        return not any(end == span[1] for _, (_, end) in spelled_names(self))
+
     def put_to_work(self, span: Span) -> bool:
         """Whether a model or procedure named at ``span`` is put to work there: its sentence says
         something of the answer's own (`substantial`) and is not a habit ("I follow the complaint
@@ -484,6 +493,10 @@ DOCUMENT = frozenset(
 )
 
 
+# Document words in the plural: without a determiner, documents of a kind, not named ones.
+PLURAL_DOCUMENTS = frozenset({"policies", "procedures", "processes", "protocols", "standards"})
+
+
 # A name spelled out in the learner's words (labelling rule: "an organisational policy is named
 # when the answer says which one"): a determiner or possessive ("our", "the", "the bank's"), the
 # words that say which one, joined by "and", "n" or "&" ("our returns n refunds process", "our
@@ -698,6 +711,8 @@ def hits(
         if cid not in fx.index.concepts:  # an implied need's concept a content pack leaves out
             continue
         said = fx.concept(cid)
+        if cid == OWN_NAME_CONCEPT:
+            said = [h for h in said if not fx.class_of_documents(h[1])]
         # One developed mention carries a list: "Warehousing, IT and Finance are central teams"
         # counts three teams when the answer goes on to say what one of them did.
         if not substance or any(fx.substantial(span) or fx.self_evident(cid, span) for _, span in said):
@@ -714,6 +729,8 @@ def hits(
             # apply where the learner works; a point naming that very item still is.
             continue
         if need.relevant and f.kind == Kind.LEGISLATION.value and not ids & set(need.relevant):
+            continue
+        if f.kind == Kind.POLICY.value and fx.class_of_documents((f.start, f.end)):
             continue
         if need.dated and {Flag.WRONG_YEAR.value, Flag.MISSING_YEAR.value} & set(f.flags):
             continue

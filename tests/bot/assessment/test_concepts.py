@@ -410,6 +410,16 @@ def test_measures_named_by_what_they_count(assessor: Assessor) -> None:
     assert point("metrics", assessor, "mi_speed_vs_quality", two)[0]
 
 
+def test_documents_of_a_kind_are_not_a_named_document(assessor: Assessor) -> None:
+    """A plural document word with nothing to say which ones ("stick to manual handling
+    procedures") speaks of a kind of document; with "our" it names the learner's own."""
+    for text in ("Staff should stick to manual handling procedures at all times.",
+                 "Everyone has to follow health and safety procedures at the depot."):
+        assert not point("policy", assessor, "pp_non_compliance_consequences", text)[0], text
+    ours = "Our manual handling procedures say two carers for a hoist, so I waited for Jo before moving him."
+    assert point("policy", assessor, "pp_non_compliance_consequences", ours)[0]
+
+
 def test_checks_and_greetings_by_their_call_centre_names(assessor: Assessor) -> None:
     dob = ("we do security on every call - full name, postcode n dob. a lady rang n failed it so i "
            "couldnt help")
