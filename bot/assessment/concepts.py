@@ -23,6 +23,7 @@ from typing import NamedTuple
 
 import snowballstemmer
 
+from bot.assessment.spoken import SHORTHAND
 from content.models import Concept
 
 WORD = re.compile(r"[A-Za-z0-9£%]+(?:['’][A-Za-z]+)*")
@@ -118,6 +119,16 @@ def _low(raw: str) -> str:
     return raw.casefold().replace("’", "'")
 
 
+# Chat shorthand of one word, read as the words it stands for ("returns n refunds process", "cx",
+# "tl"): each word written out keeps the span of the shorthand, so evidence quotes what was typed.
+# "info" stays as typed: written out, a reason such as "as it's his personal info" becomes only the
+# prompt's key words ("personal information") and the substance rule drops it (left for the
+# reasons work: docs/assessment.md).
+_SHORT_WORDS = {
+    k: tuple(v.split()) for k, v in SHORTHAND.items() if WORD.fullmatch(k) and k != "info"
+}
+
+
 def words(text: str) -> list[Word]:
     out: list[Word] = []
     sentence = clause = 0
@@ -129,10 +140,10 @@ def words(text: str) -> list[Word]:
         if CLAUSE_PUNCT.search(gap):
             clause += 1
         raw = m.group()
-        low = _low(raw)
-        if low in CLAUSE_WORDS:
-            clause += 1
-        out.append(Word(raw, low, stem(low), m.start(), m.end(), sentence, clause))
+        for low in _SHORT_WORDS.get(_low(raw), (_low(raw),)):
+            if low in CLAUSE_WORDS:
+                clause += 1
+            out.append(Word(raw, low, stem(low), m.start(), m.end(), sentence, clause))
         last = m.end()
     return out
 

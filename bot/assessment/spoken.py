@@ -162,15 +162,16 @@ _COUNT_WORDS = re.compile(
     re.I,
 )
 # Chat shorthand a reader resolves without doubt (docs/assessment-labelling.md).
-_SHORTHAND = {
+SHORTHAND = {
     "cx": "customer", "cust": "customer", "custs": "customers", "mgr": "manager",
     "tl": "team leader", "bc": "because", "b/c": "because", "w/": "with", "w/o": "without",
     "thru": "through", "tho": "though", "ppl": "people", "msg": "message", "msgd": "messaged",
     "appt": "appointment", "info": "information", "acc": "account", "acct": "account",
     "n": "and", "&": "and", "+": "and", "wk": "week", "wks": "weeks", "hrs": "hours",
+    "u": "you", "ur": "your", "cos": "because", "coz": "because", "cuz": "because", "bout": "about",
 }
 _SHORT = re.compile(
-    r"(?<![\w/])(?:" + "|".join(re.escape(k) for k in sorted(_SHORTHAND, key=len, reverse=True))
+    r"(?<![\w/])(?:" + "|".join(re.escape(k) for k in sorted(SHORTHAND, key=len, reverse=True))
     + r")(?![\w/])",
     re.I,
 )
@@ -192,7 +193,7 @@ def for_cues(text: str) -> Written:
     edits = _rewrite(text, _YEAR_WORDS, _year)
     edits += _rewrite(text, _FILLER, lambda m: ", " if "," in m.group(0) else " ")
     edits += _rewrite(text, _COUNT_WORDS, _count)
-    edits += _rewrite(text, _SHORT, lambda m: _SHORTHAND[m.group(0).lower()])
+    edits += _rewrite(text, _SHORT, lambda m: SHORTHAND[m.group(0).lower()])
     # A year in words ("twenty nineteen") wins over the counts inside it.
     return _apply(text, sorted(edits, key=lambda e: (e[0], -e[1])))
 

@@ -60,6 +60,24 @@ def test_inflections_prefixes_and_gaps() -> None:
     assert spans(INDEX, "team", "the billing department and the billing") == ["billing department"]
 
 
+def test_chat_shorthand_is_read_as_the_words_it_stands_for() -> None:
+    """Labelling rule 1: "cx", "n", "tl" read as customer, and, team leader; the evidence keeps
+    the learner's own characters."""
+    index = ConceptIndex(
+        {
+            "pair": Concept(id="pair", says="two teams", terms=["billing and warehouse"]),
+            "lead": Concept(id="lead", says="a team leader", terms=["team leader"]),
+            "cust": Concept(id="cust", says="the customer", terms=["customer told"]),
+        }
+    )
+    text = "rang billing n warehouse, then my tl. cx told me after"
+    assert spans(index, "pair", text) == ["billing n warehouse"]
+    assert spans(index, "lead", text) == ["tl"]
+    assert spans(index, "cust", text) == ["cx told"]
+    # A word that only looks like shorthand inside a longer word is left alone.
+    assert spans(index, "pair", "billing nwarehouse") == []
+
+
 def test_capitals_tell_the_it_team_from_it() -> None:
     assert spans(INDEX, "team", "it was late so IT fixed it") == ["IT"]
     assert spans(INDEX, "ref", "I rang the warehouse") == ["the warehouse"]

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from bot.assessment.spoken import for_cues
 from bot.assessment.structure import star_spans
 from tests.helpers import has_reasoning, is_measurable, star_parts
 
@@ -170,6 +171,9 @@ def test_a_passive_that_is_not_an_outcome_is_no_result() -> None:
 def test_chat_shorthand_reads_as_the_words() -> None:
     assert has_reasoning("i refunded the cx bc the kettle was faulty")
     assert star_parts("mgr asked me to sort it, i had to find the order")["task"]
+    assert has_reasoning("i refunded the cx cos the kettle was faulty")
+    assert has_reasoning("i refunded the cx coz the kettle was faulty")
+    assert for_cues("told u bout ur refund").text == "told you about your refund"
 
 
 def test_spans_quote_the_learners_own_words() -> None:
