@@ -100,34 +100,25 @@ GENERIC = re.compile(
     re.I,
 )
 
-TASK = re.compile(
-    r"\btask\b|\bmy (job|role|aim|goal|priority|responsibility|responsibilities) (was|is|were)\b|"
-    r"\bi (had|needed|was asked|was expected|was tasked|was responsible|wanted|was meant)"
-    r" (to|with|for)\b|\bi was (asked|tasked)\b|\bit was (up to me|my job|my responsibility)\b|"
-    r"\bthe (aim|goal|objective|task) was\b|\bwhat i (had|needed) to do\b|\bmy manager asked me\b|"
-    r"\b(asked|told) me to (help|look|find|improve|sort|gather|deal|coach|train|fix|check)\b|"
-    r"\b(was|it's|its) down to me\b|\bi had (two|three|\w+) things to\b|"
-    r"\bi made it my (job|mission|priority|aim)\b|\bit was on me\b|"
-    r"\b(set|gave) me (a|an|the|my) (\w+ )?(target|goal|task|challenge|aim)\b|\bmy (aim|goal|target) was\b|"
-    # The job said after what it was: "cutting that was my project", "fixing it became my job".
-    r"\b(was|became) my (job|project|task|responsibility|priority|focus|mission)\b|"
-    # A goal for someone else: "I wanted him to keep feeling welcome", "I needed her to trust us".
-    r"\bi (wanted|needed) (him|her|them|everyone|people|the (customer|team|resident|tenant)) to\b",
-    re.I,
-)
-
 # --- The task, read by clause (``structure._task_span``): the learner as the owner (I, me, my, mine)
 # and a word of duty, goal or assignment in the same clause, in any order, each class a set of words
-# rather than one sentence. ``TASK`` above keeps the phrasings read before these classes.
+# rather than one sentence. A hypothetical, a negation or "you" before the cue in its clause
+# (``NOT_A_TASK``) makes it no task.
 _DUTY = (
     r"job|role|part|bit|task|responsibility|duty|aim|goal|target|priority|mission|focus|project|"
     r"objective|remit"
+)
+# What someone can give the learner to do ("gave me a bit of abuse" is no duty).
+_DUTY_GIVEN = (
+    r"job|role|task|responsibility|duty|aim|goal|target|priority|mission|project|objective|challenge"
 )
 # What a duty noun is said to be: "my job that morning was to make sure", "my job on the till is
 # making sure", "my job to get it fixed", "my part was to build", "the job of finding out why".
 DUTY_WHAT = re.compile(
     r"^[\w' ]{0,60}?\b(to (?!(?:the|a|an|me|my|him|her|them|us|it|this|that|our|their|his|be honest|"
-    r"do with)\b)\w+|(is|was|were|being) \w+ing|of \w+ing)\b",
+    r"do with|bits)\b)\w+|(is|was|were|being) \w+ing|of \w+ing|"
+    # What the duty was, named: "my task was the check stage", "my target was 12 a week".
+    r"(is|was|were) (the \w+ (stage|step|part|bit|side|end)|(about |around |over |under |at least )?\d))\b",
     re.I,
 )
 TASK_CLASSES = {
@@ -136,15 +127,20 @@ TASK_CLASSES = {
     # The duty landed on the learner: "drafting the reply fell to me", "the checks were mine to do",
     # "it's on me to make sure", "I was put in charge of".
     "landed": re.compile(
-        r"\b(fell|falls|fall|left|came|comes|down|up) to me\b|\b(it'?s|it is|its|it was) on me\b|"
-        r"\bmine to \w+|\bon my (plate|shoulders)\b|\b(i was|i'?m|put me|left me) (\w+ )?in charge\b",
+        r"\b(fell|falls|fall|left) to me\b|(?<!came )(?<!come )(?<!walked )(?<!went )(?<!ran )"
+        r"\b(up|down) to me\b|\b(it'?s|it is|its|it was) on me\b|"
+        r"\bmine to \w+|\bon my (plate|shoulders)\b|\b(i was|i'?m|put me|left me) (\w+ )?in charge\b|"
+        rf"\bi (was|were|am|'m) (\w+ )?responsible\b|\b(was|became|is) my ({_DUTY})\b",
         re.I,
     ),
     # Someone gave it to the learner: "my team leader gave me the job of", "asked me to trial".
     "given": re.compile(
         rf"\b(gave|give|handed|assigned|set|left|trusted|put) me (with )?(\w+ ){{0,2}}?"
-        rf"({_DUTY}|challenge|in charge)\b|"
-        rf"\b({_BOSS})s?\b[\w' ]{{0,30}}?\b(asked|told|wanted|needed|got|trusted|picked|chose) me to \w+",
+        rf"({_DUTY_GIVEN}|in charge)\b|"
+        rf"\b({_BOSS})s?\b[\w' ]{{0,30}}?\b(asked|told|wanted|needed|got|trusted|picked|chose) me\b|"
+        # ... and in the passive: "I was asked to look into", "I was tasked with".
+        r"\bi was (\w+ )?(asked|told|expected|tasked|trusted|chosen|picked|meant|supposed) (to|with)\b|"
+        r"\bi was (\w+ )?(asked|tasked)\b",
         re.I,
     ),
     # What the learner needed or wanted to bring about: "I wanted the next observation to show",
@@ -153,9 +149,12 @@ TASK_CLASSES = {
         r"\bi (really |just |also |then |first )?(had|needed|wanted|was trying|set out|aimed|was aiming|"
         r"was determined|was meant|was supposed|was keen) to \w+|"
         r"\bi (really )?(wanted|needed) (?!to\b)(\w+ ){1,4}?to (?!(?:the|a|me|him|her|them|us)\b)\w+|"
-        r"(^|[.!?\n]\s*)(had|needed|wanted|was trying) to \w+",
+        r"(^|[.!?\n]\s*)(had|needed|wanted|was trying) to \w+|"
+        r"\bi had (\w+ ){0,2}?things? to\b|\bwhat i (had|needed) to do\b",
         re.I,
     ),
+    # The part named as such, as in "Task: process the return" or "the aim was to".
+    "named": re.compile(r"\btask\b|\bthe (aim|goal|objective) was\b", re.I),
     # The learner took the job on: "I took ownership of the complaint", "I took it on myself".
     "took_on": re.compile(
         r"\bi (then |personally )?(took|had taken) (on )?(full |the |personal )?(ownership|responsibility|"

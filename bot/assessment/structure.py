@@ -25,7 +25,6 @@ from bot.assessment.cues import (
     REASONING,
     RESULT,
     SITUATION,
-    TASK,
     TASK_CLASSES,
 )
 from bot.assessment.spoken import Written, for_cues
@@ -85,11 +84,18 @@ def _situation_span(text: str) -> Span | None:
     return None
 
 
-def _clause_before(text: str, at: int) -> str:
-    """The words of the clause before ``at``: back to the sentence start, at most GENERIC_REACH
-    characters, cut at the last clause boundary."""
-    start = max(text.rfind(c, 0, at) for c in ".!?\n") + 1
-    return CLAUSE_START.split(text[max(start, at - GENERIC_REACH) : at])[-1]
+# Where a clause starts, for reading a task cue's own clause: any joining word, as "so I had to"
+# and "and my job is to" start a new one after a hypothetical or a negation.
+CLAUSE_END = re.compile(r"[.!?\n;]")
+TASK_CLAUSE = re.compile(r"[,;:]\s*|\b(?:and|but|so|then|because|cos|as|when)\s+", re.I)
+
+
+def _clause_before(text: str, start: int, end: int) -> str:
+    """The words of the clause a cue at ``start:end`` sits in, before the cue: back to the sentence
+    start, at most GENERIC_REACH characters, cut at the last clause boundary."""
+    begin = max(text.rfind(c, 0, start) for c in ".!?\n") + 1
+    clause = TASK_CLAUSE.split(text[max(begin, start - GENERIC_REACH) : end])[-1]
+    return clause[: max(0, len(clause) - (end - start))]
 
 
 def _task_span(text: str) -> Span | None:
@@ -100,17 +106,14 @@ def _task_span(text: str) -> Span | None:
     task ("if I had to", "it wasn't my job"); a duty noun needs what the duty was after it ("my job
     to get it fixed", not "I love my job"). The earliest such clause is the task."""
     found: list[Span] = []
-    m = TASK.search(text)
-    if m:
-        found.append(m.span())
     for name, rx in TASK_CLASSES.items():
         for m in rx.finditer(text):
             start = m.start() + len(m.group(0)) - len(m.group(0).lstrip(".!?\n \t"))
-            if NOT_A_TASK.search(_clause_before(text, start)):
+            if NOT_A_TASK.search(_clause_before(text, start, m.end())):
                 continue
             if name == "owned":
-                end = min((i for i in (text.find(c, m.end()) for c in ".!?\n;") if i != -1), default=len(text))
-                what = DUTY_WHAT.match(text[m.end() : end])
+                stop = CLAUSE_END.search(text, m.end())
+                what = DUTY_WHAT.match(text[m.end() : stop.start() if stop else len(text)])
                 if not what:
                     continue
                 found.append((start, m.end() + what.end()))
