@@ -83,6 +83,8 @@ GENERIC = frozenset(
         "company", "store", "shop", "firm", "business", "organisation", "organisation's", "organization",
         "work", "usual", "normal", "standard", "proper", "correct", "relevant", "official", "whole", "full",
         "right", "wrong",
+        # "the short term right to reject" is a period, not the "terms" of a named policy.
+        "short", "long",
         # Not the name of a document: "the regulator checks", "the data rules" (the law).
         "regulator", "regulators", "regulator's", "data",
         # Verbs that take a policy as their object: "following procedures" names none.

@@ -77,6 +77,26 @@ FEELINGS = frozenset(
 # on and he didn't know it, so I" gives no reason for this "so"), and at most REASON_REACH words.
 REASON_STOPS = frozenset({"so", "then", "because", "cos", "and"})
 REASON_REACH = 25
+# What is done every time, not on one occasion: a clause with "I" or "we", a word of habit and no
+# verb in the past ("I follow the complaint handling cycle on every complaint", "we always use
+# HEAT"); "we used PDCA every month" and "our statement says every guest ..." are no such habit.
+HABIT = frozenset({"every", "always", "whenever", "usually", "normally", "routinely"})
+FIRST_PERSON = frozenset({"i", "we"})
+PAST = frozenset(
+    {"was", "were", "had", "did", "went", "got", "took", "made", "put", "kept", "ran", "rang", "told",
+     "gave", "found", "sent", "said", "paid", "left", "saw", "came", "brought", "thought", "felt",
+     "spoke", "wrote", "set", "led", "sat", "met"}
+)
+
+
+def habit(clause: list[Word]) -> bool:
+    """Whether a clause says what the learner does in general (`HABIT`), not what they did."""
+    lows = {w.low for w in clause}
+    return bool(
+        lows & HABIT and lows & FIRST_PERSON
+        and not any(w.low in PAST or (w.low.endswith("ed") and len(w.low) > 4) for w in clause)
+    )
+
 # Signals whose words must say something of this answer's own (see `Findings.substantial`).
 SUBSTANTIAL_SIGNALS = frozenset({"reasoning", "escalation"})
 SUBSTANCE_MIN = 2  # content words of the answer's own a hit's sentence needs
@@ -151,7 +171,9 @@ class Findings:
             rest = [w for w in same if w.start >= span[1]]
             ws = [w for w in rest if w.clause == rest[0].clause]
         else:
-            ws = [w for w in same if not span[0] <= w.start < span[1]]
+            # The figures inside a hit are the answer's own, like those around it: "a target to cut
+            # after-call work from 90 to 60 seconds within 6 weeks" is a SMART target in use.
+            ws = [w for w in same if not span[0] <= w.start < span[1] or figure(w)]
         own = self._own(ws, conformity=after)
         need = REASON_MIN if after else SUBSTANCE_MIN
         # In a developed answer (many words of its own), one own word beside the idea is enough:
@@ -160,6 +182,28 @@ class Findings:
             need = 1
         self._substance[key] = own >= need
         return self._substance[key]
+
+    def class_of_documents(self, span: Span) -> bool:
+        """Whether a name ends in a plural document word with nothing to say which ones: "always
+        follow health and safety procedures" speaks of procedures in general; "our health and
+        safety procedures" (`spelled_names`) names them."""
+        at = bisect.bisect_left(self._ends, span[1])
+        if at >= len(self.words) or self.words[at].low not in PLURAL_DOCUMENTS:
+            return False
+        return not any(end == span[1] for _, (_, end) in spelled_names(self))
+
+    def put_to_work(self, span: Span) -> bool:
+        """Whether a model or procedure named at ``span`` is put to work there: its sentence says
+        something of the answer's own (`substantial`) and is not a habit ("I follow the complaint
+        handling cycle on every complaint" says what is done in general, not on this occasion)."""
+        if not self.substantial(span):
+            return False
+        at = bisect.bisect_right(self._ends, span[0])
+        if at >= len(self.words):
+            return False
+        first = self.words[at]
+        clause = [w for w in self._sentences.get(first.sentence, []) if w.clause == first.clause]
+        return not habit(clause)
 
     def part_of(self, span: Span) -> str:
         """Which sentence a span starts in, or in a run-on sentence (speech without full stops,
@@ -372,7 +416,8 @@ def implied(point: MarkingPoint) -> list[Need]:
         case Check.NAMES_LEGISLATION:
             return [Need(kind=Kind.LEGISLATION, min=minimum, dated=dated, full_name=full)]
         case Check.NAMES_POLICY:
-            return [Need(kind=Kind.POLICY, min=minimum)]
+            # As the prompts write it: a catalogue policy or one named in the learner's words.
+            return [Need(kind=Kind.POLICY, concepts=[OWN_NAME_CONCEPT], min=minimum)]
         case Check.NAMES_STANDARD:
             return [Need(kind=Kind.STANDARD, min=minimum)]
         case Check.NAMES_REGULATOR:
@@ -448,6 +493,59 @@ DOCUMENT = frozenset(
 )
 
 
+# Document words in the plural: without a determiner, documents of a kind, not named ones.
+PLURAL_DOCUMENTS = frozenset({"policies", "procedures", "processes", "protocols", "standards"})
+
+
+# A name spelled out in the learner's words (labelling rule: "an organisational policy is named
+# when the answer says which one"): a determiner or possessive ("our", "the", "the bank's"), the
+# words that say which one, joined by "and", "n" or "&" ("our returns n refunds process", "our
+# vulnerable customer and financial abuse procedure"), and a head that says what sort of document
+# it is. The heads are DOCUMENT's and the documents of the same kind named otherwise.
+NAME_HEADS = DOCUMENT | frozenset(
+    stem(w) for w in ("guidance", "guide", "mandate", "register", "script", "book", "rulebook")
+)
+NAME_OPENERS = frozenset({"our", "the", "my", "their", "its", "your"})
+NAME_JOINS = frozenset({"and", "n", "plus"})
+NAME_GAP = re.compile(r"[\s&+-]*")  # between the words of one name: no comma, colon or stop
+NAME_REACH = 5  # words that say which one, at most
+
+
+def spelled_names(fx: Findings) -> list[tuple[frozenset[str], Span]]:
+    """Names in the learner's words (`NAME_HEADS`): each as the stems of the words that say which
+    one and of its head, and its span from the first of those words. "I followed the policy" and
+    "always follow procedures" name none (no word says which; no determiner)."""
+    out: list[tuple[frozenset[str], Span]] = []
+    ws = fx.words
+    for i, head in enumerate(ws):
+        # "terms" is a document, "the short term" a period.
+        if head.stem not in NAME_HEADS or head.low == "term" or i == 0:
+            continue
+        which: list[Word] = []
+        j = i
+        opened = False
+        while j > 0 and len(which) < NAME_REACH:
+            w = ws[j - 1]
+            if w.sentence != head.sentence or not NAME_GAP.fullmatch(fx.text, w.end, ws[j].start):
+                break
+            if w.low in NAME_OPENERS or (w.low.endswith("'s") and which):
+                opened = True
+                break
+            if w.low in NAME_JOINS:
+                if not which:
+                    break
+            elif w.low in FUNCTION_WORDS or figure(w):
+                break
+            else:
+                which.append(w)
+            j -= 1
+        if not opened or not which or ws[j].low in NAME_JOINS:
+            continue
+        said = frozenset(w.stem for w in which) | {head.stem}
+        out.append((said, (ws[j].start, head.end)))
+    return out
+
+
 _NAME_STEMS: dict[tuple[int, str], frozenset[str]] = {}
 
 
@@ -472,7 +570,8 @@ def _name_stems(content: Content, entry_id: str) -> frozenset[str]:
 
 def own_names(need: Need, fx: Findings, content: Content | None) -> list[tuple[str, Span]]:
     """A policy the need asks for, named in the learner's words: a named policy ("our complaints
-    code", "the refunds and returns terms", "our equality policy") sharing a distinctive word with
+    code", "the refunds and returns terms", "our vulnerable customer and financial abuse
+    procedure": `spelled_names`, or the `named_policy` concept) sharing a distinctive word with
     the entry's names. The learner names the document; the catalogue need not list every form."""
     if content is None or not need.named or OWN_NAME_CONCEPT not in fx.index.terms:
         return []
@@ -481,6 +580,11 @@ def own_names(need: Need, fx: Findings, content: Content | None) -> list[tuple[s
     if not wanted:
         return []
     out: list[tuple[str, Span]] = []
+    for spelled, span in spelled_names(fx):
+        for entry_id, st in wanted.items():
+            if spelled & st:
+                out.append((entry_id, span))
+                break
     for _, (start, end) in fx.concept(OWN_NAME_CONCEPT):
         inside = [n for n, w in enumerate(fx.words) if start <= w.start < end]
         said = {fx.words[n].stem for n in inside}
@@ -494,6 +598,91 @@ def own_names(need: Need, fx: Findings, content: Content | None) -> list[tuple[s
             if said & st:
                 out.append((entry_id, (start, end)))
                 break
+    return out
+
+
+_STAGES: dict[tuple[int, str], frozenset[str]] = {}
+STAGE_FORM_MIN = 3  # words a form of a model's name needs to be its stages ("Plan-Do-Check-Act")
+
+
+def stages(content: Content | None, entry_id: str) -> frozenset[str]:
+    """The stages of a model, from the forms of its name that spell them: "Plan-Do-Check-Act",
+    "Listen Apologise Thank Explain Resolve", "listen, empathise, apologise, resolve, follow up".
+    Lower case; empty for entries that are no model."""
+    if content is None:
+        return frozenset()
+    key = (id(content.catalogue), entry_id)
+    if key not in _STAGES:
+        entry = content.catalogue.get(entry_id)
+        out: set[str] = set()
+        if entry is not None and entry.kind == Kind.STANDARD:
+            for form in [entry.name, *entry.aliases]:
+                if "," in form:
+                    parts = [p.split()[0] for p in form.split(",") if p.strip()]
+                else:
+                    hyphened = [t for t in form.split() if t.count("-") >= STAGE_FORM_MIN - 1]
+                    parts = hyphened[0].split("-") if hyphened else form.split()
+                    if not hyphened and not all(
+                        t[:1].isupper() and not t.isupper() for t in parts[:STAGE_FORM_MIN]
+                    ):
+                        continue
+                if len(parts) >= STAGE_FORM_MIN:
+                    out |= {p.casefold() for p in parts if len(p) > 1}
+        _STAGES[key] = frozenset(out)
+    return _STAGES[key]
+
+
+def staged(content: Content | None, entry_id: str, text: str) -> Span | None:
+    """Where the answer works through a stage of the model: a stage as the label of what was
+    done ("Check: I compared ...") or pointed to ("this was the check stage")."""
+    said = stages(content, entry_id)
+    if not said:
+        return None
+    alt = "|".join(sorted(map(re.escape, said)))
+    m = re.search(rf"(?:^|(?<=[.;!?\n])\s*)((?:{alt})\s*:\s*\w+)", text, re.I) or re.search(
+        rf"\b((?:the|this|that|our)\s+(?:{alt})\s+(?:stage|step|phase|part))\b", text, re.I
+    )
+    return (m.start(1), m.end(1)) if m else None
+
+
+ACRONYM = re.compile(r"\b[A-Z]{3,6}\b")
+STEP_START = re.compile(r"[,;:(\-]\s*[\"'(]*\s*$|\b(?:and|then|n)\s+$")
+STEPS_REACH = 60  # words after an acronym its steps may take
+STEPS_SHARED = 2  # steps a spelled-out model shares with a listed one to be of its kind
+
+
+def spelled_models(need: Need, fx: Findings, content: Content | None) -> list[tuple[str, Span]]:
+    """A model the catalogue may not list, named by its acronym and spelled out step by step in
+    the learner's actions: each letter the first letter of a step, in order, each step starting
+    a clause ("used LAST - listened..., apologised..., solved it..., thanked her"). It counts for a
+    need's listed model when they share `STEPS_SHARED` steps (listen, apologise, thank: LATER's).
+    A bare list of the steps ("LAST: listen, apologise, solve, thank") is no use of it."""
+    if content is None or not need.named:
+        return []
+    wanted = {i: frozenset(stem(w) for w in stages(content, i)) for i in need.named}
+    wanted = {i: st for i, st in wanted.items() if st}
+    if not wanted:
+        return []
+    out: list[tuple[str, Span]] = []
+    for m in ACRONYM.finditer(fx.text):
+        at = bisect.bisect_left(fx._ends, m.end())
+        if at >= len(fx.words) or fx.words[at].start != m.start():
+            continue
+        letters = m.group().casefold()
+        steps: list[Word] = []
+        for w in fx.words[at + 1 : at + 1 + STEPS_REACH]:
+            if w.sentence != fx.words[at].sentence or len(steps) == len(letters):
+                break
+            prev = fx.text[max(0, w.start - 8) : w.start]
+            if w.low.startswith(letters[len(steps)]) and (not steps or STEP_START.search(prev)):
+                steps.append(w)
+        if len(steps) < len(letters) or all(w.start in fx._listed for w in steps):
+            continue
+        said = {w.stem for w in steps}
+        best = max(wanted, key=lambda i: len(said & wanted[i]))
+        if len(said & wanted[best]) >= STEPS_SHARED:
+            # Quoted as the acronym and its first steps: "LAST - listened ..., apologised".
+            out.append((best, (m.start(), steps[1].end)))
     return out
 
 
@@ -519,7 +708,11 @@ def hits(
     ``substance``, concept and reason hits must say something beyond the prompt's key words."""
     out: list[tuple[str, Span]] = []
     for cid in need.concepts:
+        if cid not in fx.index.concepts:  # an implied need's concept a content pack leaves out
+            continue
         said = fx.concept(cid)
+        if cid == OWN_NAME_CONCEPT:
+            said = [h for h in said if not fx.class_of_documents(h[1])]
         # One developed mention carries a list: "Warehousing, IT and Finance are central teams"
         # counts three teams when the answer goes on to say what one of them did.
         if not substance or any(fx.substantial(span) or fx.self_evident(cid, span) for _, span in said):
@@ -537,20 +730,29 @@ def hits(
             continue
         if need.relevant and f.kind == Kind.LEGISLATION.value and not ids & set(need.relevant):
             continue
+        if f.kind == Kind.POLICY.value and fx.class_of_documents((f.start, f.end)):
+            continue
         if need.dated and {Flag.WRONG_YEAR.value, Flag.MISSING_YEAR.value} & set(f.flags):
             continue
         if need.full_name and content is not None and abbreviated(content, f):
             continue
         named.append((f.entry_id, (f.start, f.end)))
-    if distinct(named) < need.min or (substance and not any(fx.substantial(sp) for _, sp in named)):
+    if distinct(named) < need.min or (substance and not any(fx.put_to_work(sp) for _, sp in named)):
         # Only when the catalogue's names fall short (too few, or none put to work): the
         # learner's own words are the fallback ("... but the charter, so I took one off the shelf").
         named += own_names(need, fx, content)
+    # A model named by an acronym and spelled out in what the learner did ("used LAST - listened,
+    # apologised, solved it, thanked her"): its steps are its use.
+    spelled = spelled_models(need, fx, content) if distinct(named) < need.min or substance else []
+    named += spelled
     if need.kind == Kind.LEGISLATION and not need.relevant:
         named += fx.statutes()
-    # "Uses PDCA" needs the model put to work, not only named ("We used PDCA with a review stage").
-    if not substance or any(fx.substantial(span) for _, span in named):
-        out += named
+    # "Uses PDCA" needs the model put to work, not only named ("We used PDCA with a review stage"):
+    # in a sentence of the answer's own on this occasion, its stages said as the learner's steps
+    # ("Check: I compared the scores", "this was the check stage"), or its steps spelled out.
+    stage = [(key, sp) for key, _ in named if (sp := staged(content, key, fx.text)) is not None]
+    if not substance or spelled or stage or any(fx.put_to_work(span) for _, span in named):
+        out += named + stage
     if need.signal == "star":
         parts = [fx.signals.get(p, []) for p in ("situation", "task", "action", "result")]
         if all(parts):

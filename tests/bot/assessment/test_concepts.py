@@ -326,6 +326,109 @@ def test_a_policy_named_in_the_learners_words(assessor: Assessor) -> None:
         assert not point(pid, assessor, prompt, text)[0], text
 
 
+def test_a_name_spelled_out_reads_back_to_its_determiner(assessor: Assessor) -> None:
+    """A name is a determiner or possessive, the words that say which one (joined by "and", "n",
+    "&") and a document word (policy, procedure, guidance, mandate, register, ...): the policy is
+    the one its words name, however far from the head they stand; "the policy", "procedures" and
+    "the short term" name none, and a named policy of another kind is not the one asked for."""
+    for prompt, pid, text in (
+        ("pp_safeguarding_concern", "policy",
+         "A lady came in with a man who kept answering for her. I followed our safeguarding and "
+         "doorstep fraud procedure and spoke to her on her own in the office."),
+        ("pp_record_keeping", "records",
+         "Our contact recording guidance says every call goes on the account before the next one, "
+         "so I wrote up the tenant's leak report straight away."),
+        ("pp_authority_limits", "limits",
+         "I can only write off up to £30 under our charges & waivers mandate, so I passed the "
+         "£90 request to my manager."),
+        # Names the organisational policy or procedure: a catalogue name or the learner's own.
+        ("rl_refund_dispute", "policy",
+         "a man brought back a kettle that leaked. went thru our exchanges n credit notes process "
+         "and gave him a new one"),
+    ):
+        met, evidence, _ = point(pid, assessor, prompt, text)
+        assert met and evidence, text
+    for prompt, pid, text in (
+        ("pp_safeguarding_concern", "policy",
+         "A lady came in with a man who kept answering for her. I followed our returns and "
+         "exchanges procedure and refunded her."),
+        ("rl_refund_dispute", "policy", "a man brought back a kettle that leaked. I followed the policy."),
+        ("rl_refund_dispute", "policy",
+         "she was inside the short term right to reject so I gave her the money back"),
+    ):
+        assert not point(pid, assessor, prompt, text)[0], text
+
+
+def test_a_model_in_use_on_an_occasion_not_as_a_habit(assessor: Assessor) -> None:
+    """"Uses ..." points: a model named in a habit ("I use HEAT on every complaint") is not used
+    on a case; named on the occasion it was used, it is. Figures inside a description are the
+    answer's own ("a target to get 45 seconds down to 30 within 8 weeks" is a SMART target in
+    use), and asking why again and again is the five whys."""
+    habit = "I use the HEAT model on every complaint at the leisure centre in Bolton."
+    assert not point("model", assessor, "pp_complaint_steps", habit)[0]
+    used = ("On Tuesday I used the HEAT model with a swimmer at the leisure centre in Bolton who "
+            "complained the pool was cold.")
+    assert point("model", assessor, "pp_complaint_steps", used)[0]
+    smart = "target was to get my wrap time from 45 secs down to 30 within 8 wks. used templates"
+    assert point("smart", assessor, "mi_smart_target", smart)[0]
+    bare = "I set a SMART target and met it by the deadline."
+    assert not point("smart", assessor, "mi_smart_target", bare)[0]
+    why = ("Parcels kept arriving damaged, so I sat with the drivers and kept asking why, and in the "
+           "end the pallets were being stacked four high in the van.")
+    assert point("rca", assessor, "mi_root_cause", why)[0]
+
+
+def test_a_model_worked_through_its_stages_or_spelled_out_in_steps(assessor: Assessor) -> None:
+    """A model is used when its stages label what the learner did ("Study: I compared ...",
+    "that was the review stage"); one named by its acronym and spelled out in the learner's steps
+    ("LATE - listened ..., apologised ..., took ...") is a model of the kind whose steps it shares."""
+    stage = ("We changed how returns are booked at our Hull depot. We used PDSA. Study: I compared "
+             "the booking times for a month.")
+    assert point("model", assessor, "mi_before_after_review", stage)[0]
+    pointed = ("I went back over the queue times a month after the change; we use plan-do-review "
+               "and that was the review stage.")
+    met, evidence, _ = point("model", assessor, "mi_before_after_review", pointed)
+    assert met and any("review stage" in e for e in evidence)
+    assert not point("model", assessor, "mi_before_after_review", "We used PDCA. It went well.")[0]
+    steps = ("cx rang fuming about a missed delivery. i used LATE - listened to him, apologised for "
+             "the wait, took ownership of the redelivery n explained when it would come")
+    met, evidence, _ = point("model", assessor, "sf_service_recovery", steps)
+    assert met and "LATE - listened" in evidence[0]
+    other = ("cx rang fuming about a missed delivery. i used CARS - checked the account, "
+             "asked the depot, rang the driver, sent a voucher")
+    assert not point("model", assessor, "sf_service_recovery", other)[0]
+
+
+def test_measures_named_by_what_they_count(assessor: Assessor) -> None:
+    """A share done within a time is a measure ("the percentage answered within 20 seconds"), and
+    so is a score named by what it scores ("an accuracy score")."""
+    share = ("our sla with the housing team is callbacks within a day. we check the percentage "
+             "answered within 20 seconds every week on the team sheet")
+    assert point("measure", assessor, "ee_sla_monitoring", share)[0]
+    two = ("We're measured on call length and an accuracy score from QA. Rushing a caller to cut "
+           "call length drops my accuracy score because I skip the checks.")
+    assert point("metrics", assessor, "mi_speed_vs_quality", two)[0]
+
+
+def test_documents_of_a_kind_are_not_a_named_document(assessor: Assessor) -> None:
+    """A plural document word with nothing to say which ones ("stick to manual handling
+    procedures") speaks of a kind of document; with "our" it names the learner's own."""
+    for text in ("Staff should stick to manual handling procedures at all times.",
+                 "Everyone has to follow health and safety procedures at the depot."):
+        assert not point("policy", assessor, "pp_non_compliance_consequences", text)[0], text
+    ours = "Our manual handling procedures say two carers for a hoist, so I waited for Jo before moving him."
+    assert point("policy", assessor, "pp_non_compliance_consequences", ours)[0]
+
+
+def test_checks_and_greetings_by_their_call_centre_names(assessor: Assessor) -> None:
+    dob = ("we do security on every call - full name, postcode n dob. a lady rang n failed it so i "
+           "couldnt help")
+    assert point("idv", assessor, "pp_identity_checks", dob)[0]
+    opening = ("our call opening is good morning, the company name, my name, then how can i help. a "
+               "man rang about his bill n i kept to it")
+    assert point("script", assessor, "pp_greeting_script", opening)[0]
+
+
 def test_a_law_counts_for_the_law_that_applied_only_if_it_can_apply(assessor: Assessor) -> None:
     """Relevance (`relevant:` in the refund prompt): the Equality Act 2010 is a real law with its
     year, but it gives no refund; the Consumer Rights Act 2015 does."""
