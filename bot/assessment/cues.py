@@ -17,6 +17,10 @@ _PEOPLE = (
     r"applicant|claimant|business customer|small business|landlord|widow|widower|child|kid|baby|"
     r"porter|cleaner|chef|waiter|waitress|nurse|engineer|receptionist|courier|delivery driver"
 )
+_BOSS = (
+    r"manager|team leader|supervisor|boss|senior|lead|head|director|coach|trainer|mentor|gaffer|"
+    r"owner|line manager|duty manager|store manager|area manager"
+)
 _DAYS = r"monday|tuesday|wednesday|thursday|friday|saturday|sunday"
 _MONTHS = (
     r"january|february|march|april|may|june|july|august|september|october|november|december"
@@ -51,7 +55,17 @@ SITUATION = re.compile(
     rf"(audit|inspection|observation|review|survey|report|visit))\b|"
     rf"\b(after|when) (a|an|our|the) [\w ]{{0,25}}\b(scored|showed|found|came back|went live)\b|"
     rf"\bour (manager|supervisor|team leader) did\b|\bwe (got|brought in|introduced|launched|"
-    rf"went for|moved to)\b",
+    rf"went for|moved to)\b|"
+    # The learner in the middle of something on one occasion: "I was checking the offers email
+    # before it went out and saw...", "we were closing up when".
+    rf"\b(i|we) (was|were) (just |still )?(?!(?:going|trying|hoping|planning|meaning|being|thinking|"
+    rf"wondering|told|asked)\b)\w{{2,}}ing\b|"
+    # A meeting or check had with someone, the "I" dropped in chat: "had my monthly call QA with my
+    # TL", "we had our one to one with".
+    rf"(^|[.!?]\s*|\b(i|we) )had (my|our|a|an) [\w' -]{{0,30}}?\bwith (my|our|a|an|the) \w+|"
+    # Something the learner and another did together: "the target my manager and I agreed".
+    rf"\b(my|our|the) (\w+ ){{0,2}}?({_PEOPLE}|{_BOSS}|team|colleagues)s? and i "
+    rf"(\w+ed|met|sat|set|spoke|went|had|got|took|made)\b",
     re.I,
 )
 # Scene-setting that reads the same as a result ("the customer was upset" / "was happy"), so it
@@ -61,6 +75,9 @@ OPENING = re.compile(
     rf"(^|[.!?]\s*|\b(so|when|because|as)\s+)(the\s+)?(\w+\s+)?({_PEOPLE})('s)?\s+(\w+\s+){{0,3}}?"
     rf"({_REPORTING})\b|"
     rf"\b(gave|sent|issued) (us|me) (a|an)\b|"
+    # Anyone who got in touch, whatever they are called: "A journalist emailed our council".
+    rf"(^|[.!?]\s*)(a|an|one)\s+(\w+\s+){{0,2}}?\w+\s+(emailed|rang|phoned|called|wrote|messaged|"
+    rf"complained|contacted|came in|walked in|turned up|arrived|got in touch)\b|"
     # A problem that was there before anything was done: "emails to customers were too formal",
     # "people in cardiff were ringing up to ask".
     rf"\b(customers?|people|callers|residents|tenants|guests|we) (\w+ ){{0,3}}?(were|was) \w+ing\b|"
@@ -83,19 +100,73 @@ GENERIC = re.compile(
     re.I,
 )
 
-TASK = re.compile(
-    r"\btask\b|\bmy (job|role|aim|goal|priority|responsibility|responsibilities) (was|is|were)\b|"
-    r"\bi (had|needed|was asked|was expected|was tasked|was responsible|wanted|was meant)"
-    r" (to|with|for)\b|\bi was (asked|tasked)\b|\bit was (up to me|my job|my responsibility)\b|"
-    r"\bthe (aim|goal|objective|task) was\b|\bwhat i (had|needed) to do\b|\bmy manager asked me\b|"
-    r"\b(asked|told) me to (help|look|find|improve|sort|gather|deal|coach|train|fix|check)\b|"
-    r"\b(was|it's|its) down to me\b|\bi had (two|three|\w+) things to\b|"
-    r"\bi made it my (job|mission|priority|aim)\b|\bit was on me\b|"
-    r"\b(set|gave) me (a|an|the|my) (\w+ )?(target|goal|task|challenge|aim)\b|\bmy (aim|goal|target) was\b|"
-    # The job said after what it was: "cutting that was my project", "fixing it became my job".
-    r"\b(was|became) my (job|project|task|responsibility|priority|focus|mission)\b|"
-    # A goal for someone else: "I wanted him to keep feeling welcome", "I needed her to trust us".
-    r"\bi (wanted|needed) (him|her|them|everyone|people|the (customer|team|resident|tenant)) to\b",
+# --- The task, read by clause (``structure._task_span``): the learner as the owner (I, me, my, mine)
+# and a word of duty, goal or assignment in the same clause, in any order, each class a set of words
+# rather than one sentence. A hypothetical, a negation or "you" before the cue in its clause
+# (``NOT_A_TASK``) makes it no task.
+_DUTY = (
+    r"job|role|part|bit|task|responsibility|duty|aim|goal|target|priority|mission|focus|project|"
+    r"objective|remit"
+)
+# What someone can give the learner to do ("gave me a bit of abuse" is no duty).
+_DUTY_GIVEN = (
+    r"job|role|task|responsibility|duty|aim|goal|target|priority|mission|project|objective|challenge"
+)
+# What a duty noun is said to be: "my job that morning was to make sure", "my job on the till is
+# making sure", "my job to get it fixed", "my part was to build", "the job of finding out why".
+DUTY_WHAT = re.compile(
+    r"^[\w' ]{0,60}?\b(to (?!(?:the|a|an|me|my|him|her|them|us|it|this|that|our|their|his|be honest|"
+    r"do with|bits)\b)\w+|(is|was|were|being) \w+ing|of \w+ing|"
+    # What the duty was, named: "my task was the check stage", "my target was 12 a week".
+    r"(is|was|were) (the \w+ (stage|step|part|bit|side|end)|(about |around |over |under |at least )?\d))\b",
+    re.I,
+)
+TASK_CLASSES = {
+    # The learner's own duty, goal or role, its content said after it (``DUTY_WHAT``).
+    "owned": re.compile(rf"\bmy (own |main |first |whole |only |real |one )?({_DUTY})\b", re.I),
+    # The duty landed on the learner: "drafting the reply fell to me", "the checks were mine to do",
+    # "it's on me to make sure", "I was put in charge of".
+    "landed": re.compile(
+        r"\b(fell|falls|fall|left) to me\b|(?<!came )(?<!come )(?<!walked )(?<!went )(?<!ran )"
+        r"\b(up|down) to me\b|\b(it'?s|it is|its|it was) on me\b|"
+        r"\bmine to \w+|\bon my (plate|shoulders)\b|\b(i was|i'?m|put me|left me) (\w+ )?in charge\b|"
+        rf"\bi (was|were|am|'m) (\w+ )?responsible\b|\b(was|became|is) my ({_DUTY})\b",
+        re.I,
+    ),
+    # Someone gave it to the learner: "my team leader gave me the job of", "asked me to trial".
+    "given": re.compile(
+        rf"\b(gave|give|handed|assigned|set|left|trusted|put) me (with )?(\w+ ){{0,2}}?"
+        rf"({_DUTY_GIVEN}|in charge)\b|"
+        rf"\b({_BOSS})s?\b[\w' ]{{0,30}}?\b(asked|told|wanted|needed|got|trusted|picked|chose) me\b|"
+        # ... and in the passive: "I was asked to look into", "I was tasked with".
+        r"\bi was (\w+ )?(asked|told|expected|tasked|trusted|chosen|picked|meant|supposed) (to|with)\b|"
+        r"\bi was (\w+ )?(asked|tasked)\b",
+        re.I,
+    ),
+    # What the learner needed or wanted to bring about: "I wanted the next observation to show",
+    # "I was trying to", and chat that drops the "I": "needed to get over 85 next month".
+    "aim": re.compile(
+        r"\bi (really |just |also |then |first )?(had|needed|wanted|was trying|set out|aimed|was aiming|"
+        r"was determined|was meant|was supposed|was keen) to \w+|"
+        r"\bi (really )?(wanted|needed) (?!to\b)(\w+ ){1,4}?to (?!(?:the|a|me|him|her|them|us)\b)\w+|"
+        r"(^|[.!?\n]\s*)(had|needed|wanted|was trying) to \w+|"
+        r"\bi had (\w+ ){0,2}?things? to\b|\bwhat i (had|needed) to do\b",
+        re.I,
+    ),
+    # The part named as such, as in "Task: process the return" or "the aim was to".
+    "named": re.compile(r"\btask\b|\bthe (aim|goal|objective) was\b", re.I),
+    # The learner took the job on: "I took ownership of the complaint", "I took it on myself".
+    "took_on": re.compile(
+        r"\bi (then |personally )?(took|had taken) (on )?(full |the |personal )?(ownership|responsibility|"
+        r"charge)\b|\bi took it (on|upon) myself\b",
+        re.I,
+    ),
+}
+# In the words before a task cue: a hypothetical, a negation or "you" makes it no task of the
+# learner's on this occasion ("if I had to...", "it wasn't my job", "your job is to").
+NOT_A_TASK = re.compile(
+    r"\b(if|whenever|unless|would|should|could|might|you|your|not|never|no|isn'?t|wasn'?t|aren'?t|"
+    r"weren'?t|didn'?t|don'?t|doesn'?t|won'?t|wouldn'?t|couldn'?t|shouldn'?t)\b",
     re.I,
 )
 
@@ -211,6 +282,9 @@ OUTCOME = re.compile(
     r"\b(she|he|they) had (a|an|her|his|their) (\w+ )?(refund|replacement|repair|credit|apology|"
     r"answer|reply|decision|visit|new)\b|"
     r"\b(she|he|they|everyone|the \w+( \w+)?) now \w+s\b|"
+    # How things stand now, said after the action: "Her son runs the account now".
+    r"(^|[.!?;]\s*|\b(and|so)\s+)(she|he|they|(the|her|his|their) (\w+ ){0,2}?\w+) "
+    r"(?!(?:is|are|was|were|has|have|had|needs|wants|says|thinks)\b)\w+s\b[^.!?\n,;]{0,40}?\bnow\b|"
     r"\b(she|he|they) had (it|them|everything|all of it|the \w+|her \w+|his \w+|their \w+) "
     r"(within|in|by|the same|that|the next|before)\b|"
     # Someone came back later: "the brother rang in that afternoon", "they rang together the next

@@ -14,16 +14,18 @@ from bot.assessment.cues import (
     ACTION,
     AFTER,
     COUNT_WORD,
+    DUTY_WHAT,
     ESCALATION,
     GENERIC,
     NOT_A_RESULT,
+    NOT_A_TASK,
     OPENING,
     OUTCOME,
     QUANTITY,
     REASONING,
     RESULT,
     SITUATION,
-    TASK,
+    TASK_CLASSES,
 )
 from bot.assessment.spoken import Written, for_cues
 
@@ -82,6 +84,45 @@ def _situation_span(text: str) -> Span | None:
     return None
 
 
+# Where a clause starts, for reading a task cue's own clause: any joining word, as "so I had to"
+# and "and my job is to" start a new one after a hypothetical or a negation.
+CLAUSE_END = re.compile(r"[.!?\n;]")
+TASK_CLAUSE = re.compile(r"[,;:]\s*|\b(?:and|but|so|then|because|cos|as|when)\s+", re.I)
+
+
+def _clause_before(text: str, start: int, end: int) -> str:
+    """The words of the clause a cue at ``start:end`` sits in, before the cue: back to the sentence
+    start, at most GENERIC_REACH characters, cut at the last clause boundary."""
+    begin = max(text.rfind(c, 0, start) for c in ".!?\n") + 1
+    clause = TASK_CLAUSE.split(text[max(begin, start - GENERIC_REACH) : end])[-1]
+    return clause[: max(0, len(clause) - (end - start))]
+
+
+def _task_span(text: str) -> Span | None:
+    """The task said in words: in one clause, the learner as owner (I, me, my, mine) and a word of
+    duty, goal or assignment (``cues.TASK_CLASSES``), in any order ("my job that morning was to",
+    "drafting the reply fell to me", "my team leader gave me the job of", "I wanted the next
+    observation to show"). A hypothetical, a negation or "you" before it in its clause makes it no
+    task ("if I had to", "it wasn't my job"); a duty noun needs what the duty was after it ("my job
+    to get it fixed", not "I love my job"). The earliest such clause is the task."""
+    found: list[Span] = []
+    for name, rx in TASK_CLASSES.items():
+        for m in rx.finditer(text):
+            start = m.start() + len(m.group(0)) - len(m.group(0).lstrip(".!?\n \t"))
+            if NOT_A_TASK.search(_clause_before(text, start, m.end())):
+                continue
+            if name == "owned":
+                stop = CLAUSE_END.search(text, m.end())
+                what = DUTY_WHAT.match(text[m.end() : stop.start() if stop else len(text)])
+                if not what:
+                    continue
+                found.append((start, m.end() + what.end()))
+            else:
+                found.append((start, m.end()))
+            break
+    return min(found) if found else None
+
+
 def _result_span(text: str) -> Span | None:
     m = RESULT.search(text)
     if m:
@@ -102,7 +143,7 @@ def _star_spans(text: str) -> dict[str, Span | None]:
     """Where each STAR part was heard (the cue's words), or None."""
     return {
         "situation": _situation_span(text),
-        "task": _span(TASK.search(text)),
+        "task": _task_span(text),
         "action": _span(ACTION.search(text)),
         "result": _result_span(text),
     }

@@ -365,3 +365,77 @@ def test_actions_in_phone_notes_without_i(text: str) -> None:
 
 def test_used_to_is_no_action_in_phone_notes() -> None:
     assert not star_parts("queue was long. used to be quiet on mondays")["action"]
+
+
+# The task read by clause: the learner as owner (I, me, my, mine) and a word of duty, goal or
+# assignment in the same clause, in any order, not under a hypothetical or a negation.
+@pytest.mark.parametrize(
+    "text",
+    [
+        "My job that afternoon was to get the lift working again.",
+        "my job on reception is checking every visitor in",
+        "lost parcel for a cx in hull. my job to get it traced n refunded",
+        "My bit was to ring the suppliers.",
+        "Sorting out the rota for the bank holiday fell to me.",
+        "I was on the early shift, so the stock counts were mine to sign off.",
+        "My supervisor gave me the job of tidying the returns log.",
+        "My line manager asked me to pilot a new greeting.",
+        "I wanted the next mystery shop to come back clean.",
+        "got 61% on my last quality check. needed to get my score above 80.",
+        "I took ownership of her case from there.",
+    ],
+)
+def test_a_task_said_in_words_in_any_order(text: str) -> None:
+    assert star_parts(text)["task"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "It wasn't my job to chase the courier, but I did.",
+        "If I had to cover the tills I would ask for help.",
+        "Your job is to make sure the customer is happy.",
+        "I love my job to bits.",
+        "A man gave me a bit of abuse at the door.",
+        "A woman came up to me at the counter.",
+        "I always take ownership of complaints.",
+    ],
+)
+def test_no_task_in_negations_hypotheticals_or_duty_words_that_set_none(text: str) -> None:
+    assert not star_parts(text)["task"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "An electrician emailed our office about a missed payment.",
+        "I was restocking the chiller and spotted a leak.",
+        "had my quarterly review with my line manager in leeds.",
+        "The plan my supervisor and I agreed was to cut the queue.",
+    ],
+)
+def test_one_occasion_set_by_anyone_in_touch_or_the_learner_at_work(text: str) -> None:
+    assert star_parts(text)["situation"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "We use the refunds procedure and I checked the dates.",
+        "If I was working the tills I would check ID.",
+    ],
+)
+def test_no_situation_from_a_procedure_or_a_hypothetical(text: str) -> None:
+    assert not star_parts(text)["situation"]
+
+
+def test_how_things_stand_now_after_the_action_is_a_result() -> None:
+    assert star_parts("I set him up on a payment plan. His daughter manages the account now.")["result"]
+
+
+def test_a_role_with_no_occasion_is_no_whole_star() -> None:
+    parts = star_parts(
+        "My role is to ensure compliance with all relevant legislation. I always take ownership and "
+        "I follow the complaints procedure, which results in satisfied customers."
+    )
+    assert parts["task"] and not parts["situation"]
