@@ -30,6 +30,8 @@ KIND_MISSING = {
     Kind.REGULATOR: "the name of the regulator or ombudsman",
     Kind.STANDARD: "the name of the standard, model or measure you used",
 }
+# Added to what is missing when the model was named but not put to work on this occasion.
+NAMED_ONLY = " put to work on this occasion (you named it; say what you did with it)"
 SIGNAL_MISSING = {
     "situation": "the situation: one real customer or occasion",
     "task": "your task: what you had to do or decide",
@@ -844,8 +846,9 @@ def judge(content: Content, point: MarkingPoint, fx: Findings) -> Judgement:
     spans: list[Span] = []
     missing: str | None = None
     first = 0
+    substance = not asks_for_a_name(point)
     for n, need in enumerate(needs):
-        found = hits(need, fx, substance=not asks_for_a_name(point), content=content)
+        found = hits(need, fx, substance=substance, content=content)
         have = distinct(found)
         if n == 0:
             first = have
@@ -853,6 +856,12 @@ def judge(content: Content, point: MarkingPoint, fx: Findings) -> Judgement:
             spans += [s for _, s in found]
         elif missing is None:
             missing = point.missing or describe(content, need, have)
+            if (
+                substance and need.named and not need.concepts and not point.missing and need.min == 1
+                and distinct(hits(need, fx, substance=False, content=content)) >= need.min
+            ):
+                # Named, but not put to work ("I follow HEAT on every complaint"): say so.
+                missing += NAMED_ONLY
             if need.signal == "star" and not point.missing:
                 # Say which part: "your task: what you had to do or decide".
                 parts = [p for p in ("situation", "task", "action", "result") if not fx.signals.get(p)]

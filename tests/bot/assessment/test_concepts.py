@@ -11,7 +11,7 @@ import pytest
 
 from bot.assessment import Assessor
 from bot.assessment.concepts import ConceptIndex, words
-from bot.assessment.needs import keywords_for
+from bot.assessment.needs import NAMED_ONLY, keywords_for
 from content.loader import Content, ContentError, load_content
 from content.models import Check, Concept, MarkingPoint, Need, Probe, Prompt
 from tests.content.packs import GOOD_PROMPT, write
@@ -365,7 +365,8 @@ def test_a_model_in_use_on_an_occasion_not_as_a_habit(assessor: Assessor) -> Non
     answer's own ("a target to get 45 seconds down to 30 within 8 weeks" is a SMART target in
     use), and asking why again and again is the five whys."""
     habit = "I use the HEAT model on every complaint at the leisure centre in Bolton."
-    assert not point("model", assessor, "pp_complaint_steps", habit)[0]
+    met, _, missing = point("model", assessor, "pp_complaint_steps", habit)
+    assert not met and missing and missing.endswith(NAMED_ONLY), "the miss says it was only named"
     used = ("On Tuesday I used the HEAT model with a swimmer at the leisure centre in Bolton who "
             "complained the pool was cold.")
     assert point("model", assessor, "pp_complaint_steps", used)[0]
