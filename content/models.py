@@ -17,7 +17,7 @@ from content import nations
 
 Ident = Annotated[str, Field(pattern=r"^[a-z0-9][a-z0-9_]*$", max_length=40)]
 # One word of a concept term: a word, a prefix ("negotiat*"), or a reference ("@team").
-TERM_WORD = re.compile(r"_|@[a-z0-9_]+|[A-Za-z0-9£%]+(?:['’][A-Za-z]+)*\*?")
+TERM_WORD = re.compile(r"_|#|@[a-z0-9_]+|[A-Za-z0-9£%]+(?:['’][A-Za-z]+)*\*?")
 # Where a law or a body applies: a nation, or a grouping legislation.gov.uk uses (content.nations).
 Extent = Literal["uk", "gb", "england_and_wales", "england", "wales", "scotland", "northern_ireland"]
 Nation = Literal["england", "wales", "scotland", "northern_ireland"]
@@ -227,7 +227,8 @@ class Concept(_Strict):
     Each term is a pattern of words: a word matches its inflections (Snowball stems: "apologise"
     matches "apologised"), ``word*`` any word starting so, ``WORD`` in capitals that exact token
     ("IT", not "it"), ``a|b`` either word, ``_`` any one word with content of its own ("returns"
-    in "returns policy", never "the" or "our"), ``...`` up to three other words, ``@id`` any term
+    in "returns policy", never "the" or "our"), ``#`` a figure ("15", "£30", "95%"), ``...`` up
+    to three other words, ``@id`` any term
     of another concept. A mention inside a negated or hypothetical clause ("there was no script",
     "I would have apologised") does not count unless ``negatable`` is false.
     """
@@ -256,7 +257,9 @@ class Concept(_Strict):
                     continue
                 for alt in part.split("|"):
                     if not TERM_WORD.fullmatch(alt):
-                        raise ValueError(f"terms: {term!r}: {alt!r} is not a word, word*, WORD or @concept")
+                        raise ValueError(
+                            f"terms: {term!r}: {alt!r} is not a word, word*, WORD, _, # or @concept"
+                        )
         return self
 
     def references(self) -> set[str]:

@@ -166,6 +166,8 @@ def compile_term(term: str) -> tuple[Position, ...]:
         for alt in part.split("|"):
             if alt == "_":
                 alts.append(("any", ""))
+            elif alt == "#":
+                alts.append(("figure", ""))
             elif alt.startswith("@"):
                 alts.append(("ref", alt[1:]))
             elif alt.endswith("*"):
@@ -229,7 +231,7 @@ class ConceptIndex:
             for kind, value in self._firsts(term):
                 if kind == "prefix":
                     prefixes.append((value, n))
-                elif kind == "any":
+                elif kind in ("any", "figure"):
                     anywhere.append(n)
                 else:
                     by_key.setdefault(("=" if kind == "exact" else "") + value, []).append(n)
@@ -286,6 +288,7 @@ class ConceptIndex:
             or (kind == "stem" and (w.stem == value or w.low == value))
             or (kind == "prefix" and w.low.startswith(value))
             or (kind == "exact" and w.raw.rstrip("s'’") == value)
+            or (kind == "figure" and any(c.isdigit() for c in w.low))
         ):
             yield i + 1
 

@@ -519,6 +519,16 @@ def test_terms_opening_with_any_word_are_found_through_their_anchor() -> None:
     assert spans(index, "doc", "our policy says no") == [], "'_' is never a function word"
 
 
+def test_a_figure_in_a_term_is_any_word_with_a_digit(assessor: Assessor) -> None:
+    index = ConceptIndex({"move": Concept(id="move", says="a move", terms=["from # to #"])})
+    assert spans(index, "move", "waits went from 12 to 4 minutes") == ["from 12 to 4"]
+    assert spans(index, "move", "we moved from Leeds to York") == []
+    # A target from one figure to another and by when is a SMART target, however far apart.
+    far = ("The goal we agreed for the gym in Carlisle was to cut missed classes from 30 a month "
+           "down to 10 a month, counted on the booking app, by the end of October.")
+    assert point("smart", assessor, "mi_smart_target", far)[0]
+
+
 # --- escalation (issue 13, third round) ---------------------------------------------------------
 
 
