@@ -108,6 +108,8 @@ _DUTY = (
     r"job|role|part|bit|task|responsibility|duty|aim|goal|target|priority|mission|focus|project|"
     r"objective|remit"
 )
+# An aim that says nothing of what was to be achieved: "we needed to do something".
+_VAGUE = r"(do|try|sort) (something|anything|summat|sommat|stuff)\b"
 # What someone can give the learner to do ("gave me a bit of abuse" is no duty).
 _DUTY_GIVEN = (
     r"job|role|task|responsibility|duty|aim|goal|target|priority|mission|project|objective|challenge"
@@ -115,8 +117,8 @@ _DUTY_GIVEN = (
 # What a duty noun is said to be: "my job that morning was to make sure", "my job on the till is
 # making sure", "my job to get it fixed", "my part was to build", "the job of finding out why".
 DUTY_WHAT = re.compile(
-    r"^[\w' ]{0,60}?\b(to (?!(?:the|a|an|me|my|him|her|them|us|it|this|that|our|their|his|be honest|"
-    r"do with|bits)\b)\w+|(is|was|were|being) \w+ing|of \w+ing|"
+    r"^[\w' :\-]{0,60}?\b(to (?!(?:the|a|an|me|my|him|her|them|us|it|this|that|our|their|his|be honest|"
+    r"do with|bits)\b)\w+|(is|was|were|being) \w+ing|(of|on) \w+ing|"
     # What the duty was, named: "my task was the check stage", "my target was 12 a week".
     r"(is|was|were) (the \w+ (stage|step|part|bit|side|end)|(about |around |over |under |at least )?\d))\b",
     re.I,
@@ -124,11 +126,19 @@ DUTY_WHAT = re.compile(
 TASK_CLASSES = {
     # The learner's own duty, goal or role, its content said after it (``DUTY_WHAT``).
     "owned": re.compile(rf"\bmy (own |main |first |whole |only |real |one )?({_DUTY})\b", re.I),
+    # ... or the duty noun, then the learner given or taking it: "the target I was set was".
+    "owned_after": re.compile(
+        rf"\b({_DUTY_GIVEN}) (that |which )?(i|we) (was given|were given|was set|were set|had been set|"
+        r"agreed|took on|set myself)\b|\b(i|we) set (myself|ourselves) (a|an|the) (\w+ )?"
+        rf"({_DUTY_GIVEN})\b",
+        re.I,
+    ),
     # The duty landed on the learner: "drafting the reply fell to me", "the checks were mine to do",
     # "it's on me to make sure", "I was put in charge of".
     "landed": re.compile(
-        r"\b(fell|falls|fall|left) to me\b|(?<!came )(?<!come )(?<!walked )(?<!went )(?<!ran )"
-        r"\b(up|down) to me\b|\b(it'?s|it is|its|it was) on me\b|"
+        r"\b(fell|falls|fall) (to|on) me\b|\bleft to me\b|"
+        r"(?<!came )(?<!come )(?<!walked )(?<!went )(?<!ran )\b(up|down) to me\b|"
+        r"\b(it'?s|it is|its|it was) on me\b|"
         r"\bmine to \w+|\bon my (plate|shoulders)\b|\b(i was|i'?m|put me|left me) (\w+ )?in charge\b|"
         rf"\bi (was|were|am|'m) (\w+ )?responsible\b|\b(was|became|is) my ({_DUTY})\b",
         re.I,
@@ -139,7 +149,11 @@ TASK_CLASSES = {
         rf"({_DUTY_GIVEN}|in charge)\b|"
         rf"\b({_BOSS})s?\b[\w' ]{{0,30}}?\b(asked|told|wanted|needed|got|trusted|picked|chose) me\b|"
         # ... and in the passive: "I was asked to look into", "I was tasked with".
-        r"\bi was (\w+ )?(asked|told|expected|tasked|trusted|chosen|picked|meant|supposed) (to|with)\b|"
+        r"\b(i|we|me and \w+( \w+)?) (was|were) (\w+ )?(asked|told|expected|tasked|trusted|chosen|picked|"
+        r"meant|supposed) (to|with)\b|"
+        rf"\b(i|we)( was| were| had been|'d been|’d been| got) (\w+ )?(given|handed|set|assigned) (the|a|an) "
+        rf"(\w+ )?"
+        rf"({_DUTY_GIVEN})\b|"
         r"\bi was (\w+ )?(asked|tasked)\b",
         re.I,
     ),
@@ -147,10 +161,14 @@ TASK_CLASSES = {
     # "I was trying to", and chat that drops the "I": "needed to get over 85 next month".
     "aim": re.compile(
         r"\bi (really |just |also |then |first )?(had|needed|wanted|was trying|set out|aimed|was aiming|"
-        r"was determined|was meant|was supposed|was keen) to \w+|"
+        rf"was determined|was meant|was supposed|was keen) to (?!{_VAGUE})\w+|"
         r"\bi (really )?(wanted|needed) (?!to\b)(\w+ ){1,4}?to (?!(?:the|a|me|him|her|them|us)\b)\w+|"
         r"(^|[.!?\n]\s*)(had|needed|wanted|was trying) to \w+|"
-        r"\bi had (\w+ ){0,2}?things? to\b|\bwhat i (had|needed) to do\b",
+        r"\bi had (\w+ ){0,2}?things? to\b|\bwhat i (had|needed) to do\b|"
+        # "we" when the learner is one of them: "we needed to get the backlog down".
+        r"\bwe (really |just |also |then |first )?(had|needed|were trying|set out|aimed) to "
+        rf"(?!{_VAGUE})\w+|"
+        r"\bi was the one (who|that) (had|needed|was meant) to\b",
         re.I,
     ),
     # The part named as such, as in "Task: process the return" or "the aim was to".
@@ -158,7 +176,7 @@ TASK_CLASSES = {
     # The learner took the job on: "I took ownership of the complaint", "I took it on myself".
     "took_on": re.compile(
         r"\bi (then |personally )?(took|had taken) (on )?(full |the |personal )?(ownership|responsibility|"
-        r"charge)\b|\bi took it (on|upon) myself\b",
+        r"charge)\b|\bi took it (on|upon) myself\b|\bi volunteered to \w+",
         re.I,
     ),
 }

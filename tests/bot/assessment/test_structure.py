@@ -383,6 +383,15 @@ def test_used_to_is_no_action_in_phone_notes() -> None:
         "I wanted the next mystery shop to come back clean.",
         "got 61% on my last quality check. needed to get my score above 80.",
         "I took ownership of her case from there.",
+        "Phoning the supplier back fell on me.",
+        "I'd been given the job of clearing the overdue returns.",
+        "I was the one who had to tell her the flight was gone.",
+        "My focus was on getting her heating back on before the weekend.",
+        "we needed to get the backlog under fifty by friday",
+        "The target I was set was ten sign-ups a week.",
+        "I set myself a goal of no repeat calls for a month.",
+        "Me and Priya were asked to redo the allergen folder.",
+        "I volunteered to rewrite the welcome pack.",
     ],
 )
 def test_a_task_said_in_words_in_any_order(text: str) -> None:
@@ -399,6 +408,10 @@ def test_a_task_said_in_words_in_any_order(text: str) -> None:
         "A man gave me a bit of abuse at the door.",
         "A woman came up to me at the counter.",
         "I always take ownership of complaints.",
+        "I needed to do something quick",
+        "we needed to do something about it",
+        "The mistake was mine and I said so.",
+        "We were told off for being late.",
     ],
 )
 def test_no_task_in_negations_hypotheticals_or_duty_words_that_set_none(text: str) -> None:
