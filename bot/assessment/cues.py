@@ -76,8 +76,9 @@ OPENING = re.compile(
     rf"({_REPORTING})\b|"
     rf"\b(gave|sent|issued) (us|me) (a|an)\b|"
     # Anyone who got in touch, whatever they are called: "A journalist emailed our council".
-    rf"(^|[.!?]\s*)(a|an|one)\s+(\w+\s+){{0,2}}?\w+\s+(emailed|rang|phoned|called|wrote|messaged|"
-    rf"complained|contacted|came in|walked in|turned up|arrived|got in touch)\b|"
+    rf"(^|[.!?,;]\s*|\b(so|when|and|then|because|but)\s+)(a|an|one)\s+(\w+\s+){{0,2}}?\w+\s+"
+    rf"(emailed|rang|phoned|called|wrote|messaged|complained|contacted|came in|walked in|turned up|"
+    rf"arrived|got in touch)\b|"
     # A problem that was there before anything was done: "emails to customers were too formal",
     # "people in cardiff were ringing up to ask".
     rf"\b(customers?|people|callers|residents|tenants|guests|we) (\w+ ){{0,3}}?(were|was) \w+ing\b|"
@@ -176,7 +177,10 @@ TASK_CLASSES = {
     # The learner took the job on: "I took ownership of the complaint", "I took it on myself".
     "took_on": re.compile(
         r"\bi (then |personally )?(took|had taken) (on )?(full |the |personal )?(ownership|responsibility|"
-        r"charge)\b|\bi took it (on|upon) myself\b|\bi volunteered to \w+",
+        r"charge)\b|\bi took it (on|upon) myself\b|\bi volunteered to \w+|"
+        # ... or promised it in so many words: "told her I'd sort it myself", "promised him I would".
+        r"\b(told|promised|assured) (her|him|them|the \w+) (that )?(i'?ll|i’ll|i'?d|i’d|i will|i would) "
+        r"(personally )?(\w+ )?(sort|fix|deal|handle|chase|find|get|look|take care|put)\b",
         re.I,
     ),
 }
