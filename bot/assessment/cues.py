@@ -445,6 +445,37 @@ REASONING = re.compile(
     re.I,
 )
 
+# A consequence weighed: what could go wrong (or right) for someone, said with a condition or a
+# modal in the same sentence, whatever the word order: "if the alarm goes in the night, a guest who
+# doesn't know where to go is in danger", "someone overhearing could use it against him", "if IT
+# goes down nobody can log in". Read per sentence by `structure._consequence_span`: a HARM word
+# after a MODAL or after the comma closing a CONDITION, someone AFFECTED, and not the learner's own
+# hypothetical step ("I would have", "next time I'd"), which is no reason (labelling rule 4).
+CONDITION = re.compile(r"\b(if|without|otherwise|unless|or else|in case)\b", re.I)
+MODAL = re.compile(
+    r"\b(could|would|might|can'?t|cant|cannot|won'?t|wont|wouldn'?t|couldn'?t|nobody can|"
+    r"no one can|noone can)\b|\b(she|he|they|we|it|you|someone|anyone)'d\b", re.I,
+)
+HARM = re.compile(
+    r"\b(danger\w*|risk\w*|harm\w*|hurt|injur\w*|unsafe|safe|fined?|fines|breach\w*|unlawful|"
+    r"illegal\w*|against (him|her|them)|embarrass\w*|lose|loses|lost out|losing|exposed|"
+    r"scam\w*|fraud\w*|stranded|stuck|worse|pay (more|twice|extra)|out of pocket|"
+    r"complain\w*|come back|ring back|call back|chasing|log in|cut off|go without)\b",
+    re.I,
+)
+# ... and it happens to someone: a bare list of harms ("could lead to a fine, harm, injury") says
+# only key words.
+AFFECTED = re.compile(
+    rf"\b(he|she|him|her|they|them|we|us|someone|somebody|anyone|anybody|nobody|no one|"
+    rf"everyone|people|{_PEOPLE})s?\b",
+    re.I,
+)
+OWN_HYPOTHETICAL = re.compile(
+    r"\b(i|we) (would|could|might|should)( have|'ve)? (have )?\w+|\bnext time\b|\bi'd (have|of)\b",
+    re.I,
+)
+
+
 ESCALATION = re.compile(
     r"\b(escalat\w*|(passed|referred|handed) (it|this|the \w+)? ?(on |over )?to (my|a|the) "
     r"(manager|supervisor|team leader|senior|specialist|complaints team)|outside (my|of my) "

@@ -12,15 +12,20 @@ from functools import lru_cache
 
 from bot.assessment.cues import (
     ACTION,
+    AFFECTED,
     AFTER,
+    CONDITION,
     COUNT_WORD,
     DUTY_WHAT,
     ESCALATION,
     GENERIC,
+    HARM,
+    MODAL,
     NOT_A_RESULT,
     NOT_A_TASK,
     OPENING,
     OUTCOME,
+    OWN_HYPOTHETICAL,
     QUANTITY,
     REASONING,
     RESULT,
@@ -216,12 +221,36 @@ def _reasoning_spans(text: str) -> list[Span]:
     offset = 0
     for s in sentences(text):
         offset = text.find(s, offset)
+        found = False
         for m in REASONING.finditer(s):
             if m.group(0).split()[0].lower() in CAUSAL and CUSTOMER_STATE.search(s[: m.start()]):
                 continue
             out.append((offset + m.start(), offset + m.end()))
+            found = True
+        if not found and (span := _consequence_span(s)) is not None:
+            out.append((offset + span[0], offset + span[1]))
         offset += len(s)
     return out
+
+
+def _consequence_span(sentence: str) -> Span | None:
+    """A consequence weighed in one sentence: a harm (cues.HARM) said after a modal ("someone
+    overhearing could use it against him") or after the comma that closes a condition ("if the
+    alarm goes, a guest ... is in danger"), to someone (cues.AFFECTED), and not the learner's own
+    hypothetical step. A harm inside the condition ("if the customer complains, give them
+    whatever") is the rule's trigger, not a consequence. The span is the modal or condition word,
+    so its substance is read in the words after it."""
+    if OWN_HYPOTHETICAL.search(sentence) or not AFFECTED.search(sentence):
+        return None
+    cues: list[tuple[Span, int]] = [(m.span(), m.end()) for m in MODAL.finditer(sentence)]
+    for m in CONDITION.finditer(sentence):
+        comma = sentence.find(",", m.end())
+        if comma != -1:
+            cues.append((m.span(), comma))
+    for span, after in sorted(cues):
+        if HARM.search(sentence, after):
+            return span
+    return None
 
 
 def _escalation_span(text: str) -> Span | None:

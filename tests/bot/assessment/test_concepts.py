@@ -749,3 +749,15 @@ def test_an_adjustment_told_as_what_was_done(assessor: Assessor) -> None:
                  "She couldn't see the screen, so I filled the claim in with her, reading the questions."):
         assert point("adjustment", assessor, "rl_reasonable_adjustment", text)[0], text
     assert not point("adjustment", assessor, "rl_reasonable_adjustment", "She paid at the till and left.")[0]
+
+
+def test_escalation_in_person_or_to_whoever_is_in_charge(assessor: Assessor) -> None:
+    """Taking the concern to someone senior in person, or to the person in charge, is escalation."""
+    for text in (
+        "A resident told me her nephew keeps her bank card. I went straight to our deputy manager.",
+        "a lady at the counter seemed scared of the man with her. I told the person in charge that shift.",
+    ):
+        assert point("escalate", assessor, "pp_safeguarding_concern", text)[0], text
+    # Going somewhere is not taking it to someone.
+    text = "A resident told me her nephew keeps her bank card. I went straight to the kitchen."
+    assert not point("escalate", assessor, "pp_safeguarding_concern", text)[0]

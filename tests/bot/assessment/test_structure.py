@@ -455,3 +455,34 @@ def test_a_role_with_no_occasion_is_no_whole_star() -> None:
         "I follow the complaints procedure, which results in satisfied customers."
     )
     assert parts["task"] and not parts["situation"]
+
+
+# --- a consequence weighed, in any order (issue 13, fourth round) -------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I kept the fire door clear. If the alarm went off, people at the back would be stuck.",
+        "I read his balance off the slip quietly. Someone behind him could easily use that against him.",
+        "i logged the outage straight away. if the portal goes down nobody can log in to pay",
+        "I checked her date of birth twice. Without that check she could lose her refund to a stranger.",
+    ],
+)
+def test_a_consequence_weighed_is_a_reason(text: str) -> None:
+    assert has_reasoning(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # A bare list of harms happens to nobody.
+        "Not following procedures could lead to a fine, harm, injury and reputation damage.",
+        # The harm is the rule's trigger, not a consequence.
+        "If a customer complains, I give them a voucher.",
+        # The learner's own hypothetical step (labelling rule 4).
+        "Next time I would warn them the floor could be unsafe for anyone.",
+    ],
+)
+def test_a_harm_that_is_no_consequence_is_no_reason(text: str) -> None:
+    assert not has_reasoning(text)
