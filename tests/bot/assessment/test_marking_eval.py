@@ -78,19 +78,20 @@ OTHER_DEVELOPMENT_SETS = ("dev2", "tuning2")
 
 
 # --- dev3: the second holdout (holdout2), scored once at c660b3f and opened for development --------
-# Held to its figures at the end of the third round of marking work (4 Dec 2026: 0.944 accuracy,
-# kappa 0.885, grade agreement 0.876), rounded down to allow one point or one grade. These are
+# Held to its figures at the end of the fourth round of marking work (4 Dec 2026: 0.951 accuracy,
+# kappa 0.899, grade agreement 0.886), rounded down to allow one point or one grade. These are
 # development figures, not a held-out estimate (docs/assessment.md). Raise them as the engine
-# improves, never lower them. (First landed at 0.915 / 0.83 / 0.80, the figures then.)
-DEV3_MIN_POINT_ACCURACY = 0.94
-DEV3_MIN_KAPPA = 0.88
-DEV3_MIN_GRADE_AGREEMENT = 0.865
+# improves, never lower them. (First landed at 0.915 / 0.83 / 0.80, then 0.94 / 0.88 / 0.865.)
+DEV3_MIN_POINT_ACCURACY = 0.945
+DEV3_MIN_KAPPA = 0.89
+DEV3_MIN_GRADE_AGREEMENT = 0.875
 
 
 # --- dev4: the third holdout (holdout3), scored once at 34405b0 and opened for development --------
-# Held to its figures from its one held-out scoring (0.862, kappa 0.694, grade 0.684), rounded down.
-# Raise them as the engine improves, never lower them.
-DEV4_FLOORS = (0.86, 0.69, 0.68)
+# First held to its one held-out scoring (0.862, kappa 0.694, grade 0.684); now to its figures at the
+# end of the fourth round, which tuned on it (0.936, kappa 0.851, grade 0.887), rounded down to
+# allow a point or a grade. Raise them as the engine improves, never lower them.
+DEV4_FLOORS = (0.93, 0.84, 0.88)
 
 
 # Each development set but tuning, with its floors: (point accuracy, kappa, grade agreement).
