@@ -194,6 +194,14 @@ class Findings:
             return False
         return not any(end == span[1] for _, (_, end) in spelled_names(self))
 
+    def word_index(self, end: int) -> int:
+        """The index of the first word that ends at or after ``end``."""
+        return bisect.bisect_left(self._ends, end)
+
+    def in_list(self, word: Word) -> bool:
+        """Whether a word is an item of a bare list of short items (`listed`)."""
+        return word.start in self._listed
+
     def put_to_work(self, span: Span) -> bool:
         """Whether a model or procedure named at ``span`` is put to work there: its sentence says
         something of the answer's own (`substantial`) and is not a habit ("I follow the complaint
@@ -667,7 +675,7 @@ def spelled_models(need: Need, fx: Findings, content: Content | None) -> list[tu
         return []
     out: list[tuple[str, Span]] = []
     for m in ACRONYM.finditer(fx.text):
-        at = bisect.bisect_left(fx._ends, m.end())
+        at = fx.word_index(m.end())
         if at >= len(fx.words) or fx.words[at].start != m.start():
             continue
         letters = m.group().casefold()
@@ -678,7 +686,7 @@ def spelled_models(need: Need, fx: Findings, content: Content | None) -> list[tu
             prev = fx.text[max(0, w.start - 8) : w.start]
             if w.low.startswith(letters[len(steps)]) and (not steps or STEP_START.search(prev)):
                 steps.append(w)
-        if len(steps) < len(letters) or all(w.start in fx._listed for w in steps):
+        if len(steps) < len(letters) or all(fx.in_list(w) for w in steps):
             continue
         said = {w.stem for w in steps}
         best = max(wanted, key=lambda i: len(said & wanted[i]))
