@@ -154,6 +154,7 @@ def test_the_second_collection_shares_no_answer_with_the_first() -> None:
         load_set("tuning2", DATA / "tuning2.yaml")
         + load_set("dev3", DATA / "dev3.yaml")
         + load_set("dev4", DATA / "dev4.yaml")
+        + load_set("holdout4", DATA / "holdout4.yaml")
     )
 
     def flat(item: Labelled) -> str:
@@ -163,7 +164,8 @@ def test_the_second_collection_shares_no_answer_with_the_first() -> None:
     assert not [i.id for i in second if flat(i) in texts]
     assert len({i.id for i in first + second}) == len(first + second), "answer ids are unique"
     tuning2 = {flat(i) for i in second if i.id.startswith("t2-")}
-    assert not [i.id for i in second if i.id[:3] in ("h2-", "h3-") and flat(i) in tuning2]
+    held = ("h2-", "h3-", "h4a", "h4b", "h4c", "h4d")
+    assert not [i.id for i in second if i.id[:3] in held and flat(i) in tuning2]
 
 
 # --- dev4 (was holdout3): written blind to the engine, scored once, now development data ----------
@@ -182,3 +184,23 @@ def test_dev4_is_sound(content: Content) -> None:
     grades = Counter(i.grade for i in items)
     assert set(grades) == {"not_yet", "pass", "distinction"}
     assert grades["distinction"] >= 25, grades
+
+
+# --- holdout4: written blind to the engine (docs/assessment-labelling.md, "The split") -----------
+# Labels only: the engine never runs on holdout4 in the tests.
+
+
+def test_holdout4_is_sound(content: Content) -> None:
+    items = load_set("holdout4", DATA / "holdout4.yaml")
+    problems = [p for item in items for p in check_item(item, content)]
+    assert not problems, "\n".join(problems)
+    # Each writer numbered their part in writing order: h4a-001, ..., h4b-001, ...
+    for part in {i.id[:3] for i in items}:
+        ids = [i.id for i in items if i.id.startswith(part)]
+        assert ids == [f"{part}-{n:03d}" for n in range(1, len(ids) + 1)], part
+    assert len(items) >= 80
+    assert len({i.prompt for i in items}) >= 16
+    assert {i.nation for i in items} == set(NATIONS)
+    assert {i.style for i in items} == set(STYLES)
+    assert {i.level for i in items} == {2, 3, 4, 5}
+    assert set(Counter(i.grade for i in items)) == {"not_yet", "pass", "distinction"}
