@@ -471,7 +471,7 @@ AFFECTED = re.compile(
     re.I,
 )
 OWN_HYPOTHETICAL = re.compile(
-    r"\b(i|we) (would|could|might|should)( have|'ve)? (have )?\w+|\bnext time\b|\bi'd (have|of)\b",
+    r"\b(i|we) (would|could|might|should)\s+\w+|\bnext time\b|\bi'd (have|of)\b",
     re.I,
 )
 

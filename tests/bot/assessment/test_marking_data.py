@@ -26,6 +26,14 @@ from content.models import Check
 DATA = Path(__file__).resolve().parents[2] / "data" / "marking"
 
 
+def assert_spread(items: list[Labelled]) -> None:
+    """A marking set holds every nation, style, level and grade."""
+    assert {i.nation for i in items} == set(NATIONS)
+    assert {i.style for i in items} == set(STYLES)
+    assert {i.level for i in items} == {2, 3, 4, 5}
+    assert set(Counter(i.grade for i in items)) == {"not_yet", "pass", "distinction"}
+
+
 def check_item(item: Labelled, content: Content) -> list[str]:
     """Everything wrong with one labelled answer, as sentences (empty when it is sound)."""
     problems: list[str] = []
@@ -142,10 +150,7 @@ def test_the_second_collection_is_sound_and_spread(name: str, content: Content) 
     assert [i.id for i in items] == [f"{prefix}{n:03d}" for n in range(1, len(items) + 1)]
     assert len(items) >= 100
     assert len({i.prompt for i in items}) >= 24
-    assert {i.nation for i in items} == set(NATIONS)
-    assert {i.style for i in items} == set(STYLES)
-    assert {i.level for i in items} == {2, 3, 4, 5}
-    assert set(Counter(i.grade for i in items)) == {"not_yet", "pass", "distinction"}
+    assert_spread(items)
 
 
 def test_the_second_collection_shares_no_answer_with_the_first() -> None:
@@ -178,11 +183,8 @@ def test_dev4_is_sound(content: Content) -> None:
     assert [i.id for i in items] == [f"h3-{n:03d}" for n in range(1, len(items) + 1)]
     assert len(items) >= 120
     assert len({i.prompt for i in items}) >= 30
-    assert {i.nation for i in items} == set(NATIONS)
-    assert {i.style for i in items} == set(STYLES)
-    assert {i.level for i in items} == {2, 3, 4, 5}
+    assert_spread(items)
     grades = Counter(i.grade for i in items)
-    assert set(grades) == {"not_yet", "pass", "distinction"}
     assert grades["distinction"] >= 25, grades
 
 
@@ -200,7 +202,4 @@ def test_holdout4_is_sound(content: Content) -> None:
         assert ids == [f"{part}-{n:03d}" for n in range(1, len(ids) + 1)], part
     assert len(items) >= 80
     assert len({i.prompt for i in items}) >= 16
-    assert {i.nation for i in items} == set(NATIONS)
-    assert {i.style for i in items} == set(STYLES)
-    assert {i.level for i in items} == {2, 3, 4, 5}
-    assert set(Counter(i.grade for i in items)) == {"not_yet", "pass", "distinction"}
+    assert_spread(items)
