@@ -28,9 +28,9 @@ DATA_DIR = Path(__file__).resolve().parents[2] / "tests" / "data" / "marking"
 # collection (docs/assessment.md, "The second marking set"). dev3 was its holdout ("holdout2"):
 # scored once at c660b3f, then opened for development, so it is a development set now, like dev2.
 # dev4 was holdout3: written blind, scored once at 34405b0, then opened for development.
-# holdout4 was written blind to the engine while the fourth round worked, by writers who read only
-# the labelling rule, the prompts and the catalogue; it is scored once, by the lead, never tuned on.
-SETS = ("tuning", "dev2", "tuning2", "dev3", "dev4", "holdout4")
+# dev5 was holdout4: written blind while the fourth round worked, scored once at 8eb2248, then
+# opened for development at 7f3f07b.
+SETS = ("tuning", "dev2", "tuning2", "dev3", "dev4", "dev5")
 NATIONS = ("england", "scotland", "wales", "northern_ireland")
 STYLES = ("own_words", "keywords", "partial", "phone", "spoken", "weak", "distinction")
 CORRECTIONS = ("wrong_year", "outdated", "policy_as_law")

@@ -159,7 +159,7 @@ def test_the_second_collection_shares_no_answer_with_the_first() -> None:
         load_set("tuning2", DATA / "tuning2.yaml")
         + load_set("dev3", DATA / "dev3.yaml")
         + load_set("dev4", DATA / "dev4.yaml")
-        + load_set("holdout4", DATA / "holdout4.yaml")
+        + load_set("dev5", DATA / "dev5.yaml")
     )
 
     def flat(item: Labelled) -> str:
@@ -188,12 +188,11 @@ def test_dev4_is_sound(content: Content) -> None:
     assert grades["distinction"] >= 25, grades
 
 
-# --- holdout4: written blind to the engine (docs/assessment-labelling.md, "The split") -----------
-# Labels only: the engine never runs on holdout4 in the tests.
+# --- dev5 (was holdout4): written blind to the engine, scored once, now development data ---------
 
 
-def test_holdout4_is_sound(content: Content) -> None:
-    items = load_set("holdout4", DATA / "holdout4.yaml")
+def test_dev5_is_sound(content: Content) -> None:
+    items = load_set("dev5", DATA / "dev5.yaml")
     problems = [p for item in items for p in check_item(item, content)]
     assert not problems, "\n".join(problems)
     # Each writer numbered their part in writing order: h4a-001, ..., h4b-001, ...
