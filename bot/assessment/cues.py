@@ -22,9 +22,7 @@ _BOSS = (
     r"owner|line manager|duty manager|store manager|area manager"
 )
 _DAYS = r"monday|tuesday|wednesday|thursday|friday|saturday|sunday"
-_MONTHS = (
-    r"january|february|march|april|may|june|july|august|september|october|november|december"
-)
+_MONTHS = r"january|february|march|april|may|june|july|august|september|october|november|december"
 _REPORTING = (
     r"came|rang|phoned|called|emailed|contacted|complained|asked|wanted|was|were|had|said|told|"
     r"brought|bought|returned|ordered|tried|reported|kept|got|needed|wrote|messaged|turned up|"
@@ -66,6 +64,33 @@ SITUATION = re.compile(
     # Something the learner and another did together: "the target my manager and I agreed".
     rf"\b(my|our|the) (\w+ ){{0,2}}?({_PEOPLE}|{_BOSS}|team|colleagues)s? and i "
     rf"(\w+ed|met|sat|set|spoke|went|had|got|took|made)\b",
+    re.I,
+)
+# Someone else's doing on one occasion, read as an event wherever it sits, as phone notes have no
+# full stops ("pharmacy counter in norwich, saturday, queue out the door lady asked me out loud",
+# "One farmer had moved his accounts to us", "A regular who has autism told us"): a person (any
+# word after a determiner, or a word of ``_PEOPLE``, or he / she / they), then within a few words a
+# past verb of getting in touch, wanting, buying or a thing going wrong. Read only before the
+# learner's first action, where it cannot be a result, and not in a generic clause ("if a customer
+# rang").
+_SCENE_VERB = (
+    r"came|come|rang|phoned|called|emailed|messaged|wrote|complained|asked|wanted|told|said|bought|"
+    r"brought|ordered|returned|booked|had|was|were|got|lost|missed|moved|tried|turned up|walked|"
+    r"arrived|needed|kept|couldn'?t|didn'?t|wasn'?t|hadn'?t|refused|left|paid|received|applied|"
+    r"fell|collapsed|broke|failed|stopped|went|sent|made|found|used|started|owed|raised|queried|"
+    r"disputed|challenged|struggled|waited|chased|reported|flagged|posted|tweeted|shouted|swore|"
+    r"threatened|demanded|insisted|mentioned|explained|admitted|panicked|cried"
+)
+SCENE_EVENT = re.compile(
+    rf"\b((a|an|one|this|that|the|some|our|another)\s+(\w+\s+){{0,2}}?(?!(?:i|we|you|it|so|and)\b)\w+|"
+    rf"({_PEOPLE})s?|she|he|they)('s|’s)?(\s+who\s+[\w' ]{{0,30}}?)?"
+    rf"\s+((just|then|also|only|still|never|already|suddenly|\w+ly)\s+)?(had\s+)?({_SCENE_VERB})\b|"
+    # Where the learner's side stood before anything was done: "We'd dropped in the league table".
+    r"\b(we'?d|we had|we) (been )?(dropped|fallen|fell|slipped|lost|missed|failed|struggled|fallen behind)\b|"
+    # Anyone or anything that kept on: "Our online returns team in Leeds kept getting chasers".
+    r"\b\w+ (\w+ ){0,5}?kept (on )?\w+ing\b|"
+    # A problem named as one: "problem was cx on prepay meters who'd run out of credit".
+    r"\b(the |a |one |our )?(problem|issue|trouble|challenge) (was|were)\b",
     re.I,
 )
 # Scene-setting that reads the same as a result ("the customer was upset" / "was happy"), so it
@@ -139,8 +164,12 @@ TASK_CLASSES = {
     "landed": re.compile(
         r"\b(fell|falls|fall) (to|on) me\b|\bleft to me\b|"
         r"(?<!came )(?<!come )(?<!walked )(?<!went )(?<!ran )\b(up|down) to me\b|"
-        r"\b(it'?s|it is|its|it was) on me\b|"
-        r"\bmine to \w+|\bon my (plate|shoulders)\b|\b(i was|i'?m|put me|left me) (\w+ )?in charge\b|"
+        r"\b(it'?s|it is|its|it was|was|is) on me\b|"
+        r"\bmine to \w+|"
+        # An activity that was the learner's: "putting it right and stopping it happening again was
+        # mine" (not "the mistake was mine").
+        r"\b\w{3,}ing\b[\w' ]{0,50}?\b(was|is) (all )?mine\b|"
+        r"\bon my (plate|shoulders)\b|\b(i was|i'?m|put me|left me) (\w+ )?in charge\b|"
         rf"\bi (was|were|am|'m) (\w+ )?responsible\b|\b(was|became|is) my ({_DUTY})\b",
         re.I,
     ),
@@ -149,6 +178,9 @@ TASK_CLASSES = {
         rf"\b(gave|give|handed|assigned|set|left|trusted|put) me (with )?(\w+ ){{0,2}}?"
         rf"({_DUTY_GIVEN}|in charge)\b|"
         rf"\b({_BOSS})s?\b[\w' ]{{0,30}}?\b(asked|told|wanted|needed|got|trusted|picked|chose) me\b|"
+        # ... or passed it on: "my manager put it on me to find out", "handed it to me to stop it".
+        r"\b(put|handed|passed|gave|left|landed|dumped|palmed|threw|pushed) (it|this|that|the (\w+ )?\w+) "
+        r"(on|to|onto|over to) me\b|"
         # ... and in the passive: "I was asked to look into", "I was tasked with".
         r"\b(i|we|me and \w+( \w+)?) (was|were) (\w+ )?(asked|told|expected|tasked|trusted|chosen|picked|"
         r"meant|supposed) (to|with)\b|"
@@ -170,6 +202,14 @@ TASK_CLASSES = {
         r"\bwe (really |just |also |then |first )?(had|needed|were trying|set out|aimed) to "
         rf"(?!{_VAGUE})\w+|"
         r"\bi was the one (who|that) (had|needed|was meant) to\b",
+        re.I,
+    ),
+    # Phone notes drop the "I" anywhere, not only at a sentence start: "on the prom wanted to make
+    # it a bit special", "not mine to fix had to pass it up". Not when the word before can be the
+    # subject ("the customer wanted to": ``structure.OTHER_SUBJECT``).
+    "bare_aim": re.compile(
+        rf"\b(had|needed|wanted) to (?!{_VAGUE})(?!(?:under|the|a|an|by|with|for|because|as|in|on|at|"
+        r"from|me|him|her|them|us|it|be honest)\b)\w+",
         re.I,
     ),
     # The part named as such, as in "Task: process the return" or "the aim was to".
@@ -207,7 +247,8 @@ _ACT_PAST = (
 _ACT_PRESENT = (
     r"check|explain|offer|ask|tell|call|ring|process|refund|escalate|log|record|apologise|"
     r"listen|follow|use|report|make sure|put|help|try|shred|lock|treat|deal|pass|give|send|"
-    r"always \w+|work to|keep|update|signpost|refer|read|go through|flag|raise|take"
+    r"always \w+|work to|keep|update|signpost|refer|read|go through|flag|raise|take|text|email|"
+    r"phone|message|contact|visit|show"
 )
 ACTION = re.compile(
     rf"\baction\b|\bwhat i did\b|"
@@ -238,7 +279,8 @@ RESULT = re.compile(
     r"\b(she|he|they|customer|the customer|guest|tenant|passenger|family|resident|patient|"
     r"daughter|everyone|we|i)\s+(was|were|is|seemed|felt|left|went away|looked|got|became)\s+"
     r"(really |very |so |much |a lot |more |still )?(happy|pleased|satisfied|grateful|delighted|"
-    r"fine|ok|okay|calm|calmer|relieved|made up|content|annoyed|angry|upset|unhappy)\b|"
+    r"fine|ok|okay|calm|calmer|relieved|made up|content|annoyed|angry|upset|unhappy|grand|sound|"
+    r"chuffed|over the moon|reassured|thankful|appreciative|happier)\b|"
     r"\bwent (off|away|home|out) (happy|pleased|smiling|delighted|satisfied|made up)\b|"
     r"\b(wasn'?t|was not|wasnt|still wasn'?t)\s+(happy|satisfied|pleased)\b|"
     r"\bthank(ed|s|ing)? (me|us|you)\b|\bto say (thanks|thank you|cheers)\b|"
@@ -291,7 +333,7 @@ OUTCOME = re.compile(
     r"(she|he|they|it|everyone|people|customers|the customer|customer|"
     r"(the|her|his|their) (\w+ ){0,3}?\w+|facilities)"
     r"('s|’s|'ve|’ve|\s+(has|have|had|now|then|also|finally|later|soon|all))?\s+"
-    r"(?!(?:was|were|is|are|had|has|have|said|asked|wanted|needed|told|could|would|should|used|"
+    r"(?!(?:was|were|is|are|had|has|have|said|asked|wanted|needed|told|could|would|should|used to|"
     r"called|named|based|supposed|wanted|noticed|realised|realized|claimed|complained|expected|"
     r"demanded|refused|rang|phoned|emailed|contacted|insisted|threatened|explained|mentioned)\b)"
     r"(\w{3,}ed|got|took|went|came|left|kept|gave|made|paid|sent|won|turned up|found|put)\b|"
@@ -321,7 +363,21 @@ OUTCOME = re.compile(
     r"falls|claims|disputes)\b|"
     r"\bwe\s+(stopped|got|saved|hit|reached|achieved|won|passed|received|avoided|prevented|kept|"
     r"had no|haven'?t had|met|beat|exceeded|switched|cleared)\b|"
-    r"\b(we|it|they|i) (were|was) (back|at|down to|up to) \d",
+    r"\b(we|it|they|i) (were|was) (back|at|down to|up to) \d|"
+    # How things stand now: "Now we only get the odd one a month."
+    r"(^|[.!?;,]\s*|\b(and|so)\s+)now,? (we|they|she|he|it|customers|people|everyone|the \w+) "
+    r"(only |always |never |all |just |also |even )?\w+|"
+    # A pronoun's doing needs no clause start in a phone note: "when his contract was up he renewed",
+    # "hes paid 10 wks straight", "said she appreciated it".
+    r"\b(she|he|they)('s|s|’s|'ve|ve|’ve)? (?!(?:was|were|is|are|had|has|have|said|asked|wanted|needed|"
+    r"told|could|would|should|called|named|based|supposed|noticed|realised|realized|claimed|complained|"
+    r"expected|demanded|refused|rang|phoned|emailed|contacted|insisted|threatened|explained|mentioned|"
+    r"used to|lived|worked|booked|ordered|bought|owed|paid for|tried|struggled|moved|missed|lost)\b)"
+    r"(\w{3,}ed|used|paid|kept|stayed|made|got|came back|left|won|sent|gave|took)\b(?! to\b)|"
+    r"\bsaid (she|he|they) (appreciated|loved|liked|felt|was|were|would|'?d)\b|"
+    # A team or department as the sentence's subject: "Metering reset the meter remotely in 2 hours".
+    r"(^|[.!?]\s+)(?!(?:i|we|it|this|that|there|our|my|they|he|she|you|if|when)\b)[A-Z]\w+ "
+    r"(\w{3,}ed|reset|put|set|cut|paid|sent|got|took|gave|made|won|kept|sold|found|rang|wrote)\b",
     re.I,
 )
 
@@ -454,7 +510,8 @@ REASONING = re.compile(
 CONDITION = re.compile(r"\b(if|without|otherwise|unless|or else|in case)\b", re.I)
 MODAL = re.compile(
     r"\b(could|would|might|can'?t|cant|cannot|won'?t|wont|wouldn'?t|couldn'?t|nobody can|"
-    r"no one can|noone can)\b|\b(she|he|they|we|it|you|someone|anyone)'d\b", re.I,
+    r"no one can|noone can)\b|\b(she|he|they|we|it|you|someone|anyone)'d\b",
+    re.I,
 )
 HARM = re.compile(
     r"\b(danger\w*|risk\w*|harm\w*|hurt|injur\w*|unsafe|safe|fined?|fines|breach\w*|unlawful|"
@@ -484,3 +541,7 @@ ESCALATION = re.compile(
     r"permission|sign[- ]off)|supervisor(y)? approval)\b",
     re.I,
 )
+
+# The people and boss words, for structure's subject test.
+PEOPLE = _PEOPLE
+BOSS = _BOSS

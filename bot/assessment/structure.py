@@ -14,6 +14,7 @@ from bot.assessment.cues import (
     ACTION,
     AFFECTED,
     AFTER,
+    BOSS,
     CONDITION,
     COUNT_WORD,
     DUTY_WHAT,
@@ -26,9 +27,11 @@ from bot.assessment.cues import (
     OPENING,
     OUTCOME,
     OWN_HYPOTHETICAL,
+    PEOPLE,
     QUANTITY,
     REASONING,
     RESULT,
+    SCENE_EVENT,
     SITUATION,
     TASK_CLASSES,
 )
@@ -76,7 +79,7 @@ def _situation_span(text: str) -> Span | None:
     offset = 0
     for s in sentences(text):
         offset = text.find(s, offset)
-        for rx in (SITUATION, OPENING) if offset <= acted_at else (SITUATION,):
+        for rx in (SITUATION, OPENING, SCENE_EVENT) if offset <= acted_at else (SITUATION,):
             for m in rx.finditer(s):
                 # "If a customer..." is no scene; a long spoken sentence that said "every" earlier
                 # may still go on to one ("after every call, and I noticed..."), so only the words
@@ -92,14 +95,54 @@ def _situation_span(text: str) -> Span | None:
 # Where a clause starts, for reading a task cue's own clause: any joining word, as "so I had to"
 # and "and my job is to" start a new one after a hypothetical or a negation.
 CLAUSE_END = re.compile(r"[.!?\n;]")
-TASK_CLAUSE = re.compile(r"[,;:]\s*|\b(?:and|but|so|then|because|cos|as|when)\s+", re.I)
+# Reported speech starts a clause of its own too: "my supervisor said its on me to get it up" is
+# not undone by a "didnt" before "said" in a phone note with no full stops.
+TASK_CLAUSE = re.compile(
+    r"[,;:]\s*|\b(?:and|but|so|then|because|cos|as|when|said|says|told (?:me|us))\s+(?:that\s+)?", re.I
+)
+# "my job", "my role": the possessive starts its own clause, so only the words right before it can
+# undo it ("wasn't my job", "if my job was", "would be my role"), not an "if" three words back in
+# an unpunctuated phone note ("check if theyre vulnerable my job was hitting aht").
+OWNED_REACH = 15
+# Whose aim a bare "had to" / "wanted to" is, in a phone note that drops the subject: the nearest
+# person named before it in the sentence ("passenger at cardiff airport wanted to bring", "she'd
+# taken a day off n had to rebook" are the customer's; "thats not mine to fix had to pass it up" is
+# the learner's). With no one named before it, it is the learner's.
+LEARNER_WORD = re.compile(r"(i|i'?m|im|i'?d|i'?ve|we|we'?d|my|mine|myself|our)", re.I)
+# ... and a bare aim that shares a hypothetical verb before it is no task: "if we hadnt caught it we
+# couldve had trading standards on us n had to refund everyone".
+SHARED_MOOD = re.compile(r"(if|would|could|should|might|must)('?ve|ve|n'?t|nt)?", re.I)
+OTHER_SUBJECT = re.compile(
+    rf"(he|she|they|he'?s|she'?s|they'?re|he'?d|she'?d|they'?d|hes|shes|theyre|{PEOPLE}|{BOSS})s?",
+    re.I,
+)
 
 
-def _clause_before(text: str, start: int, end: int) -> str:
-    """The words of the clause a cue at ``start:end`` sits in, before the cue: back to the sentence
-    start, at most GENERIC_REACH characters, cut at the last clause boundary."""
+def _word_before(text: str, at: int) -> str:
+    words = text[:at].split()
+    return words[-1].strip('.,;:!?"()-').lower() if words else ""
+
+
+def _whose_aim(text: str, start: int) -> bool:
+    """True when a bare aim at ``start`` is the learner's own (see ``LEARNER_WORD``), not someone
+    else's and not governed by a hypothetical before it (``SHARED_MOOD``)."""
     begin = max(text.rfind(c, 0, start) for c in ".!?\n") + 1
-    clause = TASK_CLAUSE.split(text[max(begin, start - GENERIC_REACH) : end])[-1]
+    for word in reversed(text[begin:start].split()):
+        word = word.strip('.,;:!?"()-').lower()
+        if SHARED_MOOD.fullmatch(word):
+            return False
+        if LEARNER_WORD.fullmatch(word):
+            return True
+        if OTHER_SUBJECT.fullmatch(word):
+            return False
+    return True
+
+
+def _clause_before(text: str, start: int, end: int, reach: int = GENERIC_REACH) -> str:
+    """The words of the clause a cue at ``start:end`` sits in, before the cue: back to the sentence
+    start, at most ``reach`` characters, cut at the last clause boundary."""
+    begin = max(text.rfind(c, 0, start) for c in ".!?\n") + 1
+    clause = TASK_CLAUSE.split(text[max(begin, start - reach) : end])[-1]
     return clause[: max(0, len(clause) - (end - start))]
 
 
@@ -114,7 +157,17 @@ def _task_span(text: str) -> Span | None:
     for name, rx in TASK_CLASSES.items():
         for m in rx.finditer(text):
             start = m.start() + len(m.group(0)) - len(m.group(0).lstrip(".!?\n \t"))
-            if NOT_A_TASK.search(_clause_before(text, start, m.end())):
+            if name == "bare_aim":
+                # No subject: its clause starts at the aim, so only the word right before it and
+                # whose aim it is decide ("thats not mine to fix had to pass it up" is a task).
+                # With a subject right before it, it is no bare aim: "aim" reads "I had to"
+                # with its clause, and "if I had to" stays a hypothetical.
+                word = _word_before(text, start)
+                if NOT_A_TASK.fullmatch(word) or LEARNER_WORD.fullmatch(word) or not _whose_aim(text, start):
+                    continue
+            elif NOT_A_TASK.search(
+                _clause_before(text, start, m.end(), OWNED_REACH if name == "owned" else GENERIC_REACH)
+            ):
                 continue
             if name == "owned":
                 stop = CLAUSE_END.search(text, m.end())

@@ -130,11 +130,12 @@ def test_not_reasoning(text: str) -> None:
     ("text", "part"),
     [
         # A filler between "and" and the subject hides nothing.
-        ("a man wanted the dearest phone. I showed him a cheaper one and um he took the cheaper one",
-         "result"),
+        (
+            "a man wanted the dearest phone. I showed him a cheaper one and um he took the cheaper one",
+            "result",
+        ),
         # A time phrase before the subject of the outcome.
-        ("I started signing each one straight away, and in the next observation she found no gaps",
-         "result"),
+        ("I started signing each one straight away, and in the next observation she found no gaps", "result"),
         ("I set her repeat reminders. After about six months she stopped checking the bag.", "result"),
         # The problem put right in the passive.
         ("I sent the mum a third party form, and the daughter was added within the week", "result"),
@@ -319,8 +320,7 @@ def test_reasons_weighed_or_in_shorthand(text: str) -> None:
         "I moved the bins and um she's been back every week since, that's like thirty odd visits",
         "I checked the rota and then I spotted 7 more bookings that had the wrong date",
         # A figure that moved, said in words.
-        "we added a reminder text and missed visits went down from about two hundred a month to "
-        "about forty",
+        "we added a reminder text and missed visits went down from about two hundred a month to about forty",
         # A score reported after the action; a target reached; a time said as "by the next morning".
         "I spent ten minutes more with him on the phone. His survey score was 9.",
         "target was 20 reviews a month. asked every table at the end. hit 26 by the end of june",
@@ -486,3 +486,88 @@ def test_a_consequence_weighed_is_a_reason(text: str) -> None:
 )
 def test_a_harm_that_is_no_consequence_is_no_reason(text: str) -> None:
     assert not has_reasoning(text)
+
+
+# --- Round 5: phone notes and spoken answers with no full stops ------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # Someone else's doing, anywhere before the learner acts, even with no punctuation.
+        "chemist in wrexham tuesday morning old boy asked me loud if his tablets were in",
+        "One plumber had rung us four times about the same invoice.",
+        "A resident who uses a wheelchair told us the ramp was blocked.",
+        "the parcel we sent flooded nobody's house but the driver left it in the rain",
+        # The learner's side before anything was done, or something that kept on.
+        "We'd slipped to the bottom of the regional table that spring.",
+        "The night team in Perth kept losing the handover sheets.",
+        "problem was the booking form only took one date",
+    ],
+)
+def test_a_scene_in_notes_without_full_stops(text: str) -> None:
+    assert star_parts(text)["situation"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "If a customer rang about a refund I would check the order.",
+        "Every time a tenant phoned we logged it.",
+        "I always check the address before I post anything.",
+    ],
+)
+def test_no_scene_from_a_habit_or_a_hypothetical_event(text: str) -> None:
+    assert not star_parts(text)["situation"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "my team leader put it on me to find out why the forms kept bouncing",
+        "The branch manager handed the whole backlog to me to clear before the audit.",
+        "sorting the refund and telling the warehouse was mine",
+        "gas leak reported, not my team's job to fix had to get the engineers out",
+        "my supervisor said its on me to get the scores up",
+        "was on me to chase it as i took the second call",
+        "wifi down in the office again, wanted to get it back on before the weekend",
+    ],
+)
+def test_a_task_passed_on_or_with_the_subject_dropped(text: str) -> None:
+    assert star_parts(text)["task"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # The dropped subject is the customer's, or the aim is hypothetical or no aim at all.
+        "lady at the station wanted to change her ticket",
+        "she'd booked the day off n had to rebook",
+        "if we hadnt spotted it we couldve been fined n had to pay it back",
+        "told her i couldnt discuss it, had to under the data protection act",
+        "The mistake was mine.",
+        "If I had to cover the tills I'd ask for help.",
+    ],
+)
+def test_no_task_from_someone_elses_aim_or_a_hypothetical(text: str) -> None:
+    assert not star_parts(text)["task"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I rebooked the visit. Now we only see one or two no-shows a month.",
+        "I set up the plan and when the year was up he renewed for another two",
+        "I put the plan in place n hes paid every week since",
+        "I took her to a quiet room. She was grand about it and said she appreciated it.",
+        "I raised an urgent case. Metering reset the meter remotely that afternoon.",
+        "I did the refund. She used it on another coat there and then.",
+    ],
+)
+def test_a_result_in_notes_or_told_by_someone_else(text: str) -> None:
+    assert star_parts(text)["result"]
+
+
+def test_no_result_from_a_customer_action_before_the_learner_did_anything() -> None:
+    # What others did counts as a result only after the learner's first action.
+    assert not star_parts("she rang twice and he renewed the cover the same day")["result"]
