@@ -99,6 +99,26 @@ def habit(clause: list[Word]) -> bool:
         and not any(w.low in PAST or (w.low.endswith("ed") and len(w.low) > 4) for w in clause)
     )
 
+# Words any answer to any prompt can say without saying anything particular: praise and blame in
+# general ("positive", "strong", "fair"), manner ("appropriately", "correctly", "throughout"),
+# management talk ("ownership", "holistic", "proactive") and the names of the parts of an answer
+# ("outcome", "result", "situation"). They are never the substance of a mention: "I negotiated an
+# outcome that both sides could accept" says nothing of what was agreed. Compared by stem, so no
+# word whose stem is also a word of substance ("needs" / "needed", "rights", "line", "issued").
+BOILERPLATE = frozenset(
+    stem(w)
+    for w in (
+        "positive", "positively", "negative", "negatively", "strong", "fair", "fairly", "unfair",
+        "appropriate", "appropriately", "relevant", "correct", "correctly", "accurate", "accurately",
+        "effective", "effectively", "efficient", "efficiently", "professional", "professionally",
+        "proactive", "proactively", "excellent", "genuine", "genuinely", "throughout", "accordance",
+        "holistic", "ownership", "outcome", "outcomes", "result", "results", "situation", "situations",
+        "measurable", "experience", "expectations", "difference", "priority", "ensure", "ensuring",
+        "ensured", "approach", "manner", "aspect", "aspects", "necessary", "deserve", "deserves",
+        "business", "organisation", "organization", "company", "everyone", "both", "sides", "multiple",
+        "various", "overall", "whole", "quality", "recognised", "recognized", "practice", "practices",
+    )
+)
 # Signals whose words must say something of this answer's own (see `Findings.substantial`).
 SUBSTANTIAL_SIGNALS = frozenset({"reasoning", "escalation"})
 SUBSTANCE_MIN = 2  # content words of the answer's own a hit's sentence needs
@@ -237,6 +257,7 @@ class Findings:
             and w.start not in self._listed
             and not any(s <= w.start < e for s, e in named)
             and not (conformity and w.stem in CONFORMITY)
+            and w.stem not in BOILERPLATE
         )
 
     def reason_before(self, span: Span) -> bool:
@@ -734,9 +755,12 @@ def hits(
         by_kind = need.kind is not None and f.kind == need.kind.value
         if not (by_id or by_kind):
             continue
-        if not by_id and f.entry_id in fx.elsewhere:
-            # A point asking for the law (or body) that applied is not met by one that does not
-            # apply where the learner works; a point naming that very item still is.
+        if f.entry_id in fx.elsewhere:
+            # A law (or body) that does not apply where the learner works meets no point: not one
+            # asking for the law that applied, and not one naming it either, as those texts name
+            # the counterpart for that nation beside it ("Names the Equality Act 2010 (in Northern
+            # Ireland, where it does not apply, the Disability Discrimination Act 1995)"), which
+            # meets it there (``stands_for``).
             continue
         if need.relevant and f.kind == Kind.LEGISLATION.value and not ids & set(need.relevant):
             continue

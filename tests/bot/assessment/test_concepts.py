@@ -761,3 +761,31 @@ def test_escalation_in_person_or_to_whoever_is_in_charge(assessor: Assessor) -> 
     # Going somewhere is not taking it to someone.
     text = "A resident told me her nephew keeps her bank card. I went straight to the kitchen."
     assert not point("escalate", assessor, "pp_safeguarding_concern", text)[0]
+
+
+@pytest.mark.parametrize(
+    ("prompt_id", "pid", "bare", "real"),
+    [
+        (
+            "rl_complex_complaint",
+            "negotiation",
+            "The complaint had several parts. I negotiated a positive outcome that both sides could accept.",
+            "The complaint had several parts. I negotiated with her: a new washer now and £150 off the "
+            "flooring, which she accepted.",
+        ),
+        (
+            "rl_reasonable_adjustment",
+            "adjustment",
+            "A disabled customer came in. I made a reasonable adjustment appropriately and professionally.",
+            "A disabled customer came in. I made a reasonable adjustment: I wrote the options on a pad "
+            "because he couldn't hear me over the tills.",
+        ),
+    ],
+)
+def test_words_any_answer_could_say_are_no_substance(
+    assessor: Assessor, prompt_id: str, pid: str, bare: str, real: str
+) -> None:
+    """Praise, manner and management talk ("positive", "appropriately", "both sides") say nothing
+    particular: the point's key words with only these are not met; with a particular, they are."""
+    assert not point(pid, assessor, prompt_id, bare)[0]
+    assert point(pid, assessor, prompt_id, real)[0]

@@ -139,3 +139,27 @@ def test_the_nations_laws_meet_the_points_that_ask_for_a_law(
     text = "Under the Mental Capacity Act (Northern Ireland) 2016 I assumed she could decide."
     ni = assessor.assess(text, prompt=care, nation="northern_ireland", sector="health_social_care")
     assert next(p for p in ni.marking_points if p.id == "law").met
+
+
+def test_a_law_that_does_not_apply_there_meets_no_point_even_one_naming_it(
+    assessor: Assessor, content: Content
+) -> None:
+    """The Equality Act 2010 point names the Disability Discrimination Act 1995 for Northern
+    Ireland; the 2010 Act in Enniskillen meets it no more than the Mental Capacity Act 2005 in
+    Derry meets "the law that protects the person's dignity" (docs/assessment-labelling.md rule 6)."""
+    adjust = content.prompts["rl_reasonable_adjustment"]
+    text = (
+        "Under the Equality Act 2010 we had to make a reasonable adjustment, so I moved her to the "
+        "quiet desk."
+    )
+    for nation, met in (("northern_ireland", False), ("england", True), ("wales", True)):
+        got = assessor.assess(text, prompt=adjust, nation=nation, sector="retail")
+        assert next(p for p in got.marking_points if p.id == "equality_law").met is met, nation
+    dda = "Under the Disability Discrimination Act 1995 I moved her to the quiet desk."
+    got = assessor.assess(dda, prompt=adjust, nation="northern_ireland", sector="retail")
+    assert next(p for p in got.marking_points if p.id == "equality_law").met
+    care = content.prompts["sf_dignity_in_care"]
+    text = "Under the Mental Capacity Act 2005 I assumed he could decide for himself."
+    for nation, met in (("northern_ireland", False), ("england", True)):
+        got = assessor.assess(text, prompt=care, nation=nation, sector="health_social_care")
+        assert next(p for p in got.marking_points if p.id == "law").met is met, nation
