@@ -789,3 +789,37 @@ def test_words_any_answer_could_say_are_no_substance(
     particular: the point's key words with only these are not met; with a particular, they are."""
     assert not point(pid, assessor, prompt_id, bare)[0]
     assert point(pid, assessor, prompt_id, real)[0]
+
+
+@pytest.mark.parametrize(
+    ("prompt_id", "pid", "text"),
+    [
+        # Going back to the customer with news while someone else has the case.
+        ("pp_authority_limits", "informed",
+         "The refund was over my limit so I passed it to the duty manager, and I popped back after "
+         "ten minutes to tell him she was nearly done with the paperwork."),
+        # Offers and counter-offers.
+        ("rl_complex_complaint", "negotiation",
+         "I offered a new dryer and £100 toward the laundry bill, she came back at £250 and we "
+         "settled on £180 with free fitting."),
+        # The cause found, said without the words "root cause".
+        ("rl_breach_prevented", "root_cause",
+         "Afterwards I went through the account with the supervisor to see how it happened: the "
+         "address form took email changes with no call-back."),
+        # A right to the ombudsman said as a condition is still the right.
+        ("ee_telecoms_adr", "timing",
+         "I told him he could take it to the ombudsman scheme if it wasn't sorted in eight weeks "
+         "from his first complaint about the roaming charges."),
+        # Time lost to the customer as the knock-on of a failed hand-off.
+        ("ee_department_handoff", "knock_on",
+         "The warehouse never picked the order, so she'd booked a day off work for nothing and "
+         "rang us twice."),
+        # Found by being shown where it was kept.
+        ("pp_non_standard_request", "locate",
+         "I'd never sold that many, so my supervisor showed me the restricted products guide kept "
+         "in the folder under the till."),
+    ],
+)
+def test_ideas_said_in_everyday_words(assessor: Assessor, prompt_id: str, pid: str, text: str) -> None:
+    met, evidence, _ = point(pid, assessor, prompt_id, text)
+    assert met and evidence
