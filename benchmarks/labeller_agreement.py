@@ -1,6 +1,8 @@
 """How far two human labellers agree on the marking set (issue 13): the ceiling for any engine.
 
     python benchmarks/labeller_agreement.py [--list] [--sets dev4]
+    python benchmarks/labeller_agreement.py --second tests/data/marking/second_labels_holdout5.yaml \
+        --sets holdout5
 
 Compares tests/data/marking/second_labels.yaml (labeller2, labelled blind from
 benchmarks/blind_sheet.py) with the first labeller's labels in tuning2.yaml, dev3.yaml (was
@@ -25,7 +27,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from benchmarks.blind_sheet import SAMPLE_SETS  # noqa: E402
-from bot.assessment.marking_set import GRADES, Confusion, Labelled, load_set  # noqa: E402
+from bot.assessment.marking_set import GRADES, SETS, Confusion, Labelled, load_set  # noqa: E402
 
 SECOND = ROOT / "tests" / "data" / "marking" / "second_labels.yaml"
 
@@ -81,9 +83,13 @@ def compare(name: str, second: dict[str, dict[str, Any]]) -> tuple[list[str], li
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--list", action="store_true", help="list every disagreement")
-    parser.add_argument("--sets", nargs="+", choices=SAMPLE_SETS, default=list(SAMPLE_SETS))
+    parser.add_argument("--sets", nargs="+", choices=SETS, default=list(SAMPLE_SETS))
+    parser.add_argument(
+        "--second", type=Path, default=SECOND,
+        help="the second labels (default second_labels.yaml; holdout4 and holdout5 have their own)",
+    )
     args = parser.parse_args(argv)
-    second = load_second()
+    second = load_second(args.second)
     for name in args.sets:
         lines, errors = compare(name, second)
         print("\n".join(lines))

@@ -160,6 +160,7 @@ def test_the_second_collection_shares_no_answer_with_the_first() -> None:
         + load_set("dev3", DATA / "dev3.yaml")
         + load_set("dev4", DATA / "dev4.yaml")
         + load_set("dev5", DATA / "dev5.yaml")
+        + load_set("holdout5", DATA / "holdout5.yaml")
     )
 
     def flat(item: Labelled) -> str:
@@ -169,7 +170,7 @@ def test_the_second_collection_shares_no_answer_with_the_first() -> None:
     assert not [i.id for i in second if flat(i) in texts]
     assert len({i.id for i in first + second}) == len(first + second), "answer ids are unique"
     tuning2 = {flat(i) for i in second if i.id.startswith("t2-")}
-    held = ("h2-", "h3-", "h4a", "h4b", "h4c", "h4d")
+    held = ("h2-", "h3-", "h4a", "h4b", "h4c", "h4d", "h5a", "h5b", "h5c", "h5d", "h5e", "h5f")
     assert not [i.id for i in second if i.id[:3] in held and flat(i) in tuning2]
 
 
@@ -202,3 +203,24 @@ def test_dev5_is_sound(content: Content) -> None:
     assert len(items) >= 80
     assert len({i.prompt for i in items}) >= 16
     assert_spread(items)
+
+
+# --- holdout5: written blind to the engine (docs/assessment-labelling.md, "The split") -----------
+# Labels only: the engine never runs on holdout5 in the tests.
+
+
+def test_holdout5_is_sound(content: Content) -> None:
+    items = load_set("holdout5", DATA / "holdout5.yaml")
+    problems = [p for item in items for p in check_item(item, content)]
+    assert not problems, "\n".join(problems)
+    # Six writers, each numbering their part in writing order: h5a-001, ..., h5f-...
+    parts = {i.id[:3] for i in items}
+    assert parts == {f"h5{p}" for p in "abcdef"}
+    for part in parts:
+        ids = [i.id for i in items if i.id.startswith(part)]
+        assert ids == [f"{part}-{n:03d}" for n in range(1, len(ids) + 1)], part
+    assert len(items) >= 300
+    assert {i.prompt for i in items} == set(content.prompts), "every shipped prompt is answered"
+    assert_spread(items)
+    grades = Counter(i.grade for i in items)
+    assert grades["distinction"] >= 75, grades
