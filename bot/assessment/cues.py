@@ -79,11 +79,14 @@ _SCENE_VERB = (
     r"arrived|needed|kept|couldn'?t|didn'?t|wasn'?t|hadn'?t|refused|left|paid|received|applied|"
     r"fell|collapsed|broke|failed|stopped|went|sent|made|found|used|started|owed|raised|queried|"
     r"disputed|challenged|struggled|waited|chased|reported|flagged|posted|tweeted|shouted|swore|"
-    r"threatened|demanded|insisted|mentioned|explained|admitted|panicked|cried"
+    r"threatened|demanded|insisted|mentioned|explained|admitted|panicked|cried|spilt|spilled|dropped|"
+    r"tripped|slipped|lost|forgot|overpaid|paid|noticed|spotted|queried|opened|closed|signed|tried"
 )
 SCENE_EVENT = re.compile(
     rf"\b((a|an|one|this|that|the|some|our|another)\s+(\w+\s+){{0,2}}?(?!(?:i|we|you|it|so|and)\b)\w+|"
     rf"({_PEOPLE})s?|she|he|they)('s|’s)?(\s+who\s+[\w' ]{{0,30}}?)?"
+    # ... where they were: "guest in the cafe in tenby spilt", "caller in bangor (the NI one) wanted".
+    rf"(\s+(in|at|from|on)\s+[\w' ]{{1,30}}?(\s*\([\w' ]{{1,25}}\))?)?"
     rf"\s+((just|then|also|only|still|never|already|suddenly|\w+ly)\s+)?(had\s+)?({_SCENE_VERB})\b|"
     # Where the learner's side stood before anything was done: "We'd dropped in the league table".
     r"\b(we'?d|we had|we) (been )?(dropped|fallen|fell|slipped|lost|missed|failed|struggled|fallen behind)\b|"

@@ -499,6 +499,9 @@ def test_a_harm_that_is_no_consequence_is_no_reason(text: str) -> None:
         "One plumber had rung us four times about the same invoice.",
         "A resident who uses a wheelchair told us the ramp was blocked.",
         "the parcel we sent flooded nobody's house but the driver left it in the rain",
+        # ... with where they were between the person and the verb.
+        "guest in the bar at the marina spilt red wine on her jacket",
+        "caller from portadown (the older lady) wanted her meter moved",
         # The learner's side before anything was done, or something that kept on.
         "We'd slipped to the bottom of the regional table that spring.",
         "The night team in Perth kept losing the handover sheets.",
