@@ -125,6 +125,8 @@ SUBSTANCE_MIN = 2  # content words of the answer's own a hit's sentence needs
 REASON_MIN = 1  # and the clause after a reason's cue ("because it was faulty")
 RUN_ON = 40  # words in one sentence that make it a run-on, read clause by clause (`part_of`)
 DEVELOPED_MIN = 30  # distinct words of its own that make an answer developed (see `substantial`)
+HOLLOW_BELOW = 9  # fewer distinct words of its own than this make an answer hollow (see `hollow`)
+HOLLOW_MARGIN = 0  # ... when it repeats the prompt at least this many words more than it says of its own
 
 
 def figure(w: Word) -> bool:
@@ -141,9 +143,15 @@ class Keywords:
 
     stems: frozenset[str]
     prefixes: tuple[str, ...]
+    # Only the words of the question and the points' texts, without their concepts' terms: what
+    # a learner repeats when they repeat the prompt (`Findings.hollow`).
+    prompt_stems: frozenset[str] = frozenset()
 
     def covers(self, w: Word) -> bool:
         return w.stem in self.stems or w.low in self.stems or w.low.startswith(self.prefixes or ("\0",))
+
+    def in_prompt(self, w: Word) -> bool:
+        return w.stem in self.prompt_stems or w.low in self.prompt_stems
 
 
 NO_KEYWORDS = Keywords(frozenset(), ())
@@ -171,6 +179,7 @@ class Findings:
     _listed: frozenset[int] = frozenset()
     _statutes: list[tuple[str, Span]] | None = None
     _developed: bool | None = None
+    _hollow: bool | None = None
 
     def __post_init__(self) -> None:
         self._ends = [w.end for w in self.words]
@@ -305,6 +314,27 @@ class Findings:
             self._developed = len(own) >= DEVELOPED_MIN
         return self._developed
 
+    def hollow(self) -> bool:
+        """Whether the answer as a whole says almost nothing of its own and mostly repeats the
+        prompt: fewer than HOLLOW_BELOW different words of its own (not function words, not words
+        of the prompt's question or points' texts, not words any answer could say, `BOILERPLATE`;
+        figures count; the terms of the concepts are how learners say a thing, so they count as
+        the answer's own), and no fewer repeated than its own (HOLLOW_MARGIN). Such an answer is
+        the point's key words without substance ("I made a reasonable adjustment in line with the
+        Equality Act and she was happy with the outcome"): no idea or reason in it is met, however
+        its sentences are built. A short answer of particulars ("I phoned my shift manager") is not
+        hollow. Names are judged as names (`asks_for_a_name`), not by this."""
+        if self._hollow is None:
+            own: set[str] = set()
+            said: set[str] = set()  # the prompt's own words and words any answer could say
+            for w in self.words:
+                if not figure(w) and (w.low in FUNCTION_WORDS or len(w.low) <= 2):
+                    continue
+                repeated = self.keywords.in_prompt(w) or w.stem in BOILERPLATE or self.in_list(w)
+                (own if figure(w) or not repeated else said).add(w.stem)
+            self._hollow = len(own) < HOLLOW_BELOW and len(said) >= len(own) + HOLLOW_MARGIN
+        return self._hollow
+
     def statutes(self) -> list[tuple[str, Span]]:
         """Laws named by their full title and year that the catalogue does not hold (see
         `statutes`), each keyed by its title."""
@@ -415,6 +445,7 @@ def keywords_for(index: ConceptIndex, question: str, points: list[MarkingPoint])
     prefixes: set[str] = set()
     for text in [question, *(p.text for p in points)]:
         stems |= {w.stem for w in words(text) if w.low not in FUNCTION_WORDS}
+    prompt = set(stems)
     todo = [c for p in points for n in p.needs for c in n.concepts]
     seen: set[str] = set()
     while todo:
@@ -433,7 +464,9 @@ def keywords_for(index: ConceptIndex, question: str, points: list[MarkingPoint])
                         stems.add(value.casefold())
                     elif kind == "ref":
                         todo.append(value)
-    return Keywords(frozenset(stems - {""}), tuple(sorted(p for p in prefixes if len(p) > 2)))
+    return Keywords(
+        frozenset(stems - {""}), tuple(sorted(p for p in prefixes if len(p) > 2)), frozenset(prompt - {""})
+    )
 
 
 def implied(point: MarkingPoint) -> list[Need]:
@@ -746,6 +779,8 @@ def hits(
             said = [h for h in said if not fx.class_of_documents(h[1])]
         # One developed mention carries a list: "Warehousing, IT and Finance are central teams"
         # counts three teams when the answer goes on to say what one of them did.
+        if substance and fx.hollow():
+            continue
         if not substance or any(fx.substantial(span) or fx.self_evident(cid, span) for _, span in said):
             out += said
     named: list[tuple[str, Span]] = []
@@ -809,6 +844,8 @@ def reasons(fx: Findings, spans: list[Span], *, substance: bool) -> list[Span]:
     """The reason cues that give a reason. "..., so I made a card" is the next step, not a reason
     for it (the labelling rule), unless the words before "so" say how things stood: then they are
     the reason (`Findings.reason_before`). Any other cue needs words of its own after it."""
+    if substance and fx.hollow():
+        return []
     out = []
     for sp in spans:
         if NEXT_STEP.match(fx.text, sp[0], sp[1]):

@@ -823,3 +823,31 @@ def test_words_any_answer_could_say_are_no_substance(
 def test_ideas_said_in_everyday_words(assessor: Assessor, prompt_id: str, pid: str, text: str) -> None:
     met, evidence, _ = point(pid, assessor, prompt_id, text)
     assert met and evidence
+
+
+def test_an_answer_of_key_words_meets_no_idea_or_reason(assessor: Assessor) -> None:
+    """An answer that repeats the prompt and says almost nothing of its own (`Findings.hollow`)
+    meets no idea or reason, however its sentences are built; a short answer with particulars does."""
+    hollow = [
+        ("rl_reasonable_adjustment", "adjustment",
+         "A customer with a disability came in to the branch. I made a reasonable adjustment in line "
+         "with the Equality Act and our policies, so she was treated fairly and got the same service "
+         "as anyone else. She was happy with the outcome."),
+        ("rl_culture_and_compliance", "culture",
+         "We have a strong compliance culture here. Leaders support compliance and staff follow the "
+         "rules and the law, so the culture keeps us compliant. A positive culture matters because "
+         "it supports compliance."),
+        ("sf_exceeding_expectations", "why",
+         "I always go the extra mile. I find out their needs and expectations using open questions "
+         "and then I exceed them. It is the right thing because customers deserve great service and "
+         "always leave happy."),
+    ]
+    for prompt_id, pid, text in hollow:
+        assert not point(pid, assessor, prompt_id, text)[0], pid
+    real = (
+        "I asked the lady at the Derry depot had she done the trip before; she was dreading the "
+        "change at Ballymoney with a suitcase and her wee boy. I walked her to the stand because "
+        "she had never made that change on her own."
+    )
+    for pid in ("needs", "why"):
+        assert point(pid, assessor, "sf_exceeding_expectations", real)[0], pid
