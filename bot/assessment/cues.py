@@ -422,7 +422,9 @@ QUANTITY = re.compile(
     rf"\bzero \w+|"
     rf"\b(once|twice|\d+ times) a (day|week|month)\b|\ba (day|week|month|year)'?s? "
     rf"(free|off|credit|refund)\b|\b(gave|scored|rated) (us|me|it) (a )?\d+\b|"
-    rf"\b\d+ on the (survey|feedback|review|scorecard)\b",
+    rf"\b\d+ on the (survey|feedback|review|scorecard)\b|"
+    # The day it was done, counted: "he got the figures on day 17".
+    rf"\b(on|by) day \d+\b",
     re.I,
 )
 # Words shortly before a quantity that make it a legal limit, a rule, or part of the situation

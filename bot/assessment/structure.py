@@ -38,6 +38,11 @@ from bot.assessment.cues import (
 from bot.assessment.spoken import Written, for_cues
 
 CHANGE = re.compile(
+    # A figure moved, said without "from": "our score went 74 to 82", "complaints went 48 in march to
+    # 19 in may", "only 3 substitutions instead of like 40", "halved".
+    r"\b(went|gone|moved|jumped|rose|fell|dropped|climbed) (\w+ ){0,3}?\d[\d.,]*%?( (in|on|at) \w+)? "
+    r"to \d|\b\d[\d.,]* \w+ instead of (like |about |around |the usual )?\d|\b(halved|doubled|tripled)\b|"
+    r"\bfrom (minus|plus|-) ?\d+ to (minus|plus|\+|-)? ?\d|"
     r"\b(up|down|rose|fell|dropped|went|increased|decreased|doubled|halved|cut|improved|reduced|"
     r"climbed|jumped)\b[^.!?\n]{0,40}?\bfrom (about |around )?\d[\d.,]*[^.!?\n]{0,25}?\bto \d|"
     r"\b(down|up|fell|rose|dropped|cut|reduced) (by )?\d[\d.,]*\s?(%|per ?cent)|"
@@ -244,7 +249,10 @@ def _measurable_span(text: str) -> Span | None:
     offset = 0
     for s in sentences(text):
         offset = text.find(s, offset)
-        is_result = bool(RESULT.search(s))
+        # A sentence reports a result when its result words come after the learner's first action:
+        # "he said he was taking us to CISAS" before anything was done is the situation.
+        # With no action found (phone notes), any result words do.
+        is_result = any(offset + r.start() >= (acted_at if first else 0) for r in RESULT.finditer(s))
         for q in QUANTITY.finditer(s):
             if offset + q.start() < acted_at and not is_result:
                 continue

@@ -574,3 +574,27 @@ def test_a_result_in_notes_or_told_by_someone_else(text: str) -> None:
 def test_no_result_from_a_customer_action_before_the_learner_did_anything() -> None:
     # What others did counts as a result only after the learner's first action.
     assert not star_parts("she rang twice and he renewed the cover the same day")["result"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I rebuilt the rota. Our customer score went 71 to 80 over the summer.",
+        "I put the ID prompt on the tills. refusals logged went 12 in june to 31 in july",
+        "we picked the online orders first, only 4 substitutions instead of like 50",
+        "I rewrote the letter and repeat calls halved.",
+        "We trialled call-backs and the NPS went from minus fifteen to plus ten.",
+        "I drafted the reply and he got his figures on day 18.",
+    ],
+)
+def test_a_figure_moved_said_without_from(text: str) -> None:
+    assert is_measurable(text)
+
+
+def test_a_figure_in_the_situation_is_no_result_even_beside_what_the_customer_said() -> None:
+    # "he said he was taking us to the ombudsman" comes before anything was done: the situation.
+    text = (
+        "A man had been overcharged three months running and he said he was taking us to the "
+        "ombudsman. I checked the usage and removed the bolt-on."
+    )
+    assert not is_measurable(text)
