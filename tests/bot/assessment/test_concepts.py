@@ -851,3 +851,13 @@ def test_an_answer_of_key_words_meets_no_idea_or_reason(assessor: Assessor) -> N
     )
     for pid in ("needs", "why"):
         assert point(pid, assessor, "sf_exceeding_expectations", real)[0], pid
+
+
+def test_workplace_names_of_the_handover_and_notes_procedures(assessor: Assessor) -> None:
+    handover = (
+        "I'm first line on the broadband help desk. The line test showed a fault, so I raised a ticket "
+        "to second line; our handover process says they ring the customer back within 24 hours."
+    )
+    assert point("policy", assessor, "sf_service_tiers", handover)[0]
+    notes = "Our notes policy says every call gets a note on the account: what they asked, what I promised."
+    assert point("records", assessor, "pp_record_keeping", notes)[0]
