@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from bot.assessment.spoken import words_to_number
 from bot.assessment.types import Found, Hint
@@ -94,8 +95,14 @@ def _sentences(text: str) -> list[tuple[int, str]]:
     return [(p, s) for p, s in out if s.strip()]
 
 
+@lru_cache(maxsize=512)
+def _group(patterns: tuple[str, ...]) -> re.Pattern[str]:
+    """One compiled alternation for a group of ``about`` patterns (any of them matches)."""
+    return re.compile("|".join(f"(?:{p})" for p in patterns), re.I)
+
+
 def _about(claim: Claim, sentence: str) -> bool:
-    return all(any(re.search(p, sentence, re.I) for p in group) for group in claim.about)
+    return all(_group(tuple(group)).search(sentence) for group in claim.about)
 
 
 NEAR_BEFORE, NEAR_AFTER = 60, 40  # an amount belongs to the rule named this close to it

@@ -328,10 +328,15 @@ class Findings:
             own: set[str] = set()
             said: set[str] = set()  # the prompt's own words and words any answer could say
             for w in self.words:
-                if not figure(w) and (w.low in FUNCTION_WORDS or len(w.low) <= 2):
+                fig = figure(w)
+                if not fig and (w.low in FUNCTION_WORDS or len(w.low) <= 2):
                     continue
-                repeated = self.keywords.in_prompt(w) or w.stem in BOILERPLATE or self.in_list(w)
-                (own if figure(w) or not repeated else said).add(w.stem)
+                if fig or not (self.keywords.in_prompt(w) or w.stem in BOILERPLATE or self.in_list(w)):
+                    own.add(w.stem)
+                    if len(own) >= HOLLOW_BELOW:
+                        break  # enough of its own: not hollow, whatever else it repeats
+                else:
+                    said.add(w.stem)
             self._hollow = len(own) < HOLLOW_BELOW and len(said) >= len(own) + HOLLOW_MARGIN
         return self._hollow
 
@@ -779,7 +784,7 @@ def hits(
             said = [h for h in said if not fx.class_of_documents(h[1])]
         # One developed mention carries a list: "Warehousing, IT and Finance are central teams"
         # counts three teams when the answer goes on to say what one of them did.
-        if substance and fx.hollow():
+        if said and substance and fx.hollow():
             continue
         if not substance or any(fx.substantial(span) or fx.self_evident(cid, span) for _, span in said):
             out += said
@@ -844,7 +849,7 @@ def reasons(fx: Findings, spans: list[Span], *, substance: bool) -> list[Span]:
     """The reason cues that give a reason. "..., so I made a card" is the next step, not a reason
     for it (the labelling rule), unless the words before "so" say how things stood: then they are
     the reason (`Findings.reason_before`). Any other cue needs words of its own after it."""
-    if substance and fx.hollow():
+    if spans and substance and fx.hollow():
         return []
     out = []
     for sp in spans:

@@ -264,6 +264,7 @@ def _measurable_span(text: str) -> Span | None:
 
 
 CAUSAL = frozenset({"because", "cos", "coz", "'cause", "as", "since"})
+STATE_REACH = 100  # characters before a causal word read for the customer's state
 # Words just before a "because" that show it explains the customer's state, not the learner's choice.
 CUSTOMER_STATE = re.compile(
     r"\b(angry|upset|unhappy|annoyed|frustrated|cross|worried|confused|distressed|shouting|"
@@ -284,7 +285,9 @@ def _reasoning_spans(text: str) -> list[Span]:
         offset = text.find(s, offset)
         found = False
         for m in REASONING.finditer(s):
-            if m.group(0).split()[0].lower() in CAUSAL and CUSTOMER_STATE.search(s[: m.start()]):
+            # The state is at most four words before the cue: read only that far back.
+            before = s[max(0, m.start() - STATE_REACH) : m.start()]
+            if m.group(0).split()[0].lower() in CAUSAL and CUSTOMER_STATE.search(before):
                 continue
             out.append((offset + m.start(), offset + m.end()))
             found = True

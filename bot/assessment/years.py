@@ -18,6 +18,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
+from functools import lru_cache
 
 from bot.assessment.text import YEAR, Token, same_sentence
 from bot.assessment.types import Flag
@@ -42,8 +43,10 @@ EVENT_YEAR = re.compile(
 )
 
 
+@lru_cache(maxsize=8)
 def event_year(text: str) -> int | None:
-    """The earliest year the answer dates its events by, if it gives one."""
+    """The earliest year the answer dates its events by, if it gives one (asked of one answer
+    many times in a row, once per entry it names: kept for the few latest answers)."""
     years = [int(m.group(1)) for m in EVENT_YEAR.finditer(text)]
     return min(years) if years else None
 
