@@ -454,6 +454,12 @@ REASONING = re.compile(
     r"(?<!was )(?<!had )(?<!needed )(?<!need )(?<!wanted )(?<!asked )"
     r"\bto (make sure|ensure|comply|avoid|prevent|protect|stop)\b|\botherwise\b|"
     r"\b(which|this|that) (meant|means) (we|i|that|she|he|they)\b|\bthe reason\b|"
+    # Phone notes drop the article: "reason was the contractor booked am/pm slots".
+    r"(?<!\bno )\breason (was|is|being)\b|"
+    # What would have happened otherwise, with no comma in a run-on: "if we'd fobbed her off to the
+    # manufacturer she'd have gone to the consumer council".
+    r"\bif (i|we|you|they|she|he)('d| had| hadn'?t| hadnt| didn'?t| didnt)\b[^.!?\n,]{3,60}?\b"
+    r"(she|he|they|we|it|i|you|customers?|people)('d| would| could| might)( have|'ve| of)?\b|"
     # Explanations in chat: "meant we could show", "cause was the software", "which kills FCR".
     r"(?<![.!?]\s)\b(meant|means) (we|i|that|she|he|they|customers|people|its|it's|it|you|the)\b|"
     r"\b(the |root )?cause was\b|"
@@ -493,7 +499,8 @@ REASONING = re.compile(
     r"\bas (the|her|his|their|our|it|she|he|they|i|we|"
     r"\w+ing)\b[\w' ]{0,40}?\b(was|were|is|are|had|has|means|needed|needs|wanted|knew|felt|"
     r"couldn'?t|could|can'?t|wasn'?t|didn'?t|would|uses|did|hadn'?t|isn'?t|have|looked|seemed|"
-    r"kept)\b|\bcause (thats|that's|it|its|it's|she|he|they|we|i|the)\b|"
+    r"kept|should|shouldn'?t|must|mustn'?t|won'?t)\b|"
+    r"\bcause (thats|that's|it|its|it's|she|he|they|we|i|the)\b|"
     r",\s+so\s+(?!(much|many|far|good|happy|glad|sorry|yeah|basically|anyway)\b)\w+|"
     r"\b\w[\w')]*,?\s+so (i|we|she|he|they|it|everyone|every|all|each|no|nobody|future|more|"
     r"nothing|the|my|our|her|his|their|under|as|people|customers|residents|someone|no one|noone|"

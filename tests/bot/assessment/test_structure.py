@@ -598,3 +598,19 @@ def test_a_figure_in_the_situation_is_no_result_even_beside_what_the_customer_sa
         "ombudsman. I checked the usage and removed the bolt-on."
     )
     assert not is_measurable(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "complaints were mostly no-shows reason was the engineers only had all-day slots",
+        "I repaired it in store, if we'd sent her to the manufacturer she'd have waited six weeks",
+        "I took their order at the table as he shouldn't have to queue at a bar he can't reach",
+    ],
+)
+def test_reasons_in_run_on_notes(text: str) -> None:
+    assert has_reasoning(text)
+
+
+def test_no_reason_given_is_no_reason() -> None:
+    assert not has_reasoning("I refunded it and no reason was given for the delay")
