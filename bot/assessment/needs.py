@@ -126,6 +126,7 @@ REASON_MIN = 1  # and the clause after a reason's cue ("because it was faulty")
 RUN_ON = 40  # words in one sentence that make it a run-on, read clause by clause (`part_of`)
 DEVELOPED_MIN = 30  # distinct words of its own that make an answer developed (see `substantial`)
 HOLLOW_BELOW = 9  # fewer distinct words of its own than this make an answer hollow (see `hollow`)
+HOLLOW_SHARE = 4 / 3  # ... or repeats more than three words for every four of its own
 HOLLOW_MARGIN = 0  # ... when it repeats the prompt at least this many words more than it says of its own
 
 
@@ -333,11 +334,11 @@ class Findings:
                     continue
                 if fig or not (self.keywords.in_prompt(w) or w.stem in BOILERPLATE or self.in_list(w)):
                     own.add(w.stem)
-                    if len(own) >= HOLLOW_BELOW:
-                        break  # enough of its own: not hollow, whatever else it repeats
                 else:
                     said.add(w.stem)
-            self._hollow = len(own) < HOLLOW_BELOW and len(said) >= len(own) + HOLLOW_MARGIN
+            few = len(own) < HOLLOW_BELOW and len(said) >= len(own) + HOLLOW_MARGIN
+            # A longer answer is hollow too when most of what it says is the prompt handed back.
+            self._hollow = few or HOLLOW_SHARE * len(said) > len(own)
         return self._hollow
 
     def statutes(self) -> list[tuple[str, Span]]:

@@ -841,6 +841,13 @@ def test_an_answer_of_key_words_meets_no_idea_or_reason(assessor: Assessor) -> N
          "I always go the extra mile. I find out their needs and expectations using open questions "
          "and then I exceed them. It is the right thing because customers deserve great service and "
          "always leave happy."),
+        # Longer, with a place in it, but three words in four are the prompt handed back.
+        ("rl_complex_complaint", "negotiation",
+         "The most complicated complaint I handled at our Swansea branch had several different issues "
+         "in it. I followed our complaints procedure at each stage and made sure the outcome was in "
+         "line with the relevant legislation. I negotiated a fair outcome that both sides could accept "
+         "and I took ownership from start to finish. The customer was satisfied and the complaint was "
+         "resolved within the timescale, which was a positive result."),
     ]
     for prompt_id, pid, text in hollow:
         assert not point(pid, assessor, prompt_id, text)[0], pid
