@@ -91,13 +91,21 @@ DEV3_MIN_GRADE_AGREEMENT = 0.875
 # First held to its one held-out scoring (0.862, kappa 0.694, grade 0.684); now to its figures at the
 # end of the fourth round, which tuned on it (0.936, kappa 0.851, grade 0.887), rounded down to
 # allow a point or a grade. Raise them as the engine improves, never lower them.
-DEV4_FLOORS = (0.93, 0.84, 0.88)
+DEV4_FLOORS = (0.94, 0.86, 0.89)
+# (Raised after the fifth round: 0.946, kappa 0.873, grade 0.902; it was 0.93 / 0.84 / 0.88.)
+
+
+# --- dev5: the fourth holdout (holdout4), scored once at 8eb2248 and opened for development --------
+# Scored once at 0.828, kappa 0.623, grade 0.703; tuned on in the fifth round (0.916, kappa 0.810,
+# grade 0.855), rounded down to allow a point or a grade. Raise as the engine improves, never lower.
+DEV5_FLOORS = (0.91, 0.80, 0.845)
 
 
 # Each development set but tuning, with its floors: (point accuracy, kappa, grade agreement).
 FLOORS = {name: (MIN_POINT_ACCURACY, MIN_KAPPA, MIN_GRADE_AGREEMENT) for name in OTHER_DEVELOPMENT_SETS} | {
     "dev3": (DEV3_MIN_POINT_ACCURACY, DEV3_MIN_KAPPA, DEV3_MIN_GRADE_AGREEMENT),
     "dev4": DEV4_FLOORS,
+    "dev5": DEV5_FLOORS,
 }
 
 
