@@ -186,6 +186,31 @@ def _task_span(text: str) -> Span | None:
     return min(found) if found else None
 
 
+# A past action with its "I" dropped anywhere in a phone note ("first time did bullet points, bold
+# the amount", "for nothing got IT to show the slot"): a verb of doing, then a word that is not a
+# preposition, with no one else named as its subject right before it ("they took days off").
+BARE_ACTION = re.compile(
+    r"\b(did|got|took|made|put|gave|sent|rang|phoned|emailed|texted|wrote|rewrote|set up|booked|"
+    r"logged|raised|checked|moved|changed|added|asked|told|offered|refunded|called|explained|"
+    r"printed|built|fixed|sorted)\s+(?!(?:to|by|with|from|in|on|at|out|up|off|back|into|for|of|"
+    r"about|over|through|away|down|me|us|it)\b)\w+",
+    re.I,
+)
+NOT_BEFORE_A_BARE_ACTION = re.compile(
+    rf"(i|we|you|he|she|they|it|who|that|which|this|there|what|to|had|have|has|was|were|been|be|"
+    rf"would|could|will|should|can|might|must|not|never|if|{PEOPLE}|{BOSS})s?",
+    re.I,
+)
+
+
+def _bare_action(text: str) -> Span | None:
+    for m in BARE_ACTION.finditer(text):
+        word = _word_before(text, m.start())
+        if word and not NOT_BEFORE_A_BARE_ACTION.fullmatch(word) and not word.endswith(("'s", "s'")):
+            return m.span()
+    return None
+
+
 def _result_span(text: str) -> Span | None:
     m = RESULT.search(text)
     if m:
@@ -207,7 +232,7 @@ def _star_spans(text: str) -> dict[str, Span | None]:
     return {
         "situation": _situation_span(text),
         "task": _task_span(text),
-        "action": _span(ACTION.search(text)),
+        "action": _span(ACTION.search(text)) or _bare_action(text),
         "result": _result_span(text),
     }
 

@@ -614,3 +614,25 @@ def test_reasons_in_run_on_notes(text: str) -> None:
 
 def test_no_reason_given_is_no_reason() -> None:
     assert not has_reasoning("I refunded it and no reason was given for the delay")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "letters too long, first time did bullet points n bold the date",
+        "no show complaints up, for nothing got the IT team to add the am pm slot",
+    ],
+)
+def test_an_action_with_the_i_dropped_mid_note(text: str) -> None:
+    assert star_parts(text)["action"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "tenants were told all day slots and they took days off work",
+        "the customer's son rang and the manager gave a refund",
+    ],
+)
+def test_someone_elses_doing_is_no_action_of_the_learners(text: str) -> None:
+    assert not star_parts(text)["action"]
