@@ -181,6 +181,11 @@ TASK_CLASSES = {
         rf"\b(gave|give|handed|assigned|set|left|trusted|put) me (with )?(\w+ ){{0,2}}?"
         rf"({_DUTY_GIVEN}|in charge)\b|"
         rf"\b({_BOSS})s?\b[\w' ]{{0,30}}?\b(asked|told|wanted|needed|got|trusted|picked|chose) me\b|"
+        # ... or said what to do: "tl gave me the spreadsheet n said find whats driving the repair ones".
+        # Not an answer to the learner's question ("asked my manager if we could ... she said take").
+        rf"\b({_BOSS})s?\b(?:(?!\bif\b)[\w' ]){{0,40}}?\b(said|says|told me|told us)( to)? "
+        r"(find|sort|fix|look|get|check|work|deal|chase|ring|call|make|clear|cut|stop|take|handle|go|bring|"
+        r"reduce)\b|"
         # ... or passed it on: "my manager put it on me to find out", "handed it to me to stop it".
         r"\b(put|handed|passed|gave|left|landed|dumped|palmed|threw|pushed) (it|this|that|the (\w+ )?\w+) "
         r"(on|to|onto|over to) me\b|"
