@@ -298,7 +298,7 @@ def cross_check(content: Content) -> None:
 # Gaps of an answer a tip can be for, besides the concepts (bot.assessment.advice).
 TIP_GAPS = frozenset(
     {"law", "sector", "policy", "standard", "example", "measurable", "why", "escalation",
-     "outdated", "policy_as_law", *(c.value for c in Check)}
+     "outdated", "policy_as_law", "key_words", *(c.value for c in Check)}
 )
 
 

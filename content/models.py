@@ -395,7 +395,8 @@ class Mistake(_Strict):
     """A common mistake, shown as the feedback tip to an answer that made it.
 
     ``gaps`` say when it fits: a concept id a missed point needs, or a gap of the answer (law,
-    sector, policy, example, measurable, why, escalation, outdated, policy_as_law). ``sectors``
+    sector, policy, example, measurable, why, escalation, outdated, policy_as_law, key_words: an
+    answer that mostly repeats the question's words). ``sectors``
     limits it to learners in those sectors (a tip about the FCA is not for a retail learner);
     ``when_named`` to answers naming one of those catalogue ids or kinds ("naming a law without
     saying what it changed" needs a named law).

@@ -82,6 +82,10 @@ def point_gaps(point: MarkingPoint) -> list[str]:
 def gaps(points: list[MarkingPoint], results: list[PointResult], ev: Evidence) -> list[str]:
     """What this answer missed, most important first: corrections, then its points in order."""
     found: list[str] = []
+    # An answer that mostly hands the question back (`Findings.hollow`) first needs telling so: no
+    # tip about one point helps while no point has anything of the learner's own behind it.
+    if ev.findings is not None and any(not r.met for r in results) and ev.findings.hollow():
+        found.append("key_words")
     if any(Flag.OUTDATED.value in f.flags for f in ev.found):
         found.append("outdated")
     if any(h.code == "policy_as_law" for h in ev.hints):

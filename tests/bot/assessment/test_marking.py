@@ -264,3 +264,22 @@ def test_what_a_named_law_obliged_before_so_i_is_a_reason(assessor: Assessor) ->
 )
 def test_a_reason_that_only_says_it_matters_is_no_reason(assessor: Assessor, text: str, met: bool) -> None:
     assert point(assessor, text, prompt(WHY, STAR), "general", "why").met is met
+
+
+def test_an_answer_that_repeats_the_question_is_told_so(assessor: Assessor, content: Content) -> None:
+    """The tip for a hollow answer (it hands the question's words back) asks for one real case
+    in the learner's own words, before any tip about a single point."""
+    hollow = (
+        "A customer with a disability came in to the branch. I made a reasonable adjustment in line "
+        "with the Equality Act and our policies, so she was treated fairly and got the same service "
+        "as anyone else. She was happy with the outcome."
+    )
+    got = assessor.assess(hollow, prompt=content.prompts["rl_reasonable_adjustment"])
+    assert got.tip is not None and "own words" in got.tip and "question's words" in got.tip
+    real = (
+        "A man who is hard of hearing came to the till in our Wrexham shop to return a faulty kettle. "
+        "I had to make sure he could follow the refund, so I wrote each step on a pad and turned the "
+        "screen to him. He got his £25 back in five minutes and thanked me."
+    )
+    got = assessor.assess(real, prompt=content.prompts["rl_reasonable_adjustment"])
+    assert got.tip is None or "question's words" not in got.tip
