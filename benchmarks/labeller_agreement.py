@@ -2,7 +2,7 @@
 
     python benchmarks/labeller_agreement.py [--list] [--sets dev4]
     python benchmarks/labeller_agreement.py --second tests/data/marking/second_labels_holdout5.yaml \
-        --sets holdout5
+        --sets dev6
 
 Compares tests/data/marking/second_labels.yaml (labeller2, labelled blind from
 benchmarks/blind_sheet.py) with the first labeller's labels in tuning2.yaml, dev3.yaml (was
@@ -86,7 +86,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--sets", nargs="+", choices=SETS, default=list(SAMPLE_SETS))
     parser.add_argument(
         "--second", type=Path, default=SECOND,
-        help="the second labels (default second_labels.yaml; holdout4 and holdout5 have their own)",
+        help="the second labels (default second_labels.yaml; dev5 and dev6 have their own)",
     )
     args = parser.parse_args(argv)
     second = load_second(args.second)

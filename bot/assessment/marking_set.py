@@ -30,9 +30,9 @@ DATA_DIR = Path(__file__).resolve().parents[2] / "tests" / "data" / "marking"
 # dev4 was holdout3: written blind, scored once at 34405b0, then opened for development.
 # dev5 was holdout4: written blind while the fourth round worked, scored once at 8eb2248, then
 # opened for development at 7f3f07b.
-# holdout5 was written blind to the engine while the fifth round worked, by six writers who read only
-# the labelling rule, the prompts and the catalogue; it is scored once, by the lead, never tuned on.
-SETS = ("tuning", "dev2", "tuning2", "dev3", "dev4", "dev5", "holdout5")
+# dev6 was holdout5: written blind by six writers while the fifth round worked, scored once at
+# 9b9416e, then opened for development.
+SETS = ("tuning", "dev2", "tuning2", "dev3", "dev4", "dev5", "dev6")
 NATIONS = ("england", "scotland", "wales", "northern_ireland")
 STYLES = ("own_words", "keywords", "partial", "phone", "spoken", "weak", "distinction")
 CORRECTIONS = ("wrong_year", "outdated", "policy_as_law")

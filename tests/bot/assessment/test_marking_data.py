@@ -160,7 +160,7 @@ def test_the_second_collection_shares_no_answer_with_the_first() -> None:
         + load_set("dev3", DATA / "dev3.yaml")
         + load_set("dev4", DATA / "dev4.yaml")
         + load_set("dev5", DATA / "dev5.yaml")
-        + load_set("holdout5", DATA / "holdout5.yaml")
+        + load_set("dev6", DATA / "dev6.yaml")
     )
 
     def flat(item: Labelled) -> str:
@@ -205,12 +205,11 @@ def test_dev5_is_sound(content: Content) -> None:
     assert_spread(items)
 
 
-# --- holdout5: written blind to the engine (docs/assessment-labelling.md, "The split") -----------
-# Labels only: the engine never runs on holdout5 in the tests.
+# --- dev6 (was holdout5): written blind to the engine, scored once, now development data ---------
 
 
-def test_holdout5_is_sound(content: Content) -> None:
-    items = load_set("holdout5", DATA / "holdout5.yaml")
+def test_dev6_is_sound(content: Content) -> None:
+    items = load_set("dev6", DATA / "dev6.yaml")
     problems = [p for item in items for p in check_item(item, content)]
     assert not problems, "\n".join(problems)
     # Six writers, each numbering their part in writing order: h5a-001, ..., h5f-...
