@@ -868,3 +868,18 @@ def test_workplace_names_of_the_handover_and_notes_procedures(assessor: Assessor
     assert point("policy", assessor, "sf_service_tiers", handover)[0]
     notes = "Our notes policy says every call gets a note on the account: what they asked, what I promised."
     assert point("records", assessor, "pp_record_keeping", notes)[0]
+
+
+def test_a_feedback_tool_or_survey_by_its_workplace_name(assessor: Assessor) -> None:
+    tool = (
+        "Our tenant satisfaction survey showed repairs scoring low, so we used plan do check act to "
+        "trial a text the day before each visit."
+    )
+    assert point("source", assessor, "ee_feedback_improvement_model", tool)[0]
+    survey = "Our passenger survey in the app said information during disruption scored 52%."
+    assert point("method", assessor, "mi_mystery_shopping", survey)[0]
+
+
+def test_think_21_is_an_age_verification_policy(assessor: Assessor) -> None:
+    text = "In the bookmaker's in Leeds we follow Think 21, so I asked the lad for ID before taking the bet."
+    assert point("policy", assessor, "rl_age_restricted_sale", text)[0]
