@@ -83,15 +83,22 @@ _SCENE_VERB = (
     r"tripped|slipped|lost|forgot|overpaid|paid|noticed|spotted|queried|opened|closed|signed|tried"
 )
 SCENE_EVENT = re.compile(
-    rf"\b((a|an|one|this|that|the|some|our|another)\s+(\w+\s+){{0,2}}?(?!(?:i|we|you|it|so|and)\b)\w+|"
+    rf"\b((a|an|one|this|that|the|some|our|another|two|three|\d+)\s+(\w+\s+){{0,2}}?(?!(?:i|we|you|it|so|and)\b)\w+|"
     rf"({_PEOPLE})s?|she|he|they)('s|’s)?(\s+who\s+[\w' ]{{0,30}}?)?"
     # ... where they were: "guest in the cafe in tenby spilt", "caller in bangor (the NI one) wanted".
     rf"(\s+(in|at|from|on)\s+[\w' ]{{1,30}}?(\s*\([\w' ]{{1,25}}\))?)?"
     rf"\s+((just|then|also|only|still|never|already|suddenly|\w+ly)\s+)?(had\s+)?({_SCENE_VERB})\b|"
     # Where the learner's side stood before anything was done: "We'd dropped in the league table".
     r"\b(we'?d|we had|we) (been )?(dropped|fallen|fell|slipped|lost|missed|failed|struggled|fallen behind)\b|"
-    # Anyone or anything that kept on: "Our online returns team in Leeds kept getting chasers".
-    r"\b\w+ (\w+ ){0,5}?kept (on )?\w+ing\b|"
+    # Anyone or anything that kept on: "Our online returns team in Leeds kept getting chasers",
+    # and in notes with the subject dropped or the g: "office. kept getting cx ringing", "we kept
+    # gettin cx sayin", "rooms kept not being ready".
+    r"(\b\w+ (\w+ ){0,5}?|(^|[.,;:!?\-]\s*))kept (on |not )?\w+(ing|in)\b|"
+    # Someone else's doing in any past form: "Customers filled in a paper form", "cx drove 40 min".
+    rf"\b(({_PEOPLE})s?|lassies|lasses|lads|fellas|she|he|they)(\s+(in|at|from|on)\s+[\w' ]{{1,30}}?)?"
+    r"\s+(\w{3,}ed|drove|flew|spent|came|went|sent|brought|bought|wrote|ran)\b|"
+    # A problem going on before anything was done: "repairs calls were getting logged w/ no info".
+    r"\b\w+s (\w+ ){0,3}?(were|was) (\w+ )?\w+ing\b|"
     # A problem named as one: "problem was cx on prepay meters who'd run out of credit".
     r"\b(the |a |one |our )?(problem|issue|trouble|challenge) (was|were)\b",
     re.I,
@@ -271,7 +278,8 @@ ACTION = re.compile(
     # Chat notes drop the "I": "asked my team leader + checked the policy", "rewrote my templates".
     # Also after "=" or a dash ("responsiveness = rang the warehouse"), a four-letter past ("used
     # our charter"), a habit ("always check the address"), an apology or a sum ("refunded £80").
-    rf"(^|[.!?;:,+=\-]\s*|\b(and|then|so|n)\s+)(?!(?:{_STATIVE}|based|named|located|scared|worried|"
+    # Not "kept getting ...": what went on, the situation ("kept getting cx ringing re 2 bills").
+    rf"(^|[.!?;:,+=\-]\s*|\b(and|then|so|n)\s+)(?!kept\s+\w+ing\b)(?!(?:{_STATIVE}|based|named|located|scared|worried|"
     rf"shocked|tired|surprised|interested|delivered|closed|called|cancelled|booked)\b)"
     rf"(\w{{3,}}ed|{_ACT_PAST}|rewrote|used|always \w+)\s+(?!(to|by|with|from|in|on|at|out|up|off)\b)"
     rf"(my|the|a|an|him|her|them|it|his|their|our|every|each|\w+ing|\w+s|\d+|two|three|four|five|"

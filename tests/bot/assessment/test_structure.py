@@ -502,6 +502,14 @@ def test_a_harm_that_is_no_consequence_is_no_reason(text: str) -> None:
         # ... with where they were between the person and the verb.
         "guest in the bar at the marina spilt red wine on her jacket",
         "caller from portadown (the older lady) wanted her meter moved",
+        # A run of trouble with the subject or the g dropped, or anyone's past doing.
+        "gas supplier, omagh office. kept getting cx ringing about double bills",
+        "we kept gettin folk sayin the flat packs came w no screws",
+        "rooms kept not being ready for the 3pm check in",
+        "Customers filled in a paper form at the till and it sat in a drawer for months.",
+        "cx drove an hour to collect her order n it wasnt there",
+        "2 lassies came up for cocktails, 1 looked about 16",
+        "repairs calls were getting logged with no access notes",
         # The learner's side before anything was done, or something that kept on.
         "We'd slipped to the bottom of the regional table that spring.",
         "The night team in Perth kept losing the handover sheets.",
