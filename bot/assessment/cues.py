@@ -145,7 +145,7 @@ _DUTY = (
     r"objective|remit"
 )
 # An aim that says nothing of what was to be achieved: "we needed to do something".
-_VAGUE = r"(do|try|sort) (something|anything|summat|sommat|stuff)\b"
+_VAGUE = r"(do|try|sort) (something|anything|summat|sommat|stuff)\b(?! so\b)"
 # What someone can give the learner to do ("gave me a bit of abuse" is no duty).
 _DUTY_GIVEN = (
     r"job|role|task|responsibility|duty|aim|goal|target|priority|mission|project|objective|challenge"
@@ -193,6 +193,10 @@ TASK_CLASSES = {
         rf"\b({_BOSS})s?\b(?:(?!\bif\b)[\w' ]){{0,40}}?\b(said|says|told me|told us)( to)? "
         r"(find|sort|fix|look|get|check|work|deal|chase|ring|call|make|clear|cut|stop|take|handle|go|bring|"
         r"reduce)\b|"
+        # ... or gave the learner something to do it with: "the area manager gave me the quarter to
+        # turn that section of the score round".
+        rf"\b({_BOSS})s?\b[\w' ]{{0,20}}?\b(gave|give|handed|left) me\b[\w' ]{{0,25}}?\bto "
+        r"(?!(?:the|a|an|me|him|her|them|us|my|our)\b)\w+|"
         # ... or passed it on: "my manager put it on me to find out", "handed it to me to stop it".
         r"\b(put|handed|passed|gave|left|landed|dumped|palmed|threw|pushed) (it|this|that|the (\w+ )?\w+) "
         r"(on|to|onto|over to) me\b|"
@@ -210,7 +214,7 @@ TASK_CLASSES = {
     "aim": re.compile(
         r"\bi (really |just |also |then |first )?(had|needed|wanted|was trying|set out|aimed|was aiming|"
         rf"was determined|was meant|was supposed|was keen) to (?!{_VAGUE})\w+|"
-        r"\bi (really )?(wanted|needed) (?!to\b)(\w+ ){1,4}?to (?!(?:the|a|me|him|her|them|us)\b)\w+|"
+        r"\bi (really )?(wanted|needed) (?!to\b)(\w+ ){1,6}?to (?!(?:the|a|me|him|her|them|us)\b)\w+|"
         r"(^|[.!?\n]\s*)(had|needed|wanted|was trying) to \w+|"
         r"\bi had (\w+ ){0,2}?things? to\b|\bwhat i (had|needed) to do\b|"
         # "we" when the learner is one of them: "we needed to get the backlog down".
@@ -235,7 +239,9 @@ TASK_CLASSES = {
         r"charge)\b|\bi took it (on|upon) myself\b|\bi volunteered to \w+|"
         # ... or promised it in so many words: "told her I'd sort it myself", "promised him I would".
         r"\b(told|promised|assured) (her|him|them|the \w+) (that )?(i'?ll|i’ll|i'?d|i’d|i will|i would) "
-        r"(personally )?(\w+ )?(sort|fix|deal|handle|chase|find|get|look|take care|put)\b",
+        r"(personally )?(\w+ )?(sort|fix|deal|handle|chase|find|get|look|take care|put)\b|"
+        # ... or a promise made to them: "I promised him a call back on the Thursday".
+        r"\bi (promised|guaranteed) (her|him|them|the \w+) (a|an) \w+",
         re.I,
     ),
 }

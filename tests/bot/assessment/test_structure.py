@@ -543,6 +543,10 @@ def test_no_scene_from_a_habit_or_a_hypothetical_event(text: str) -> None:
         "was on me to chase it as i took the second call",
         "wifi down in the office again, wanted to get it back on before the weekend",
         "complaints up again, my tl gave me the log n said find out what's behind the repair ones",
+        "The area manager gave me the quarter to turn the fitting room score round.",
+        "so I had to sort something so she wasn't left out at breakfast",
+        "I needed the next carer and the district nurse to know straight away.",
+        "I promised him a call back on the Thursday once billing had checked it.",
     ],
 )
 def test_a_task_passed_on_or_with_the_subject_dropped(text: str) -> None:
