@@ -545,7 +545,7 @@ def test_no_scene_from_a_habit_or_a_hypothetical_event(text: str) -> None:
         "complaints up again, my tl gave me the log n said find out what's behind the repair ones",
         "The area manager gave me the quarter to turn the fitting room score round.",
         "so I had to sort something so she wasn't left out at breakfast",
-        "I needed the next carer and the district nurse to know straight away.",
+        "I needed the day carer and her nurse to know about the rash straight away.",
         "I promised him a call back on the Thursday once billing had checked it.",
     ],
 )
