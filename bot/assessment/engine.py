@@ -76,7 +76,9 @@ class Assessor:
             found=found,
             star={p: spans[p] is not None for p in ("situation", "task", "action", "result")},
             measurable=spans["measurable"] is not None,
-            reasoning=spans["reasoning"] is not None,
+            # A reason in an answer that only hands the question back is no reason of its own
+            # (`Findings.hollow`): neither praised nor shown as "Explains why".
+            reasoning=spans["reasoning"] is not None and not (reasons and findings.hollow()),
             escalates=spans["escalation"] is not None,
             hints=find_hints(text, found, self.content, sector, nation),
             sector=sector,

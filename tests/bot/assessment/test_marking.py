@@ -276,6 +276,8 @@ def test_an_answer_that_repeats_the_question_is_told_so(assessor: Assessor, cont
     )
     got = assessor.assess(hollow, prompt=content.prompts["rl_reasonable_adjustment"])
     assert got.tip is not None and "own words" in got.tip and "question's words" in got.tip
+    # Its "so she was treated fairly" is not praised or shown as a reason of its own.
+    assert not got.reasoning and not any("why" in s for s in got.strengths)
     real = (
         "A man who is hard of hearing came to the till in our Wrexham shop to return a faulty kettle. "
         "I had to make sure he could follow the refund, so I wrote each step on a pad and turned the "
@@ -283,3 +285,4 @@ def test_an_answer_that_repeats_the_question_is_told_so(assessor: Assessor, cont
     )
     got = assessor.assess(real, prompt=content.prompts["rl_reasonable_adjustment"])
     assert got.tip is None or "question's words" not in got.tip
+    assert got.reasoning
