@@ -80,7 +80,7 @@ _SCENE_VERB = (
     r"fell|collapsed|broke|failed|stopped|went|sent|made|found|used|started|owed|raised|queried|"
     r"disputed|challenged|struggled|waited|chased|reported|flagged|posted|tweeted|shouted|swore|"
     r"threatened|demanded|insisted|mentioned|explained|admitted|panicked|cried|spilt|spilled|dropped|"
-    r"tripped|slipped|lost|forgot|overpaid|paid|noticed|spotted|queried|opened|closed|signed|tried"
+    r"tripped|slipped|forgot|overpaid|noticed|spotted|opened|closed|signed"
 )
 SCENE_EVENT = re.compile(
     rf"\b((a|an|one|this|that|the|some|our|another|two|three|\d+)\s+(\w+\s+){{0,2}}?(?!(?:i|we|you|it|so|and)\b)\w+|"
@@ -399,7 +399,8 @@ OUTCOME = re.compile(
     r"used to|lived|worked|booked|ordered|bought|owed|paid for|tried|struggled|moved|missed|lost)\b)"
     r"(\w{3,}ed|used|paid|kept|stayed|made|got|came back|left|won|sent|gave|took)\b(?! to\b)|"
     r"\bsaid (she|he|they) (appreciated|loved|liked|felt|was|were|would|'?d)\b|"
-    # A team or department as the sentence's subject: "Metering reset the meter remotely in 2 hours".
+    # Another subject opening a sentence, such as a team: "Metering reset the meter remotely in 2
+    # hours" (any word but I, we, it, this, ...; the pattern ignores case).
     r"(^|[.!?]\s+)(?!(?:i|we|it|this|that|there|our|my|they|he|she|you|if|when)\b)[A-Z]\w+ "
     r"(\w{3,}ed|reset|put|set|cut|paid|sent|got|took|gave|made|won|kept|sold|found|rang|wrote)\b",
     re.I,

@@ -126,8 +126,8 @@ REASON_MIN = 1  # and the clause after a reason's cue ("because it was faulty")
 RUN_ON = 40  # words in one sentence that make it a run-on, read clause by clause (`part_of`)
 DEVELOPED_MIN = 30  # distinct words of its own that make an answer developed (see `substantial`)
 HOLLOW_BELOW = 9  # fewer distinct words of its own than this make an answer hollow (see `hollow`)
-HOLLOW_SHARE = 4 / 3  # ... or repeats more than three words for every four of its own
 HOLLOW_MARGIN = 0  # ... when it repeats the prompt at least this many words more than it says of its own
+HOLLOW_SHARE = 4 / 3  # ... and so does repeating more than three words for every four of its own
 
 
 def figure(w: Word) -> bool:
@@ -320,11 +320,12 @@ class Findings:
         prompt: fewer than HOLLOW_BELOW different words of its own (not function words, not words
         of the prompt's question or points' texts, not words any answer could say, `BOILERPLATE`;
         figures count; the terms of the concepts are how learners say a thing, so they count as
-        the answer's own), and no fewer repeated than its own (HOLLOW_MARGIN). Such an answer is
-        the point's key words without substance ("I made a reasonable adjustment in line with the
-        Equality Act and she was happy with the outcome"): no idea or reason in it is met, however
-        its sentences are built. A short answer of particulars ("I phoned my shift manager") is not
-        hollow. Names are judged as names (`asks_for_a_name`), not by this."""
+        the answer's own), and no fewer repeated than its own (HOLLOW_MARGIN); or, at any length,
+        more than three words of the prompt handed back for every four of its own (HOLLOW_SHARE).
+        Such an answer is the point's key words without substance ("I made a reasonable adjustment
+        in line with the Equality Act and she was happy with the outcome"): no idea or reason in it
+        is met, however its sentences are built. A short answer of particulars ("I phoned my shift
+        manager") is not hollow. Names are judged as names (`asks_for_a_name`), not by this."""
         if self._hollow is None:
             own: set[str] = set()
             said: set[str] = set()  # the prompt's own words and words any answer could say

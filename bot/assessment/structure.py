@@ -187,7 +187,7 @@ def _task_span(text: str) -> Span | None:
 
 
 # A past action with its "I" dropped anywhere in a phone note ("first time did bullet points, bold
-# the amount", "for nothing got IT to show the slot"): a verb of doing, then a word that is not a
+# the amount", "got the IT team to show the slot"): a verb of doing, then a word that is not a
 # preposition, with no one else named as its subject right before it ("they took days off").
 BARE_ACTION = re.compile(
     r"\b(did|got|took|made|put|gave|sent|rang|phoned|emailed|texted|wrote|rewrote|set up|booked|"
