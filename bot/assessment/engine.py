@@ -78,7 +78,7 @@ class Assessor:
             measurable=spans["measurable"] is not None,
             # A reason in an answer that only hands the question back is no reason of its own
             # (`Findings.hollow`): neither praised nor shown as "Explains why".
-            reasoning=spans["reasoning"] is not None and not (reasons and findings.hollow()),
+            reasoning=spans["reasoning"] is not None and not findings.hollow(),
             escalates=spans["escalation"] is not None,
             hints=find_hints(text, found, self.content, sector, nation),
             sector=sector,
