@@ -245,6 +245,10 @@ class Concept(_Strict):
     # for details only the learner's own case supplies ("within 10 working days"): saying them is
     # substance, not a repeated key word (bot.assessment.needs.keywords_for).
     key_words: bool = True
+    # Whether the idea is something the learner does on an occasion ("an apology", "a follow-up
+    # call"): a mention counts only where the answer tells the learner doing it, not in a general
+    # statement, a habit, a plan or someone else's doing (bot.assessment.needs.Findings.told).
+    occasion: bool = False
 
     @model_validator(mode="after")
     def _terms(self) -> Concept:

@@ -71,14 +71,16 @@ class Assessor:
             elsewhere=elsewhere(found, self.content, nation),
         )
         findings.signals["reasoning"] = reasons
+        star = {p: spans[p] is not None for p in ("situation", "task", "action", "result")}
         ev = Evidence(
             text=text,
             found=found,
-            star={p: spans[p] is not None for p in ("situation", "task", "action", "result")},
+            star=star,
             measurable=spans["measurable"] is not None,
-            # A reason in an answer that only hands the question back is no reason of its own
-            # (`Findings.hollow`): neither praised nor shown as "Explains why".
-            reasoning=spans["reasoning"] is not None and not findings.hollow(),
+            # A reason in an answer that only hands the question back, or that tells no occasion
+            # (a definition, a slogan), is no reason of its own (`marking.tells_occasion`): neither
+            # praised nor shown as "Explains why".
+            reasoning=spans["reasoning"] is not None and marking.tells_occasion(star, findings),
             escalates=spans["escalation"] is not None,
             hints=find_hints(text, found, self.content, sector, nation),
             sector=sector,

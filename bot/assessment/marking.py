@@ -11,8 +11,8 @@ from dataclasses import dataclass
 
 from rapidfuzz import fuzz
 
-from bot.assessment.needs import Findings, asks_for_a_name, judge, quotes
-from bot.assessment.types import Flag, Found, Grade, Hint, PointResult, Quote
+from bot.assessment.needs import Findings, asks_for_a_name, describe, judge, quotes
+from bot.assessment.types import WHY_MISSING, Flag, Found, Grade, Hint, PointResult, Quote
 from bot.assessment.wording import join
 from content.loader import Content, normalise_form
 from content.models import Check, MarkingPoint, Prompt
@@ -120,7 +120,40 @@ def met(content: Content, point: MarkingPoint, ev: Evidence) -> PointResult:
         missing = None if ok else point.missing or "the words this point looks for"
         return PointResult(point.id, point.text, ok, None, quoted, missing, len(quoted))
     ok, quoted, missing, first = judge(content, point, fx)
+    if ok and not asks_for_a_name(point):
+        if done_on_an_occasion(content, point) and not real_example(ev):
+            # "I always act on my feedback", "it's important to apologise": the idea is said, but
+            # not as something the learner did (the labelling rule: what the learner did or used).
+            ok, quoted, missing = False, (), (point.missing or describe_first(content, point)) + NO_OCCASION
+        elif point.check is Check.EXPLAINS_WHY and not tells_occasion(ev.star, fx):
+            # A reason needs something to be the reason for: a definition or a slogan ("because
+            # customers deserve the best") tells no case.
+            ok, quoted, missing = False, (), (point.missing or WHY_MISSING) + NO_OCCASION
     return PointResult(point.id, point.text, ok, None, quoted, missing, first)
+
+
+# Added to what is missing when an idea or a reason was said, but of no real occasion.
+NO_OCCASION = ", in a real example: one occasion, and what you did yourself"
+
+
+def done_on_an_occasion(content: Content, point: MarkingPoint) -> bool:
+    """Whether the point asks for something the learner does on an occasion: one of its needs'
+    concepts is marked ``occasion`` (an apology, a follow-up call, acting on findings)."""
+    return any(
+        content.concepts[cid].occasion
+        for need in point.needs for cid in need.concepts if cid in content.concepts
+    )
+
+
+def describe_first(content: Content, point: MarkingPoint) -> str:
+    """What the point's first need looks for, in the learner's terms."""
+    return describe(content, point.needs[0], 0).split(":")[0] if point.needs else WHY_MISSING
+
+
+def tells_occasion(star: dict[str, bool], fx: Findings | None) -> bool:
+    """Whether the answer tells something that happened or was done (a situation or an action)
+    in words of its own: not a definition, a slogan or the prompt handed back (`Findings.hollow`)."""
+    return (star["situation"] or star["action"]) and not (fx is not None and fx.hollow())
 
 
 def mark(content: Content, points: list[MarkingPoint], ev: Evidence) -> list[PointResult]:
@@ -146,9 +179,13 @@ def real_example(ev: Evidence) -> bool:
     around it or said in words of the answer's own. "I follow the policy and GDPR" is not one."""
     if not ev.star["action"]:
         return False
+    fx = ev.findings
+    if fx is not None and fx.hollow():
+        # An answer that mostly hands the prompt back ("I took ownership and acted on the feedback
+        # at my store in Perth") tells no example, however its sentences are built.
+        return False
     if ev.star["situation"] or ev.star["result"]:
         return True
-    fx = ev.findings
     return fx is not None and any(fx.substantial(span) for span in fx.signals.get("action", []))
 
 

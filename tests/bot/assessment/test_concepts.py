@@ -816,8 +816,8 @@ def test_words_any_answer_could_say_are_no_substance(
          "rang us twice."),
         # Found by being shown where it was kept.
         ("pp_non_standard_request", "locate",
-         "I'd never sold that many, so my supervisor showed me the restricted products guide kept "
-         "in the folder under the till."),
+         "A lady wanted twenty packs of paracetamol. I'd never sold that many, so I asked my "
+         "supervisor and she showed me the restricted products guide kept in the folder under the till."),
     ],
 )
 def test_ideas_said_in_everyday_words(assessor: Assessor, prompt_id: str, pid: str, text: str) -> None:
@@ -883,3 +883,62 @@ def test_a_feedback_tool_or_survey_by_its_workplace_name(assessor: Assessor) -> 
 def test_think_21_is_an_age_verification_policy(assessor: Assessor) -> None:
     text = "In the bookmaker's in Leeds we follow Think 21, so I asked the lad for ID before taking the bet."
     assert point("policy", assessor, "rl_age_restricted_sale", text)[0]
+
+
+@pytest.mark.parametrize(
+    ("prompt_id", "pid", "general", "occasion"),
+    [
+        # An apology said to be important is not an apology given.
+        ("sf_service_recovery", "apology",
+         "Service recovery matters in a hotel. It is important to apologise sincerely to guests when "
+         "something goes wrong, because a sincere apology can win back their trust.",
+         "A guest in room 12 at our hotel in Tenby had no hot water on Sunday. I apologised to him "
+         "at the desk and moved him to room 20 within the hour."),
+        # A habit of acting on feedback, with no finding and nothing changed on any occasion.
+        ("mi_quality_audit", "action",
+         "Quality checks at the bank happen every month. Whenever my calls are scored I act on my "
+         "feedback straight away and update my checklist to keep improving my scores.",
+         "In April one of my calls at the bank scored 71% because I hadn't checked the customer's "
+         "circumstances. I added the circumstances questions to my checklist and practised them."),
+        # Involving the team said as a plan ("if I was making an improvement I would").
+        ("mi_team_involvement", "involve",
+         "Getting the team's ideas matters to any change on the shop floor. Staff feel part of it "
+         "when they are asked. A workshop with the team gets their ideas.",
+         "When we moved click and collect to the side door, I ran a workshop with the four shift "
+         "leads to get their ideas before we changed anything."),
+    ],
+)
+def test_something_done_counts_only_when_told_of_an_occasion(
+    assessor: Assessor, prompt_id: str, pid: str, general: str, occasion: str
+) -> None:
+    """A point asking for something the learner does (an apology, acting on findings) is not met
+    by the idea said in general, as a habit with no occasion, or as a plan; the coach says it
+    needs a real example. Told as what the learner did on an occasion, the same idea meets it."""
+    met, evidence, missing = point(pid, assessor, prompt_id, general)
+    assert not met and not evidence
+    assert missing is not None and "real example" in missing
+    met, evidence, _ = point(pid, assessor, prompt_id, occasion)
+    assert met and evidence
+
+
+def test_a_reason_needs_an_occasion_to_be_the_reason_for(assessor: Assessor) -> None:
+    """A definition or a slogan with a "because" in it explains nothing about a case: the reason
+    point is not met and the feedback does not praise a reason. Told of a case, it is met."""
+    prompt = assessor.content.prompts["pp_record_keeping"]
+    definition = (
+        "Records are the notes we write about each contact. Accurate records matter because anyone "
+        "who picks up the case later knows the full story, and the customer never has to repeat it."
+    )
+    a = assessor.assess(definition, prompt=prompt)
+    why = next(p for p in a.marking_points if p.id == "why")
+    assert not why.met and not why.evidence
+    assert why.missing is not None and "real example" in why.missing
+    assert not a.reasoning
+    case = (
+        "Last week a customer rang about a boiler repair. I read my colleague's notes, which said the "
+        "engineer was booked for Friday, and told her straight away. Accurate notes matter because "
+        "she didn't have to explain it all again to a third person."
+    )
+    a = assessor.assess(case, prompt=prompt)
+    assert next(p for p in a.marking_points if p.id == "why").met
+    assert a.reasoning

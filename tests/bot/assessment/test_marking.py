@@ -185,6 +185,23 @@ def test_a_real_example_is_more_than_i_follow_the_policy(assessor: Assessor) -> 
     assert assessor.assess(phone).star["situation"] and assessor.assess(phone).star["result"]
 
 
+def test_an_answer_that_hands_the_prompt_back_is_no_real_example(assessor: Assessor) -> None:
+    """A place and "I followed ... I negotiated ..." in an answer that is mostly the prompt's own
+    words (`Findings.hollow`) is no real example: the grade line says so."""
+    prompt = assessor.content.prompts["rl_complex_complaint"]
+    hollow = (
+        "The most complicated complaint I handled at our Swansea branch had several different issues "
+        "in it. I followed our complaints procedure at each stage and made sure the outcome was in "
+        "line with the relevant legislation. I negotiated a fair outcome that both sides could accept "
+        "and I took ownership from start to finish. The customer was satisfied and the complaint was "
+        "resolved within the timescale, which was a positive result."
+    )
+    a = assessor.assess(hollow, prompt=prompt)
+    assert a.star["situation"] and a.star["action"]
+    assert a.grade.value == "not_yet"
+    assert "real example" in a.grade_reason
+
+
 # Issue 13: a reason said before "so I" (the case weighed), not only after "because".
 WHY = MarkingPoint(id="why", check=Check.EXPLAINS_WHY, text="Explains why you chose the course you took.")
 
