@@ -433,6 +433,8 @@ QUANTITY = re.compile(
     rf"\b\d+ of (her|his|their|the|our|my|its) (\w+ )?({_UNIT})\b|\b(bought|ordered|booked|sold) \d+ more\b|"
     rf"\b\d[\d,]*(\.\d+)?({_UNIT})\b|"
     rf"\b({_NUMBER_WORD})\s+({_UNIT})\b|\b(from|down from|up from) \d+|\bby (a third|half)\b|"
+    # A rate: "roughly one in five first bills", "1 in 4 to 1 in 10".
+    rf"\b(one|1) in (\d+|{COUNT_WORD})\b|"
     # A count in words, perhaps with a word between: "eleven other accounts", "fifty odd visits".
     rf"\b({COUNT_WORD})\s+({_BETWEEN} )?({_UNIT})\b|\b\d[\d,]* ({_BETWEEN}) ({_UNIT})\b|"
     # A score or rate reported: "her CSAT was 10", "our NPS came back at 62".
@@ -442,8 +444,9 @@ QUANTITY = re.compile(
     rf"\b(same|next) day\b|\bby the (next|following) morning\b|"
     rf"\b(in|within) (the|an|a|one) (hour|day|week|fortnight|month)\b|"
     rf"\bzero \w+|"
+    # "a month free", "a year's credit", "a week off the bill"; "took a day off" is the customer's loss.
     rf"\b(once|twice|\d+ times) a (day|week|month)\b|\ba (day|week|month|year)'?s? "
-    rf"(free|off|credit|refund)\b|\b(gave|scored|rated) (us|me|it) (a )?\d+\b|"
+    rf"(free|credit|refund)\b|\ba (week|month|year)'?s? off\b|\b(gave|scored|rated) (us|me|it) (a )?\d+\b|"
     rf"\b\d+ on the (survey|feedback|review|scorecard)\b|"
     # The day it was done, counted: "he got the figures on day 17".
     rf"\b(on|by) day \d+\b",
@@ -456,18 +459,27 @@ NOT_A_RESULT = re.compile(
     r"need|needs|policy|limit|deadline|says|say|gives?|allows?|up to|cooling[- ]off|"
     r"(you|they|customers?|she|he) gets?|aim|target|try|trying|keep|"
     r"ago|bought|ordered|pays|deposited|charged|cost|costs|spent|owed|worth|estimated at|"
+    # What the customer may do ("she could go to the ombudsman after 8 weeks"), what is done every
+    # time ("I always answer on the same day"), how long something was owned ("she'd had it about
+    # four months") and a period ahead ("over the next two months") are no result.
+    r"(he|she|they|you|customers?|cx) (can|could)|always|usually|whenever|'d had|had had|"
+    r"(over|during) the (next|following|last|past)|"
     # "was in hospital for 3 weeks" sets the scene; "he's been in every day since" is a result.
     r"normally|if|unless|(was|were|is|still|been) (in|inside|within|outside|over|past)"
     r"(?! (every|since|ever)\b))\b"
     r"[^,;:]{0,45}$|\bevery\s*$",
     re.I,
 )
-# Words just after a quantity that make it a period the law or a policy allows, or the situation.
-AFTER = re.compile(
-    r"^\s*(old|ago|earlier|(\w+\s+){0,2}?(to (reject|cancel|return|complain|claim|respond|reply)|"
-    r"right|cooling|limit|under the|by law|deadline))\b",
-    re.I,
+# Words just after a quantity that make it a period the law or a policy allows ...
+PERIOD_AFTER = (
+    r"(\w+\s+){0,2}?(to (reject|cancel|return|complain|claim|respond|reply)|"
+    r"right|cooling|limit|under the|by law|deadline|breathing space|"
+    # A period a procedure sets: "anything still open after a further five days is escalated".
+    r"(is|are|gets?) (escalated|passed|referred|sent))"
 )
+PERIOD = re.compile(rf"^\s*{PERIOD_AFTER}\b", re.I)
+# ... or the situation ("a kettle 3 weeks old", "bought 2 months earlier").
+AFTER = re.compile(rf"^\s*(old|ago|earlier|{PERIOD_AFTER})\b", re.I)
 
 # The `\b` before `\w[\w')]*, so ...` matters: without it the engine starts that branch at every
 # letter of a long word and walks to its end each time (a 20,000-letter "word" took 34 s).

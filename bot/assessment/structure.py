@@ -28,6 +28,7 @@ from bot.assessment.cues import (
     OUTCOME,
     OWN_HYPOTHETICAL,
     PEOPLE,
+    PERIOD,
     QUANTITY,
     REASONING,
     RESULT,
@@ -269,7 +270,7 @@ def _measurable_span(text: str) -> Span | None:
     # A change in a figure ("calls down 70%", "CSAT up from 72 to 84") in the second half of the
     # answer is an outcome, even in chat notes that never say "I" before their actions.
     for m in CHANGE.finditer(text, len(text) // 2):
-        if not NOT_A_RESULT.search(_before(text, m.start())):
+        if not NOT_A_RESULT.search(_before(text, m.start())) and not PERIOD.match(text[m.end() :]):
             return m.span()
     offset = 0
     for s in sentences(text):

@@ -651,3 +651,41 @@ def test_an_action_with_the_i_dropped_mid_note(text: str) -> None:
 )
 def test_someone_elses_doing_is_no_action_of_the_learners(text: str) -> None:
     assert not star_parts(text)["action"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # What the customer may do, and when: a period the rules set, not what was achieved.
+        "He rang to complain about the bill. I logged it and told him he can go to the ombudsman "
+        "after 8 wks from when he complained.",
+        "A customer was in debt. I stopped the collection calls and we put him on the sixty day "
+        "breathing space.",
+        "I sent her a returns label and told her she's got fourteen days to cancel anyway under "
+        "the regulations.",
+        "I logged the case on the tracker, and anything still open after a further five days is "
+        "escalated by our team leader.",
+        # A habit, the age of the goods, the customer's lost day and a period ahead.
+        "I always answer my colleagues' emails on the same day.",
+        "A lady brought back a laptop she'd had about four months. I booked it in for repair.",
+        "Tenants complained they took a day off and nobody came. I rang the contractor.",
+        "I coached him on his openings. Over the next two months his scores went up a fair bit.",
+    ],
+)
+def test_periods_the_rules_set_habits_and_the_scene_are_no_result(text: str) -> None:
+    assert not is_measurable(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # A rate said as "one in N"; time saved, said as how much earlier.
+        "I asked every new customer for a meter photo and disputed first bills fell to about one "
+        "in twenty.",
+        "I took the letter to the doctor to sign myself, and he went home by two o'clock, four "
+        "hours earlier than he would've",
+        "I gave her a month off the bill for the outage.",
+    ],
+)
+def test_rates_and_time_saved_are_measurable(text: str) -> None:
+    assert is_measurable(text)
