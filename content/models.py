@@ -322,6 +322,10 @@ class MarkingPoint(_Strict):
     needs: list[Need] = Field(default_factory=list)
     # What the coach could not find, ending "I couldn't find ..." ("which teams you worked with").
     missing: str | None = None
+    # The point asks what the learner used or did on the occasion ("Names the model used", "Uses
+    # SMART targets"): met only in an answer with a real example, never by a definition ("LATER
+    # stands for ...") or a plan ("next time I'd use PDCA") (bot.assessment.marking).
+    occasion: bool = False
 
     @model_validator(mode="after")
     def _params(self) -> MarkingPoint:

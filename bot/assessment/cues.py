@@ -264,7 +264,8 @@ _ACT_PAST = (
     r"gave|told|took|made|spoke|rang|sent|wrote|put|got|went|found|kept|let|paid|read|brought|"
     r"sought|did|done|set|ran|led|held|showed|stayed|said|shook|met|chose|began|left|won|"
     r"whistleblew|drew|hung|stood|tried|offered|apologised|apologized|listened|asked|called|"
-    r"explained|checked|refunded|spent|rewrote|rebuilt|built|taught|drove|bought|sold|drew up|swapped"
+    r"explained|checked|refunded|spent|rewrote|rebuilt|built|taught|drove|bought|sold|drew up|swapped|"
+    r"sat|rode|caught|dealt|lent|flew|threw|cut|shut|fed|swept|overrode|withdrew"
 )
 _ACT_PRESENT = (
     r"check|explain|offer|ask|tell|call|ring|process|refund|escalate|log|record|apologise|"

@@ -137,9 +137,10 @@ NO_OCCASION = ", in a real example: one occasion, and what you did yourself"
 
 
 def done_on_an_occasion(content: Content, point: MarkingPoint) -> bool:
-    """Whether the point asks for something the learner does on an occasion: one of its needs'
-    concepts is marked ``occasion`` (an apology, a follow-up call, acting on findings)."""
-    return any(
+    """Whether the point asks for something the learner does or uses on an occasion: the point is
+    marked ``occasion`` ("Names the model used"), or one of its needs' concepts is (an apology, a
+    follow-up call, acting on findings)."""
+    return point.occasion or any(
         content.concepts[cid].occasion
         for need in point.needs for cid in need.concepts if cid in content.concepts
     )
@@ -182,7 +183,8 @@ def real_example(ev: Evidence) -> bool:
     fx = ev.findings
     if fx is not None and fx.hollow():
         # An answer that mostly hands the prompt back ("I took ownership and acted on the feedback
-        # at my store in Perth") tells no example, however its sentences are built.
+        # at my store in Perth") tells no example, however its sentences are built, unless an
+        # action of its own is in it ("... and wrote to her after 8 weeks").
         return False
     if ev.star["situation"] or ev.star["result"]:
         return True

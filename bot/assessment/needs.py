@@ -130,6 +130,15 @@ HOLLOW_MARGIN = 0  # ... when it repeats the prompt at least this many words mor
 HOLLOW_SHARE = 4 / 3  # ... and so does repeating more than three words for every four of its own
 
 
+# What makes a mention a plan or a wish (`Findings.planned`), read back at most PLAN_REACH words.
+PLAN = re.compile(
+    r"\b(next time|in (the )?future|going forward|from now on|if i|i'?d|i would|i'?ll|i will|"
+    r"probably|would (have )?(use|follow|try))\b",
+    re.I,
+)
+PLAN_REACH = 12
+
+
 def figure(w: Word) -> bool:
     """A figure ("8", "£30", "95%") is always a detail of the answer's own, never a key word."""
     return any(c.isdigit() for c in w.low)
@@ -303,6 +312,19 @@ class Findings:
         if inner is None:
             return False
         return any(span[0] <= s and e <= span[1] for _, (s, e) in self.concept(inner))
+
+    def planned(self, span: Span) -> bool:
+        """Whether a mention at ``span`` is said as a plan or a wish, not as what was done: its
+        sentence, up to the mention, says "next time", "in future", "I'd", "I would", "probably"
+        or "if I" ("next time I'd probably use plan do check act")."""
+        at = bisect.bisect_right(self._ends, span[0])
+        if at >= len(self.words):
+            return False
+        sentence = self.words[at].sentence
+        lo = at
+        while lo > 0 and self.words[lo - 1].sentence == sentence and at - lo < PLAN_REACH:
+            lo -= 1
+        return bool(PLAN.search(self.text, self.words[lo].start, span[0]))
 
     def developed(self) -> bool:
         """Whether the answer as a whole says enough of its own to carry a terse sentence."""
@@ -773,7 +795,8 @@ def abbreviated(content: Content, found: Found) -> bool:
 
 
 def hits(
-    need: Need, fx: Findings, *, substance: bool = True, content: Content | None = None
+    need: Need, fx: Findings, *, substance: bool = True, content: Content | None = None,
+    occasion: bool = False,
 ) -> list[tuple[str, Span]]:
     """Every (key, span) the need's sources found; equal keys are one thing said twice. With
     ``substance``, concept and reason hits must say something beyond the prompt's key words."""
@@ -811,6 +834,9 @@ def hits(
         if need.dated and {Flag.WRONG_YEAR.value, Flag.MISSING_YEAR.value} & set(f.flags):
             continue
         if need.full_name and content is not None and abbreviated(content, f):
+            continue
+        if occasion and fx.planned((f.start, f.end)):
+            # "Next time I'd probably use plan do check act": not the model used (rule 4).
             continue
         named.append((f.entry_id, (f.start, f.end)))
     if distinct(named) < need.min or (substance and not any(fx.put_to_work(sp) for _, sp in named)):
@@ -924,7 +950,7 @@ def judge(content: Content, point: MarkingPoint, fx: Findings) -> Judgement:
     first = 0
     substance = not asks_for_a_name(point)
     for n, need in enumerate(needs):
-        found = hits(need, fx, substance=substance, content=content)
+        found = hits(need, fx, substance=substance, content=content, occasion=point.occasion)
         have = distinct(found)
         if n == 0:
             first = have

@@ -616,11 +616,19 @@ def test_times_a_learner_gives_are_their_own_words_not_the_prompts(assessor: Ass
 
 def test_a_figure_is_the_answers_own_detail_never_a_key_word(assessor: Assessor) -> None:
     """"8 weeks" in a sentence about following the procedure is what the learner did; the same
-    sentence with only the prompt's words is a key-word answer."""
-    with_figure = "I followed our complaints procedure and wrote to her after 8 weeks."
+    sentence with only the prompt's words is a key-word answer. ("Follows the complaints
+    procedure" asks what was done on the occasion, so the case is told first: the sentence alone
+    mostly hands the prompt back, `Findings.hollow`, and is no real example.)"""
+    case = (
+        "A woman in Hull rang three times about a double charge on her broadband bill and said "
+        "she'd go to the ombudsman. "
+    )
+    with_figure = case + "I followed our complaints procedure and wrote to her after 8 weeks."
     assert point("procedure", assessor, "ee_telecoms_adr", with_figure)[0]
-    without = "I followed our complaints procedure and wrote to her after weeks."
+    without = case + "I followed our complaints procedure and wrote to her after weeks."
     assert not point("procedure", assessor, "ee_telecoms_adr", without)[0]
+    alone = "I followed our complaints procedure and wrote to her after 8 weeks."
+    assert not point("procedure", assessor, "ee_telecoms_adr", alone)[0]
 
 
 def test_the_log_a_procedure_keeps_names_it(assessor: Assessor) -> None:
@@ -942,3 +950,34 @@ def test_a_reason_needs_an_occasion_to_be_the_reason_for(assessor: Assessor) -> 
     a = assessor.assess(case, prompt=prompt)
     assert next(p for p in a.marking_points if p.id == "why").met
     assert a.reasoning
+
+
+def test_a_model_defined_or_planned_is_not_the_model_used(assessor: Assessor) -> None:
+    """A point marked ``occasion`` asks what the learner used: a definition of the model, or the
+    model named as what they would do next time, does not meet it; used on a real occasion, it does."""
+    rca = "mi_root_cause"
+    definition = (
+        "Root cause analysis is when you look for the real cause of a problem and not the symptoms, "
+        "for example with the five whys. It stops the same complaint coming back again and again."
+    )
+    met, evidence, missing = point("rca", assessor, rca, definition)
+    assert not met and not evidence
+    assert missing is not None and "real example" in missing
+    used = (
+        "Last spring our click and collect orders kept arriving late at the Derry store. I used the "
+        "five whys with the depot manager: the orders were late because the van left before the "
+        "pick finished, because the pick started at ten. We moved the pick to eight."
+    )
+    assert point("rca", assessor, rca, used)[0]
+    model = "ee_feedback_improvement_model"
+    planned = (
+        "Our text survey after every call showed customers hated the hold music, so I asked my team "
+        "leader and we changed it in June and satisfaction went from 72 to 81 per cent. We didn't "
+        "follow a model as such, but next time I'd probably use plan do check act."
+    )
+    assert not point("model", assessor, model, planned)[0]
+    followed = planned.replace(
+        "We didn't follow a model as such, but next time I'd probably use plan do check act.",
+        "I followed plan do check act: the check was the survey score a month later.",
+    )
+    assert point("model", assessor, model, followed)[0]
