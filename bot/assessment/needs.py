@@ -55,7 +55,11 @@ CONFORMITY = frozenset(
         # Words that say a reason exists without giving it ("it's important", "it's all connected").
         # Compared by stem, so not "reason" ("reasonable adjustment") nor "right" ("her rights").
         "important", "matters", "matter", "connected", "necessary", "essential", "vital", "proper",
-        "properly", "correct", "best", "good", "thing"
+        "properly", "correct", "best", "good", "thing",
+        # Where the rule is written or who set it: "cos its in our chat guide", "a requirement from
+        # the chief executive".
+        "guide", "guidance", "guidelines", "handbook", "manual", "requirement", "requirements",
+        "instructed", "chief", "executive"
     )
 )
 NEXT_STEP = re.compile(r"[\w')]*,?\s*so\s+(i|we)\b", re.I)

@@ -238,6 +238,23 @@ def test_what_happened_before_so_i_is_no_reason(assessor: Assessor, text: str) -
     assert not point(assessor, text, prompt(WHY, STAR), "general", "why").met
 
 
+@pytest.mark.parametrize(
+    ("text", "met"),
+    [
+        # Where the rule is written, or who set it, is conformity, not a reason.
+        ("A lady on live chat got lost in my long message. I sent one short step at a time cos its "
+         "in the guide.", False),
+        ("Last year our council went for Customer Service Excellence. We adopted it because it was a "
+         "requirement from the chief executive.", False),
+        # What the step does for the customer is one.
+        ("A lady on live chat got lost in my long message. I sent one short step at a time cos she "
+         "couldn't see the screen and the chat box at once.", True),
+    ],
+)
+def test_where_a_rule_is_written_is_no_reason(assessor: Assessor, text: str, met: bool) -> None:
+    assert point(assessor, text, prompt(WHY, STAR), "general", "why").met is met
+
+
 EACH = MarkingPoint(
     id="why", check=Check.EXPLAINS_WHY, needs=[Need(signal="reasoning", min=2)],
     text="Explains why each step exists.",
