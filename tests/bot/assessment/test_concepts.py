@@ -823,6 +823,22 @@ def test_words_any_answer_could_say_are_no_substance(
          "The warehouse never picked the order, so she'd booked a day off work for nothing and "
          "rang us twice."),
         # Found by being shown where it was kept.
+        # News on set days while the manager had it.
+        ("pp_authority_limits", "informed",
+         "Her £340 claim was over my limit, so I passed it to the team leader. While he had it I rang "
+         "her on the Tuesday and the Thursday to say where it was up to."),
+        # Both halves of "the law comes first", said about the Act.
+        ("rl_law_before_policy", "law_first",
+         "A man brought back a leaking washing machine. I told him our policy can give customers "
+         "more than the Act, like our 60-day returns, but it can never take his rights away."),
+        # A count of different people is a trend.
+        ("sf_feedback_trends", "trend",
+         "went thru our facebook comments for aug - 14 diff ppl said their food came cold, so i told "
+         "my mgr n we changed the delivery rounds"),
+        # An adjustment told as what was done: a quiet hour with the music off.
+        ("rl_reasonable_adjustment", "adjustment",
+         "A regular with autism was leaving his shopping at the loud tills. I asked my manager and we "
+         "set up a quiet hour on Tuesdays with the music off, and I open a till just for him."),
         ("pp_non_standard_request", "locate",
          "A lady wanted twenty packs of paracetamol. I'd never sold that many, so I asked my "
          "supervisor and she showed me the restricted products guide kept in the folder under the till."),
