@@ -223,6 +223,7 @@ def test_every_shipped_concept_is_used_and_says_something(content: Content) -> N
         c for p in content.prompts.values() for m in p.marking_points for n in m.needs for c in n.concepts
     }
     used |= {r for c in content.concepts.values() for r in c.references()}
+    used |= {c.substantive_with for c in content.concepts.values() if c.substantive_with}
     assert set(content.concepts) == used
 
 
@@ -997,3 +998,22 @@ def test_a_model_defined_or_planned_is_not_the_model_used(assessor: Assessor) ->
         "I followed plan do check act: the check was the survey score a month later.",
     )
     assert point("model", assessor, model, followed)[0]
+
+
+def test_a_refusal_handled_calmly_and_recorded_needs_both(assessor: Assessor) -> None:
+    """"Handles the refusal calmly and records it": calm without a record is half of it; calm in
+    other words ("said quietly", "low-key") and the refusals book named meet it."""
+    prompt = "rl_age_restricted_sale"
+    calm_only = (
+        "A lad in the bar in Bangor wanted four pints and looked about 16. I asked for ID, he had "
+        "none, so I told him sorry mate, kept it calm, and he left. It was busy so I never wrote it down."
+    )
+    met, _, missing = point("calm", assessor, prompt, calm_only)
+    assert not met and missing is not None and "recorded" in missing
+    both = (
+        "A lad in our Glasgow store tried to buy vodka and looked about 17. He only had a bank card, "
+        "so I said quietly that I couldn't sell it, kept it low-key so he wasn't embarrassed, and "
+        "wrote it in the refusals book."
+    )
+    met, evidence, _ = point("calm", assessor, prompt, both)
+    assert met and any("refusals book" in e for e in evidence)
