@@ -183,8 +183,7 @@ def real_example(ev: Evidence) -> bool:
     fx = ev.findings
     if fx is not None and fx.hollow():
         # An answer that mostly hands the prompt back ("I took ownership and acted on the feedback
-        # at my store in Perth") tells no example, however its sentences are built, unless an
-        # action of its own is in it ("... and wrote to her after 8 weeks").
+        # at my store in Perth") tells no example, however its sentences are built.
         return False
     if ev.star["situation"] or ev.star["result"]:
         return True
