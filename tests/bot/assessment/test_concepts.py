@@ -1017,3 +1017,28 @@ def test_a_refusal_handled_calmly_and_recorded_needs_both(assessor: Assessor) ->
     )
     met, evidence, _ = point("calm", assessor, prompt, both)
     assert met and any("refusals book" in e for e in evidence)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # The person who gave the OK, with a possessive: "the store manager's OK".
+        "A customer wanted £120 back on a coat worn for 45 days. Anything outside the policy needs "
+        "the store manager's OK, so I rang him and explained, and she took a credit note.",
+        # A general manager, typed as "gm".
+        "guest at the hotel in tenby booked non refundable n got covid. i rang the gm on her day off "
+        "n asked if we cud move the dates. gm said yes so we moved her to october.",
+    ],
+)
+def test_approval_sought_before_going_beyond_the_policy(assessor: Assessor, text: str) -> None:
+    met, evidence, _ = point("escalate", assessor, "pp_goodwill_beyond_policy", text)
+    assert met and evidence
+
+
+def test_a_customer_agreeing_is_no_approval(assessor: Assessor) -> None:
+    """"Agreed" is an approval only from the person who gave it: a customer agreeing is not."""
+    text = (
+        "A customer wanted a refund on a non-refundable room. I offered to move her dates instead "
+        "and she agreed, and she stayed with us in October."
+    )
+    assert not point("escalate", assessor, "pp_goodwill_beyond_policy", text)[0]
