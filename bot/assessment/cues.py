@@ -493,8 +493,12 @@ REASONING = re.compile(
     r"\b(?=reason )(?<!\bno )reason (was|is|being)\b|"
     # What would have happened otherwise, with no comma in a run-on: "if we'd fobbed her off to the
     # manufacturer she'd have gone to the consumer council".
-    r"\bif (i|we|you|they|she|he)('d| had| hadn'?t| hadnt| didn'?t| didnt)\b[^.!?\n,]{3,60}?\b"
-    r"(she|he|they|we|it|i|you|customers?|people)('d| would| could| might)( have|'ve| of)?\b|"
+    # Also with a plain past ("if we skipped the checks a fraudster couldve emptied his savings",
+    # "if i rushed to hit aht id have just logged it").
+    r"\bif (i|we|you|they|she|he)('d| had| hadn'?t| hadnt| didn'?t| didnt| \w+ed)\b[^.!?\n,]{3,60}?\b"
+    r"((she|he|they|we|it|i|you|customers?|people|a \w+|the \w+)('d| would| could| might)( have|'ve| of)?"
+    r"|(she|he|they|we|it|i|you|customers?|people|a \w+|the \w+) (couldve|wouldve|mightve)|id have)\b|"
+
     # Explanations in chat: "meant we could show", "cause was the software", "which kills FCR".
     r"\b(?=mean)(?<![.!?]\s)(meant|means) (we|i|that|she|he|they|customers|people|its|it's|it|you|the)\b|"
     r"\b(the |root )?cause was\b|"

@@ -224,6 +224,21 @@ def test_a_reason_weighed_before_so_i_meets_explains_why(assessor: Assessor, tex
 @pytest.mark.parametrize(
     "text",
     [
+        # What would have happened, said with a plain past in a phone note.
+        "man rang saying he was mr jones wanting to move 5k. got the dob right but not the password "
+        "so i stopped n said he needs to come into the branch w/ id. if we skipped the checks a "
+        "fraudster couldve emptied his savings",
+        "cx in wrexham w/ a wrong meter reading on 3 bills. if i rushed to hit aht id have just "
+        "logged it n she'd be ringing back next wk. so i stayed on 14 min n rebilled all 3",
+    ],
+)
+def test_what_would_have_happened_said_in_a_phone_note_is_a_reason(assessor: Assessor, text: str) -> None:
+    assert point(assessor, text, prompt(WHY, STAR), "general", "why").met
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
         # The event that set it off, a next step, the customer's feelings, conformity.
         "A tenant couldn't give the password, so I ended the call.",
         "I checked the order log on the screen, so I rang the driver.",
