@@ -230,11 +230,19 @@ def _span(m: re.Match[str] | None) -> Span | None:
 
 def _star_spans(text: str) -> dict[str, Span | None]:
     """Where each STAR part was heard (the cue's words), or None."""
+    action = _span(ACTION.search(text)) or _bare_action(text)
+    result = _result_span(text)
+    if result is None and action is not None:
+        # A figure the actions achieved is a result said without result words: "by June my first
+        # contact resolution was 79%", "got the full £349 back on her own card, showed in 3 days".
+        measured = _measurable_span(text)
+        if measured is not None and measured[0] > action[0]:
+            result = measured
     return {
         "situation": _situation_span(text),
         "task": _task_span(text),
-        "action": _span(ACTION.search(text)) or _bare_action(text),
-        "result": _result_span(text),
+        "action": action,
+        "result": result,
     }
 
 

@@ -689,3 +689,24 @@ def test_periods_the_rules_set_habits_and_the_scene_are_no_result(text: str) -> 
 )
 def test_rates_and_time_saved_are_measurable(text: str) -> None:
     assert is_measurable(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "my first contact resolution was only 61 percent so I sat with Rhian from billing for two "
+        "afternoons and learned the refunds, and by June my first contact resolution was seventy "
+        "nine percent",
+        "her husband rang wanting the refund to his card. asked him to get her to ring. she rang "
+        "that arvo, passed id, got the full £349 back on her own card, showed in 3 days",
+    ],
+)
+def test_a_figure_the_actions_achieved_is_the_result(text: str) -> None:
+    """No result words ("in the end", "she was happy"), but a figure after the learner's action
+    is what it achieved: the STAR result is there."""
+    assert star_spans(text)["result"] is not None
+
+
+def test_a_figure_before_any_action_is_no_result() -> None:
+    text = "the bill was £349 and she had rung 3 times. I checked the account."
+    assert star_spans(text)["result"] is None
