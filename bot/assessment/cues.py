@@ -54,6 +54,9 @@ SITUATION = re.compile(
     rf"\b(after|when) (a|an|our|the) [\w ]{{0,25}}\b(scored|showed|found|came back|went live)\b|"
     rf"\bour (manager|supervisor|team leader) did\b|\bwe (got|brought in|introduced|launched|"
     rf"went for|moved to)\b|"
+    # A project the learner led: "I led a change to how we registered warranties".
+    rf"\bi (led|introduced|launched|ran|set up|brought in) (a|an|the|our) (\w+ ){{0,2}}?(change|project|"
+    rf"trial|pilot|review|new)\b|"
     # The learner in the middle of something on one occasion: "I was checking the offers email
     # before it went out and saw...", "we were closing up when".
     rf"\b(i|we) (was|were) (just |still )?(?!(?:going|trying|hoping|planning|meaning|being|thinking|"

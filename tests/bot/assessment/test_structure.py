@@ -710,3 +710,15 @@ def test_a_figure_the_actions_achieved_is_the_result(text: str) -> None:
 def test_a_figure_before_any_action_is_no_result() -> None:
     text = "the bill was £349 and she had rung 3 times. I checked the account."
     assert star_spans(text)["result"] is None
+
+
+def test_a_project_the_learner_led_is_the_situation() -> None:
+    text = (
+        "At a kitchen-appliance retailer in Nottingham I led a change to how we registered extended "
+        "warranties."
+    )
+    assert star_parts(text)["situation"]
+
+
+def test_a_plan_to_lead_a_change_is_no_situation() -> None:
+    assert not star_parts("Managers should lead changes and keep scores up.")["situation"]
