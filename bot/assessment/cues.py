@@ -292,10 +292,13 @@ ACTION = re.compile(
     # our charter"), a habit ("always check the address"), an apology or a sum ("refunded £80").
     # Not "kept getting ...": what went on, the situation ("kept getting cx ringing re 2 bills").
     rf"(^|[.!?;:,+=\-]\s*|\b(and|then|so|n)\s+)(?!kept\s+\w+ing\b)(?!(?:{_STATIVE}|based|named|located|scared|worried|"
-    rf"shocked|tired|surprised|interested|delivered|closed|called|cancelled|booked)\b)"
+    rf"shocked|tired|surprised|interested|delivered|closed|called|cancelled|booked|annoyed|frustrated|"
+    rf"confused|disappointed|embarrassed|stressed|upset)\b)"
     rf"(\w{{3,}}ed|{_ACT_PAST}|rewrote|used|always \w+)\s+(?!(to|by|with|from|in|on|at|out|up|off)\b)"
     rf"(my|the|a|an|him|her|them|it|his|their|our|every|each|\w+ing|\w+s|\d+|two|three|four|five|"
-    rf"six|some|all|new|extra|sorry|[£$€]\d+)\b",
+    rf"six|some|all|new|extra|sorry|[£$€]\d+|"
+    # A team or a thing named bare in a note: "chased finance", "used shortcut notes templates".
+    rf"(?!(?:he|she|they|we|i|you|me|us|that|this|there|then|so|and|but|if|when|as|because|cos)\b)\w{{4,}})\b",
     re.I,
 )
 

@@ -722,3 +722,19 @@ def test_a_project_the_learner_led_is_the_situation() -> None:
 
 def test_a_plan_to_lead_a_change_is_no_situation() -> None:
     assert not star_parts("Managers should lead changes and keep scores up.")["situation"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "had a customer waiting 3 wks for a £200 refund, chased finance, paid in 2 days",
+        "target was to cut my after call work from 90 secs to 60 within 6 wks. used shortcut notes "
+        "templates. got to 58 secs by week 5",
+    ],
+)
+def test_a_dropped_i_before_a_bare_team_or_thing_is_an_action(text: str) -> None:
+    assert star_parts(text)["action"]
+
+
+def test_the_customers_feelings_after_a_comma_are_no_action() -> None:
+    assert not star_parts("the customer rang, annoyed about the bill, and frustrated with waiting")["action"]
