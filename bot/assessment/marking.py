@@ -98,7 +98,7 @@ def met(content: Content, point: MarkingPoint, ev: Evidence) -> PointResult:
     """Whether the point is met, with the words that met it or what the coach could not find."""
     fx = ev.findings
     assert fx is not None, "Evidence.findings is built by the Assessor"
-    if point.check is Check.NAMES_REGULATOR and point.params.get("sector_specific") and not point.needs:
+    if point.check is Check.NAMES_REGULATOR and point.params.get("sector_specific"):
         expected = _sector_regulators(content, ev.sector, ev.nation)
         if expected:
             # The ICO counts everywhere: data protection applies in every sector.
@@ -110,6 +110,14 @@ def met(content: Content, point: MarkingPoint, ev: Evidence) -> PointResult:
             if named and not asks_for_a_name(point):
                 # "... and explains its role": the name alone is not the point.
                 named = [f for f in named if fx.substantial((f.start, f.end))]
+            if named and point.needs:
+                # "... and explains its role": what the point's needs ask beside the name (what the
+                # regulator does: "licenses", "sets the price cap", "can fine").
+                ok, quoted, missing, _ = judge(content, point, fx)
+                if not ok:
+                    return PointResult(point.id, point.text, False, None, (), missing, len(named))
+                spans = [(f.start, f.end) for f in named] + [(q.start, q.end) for q in quoted]
+                return PointResult(point.id, point.text, True, None, quotes(ev.text, spans), None, len(named))
             if named:
                 return PointResult(point.id, point.text, True, None,
                                    quotes(ev.text, [(f.start, f.end) for f in named]), None, len(named))

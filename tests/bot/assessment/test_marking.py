@@ -335,3 +335,20 @@ def test_an_answer_that_repeats_the_question_is_told_so(assessor: Assessor, cont
     got = assessor.assess(real, prompt=content.prompts["rl_reasonable_adjustment"])
     assert got.tip is None or "question's words" not in got.tip
     assert got.reasoning
+
+
+def test_the_regulator_and_its_role_needs_the_role(assessor: Assessor) -> None:
+    """"Names the regulator for your sector and explains its role": the name alone is half of it."""
+    p = assessor.content.prompts["rl_regulator_role"]
+    bare = (
+        "so it's ofcom for us at the broadband company in Stirling where I'm on the billing team. last "
+        "month a man rang about his bill going up and I moved him to a cheaper deal."
+    )
+    result = point(assessor, bare, p, "telecoms")
+    assert not result.met and result.missing is not None and "what the regulator does" in result.missing
+    role = (
+        "Ofcom regulates the phone and broadband providers and sets the general conditions we follow. "
+        "Last month a man rang about his bill going up and I moved him to a cheaper deal."
+    )
+    result = point(assessor, role, p, "telecoms")
+    assert result.met and any("sets the general conditions" in q.text for q in result.evidence)
