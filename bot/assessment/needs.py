@@ -815,7 +815,12 @@ def hits(
         # counts three teams when the answer goes on to say what one of them did.
         if said and substance and fx.hollow():
             continue
-        if not substance or any(fx.substantial(span) or fx.self_evident(cid, span) for _, span in said):
+        # A concept whose terms are no key words (`key_words: false`: "within 4 hours", "sets our
+        # charges") is a detail of the learner's own, substance by itself.
+        own = not fx.index.concepts[cid].key_words
+        if not substance or own or any(
+            fx.substantial(span) or fx.self_evident(cid, span) for _, span in said
+        ):
             out += said
     named: list[tuple[str, Span]] = []
     for f in _credited(fx.found):

@@ -1042,3 +1042,28 @@ def test_a_customer_agreeing_is_no_approval(assessor: Assessor) -> None:
         "and she agreed, and she stayed with us in October."
     )
     assert not point("escalate", assessor, "pp_goodwill_beyond_policy", text)[0]
+
+
+def test_support_set_to_what_the_customer_could_put_aside(assessor: Assessor) -> None:
+    """A prepayment meter's debt recovery set to what the customer said she could put on each week
+    is support based on what she can afford, and the regulator's role said plainly is its role."""
+    text = (
+        "electric supplier, call centre derry. single mum, 2 kids, keypad meter kept running out. "
+        "asked what she could actually put on each wk after the rent n food - she said a tenner - so "
+        "set the debt recovery on the keypad to take only that bit. she was relieved n said thanks"
+    )
+    met, evidence, _ = point("support", assessor, "rl_energy_affordability", text)
+    assert met and any("debt recovery" in e for e in evidence)
+
+
+def test_a_detail_of_the_learners_own_is_substance_by_itself(assessor: Assessor) -> None:
+    """A concept whose terms are no key words (what the regulator does) needs no other words of
+    the answer's own beside it: "Ofgem, the energy regulator, requires suppliers to ..." is its role
+    even in a sentence otherwise made of the prompt's words."""
+    text = (
+        "A mum of three in Stoke rang because her direct debit had gone up to £190. Ofgem, the energy "
+        "regulator, requires suppliers to take the customer's ability to pay into account. I went "
+        "through her income and outgoings and set a plan of £95 a month."
+    )
+    a = assessor.assess(text, prompt=assessor.content.prompts["rl_energy_affordability"], sector="energy")
+    assert next(p for p in a.marking_points if p.id == "regulator").met
