@@ -1067,3 +1067,25 @@ def test_a_detail_of_the_learners_own_is_substance_by_itself(assessor: Assessor)
     )
     a = assessor.assess(text, prompt=assessor.content.prompts["rl_energy_affordability"], sector="energy")
     assert next(p for p in a.marking_points if p.id == "regulator").met
+
+
+@pytest.mark.parametrize(
+    ("prompt_id", "pid", "text"),
+    [
+        ("ee_moment_of_truth", "concept",
+         "I work on the baggage desk at Belfast City Airport. If you follow a passenger all the way "
+         "from booking their seat to walking out of arrivals, the step that decides what they think "
+         "of us is our desk when their case hasn't come off the belt. In August I traced a mum's "
+         "case to Manchester and had it couriered to her house that night."),
+        ("ee_organisation_map", "journey",
+         "Underwriting never speaks to a customer, but they write what is covered, and claims decide "
+         "what gets paid. Follow a customer from quote to claim and you see the link: unclear wording "
+         "at the quote is only found out at the claim. Last year I took a flooded kitchen claim to "
+         "the underwriting lead and we rewrote the clause."),
+    ],
+)
+def test_the_journey_walked_in_plain_words(assessor: Assessor, prompt_id: str, pid: str, text: str) -> None:
+    """The customer journey used without its name: a customer followed from one stage to another,
+    even said as "if you follow ..."."""
+    met, evidence, _ = point(pid, assessor, prompt_id, text)
+    assert met and evidence
