@@ -161,6 +161,7 @@ def test_the_second_collection_shares_no_answer_with_the_first() -> None:
         + load_set("dev4", DATA / "dev4.yaml")
         + load_set("dev5", DATA / "dev5.yaml")
         + load_set("dev6", DATA / "dev6.yaml")
+        + load_set("holdout6", DATA / "holdout6.yaml")
     )
 
     def flat(item: Labelled) -> str:
@@ -170,7 +171,7 @@ def test_the_second_collection_shares_no_answer_with_the_first() -> None:
     assert not [i.id for i in second if flat(i) in texts]
     assert len({i.id for i in first + second}) == len(first + second), "answer ids are unique"
     tuning2 = {flat(i) for i in second if i.id.startswith("t2-")}
-    held = ("h2-", "h3-", "h4a", "h4b", "h4c", "h4d", "h5a", "h5b", "h5c", "h5d", "h5e", "h5f")
+    held = ("h2-", "h3-", "h4a", "h4b", "h4c", "h4d", "h5a", "h5b", "h5c", "h5d", "h5e", "h5f", "h6")
     assert not [i.id for i in second if i.id[:3] in held and flat(i) in tuning2]
 
 
@@ -215,6 +216,27 @@ def test_dev6_is_sound(content: Content) -> None:
     # Six writers, each numbering their part in writing order: h5a-001, ..., h5f-...
     parts = {i.id[:3] for i in items}
     assert parts == {f"h5{p}" for p in "abcdef"}
+    for part in parts:
+        ids = [i.id for i in items if i.id.startswith(part)]
+        assert ids == [f"{part}-{n:03d}" for n in range(1, len(ids) + 1)], part
+    assert len(items) >= 300
+    assert {i.prompt for i in items} == set(content.prompts), "every shipped prompt is answered"
+    assert_spread(items)
+    grades = Counter(i.grade for i in items)
+    assert grades["distinction"] >= 75, grades
+
+
+# --- holdout6: written blind to the engine while the sixth round worked; scored once -------------
+
+
+def test_holdout6_is_sound(content: Content) -> None:
+    """The held-out set is checked for form only (never scored by a test: docs/assessment.md)."""
+    items = load_set("holdout6", DATA / "holdout6.yaml")
+    problems = [p for item in items for p in check_item(item, content)]
+    assert not problems, "\n".join(problems)
+    # Separate writers, each numbering their part in writing order: h6a-001, ..., h6f-...
+    parts = {i.id[:3] for i in items}
+    assert all(p.startswith("h6") for p in parts) and len(parts) >= 5, parts
     for part in parts:
         ids = [i.id for i in items if i.id.startswith(part)]
         assert ids == [f"{part}-{n:03d}" for n in range(1, len(ids) + 1)], part
