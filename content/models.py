@@ -246,8 +246,8 @@ class Concept(_Strict):
     # substance, not a repeated key word (bot.assessment.needs.keywords_for).
     key_words: bool = True
     # Whether the idea is something the learner does on an occasion ("an apology", "a follow-up
-    # call"): a mention counts only where the answer tells the learner doing it, not in a general
-    # statement, a habit, a plan or someone else's doing (bot.assessment.needs.Findings.told).
+    # call"): a point needing it is met only in an answer with a real example, not by the idea said
+    # in general or as a habit with no occasion (bot.assessment.marking.done_on_an_occasion).
     occasion: bool = False
 
     @model_validator(mode="after")

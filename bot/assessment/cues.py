@@ -504,7 +504,6 @@ REASONING = re.compile(
     r"\bif (i|we|you|they|she|he)('d| had| hadn'?t| hadnt| didn'?t| didnt| \w+ed)\b[^.!?\n,]{3,60}?\b"
     r"((she|he|they|we|it|i|you|customers?|people|a \w+|the \w+)('d| would| could| might)( have|'ve| of)?"
     r"|(she|he|they|we|it|i|you|customers?|people|a \w+|the \w+) (couldve|wouldve|mightve)|id have)\b|"
-
     # Explanations in chat: "meant we could show", "cause was the software", "which kills FCR".
     r"\b(?=mean)(?<![.!?]\s)(meant|means) (we|i|that|she|he|they|customers|people|its|it's|it|you|the)\b|"
     r"\b(the |root )?cause was\b|"
