@@ -31,10 +31,10 @@ DATA_DIR = Path(__file__).resolve().parents[2] / "tests" / "data" / "marking"
 # dev5 was holdout4: written blind while the fourth round worked, scored once at 8eb2248, then
 # opened for development at 7f3f07b.
 # dev6 was holdout5: written blind by six writers while the fifth round worked, scored once at
-# 9b9416e, then opened for development. holdout6 was written blind by five writers while the
-# sixth round worked, committed before any scoring and scored once at 208dde1: spent, it is
-# development data from here (to be renamed dev7).
-SETS = ("tuning", "dev2", "tuning2", "dev3", "dev4", "dev5", "dev6", "holdout6")
+# 9b9416e, then opened for development. dev7 was holdout6: written blind by five writers while the
+# sixth round worked, committed before any scoring, scored once at 208dde1, then opened for
+# development.
+SETS = ("tuning", "dev2", "tuning2", "dev3", "dev4", "dev5", "dev6", "dev7")
 NATIONS = ("england", "scotland", "wales", "northern_ireland")
 STYLES = ("own_words", "keywords", "partial", "phone", "spoken", "weak", "distinction")
 CORRECTIONS = ("wrong_year", "outdated", "policy_as_law")
