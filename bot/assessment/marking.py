@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 from rapidfuzz import fuzz
 
-from bot.assessment.needs import Findings, asks_for_a_name, describe, judge, quotes
+from bot.assessment.needs import NAMED_ONLY, Findings, asks_for_a_name, describe, judge, quotes
 from bot.assessment.types import WHY_MISSING, Flag, Found, Grade, Hint, PointResult, Quote
 from bot.assessment.wording import join
 from content.loader import Content, normalise_form
@@ -128,6 +128,11 @@ def met(content: Content, point: MarkingPoint, ev: Evidence) -> PointResult:
         missing = None if ok else point.missing or "the words this point looks for"
         return PointResult(point.id, point.text, ok, None, quoted, missing, len(quoted))
     ok, quoted, missing, first = judge(content, point, fx)
+    if (not ok and missing is not None and not missing.endswith(NAMED_ONLY)
+            and done_on_an_occasion(content, point) and not real_example(ev)):
+        # Said as a definition or in general ("it is important to apologise ..."), or not at all,
+        # in an answer with no real example: what it needs is the example too.
+        missing += NO_OCCASION
     if ok and not asks_for_a_name(point):
         if done_on_an_occasion(content, point) and not real_example(ev):
             # "I always act on my feedback", "it's important to apologise": the idea is said, but

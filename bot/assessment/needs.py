@@ -121,6 +121,9 @@ BOILERPLATE = frozenset(
         "ensured", "approach", "manner", "aspect", "aspects", "necessary", "deserve", "deserves",
         "business", "organisation", "organization", "company", "everyone", "both", "sides", "multiple",
         "various", "overall", "whole", "quality", "recognised", "recognized", "practice", "practices",
+        # Light verbs carry what follows them, not a thing of their own: "I took ownership and I
+        # followed up" says no more than "ownership" and "followed up".
+        "take", "took", "taken", "taking", "keep", "kept", "keeping",
     )
 )
 # Signals whose words must say something of this answer's own (see `Findings.substantial`).
@@ -141,6 +144,44 @@ PLAN = re.compile(
     re.I,
 )
 PLAN_REACH = 12
+
+# A sentence that defines a term or says what a thing is in general (`Findings.defines`): "SMART
+# means Specific, Measurable, ...", "HEAT stands for Hear, Empathise, ...", "a moment of truth is
+# any point where ...", "Net Promoter Score is a feedback tool where customers score ...". It tells
+# what the learner knows, not what they did or why on this occasion.
+DEFINITION = re.compile(
+    r"(?:(?:so|and|basically|um|well|right)\W+)*(?:(?:a|an|the)\s+)?(?P<term>(?:[\w'’-]+\s+){0,4}?)"
+    r"(?:stands? for|is short for|refers? to|is defined as"
+    r"|(?:is|are) (?:when|where|basically|all about|any)\b"
+    r"|means? (?!(?:we|you|i|that|they|it|he|she|our|your|their|staff|customers?|people|everyone|"
+    r"nobody|no one|there|a lot|more|less)\b)"
+    r"|(?:is|are) (?:a|an|the) (?:[\w-]+ ){0,3}?(?:where|that|which|who|when|used)\b)",
+    re.I,
+)
+# A value said of a thing in general, before a reason's cue: "coaching is really important
+# because it develops people", "it's important to take ownership because ...". The reason after
+# it is why the thing matters to anyone, not why the learner did what they did on this occasion.
+IN_GENERAL = re.compile(
+    r"\b(?:is|are|'s|’s)\s+(?:\w+\s+){0,1}?(?:important|vital|key|essential|crucial|so important|"
+    r"really important|very important)\b[^.;]*$",
+    re.I,
+)
+# A sentence that opens on a value said of a thing in general, in the present: "following up is
+# important because it shows you care", "it's vital to take ownership". Like a definition, it says
+# what the learner believes, not what they did (`Findings.defines`).
+GENERAL_VALUE = re.compile(
+    r"(?:(?:so|and|basically|um|well|i think|i believe)\W+)*(?:(?:a|an|the)\s+)?"
+    r"(?P<term>(?:[\w'’-]+\s+){0,4}?(?:[\w-]+))\s*(?:is|are|'s|’s)\s+(?:\w+\s+)?"
+    r"(?:important|vital|key|essential|crucial)\b",
+    re.I,
+)
+# What no definition starts with: a pronoun ("that means we had to") or the words of a case ("the
+# problem is the rota that ...", "my task was ...").
+NOT_A_TERM = frozenset(
+    {"it", "this", "that", "which", "he", "she", "they", "i", "we", "you", "there", "my", "our",
+     "his", "her", "their", "your", "problem", "issue", "reason", "thing", "point", "trouble",
+     "result", "outcome", "answer", "plan", "aim", "goal", "idea", "task", "job", "what", "who"}
+)
 
 
 def figure(w: Word) -> bool:
@@ -203,10 +244,14 @@ class Findings:
 
     def substantial(self, span: Span, *, after: bool = False) -> bool:
         """Whether the sentence of a hit (for a reason, the clause after its cue) says something
-        beyond the prompt's key words: "because it's the law" and "I escalated it" do not."""
+        beyond the prompt's key words: "because it's the law" and "I escalated it" do not; nor does
+        a definition ("SMART means Specific, Measurable, ...", `defines`)."""
         key = (span, after)
         if key in self._substance:
             return self._substance[key]
+        if self.defines(span):
+            self._substance[key] = False
+            return False
         at = bisect.bisect_right(self._ends, span[0])
         if at >= len(self.words):
             return False
@@ -227,6 +272,47 @@ class Findings:
             need = 1
         self._substance[key] = own >= need
         return self._substance[key]
+
+    def defines(self, span: Span) -> bool:
+        """Whether the sentence a span starts in defines a term or says what a thing is in general
+        (`DEFINITION`): it tells no occasion and no reason of the learner's own."""
+        at = bisect.bisect_right(self._ends, span[0])
+        if at >= len(self.words):
+            return False
+        sentence = self._sentences.get(self.words[at].sentence, [])
+        if not sentence:
+            return False
+        m = DEFINITION.match(self.text, sentence[0].start, sentence[-1].end)
+        if m is not None:
+            term = m.group("term").split()
+            if term and not {t.casefold().strip("'’") for t in term} & NOT_A_TERM:
+                return True
+        m = GENERAL_VALUE.match(self.text, sentence[0].start, sentence[-1].end)
+        if m is None:
+            return False
+        term = [t.casefold().strip("'’") for t in m.group("term").split()]
+        if term == ["it"]:
+            # "It's important to take ownership", not "it's important that I ...".
+            return self.text.startswith(" to ", m.end()) or self.text.startswith(" to\n", m.end())
+        return not set(term) & NOT_A_TERM
+
+    def in_general(self, span: Span) -> bool:
+        """Whether a reason's cue at ``span`` follows a value said in general, in the present
+        (`IN_GENERAL`: "apologising is really important because ...")."""
+        at = bisect.bisect_right(self._ends, span[0])
+        if at >= len(self.words):
+            return False
+        sentence = self._sentences.get(self.words[at].sentence, [])
+        return bool(sentence) and bool(IN_GENERAL.search(self.text, sentence[0].start, span[0]))
+
+    def habitual(self, span: Span) -> bool:
+        """Whether the clause a span starts in says what is done in general (`habit`): "I always
+        use HEAT, which is Hear, Empathise, ...", "we follow up every complaint"."""
+        at = bisect.bisect_right(self._ends, span[0])
+        if at >= len(self.words):
+            return False
+        first = self.words[at]
+        return habit([w for w in self._sentences.get(first.sentence, []) if w.clause == first.clause])
 
     def class_of_documents(self, span: Span) -> bool:
         """Whether a name ends in a plural document word with nothing to say which ones: "always
@@ -811,6 +897,10 @@ def hits(
         said = fx.concept(cid)
         if cid == OWN_NAME_CONCEPT:
             said = [h for h in said if not fx.class_of_documents(h[1])]
+        if substance:
+            # A definition tells what the learner knows, not what they did ("SMART means ...").
+            said = [h for h in said if not fx.defines(h[1])]
+
         # One developed mention carries a list: "Warehousing, IT and Finance are central teams"
         # counts three teams when the answer goes on to say what one of them did.
         if said and substance and fx.hollow():
@@ -855,6 +945,10 @@ def hits(
     # A model named by an acronym and spelled out in what the learner did ("used LAST - listened,
     # apologised, solved it, thanked her"): its steps are its use.
     spelled = spelled_models(need, fx, content) if distinct(named) < need.min or substance else []
+    if substance:
+        # Its steps said as what is always done, or as what the letters stand for, are no use on
+        # this occasion ("I always use HEAT, which is Hear, Empathise, Apologise, Take ownership").
+        spelled = [h for h in spelled if not fx.habitual(h[1]) and not fx.defines(h[1])]
     named += spelled
     if need.kind == Kind.LEGISLATION and not need.relevant:
         named += fx.statutes()
@@ -890,6 +984,8 @@ def reasons(fx: Findings, spans: list[Span], *, substance: bool) -> list[Span]:
         return []
     out = []
     for sp in spans:
+        if substance and fx.in_general(sp):
+            continue
         if NEXT_STEP.match(fx.text, sp[0], sp[1]):
             if fx.reason_before(sp):
                 out.append(sp)

@@ -6,6 +6,7 @@ The answers come from the issue's own examples (issue 13) and the ways learners 
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -1089,3 +1090,105 @@ def test_the_journey_walked_in_plain_words(assessor: Assessor, prompt_id: str, p
     even said as "if you follow ..."."""
     met, evidence, _ = point(pid, assessor, prompt_id, text)
     assert met and evidence
+
+
+# --- The seventh round: definitions, values in general, light verbs (docs/assessment.md) ---------
+
+
+@pytest.mark.parametrize(
+    ("sentence", "defines"),
+    [
+        ("SMART means Specific, Measurable, Achievable, Relevant and Time-bound.", True),
+        ("HEAT stands for Hear, Empathise, Apologise and Take ownership.", True),
+        ("A moment of truth is any point where the customer makes up their mind.", True),
+        ("Net Promoter Score is a feedback tool where customers score us from 0 to 10.", True),
+        ("Following up is important because it shows the customer you care.", True),
+        ("It's important to take ownership because customers want one person.", True),
+        # A consequence, a case, a past judgement: no definitions.
+        ("That means we had to refund her the full £80.", False),
+        ("The problem is the rota that the warehouse set in May.", False),
+        ("My target was to cut my wrap time to 60 seconds by March.", False),
+        ("It was important to ring her back because she was on her own.", False),
+        ("The Equality Act means we have to make reasonable adjustments.", False),
+    ],
+)
+def test_a_definition_or_a_value_in_general_is_read_as_such(
+    assessor: Assessor, monkeypatch: pytest.MonkeyPatch, sentence: str, defines: bool
+) -> None:
+    """`Findings.defines`: a sentence that says what a term stands for or what a thing is in
+    general, or that a thing is important, in the present, tells no occasion of the learner's."""
+    from bot.assessment import marking
+
+    seen: list[bool] = []
+    original = marking.met
+
+    def spy(content: Content, p: MarkingPoint, ev: Any) -> Any:
+        seen.append(ev.findings.defines((0, 1)))
+        return original(content, p, ev)
+
+    monkeypatch.setattr(marking, "met", spy)
+    assessor.assess(sentence, prompt=assessor.content.prompts["pp_record_keeping"])
+    assert seen and all(s is defines for s in seen)
+
+
+def test_a_definition_meets_no_idea_the_learner_applied(assessor: Assessor) -> None:
+    """"SMART means ... Time-bound" in an answer about a real target says what the letters stand
+    for, not that the learner's target had a deadline; the deadline said of the target meets it."""
+    defined = (
+        "I work in an electrical shop in Stirling. My target was SMART. SMART means Specific, "
+        "Measurable, Achievable, Relevant and Time-bound. My target was to get better at upselling. "
+        "I talked to more customers about our warranties and I think I met it."
+    )
+    assert not point("timebound", assessor, "mi_smart_target", defined)[0]
+    dated = defined.replace(
+        "My target was to get better at upselling.",
+        "My target was to sell 10 warranties a week by the end of March.",
+    )
+    met, evidence, _ = point("timebound", assessor, "mi_smart_target", dated)
+    assert met and any("end of March" in e for e in evidence)
+
+
+def test_a_value_in_general_is_no_reason_for_the_case(assessor: Assessor) -> None:
+    """"Keeping records is important because it builds trust" is why records matter to anyone;
+    the same answer's reason tied to its case meets "Explains why"."""
+    prompt = "pp_record_keeping"
+    general = (
+        "I work on the phones at a housing association in Wrexham. Last Tuesday a tenant rang about "
+        "a leak under her sink and I logged the call on the housing system with the date and what she "
+        "said. Keeping records is important because it builds trust with our tenants."
+    )
+    assert not point("why", assessor, prompt, general)[0]
+    case = general.replace(
+        "Keeping records is important because it builds trust with our tenants.",
+        "I noted it because the plumber needed to know the leak had already soaked the cupboard.",
+    )
+    assert point("why", assessor, prompt, case)[0]
+
+
+def test_light_verbs_and_habits_carry_no_substance(assessor: Assessor) -> None:
+    """"I took ownership and I followed up" says only the point's key words, whatever the rest of
+    the answer tells; a follow-up with its particulars meets the point. A model spelled out as
+    what is always done is not the model used on this occasion."""
+    prompt = "pp_complaint_steps"
+    keywords = (
+        "I work in a shoe shop in Sheffield. When I get a complaint I always use HEAT which is Hear, "
+        "Empathise, Apologise and Take ownership and I follow the complaints procedure. Last week a "
+        "lady came in because the sole came off her trainers after two weeks. I took ownership and I "
+        "followed up. She got a refund of £45."
+    )
+    assert not point("follow_up", assessor, prompt, keywords)[0]
+    assert not point("model", assessor, prompt, keywords)[0]
+    particulars = keywords.replace(
+        "I took ownership and I followed up.",
+        "I rang her on the Friday to check the new pair fitted and she said they were grand.",
+    )
+    assert point("follow_up", assessor, prompt, particulars)[0]
+    used = keywords.replace(
+        "When I get a complaint I always use HEAT which is Hear, Empathise, Apologise and Take "
+        "ownership and I follow the complaints procedure.",
+        "I follow the complaints procedure.",
+    ).replace(
+        "I took ownership and I followed up.",
+        "I used HEAT: I heard her out, empathised, apologised and took ownership of the refund.",
+    )
+    assert point("model", assessor, prompt, used)[0]
