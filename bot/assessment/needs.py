@@ -144,6 +144,7 @@ PLAN = re.compile(
     re.I,
 )
 PLAN_REACH = 12
+OTHERS_REACH = 6  # words back from a mention read for someone else as its doer
 
 # A sentence that defines a term or says what a thing is in general (`Findings.defines`): "SMART
 # means Specific, Measurable, ...", "HEAT stands for Hear, Empathise, ...", "a moment of truth is
@@ -173,6 +174,17 @@ GENERAL_VALUE = re.compile(
     r"(?:(?:so|and|basically|um|well|i think|i believe)\W+)*(?:(?:a|an|the)\s+)?"
     r"(?P<term>(?:[\w'’-]+\s+){0,4}?(?:[\w-]+))\s*(?:is|are|'s|’s)\s+(?:\w+\s+)?"
     r"(?:important|vital|key|essential|crucial)\b",
+    re.I,
+)
+# Someone else at work as the doer, right before what was done: "my supervisor apologised to him",
+# "the store manager wrote an action plan", "my colleague wrote everything down for him".
+OTHERS_DOING = re.compile(
+    r"\b(?:my|our|the|her|his|a|another|one of (?:my|our|the))\s+(?:\w+\s+){0,2}?"
+    r"(?:manager|team leader|supervisor|boss|colleague|colleagues|tl|mgr|team mate|teammate|"
+    r"coworker|co-worker|director|senior|trainer|mentor|engineer|nurse|officer)s?"
+    r"(?:\s*,?\s*(?:\w+\s*,\s*)?)(?:\s+(?:then|also|just|had|has|did|quickly|straight away|later))*\s+"
+    # ... perhaps with the verb before the mention: "the store manager wrote an action plan".
+    r"(?:(?:\w+ed|wrote|did|gave|made|put|sent|rang|held|ran|took|kept)\s+(?:(?:an?|the|his|her|their|him|them)\s+)?)?$",
     re.I,
 )
 # What no definition starts with: a pronoun ("that means we had to") or the words of a case ("the
@@ -313,6 +325,18 @@ class Findings:
             return False
         first = self.words[at]
         return habit([w for w in self._sentences.get(first.sentence, []) if w.clause == first.clause])
+
+    def others_doing(self, span: Span) -> bool:
+        """Whether a mention is of someone else at work doing it (`OTHERS_DOING`), not the learner:
+        the words just before it in its clause name a colleague or a manager as the doer."""
+        at = bisect.bisect_right(self._ends, span[0])
+        if at >= len(self.words):
+            return False
+        first = self.words[at]
+        lo = at
+        while lo > 0 and self.words[lo - 1].clause == first.clause and at - lo < OTHERS_REACH:
+            lo -= 1
+        return bool(OTHERS_DOING.search(self.text, self.words[lo].start, span[0]))
 
     def class_of_documents(self, span: Span) -> bool:
         """Whether a name ends in a plural document word with nothing to say which ones: "always
@@ -900,6 +924,9 @@ def hits(
         if substance:
             # A definition tells what the learner knows, not what they did ("SMART means ...").
             said = [h for h in said if not fx.defines(h[1])]
+            if fx.index.concepts[cid].occasion:
+                # Done by a colleague or a manager, it is not what the learner did (rule 4).
+                said = [h for h in said if not fx.others_doing(h[1])]
 
         # One developed mention carries a list: "Warehousing, IT and Finance are central teams"
         # counts three teams when the answer goes on to say what one of them did.

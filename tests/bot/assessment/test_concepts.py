@@ -1192,3 +1192,32 @@ def test_light_verbs_and_habits_carry_no_substance(assessor: Assessor) -> None:
         "I used HEAT: I heard her out, empathised, apologised and took ownership of the refund.",
     )
     assert point("model", assessor, prompt, used)[0]
+
+
+def test_a_colleague_doing_it_is_not_the_learner_doing_it(assessor: Assessor) -> None:
+    """Something the learner does (an apology, acting on findings), told as done by a manager or
+    a colleague, is not met; told as the learner's own, it is. A manager asking the learner to do
+    it leaves it the learner's."""
+    prompt = "sf_service_recovery"
+    supervisor = (
+        "I work at the railway station in Bangor, County Down. On Monday a train was cancelled and a "
+        "passenger missed a hospital appointment, so my supervisor apologised to him and got him a taxi."
+    )
+    assert not point("apology", assessor, prompt, supervisor)[0]
+    own = supervisor.replace("my supervisor apologised to him", "I apologised to him")
+    assert point("apology", assessor, prompt, own)[0]
+    asked = supervisor.replace(
+        "my supervisor apologised to him", "my supervisor asked me to apologise to him"
+    )
+    assert point("apology", assessor, prompt, asked)[0]
+    audit = "mi_quality_audit"
+    manager = (
+        "Our quarterly mystery shop at the Lisburn store in May scored us 68% because nobody offered "
+        "help with packing. The store manager wrote an action plan and briefed everyone at the huddle."
+    )
+    assert not point("action", assessor, audit, manager)[0]
+    mine = manager.replace(
+        "The store manager wrote an action plan and briefed everyone at the huddle.",
+        "I wrote an action plan for my till team and started offering help with packing on every shop.",
+    )
+    assert point("action", assessor, audit, mine)[0]
