@@ -59,7 +59,9 @@ CONFORMITY = frozenset(
         # Where the rule is written or who set it: "cos its in our chat guide", "a requirement from
         # the chief executive".
         "guide", "guidance", "guidelines", "handbook", "manual", "requirement", "requirements",
-        "instructed", "chief", "executive"
+        "instructed", "chief", "executive",
+        # Whose job it is in general: "because safeguarding is everyone's responsibility".
+        "responsibility", "responsibilities", "duty", "duties", "obligation", "obligations",
     )
 )
 NEXT_STEP = re.compile(r"[\w')]*,?\s*so\s+(i|we)\b", re.I)

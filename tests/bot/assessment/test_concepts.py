@@ -1221,3 +1221,20 @@ def test_a_colleague_doing_it_is_not_the_learner_doing_it(assessor: Assessor) ->
         "I wrote an action plan for my till team and started offering help with packing on every shop.",
     )
     assert point("action", assessor, audit, mine)[0]
+
+
+def test_whose_job_it_is_in_general_is_no_reason(assessor: Assessor) -> None:
+    """"Because safeguarding is everyone's responsibility" says whose duty it is, as "because it's
+    policy" says where the rule is: no reason for this case. The case's own reason is one."""
+    prompt = "pp_safeguarding_concern"
+    duty = (
+        "I work in a care home in Newry. On Tuesday a resident told me her son takes her pension every "
+        "week and she has no money left for her hairdresser. I wrote down her words and passed it to "
+        "our safeguarding lead that afternoon. I did it because safeguarding is everyone's responsibility."
+    )
+    assert not point("why", assessor, prompt, duty)[0]
+    case = duty.replace(
+        "because safeguarding is everyone's responsibility",
+        "because she had no other family and the money was hers",
+    )
+    assert point("why", assessor, prompt, case)[0]
