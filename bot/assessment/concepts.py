@@ -23,7 +23,7 @@ from typing import NamedTuple
 
 import snowballstemmer
 
-from bot.assessment.spoken import SHORTHAND
+from bot.assessment.spoken import NUMBER_WORDS, SHORTHAND
 from content.models import Concept
 
 WORD = re.compile(r"[A-Za-z0-9£%]+(?:['’][A-Za-z]+)*")
@@ -288,7 +288,8 @@ class ConceptIndex:
             or (kind == "stem" and (w.stem == value or w.low == value))
             or (kind == "prefix" and w.low.startswith(value))
             or (kind == "exact" and w.raw.rstrip("s'’") == value)
-            or (kind == "figure" and any(c.isdigit() for c in w.low))
+            or (kind == "figure" and (any(c.isdigit() for c in w.low)
+                                      or w.low.split("-")[0] in NUMBER_WORDS))
         ):
             yield i + 1
 

@@ -38,6 +38,9 @@ _TEENS = {
 }
 _TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70,
          "eighty": 80, "ninety": 90}
+# Counts said in words that stand for a figure wherever they are ("seventy percent", "nine out of
+# ten"); "one" is left out, as "one day" and "one lady" are no figures.
+NUMBER_WORDS = frozenset(set(_UNITS) | set(_TEENS) | set(_TENS) | {"hundred"}) - {"one"}
 _UNIT = "|".join(_UNITS)
 _TEEN = "|".join(_TEENS)
 _TEN = "|".join(_TENS)

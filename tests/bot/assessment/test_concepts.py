@@ -1238,3 +1238,27 @@ def test_whose_job_it_is_in_general_is_no_reason(assessor: Assessor) -> None:
         "because she had no other family and the money was hers",
     )
     assert point("why", assessor, prompt, case)[0]
+
+
+@pytest.mark.parametrize(
+    "target",
+    [
+        # Spoken: the figures in words.
+        "okay so um my team leader gave me a target to get my um after call survey score up from "
+        "like seventy percent to eighty percent by the end of june",
+        # Agreed, with no word for a target.
+        "My team leader saw I took three minutes after each call to write my notes, and we agreed "
+        "I'd get it down to 90 seconds by the end of the month",
+    ],
+)
+def test_a_target_with_a_figure_and_a_deadline_in_any_words_is_smart(assessor: Assessor, target: str) -> None:
+    """"Uses SMART targets" is met by a target with its figure and its deadline, the figures said
+    in words as a recogniser writes them, or agreed without the word "target"; without the deadline
+    it is not."""
+    text = (
+        f"I work on the phones for a mobile company in Merthyr. {target}. I started summing up what "
+        "we'd done at the end of each call and asking if there was anything else."
+    )
+    assert point("smart", assessor, "mi_smart_target", text)[0]
+    undated = text.replace(" by the end of june", "").replace(" by the end of the month", "")
+    assert not point("smart", assessor, "mi_smart_target", undated)[0]
