@@ -36,6 +36,11 @@ def named(assessor: Assessor, text: str) -> dict[str, tuple[str, ...]]:
         ("Supply of Goods & Services Act", "supply_goods_services_act_1982"),
         ("the Ombudsman Services for Communications", "communications_ombudsman"),
         ("Health and Safety at Work etc. Act 1974", "health_safety_at_work_act_1974"),
+        # Workplace names for policies: the limits of a role, an airline's refund rules, phone "n".
+        ("our delegated authority limits", "escalation_procedure"),
+        ("the sign-off limits", "escalation_procedure"),
+        ("our fare rules", "refund_policy"),
+        ("the id n v check", "identity_verification"),
     ],
 )
 def test_finds_each_written_form(assessor: Assessor, written: str, entry_id: str) -> None:
