@@ -59,6 +59,12 @@ SITUATION = re.compile(
     rf"trial|pilot|review|new)\b|"
     # The learner in the middle of something on one occasion: "I was checking the offers email
     # before it went out and saw...", "we were closing up when".
+    # Phone notes that drop the "I" or the "my": "saw a linkedin post from ...", "mgr asked me to
+    # redo our callback process", "cx in newry, washing machine we installed flooded".
+    rf"(^|[.!?\n]\s*)(saw|noticed|spotted|overheard|caught)\b|"
+    rf"(^|[.!?\n]\s*)({_BOSS}) (asked|told|set|gave|said|came|noticed|wanted|rang)\b|"
+    rf"\b(customer|lady|man|woman|gentleman|guest|tenant|passenger|patient|resident) (in|from) "
+    rf"(?!(?:the|a|an|my|our|their|general|front|person|store|branch|shop)\b)[a-z]+|"
     rf"\b(i|we) (was|were) (just |still )?(?!(?:going|trying|hoping|planning|meaning|being|thinking|"
     rf"wondering|told|asked)\b)\w{{2,}}ing\b|"
     # A meeting or check had with someone, the "I" dropped in chat: "had my monthly call QA with my
@@ -195,7 +201,7 @@ TASK_CLASSES = {
         # repair ones", not in answer to the learner's question ("asked my manager if we could ...
         # she said take"); or gave the learner something to do it with: "the area manager gave me
         # the quarter to turn that section of the score round".
-        rf"\b({_BOSS})s?\b(?:[\w' ]{{0,30}}?\b(asked|told|wanted|needed|got|trusted|picked|chose) me\b|"
+        rf"\b({_BOSS})s?\b(?:[\w' ]{{0,60}}?\b(asked|told|wanted|needed|got|trusted|picked|chose) me\b|"
         r"(?:(?!\bif\b)[\w' ]){0,40}?\b(said|says|told me|told us)( to)? "
         r"(find|sort|fix|look|get|check|work|deal|chase|ring|call|make|clear|cut|stop|take|handle|go|bring|"
         r"reduce)\b|"
@@ -210,7 +216,11 @@ TASK_CLASSES = {
         rf"\b(i|we)( was| were| had been|'d been|’d been| got) (\w+ )?(given|handed|set|assigned) (the|a|an) "
         rf"(\w+ )?"
         rf"({_DUTY_GIVEN})\b|"
-        r"\bi was (\w+ )?(asked|tasked)\b",
+        r"\bi was (\w+ )?(asked|tasked)\b|"
+        # A boss named, then "she asked me to" in the next words: "mgr came up w/ a new late
+        # checkout process ... she asked me to get the team doing it".
+        rf"\b({_BOSS})s?\b[^.!?\n]{{0,200}}[.!?]?[^.!?\n]{{0,80}}?\b(she|he|they)( then| also)? "
+        r"(asked|told|wanted|needed|got) me to\b",
         re.I,
     ),
     # What the learner needed or wanted to bring about: "I wanted the next observation to show",

@@ -738,3 +738,47 @@ def test_a_dropped_i_before_a_bare_team_or_thing_is_an_action(text: str) -> None
 
 def test_the_customers_feelings_after_a_comma_are_no_action() -> None:
     assert not star_parts("the customer rang, annoyed about the bill, and frustrated with waiting")["action"]
+
+
+# --- The seventh round: phone notes that drop the "I" or the "my"; tasks given by a boss ---------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "work in a broadband call centre in cardiff. saw a linkedin post from the institute abt effort.",
+        "credit union in armagh. mgr asked me to redo our callback process.",
+        "worst one - cx in newry, washing machine we installed flooded her kitchen.",
+    ],
+)
+def test_a_phone_note_that_drops_the_i_or_the_my_still_sets_a_scene(text: str) -> None:
+    assert star_parts(text)["situation"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Customers in general want a quick answer.",
+        "We serve customers from all over the county.",
+    ],
+)
+def test_customers_in_general_are_no_scene(text: str) -> None:
+    assert not star_parts(text)["situation"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # The boss, then what they said, then the ask: further than a few words apart.
+        "my team leader said my chat scores were the lowest in the team and asked me to get them up.",
+        # The boss named, then "she asked me to" in the next sentence.
+        "mgr came up w/ a new late checkout process, u book it at the desk n it goes on a sheet for "
+        "housekeeping so they dont go in rooms early. she asked me to get the team doing it.",
+    ],
+)
+def test_a_task_given_by_a_boss_in_their_own_words(text: str) -> None:
+    assert star_parts(text)["task"]
+
+
+def test_a_customer_asking_is_no_task_given_by_a_boss() -> None:
+    assert not star_parts("A customer came in with a broken kettle. She asked me to swap it.")["task"]
