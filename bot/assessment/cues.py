@@ -465,6 +465,11 @@ QUANTITY = re.compile(
     rf"\b(once|twice|\d+ times) a (day|week|month)\b|\ba (day|week|month|year)'?s? "
     rf"(free|credit|refund)\b|\ba (week|month|year)'?s? off\b|\b(gave|scored|rated) (us|me|it) (a )?\d+\b|"
     rf"\b\d+ on the (survey|feedback|review|scorecard)\b|"
+    # A rating said as a kind of review ("a five-star review", "5 star on google"); a score from a
+    # check of the learner's work ("aprils monitoring i got 86").
+    rf"\b\d+[- ]star\b|"
+    rf"\b(monitoring|audit|observation|mystery shop\w*|scorecard|qa|assessment|check)\b[^.!?\n]{{0,25}}?"
+    rf"\b(i |we |me )?(got|scored|hit|reached|came back( at)?) (a |an )?\d|"
     # The day it was done, counted: "he got the figures on day 17".
     rf"\b(on|by) day \d+\b",
     re.I,

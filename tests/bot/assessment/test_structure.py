@@ -782,3 +782,18 @@ def test_a_task_given_by_a_boss_in_their_own_words(text: str) -> None:
 
 def test_a_customer_asking_is_no_task_given_by_a_boss() -> None:
     assert not star_parts("A customer came in with a broken kettle. She asked me to swap it.")["task"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I went and spoke to him myself and he stayed for his meal. He left us a five-star review.",
+        "she went thru it w/ me so i put a post it on my screen. aprils monitoring i got 86, march was 71",
+    ],
+)
+def test_a_star_rating_or_a_check_score_after_the_action_is_measurable(text: str) -> None:
+    assert is_measurable(text)
+
+
+def test_a_check_with_no_score_is_not_measurable() -> None:
+    assert not is_measurable("I put a post it on my screen and my next monitoring went much better.")
