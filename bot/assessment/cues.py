@@ -485,6 +485,10 @@ NOT_A_RESULT = re.compile(
     # time ("I always answer on the same day"), how long something was owned ("she'd had it about
     # four months") and a period ahead ("over the next two months") are no result.
     r"(he|she|they|you|customers?|cx) (can|could)|always|usually|whenever|'d had|had had|"
+    # How long things had been wrong before anyone acted: "his broadband had been down for three
+    # days", "a cx had been without broadband for 3 wks", "had stopped working after seven weeks".
+    r"(had|'d) been (\w+ ){0,2}?(down|without|off|waiting|on hold|stuck|out|going|trying|ringing|"
+    r"calling|chasing|paying|overcharged|charged|billed|using)|(had|'d) stopped|"
     r"(over|during) the (next|following|last|past)|"
     # "was in hospital for 3 weeks" sets the scene; "he's been in every day since" is a result.
     r"normally|if|unless|(was|were|is|still|been) (in|inside|within|outside|over|past)"

@@ -255,6 +255,15 @@ def _result_start(text: str) -> int:
 
 
 BEFORE_REACH = 45  # characters before a figure read for what makes it no result
+# A figure aimed at, not reached: a target, goal or KPI earlier in its clause ("the target for next
+# year is to answer 90% of chats within two minutes", "our KPI is 85% on quality"), read further
+# back than BEFORE_REACH but never past a comma or a full stop.
+AIMED = re.compile(
+    r"\b(target|targets|aim|aims|goal|goals|kpi|kpis)\b(?! (was|were) (hit|met|reached|beaten|smashed))"
+    r"[^,;.!?\n]*$",
+    re.I,
+)
+AIMED_REACH = 100
 
 
 def _before(text: str, at: int) -> str:
@@ -278,6 +287,8 @@ def _measurable_span(text: str) -> Span | None:
     # A change in a figure ("calls down 70%", "CSAT up from 72 to 84") in the second half of the
     # answer is an outcome, even in chat notes that never say "I" before their actions.
     for m in CHANGE.finditer(text, len(text) // 2):
+        if AIMED.search(text, max(0, m.start() - AIMED_REACH), m.start()):
+            continue
         if not NOT_A_RESULT.search(_before(text, m.start())) and not PERIOD.match(text[m.end() :]):
             return m.span()
     offset = 0
@@ -291,6 +302,8 @@ def _measurable_span(text: str) -> Span | None:
             if offset + q.start() < acted_at and not is_result:
                 continue
             if NOT_A_RESULT.search(_before(s, q.start())) or AFTER.match(s[q.end() :]):
+                continue
+            if AIMED.search(s, max(0, q.start() - AIMED_REACH), q.start()):
                 continue
             return offset + q.start(), offset + q.end()
         offset += len(s)

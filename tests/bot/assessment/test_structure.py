@@ -797,3 +797,29 @@ def test_a_star_rating_or_a_check_score_after_the_action_is_measurable(text: str
 
 def test_a_check_with_no_score_is_not_measurable() -> None:
     assert not is_measurable("I put a post it on my screen and my next monitoring went much better.")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # A target or a KPI is aimed at, however far back in its clause it was named.
+        "I rewrote the chat templates and trained the team on them. The target for next year is to "
+        "answer 90% of chats within two minutes.",
+        "I use the GROW model and KPIs to coach my team to meet our service standards. I hold "
+        "one-to-ones every fortnight and I coach and monitor my team. Our KPI is 85% on quality "
+        "assurance and 80% first contact resolution.",
+        "Complaints about the 8am phone queue kept coming in. I set the team a SMART target: raise "
+        "our FFT score to 90% by the end of September.",
+        # How long it had been wrong before anyone acted.
+        "I rang the engineers and booked a visit. His broadband had been down for three days.",
+    ],
+)
+def test_a_target_or_how_long_it_had_been_wrong_is_no_result(text: str) -> None:
+    assert not is_measurable(text)
+
+
+def test_a_target_that_was_hit_is_a_result() -> None:
+    assert is_measurable(
+        "I rewrote the chat templates and trained the team on them. By March the target was hit: "
+        "we answered 91% of chats within two minutes."
+    )
