@@ -489,6 +489,11 @@ NOT_A_RESULT = re.compile(
     # days", "a cx had been without broadband for 3 wks", "had stopped working after seven weeks".
     r"(had|'d) been (\w+ ){0,2}?(down|without|off|waiting|on hold|stuck|out|going|trying|ringing|"
     r"calling|chasing|paying|overcharged|charged|billed|using)|(had|'d) stopped|"
+    # What the customer asked for, how late things ran and the figure before: "wanted a refund of
+    # like three hundred pound", "delayed by three hours", "before that our rating was 3.8", "we
+    # used to get sixty complaints a month".
+    r"wanted|asked for|asking for|demanded|requested|delayed by|late by|delay of|before that|"
+    r"beforehand|previously|used to|"
     r"(over|during) the (next|following|last|past)|"
     # "was in hospital for 3 weeks" sets the scene; "he's been in every day since" is a result.
     r"normally|if|unless|(was|were|is|still|been) (in|inside|within|outside|over|past)"
@@ -505,7 +510,10 @@ PERIOD_AFTER = (
 )
 PERIOD = re.compile(rf"^\s*{PERIOD_AFTER}\b", re.I)
 # ... or the situation ("a kettle 3 weeks old", "bought 2 months earlier").
-AFTER = re.compile(rf"^\s*(old|ago|earlier|{PERIOD_AFTER})\b", re.I)
+# ... or what the figure was owed or notice given: "£89 of arrears", "at less than 14 days' notice".
+_OWED_AFTER = r"of (arrears|debt)|in arrears|overdue|(\w+ )?notice"
+OWED = re.compile(rf"^['’]?\s*({_OWED_AFTER})\b", re.I)
+AFTER = re.compile(rf"^['’]?\s*(old|ago|earlier|{_OWED_AFTER}|{PERIOD_AFTER})\b", re.I)
 
 # The `\b` before `\w[\w')]*, so ...` matters: without it the engine starts that branch at every
 # letter of a long word and walks to its end each time (a 20,000-letter "word" took 34 s).

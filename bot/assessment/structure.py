@@ -26,6 +26,7 @@ from bot.assessment.cues import (
     NOT_A_TASK,
     OPENING,
     OUTCOME,
+    OWED,
     OWN_HYPOTHETICAL,
     PEOPLE,
     PERIOD,
@@ -289,8 +290,10 @@ def _measurable_span(text: str) -> Span | None:
     for m in CHANGE.finditer(text, len(text) // 2):
         if AIMED.search(text, max(0, m.start() - AIMED_REACH), m.start()):
             continue
-        if not NOT_A_RESULT.search(_before(text, m.start())) and not PERIOD.match(text[m.end() :]):
-            return m.span()
+        after = text[m.end() :]
+        if NOT_A_RESULT.search(_before(text, m.start())) or PERIOD.match(after) or OWED.match(after):
+            continue
+        return m.span()
     offset = 0
     for s in sentences(text):
         offset = text.find(s, offset)

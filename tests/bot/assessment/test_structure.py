@@ -823,3 +823,25 @@ def test_a_target_that_was_hit_is_a_result() -> None:
         "I rewrote the chat templates and trained the team on them. By March the target was hit: "
         "we answered 91% of chats within two minutes."
     )
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # The figure before, on its own.
+        "We changed the rota so the chef started earlier. Before that our TripAdvisor rating was 3.8.",
+        # The situation's own figures, told after an action.
+        "I checked his account and explained the options. He had £89 of arrears on the account.",
+        "I rang the airport desk straight away. Her flight was delayed by three hours.",
+        "I checked the booking. For a cancellation at less than 14 days' notice they were due money.",
+    ],
+)
+def test_a_before_figure_or_the_situations_own_figures_are_no_result(text: str) -> None:
+    assert not is_measurable(text)
+
+
+def test_a_figure_before_and_after_is_still_a_result() -> None:
+    assert is_measurable(
+        "We changed the rota so the chef started earlier. Before that our rating was 3.8, and by "
+        "June our rating was 4.5."
+    )
