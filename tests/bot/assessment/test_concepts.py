@@ -1262,3 +1262,31 @@ def test_a_target_with_a_figure_and_a_deadline_in_any_words_is_smart(assessor: A
     assert point("smart", assessor, "mi_smart_target", text)[0]
     undated = text.replace(" by the end of june", "").replace(" by the end of the month", "")
     assert not point("smart", assessor, "mi_smart_target", undated)[0]
+
+
+@pytest.mark.parametrize(
+    ("prompt_id", "pid", "text"),
+    [
+        ("mi_mystery_shopping", "method",
+         "I manage the front desk at a library in Bangor. In May we put short feedback cards on the "
+         "counter asking how long people waited, and 40 said the Monday queue was too long. I moved "
+         "a second person onto the desk on Mondays and the waits halved by July."),
+        ("pp_greeting_script", "script",
+         "I work on the phones for a water company in Stirling. Every call we start with the words we "
+         "all have to say: good morning, you're speaking to Eilidh, calls are recorded. One morning a "
+         "man rang shouting about a burst main, so I skipped the small talk and took his address first."),
+        ("ee_moment_of_truth", "concept",
+         "I work on the gateline at Leeds station. On Friday a lady's train to the airport was "
+         "cancelled. For her this was the bit that decides everything, so I walked her to the taxi "
+         "rank and booked her a cab on the railway."),
+        ("sf_customer_journey", "journey",
+         "I work on reception at a hotel in Brighton. In March I sat down with my manager and wrote out "
+         "every step a guest goes through with us, from booking to the thank-you email, and found the "
+         "pre-arrival email went out a day too late, so we moved it."),
+    ],
+)
+def test_a_name_given_in_plain_words(assessor: Assessor, prompt_id: str, pid: str, text: str) -> None:
+    """Feedback cards are a survey, "the words we all have to say" the greeting standard, "the bit
+    that decides everything" the moment of truth, every step a guest goes through the journey."""
+    met, evidence, _ = point(pid, assessor, prompt_id, text)
+    assert met and evidence
