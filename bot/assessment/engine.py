@@ -12,15 +12,31 @@ from bot.assessment.extent import elsewhere, notes_for, stands_for
 from bot.assessment.hints import find_hints
 from bot.assessment.marking import DISTINCTION_MARK, PASS_MARK, Evidence
 from bot.assessment.matcher import Matcher
-from bot.assessment.needs import Findings, Keywords, keywords_for
+from bot.assessment.needs import Findings, Keywords, keywords_for, spelled_form, wrong_steps
 from bot.assessment.place import learner_nation
-from bot.assessment.types import Assessment, why_missing
+from bot.assessment.types import Assessment, Hint, why_missing
 from content import nations
 from content.loader import Content
 from content.models import MarkingPoint, Prompt
 
 # Re-exported: the progress report draws its grade lines from the same marks.
 __all__ = ["DISTINCTION_MARK", "PASS_MARK", "Assessor"]
+
+
+def steps_of(form: str) -> str:
+    """A model's steps from the form that spells them, one by one: "Plan-Do-Check-Act" and "Hear
+    Empathise Apologise Take ownership" read "Plan, Do, Check, Act" and "Hear, Empathise,
+    Apologise, Take ownership"."""
+    if "," in form:
+        return ", ".join(p.strip() for p in form.split(",") if p.strip())
+    words = form.replace("-", " ").split()
+    steps: list[str] = []
+    for w in words:
+        if w[:1].isupper() or not steps:
+            steps.append(w)
+        else:
+            steps[-1] += f" {w}"
+    return ", ".join(steps)
 
 
 class Assessor:
@@ -38,6 +54,25 @@ class Assessor:
             question = prompt.text if prompt else ""
             self._keyword_cache[key] = keywords_for(self.concepts, question, points)
         return self._keyword_cache[key]
+
+    def _wrong_steps(self, fx: Findings) -> list[Hint]:
+        """A model spelled out with the wrong steps, corrected: "HEAT stands for Hear, Empathise,
+        Apologise, Take ownership (you wrote Help, Explain, Action, Thank)"."""
+        out: list[Hint] = []
+        done: set[str] = set()
+        for f in fx.found:
+            said = wrong_steps(self.content, fx, f.entry_id, (f.start, f.end))
+            form = spelled_form(self.content, f.entry_id) if said else None
+            if form is None or f.entry_id in done:
+                continue
+            done.add(f.entry_id)
+            acronym = next((w for w in f.text.split() if w.isupper() and len(w) >= 3), f.text)
+            out.append(Hint(
+                "wrong_steps",
+                f"{acronym} stands for {steps_of(form)}, not {', '.join(w.raw for w in said)}: "
+                "say each step as what you did.",
+            ))
+        return out
 
     def nation_notes(self, text: str, nation: str) -> list[str]:
         """Notes for coach-written text (a model answer outline) naming law that does not apply
@@ -72,6 +107,8 @@ class Assessor:
         )
         findings.signals["reasoning"] = reasons
         star = {p: spans[p] is not None for p in ("situation", "task", "action", "result")}
+        hints = find_hints(text, found, self.content, sector, nation)
+        hints += self._wrong_steps(findings)
         ev = Evidence(
             text=text,
             found=found,
@@ -82,7 +119,7 @@ class Assessor:
             # praised nor shown as "Explains why".
             reasoning=spans["reasoning"] is not None and marking.tells_occasion(star, findings),
             escalates=spans["escalation"] is not None,
-            hints=find_hints(text, found, self.content, sector, nation),
+            hints=hints,
             sector=sector,
             nation=nation,
             findings=findings,

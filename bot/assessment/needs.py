@@ -877,6 +877,10 @@ def spelled_models(need: Need, fx: Findings, content: Content | None) -> list[tu
         at = fx.word_index(m.end())
         if at >= len(fx.words) or fx.words[at].start != m.start():
             continue
+        if any(f.start <= m.start() < f.end for f in fx.found):
+            # A model the catalogue knows by this acronym ("HEAT") is judged as itself: spelled
+            # out with the wrong steps, it is not another model that shares two of them.
+            continue
         letters = m.group().casefold()
         steps: list[Word] = []
         for w in fx.words[at + 1 : at + 1 + STEPS_REACH]:
@@ -893,6 +897,56 @@ def spelled_models(need: Need, fx: Findings, content: Content | None) -> list[tu
             # Quoted as the acronym and its first steps: "LAST - listened ..., apologised".
             out.append((best, (m.start(), steps[1].end)))
     return out
+
+
+def wrong_steps(content: Content | None, fx: Findings, entry_id: str, span: Span) -> list[Word]:
+    """The steps a model named by its acronym is spelled out with, when they are the wrong ones:
+    "HEAT, which stands for Help, Explain, Action, Thank", "PDCA, Plan, Deliver, Communicate,
+    Action". Each letter starts a step, as `spelled_models` reads them, but fewer than half the
+    steps are the model's own: the learner named a model they do not know, so it is not the
+    model used. Empty when the steps are right or not spelled out."""
+    own = frozenset(stem(w) for w in stages(content, entry_id))
+    acronym = ACRONYM.search(fx.text, span[0], span[1])  # "HEAT", "HEAT model", "the HEAT model"
+    if not own or acronym is None:
+        return []
+    letters = acronym.group().casefold()
+    at = fx.word_index(span[1])
+    if at >= len(fx.words):
+        return []
+    steps: list[Word] = []
+    for w in fx.words[at + 1 : at + 1 + STEPS_REACH]:
+        if w.sentence != fx.words[at].sentence or len(steps) == len(letters):
+            break
+        prev = fx.text[max(0, w.start - 8) : w.start]
+        if w.low.startswith(letters[len(steps)]) and (not steps or STEP_START.search(prev)):
+            steps.append(w)
+    if len(steps) < min(len(letters), STAGE_FORM_MIN):
+        return []
+    return steps if 2 * len({w.stem for w in steps} & own) < len(steps) else []
+
+
+def wrongly_spelled_out(content: Content | None, fx: Findings, entry_id: str, span: Span) -> bool:
+    return bool(wrong_steps(content, fx, entry_id, span))
+
+
+def spelled_form(content: Content, entry_id: str) -> str | None:
+    """The form of a model's name that spells its steps ("Hear Empathise Apologise Take
+    ownership", "Plan-Do-Check-Act"), as `stages` reads them."""
+    entry = content.catalogue.get(entry_id)
+    if entry is None or entry.kind != Kind.STANDARD:
+        return None
+    for form in [entry.name, *entry.aliases]:
+        if "," in form:
+            if len([p for p in form.split(",") if p.strip()]) >= STAGE_FORM_MIN:
+                return form
+            continue
+        hyphened = [t for t in form.split() if t.count("-") >= STAGE_FORM_MIN - 1]
+        parts = form.split()
+        if hyphened or (len(parts) >= STAGE_FORM_MIN and all(
+            t[:1].isupper() and not t.isupper() for t in parts[:STAGE_FORM_MIN]
+        )):
+            return hyphened[0] if hyphened else form
+    return None
 
 
 YEAR_AROUND = re.compile(r"\(?\b(19|20)\d\d\b\)?|\b\d\d\b|['’]s\b")
@@ -971,6 +1025,10 @@ def hits(
         # Only when the catalogue's names fall short (too few, or none put to work): the
         # learner's own words are the fallback ("... but the charter, so I took one off the shelf").
         named += own_names(need, fx, content)
+    if substance:
+        # "I used HEAT, which stands for Help, Explain, Action, Thank": not HEAT in use (a point
+        # asking only for the name is met by the name).
+        named = [(k, sp) for k, sp in named if not wrongly_spelled_out(content, fx, k, sp)]
     # A model named by an acronym and spelled out in what the learner did ("used LAST - listened,
     # apologised, solved it, thanked her"): its steps are its use.
     spelled = spelled_models(need, fx, content) if distinct(named) < need.min or substance else []

@@ -1290,3 +1290,26 @@ def test_a_name_given_in_plain_words(assessor: Assessor, prompt_id: str, pid: st
     that decides everything" the moment of truth, every step a guest goes through the journey."""
     met, evidence, _ = point(pid, assessor, prompt_id, text)
     assert met and evidence
+
+
+def test_a_model_spelled_out_with_the_wrong_steps_is_not_used_and_is_corrected(
+    assessor: Assessor,
+) -> None:
+    """"HEAT, which stands for Help, Explain, Action, Thank" is not HEAT in use, nor LATER (which
+    shares two of those words): "Uses a structured complaint model" is not met, the coach says what
+    HEAT stands for, and a point asking only for the name is still met by it."""
+    wrong = (
+        "I work front of house at a restaurant in Nottingham. On Friday a customer complained her "
+        "steak was overcooked. I used the HEAT model, which stands for Help, Explain, Action, Thank. "
+        "I took the steak off the bill and she calmed down."
+    )
+    a = assessor.assess(wrong, prompt=assessor.content.prompts["pp_complaint_steps"])
+    assert not next(p for p in a.marking_points if p.id == "model").met
+    hint = next(h for h in a.hints if h.code == "wrong_steps")
+    assert hint.message.startswith("HEAT stands for Hear, Empathise, Apologise, Take ownership, not Help")
+    assert point("model", assessor, "ee_structured_model", wrong)[0], "the name alone is named"
+    right = wrong.replace("Help, Explain, Action, Thank", "Hear, Empathise, Apologise, Take ownership")
+    right = right.replace("I took the steak", "I heard her out, said sorry and took the steak")
+    a = assessor.assess(right, prompt=assessor.content.prompts["pp_complaint_steps"])
+    assert next(p for p in a.marking_points if p.id == "model").met
+    assert not [h for h in a.hints if h.code == "wrong_steps"]
