@@ -319,7 +319,10 @@ STATE_REACH = 100  # characters before a causal word read for the customer's sta
 CUSTOMER_STATE = re.compile(
     r"\b(angry|upset|unhappy|annoyed|frustrated|cross|worried|confused|distressed|shouting|"
     r"furious|disappointed|stressed|crying|complain\w*|rang|called|phoned|contacted|emailed|"
-    r"wrote in|came in|report(ed)? us|late)\W+(\w+\W+){0,4}$",
+    r"wrote in|came in|report(ed)? us|late)\W+(\w+\W+){0,4}$|"
+    # What the customer asked for, and why they wanted it: "a landlord rang asking for his old
+    # tenant's forwarding address because she owed him rent".
+    r"\b(asking|asked|wanting|wanted|requesting|requested|demanding|demanded) for (\w+\W+){0,8}$",
     re.I,
 )
 

@@ -845,3 +845,16 @@ def test_a_figure_before_and_after_is_still_a_result() -> None:
         "We changed the rota so the chef started earlier. Before that our rating was 3.8, and by "
         "June our rating was 4.5."
     )
+
+
+def test_why_the_customer_asked_for_something_is_not_the_learners_reason() -> None:
+    """"A landlord rang asking for his old tenant's address because she owed him rent" says why
+    the customer asked, not why the learner did anything."""
+    assert not has_reasoning(
+        "Last month a landlord rang asking for his old tenant's forwarding address because she owed "
+        "him rent. I said no."
+    )
+    assert has_reasoning(
+        "Last month a landlord rang asking for his old tenant's forwarding address. I said no "
+        "because she had never agreed to us sharing it."
+    )
