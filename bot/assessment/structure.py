@@ -322,7 +322,8 @@ CUSTOMER_STATE = re.compile(
     r"wrote in|came in|report(ed)? us|late)\W+(\w+\W+){0,4}$|"
     # What the customer asked for, and why they wanted it: "a landlord rang asking for his old
     # tenant's forwarding address because she owed him rent".
-    r"\b(asking|asked|wanting|wanted|requesting|requested|demanding|demanded) for (\w+\W+){0,8}$",
+    r"(?<!\bi )(?<!\bwe )\b(asking|asked|wanting|wanted|requesting|requested|demanding|demanded) for "
+    r"(\w+\W+){0,8}$",
     re.I,
 )
 

@@ -858,3 +858,7 @@ def test_why_the_customer_asked_for_something_is_not_the_learners_reason() -> No
         "Last month a landlord rang asking for his old tenant's forwarding address. I said no "
         "because she had never agreed to us sharing it."
     )
+
+
+def test_what_the_learner_asked_for_keeps_its_reason() -> None:
+    assert has_reasoning("I asked for his ID because he looked about 16.")
