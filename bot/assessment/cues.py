@@ -442,6 +442,9 @@ COUNT_WORD = (
 )
 # A word between a count and what it counts: "11 other accounts", "fifty odd visits".
 _BETWEEN = r"other|more|extra|odd|separate|new|further"
+# What follows the first word of a year said in words ("twenty twenty four", "nineteen ninety
+# eight", "two thousand and ten"): "one in twenty twenty four" is a date, not a rate.
+_YEAR_AFTER = "ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|thousand|hundred"
 QUANTITY = re.compile(
     rf"\d+(\.\d+)?\s*(%|per ?cent|percent)|\b\d+(\.\d+)?\s*(out of|/)\s*\d+|"
     rf"\b\d+\s*\*|[£$€]\s?\d[\d,.]*|\b(?!(19|20)\d\d\b)\d[\d,]*(\.\d+)?\s+({_UNIT})\b|"
@@ -451,7 +454,7 @@ QUANTITY = re.compile(
     rf"\b\d[\d,]*(\.\d+)?({_UNIT})\b|"
     rf"\b({_NUMBER_WORD})\s+({_UNIT})\b|\b(from|down from|up from) \d+|\bby (a third|half)\b|"
     # A rate: "roughly one in five first bills", "1 in 4 to 1 in 10".
-    rf"\b(one|1) in (\d+|{COUNT_WORD})\b|"
+    rf"\b(one|1) in ((?!(19|20)\d\d\b)\d+|{COUNT_WORD})\b(?!\s+({_YEAR_AFTER})\b)|"
     # A count in words, perhaps with a word between: "eleven other accounts", "fifty odd visits".
     rf"\b({COUNT_WORD})\s+({_BETWEEN} )?({_UNIT})\b|\b\d[\d,]* ({_BETWEEN}) ({_UNIT})\b|"
     # A score or rate reported: "her CSAT was 10", "our NPS came back at 62".

@@ -158,7 +158,17 @@ DEFINITION = re.compile(
     r"|(?:is|are) (?:when|where|basically|all about|any)\b"
     r"|means? (?!(?:we|you|i|that|they|it|he|she|our|your|their|staff|customers?|people|everyone|"
     r"nobody|no one|there|a lot|more|less)\b)"
-    r"|(?:is|are) (?:a|an|the) (?:[\w-]+ ){0,3}?(?:where|that|which|who|when|used)\b)",
+    r"|(?:is|are) (?:a|an|the) (?:[\w-]+ ){0,3}?(?:where|that|which|who|when|used)\b"
+    # "internal customers are people you work with", "a stakeholder is anyone who ..."
+    r"|(?:is|are) (?:the )?(?:people|someone|somebody|anyone|anybody|a person|the ones?) (?:who|that|you|we)\b)",
+    re.I,
+)
+# A sentence of advice to anyone, not an account of this occasion (`Findings.defines`): "you
+# should always apologise", "staff must check ID", "everyone needs to follow the script".
+ADVICE = re.compile(
+    r"(?:(?:so|and|basically|um|well|i think|i believe|i feel)\W+)*"
+    r"(?:you|staff|advisors?|advisers?|agents?|colleagues|everyone|people|employees|workers)\s+"
+    r"(?:\w+\s+)?(?:should|must|need to|needs to|have to|has to|'ve got to|’ve got to|ought to)\b",
     re.I,
 )
 # A value said of a thing in general, before a reason's cue: "coaching is really important
@@ -301,6 +311,8 @@ class Findings:
             term = m.group("term").split()
             if term and not {t.casefold().strip("'’") for t in term} & NOT_A_TERM:
                 return True
+        if ADVICE.match(self.text, sentence[0].start, sentence[-1].end):
+            return True
         m = GENERAL_VALUE.match(self.text, sentence[0].start, sentence[-1].end)
         if m is None:
             return False

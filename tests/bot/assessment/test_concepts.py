@@ -1104,12 +1104,18 @@ def test_the_journey_walked_in_plain_words(assessor: Assessor, prompt_id: str, p
         ("Net Promoter Score is a feedback tool where customers score us from 0 to 10.", True),
         ("Following up is important because it shows the customer you care.", True),
         ("It's important to take ownership because customers want one person.", True),
+        # Who someone is in general, and advice to anyone.
+        ("Internal customers are people you work with, like the warehouse team.", True),
+        ("You should always apologise and take ownership of the problem.", True),
+        ("Staff must check the ID before they talk about the account.", True),
         # A consequence, a case, a past judgement: no definitions.
         ("That means we had to refund her the full £80.", False),
         ("The problem is the rota that the warehouse set in May.", False),
         ("My target was to cut my wrap time to 60 seconds by March.", False),
         ("It was important to ring her back because she was on her own.", False),
         ("The Equality Act means we have to make reasonable adjustments.", False),
+        ("The people who complained were all on the same estate.", False),
+        ("We had to check his ID before I could talk about the account.", False),
     ],
 )
 def test_a_definition_or_a_value_in_general_is_read_as_such(

@@ -795,6 +795,18 @@ def test_a_star_rating_or_a_check_score_after_the_action_is_measurable(text: str
     assert is_measurable(text)
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        # "one in" before a year said in words or figures is a date, not a rate.
+        "I joined the team one in twenty twenty four and the complaint was closed.",
+        "we moved her account over in 1 in 2024 and she was happy",
+    ],
+)
+def test_a_year_after_one_in_is_no_rate(text: str) -> None:
+    assert not is_measurable(text)
+
+
 def test_a_check_with_no_score_is_not_measurable() -> None:
     assert not is_measurable("I put a post it on my screen and my next monitoring went much better.")
 
