@@ -106,15 +106,18 @@ DEV5_FLOORS = (0.92, 0.82, 0.875)
 # --- dev6: the fifth holdout (holdout5), scored once at 9b9416e and opened for development --------
 # Scored once at 0.879, kappa 0.722, grade 0.796; after the work that followed on it (0.888, kappa
 # 0.741, grade 0.802), rounded down to allow a couple of points or grades. Raise, never lower.
-DEV6_FLOORS = (0.905, 0.79, 0.835)
+DEV6_FLOORS = (0.915, 0.805, 0.855)
 # (Raised after the sixth round, which tuned on it, to 0.905 / 0.79 / 0.835 from 0.914, 0.803,
-# 0.849; it was 0.88 / 0.73 / 0.79.)
+# 0.849; it was 0.88 / 0.73 / 0.79. Raised after the seventh round to 0.915 / 0.805 / 0.855 from
+# 0.921, 0.819, 0.868.)
 
 
 # --- dev7: the sixth holdout (holdout6), scored once at 208dde1 and opened for development --------
 # Scored once at 0.869, kappa 0.688, grade 0.740 (90 of 121 distinctions), rounded down to allow a
 # couple of points or grades. Raise as the engine improves, never lower.
-DEV7_FLOORS = (0.865, 0.68, 0.73)
+DEV7_FLOORS = (0.895, 0.755, 0.81)
+# (It was 0.865 / 0.68 / 0.73; raised after the seventh round, which tuned on it, from 0.902,
+# 0.770, 0.821.)
 
 
 # Each development set but tuning, with its floors: (point accuracy, kappa, grade agreement).
