@@ -350,6 +350,8 @@ RESULT = re.compile(
     r"\b(down|up) (from|to|by) (about |around )?\d|\b\d+\.\d+ to \d+(\.\d+)?\b|"
     # A target reached: "hit 12 a week by March", "got it down to 58 secs".
     r"\b(hit|reached|got (it |them |this |that )?(down |up )?to) \d|"
+    # A figure back where it was: "back up to 4.4 in a month", "came back down to 12".
+    r"\b(went|gone|came|got|been)? ?back (up|down) to (about |around )?\d|"
     r"\b(i|we|she|he|they) got \d+\s*(%|out of|/|stars?)|"
     r"\bwas back\b|\bwas fine\b|\bcame out at\b|\bnothing (more|else) came\b|\bnow\b.*\bweek\b|"
     r"\b(he|she|they) (left|stayed|kept|got|did)\b|\basked for the manager\b|\bgot angry\b|"
@@ -461,6 +463,10 @@ QUANTITY = re.compile(
     r"\b(csat|nps|ces|fcr|aht|score|rating)\b (\w+ ){0,2}?(was|were|of|at|hit|reached|went to) "
     r"\d[\d.]*\b|\b\d+ (a|an|per|each) (day|wk|week|month|quarter|year|shift)\b|"
     r"\b(hit|reached|got (it |them |this |that )?(down |up )?to) \d|"
+    # A score changed to: "CSAT rose to 4.4", "back up to 4.4", "fell to 12".
+    r"\b(rose|risen|climbed|increased|improved|jumped|went (back )?(up|down)|gone (back )?(up|down)|"
+    r"back (up|down)|came (back )?(up|down)|fell|fallen|dropped|dropping) to (about |around |roughly |just )?"
+    r"\d[\d.,]*\b(?!\s*(days?|weeks?|months?|years?|hours?|hrs?|minutes?|mins?|o'?clock|am|pm)\b)|"
     rf"\b(same|next) day\b|\bby the (next|following) morning\b|"
     rf"\b(in|within) (the|an|a|one) (hour|day|week|fortnight|month)\b|"
     rf"\bzero \w+|"
@@ -481,7 +487,7 @@ QUANTITY = re.compile(
 # (the price paid, the age of a product), not something the learner's actions achieved.
 NOT_A_RESULT = re.compile(
     r"\b(right|rights|entitled|law|act|regulations?|regs|rules?|must|have to|has to|had to|"
-    r"need|needs|policy|limit|deadline|says|say|gives?|allows?|up to|cooling[- ]off|"
+    r"need|needs|policy|limit|deadline|says|say|gives?|allows?|(?<!back )(?<!went )(?<!gone )(?<!came )up to|cooling[- ]off|"
     r"(you|they|customers?|she|he) gets?|aim|target|try|trying|keep|"
     r"ago|bought|ordered|pays|deposited|charged|cost|costs|spent|owed|worth|estimated at|"
     # What the customer may do ("she could go to the ombudsman after 8 weeks"), what is done every

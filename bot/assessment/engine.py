@@ -90,6 +90,7 @@ class Assessor:
         points = marking.points_for(self.content, prompt, sector)
         spans = structure.star_spans(text)
         spans["measurable"] = structure.measurable_span(text)
+        spans["change"] = structure.change_span(text) if spans["measurable"] is not None else None
         reasons = structure.reasoning_spans(text)
         spans["reasoning"] = reasons[0] if reasons else None
         spans["escalation"] = structure.escalation_span(text)

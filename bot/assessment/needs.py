@@ -39,6 +39,7 @@ SIGNAL_MISSING = {
     "result": "the result: how it ended for the customer",
     "star": "a whole example: the situation, your task, what you did and how it ended",
     "measurable": "a result with a figure in it (a number, a time, a rating or money)",
+    "change": "the figure before and the figure after, so the change can be measured",
     "reasoning": WHY_MISSING,
     "escalation": "who you passed it to, or whose approval you asked for, when it went beyond you",
 }
@@ -626,6 +627,10 @@ def keywords_for(index: ConceptIndex, question: str, points: list[MarkingPoint])
     )
 
 
+# A measurable result point whose text asks for the change itself, not any figure.
+CHANGE_ASKED = re.compile(r"\bbefore and after\b|\bmeasurable (fall|rise|drop|improvement|reduction|increase)\b", re.I)
+
+
 def implied(point: MarkingPoint) -> list[Need]:
     """The needs a point's check stands for when the content gives none."""
     minimum = int(point.params.get("min", 1))
@@ -648,7 +653,9 @@ def implied(point: MarkingPoint) -> list[Need]:
         case Check.STAR_COMPLETE:
             return [Need(signal="star")]
         case Check.MEASURABLE_RESULT:
-            return [Need(signal="measurable")]
+            # "Gives before and after figures", "a measurable fall in complaints", "a measurable
+            # improvement": the change, measured (labelling rule: the after figure alone is not met).
+            return [Need(signal="change" if CHANGE_ASKED.search(point.text) else "measurable")]
         case Check.EXPLAINS_WHY:
             return [Need(signal="reasoning")]
         case Check.ESCALATION:

@@ -66,7 +66,8 @@ CLAUSE_START = re.compile(
     r"[,;:]\s*|\b(?:and|but|so|then)\s+(?=(?:i|we|she|he|they|there|it|last|one)\b)", re.I
 )
 GENERIC_REACH = 40  # characters before a scene cue that can make it generic
-SENTENCE = re.compile(r"[^.!?\n]+[.!?\n]*")
+# A full stop between digits ("4.6 out of 5", "£12.50") is a decimal point, not a sentence end.
+SENTENCE = re.compile(r"(?:[^.!?\n]|(?<=\d)\.(?=\d))+[.!?\n]*")
 Span = tuple[int, int]
 
 
@@ -313,6 +314,72 @@ def _measurable_span(text: str) -> Span | None:
     return None
 
 
+# A figure said as how things stood, before anything was done: "our score was 3.8", "only 61
+# percent", "sat at 71%". Read only before the result's figure (`_change_span`).
+STOOD_AT = re.compile(
+    r"\b(was|were|is|are|stood at|sat at|at|only|of|had|got|dropped to|fell to|down to|around|about|"
+    r"roughly|like)\s+\d[\d.,]*\s*(%|per ?cent|percent|out of \d+|/\s?\d+)?",
+    re.I,
+)
+
+
+# A figure moved, said the other way round: "17, down from 58", "a 71% fall", "from like forty a
+# month to about twelve".
+MOVED = re.compile(
+    rf"\b(down|up) from (about |around |like )?(\d|{COUNT_WORD})|\b\d+\s?(%|per ?cent) "
+    rf"(fall|drop|rise|increase|reduction|cut|improvement)\b|"
+    rf"\bfrom (about |around |like |roughly )?({COUNT_WORD}|\d[\d.,]*)\b[^.!?\n]{{0,25}}?\bto "
+    rf"(about |around |like |roughly |just )?({COUNT_WORD}|\d)",
+    re.I,
+)
+
+
+def _figure_kind(words: str) -> str:
+    """What a figure measures, roughly: a percentage, a score out of something, money, a time, a
+    decimal score or a count. A before and an after figure are a change only of the same kind."""
+    if re.search(r"%|per ?cent", words, re.I):
+        return "percent"
+    if re.search(r"\bout of\b|\d\s?/\s?\d", words, re.I):
+        return "out of"
+    if re.search(r"[£$€]|\b(pounds?|quid|p)\b", words, re.I):
+        return "money"
+    if re.search(r"\b(sec|secs|seconds?|mins?|minutes?|hrs?|hours?|days?|wks?|weeks?)\b", words, re.I):
+        return "time"
+    if re.search(r"\d\.\d", words):
+        return "score"
+    return "count"
+
+
+def _change_span(text: str) -> Span | None:
+    """A measured change: a figure moved ("from 14 to 6 minutes", "down 30%", "halved"), or a
+    result's figure with a figure of the same kind before it ("our score was 3.8 ... since the
+    change it is 4.6 out of 5"). For points that ask for the figures before and after, a fall, or
+    an improvement: the after figure alone is not enough (the labelling rule)."""
+    for m in CHANGE.finditer(text):
+        if AIMED.search(text, max(0, m.start() - AIMED_REACH), m.start()):
+            continue
+        after = text[m.end() :]
+        if NOT_A_RESULT.search(_before(text, m.start())) or PERIOD.match(after) or OWED.match(after):
+            continue
+        return m.span()
+    for m in MOVED.finditer(text):
+        if not AIMED.search(text, max(0, m.start() - AIMED_REACH), m.start()):
+            return m.span()
+    result = _measurable_span(text)
+    if result is None:
+        return None
+    # Two figures of one kind, the later one in the result: "before: 22% ... after: 9%".
+    figures = sorted(
+        (q.start(), _figure_kind(text[q.start() : q.end() + 15]))
+        for q in [*QUANTITY.finditer(text), *STOOD_AT.finditer(text)]
+        if not AIMED.search(text, max(0, q.start() - AIMED_REACH), q.start())
+    )
+    for i, (at, kind) in enumerate(figures):
+        if at >= result[0] and any(k == kind and a < at - 3 for a, k in figures[:i]):
+            return result
+    return None
+
+
 CAUSAL = frozenset({"because", "cos", "coz", "'cause", "as", "since"})
 STATE_REACH = 100  # characters before a causal word read for the customer's state
 # Words just before a "because" that show it explains the customer's state, not the learner's choice.
@@ -399,6 +466,11 @@ def star_spans(text: str) -> dict[str, Span | None]:
 def measurable_span(text: str) -> Span | None:
     w = cue_text(text)
     return _back(w, _measurable_span(w.text))
+
+
+def change_span(text: str) -> Span | None:
+    w = cue_text(text)
+    return _back(w, _change_span(w.text))
 
 
 def reasoning_spans(text: str) -> list[Span]:

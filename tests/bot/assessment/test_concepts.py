@@ -1319,3 +1319,38 @@ def test_a_model_spelled_out_with_the_wrong_steps_is_not_used_and_is_corrected(
     a = assessor.assess(right, prompt=assessor.content.prompts["pp_complaint_steps"])
     assert next(p for p in a.marking_points if p.id == "model").met
     assert not [h for h in a.hints if h.code == "wrong_steps"]
+
+
+# --- The eighth round: a change measured, not any figure -------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I changed our welcome email for new broadband customers in Swansea. before: 22% rang in the "
+        "first week with set up questions. after: 9%. I checked it over 2 months.",
+        "Our breakfast score on TripAdvisor was 3.8 out of 5 in the spring. I brought in a booking "
+        "sheet with time slots at check-in. Since the change our breakfast score is 4.6 out of 5.",
+        "Missed-appointment complaints had climbed to 58 a quarter. I proposed a text whenever a job "
+        "was moved. In the third quarter they were 17, down from 58.",
+        "so I took it to billing and they changed the first bill date and complaints about first "
+        "bills went from like forty a month to about twelve",
+    ],
+)
+def test_before_and_after_figures_meet_a_point_asking_for_them(assessor: Assessor, text: str) -> None:
+    met, evidence, _ = point("result", assessor, "mi_before_after_review", text)
+    assert met and evidence
+
+
+def test_the_after_figure_alone_is_no_before_and_after(assessor: Assessor) -> None:
+    """"Gives before and after figures", "a measurable fall in complaints", "a measurable
+    improvement": only the after figure is a measurable result, not the change the point asks for."""
+    after_only = (
+        "I work on reception at a hotel in Bath. Guests kept telling us breakfast was chaotic. I "
+        "brought in a booking sheet with time slots at check-in. Since the change our breakfast score "
+        "in TripAdvisor reviews is 4.6 out of 5."
+    )
+    met, _, missing = point("result", assessor, "mi_before_after_review", after_only)
+    assert not met and missing and "figure before" in missing
+    # The same figure meets a point that asks only for a measurable result.
+    assert assessor.assess(after_only).measurable_result
