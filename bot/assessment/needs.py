@@ -176,8 +176,12 @@ ADVICE = re.compile(
 # because it develops people", "it's important to take ownership because ...". The reason after
 # it is why the thing matters to anyone, not why the learner did what they did on this occasion.
 IN_GENERAL = re.compile(
-    r"\b(?:is|are|'s|’s)\s+(?:\w+\s+){0,1}?(?:important|vital|key|essential|crucial|so important|"
-    r"really important|very important)\b[^.;]*$",
+    r"(?:\b(?:is|are|'s|’s)\s+(?:\w+\s+){0,1}?(?:important|vital|key|essential|crucial|so important|"
+    r"really important|very important)"
+    # ... or what builds loyalty, to anyone: "consistency builds loyalty and trust because
+    # customers know what to expect" ("it matters because ..." is often the case's own reason).
+    r"|\b(?:builds?|creates?|leads? to|drives?)\s+(?:\w+\s+){0,2}?(?:loyalty|trust|satisfaction|"
+    r"retention|happy customers|repeat business))\b[^.;]*$",
     re.I,
 )
 # A sentence that opens on a value said of a thing in general, in the present: "following up is

@@ -1354,3 +1354,18 @@ def test_the_after_figure_alone_is_no_before_and_after(assessor: Assessor) -> No
     assert not met and missing and "figure before" in missing
     # The same figure meets a point that asks only for a measurable result.
     assert assessor.assess(after_only).measurable_result
+
+
+def test_what_builds_loyalty_in_general_is_no_reason_for_the_case(assessor: Assessor) -> None:
+    """"Consistency builds loyalty because customers know what to expect" is why consistency matters
+    to any business; "it matters because ..." about the case stays a reason."""
+    prompt = "pp_record_keeping"
+    base = (
+        "I work on the phones at a housing association in Wrexham. Last Tuesday a tenant rang about "
+        "a leak under her sink and I logged the call on the housing system with the date and what she "
+        "said. "
+    )
+    assert not point("why", assessor, prompt, base + "Good notes build trust because tenants know what to expect.")[0]
+    assert point(
+        "why", assessor, prompt, base + "The note matters because the plumber needed to know the leak had soaked the cupboard."
+    )[0]
