@@ -274,7 +274,8 @@ class Concept(_Strict):
 
 
 Signal = Literal[
-    "situation", "task", "action", "result", "star", "measurable", "change", "reasoning", "escalation"
+    "situation", "task", "action", "result", "star", "measurable", "change", "reasoning",
+    "escalation",
 ]
 
 
@@ -282,8 +283,8 @@ class Need(_Strict):
     """One thing a marking point needs: hits from any of its sources, at least ``min`` distinct.
 
     Sources: ``concepts`` (concept ids), ``named`` (catalogue ids the answer names), ``kind`` (any
-    entry of that kind), ``signal`` (a STAR part, a measurable result, a change measured by the figures before and
-    after it, a reason, an escalation).
+    entry of that kind), ``signal`` (a STAR part, a measurable result, a change measured by the
+    figures before and after it, a reason, an escalation).
     ``where: result`` counts only hits in the result part of the answer (after its first result
     words), so a figure from the situation is not a measurable result.
     """

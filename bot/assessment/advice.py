@@ -33,7 +33,8 @@ KIND_GAPS = {
 }
 SIGNAL_GAPS = {
     "star": "example", "situation": "example", "task": "example", "action": "example",
-    "result": "example", "measurable": "measurable", "change": "measurable", "reasoning": "why", "escalation": "escalation",
+    "result": "example", "measurable": "measurable", "change": "measurable", "reasoning": "why",
+    "escalation": "escalation",
 }
 
 

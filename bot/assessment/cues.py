@@ -446,7 +446,10 @@ COUNT_WORD = (
 _BETWEEN = r"other|more|extra|odd|separate|new|further"
 # What follows the first word of a year said in words ("twenty twenty four", "nineteen ninety
 # eight", "two thousand and ten"): "one in twenty twenty four" is a date, not a rate.
-_YEAR_AFTER = "ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|thousand|hundred"
+_YEAR_AFTER = (
+    "ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|"
+    "forty|fifty|sixty|seventy|eighty|ninety|thousand|hundred"
+)
 QUANTITY = re.compile(
     rf"\d+(\.\d+)?\s*(%|per ?cent|percent)|\b\d+(\.\d+)?\s*(out of|/)\s*\d+|"
     rf"\b\d+\s*\*|[£$€]\s?\d[\d,.]*|\b(?!(19|20)\d\d\b)\d[\d,]*(\.\d+)?\s+({_UNIT})\b|"
@@ -487,7 +490,8 @@ QUANTITY = re.compile(
 # (the price paid, the age of a product), not something the learner's actions achieved.
 NOT_A_RESULT = re.compile(
     r"\b(right|rights|entitled|law|act|regulations?|regs|rules?|must|have to|has to|had to|"
-    r"need|needs|policy|limit|deadline|says|say|gives?|allows?|(?<!back )(?<!went )(?<!gone )(?<!came )up to|cooling[- ]off|"
+    r"need|needs|policy|limit|deadline|says|say|gives?|allows?|"
+    r"(?<!back )(?<!went )(?<!gone )(?<!came )up to|cooling[- ]off|"
     r"(you|they|customers?|she|he) gets?|aim|target|try|trying|keep|"
     r"ago|bought|ordered|pays|deposited|charged|cost|costs|spent|owed|worth|estimated at|"
     # What the customer may do ("she could go to the ombudsman after 8 weeks"), what is done every

@@ -161,7 +161,8 @@ DEFINITION = re.compile(
     r"nobody|no one|there|a lot|more|less)\b)"
     r"|(?:is|are) (?:a|an|the) (?:[\w-]+ ){0,3}?(?:where|that|which|who|when|used)\b"
     # "internal customers are people you work with", "a stakeholder is anyone who ..."
-    r"|(?:is|are) (?:the )?(?:people|someone|somebody|anyone|anybody|a person|the ones?) (?:who|that|you|we)\b)",
+    r"|(?:is|are) (?:the )?(?:people|someone|somebody|anyone|anybody|a person|the ones?) "
+    r"(?:who|that|you|we)\b)",
     re.I,
 )
 # A sentence of advice to anyone, not an account of this occasion (`Findings.defines`): "you
@@ -632,7 +633,9 @@ def keywords_for(index: ConceptIndex, question: str, points: list[MarkingPoint])
 
 
 # A measurable result point whose text asks for the change itself, not any figure.
-CHANGE_ASKED = re.compile(r"\bbefore and after\b|\bmeasurable (fall|rise|drop|improvement|reduction|increase)\b", re.I)
+CHANGE_ASKED = re.compile(
+    r"\bbefore and after\b|\bmeasurable (fall|rise|drop|improvement|reduction|increase)\b", re.I
+)
 
 
 def implied(point: MarkingPoint) -> list[Need]:

@@ -1365,7 +1365,7 @@ def test_what_builds_loyalty_in_general_is_no_reason_for_the_case(assessor: Asse
         "a leak under her sink and I logged the call on the housing system with the date and what she "
         "said. "
     )
-    assert not point("why", assessor, prompt, base + "Good notes build trust because tenants know what to expect.")[0]
-    assert point(
-        "why", assessor, prompt, base + "The note matters because the plumber needed to know the leak had soaked the cupboard."
-    )[0]
+    general = base + "Good notes build trust because tenants know what to expect."
+    assert not point("why", assessor, prompt, general)[0]
+    case = base + "The note matters because the plumber needed to know the leak had soaked the cupboard."
+    assert point("why", assessor, prompt, case)[0]
