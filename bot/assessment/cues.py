@@ -287,7 +287,9 @@ _ACT_PRESENT = (
     r"phone|message|contact|visit|show"
 )
 ACTION = re.compile(
-    rf"\baction\b|\bwhat i did\b|"
+    # The word itself only as the learner's heading or their own actions ("Action: I rang",
+    # "my actions were"), not a noun of the situation ("disciplinary action", "an action plan").
+    rf"\baction\s*[:\-–]|\b(my|our) actions?\b(?! plans?\b)|\baction (i|we) took\b|\bwhat i did\b|"
     rf"\b(?=i\b|we\b)(?<!can )(?<!could )(?<!shall )(i|we)(\s+(then|also|quickly|calmly|immediately|first|"
     rf"just|always|never|personally|straight away|did|have|had|'ve|’ve|then also))?\s+"
     rf"(?!(?:{_STATIVE})\b)"

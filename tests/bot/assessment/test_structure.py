@@ -874,3 +874,11 @@ def test_why_the_customer_asked_for_something_is_not_the_learners_reason() -> No
 
 def test_what_the_learner_asked_for_keeps_its_reason() -> None:
     assert has_reasoning("I asked for his ID because he looked about 16.")
+
+
+def test_the_word_action_is_an_action_only_as_the_learners_own() -> None:
+    """"Disciplinary action" is a noun of the situation; "Action: I rang" and "my actions" are the
+    learner's."""
+    noun = "The consequences of non-compliance include fines, disciplinary action and harm to customers."
+    assert not star_parts(noun)["action"]
+    assert star_parts("Situation: a late parcel. Action: rang the depot.")["action"]
