@@ -65,7 +65,11 @@ CONFORMITY = frozenset(
         "responsibility", "responsibilities", "duty", "duties", "obligation", "obligations",
     )
 )
-NEXT_STEP = re.compile(r"[\w')]*,?\s*so\s+(i|we)\b", re.I)
+# "..., so I made a card" is the next step. "It's there so we know", "that's so we don't sell to
+# under 18s" are a purpose: the thing is there *so that*.
+NEXT_STEP = re.compile(
+    r"(?!(?:there|thats|that's|that’s|is|are|was|were|exists?)\s+so\b)[\w')]*,?\s*so\s+(i|we)\b", re.I
+)
 # What makes the words before "..., so I" a reason rather than the event that set it off: a
 # consequence weighed ("would have meant", "could have been"), what can or cannot be in general
 # ("everyone can read it", "I can't change it"), a comparison or a judgement of enough.

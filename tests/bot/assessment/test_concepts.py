@@ -1369,3 +1369,18 @@ def test_what_builds_loyalty_in_general_is_no_reason_for_the_case(assessor: Asse
     assert not point("why", assessor, prompt, general)[0]
     case = base + "The note matters because the plumber needed to know the leak had soaked the cupboard."
     assert point("why", assessor, prompt, case)[0]
+
+
+def test_a_rule_there_so_that_is_a_purpose_not_a_next_step(assessor: Assessor) -> None:
+    """"It's there so we know ..." and "that's so we don't ..." give why a rule exists; ", so I
+    ..." after an event is the next step."""
+    text = (
+        "1. refunds policy - 30 days w receipt. its there so we know it was bought off us. 2. think 25 "
+        "- anyone looks under 25 we ask for id. thats so we dont sell to under 18s. sat night a lad in "
+        "the dundee shop had a bottle of wine, i had to make sure he was 18 so asked for id, he had "
+        "none so i said sorry cant serve u. he came back w his licence n i sold it him"
+    )
+    assert point("why", assessor, "pp_two_rules", text)[0]
+    steps = text.replace("its there so we know it was bought off us", "a lady came in, so we checked it")
+    steps = steps.replace("thats so we dont sell to under 18s", "a lad came in, so we asked")
+    assert not point("why", assessor, "pp_two_rules", steps)[0]
