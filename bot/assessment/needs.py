@@ -68,7 +68,12 @@ CONFORMITY = frozenset(
 # "..., so I made a card" is the next step. "It's there so we know", "that's so we don't sell to
 # under 18s" are a purpose: the thing is there *so that*.
 NEXT_STEP = re.compile(
-    r"(?!(?:there|thats|that's|that’s|is|are|was|were|exists?)\s+so\b)[\w')]*,?\s*so\s+(i|we)\b", re.I
+    r"(?!(?:there|thats|that's|that’s|is|are|was|were|exists?)\s+so\b)[\w')]*,?\s*so\s+(i|we)\b"
+    # ... nor is what the facts before it ruled out: "order was in her name so i couldnt talk
+    # about it with him".
+    r"(?!\s+(couldn'?t|couldnt|can'?t|cant|cannot|wasn'?t allowed|wasnt allowed|wasn'?t able|"
+    r"weren'?t allowed|werent allowed)\b)",
+    re.I,
 )
 # What makes the words before "..., so I" a reason rather than the event that set it off: a
 # consequence weighed ("would have meant", "could have been"), what can or cannot be in general
@@ -1103,7 +1108,7 @@ def reasons(fx: Findings, spans: list[Span], *, substance: bool) -> list[Span]:
     for sp in spans:
         if substance and fx.in_general(sp):
             continue
-        if NEXT_STEP.match(fx.text, sp[0], sp[1]):
+        if NEXT_STEP.match(fx.text, sp[0]):
             if fx.reason_before(sp):
                 out.append(sp)
         elif not substance or fx.substantial(sp, after=True):

@@ -1384,3 +1384,18 @@ def test_a_rule_there_so_that_is_a_purpose_not_a_next_step(assessor: Assessor) -
     steps = text.replace("its there so we know it was bought off us", "a lady came in, so we checked it")
     steps = steps.replace("thats so we dont sell to under 18s", "a lad came in, so we asked")
     assert not point("why", assessor, "pp_two_rules", steps)[0]
+
+
+def test_what_the_facts_ruled_out_is_a_reason(assessor: Assessor) -> None:
+    """"order was in her name so i couldnt talk about it with him" and "faulty so shes owed her
+    money back" say why the law mattered; "a lady came in so I checked it" is the next step."""
+    text = (
+        "phone shop in hull. cx bought a tablet, screen died after 2 wks. her son rang wanting the "
+        "refund on his card. i had to get the refund right n keep her details safe. consumer rights act "
+        "2015 - under 30 days n faulty so shes owed her money back not a repair. uk gdpr - account was in "
+        "her name so i couldnt discuss it w/ him. she rang that afternoon, passed id, got £199 back"
+    )
+    assert point("why", assessor, "rl_two_laws_one_case", text)[0]
+    steps = text.replace("so shes owed her money back not a repair", "so i looked it up")
+    steps = steps.replace("so i couldnt discuss it w/ him", "so i rang her")
+    assert not point("why", assessor, "rl_two_laws_one_case", steps)[0]
