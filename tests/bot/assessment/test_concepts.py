@@ -1399,3 +1399,15 @@ def test_what_the_facts_ruled_out_is_a_reason(assessor: Assessor) -> None:
     steps = text.replace("so shes owed her money back not a repair", "so i looked it up")
     steps = steps.replace("so i couldnt discuss it w/ him", "so i rang her")
     assert not point("why", assessor, "rl_two_laws_one_case", steps)[0]
+
+
+def test_closing_the_case_is_no_follow_up_but_ringing_to_check_is(assessor: Assessor) -> None:
+    base = (
+        "A tenant in Wrexham complained her tap had leaked for a month. It was my job to see it "
+        "through. I logged it under our complaints procedure, apologised, and booked our own plumber "
+        "for the next morning. "
+    )
+    closed = base + "I closed the complaint on day two and logged it."
+    assert not point("follow_up", assessor, "pp_complaint_steps", closed)[0]
+    rang = base + "Two weeks later I phoned to check the tap was still dry."
+    assert point("follow_up", assessor, "pp_complaint_steps", rang)[0]
