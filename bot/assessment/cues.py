@@ -63,6 +63,11 @@ SITUATION = re.compile(
     # redo our callback process", "cx in newry, washing machine we installed flooded".
     rf"(^|[.!?\n]\s*)(saw|noticed|spotted|overheard|caught)\b|"
     rf"(^|[.!?\n]\s*)({_BOSS}) (asked|told|set|gave|said|came|noticed|wanted|rang)\b|"
+    # One person, introduced in a note without an article: "old boy at the counter reading out his
+    # account number", "regular cx w/ autism finds the tills loud".
+    rf"(^|[.!?,;]\s*)(an? |this |one )?(old|older|young|elderly) (boy|lad|fella|man|woman|lady|girl|"
+    rf"gent|couple|chap|bloke|dear|fellow)\b|\bregular (cx|customer|guest|diner)\b|"
+    rf"\b(a|one|our|this) regular\b|"
     rf"\b(customer|lady|man|woman|gentleman|guest|tenant|passenger|patient|resident) (in|from) "
     rf"(?!(?:the|a|an|my|our|their|general|front|person|store|branch|shop)\b)[a-z]+|"
     rf"\b(i|we) (was|were) (just |still )?(?!(?:going|trying|hoping|planning|meaning|being|thinking|"
@@ -323,7 +328,11 @@ RESULT = re.compile(
     r"daughter|everyone|we|i)\s+(was|were|is|seemed|felt|left|went away|looked|got|became)\s+"
     r"(really |very |so |much |a lot |more |still )?(happy|pleased|satisfied|grateful|delighted|"
     r"fine|ok|okay|calm|calmer|relieved|made up|content|annoyed|angry|upset|unhappy|grand|sound|"
-    r"chuffed|over the moon|reassured|thankful|appreciative|happier)\b|"
+    r"chuffed|over the moon|reassured|thankful|appreciative|happier|glad)\b|"
+    # A reaction said back: "he said oh aye good idea", "she said that's brilliant".
+    r"\b(he|she|they)( just)? said (oh |aye |yeah |ah |right |ok |okay ){0,2}(good idea|great|"
+    r"brilliant|that'?s (great|brilliant|fine|lovely|perfect|grand|fair)|lovely|perfect|fair enough|"
+    r"no problem|no worries|thanks|cheers)\b|"
     r"\bwent (off|away|home|out) (happy|pleased|smiling|delighted|satisfied|made up)\b|"
     r"\b(wasn'?t|was not|wasnt|still wasn'?t)\s+(happy|satisfied|pleased)\b|"
     r"\bthank(ed|s|ing)? (me|us|you)\b|\bto say (thanks|thank you|cheers)\b|"

@@ -882,3 +882,20 @@ def test_the_word_action_is_an_action_only_as_the_learners_own() -> None:
     noun = "The consequences of non-compliance include fines, disciplinary action and harm to customers."
     assert not star_parts(noun)["action"]
     assert star_parts("Situation: a late parcel. Action: rang the depot.")["action"]
+
+
+@pytest.mark.parametrize(
+    ("text", "part"),
+    [
+        ("bank branch in perth. old boy at the counter reading out his pin really loud.", "situation"),
+        ("supermarket in omagh. regular cx w/ autism finds the tills really loud.", "situation"),
+        ("i turned my screen away n wrote him a note. he said oh aye good idea n wrote it down", "result"),
+        ("i said the rest quietly at the end of the counter. she said after she was glad", "result"),
+    ],
+)
+def test_one_person_in_a_note_and_a_reaction_said_back(text: str, part: str) -> None:
+    assert star_parts(text)[part]
+
+
+def test_an_old_habit_is_no_person_on_an_occasion() -> None:
+    assert not star_parts("I always check ID for old customers and young ones.")["situation"]
