@@ -1411,3 +1411,21 @@ def test_closing_the_case_is_no_follow_up_but_ringing_to_check_is(assessor: Asse
     assert not point("follow_up", assessor, "pp_complaint_steps", closed)[0]
     rang = base + "Two weeks later I phoned to check the tap was still dry."
     assert point("follow_up", assessor, "pp_complaint_steps", rang)[0]
+
+
+def test_quality_dimensions_in_plain_words(assessor: Assessor) -> None:
+    """Keeping promises (reliability) and caring (empathy), said plainly and applied to the case."""
+    text = (
+        "We learned SERVQUAL, and for me quality is doing what you said you'd do and making people feel "
+        "looked after. A nurse in Omagh had taken two days off for an engineer who never came. My job "
+        "was to get one there. I only gave her a date once the engineer confirmed it, so this time we "
+        "kept our promise, and I rang her the night before to say he was on his way, because she felt "
+        "nobody had listened. He came at 8am and fixed the boiler."
+    )
+    met, evidence, _ = point("dimensions", assessor, "sf_service_quality", text)
+    assert met and len(evidence) >= 2
+    plain = (
+        "We learned SERVQUAL. A nurse in Omagh had taken two days off for an engineer who never came. "
+        "My job was to get one there. I booked him for the next morning and he fixed the boiler."
+    )
+    assert not point("dimensions", assessor, "sf_service_quality", plain)[0]
