@@ -1429,3 +1429,13 @@ def test_quality_dimensions_in_plain_words(assessor: Assessor) -> None:
         "My job was to get one there. I booked him for the next morning and he fixed the boiler."
     )
     assert not point("dimensions", assessor, "sf_service_quality", plain)[0]
+
+
+def test_equal_access_said_plainly_uses_the_idea(assessor: Assessor) -> None:
+    text = (
+        "A man in a wheelchair couldn't reach the card machine at our till in Derby. It was on me to "
+        "sort it. I took the machine off its stand and passed it down so he could pay like everyone "
+        "else. He said thanks."
+    )
+    assert point("concept", assessor, "sf_equal_treatment", text)[0]
+    assert not point("concept", assessor, "sf_equal_treatment", text.replace(" like everyone else", ""))[0]
