@@ -1439,3 +1439,20 @@ def test_equal_access_said_plainly_uses_the_idea(assessor: Assessor) -> None:
     )
     assert point("concept", assessor, "sf_equal_treatment", text)[0]
     assert not point("concept", assessor, "sf_equal_treatment", text.replace(" like everyone else", ""))[0]
+
+
+@pytest.mark.parametrize(
+    "change",
+    [
+        "so now i read every booking back n spell the surname back",
+        "so I set out the next steps as a short numbered list and took out phrases like pursuant to",
+    ],
+)
+def test_made_clear_for_the_channel_is_adapting_to_it(assessor: Assessor, change: str) -> None:
+    text = (
+        "I take the phone bookings at a restaurant in Portrush. We kept getting mix ups with names and "
+        f"times, and my manager asked me to sort it. {change}. Mix ups went from 12 a week to 2."
+    )
+    assert point("channel", assessor, "mi_channel_improvement", text)[0]
+    plain = text.replace(change, "so I kept taking them the same way")
+    assert not point("channel", assessor, "mi_channel_improvement", plain)[0]
