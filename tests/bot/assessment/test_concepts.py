@@ -1456,3 +1456,21 @@ def test_made_clear_for_the_channel_is_adapting_to_it(assessor: Assessor, change
     assert point("channel", assessor, "mi_channel_improvement", text)[0]
     plain = text.replace(change, "so I kept taking them the same way")
     assert not point("channel", assessor, "mi_channel_improvement", plain)[0]
+
+
+@pytest.mark.parametrize(
+    "deal",
+    [
+        "she knew £900 was high and we couldnt move her, so we met in the middle: a new fan and £350",
+        "I went back and forth with the claims team and we agreed he'd get £350, and in return he'd "
+        "send the receipts",
+    ],
+)
+def test_meeting_in_the_middle_is_negotiation(assessor: Assessor, deal: str) -> None:
+    text = (
+        "A tenant in Neath complained about mould and wanted £900 and a move. It was my case and I "
+        f"needed to sort it. I logged it at stage one of our complaints procedure. {deal}. The complaint "
+        "closed in 12 days."
+    )
+    assert point("negotiation", assessor, "rl_complex_complaint", text)[0]
+    assert not point("negotiation", assessor, "rl_complex_complaint", text.replace(deal, "I paid the £900"))[0]
