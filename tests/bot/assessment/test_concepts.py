@@ -1473,4 +1473,5 @@ def test_meeting_in_the_middle_is_negotiation(assessor: Assessor, deal: str) -> 
         "closed in 12 days."
     )
     assert point("negotiation", assessor, "rl_complex_complaint", text)[0]
-    assert not point("negotiation", assessor, "rl_complex_complaint", text.replace(deal, "I paid the £900"))[0]
+    paid = text.replace(deal, "I paid the £900")
+    assert not point("negotiation", assessor, "rl_complex_complaint", paid)[0]
