@@ -323,6 +323,19 @@ STOOD_AT = re.compile(
 )
 
 
+# A figure moved, in the forms of `CHANGE` that say both ends or the size of the move (not a
+# figure said alone: "91 percent of calls", "full marks").
+MOVED_FROM_TO = re.compile(
+    r"\b(went|gone|moved|jumped|rose|fell|dropped|climbed) (\w+ ){0,3}?\d[\d.,]*%?( (in|on|at) \w+)? "
+    r"to \d|\b\d[\d.,]* \w+ instead of (like |about |around |the usual )?\d|\b(halved|doubled|tripled)\b|"
+    r"\bfrom (minus|plus|-) ?\d+ to (minus|plus|\+|-)? ?\d|"
+    r"\b(up|down|rose|fell|dropped|went|increased|decreased|doubled|halved|cut|improved|reduced|"
+    r"climbed|jumped)\b[^.!?\n]{0,40}?\bfrom (about |around )?\d[\d.,]*[^.!?\n]{0,25}?\bto \d|"
+    r"\b(down|up|fell|rose|dropped|cut|reduced) (by )?\d[\d.,]*\s?(%|per ?cent)|"
+    r"\b\d[\d.,]*\s?(%|per ?cent) (down|up|fewer|less|more|lower|higher)\b|"
+    r"\b\d+ (a|per) (day|week|month) (down|up) to \d|\b\d+\.\d+ to \d+(\.\d+)?\b",
+    re.I,
+)
 # A figure moved, said the other way round: "17, down from 58", "a 71% fall", "from like forty a
 # month to about twelve".
 MOVED = re.compile(
@@ -355,7 +368,7 @@ def _change_span(text: str) -> Span | None:
     result's figure with a figure of the same kind before it ("our score was 3.8 ... since the
     change it is 4.6 out of 5"). For points that ask for the figures before and after, a fall, or
     an improvement: the after figure alone is not enough (the labelling rule)."""
-    for m in CHANGE.finditer(text):
+    for m in MOVED_FROM_TO.finditer(text):
         if AIMED.search(text, max(0, m.start() - AIMED_REACH), m.start()):
             continue
         after = text[m.end() :]
@@ -370,12 +383,14 @@ def _change_span(text: str) -> Span | None:
         return None
     # Two figures of one kind, the later one in the result: "before: 22% ... after: 9%".
     figures = sorted(
-        (q.start(), _figure_kind(text[q.start() : q.end() + 15]))
+        (q.start(), q.end(), _figure_kind(text[q.start() : q.end() + 15]))
         for q in [*QUANTITY.finditer(text), *STOOD_AT.finditer(text)]
         if not AIMED.search(text, max(0, q.start() - AIMED_REACH), q.start())
     )
-    for i, (at, kind) in enumerate(figures):
-        if at >= result[0] and any(k == kind and a < at - 3 for a, k in figures[:i]):
+    # The later figure reaches into the result; the earlier one ends before it starts (one figure
+    # read by two patterns, "like 91 percent" and "91 percent", is one figure).
+    for start, end, kind in figures:
+        if end > result[0] and any(k == kind and e <= start for _, e, k in figures):
             return result
     return None
 

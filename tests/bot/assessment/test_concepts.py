@@ -1475,3 +1475,25 @@ def test_meeting_in_the_middle_is_negotiation(assessor: Assessor, deal: str) -> 
     assert point("negotiation", assessor, "rl_complex_complaint", text)[0]
     paid = text.replace(deal, "I paid the £900")
     assert not point("negotiation", assessor, "rl_complex_complaint", paid)[0]
+
+
+def test_a_figure_said_alone_is_no_before_and_after(assessor: Assessor) -> None:
+    """"now like 91 percent of top up calls get sorted" is an after figure, read by two patterns;
+    "68 percent ... by the end of the month his score was 85 percent" is before and after."""
+    after = (
+        "so my team leader asked me to help fix the top up calls and we used plan do check act, we tried "
+        "a guide for a month then went through the call data and rolled it out and now like 91 percent "
+        "of top up calls get sorted first time"
+    )
+    assert not point("result", assessor, "mi_before_after_review", after)[0]
+    both = after.replace("fix the top up calls", "fix the top up calls, only 68 percent sorted first time,")
+    assert point("result", assessor, "mi_before_after_review", both)[0]
+
+
+def test_the_check_said_plainly_evaluates_the_change(assessor: Assessor) -> None:
+    text = (
+        "our problem was no access visits, twenty two percent in April, so I had to bring that down. We "
+        "sent a text two days before on one patch for six weeks. I pulled the no access figures for the "
+        "trial patch against the rest and it was down to nine percent, so we rolled it out."
+    )
+    assert point("review", assessor, "mi_before_after_review", text)[0]
