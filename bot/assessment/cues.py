@@ -477,6 +477,8 @@ QUANTITY = re.compile(
     r"\b(csat|nps|ces|fcr|aht|score|rating)\b (\w+ ){0,2}?(was|were|of|at|hit|reached|went to) "
     r"\d[\d.]*\b|\b\d+ (a|an|per|each) (day|wk|week|month|quarter|year|shift)\b|"
     r"\b(hit|reached|got (it |them |this |that )?(down |up )?to) \d|"
+    # A month's figure: "march was 19, april was 9", "by june it was 12".
+    rf"\b({_MONTHS})('s)? (was|were|came in at|came out at|had|hit|got) (down to |up to |only |just )?\d|"
     # A score changed to: "CSAT rose to 4.4", "back up to 4.4", "fell to 12".
     r"\b(rose|risen|climbed|increased|improved|jumped|went (back )?(up|down)|gone (back )?(up|down)|"
     r"back (up|down)|came (back )?(up|down)|fell|fallen|dropped|dropping) to (about |around |roughly |just )?"

@@ -314,11 +314,17 @@ def _measurable_span(text: str) -> Span | None:
     return None
 
 
+MONTH_WORDS = (
+    "jan|january|feb|february|mar|march|apr|april|may|jun|june|jul|july|aug|august|sep|sept|september|"
+    "oct|october|nov|november|dec|december"
+)
 # A figure said as how things stood, before anything was done: "our score was 3.8", "only 61
 # percent", "sat at 71%". Read only before the result's figure (`_change_span`).
 STOOD_AT = re.compile(
     r"\b(was|were|is|are|stood at|sat at|at|only|of|had|got|dropped to|fell to|down to|around|about|"
-    r"roughly|like)\s+\d[\d.,]*\s*(%|per ?cent|percent|out of \d+|/\s?\d+)?",
+    r"roughly|like)\s+\d[\d.,]*\s*(%|per ?cent|percent|out of \d+|/\s?\d+)?|"
+    # A count in a month: "'parcel not received' was top, 41 in feb".
+    rf"\b\d[\d,]*\s+in\s+({MONTH_WORDS})\b",
     re.I,
 )
 

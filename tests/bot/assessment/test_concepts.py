@@ -1497,3 +1497,25 @@ def test_the_check_said_plainly_evaluates_the_change(assessor: Assessor) -> None
         "trial patch against the rest and it was down to nine percent, so we rolled it out."
     )
     assert point("review", assessor, "mi_before_after_review", text)[0]
+
+
+def test_figures_by_month_are_a_fall(assessor: Assessor) -> None:
+    text = (
+        "online shop in swansea. every complaint is logged w/ a reason code. 'parcel not received' was "
+        "top, 41 in feb. i had to find out why n fix it. we asked the courier to take a photo on delivery. "
+        "march was 19, april was 9"
+    )
+    assert point("result", assessor, "mi_complaint_data", text)[0]
+    after_only = text.replace(", 41 in feb", "").replace("march was 19, ", "")
+    assert not point("result", assessor, "mi_complaint_data", after_only)[0]
+
+
+def test_a_team_by_its_function_as_the_doer(assessor: Assessor) -> None:
+    text = (
+        "furniture shop in newry. cx bought a wardrobe, sales put it thru but never sent the sheet to the "
+        "warehouse so nobody loaded it. she lost a days pay. it was on me to sort it. rang the warehouse, "
+        "got it on the first van next morning"
+    )
+    assert point("departments", assessor, "ee_department_handoff", text)[0]
+    unnamed = text.replace("sales put", "it went")
+    assert not point("departments", assessor, "ee_department_handoff", unnamed)[0]
