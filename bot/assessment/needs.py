@@ -223,6 +223,9 @@ NOT_A_TERM = frozenset(
 )
 
 
+QUESTION_WORDS = frozenset({"how", "what", "which", "who", "when", "where"})
+
+
 def figure(w: Word) -> bool:
     """A figure ("8", "£30", "95%") is always a detail of the answer's own, never a key word."""
     return any(c.isdigit() for c in w.low)
@@ -514,11 +517,19 @@ class Findings:
             self._statutes = statutes(self.text, self.found)
         return self._statutes
 
+    def _key(self, i: int, j: int) -> str:
+        first = self.words[i]
+        if first.low in QUESTION_WORDS and i + 1 < j:
+            return f"{first.stem} {self.words[i + 1].stem}"
+        return first.stem
+
     def concept(self, cid: str) -> list[tuple[str, Span]]:
         if cid not in self._hits:
             ranges = self.index.find(cid, self.words)
+            # A hit is known by its first word, and by its first two when the first only asks
+            # ("how long calls are" and "how many ring back" are two measures, not one "how").
             self._hits[cid] = [
-                (self.words[i].stem, (self.words[i].start, self.words[j - 1].end)) for i, j in ranges
+                (self._key(i, j), (self.words[i].start, self.words[j - 1].end)) for i, j in ranges
             ]
         return self._hits[cid]
 

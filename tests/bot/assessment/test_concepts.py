@@ -1519,3 +1519,15 @@ def test_a_team_by_its_function_as_the_doer(assessor: Assessor) -> None:
     assert point("departments", assessor, "ee_department_handoff", text)[0]
     unnamed = text.replace("sales put", "it went")
     assert not point("departments", assessor, "ee_department_handoff", unnamed)[0]
+
+
+def test_two_measures_said_as_how_long_and_how_many(assessor: Assessor) -> None:
+    text = (
+        "I answer the phones for a council in Conwy. We get told how long our calls are on average, and "
+        "we get a monthly figure for how many people ring back about the same thing. The two fight each "
+        "other, because the quick way to keep calls short is to let people go and then they ring back."
+    )
+    met, evidence, _ = point("metrics", assessor, "mi_speed_vs_quality", text)
+    assert met and len(evidence) >= 2
+    one = text.replace(", and we get a monthly figure for how many people ring back about the same thing", "")
+    assert not point("metrics", assessor, "mi_speed_vs_quality", one)[0]
