@@ -1531,3 +1531,9 @@ def test_two_measures_said_as_how_long_and_how_many(assessor: Assessor) -> None:
     assert met and len(evidence) >= 2
     one = text.replace(", and we get a monthly figure for how many people ring back about the same thing", "")
     assert not point("metrics", assessor, "mi_speed_vs_quality", one)[0]
+    chats = (
+        "Head office judges us on two numbers: how fast we pick up a live chat, and how many chats get "
+        "sorted without the customer having to come back. Last November we were short-staffed and closing "
+        "fast made the second one worse, because people came back when the first answer was rushed."
+    )
+    assert point("metrics", assessor, "mi_speed_vs_quality", chats)[0]
