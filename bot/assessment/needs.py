@@ -742,6 +742,7 @@ DOCUMENT = frozenset(
     for w in (
         "policy", "procedure", "process", "code", "charter", "terms", "standard", "framework",
         "scorecard", "matrix", "guidelines", "checklist", "protocol", "promise", "plan", "system",
+        "guide", "manual", "handbook",
         # The record a procedure keeps: "the complaints log" is where the complaints procedure lives.
         "log",
     )

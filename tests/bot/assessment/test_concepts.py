@@ -1537,3 +1537,17 @@ def test_two_measures_said_as_how_long_and_how_many(assessor: Assessor) -> None:
         "fast made the second one worse, because people came back when the first answer was rushed."
     )
     assert point("metrics", assessor, "mi_speed_vs_quality", chats)[0]
+
+
+@pytest.mark.parametrize(
+    "name", ["the bereavement support guide", "the store ops manual", "our staff handbook"]
+)
+def test_a_guide_manual_or_handbook_is_named_policy(assessor: Assessor, name: str) -> None:
+    text = (
+        "A lady rang whose husband had died and wanted to keep his number. My job was to find out "
+        f"whether we could. I searched and found {name}, which said a number can move to the next of "
+        "kin once we see the death certificate. I did it the same day and she wrote to thank us."
+    )
+    met, evidence, _ = point("policy", assessor, "pp_non_standard_request", text)
+    assert met and any(name.split()[-1] in e for e in evidence)
+    assert not point("policy", assessor, "pp_non_standard_request", text.replace(name, "the answer"))[0]
