@@ -899,3 +899,10 @@ def test_one_person_in_a_note_and_a_reaction_said_back(text: str, part: str) -> 
 
 def test_an_old_habit_is_no_person_on_an_occasion() -> None:
     assert not star_parts("I always check ID for old customers and young ones.")["situation"]
+
+
+def test_what_would_have_happened_without_something_is_a_reason() -> None:
+    assert has_reasoning(
+        "I dropped the bike round on my way home. Without a car he'd have been carrying it on the bus."
+    )
+    assert not has_reasoning("I dropped the bike round on my way home. He came without a car.")
