@@ -136,6 +136,12 @@ BOILERPLATE = frozenset(
         # Light verbs carry what follows them, not a thing of their own: "I took ownership and I
         # followed up" says no more than "ownership" and "followed up".
         "take", "took", "taken", "taking", "keep", "kept", "keeping",
+        # Business filler that names no particular: "engaged all the key stakeholders from the
+        # start", "communicated the change through the right channels so it was fully embedded".
+        "key", "stakeholder", "stakeholders", "engage", "engaged", "engaging", "embed", "embedded",
+        "fully", "right", "channels", "continuously", "continuous", "collaboratively",
+        "collaborative", "joined", "centric", "seamless", "seamlessly", "robust", "best",
+        "going", "forward", "start", "always", "every", "all",
     )
 )
 # Signals whose words must say something of this answer's own (see `Findings.substantial`).

@@ -1551,3 +1551,13 @@ def test_a_guide_manual_or_handbook_is_named_policy(assessor: Assessor, name: st
     met, evidence, _ = point("policy", assessor, "pp_non_standard_request", text)
     assert met and any(name.split()[-1] in e for e in evidence)
     assert not point("policy", assessor, "pp_non_standard_request", text.replace(name, "the answer"))[0]
+
+
+def test_business_filler_is_no_substance(assessor: Assessor) -> None:
+    """"engaged all the key stakeholders from the start" names nobody; "asked the two Saturday
+    pickers what slowed them down" does."""
+    base = "At my supermarket in Inverness I brought in a new way of doing click and collect. "
+    filler = base + "I involved the team and engaged all the key stakeholders from the start."
+    assert not point("involve", assessor, "mi_team_involvement", filler)[0]
+    real = base + "I involved the team: I asked the two Saturday pickers what slowed them down."
+    assert point("involve", assessor, "mi_team_involvement", real)[0]
