@@ -52,7 +52,8 @@ CONFORMITY = frozenset(
         "law", "laws", "legal", "legally", "legislation", "rule", "rules", "policy", "policies",
         "procedure", "procedures", "process", "mandatory", "compulsory", "required", "requirement",
         "regulation", "regulations", "data", "protection", "gdpr", "confidential", "confidentiality",
-        "compliance", "comply", "allowed", "supposed", "standard", "standards",
+        "compliance", "comply", "compliant", "allowed", "supposed", "standard", "standards", "obliged",
+        "anyway",
         # Words that say a reason exists without giving it ("it's important", "it's all connected").
         # Compared by stem, so not "reason" ("reasonable adjustment") nor "right" ("her rights").
         "important", "matters", "matter", "connected", "necessary", "essential", "vital", "proper",

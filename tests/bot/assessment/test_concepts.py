@@ -1561,3 +1561,10 @@ def test_business_filler_is_no_substance(assessor: Assessor) -> None:
     assert not point("involve", assessor, "mi_team_involvement", filler)[0]
     real = base + "I involved the team: I asked the two Saturday pickers what slowed them down."
     assert point("involve", assessor, "mi_team_involvement", real)[0]
+
+
+def test_being_compliant_is_conformity(assessor: Assessor) -> None:
+    base = "The law is the UK GDPR. At our office in Swansea I always check ID before I talk to callers"
+    assert not point("why", assessor, "sf_law_shapes_process", base + " because we have to be compliant.")[0]
+    own = base + " because a caller pretending to be her husband could move her money."
+    assert point("why", assessor, "sf_law_shapes_process", own)[0]

@@ -906,3 +906,4 @@ def test_what_would_have_happened_without_something_is_a_reason() -> None:
         "I dropped the bike round on my way home. Without a car he'd have been carrying it on the bus."
     )
     assert not has_reasoning("I dropped the bike round on my way home. He came without a car.")
+
