@@ -233,6 +233,23 @@ NOT_A_TERM = frozenset(
 QUESTION_WORDS = frozenset({"how", "what", "which", "who", "when", "where"})
 
 
+# An acronym spelled out: "KPIs are key performance indicators", "an SLA is a service level
+# agreement", "ADR means alternative dispute resolution" (`Findings.defines`).
+EXPANSION = re.compile(
+    r"(?i:(?:(?:so|and|basically|um|well)\W+)*(?:(?:a|an|the|our)\s+)?)(?P<acronym>[A-Z]{2,6})s?\s+"
+    r"(?i:(?:is|are|means|=|stands for|is short for)\s+(?:(?:a|an|the)\s+)?)(?P<words>(?:[\w-]+\s*){2,8})"
+)
+
+
+def expands_acronym(sentence: str) -> bool:
+    m = EXPANSION.match(sentence)
+    if m is None:
+        return False
+    letters = m.group("acronym").casefold()
+    initials = "".join(w[0] for w in re.split(r"[\s-]+", m.group("words").casefold()) if w)
+    return initials.startswith(letters)
+
+
 def figure(w: Word) -> bool:
     """A figure ("8", "£30", "95%") is always a detail of the answer's own, never a key word."""
     return any(c.isdigit() for c in w.low)
@@ -337,6 +354,8 @@ class Findings:
             if term and not {t.casefold().strip("'’") for t in term} & NOT_A_TERM:
                 return True
         if ADVICE.match(self.text, sentence[0].start, sentence[-1].end):
+            return True
+        if expands_acronym(self.text[sentence[0].start : sentence[-1].end]):
             return True
         m = GENERAL_VALUE.match(self.text, sentence[0].start, sentence[-1].end)
         if m is None:

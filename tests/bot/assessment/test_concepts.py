@@ -1104,6 +1104,10 @@ def test_the_journey_walked_in_plain_words(assessor: Assessor, prompt_id: str, p
         ("Net Promoter Score is a feedback tool where customers score us from 0 to 10.", True),
         ("Following up is important because it shows the customer you care.", True),
         ("It's important to take ownership because customers want one person.", True),
+        # An acronym spelled out.
+        ("KPIs are key performance indicators, like AHT and first call resolution.", True),
+        ("An SLA is a service level agreement with the engineers.", True),
+        ("Our SLA is fixed within two working days and I chase it.", False),
         # Who someone is in general, and advice to anyone.
         ("Internal customers are people you work with, like the warehouse team.", True),
         ("You should always apologise and take ownership of the problem.", True),
