@@ -1572,3 +1572,15 @@ def test_being_compliant_is_conformity(assessor: Assessor) -> None:
     assert not point("why", assessor, "sf_law_shapes_process", base + " because we have to be compliant.")[0]
     own = base + " because a caller pretending to be her husband could move her money."
     assert point("why", assessor, "sf_law_shapes_process", own)[0]
+
+
+def test_the_complaints_procedure_followed_in_plain_words(assessor: Assessor) -> None:
+    text = (
+        "A man in Dundee had been overcharged three months running and said he was taking us to CISAS. I "
+        "had to stop it getting worse. I raised it as a complaint on the system, which sends the "
+        "acknowledgement letter, checked the usage and took the bolt-on off."
+    )
+    assert point("procedure", assessor, "ee_telecoms_adr", text)[0]
+    logged = "raised it as a complaint on the system, which sends the acknowledgement letter"
+    quiet = text.replace(logged, "said sorry")
+    assert not point("procedure", assessor, "ee_telecoms_adr", quiet)[0]
