@@ -1584,3 +1584,14 @@ def test_the_complaints_procedure_followed_in_plain_words(assessor: Assessor) ->
     logged = "raised it as a complaint on the system, which sends the acknowledgement letter"
     quiet = text.replace(logged, "said sorry")
     assert not point("procedure", assessor, "ee_telecoms_adr", quiet)[0]
+
+
+def test_the_measure_counted_against_the_promise_in_plain_words(assessor: Assessor) -> None:
+    text = (
+        "Our SLA for emails is that every customer email gets a reply within 24 hours. Our team leader "
+        "checks the queue report every morning, which shows how many emails are older than 24 hours. "
+        "Last week a delivery went wrong and some went over, so I stayed on emails all day."
+    )
+    assert point("measure", assessor, "ee_sla_monitoring", text)[0]
+    unmeasured = text.replace(", which shows how many emails are older than 24 hours", "")
+    assert not point("measure", assessor, "ee_sla_monitoring", unmeasured)[0]
