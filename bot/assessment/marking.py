@@ -107,15 +107,23 @@ def met(content: Content, point: MarkingPoint, ev: Evidence) -> PointResult:
                 if f.entry_id in expected or content.catalogue[f.entry_id].every_sector
             ]
             wanted = join(content.catalogue[r] for r in expected[:2])
-            if named and not asks_for_a_name(point):
-                # "... and explains its role": the name alone is not the point.
+            if named and not asks_for_a_name(point) and not point.needs:
+                # "... and explains its role": the name alone is not the point. (Where the point's
+                # needs say what else it takes, the role, they judge that, in any sentence: "Our
+                # regulator is the FCA. They make the rules for banks.")
                 named = [f for f in named if fx.substantial((f.start, f.end))]
             if named and point.needs:
                 # "... and explains its role": what the point's needs ask beside the name (what the
                 # regulator does: "licenses", "sets the price cap", "can fine").
                 ok, quoted, missing, _ = judge(content, point, fx)
-                if not ok:
-                    return PointResult(point.id, point.text, False, None, (), missing, len(named))
+                # What the regulator does is said of it: in the sentence that names it or the next
+                # ("Our regulator is the FCA. They make the rules for banks."), not anywhere ("we can
+                # never tell a customer it will be fine").
+                near = {fx.sentence_of((f.start, f.end)) + k for f in named for k in (0, 1)}
+                quoted = tuple(q for q in quoted if fx.sentence_of((q.start, q.end)) in near)
+                if not ok or not quoted:
+                    return PointResult(point.id, point.text, False, None, (), missing or point.missing
+                                       or describe_first(content, point), len(named))
                 spans = [(f.start, f.end) for f in named] + [(q.start, q.end) for q in quoted]
                 return PointResult(point.id, point.text, True, None, quotes(ev.text, spans), None, len(named))
             if named:

@@ -426,6 +426,12 @@ class Findings:
         clause = [w for w in self._sentences.get(first.sentence, []) if w.clause == first.clause]
         return not habit(clause)
 
+    def sentence_of(self, span: Span) -> int:
+        """The index of the sentence a span starts in."""
+        if not self.words:
+            return 0
+        return self.words[min(bisect.bisect_right(self._ends, span[0]), len(self.words) - 1)].sentence
+
     def part_of(self, span: Span) -> str:
         """Which sentence a span starts in, or in a run-on sentence (speech without full stops,
         longer than RUN_ON words) which clause: two reasons there are "said apart"."""

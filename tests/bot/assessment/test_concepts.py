@@ -1595,3 +1595,25 @@ def test_the_measure_counted_against_the_promise_in_plain_words(assessor: Assess
     assert point("measure", assessor, "ee_sla_monitoring", text)[0]
     unmeasured = text.replace(", which shows how many emails are older than 24 hours", "")
     assert not point("measure", assessor, "ee_sla_monitoring", unmeasured)[0]
+
+
+def test_the_regulators_role_said_of_it_in_the_next_sentence(assessor: Assessor) -> None:
+    """The role may follow the name in its own sentence; words elsewhere in the answer that happen
+    to be role words ("it will be fine") are not said of the regulator."""
+    prompt = assessor.content.prompts["rl_regulator_role"]
+
+    def regulator(text: str, sector: str) -> bool:
+        a = assessor.assess(text, prompt=prompt, sector=sector, nation="wales")
+        return next(p for p in a.marking_points if p.id == "regulator").met
+
+    bank = (
+        "I work on the phones for a building society in Cardiff. Our regulator is the FCA. They make the "
+        "rules for banks and building societies. Last week a man rang about a payment holiday and I set "
+        "one up for three months after checking his income."
+    )
+    assert regulator(bank, "finance")
+    water = (
+        "I work for Welsh Water in Bangor. Our regulator is Ofwat. A customer phoned because her water was "
+        "brown. I told her to run the tap and we can never just tell a customer it will be fine."
+    )
+    assert not regulator(water, "water")
