@@ -162,6 +162,7 @@ def test_the_second_collection_shares_no_answer_with_the_first() -> None:
         + load_set("dev5", DATA / "dev5.yaml")
         + load_set("dev6", DATA / "dev6.yaml")
         + load_set("dev7", DATA / "dev7.yaml")
+        + load_set("holdout7", DATA / "holdout7.yaml")
     )
 
     def flat(item: Labelled) -> str:
@@ -171,7 +172,8 @@ def test_the_second_collection_shares_no_answer_with_the_first() -> None:
     assert not [i.id for i in second if flat(i) in texts]
     assert len({i.id for i in first + second}) == len(first + second), "answer ids are unique"
     tuning2 = {flat(i) for i in second if i.id.startswith("t2-")}
-    held = ("h2-", "h3-", "h4a", "h4b", "h4c", "h4d", "h5a", "h5b", "h5c", "h5d", "h5e", "h5f", "h6")
+    held = ("h2-", "h3-", "h4a", "h4b", "h4c", "h4d", "h5a", "h5b", "h5c", "h5d", "h5e", "h5f")
+    held += ("h6a", "h6c", "h6d", "h6e", "h6f", "h7a", "h7b", "h7c")
     assert not [i.id for i in second if i.id[:3] in held and flat(i) in tuning2]
 
 
@@ -244,3 +246,24 @@ def test_dev7_is_sound(content: Content) -> None:
     assert_spread(items)
     grades = Counter(i.grade for i in items)
     assert grades["distinction"] >= 75, grades
+
+
+# --- holdout7: written blind to the engine while the seventh round worked; scored once -------------
+
+
+def test_holdout7_is_sound(content: Content) -> None:
+    """The held-out set is checked for form only (never scored by a test: docs/assessment.md)."""
+    items = load_set("holdout7", DATA / "holdout7.yaml")
+    problems = [p for item in items for p in check_item(item, content)]
+    assert not problems, "\n".join(problems)
+    # Separate writers, each numbering their part in writing order: h7a-001, ..., h7c-...
+    parts = {i.id[:3] for i in items}
+    assert all(p.startswith("h7") for p in parts) and len(parts) >= 3, parts
+    for part in parts:
+        ids = [i.id for i in items if i.id.startswith(part)]
+        assert ids == [f"{part}-{n:03d}" for n in range(1, len(ids) + 1)], part
+    assert len(items) >= 99
+    assert len({i.prompt for i in items}) >= 33
+    assert_spread(items)
+    grades = Counter(i.grade for i in items)
+    assert grades["distinction"] >= 30, grades
