@@ -99,7 +99,12 @@ def met(content: Content, point: MarkingPoint, ev: Evidence) -> PointResult:
     fx = ev.findings
     assert fx is not None, "Evidence.findings is built by the Assessor"
     if point.check is Check.NAMES_REGULATOR and point.params.get("sector_specific"):
-        expected = _sector_regulators(content, ev.sector, ev.nation)
+        # Only bodies whose remit reaches where the learner works: the Gambling Commission is
+        # Great Britain's, so it is no answer for a bookmaker in Newry.
+        expected = [
+            r for r in _sector_regulators(content, ev.sector, ev.nation)
+            if r in content.catalogue and content.catalogue[r].applies_in(ev.nation)
+        ]
         if expected:
             # The ICO counts everywhere: data protection applies in every sector.
             named = [
@@ -131,6 +136,13 @@ def met(content: Content, point: MarkingPoint, ev: Evidence) -> PointResult:
                                    quotes(ev.text, [(f.start, f.end) for f in named]), None, len(named))
             return PointResult(point.id, point.text, False, f"In your sector, name {wanted}.", (),
                                point.missing or f"the regulator for your sector ({wanted})", 0)
+        # No regulator listed for the sector where the learner works (gambling in Northern
+        # Ireland): a body whose remit stops short of that nation is still not the one that applied.
+        named_bodies = [f for f in _credited(ev.found) if f.kind == "regulator"]
+        if named_bodies and all(f.entry_id in fx.elsewhere for f in named_bodies):
+            body = content.catalogue[named_bodies[0].entry_id].name
+            return PointResult(point.id, point.text, False, None, (),
+                               f"the regulator that applies where you work ({body} does not cover it)", 0)
     if point.check is Check.MENTIONS and not point.needs:
         ok, quoted = _mentions(point, ev)
         missing = None if ok else point.missing or "the words this point looks for"

@@ -1574,18 +1574,6 @@ def test_being_compliant_is_conformity(assessor: Assessor) -> None:
     assert point("why", assessor, "sf_law_shapes_process", own)[0]
 
 
-def test_the_complaints_procedure_followed_in_plain_words(assessor: Assessor) -> None:
-    text = (
-        "A man in Dundee had been overcharged three months running and said he was taking us to CISAS. I "
-        "had to stop it getting worse. I raised it as a complaint on the system, which sends the "
-        "acknowledgement letter, checked the usage and took the bolt-on off."
-    )
-    assert point("procedure", assessor, "ee_telecoms_adr", text)[0]
-    logged = "raised it as a complaint on the system, which sends the acknowledgement letter"
-    quiet = text.replace(logged, "said sorry")
-    assert not point("procedure", assessor, "ee_telecoms_adr", quiet)[0]
-
-
 def test_the_measure_counted_against_the_promise_in_plain_words(assessor: Assessor) -> None:
     text = (
         "Our SLA for emails is that every customer email gets a reply within 24 hours. Our team leader "
@@ -1617,3 +1605,23 @@ def test_the_regulators_role_said_of_it_in_the_next_sentence(assessor: Assessor)
         "brown. I told her to run the tap and we can never just tell a customer it will be fine."
     )
     assert not regulator(water, "water")
+
+
+def test_a_regulator_whose_remit_stops_short_of_the_nation_is_not_the_one(assessor: Assessor) -> None:
+    """The Gambling Commission and the Gambling Act 2005 are Great Britain's; in Newry neither is the
+    regulator or the law that applied. In Leeds both are."""
+    prompt = assessor.content.prompts["rl_regulator_role"]
+    text = (
+        "I work behind the counter in a bookmaker's. Our regulator is the Gambling Commission, which "
+        "licenses gambling businesses and can fine them, and the main rule it enforces is the Gambling "
+        "Act 2005. A regular asked me quietly to stop him coming in, so I went through our "
+        "self-exclusion form with him at the end of the counter."
+    )
+
+    def met(nation: str) -> dict[str, bool]:
+        a = assessor.assess(text, prompt=prompt, sector="gambling", nation=nation)
+        return {p.id: p.met for p in a.marking_points}
+
+    assert met("england")["regulator"] and met("england")["rule"]
+    ni = met("northern_ireland")
+    assert not ni["regulator"] and not ni["rule"]
