@@ -233,6 +233,16 @@ NOT_A_TERM = frozenset(
 QUESTION_WORDS = frozenset({"how", "what", "which", "who", "when", "where"})
 
 
+# A claim about any business, in the present: "Good internal customer service leads to good
+# external customer service", "happy staff mean happy customers" (`Findings.defines`).
+GENERAL_CLAIM = re.compile(
+    r"(?:(?:so|and|basically|um|well|i think|i believe)\W+)*(?:good|bad|poor|great|excellent|happy|"
+    r"unhappy|consistent)\s+(?:[\w-]+\s+){0,4}?(?:leads?\s+to|means?|builds?|creates?|results?\s+in|"
+    r"drives?)\s",
+    re.I,
+)
+
+
 # An acronym spelled out: "KPIs are key performance indicators", "an SLA is a service level
 # agreement", "ADR means alternative dispute resolution" (`Findings.defines`).
 EXPANSION = re.compile(
@@ -356,6 +366,8 @@ class Findings:
         if ADVICE.match(self.text, sentence[0].start, sentence[-1].end):
             return True
         if expands_acronym(self.text[sentence[0].start : sentence[-1].end]):
+            return True
+        if GENERAL_CLAIM.match(self.text, sentence[0].start, sentence[-1].end):
             return True
         m = GENERAL_VALUE.match(self.text, sentence[0].start, sentence[-1].end)
         if m is None:

@@ -289,7 +289,7 @@ def _measurable_span(text: str) -> Span | None:
     # A change in a figure ("calls down 70%", "CSAT up from 72 to 84") in the second half of the
     # answer is an outcome, even in chat notes that never say "I" before their actions.
     for m in CHANGE.finditer(text, len(text) // 2):
-        if AIMED.search(text, max(0, m.start() - AIMED_REACH), m.start()):
+        if AIMED.search(text, max(0, m.start() - AIMED_REACH), m.start()) or SCALE.match(text, m.start()):
             continue
         after = text[m.end() :]
         if NOT_A_RESULT.search(_before(text, m.start())) or PERIOD.match(after) or OWED.match(after):
@@ -307,7 +307,7 @@ def _measurable_span(text: str) -> Span | None:
                 continue
             if NOT_A_RESULT.search(_before(s, q.start())) or AFTER.match(s[q.end() :]):
                 continue
-            if AIMED.search(s, max(0, q.start() - AIMED_REACH), q.start()):
+            if AIMED.search(s, max(0, q.start() - AIMED_REACH), q.start()) or SCALE.match(s, q.start()):
                 continue
             return offset + q.start(), offset + q.end()
         offset += len(s)
@@ -327,6 +327,10 @@ STOOD_AT = re.compile(
     rf"\b\d[\d,]*\s+in\s+({MONTH_WORDS})\b",
     re.I,
 )
+
+
+# A rating scale, not a change: "score from 0 to 10 how likely they are to recommend us".
+SCALE = re.compile(r"(?:\w+\s+)?from (?:0|1|zero|one) to (?:5|10|100|five|ten|a hundred)\b", re.I)
 
 
 # A figure moved, in the forms of `CHANGE` that say both ends or the size of the move (not a

@@ -1108,6 +1108,9 @@ def test_the_journey_walked_in_plain_words(assessor: Assessor, prompt_id: str, p
         ("KPIs are key performance indicators, like AHT and first call resolution.", True),
         ("An SLA is a service level agreement with the engineers.", True),
         ("Our SLA is fixed within two working days and I chase it.", False),
+        # A claim about any business.
+        ("Good internal customer service leads to good external customer service.", True),
+        ("Good notes meant the engineer knew about the baby before he arrived.", False),
         # Who someone is in general, and advice to anyone.
         ("Internal customers are people you work with, like the warehouse team.", True),
         ("You should always apologise and take ownership of the problem.", True),

@@ -907,3 +907,12 @@ def test_what_would_have_happened_without_something_is_a_reason() -> None:
     )
     assert not has_reasoning("I dropped the bike round on my way home. He came without a car.")
 
+
+
+def test_a_rating_scale_is_no_result() -> None:
+    text = (
+        "I wrote a new text and sent it to my team leader. She changed it. Net Promoter Score is where "
+        "customers score us from 0 to 10."
+    )
+    assert not is_measurable(text)
+    assert is_measurable(text.replace("score us from 0 to 10", "scored us 9 the week after"))
