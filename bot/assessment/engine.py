@@ -12,7 +12,7 @@ from bot.assessment.extent import elsewhere, notes_for, stands_for
 from bot.assessment.hints import find_hints
 from bot.assessment.marking import DISTINCTION_MARK, PASS_MARK, Evidence
 from bot.assessment.matcher import Matcher
-from bot.assessment.needs import Findings, Keywords, keywords_for, spelled_form, wrong_steps
+from bot.assessment.needs import Findings, Keywords, implied, keywords_for, spelled_form, wrong_steps
 from bot.assessment.place import learner_nation
 from bot.assessment.types import Assessment, Hint, why_missing
 from content import nations
@@ -90,7 +90,14 @@ class Assessor:
         points = marking.points_for(self.content, prompt, sector)
         spans = structure.star_spans(text)
         spans["measurable"] = structure.measurable_span(text)
-        spans["change"] = structure.change_span(text) if spans["measurable"] is not None else None
+        # The change (figures before and after) is read only for a prompt that asks for it: it
+        # costs a second pass over the answer's figures.
+        asks_change = any(
+            n.signal == "change" for p in points for n in (list(p.needs) or implied(p))
+        )
+        spans["change"] = (
+            structure.change_span(text) if asks_change and spans["measurable"] is not None else None
+        )
         reasons = structure.reasoning_spans(text)
         spans["reasoning"] = reasons[0] if reasons else None
         spans["escalation"] = structure.escalation_span(text)

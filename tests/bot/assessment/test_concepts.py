@@ -1628,3 +1628,24 @@ def test_a_regulator_whose_remit_stops_short_of_the_nation_is_not_the_one(assess
     assert met("england")["regulator"] and met("england")["rule"]
     ni = met("northern_ireland")
     assert not ni["regulator"] and not ni["rule"]
+
+
+def test_the_change_is_read_only_where_a_point_asks_for_it(
+    assessor: Assessor, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The second pass over the figures costs time: a prompt with no before-and-after point skips it."""
+    from bot.assessment import structure
+
+    calls: list[str] = []
+    original = structure.change_span
+
+    def spy(text: str) -> Any:
+        calls.append(text)
+        return original(text)
+
+    monkeypatch.setattr(structure, "change_span", spy)
+    text = "Our score was 3.8. I brought in a booking sheet. Since then it is 4.6 out of 5."
+    assessor.assess(text, prompt=assessor.content.prompts["pp_record_keeping"])
+    assert not calls
+    assessor.assess(text, prompt=assessor.content.prompts["mi_before_after_review"])
+    assert calls
