@@ -140,7 +140,7 @@ BOILERPLATE = frozenset(
         # Business filler that names no particular: "engaged all the key stakeholders from the
         # start", "communicated the change through the right channels so it was fully embedded".
         "key", "stakeholder", "stakeholders", "engage", "engaged", "engaging", "embed", "embedded",
-        "fully", "right", "channels", "continuously", "continuous", "collaboratively",
+        "fully", "channels", "continuously", "continuous", "collaboratively",
         "collaborative", "joined", "centric", "seamless", "seamlessly", "robust", "best",
         "going", "forward", "start", "always", "every", "all",
     )
