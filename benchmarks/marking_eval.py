@@ -8,7 +8,7 @@
     python benchmarks/marking_eval.py --set dev5           # the fourth holdout (holdout4), development now
     python benchmarks/marking_eval.py --set dev6           # the fifth holdout (holdout5), development now
     python benchmarks/marking_eval.py --set dev7           # the sixth holdout (holdout6), development now
-    python benchmarks/marking_eval.py --set holdout7       # the seventh holdout: scored once, never tuned on
+    python benchmarks/marking_eval.py --set dev8           # the seventh holdout (holdout7), development now
 
 Prints per-point accuracy, Cohen's kappa, grade agreement, distinction recall and precision, a
 confusion table per kind of check and per answer style, and the grade confusion matrix. With

@@ -33,9 +33,9 @@ DATA_DIR = Path(__file__).resolve().parents[2] / "tests" / "data" / "marking"
 # dev6 was holdout5: written blind by six writers while the fifth round worked, scored once at
 # 9b9416e, then opened for development. dev7 was holdout6: written blind by five writers while the
 # sixth round worked, committed before any scoring, scored once at 208dde1, then opened for
-# development. holdout7 was written blind by separate writers while the seventh round worked,
-# committed before any scoring, and is scored once at the round's end.
-SETS = ("tuning", "dev2", "tuning2", "dev3", "dev4", "dev5", "dev6", "dev7", "holdout7")
+# development. dev8 was holdout7: written blind by three writers while the seventh round worked,
+# committed before any scoring, scored once at 3ae9c0c, then opened for development.
+SETS = ("tuning", "dev2", "tuning2", "dev3", "dev4", "dev5", "dev6", "dev7", "dev8")
 NATIONS = ("england", "scotland", "wales", "northern_ireland")
 STYLES = ("own_words", "keywords", "partial", "phone", "spoken", "weak", "distinction")
 CORRECTIONS = ("wrong_year", "outdated", "policy_as_law")
