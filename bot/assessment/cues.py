@@ -521,6 +521,11 @@ NOT_A_RESULT = re.compile(
     r"wanted|asked for|asking for|demanded|requested|delayed by|late by|delay of|before that|"
     r"beforehand|previously|used to|"
     r"(over|during) the (next|following|last|past)|"
+    # How long the learner's own trial or look ran: "ran it 4 wks then reviewed", "ran the old and
+    # new forms side by side for two weeks", "a huddle on anything over four days old".
+    r"\b(ran|run|running|trialled|trialed|tried|tested|piloted)\b( \w+){0,8}? for|"
+    r"\b(ran|run) (it|them|this|that)|"
+    r"side by side( for)?|anything (over|older than)|"
     # "was in hospital for 3 weeks" sets the scene; "he's been in every day since" is a result.
     r"normally|if|unless|(was|were|is|still|been) (in|inside|within|outside|over|past)"
     r"(?! (every|since|ever)\b))\b"
@@ -538,8 +543,13 @@ PERIOD = re.compile(rf"^\s*{PERIOD_AFTER}\b", re.I)
 # ... or the situation ("a kettle 3 weeks old", "bought 2 months earlier").
 # ... or what the figure was owed or notice given: "£89 of arrears", "at less than 14 days' notice".
 _OWED_AFTER = r"of (arrears|debt)|in arrears|overdue|(\w+ )?notice"
+# ... or the scope of what the learner looked at: "eight weeks of contact data", "a month's calls".
+_SCOPE_AFTER = (
+    r"(of|'s|’s|worth of)\s+(\w+\s+){0,2}?(data|calls|records|figures|reviews|complaints|cases|feedback|"
+    r"notes|recordings|emails|chats|contacts|orders|surveys|stats|tickets)"
+)
 OWED = re.compile(rf"^['’]?\s*({_OWED_AFTER})\b", re.I)
-AFTER = re.compile(rf"^['’]?\s*(old|ago|earlier|{_OWED_AFTER}|{PERIOD_AFTER})\b", re.I)
+AFTER = re.compile(rf"^['’]?\s*(old|ago|earlier|{_OWED_AFTER}|{_SCOPE_AFTER}|{PERIOD_AFTER})\b", re.I)
 
 # The `\b` before `\w[\w')]*, so ...` matters: without it the engine starts that branch at every
 # letter of a long word and walks to its end each time (a 20,000-letter "word" took 34 s).

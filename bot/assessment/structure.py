@@ -262,7 +262,9 @@ BEFORE_REACH = 45  # characters before a figure read for what makes it no result
 # back than BEFORE_REACH but never past a comma or a full stop.
 AIMED = re.compile(
     r"\b(target|targets|aim|aims|goal|goals|kpi|kpis)\b(?! (was|were) (hit|met|reached|beaten|smashed))"
-    r"[^,;.!?\n]*$",
+    r"[^,;.!?\n]*$|"
+    # What a figure should be: "it's meant to be ninety eight percent", "supposed to be under 5".
+    r"\b(meant|supposed|expected) to be( \w+)?\s*$",
     re.I,
 )
 AIMED_REACH = 100

@@ -916,3 +916,20 @@ def test_a_rating_scale_is_no_result() -> None:
     )
     assert not is_measurable(text)
     assert is_measurable(text.replace("score us from 0 to 10", "scored us 9 the week after"))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # How long the learner's own trial or look ran, what it covered, and what a figure should be.
+        "I put the new lids on the takeaway boxes. ran it 4 wks then reviewed the google reviews.",
+        "I pulled eight weeks of contact data and mapped the causes. The engineers stopped going out.",
+        "I sent the depot a list of the late parcels. Our SLA says it's meant to be ninety eight percent.",
+    ],
+)
+def test_the_learners_own_trial_scope_and_what_should_be_are_no_result(text: str) -> None:
+    assert not is_measurable(text)
+
+
+def test_a_result_after_a_trial_is_still_a_result() -> None:
+    assert is_measurable("I ran it for 4 weeks and cold food complaints fell from 12 to 3.")
