@@ -266,3 +266,18 @@ def test_dev8_is_sound(content: Content) -> None:
     assert_spread(items)
     grades = Counter(i.grade for i in items)
     assert grades["distinction"] >= 30, grades
+
+
+# --- holdout8: written blind to the engine; kept held out, never scored by a test ------------------
+
+
+def test_holdout8_is_sound(content: Content) -> None:
+    """Checked for form only; its labels are never compared with the engine here."""
+    items = load_set("holdout8", DATA / "holdout8.yaml")
+    problems = [p for item in items for p in check_item(item, content)]
+    assert not problems, "\n".join(problems)
+    ids = [i.id for i in items]
+    assert ids == [f"h7d-{n:03d}" for n in range(1, len(ids) + 1)]
+    assert len(items) >= 33 and len({i.prompt for i in items}) >= 11
+    dev8 = {" ".join(i.text.split()) for i in load_set("dev8", DATA / "dev8.yaml")}
+    assert not [i.id for i in items if " ".join(i.text.split()) in dev8]
