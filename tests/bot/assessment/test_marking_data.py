@@ -34,6 +34,15 @@ def assert_spread(items: list[Labelled]) -> None:
     assert set(Counter(i.grade for i in items)) == {"not_yet", "pass", "distinction"}
 
 
+def parts_in_writing_order(items: list[Labelled]) -> set[str]:
+    """The writers' parts (id prefixes such as "h6a"), each numbered in writing order from 001."""
+    parts = {i.id[:3] for i in items}
+    for part in parts:
+        ids = [i.id for i in items if i.id.startswith(part)]
+        assert ids == [f"{part}-{n:03d}" for n in range(1, len(ids) + 1)], part
+    return parts
+
+
 def check_item(item: Labelled, content: Content) -> list[str]:
     """Everything wrong with one labelled answer, as sentences (empty when it is sound)."""
     problems: list[str] = []
@@ -200,9 +209,7 @@ def test_dev5_is_sound(content: Content) -> None:
     problems = [p for item in items for p in check_item(item, content)]
     assert not problems, "\n".join(problems)
     # Each writer numbered their part in writing order: h4a-001, ..., h4b-001, ...
-    for part in {i.id[:3] for i in items}:
-        ids = [i.id for i in items if i.id.startswith(part)]
-        assert ids == [f"{part}-{n:03d}" for n in range(1, len(ids) + 1)], part
+    parts_in_writing_order(items)
     assert len(items) >= 80
     assert len({i.prompt for i in items}) >= 16
     assert_spread(items)
@@ -216,11 +223,8 @@ def test_dev6_is_sound(content: Content) -> None:
     problems = [p for item in items for p in check_item(item, content)]
     assert not problems, "\n".join(problems)
     # Six writers, each numbering their part in writing order: h5a-001, ..., h5f-...
-    parts = {i.id[:3] for i in items}
+    parts = parts_in_writing_order(items)
     assert parts == {f"h5{p}" for p in "abcdef"}
-    for part in parts:
-        ids = [i.id for i in items if i.id.startswith(part)]
-        assert ids == [f"{part}-{n:03d}" for n in range(1, len(ids) + 1)], part
     assert len(items) >= 300
     assert {i.prompt for i in items} == set(content.prompts), "every shipped prompt is answered"
     assert_spread(items)
@@ -236,11 +240,8 @@ def test_dev7_is_sound(content: Content) -> None:
     problems = [p for item in items for p in check_item(item, content)]
     assert not problems, "\n".join(problems)
     # Separate writers, each numbering their part in writing order: h6a-001, ..., h6f-...
-    parts = {i.id[:3] for i in items}
+    parts = parts_in_writing_order(items)
     assert all(p.startswith("h6") for p in parts) and len(parts) >= 5, parts
-    for part in parts:
-        ids = [i.id for i in items if i.id.startswith(part)]
-        assert ids == [f"{part}-{n:03d}" for n in range(1, len(ids) + 1)], part
     assert len(items) >= 300
     assert {i.prompt for i in items} == set(content.prompts), "every shipped prompt is answered"
     assert_spread(items)
@@ -256,11 +257,8 @@ def test_dev8_is_sound(content: Content) -> None:
     problems = [p for item in items for p in check_item(item, content)]
     assert not problems, "\n".join(problems)
     # Separate writers, each numbering their part in writing order: h7a-001, ..., h7c-...
-    parts = {i.id[:3] for i in items}
+    parts = parts_in_writing_order(items)
     assert all(p.startswith("h7") for p in parts) and len(parts) >= 3, parts
-    for part in parts:
-        ids = [i.id for i in items if i.id.startswith(part)]
-        assert ids == [f"{part}-{n:03d}" for n in range(1, len(ids) + 1)], part
     assert len(items) >= 99
     assert len({i.prompt for i in items}) >= 33
     assert_spread(items)
@@ -276,9 +274,7 @@ def test_holdout8_is_sound(content: Content) -> None:
     items = load_set("holdout8", DATA / "holdout8.yaml")
     problems = [p for item in items for p in check_item(item, content)]
     assert not problems, "\n".join(problems)
-    for part in {i.id[:3] for i in items}:
-        ids = [i.id for i in items if i.id.startswith(part)]
-        assert ids == [f"{part}-{n:03d}" for n in range(1, len(ids) + 1)], part
+    parts_in_writing_order(items)
     assert {i.id[:3] for i in items} >= {"h7d", "h7f"}
     assert len(items) >= 66 and len({i.prompt for i in items}) >= 22
     dev8 = {" ".join(i.text.split()) for i in load_set("dev8", DATA / "dev8.yaml")}
