@@ -162,14 +162,22 @@ def check_claims(text: str, content: Content, found: list[Found] | None = None) 
     hints: list[Hint] = []
     seen: set[str] = set()
     previous = ""
-    for pos, sentence in _sentences(text):
+    parts = _sentences(text)
+    # A claim whose subject is said nowhere in the answer is about no sentence in it: each context
+    # below is a run of this text (its sentences joined by one space), and no ``about`` pattern
+    # looks around or anchors, so one search of the whole settles most claims at once.
+    whole = " ".join(sentence for _pos, sentence in parts)
+    live = [claim for claim in content.claims.values() if _about(claim, whole)]
+    if not live:
+        return []
+    for pos, sentence in parts:
         if any(pos <= a < pos + len(sentence) for a, _b in old):
             previous = sentence
             continue
         # What the claim is about may be said just before ("a data breach. By law we had to report
         # it within 24 hours"); the amount must be in the sentence itself.
         context, previous = previous + " " + sentence, sentence
-        for claim in content.claims.values():
+        for claim in live:
             if claim.id in seen or not _about(claim, context):
                 continue
             if when is not None and claim.since is not None and when < claim.since.year:

@@ -17,7 +17,6 @@ answer, so the cost stays small beside entity matching (benchmarks/assess_bench.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
 from functools import lru_cache
 from typing import NamedTuple
 
@@ -194,6 +193,9 @@ class ConceptIndex:
         # the "_"s could be their anchor ("policy"), not at every content word.
         self.anchored = {cid: self._anchored(cid) for cid in concepts}
         self._memo: dict[tuple[str, str], list[int]] = {}
+        # The ends of referenced concepts at each word of the answer being read (`_ref`).
+        self._ref_words: list[Word] | None = None
+        self._ref_ends: dict[tuple[str, int, int], tuple[int, ...]] = {}
 
     def _anchored(self, cid: str) -> dict[int, tuple[dict[str, list[int]], list[tuple[str, int]]]]:
         out: dict[int, tuple[dict[str, list[int]], list[tuple[str, int]]]] = {}
@@ -272,16 +274,13 @@ class ConceptIndex:
             found += hit
         return found
 
-    def _element(self, el: Element, ws: list[Word], i: int, depth: int) -> Iterator[int]:
+    def _element(self, el: Element, ws: list[Word], i: int, depth: int) -> tuple[int, ...]:
         """Ends (exclusive word index) of matches of one element starting at word i."""
         kind, value = el
         if kind == "ref":
-            if depth < 3:
-                for term in self.terms.get(value, []):
-                    yield from self._term(term, ws, i, depth + 1)
-            return
+            return self._ref(value, ws, i, depth) if depth < 3 else ()
         if i >= len(ws):
-            return
+            return ()
         w = ws[i]
         if (
             (kind == "any" and w.low not in FUNCTION_WORDS and w.low not in GENERIC and not w.low.isdigit())
@@ -291,28 +290,48 @@ class ConceptIndex:
             or (kind == "figure" and (any(c.isdigit() for c in w.low)
                                       or w.low.split("-")[0] in NUMBER_WORDS))
         ):
-            yield i + 1
+            return (i + 1,)
+        return ()
 
-    def _term(self, term: tuple[Position, ...], ws: list[Word], i: int, depth: int) -> Iterator[int]:
-        def walk(k: int, j: int) -> Iterator[int]:
-            if k == len(term):
-                yield j
-                return
-            pos = term[k]
-            if pos is None:
-                for skip in range(GAP + 1):
-                    if skip and (j + skip > len(ws) or ws[j + skip - 1].sentence != sentence):
-                        break
-                    yield from walk(k + 1, j + skip)
-                return
-            for el in pos:
-                for end in self._element(el, ws, j, depth):
-                    # A term never spans two sentences.
-                    if ws[end - 1].sentence == sentence:
-                        yield from walk(k + 1, end)
+    def _ref(self, cid: str, ws: list[Word], i: int, depth: int) -> tuple[int, ...]:
+        """Ends of the mentions of a referenced concept starting at word i, each end once. A term
+        tries the same reference at the same word many times over (every alternative before it,
+        every gap), so the ends are kept for the answer being read (`_ref_ends`)."""
+        if self._ref_words is not ws:
+            self._ref_words, self._ref_ends = ws, {}
+        key = (cid, i, depth)
+        ends = self._ref_ends.get(key)
+        if ends is None:
+            found: set[int] = set()
+            for term in self.terms.get(cid, []):
+                found |= self._term(term, ws, i, depth + 1)
+            ends = self._ref_ends[key] = tuple(sorted(found))
+        return ends
 
+    def _term(self, term: tuple[Position, ...], ws: list[Word], i: int, depth: int) -> set[int]:
+        """Every end (exclusive word index) of a match of the term starting at word i: the word
+        positions reachable after each of its positions in turn, a gap ("...") skipping up to GAP
+        words. A term never spans two sentences."""
         sentence = ws[i].sentence if i < len(ws) else -1
-        yield from walk(0, i)
+        here = {i}
+        for pos in term:
+            reached: set[int] = set()
+            if pos is None:
+                for j in here:
+                    for skip in range(GAP + 1):
+                        if skip and (j + skip > len(ws) or ws[j + skip - 1].sentence != sentence):
+                            break
+                        reached.add(j + skip)
+            else:
+                for j in here:
+                    for el in pos:
+                        for end in self._element(el, ws, j, depth):
+                            if ws[end - 1].sentence == sentence:
+                                reached.add(end)
+            if not reached:
+                return reached
+            here = reached
+        return here
 
     def find(self, concept_id: str, ws: list[Word]) -> list[tuple[int, int]]:
         """Word index ranges of every counted mention of the concept (negated ones left out)."""

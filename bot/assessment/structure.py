@@ -316,9 +316,39 @@ def _measurable_span(text: str) -> Span | None:
                 continue
             if AIMED.search(s, max(0, q.start() - AIMED_REACH), q.start()) or SCALE.match(s, q.start()):
                 continue
+            if not is_result and _in_action(s, q.start(), q.end()):
+                continue
             return offset + q.start(), offset + q.end()
         offset += len(s)
     return None
+
+
+ACTION_REACH = 60  # characters from a learner's action back from a figure in the same clause
+# What ends the clause of an action before a figure: a comma, "and", "so", "then", "which".
+CLAUSE_BREAK = re.compile(r"[,;:]|\b(and|so|then|which|but|until|till|after|before|when|by)\b", re.I)
+# A length said as the size of a thing, or how long something ran: "a five minute slot", "a
+# four-week pilot", "for two weeks"; not when something came ("for next day", "the same day").
+ACTION_LENGTH = re.compile(r"\b(a|an|for|over)\s+$", re.I)
+WHEN = re.compile(r"(next|same|following|that|the)\b", re.I)
+TIME_UNIT = re.compile(r"\b(sec|secs|seconds?|mins?|minutes?|hrs?|hours?|days?|wks?|weeks?|months?)\b", re.I)
+
+
+def _in_action(sentence: str, start: int, end: int) -> bool:
+    """Whether a figure is the length of the learner's own action, in that action's clause, not
+    what the action achieved: "I did a five minute slot at the depot briefing", "ran a four-week
+    pilot with three advisers". A time the case took ("fixed in two days"), when a thing came
+    ("a swap for next day") and a change ("cut it to 2 days") are left alone."""
+    if not ACTION_LENGTH.search(sentence[max(0, start - 8) : start]) or not TIME_UNIT.search(
+        sentence, start, end + 8
+    ):
+        return False
+    if WHEN.match(sentence, start):
+        return False
+    for m in ACTION.finditer(sentence, max(0, start - ACTION_REACH), start):
+        between = sentence[m.end() : start]
+        if not CLAUSE_BREAK.search(between) and not CHANGE.search(sentence, m.start(), end + 20):
+            return True
+    return False
 
 
 MONTH_WORDS = (

@@ -93,3 +93,23 @@ def test_every_claim_and_every_extent_names_its_source(assessor: Assessor) -> No
         assert str(entry.source).startswith(("https://", "http://")), entry.id
         for ids in entry.counterparts.values():
             assert all(i in content.catalogue for i in ids), entry.id
+
+
+def test_claim_subjects_never_anchor_or_look_around(assessor: Assessor) -> None:
+    """`check_claims` settles a claim for the whole answer with one search of its sentences joined
+    by spaces; that reads as each sentence would only while no ``about`` pattern anchors or looks
+    around (a pattern that did would need the per-sentence search back)."""
+    patterns = [p for claim in assessor.content.claims.values() for group in claim.about for p in group]
+    assert patterns
+    for p in patterns:
+        assert not any(t in p for t in ("^", "$", "(?<", "(?=", "(?!", "\\A", "\\Z")), p
+
+
+def test_a_claim_is_checked_in_a_long_answer_with_other_talk_around_it(assessor: Assessor) -> None:
+    text = (
+        "I work on the phones for a broadband firm in Leeds. Most calls are about bills. "
+        "One man had a data breach at his old provider. By law we had to report it to the ICO "
+        "within 24 hours. I told my manager. She sorted it."
+    )
+    assert "72 hours" in codes(assessor, text).get("legal_claim", "")
+    assert "legal_claim" not in codes(assessor, text.replace("24 hours", "72 hours"))

@@ -925,6 +925,10 @@ def test_a_rating_scale_is_no_result() -> None:
         "I put the new lids on the takeaway boxes. ran it 4 wks then reviewed the google reviews.",
         "I pulled eight weeks of contact data and mapped the causes. The engineers stopped going out.",
         "I sent the depot a list of the late parcels. Our SLA says it's meant to be ninety eight percent.",
+        # The length of the learner's own slot or pilot, said before its noun.
+        "I had the advisers present it to their teams, and I did a five minute slot at the depot "
+        "briefing so the crews knew. Uptake was really good.",
+        "I asked to trial live chat and ran a four-week pilot with the advisers. Feedback looks good.",
     ],
 )
 def test_the_learners_own_trial_scope_and_what_should_be_are_no_result(text: str) -> None:
@@ -933,3 +937,6 @@ def test_the_learners_own_trial_scope_and_what_should_be_are_no_result(text: str
 
 def test_a_result_after_a_trial_is_still_a_result() -> None:
     assert is_measurable("I ran it for 4 weeks and cold food complaints fell from 12 to 3.")
+    # When the action's thing arrived, or how long the whole case took, is what it achieved.
+    assert is_measurable("I logged it, apologised and arranged a swap for next day. she was happy")
+    assert is_measurable("I chased the engineer and her line was fixed in two days.")
