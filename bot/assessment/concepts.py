@@ -136,10 +136,11 @@ def words(text: str) -> list[Word]:
     last = 0
     for m in WORD.finditer(text):
         gap = text[last : m.start()]
-        if SENTENCE_PUNCT.search(gap):
-            sentence += 1
-        if CLAUSE_PUNCT.search(gap):
-            clause += 1
+        if gap != " ":  # most gaps are one space, which breaks neither a sentence nor a clause
+            if SENTENCE_PUNCT.search(gap):
+                sentence += 1
+            if CLAUSE_PUNCT.search(gap):
+                clause += 1
         raw = m.group()
         for low in _SHORT_WORDS.get(_low(raw), (_low(raw),)):
             if low in CLAUSE_WORDS:

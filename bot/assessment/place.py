@@ -53,10 +53,22 @@ _PATTERNS = {
 }
 
 
+# The first word of each nation's places: a place can be named only where its first word is a
+# word of the answer, so a nation none of whose first words is said is not searched for.
+_FIRST_WORDS = {
+    nation: frozenset(m.group() for p in places if (m := re.match(r"\w+", p)))
+    for nation, places in _PLACES.items()
+}
+
+
 def infer_nation(text: str) -> str | None:
     """The one nation the answer's places point to, or None when they point to none or to several."""
     cleaned = _NOT_A_PLACE.sub(" ", text)
-    found = {nation for nation, pattern in _PATTERNS.items() if pattern.search(cleaned)}
+    said = set(re.findall(r"\w+", cleaned.casefold()))
+    found = {
+        nation for nation, pattern in _PATTERNS.items()
+        if _FIRST_WORDS[nation] & said and pattern.search(cleaned)
+    }
     return next(iter(found)) if len(found) == 1 else None
 
 

@@ -36,6 +36,7 @@ from bot.assessment.cues import (
     SCENE_EVENT,
     SITUATION,
     TASK_CLASSES,
+    alternation,
 )
 from bot.assessment.spoken import Written, for_cues
 
@@ -53,7 +54,7 @@ _MOVED = (
 )
 # ... for `measurable`, also a figure said alone as an outcome ("full marks", "found no gaps",
 # "twenty percent", "100% of"). A change asked for (`_change_span`) needs `MOVED_FROM_TO`.
-CHANGE = re.compile(
+CHANGE = alternation(
     _MOVED + "|"
     r"\b(100|\d\d)\s?% of\b|"
     r"\b(0|zero|no) [\w ]{0,25}\b(since|after week|after day)\b|"
@@ -80,6 +81,7 @@ def sentences(text: str) -> list[str]:
     return [s.strip() for s in SENTENCE.findall(text) if s.strip()]
 
 
+@lru_cache(maxsize=4)  # the situation, the result and the figures each ask for it
 def _first_action(text: str) -> int:
     m = ACTION.search(text)
     return m.start() if m else len(text)
@@ -219,6 +221,7 @@ def _bare_action(text: str) -> Span | None:
     return None
 
 
+@lru_cache(maxsize=4)  # read for the STAR parts and again for where the result begins
 def _result_span(text: str) -> Span | None:
     m = RESULT.search(text)
     if m:
@@ -371,10 +374,10 @@ SCALE = re.compile(r"(?:\w+\s+)?from (?:0|1|zero|one) to (?:5|10|100|five|ten|a 
 
 
 # A figure moved, both ends or the size of the move (not a figure said alone: "91 percent of calls").
-MOVED_FROM_TO = re.compile(_MOVED, re.I)
+MOVED_FROM_TO = alternation(_MOVED, re.I)
 # A figure moved, said the other way round: "17, down from 58", "a 71% fall", "from like forty a
 # month to about twelve".
-MOVED = re.compile(
+MOVED = alternation(
     rf"\b(down|up) from (about |around |like )?(\d|{COUNT_WORD})|\b\d+\s?(%|per ?cent) "
     rf"(fall|drop|rise|increase|reduction|cut|improvement)\b|"
     rf"\bfrom (about |around |like |roughly )?({COUNT_WORD}|\d[\d.,]*)\b[^.!?\n]{{0,25}}?\bto "

@@ -15,8 +15,12 @@ from bot.assessment.spoken import for_cues
 
 def test_splitting_keeps_groups_classes_and_escapes_whole() -> None:
     assert cues._branches(r"\ba|(b|c)|[|)]d|\|e|[]|]f") == [r"\ba", "(b|c)", "[|)]d", r"\|e", "[]|]f"]
-    assert cues.factor_boundaries(r"\bA|\bB|C|\bD") == r"\b(?:A|B)|C|\b(?:D)"
+    assert cues.factor_boundaries(r"\bA|\bB|C|\b(?=x)D") == r"\b(?:(?=\w)(?:A|B))|C|\b(?:(?=x)D)"
     assert cues.factor_boundaries("x|y") == "x|y"
+    # Only alternatives that cannot start with anything but a letter or digit go behind (?=\w).
+    assert cues.factor_boundaries(r"\b(a|an)\s|\b(a|)x|\b\w+ing|\b'cause|\bx?y") == (
+        r"\b(?:(?=\w)(?:(a|an)\s)|(a|)x|(?=\w)(?:\w+ing)|'cause|x?y)"
+    )
 
 
 def test_the_big_cue_lists_are_factored() -> None:
