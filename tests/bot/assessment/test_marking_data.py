@@ -279,3 +279,24 @@ def test_holdout8_is_sound(content: Content) -> None:
     assert len(items) >= 66 and len({i.prompt for i in items}) >= 22
     dev8 = {" ".join(i.text.split()) for i in load_set("dev8", DATA / "dev8.yaml")}
     assert not [i.id for i in items if " ".join(i.text.split()) in dev8]
+
+
+# --- holdout9: written blind to the engine; kept held out, never scored by a test ------------------
+
+
+def test_holdout9_is_sound(content: Content) -> None:
+    """Checked for form only; its labels are never compared with the engine here."""
+    items = load_set("holdout9", DATA / "holdout9.yaml")
+    problems = [p for item in items for p in check_item(item, content)]
+    assert not problems, "\n".join(problems)
+    parts = parts_in_writing_order(items)
+    assert all(p.startswith("h9") for p in parts) and len(parts) >= 5, parts
+    assert len(items) >= 165 and len({i.prompt for i in items}) >= 55
+    assert_spread(items)
+    # No answer repeats one of another set, held out or not.
+    seen = {
+        " ".join(i.text.split())
+        for name in ("tuning", "dev2", "tuning2", "dev3", "dev4", "dev5", "dev6", "dev7", "dev8", "holdout8")
+        for i in load_set(name, DATA / f"{name}.yaml")
+    }
+    assert not [i.id for i in items if " ".join(i.text.split()) in seen]
