@@ -447,6 +447,19 @@ ACTION = alternation(
     re.I,
 )
 
+# A habit of the learner's own, which the labelling rule counts as a real example ("I always check
+# ID"): "I always do ID&V", "I always lock mine", "we do ID n V on every call". Keeping to a rule or
+# an attitude ("I always follow GDPR", "I always take ownership", "I always try my best") is no
+# thing done, and nor is a thought ("I think about our mission statement every day").
+HABIT = alternation(
+    r"\b(i|we)\s+(always|never|usually|normally)\s+(?!(follow|comply|adhere|stick|work|abide|treat|"
+    r"take|try|make sure|ensure|put|aim|strive|keep|act|go above)\w*\b)\w+|"
+    rf"\b(i|we)\s+(?!(?:{_STATIVE}|think|believe)\b)(\w+\s+){{1,5}}?(every|each|on all)\s+(call|customer|"
+    r"time|day|shift|one|sale|order|"
+    r"visit|contact|query|complaint)s?\b",
+    re.I,
+)
+
 # What a later check or period that measured the outcome is called.
 _FOLLOW_UP = r"(audit|inspection|review|survey|visit|check|sample|report|observation|month|quarter|week)"
 RESULT = alternation(

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 
 from rapidfuzz import fuzz
 
+from bot.assessment.cues import HABIT
 from bot.assessment.needs import NAMED_ONLY, Findings, asks_for_a_name, describe, judge, quotes
 from bot.assessment.types import WHY_MISSING, Flag, Found, Grade, Hint, PointResult, Quote
 from bot.assessment.wording import join
@@ -208,7 +209,7 @@ def score(results: list[PointResult], ev: Evidence) -> int:
     return max(0, min(100, round(total)))
 
 
-def real_example(ev: Evidence) -> bool:
+def _occasion(ev: Evidence) -> bool:
     """Something the learner did on a real occasion: an action, with a situation or an outcome
     around it or said in words of the answer's own. "I follow the policy and GDPR" is not one."""
     if not ev.star["action"]:
@@ -221,6 +222,13 @@ def real_example(ev: Evidence) -> bool:
     if ev.star["situation"] or ev.star["result"]:
         return True
     return fx is not None and any(fx.substantial(span) for span in fx.signals.get("action", []))
+
+
+def real_example(ev: Evidence) -> bool:
+    """Something the learner did on a real occasion (`_occasion`), or a habit of their own
+    (`cues.HABIT`: "I always do ID&V", "we do ID n V on every call"): the labelling rule counts
+    habits as examples. "I always follow GDPR" keeps to a rule and is neither."""
+    return _occasion(ev) or bool(HABIT.search(ev.text))
 
 
 def grade(total: int, results: list[PointResult], ev: Evidence) -> tuple[Grade, int, str]:

@@ -185,6 +185,32 @@ def test_a_real_example_is_more_than_i_follow_the_policy(assessor: Assessor) -> 
     assert assessor.assess(phone).star["situation"] and assessor.assess(phone).star["result"]
 
 
+def test_a_habit_of_the_learners_own_is_a_real_example(assessor: Assessor) -> None:
+    """The labelling rule counts habits ("I always check ID") as examples: with half the points met,
+    a habit makes a Pass. Keeping to a rule ("I always follow GDPR"), an attitude or a thought does
+    not."""
+    prompt = assessor.content.prompts["pp_identity_checks"]
+    habit = (
+        "ID and V is part of the job on the accounts desk. It is the procedure and the UK GDPR is the "
+        "law behind it. I always do ID and V before I open an account."
+    )
+    a = assessor.assess(habit, prompt=prompt, nation="england")
+    assert sum(p.met for p in a.marking_points) * 2 >= len(a.marking_points)
+    assert a.grade.value == "pass", a.grade_reason
+    for text in (
+        "We do ID n V on every call, it's the rules and the UK GDPR says so.",
+        "ID&V is our procedure under the UK GDPR. I usually ask three questions on each call.",
+    ):
+        assert "real example" not in assessor.assess(text, prompt=prompt).grade_reason, text
+    for text in (
+        "ID and V is our procedure under the UK GDPR. I always follow the procedure and the law.",
+        "ID and V is our procedure under the UK GDPR. I always take ownership of it.",
+        "ID and V is our procedure under the UK GDPR. I think about it every day.",
+    ):
+        a = assessor.assess(text, prompt=prompt)
+        assert a.grade.value == "not_yet" and "real example" in a.grade_reason, text
+
+
 def test_an_answer_that_hands_the_prompt_back_is_no_real_example(assessor: Assessor) -> None:
     """A place and "I followed ... I negotiated ..." in an answer that is mostly the prompt's own
     words (`Findings.hollow`) is no real example: the grade line says so."""

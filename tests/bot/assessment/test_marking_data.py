@@ -290,8 +290,8 @@ def test_holdout9_is_sound(content: Content) -> None:
     problems = [p for item in items for p in check_item(item, content)]
     assert not problems, "\n".join(problems)
     parts = parts_in_writing_order(items)
-    assert all(p.startswith("h9") for p in parts) and len(parts) >= 5, parts
-    assert len(items) >= 165 and len({i.prompt for i in items}) >= 55
+    assert all(p.startswith("h9") for p in parts) and len(parts) >= 6, parts
+    assert len(items) >= 198 and len({i.prompt for i in items}) >= 66
     assert_spread(items)
     # No answer repeats one of another set, held out or not.
     seen = {
