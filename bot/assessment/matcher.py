@@ -150,8 +150,10 @@ class Matcher:
 
     def _retracted(self, text: str, tokens: list[Token], mentions: list[Mention]) -> list[Mention]:
         """Drop a name the speaker takes back: "the f s a sorry the f c a", "the equality act
-        nineteen ninety five no sorry i think he meant the disability discrimination act". The name
-        taken back and the one it is corrected to are of one kind (two laws, or two bodies)."""
+        nineteen ninety five no sorry i think he meant the disability discrimination act", "the
+        data protection act nineteen ninety eight no sorry the data protection act twenty
+        eighteen". The name taken back and the one it is corrected to are of one kind (two laws,
+        or two bodies), or the same name said again."""
         out: list[Mention] = []
         for m in mentions:
             after = [n for n in mentions if n.first > m.last]
@@ -162,7 +164,10 @@ class Matcher:
             if gap and len(gap) <= RETRACTION_MAX and RETRACTION_WORD.search(gap) and RETRACTION.fullmatch(
                 gap
             ) and any(
-                not (m.family & n.family) and self._kind(n) == self._kind(m)
+                # Another name of the same kind, or the same name said again, as in a year put
+                # right: "the data protection act nineteen ninety eight no sorry the data
+                # protection act twenty eighteen".
+                (m.family & n.family) or self._kind(n) == self._kind(m)
                 for n in after if n.first == nearest
             ):
                 continue

@@ -28,6 +28,12 @@ from content.loader import Content
 from content.models import CatalogueEntry, Kind, expand
 
 BETWEEN = frozenset({"of", "from"})  # "the Equality Act of 2010"
+# A year put right straight after it is said: "the data protection act 1998 no sorry the 2018 one".
+YEAR_PUT_RIGHT = re.compile(
+    r"\W+(no\W+)?(sorry|i mean|i meant|no wait|or rather)(\W+(i mean|i meant|the|it'?s|it was|its))*\W+$",
+    re.I,
+)
+PUT_RIGHT_REACH = 6  # tokens after the first year where its correction may come
 ARTICLES = frozenset({"the", "a", "an", "our", "their"})  # "the 2015 Consumer Rights Act"
 B2B = re.compile(
     r"\b(b2b|business[- ]to[- ]business|between businesses|trade (customers?|counter|account)|"
@@ -83,6 +89,10 @@ def written_year(
     if k < len(tokens) and same_sentence(text, end, tokens[k].start):
         year = _as_year(tokens[k], years)
         if year is not None:
+            for q in range(k + 1, min(len(tokens), k + 1 + PUT_RIGHT_REACH)):
+                later = _as_year(tokens[q], years)
+                if later is not None and YEAR_PUT_RIGHT.match(text[tokens[k].end : tokens[q].start]):
+                    return later, tokens[q].end
             return year, tokens[k].end
     j = m.first - 1
     if (

@@ -103,6 +103,22 @@ def test_a_name_taken_back_is_not_counted(assessor: Assessor) -> None:
     assert set(both) == {"equality_act_2010", "consumer_rights_act_2015"}
 
 
+def test_a_year_put_right_counts_as_corrected(assessor: Assessor) -> None:
+    """The corrected words are what the answer says (labelling rule): a superseded year taken back
+    is neither credit nor a correction to make, whether the name is said again or only the year."""
+    again = named(assessor, "it had to meet the data protection act nineteen ninety eight no sorry "
+                            "the data protection act twenty eighteen", nation="scotland")
+    assert again == {"data_protection_act_2018": ()}
+    year_only = named(assessor, "because of the data protection act nineteen ninety eight no sorry "
+                                "the twenty eighteen one", nation="scotland")
+    assert year_only == {"data_protection_act_2018": ()}
+    assert named(assessor, "the consumer rights act 2014, sorry, 2015 says thirty days") == {
+        "consumer_rights_act_2015": ()
+    }
+    # Two years said side by side with no taking back are both still read.
+    assert "data_protection_act_1998" in named(assessor, "the data protection act 1998 and then 2018")
+
+
 def test_spans_still_quote_what_was_said(assessor: Assessor) -> None:
     text = "um so the d p a uh eighteen and of com"
     for f in assessor.assess(text).entities:
