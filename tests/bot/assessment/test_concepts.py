@@ -1588,6 +1588,28 @@ def test_the_measure_counted_against_the_promise_in_plain_words(assessor: Assess
     assert not point("measure", assessor, "ee_sla_monitoring", unmeasured)[0]
 
 
+def test_the_count_done_inside_the_promised_time_is_the_measure(assessor: Assessor) -> None:
+    text = (
+        "Our deal with the IT helpdesk says a broken till must be mended within four hours. Every fault gets "
+        "a ticket, and my manager gets a report each week showing how many were fixed inside the four "
+        "hours. In May two tills broke and I chased it."
+    )
+    assert point("measure", assessor, "ee_sla_monitoring", text)[0]
+    unmeasured = text.replace(" showing how many were fixed inside the four hours", "")
+    assert not point("measure", assessor, "ee_sla_monitoring", unmeasured)[0]
+
+
+def test_authority_levels_name_the_procedure_that_sets_the_limits(assessor: Assessor) -> None:
+    text = (
+        "A lady wanted 150 pounds for a late sofa. Our goodwill authority levels say advisers can give "
+        "up to 25 pounds, so I passed it to my supervisor and rang her back that afternoon."
+    )
+    assert point("limits", assessor, "pp_authority_limits", text)[0]
+    assert not point("limits", assessor, "pp_authority_limits", text.replace(
+        "Our goodwill authority levels say advisers can give up to 25 pounds", "I can only give 25 pounds"
+    ))[0]
+
+
 def test_the_regulators_role_said_of_it_in_the_next_sentence(assessor: Assessor) -> None:
     """The role may follow the name in its own sentence; words elsewhere in the answer that happen
     to be role words ("it will be fine") are not said of the regulator."""
