@@ -269,7 +269,8 @@ BEFORE_REACH = 45  # characters before a figure read for what makes it no result
 # year is to answer 90% of chats within two minutes", "our KPI is 85% on quality"), read further
 # back than BEFORE_REACH but never past a comma or a full stop.
 AIMED = re.compile(
-    r"\b(target|targets|aim|aims|goal|goals|kpi|kpis)\b(?! (was|were) (hit|met|reached|beaten|smashed))"
+    r"\b(target|targets|aim|aims|aiming|goal|goals|objective|objectives|kpi|kpis)\b"
+    r"(?! (was|were) (hit|met|reached|beaten|smashed|achieved))"
     r"[^,;.!?\n]*$|"
     # What a figure should be: "it's meant to be ninety eight percent", "supposed to be under 5".
     r"\b(meant|supposed|expected) to be( \w+)?\s*$",
