@@ -667,6 +667,9 @@ NOT_A_RESULT = alternation(
     r"\b(ran|run|running|trialled|trialed|tried|tested|piloted)\b( \w+){0,8}? for|"
     r"\b(ran|run) (it|them|this|that)|"
     r"side by side( for)?|anything (over|older than)|"
+    # The fault coming back, before anything fixed it: "it fell over again within a day or two".
+    r"(fell over|broke|broken|failed|stopped|dropped|dropping|went down|crashed|came back|happened) "
+    r"(\w+ )?again|"
     # "was in hospital for 3 weeks" sets the scene; "he's been in every day since" is a result.
     r"normally|if|unless|(was|were|is|still|been) (in|inside|within|outside|over|past)"
     r"(?! (every|since|ever)\b))\b"

@@ -325,6 +325,7 @@ def test_reasons_weighed_or_in_shorthand(text: str) -> None:
         "I spent ten minutes more with him on the phone. His survey score was 9.",
         "target was 20 reviews a month. asked every table at the end. hit 26 by the end of june",
         "I changed the call-back process and our objective was achieved: complaints fell to 4 a week.",
+        "I swapped the router and it hasn't dropped once in 3 months.",
         "I chased the depot and got a new part to her by the next morning",
         # A customer coming back over time: "been in every week since" is no hospital stay.
         "I kept his paper aside and um he's been in every week since for about three months",
@@ -346,6 +347,8 @@ def test_measurable_results_in_words_and_shorthand(text: str) -> None:
         # An objective, or a figure aimed for, is a target by another name.
         "I rang the customer back and logged it. Our objective is to answer 90% of emails within 24 hours.",
         "I changed the call-back process and we're aiming for an NPS of 30 by the end of the year.",
+        # The fault coming back, before anything fixed it.
+        "I reset the router for her and it looked fixed, but it fell over again within a day or two.",
     ],
 )
 def test_figures_in_the_situation_or_a_target_are_no_result(text: str) -> None:
