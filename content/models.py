@@ -249,6 +249,10 @@ class Concept(_Strict):
     # call"): a point needing it is met only in an answer with a real example, not by the idea said
     # in general or as a habit with no occasion (bot.assessment.marking.done_on_an_occasion).
     occasion: bool = False
+    # Whether the idea is something the learner knows and states in general ("Ofgem sets the rules
+    # for suppliers"): said as a definition, or in an answer that is otherwise the prompt's words,
+    # it is still the substance (bot.assessment.needs.hits).
+    knowledge: bool = False
 
     @model_validator(mode="after")
     def _terms(self) -> Concept:

@@ -34,8 +34,10 @@ DATA_DIR = Path(__file__).resolve().parents[2] / "tests" / "data" / "marking"
 # 9b9416e, then opened for development. dev7 was holdout6: written blind by five writers while the
 # sixth round worked, committed before any scoring, scored once at 208dde1, then opened for
 # development. dev8 was holdout7: written blind by three writers while the seventh round worked,
-# committed before any scoring, scored once at 3ae9c0c, then opened for development.
-SETS = ("tuning", "dev2", "tuning2", "dev3", "dev4", "dev5", "dev6", "dev7", "dev8")
+# committed before any scoring, scored once at 3ae9c0c, then opened for development. dev9 was
+# holdout8: written blind by six writers (two per prompt for the 33 prompts holdout7 left out),
+# committed before any scoring, scored once at 1fec80b, then opened for development.
+SETS = ("tuning", "dev2", "tuning2", "dev3", "dev4", "dev5", "dev6", "dev7", "dev8", "dev9")
 NATIONS = ("england", "scotland", "wales", "northern_ireland")
 STYLES = ("own_words", "keywords", "partial", "phone", "spoken", "weak", "distinction")
 CORRECTIONS = ("wrong_year", "outdated", "policy_as_law")

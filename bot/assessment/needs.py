@@ -1068,7 +1068,8 @@ def hits(
         said = fx.concept(cid)
         if cid == OWN_NAME_CONCEPT:
             said = [h for h in said if not fx.class_of_documents(h[1])]
-        if substance:
+        knowledge = fx.index.concepts[cid].knowledge
+        if substance and not knowledge:
             # A definition tells what the learner knows, not what they did ("SMART means ...").
             said = [h for h in said if not fx.defines(h[1])]
             if fx.index.concepts[cid].occasion:
@@ -1077,7 +1078,7 @@ def hits(
 
         # One developed mention carries a list: "Warehousing, IT and Finance are central teams"
         # counts three teams when the answer goes on to say what one of them did.
-        if said and substance and fx.hollow():
+        if said and substance and fx.hollow() and not knowledge:
             continue
         # A concept whose terms are no key words (`key_words: false`: "within 4 hours", "sets our
         # charges") is a detail of the learner's own, substance by itself.

@@ -1632,6 +1632,28 @@ def test_the_regulators_role_said_of_it_in_the_next_sentence(assessor: Assessor)
     assert not regulator(water, "water")
 
 
+def test_the_regulators_role_said_as_what_it_is_still_counts(assessor: Assessor) -> None:
+    """A regulator's role is something the learner knows (`knowledge: true`): said as what the body
+    is ("ofgem are the ones who make the rules"), or in a short answer, it is still its role. Saying
+    only that it regulates restates the word."""
+
+    def regulator(text: str, prompt_id: str) -> bool:
+        prompt = assessor.content.prompts[prompt_id]
+        a = assessor.assess(text, prompt=prompt, sector="energy", nation="england")
+        return next(p for p in a.marking_points if p.id == "regulator").met
+
+    note = (
+        "cx rang in crying bc her bill was 400 quid behind. did an income n outgoings w her n set up a plan "
+        "at 8 quid a wk. ofgem are the ones who make the rules for suppliers n they say we have to offer a "
+        "plan she can afford."
+    )
+    assert regulator(note, "rl_energy_affordability")
+    assert regulator("The regulator is Ofgem. They make sure energy companies treat customers fairly.",
+                     "rl_regulator_role")
+    assert not regulator("Ofgem regulates energy. We offer payment plans.", "rl_energy_affordability")
+    assert not regulator("The regulator is Ofgem. They have rules and we follow them.", "rl_regulator_role")
+
+
 def test_a_regulator_whose_remit_stops_short_of_the_nation_is_not_the_one(assessor: Assessor) -> None:
     """The Gambling Commission and the Gambling Act 2005 are Great Britain's; in Newry neither is the
     regulator or the law that applied. In Leeds both are."""

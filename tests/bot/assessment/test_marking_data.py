@@ -266,17 +266,15 @@ def test_dev8_is_sound(content: Content) -> None:
     assert grades["distinction"] >= 30, grades
 
 
-# --- holdout8: written blind to the engine; kept held out, never scored by a test ------------------
-
-
-def test_holdout8_is_sound(content: Content) -> None:
-    """Checked for form only; its labels are never compared with the engine here."""
-    items = load_set("holdout8", DATA / "holdout8.yaml")
+def test_dev9_is_sound(content: Content) -> None:
+    """dev9 was holdout8: scored once at 1fec80b, then opened for development."""
+    items = load_set("dev9", DATA / "dev9.yaml")
     problems = [p for item in items for p in check_item(item, content)]
     assert not problems, "\n".join(problems)
-    parts_in_writing_order(items)
-    assert {i.id[:3] for i in items} >= {"h7d", "h7f"}
-    assert len(items) >= 66 and len({i.prompt for i in items}) >= 22
+    parts = parts_in_writing_order(items)
+    assert parts == {"h7d", "h7e", "h7f", "h7g", "h7h", "h7i"}, parts
+    assert len(items) >= 198 and len({i.prompt for i in items}) >= 33
+    assert_spread(items)
     dev8 = {" ".join(i.text.split()) for i in load_set("dev8", DATA / "dev8.yaml")}
     assert not [i.id for i in items if " ".join(i.text.split()) in dev8]
 
@@ -296,7 +294,7 @@ def test_holdout9_is_sound(content: Content) -> None:
     # No answer repeats one of another set, held out or not.
     seen = {
         " ".join(i.text.split())
-        for name in ("tuning", "dev2", "tuning2", "dev3", "dev4", "dev5", "dev6", "dev7", "dev8", "holdout8")
+        for name in ("tuning", "dev2", "tuning2", "dev3", "dev4", "dev5", "dev6", "dev7", "dev8", "dev9")
         for i in load_set(name, DATA / f"{name}.yaml")
     }
     assert not [i.id for i in items if " ".join(i.text.split()) in seen]
