@@ -6,14 +6,15 @@ Kept apart from the logic in ``structure`` so they can be read (and argued with)
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 
 # --- compiling the big alternations fast -------------------------------------------------------
 
 
-def _branches(pattern: str) -> list[str]:
-    """The top-level alternatives of a pattern: split at each "|" outside groups and classes."""
-    out: list[str] = []
-    depth, start, i, in_class = 0, 0, 0, False
+def _group_marks(pattern: str, start: int = 0) -> Iterator[tuple[int, str, int]]:
+    """Each "(", ")" and "|" of a pattern from ``start``, outside escapes and character classes,
+    with the group depth just before it."""
+    depth, i, in_class = 0, start, False
     while i < len(pattern):
         ch = pattern[i]
         if ch == "\\":
@@ -26,41 +27,27 @@ def _branches(pattern: str) -> list[str]:
             if pattern.startswith("]", i + 1) or pattern.startswith("^]", i + 1):
                 i += 2 if pattern[i + 1] == "]" else 3  # a "]" first in a class is literal
                 continue
-        elif ch == "(":
-            depth += 1
-        elif ch == ")":
-            depth -= 1
-        elif ch == "|" and depth == 0:
+        elif ch in "(|)":
+            yield i, ch, depth
+            depth += (ch == "(") - (ch == ")")
+        i += 1
+
+
+def _branches(pattern: str) -> list[str]:
+    """The top-level alternatives of a pattern: split at each "|" outside groups and classes."""
+    out: list[str] = []
+    start = 0
+    for i, ch, depth in _group_marks(pattern):
+        if ch == "|" and depth == 0:
             out.append(pattern[start:i])
             start = i + 1
-        i += 1
     out.append(pattern[start:])
     return out
 
 
 def _close(pattern: str, at: int) -> int | None:
     """The index of the ")" that closes the group opened at ``at`` (None if it never closes)."""
-    depth, i, in_class = 0, at, False
-    while i < len(pattern):
-        ch = pattern[i]
-        if ch == "\\":
-            i += 2
-            continue
-        if in_class:
-            in_class = ch != "]"
-        elif ch == "[":
-            in_class = True
-            if pattern.startswith("]", i + 1) or pattern.startswith("^]", i + 1):
-                i += 2 if pattern[i + 1] == "]" else 3
-                continue
-        elif ch == "(":
-            depth += 1
-        elif ch == ")":
-            depth -= 1
-            if depth == 0:
-                return i
-        i += 1
-    return None
+    return next((i for i, ch, depth in _group_marks(pattern, at) if ch == ")" and depth == 1), None)
 
 
 _OPTIONAL = ("?", "*", "{")
