@@ -230,6 +230,28 @@ NOT_A_TERM = frozenset(
 )
 
 
+# A reason that only says who wants it or that it is the done thing, right after its cue: "bc
+# mgr said thats how we do phones now", "cos the script says voucher", "because that's what we
+# are trained on", "that's the rules innit", "bc u cant skip them". Conformity, not a reason of
+# the case (`Findings.substantial`, the labelling rule's "because it's the rules").
+CONFORMITY_CLAUSE = re.compile(
+    r"\W*(?:(?:just|only|basically|like|um)\W+)*(?:"
+    # ... who said so, and no more: not "because my manager said the part was out of stock".
+    r"(?:(?:my|the|our|his|her|their)\s+)?(?:mgr|manager|boss|tl|team leader|supervisor|head office|"
+    r"company|script|policy|procedure|process|guidance|guide|rules|training|handbook|system)s?"
+    r"(?:\s+\w+)?\s+(?:said|says|told|tells|wants?|expects?|requires?|insists?)"
+    r"(?:\s+(?:me|us|so|it|them))?(?:\s+(?:that way|like that))?"
+    r"(?=\s*(?:[.,;!?]|$)|\s+(?:so|to|that'?s|that’s|thats|it'?s|it’s|its|we (?:have|had|must|should|"
+    r"need|all)|you (?:have|must|should|need))\b)|"
+    r"(?:that'?s|that’s|thats|it'?s|it’s|its)\s+(?:just\s+)?(?:the rules?|the law|(?:the\s+)?policy|"
+    r"the procedure|mandatory|compulsory|how we do|what we(?:'re| are| were|re)? (?:trained|told|taught)|"
+    r"what (?:you|we) (?:have|had|got) to do)\b|"
+    r"(?:you|we|u|i)\s+(?:can'?t|can’t|cannot|mustn'?t|aren'?t allowed to|are not allowed to)\s+skip\b|"
+    r"(?:we(?:'re| are)|i(?:'m| am)) (?:trained|told|taught) (?:to|on)\b)",
+    re.I,
+)
+
+
 QUESTION_WORDS = frozenset({"how", "what", "which", "who", "when", "where"})
 
 
@@ -333,6 +355,9 @@ class Findings:
             return False
         sentence = self.words[at].sentence
         same = self._sentences.get(sentence, [])
+        if after and CONFORMITY_CLAUSE.match(self.text, span[1]):
+            self._substance[key] = False
+            return False
         if after:
             rest = [w for w in same if w.start >= span[1]]
             ws = [w for w in rest if w.clause == rest[0].clause]

@@ -272,6 +272,24 @@ def test_a_reason_of_contractions_and_rule_words_is_conformity(assessor: Assesso
         assert not point("why", assessor, "pp_greeting_script", text)[0], text
 
 
+def test_who_asked_for_it_is_conformity_not_a_reason(assessor: Assessor) -> None:
+    """"Because my manager said so", "cos that's what we're trained to do", "bc you can't skip it":
+    who wants it, or that it is the done thing, is no reason of the case. What the manager said
+    about the case is."""
+    base = "I use the call script. A man rang in a panic about his bill and I kept every part of the greeting"
+    for reason in (
+        " because my team leader told us to.",
+        " cos the manager says so.",
+        " bc head office wants it that way.",
+        " because that's what we're trained to do.",
+        " cos thats how we do calls now.",
+        " bc you cant skip it.",
+    ):
+        assert not point("why", assessor, "pp_greeting_script", base + reason)[0], reason
+    own = base + " because the manager said the security questions stop fraudsters getting into accounts."
+    assert point("why", assessor, "pp_greeting_script", own)[0]
+
+
 def test_reasons_said_without_because(assessor: Assessor) -> None:
     """A rule's purpose, a "so" before what could happen, "as its ...", a team's slip and its effect."""
     for prompt, text in (
