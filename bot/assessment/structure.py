@@ -318,6 +318,8 @@ def _measurable_span(text: str) -> Span | None:
                 continue
             if NOT_A_RESULT.search(_before(s, q.start())) or AFTER.match(s[q.end() :]):
                 continue
+            if _when_someone_acted(s, q.start(), q.end()):
+                continue
             if AIMED.search(s, max(0, q.start() - AIMED_REACH), q.start()) or SCALE.match(s, q.start()):
                 continue
             if not is_result and _in_action(s, q.start(), q.end()):
@@ -325,6 +327,27 @@ def _measurable_span(text: str) -> Span | None:
             return offset + q.start(), offset + q.end()
         offset += len(s)
     return None
+
+
+# "Next day" or "same day" as when someone got in touch, or as a kind of service, is no result:
+# "chased it next day", "her mam rang in the next day", "sent the acknowledgement the next day",
+# "by next day courier", "offer them the next day's sailing". What came then is: "it arrived the
+# next day", "she moved in the next day", "a swap for next day".
+DAY = re.compile(r"(same|next)\W+day$", re.I)
+GOT_IN_TOUCH = re.compile(
+    r"\b(chased|chase|rang|ring|rung|called|phoned|emailed|texted|messaged|sent|wrote|replied|"
+    r"followed (it |her |him |them )?up)\b(\W+\w+){0,3}?\W+(the\W+)?$",
+    re.I,
+)
+DAY_KIND = re.compile(r"^(['’]s\b|[\s-]+(courier|delivery|service|post)\b)", re.I)
+
+
+def _when_someone_acted(sentence: str, start: int, end: int) -> bool:
+    """Whether "next day" / "same day" tells when someone got in touch or what kind of service it
+    was (`GOT_IN_TOUCH`, `DAY_KIND`), not when something came about."""
+    if not DAY.search(sentence, start, end):
+        return False
+    return bool(DAY_KIND.match(sentence[end:]) or GOT_IN_TOUCH.search(sentence[max(0, start - 50) : start]))
 
 
 ACTION_REACH = 60  # characters from a learner's action back from a figure in the same clause

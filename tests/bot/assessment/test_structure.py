@@ -947,3 +947,22 @@ def test_a_result_after_a_trial_is_still_a_result() -> None:
     # When the action's thing arrived, or how long the whole case took, is what it achieved.
     assert is_measurable("I logged it, apologised and arranged a swap for next day. she was happy")
     assert is_measurable("I chased the engineer and her line was fixed in two days.")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # "Next day" / "same day" as when someone got in touch, or as a kind of service.
+        "I logged the complaint, apologised and emailed her the confirmation the next day. She was pleased.",
+        "I booked the engineer and followed it up the same day. He was happy in the end.",
+        "I found the parcel and sent a new one by next day courier. She thanked me.",
+        "I swapped her booking and offered the others the next day's train. Most understood.",
+    ],
+)
+def test_when_someone_got_in_touch_is_no_result(text: str) -> None:
+    assert not is_measurable(text)
+
+
+def test_what_came_the_next_day_is_a_result() -> None:
+    assert is_measurable("I chased the courier and the parcel arrived the next day.")
+    assert is_measurable("I rang the voids team and she moved in the next day instead of waiting a week.")
