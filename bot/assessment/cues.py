@@ -624,7 +624,9 @@ QUANTITY = alternation(
     rf"\b(monitoring|audit|observation|mystery shop\w*|scorecard|qa|assessment|check)\b[^.!?\n]{{0,25}}?"
     rf"\b(i |we |me )?(got|scored|hit|reached|came back( at)?) (a |an )?\d|"
     # The day it was done, counted: "he got the figures on day 17".
-    rf"\b(on|by) day \d+\b",
+    rf"\b(on|by) day \d+\b|"
+    # A run: "he's had eight collections in a row", "six weeks running".
+    rf"\b({COUNT_WORD}|\d+)\s+(\w+\s+)?(in a row|running|on the trot)\b",
     re.I,
 )
 # Words shortly before a quantity that make it a legal limit, a rule, or part of the situation

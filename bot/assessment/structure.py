@@ -305,6 +305,8 @@ def _measurable_span(text: str) -> Span | None:
         after = text[m.end() :]
         if NOT_A_RESULT.search(_before(text, m.start())) or PERIOD.match(after) or OWED.match(after):
             continue
+        if _when_someone_acted(text, m.start(), m.end()) or _how_long_it_ran(text, m.start(), m.end()):
+            continue
         return m.span()
     offset = 0
     for s in sentences(text):
@@ -316,9 +318,12 @@ def _measurable_span(text: str) -> Span | None:
         for q in QUANTITY.finditer(s):
             if offset + q.start() < acted_at and not is_result:
                 continue
-            if NOT_A_RESULT.search(_before(s, q.start())) or AFTER.match(s[q.end() :]):
+            # A run after the actions is judged by what ran ("he'd had eight collections in a row"
+            # is a result, "his bin wasnt emptied 3 wks runnin" is not), not by the words before.
+            run = IN_A_ROW.search(s, q.start(), q.end()) is not None
+            if not run and (NOT_A_RESULT.search(_before(s, q.start())) or AFTER.match(s[q.end() :])):
                 continue
-            if _when_someone_acted(s, q.start(), q.end()):
+            if _when_someone_acted(s, q.start(), q.end()) or _how_long_it_ran(s, q.start(), q.end()):
                 continue
             if AIMED.search(s, max(0, q.start() - AIMED_REACH), q.start()) or SCALE.match(s, q.start()):
                 continue
@@ -348,6 +353,48 @@ def _when_someone_acted(sentence: str, start: int, end: int) -> bool:
     if not DAY.search(sentence, start, end):
         return False
     return bool(DAY_KIND.match(sentence[end:]) or GOT_IN_TOUCH.search(sentence[max(0, start - 50) : start]))
+
+
+# How long a contact or a problem ran, right before the figure, is no result: "I took twenty-two
+# minutes on that call", "the call lasted 25 minutes", "his broadband kept dropping for like two
+# months", "over about six weeks I noticed"; nor a run of things going wrong after it ("bin not emptied 3 wks
+# runnin", "lost marks two visits running"). "It took me two days to get her refund" and "fixed
+# in 2 days" are what the actions achieved.
+RAN_FOR = re.compile(
+    r"(\b(i|we) (took|spent)|\b(call|chat|conversation|meeting|visit|session|huddle|briefing)s? "
+    r"(lasted|took|ran)( for)?|\bon the (phone|call|line) for)"
+    r"( (about|around|like|roughly|nearly|almost|just|only|over))?\s*$",
+    re.I,
+)
+# ... and a rough length of something going wrong: "kept dropping for like two months" (not "he's
+# been in every week since for about three months").
+ROUGHLY_FOR = re.compile(r"\b(for|over) (like|about|around|roughly|nearly|almost|well over)\s*$", re.I)
+IN_A_ROW = re.compile(r"(^|(?<=\s))\s*(runn?in[g'’]?|in a row|on the trot)\b", re.I)
+# ... a run of something going wrong, that is: "he's been back every week, eight weeks running" is
+# a result.
+WENT_WRONG = re.compile(
+    r"\b(not|no|never|\w+n'?t|wasnt|werent|didnt|hadnt|couldnt|isnt|arent|dont|doesnt|lost|missed|"
+    r"failed|late|down|broken|dropp\w*|complain\w*|wrong)\b",
+    re.I,
+)
+
+
+def _how_long_it_ran(sentence: str, start: int, end: int) -> bool:
+    """Whether a time is how long a contact or a problem ran (`RAN_FOR`, `IN_A_ROW`)."""
+    if IN_A_ROW.match(sentence[end:]) or IN_A_ROW.search(sentence, start, end):
+        return _went_wrong(sentence[max(0, start - 60) : start])
+    if not TIME_UNIT.search(sentence, start, end + 8):
+        return False
+    before = sentence[max(0, start - 40) : start]
+    if RAN_FOR.search(before):
+        return True
+    return bool(ROUGHLY_FOR.search(before)) and _went_wrong(sentence[max(0, start - 60) : start])
+
+
+def _went_wrong(before: str) -> bool:
+    """Whether the clause running up to a figure tells of something going wrong (`WENT_WRONG`)."""
+    breaks = list(CLAUSE_BREAK.finditer(before))
+    return bool(WENT_WRONG.search(before, breaks[-1].end() if breaks else 0))
 
 
 ACTION_REACH = 60  # characters from a learner's action back from a figure in the same clause

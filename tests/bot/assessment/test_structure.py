@@ -966,3 +966,23 @@ def test_when_someone_got_in_touch_is_no_result(text: str) -> None:
 def test_what_came_the_next_day_is_a_result() -> None:
     assert is_measurable("I chased the courier and the parcel arrived the next day.")
     assert is_measurable("I rang the voids team and she moved in the next day instead of waiting a week.")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # How long a contact or a problem ran, or a run of things going wrong.
+        "A man rang about his meter. I took fifteen minutes on that call to talk him through. He was calm.",
+        "A lady came in about her bill and I explained it. The chat lasted 20 minutes. She was happy.",
+        "His wifi kept dropping out for about three weeks, so I booked an engineer. He was happy.",
+        "I logged it for a cx whose parcel wasnt delivered 3 wks runnin and apologised. sorted.",
+    ],
+)
+def test_how_long_a_contact_or_a_problem_ran_is_no_result(text: str) -> None:
+    assert not is_measurable(text)
+
+
+def test_a_good_run_after_the_actions_is_a_result() -> None:
+    assert is_measurable("I opened the quiet till for him. He's come in every week since, six weeks running.")
+    assert is_measurable("I chased the engineer and it took me two days to get her line fixed.")
+    assert is_measurable("I rebooked his bins. He didn't ring again, and he's had six collections in a row.")
