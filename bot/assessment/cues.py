@@ -656,6 +656,9 @@ NOT_A_RESULT = alternation(
     r"\b(ran|run|running|trialled|trialed|tried|tested|piloted)\b( \w+){0,8}? for|"
     r"\b(ran|run) (it|them|this|that)|"
     r"side by side( for)?|anything (over|older than)|"
+    # A standard, said in the present of every case: "we agreed every table gets greeted within two
+    # minutes", "stage 1 is an acknowledgement within 3 days".
+    r"\bevery (\w+ ){1,2}?(gets?|is|are|should|has to|must)|\b(stage|step) (\d|one|two|three) is|"
     # The fault coming back, before anything fixed it: "it fell over again within a day or two".
     r"(fell over|broke|broken|failed|stopped|dropped|dropping|went down|crashed|came back|happened) "
     r"(\w+ )?again|"

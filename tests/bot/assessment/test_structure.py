@@ -986,3 +986,15 @@ def test_a_good_run_after_the_actions_is_a_result() -> None:
     assert is_measurable("I opened the quiet till for him. He's come in every week since, six weeks running.")
     assert is_measurable("I chased the engineer and it took me two days to get her line fixed.")
     assert is_measurable("I rebooked his bins. He didn't ring again, and he's had six collections in a row.")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # A standard, said in the present of every case, is no result.
+        "I set up the new greeting with the team, and we agreed every caller gets an answer in 20 seconds.",
+        "I follow the complaints procedure. Stage one is a reply within 5 days, so I sent one.",
+    ],
+)
+def test_a_standard_for_every_case_is_no_result(text: str) -> None:
+    assert not is_measurable(text)
