@@ -252,6 +252,18 @@ CONFORMITY_CLAUSE = re.compile(
 )
 
 
+# Whose it is, right after a reason's cue, is the reason data may not be shared: "because it's his
+# information", "as its not her acc", "cos they're her mum's results". Its words are the prompt's
+# key words, so without this they count for nothing (`Findings.substantial`).
+WHOSE_IT_IS = re.compile(
+    r"\W*(?:it'?s|it’s|its|it is|it was|they'?re|they’re|they are|that'?s|that’s|thats)\s+(?:not\s+)?"
+    r"(?:his|hers|her|their|theirs|someone else'?s|somebody else'?s|sum1 elses|(?:the|her|his|their)\s+"
+    r"\w+'?s|\w+['’]s)\s+(?:own\s+)?(?:\w+\s+)?(?:info|information|data|account|acc|details|records?|"
+    r"results|personal|medical|business|money)\b",
+    re.I,
+)
+
+
 QUESTION_WORDS = frozenset({"how", "what", "which", "who", "when", "where"})
 
 
@@ -358,6 +370,9 @@ class Findings:
         if after and CONFORMITY_CLAUSE.match(self.text, span[1]):
             self._substance[key] = False
             return False
+        if after and WHOSE_IT_IS.match(self.text, span[1]):
+            self._substance[key] = True
+            return True
         if after:
             rest = [w for w in same if w.start >= span[1]]
             ws = [w for w in rest if w.clause == rest[0].clause]

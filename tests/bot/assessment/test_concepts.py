@@ -290,6 +290,15 @@ def test_who_asked_for_it_is_conformity_not_a_reason(assessor: Assessor) -> None
     assert point("why", assessor, "pp_greeting_script", own)[0]
 
 
+def test_whose_data_it_is_is_a_reason(assessor: Assessor) -> None:
+    """"Because it's his information" is why it cannot be shared, though its words are the prompt's."""
+    base = "A man rang our bank in Leeds for his wife's balance. She's not on the account, so I said no"
+    for reason, met in ((" because it's her information and she hasn't agreed.", True),
+                        (" cos its not his account.", True),
+                        (" because of the rules.", False)):
+        assert point("why", assessor, "rl_third_party_data", base + reason)[0] is met, reason
+
+
 def test_reasons_said_without_because(assessor: Assessor) -> None:
     """A rule's purpose, a "so" before what could happen, "as its ...", a team's slip and its effect."""
     for prompt, text in (
