@@ -843,6 +843,13 @@ def test_words_any_answer_could_say_are_no_substance(
         ("rl_breach_prevented", "root_cause",
          "Afterwards I went through the account with the supervisor to see how it happened: the "
          "address form took email changes with no call-back."),
+        # ... or looked for in plain words: digging into why, working out why, what the cause wasn't.
+        ("rl_breach_prevented", "root_cause",
+         "When I dug into why the wrong statements went out, the new starter had been trained on the "
+         "old system, where the postcode field filled itself in."),
+        ("rl_breach_prevented", "root_cause",
+         "I worked out why he kept quoting the old price: his price list was last year's, printed "
+         "off the shared drive before anyone updated it."),
         # A right to the ombudsman said as a condition is still the right.
         ("ee_telecoms_adr", "timing",
          "I told him he could take it to the ombudsman scheme if it wasn't sorted in eight weeks "
