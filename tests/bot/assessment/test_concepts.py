@@ -299,6 +299,18 @@ def test_whose_data_it_is_is_a_reason(assessor: Assessor) -> None:
         assert point("why", assessor, "rl_third_party_data", base + reason)[0] is met, reason
 
 
+def test_the_record_keeping_rule_said_as_the_rule_it_is(assessor: Assessor) -> None:
+    """"Names the record-keeping requirement": said as the rule ("every visit has to be logged on
+    the system the same day") or as its book, it is named; a habit of one's own is not a rule."""
+    case = " A tenant rang about damp, so I logged the photos she sent and the surveyor's date."
+    for rule in ("At our housing office every call gets a note on the tenant's account.",
+                 "Our rule is that notes are written up the same day.",
+                 "Anything that happens on the premises goes in the accident book."):
+        assert point("records", assessor, "pp_record_keeping", rule + case)[0], rule
+    habit = "On every call I put notes on the account."
+    assert not point("records", assessor, "pp_record_keeping", habit + case)[0]
+
+
 def test_reasons_said_without_because(assessor: Assessor) -> None:
     """A rule's purpose, a "so" before what could happen, "as its ...", a team's slip and its effect."""
     for prompt, text in (
