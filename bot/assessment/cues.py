@@ -277,13 +277,17 @@ _DUTY = (
 _VAGUE = r"(do|try|sort) (something|anything|summat|sommat|stuff)\b(?! so\b)"
 # What someone can give the learner to do ("gave me a bit of abuse" is no duty).
 _DUTY_GIVEN = (
-    r"job|role|task|responsibility|duty|aim|goal|target|priority|mission|project|objective|challenge"
+    r"job|role|task|responsibility|duty|aim|goal|target|priority|mission|project|objective|challenge|"
+    # A share of a bigger piece of work: "I was given the timeliness criteria", "handed me the
+    # complaints section".
+    r"criteria|criterion|section|workstream|brief"
 )
 # What a duty noun is said to be: "my job that morning was to make sure", "my job on the till is
 # making sure", "my job to get it fixed", "my part was to build", "the job of finding out why".
 DUTY_WHAT = alternation(
     r"^[\w' :\-]{0,60}?\b(to (?!(?:the|a|an|me|my|him|her|them|us|it|this|that|our|their|his|be honest|"
-    r"do with|bits)\b)\w+|(is|was|were|being) \w+ing|(of|on) \w+ing|"
+    r"do with|bits)\b)\w+|(is|was|were|being|(?<=['’])s) "
+    r"((basically|just|really|mainly|mostly|all about|about) )?\w+ing|(of|on) \w+ing|"
     # What the duty was, named: "my task was the check stage", "my target was 12 a week".
     r"(is|was|were) (the \w+ (stage|step|part|bit|side|end)|(about |around |over |under |at least )?\d))\b",
     re.I,
@@ -334,7 +338,7 @@ TASK_CLASSES = {
         r"\b(i|we|me and \w+( \w+)?) (was|were) (\w+ )?(asked|told|expected|tasked|trusted|chosen|picked|"
         r"meant|supposed) (to|with)\b|"
         rf"\b(i|we)( was| were| had been|'d been|’d been| got) (\w+ )?(given|handed|set|assigned) (the|a|an) "
-        rf"(\w+ )?"
+        rf"(\w+ ){{0,5}}?"
         rf"({_DUTY_GIVEN})\b|"
         r"\bi was (\w+ )?(asked|tasked)\b|"
         # A boss named, then "she asked me to" in the next words: "mgr came up w/ a new late
@@ -346,7 +350,8 @@ TASK_CLASSES = {
     # What the learner needed or wanted to bring about: "I wanted the next observation to show",
     # "I was trying to", and chat that drops the "I": "needed to get over 85 next month".
     "aim": alternation(
-        r"\bi (really |just |also |then |first )?(had|needed|wanted|was trying|set out|aimed|was aiming|"
+        # ... or in the present of a story told aloud: "and I thought right I need to make sure".
+        r"\bi (really |just |also |then |first )?(had|needed|need|wanted|was trying|set out|aimed|was aiming|"
         rf"was determined|was meant|was supposed|was keen) to (?!{_VAGUE})\w+|"
         r"\bi (really )?(wanted|needed) (?!to\b)(\w+ ){1,6}?to (?!(?:the|a|me|him|her|them|us)\b)\w+|"
         r"(^|[.!?\n]\s*)(had|needed|wanted|was trying) to \w+|"

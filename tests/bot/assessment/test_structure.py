@@ -400,6 +400,10 @@ def test_used_to_is_no_action_in_phone_notes() -> None:
         "Me and Priya were asked to redo the allergen folder.",
         "I volunteered to rewrite the welcome pack.",
         "said sorry n promised him id chase the courier myself",
+        # Told aloud in the present, a filler inside the duty, a share of a bigger piece of work.
+        "and I thought right I need to get her home before the last bus",
+        "my job's basically checking nobody under eighteen gets served",
+        "I was given the complaints and compensation section of the audit.",
     ],
 )
 def test_a_task_said_in_words_in_any_order(text: str) -> None:
@@ -421,6 +425,7 @@ def test_a_task_said_in_words_in_any_order(text: str) -> None:
         "The mistake was mine and I said so.",
         "We were told off for being late.",
         "The courier told me he'd sort it by Friday.",
+        "If I need to refund anyone I ask the manager.",
     ],
 )
 def test_no_task_in_negations_hypotheticals_or_duty_words_that_set_none(text: str) -> None:
