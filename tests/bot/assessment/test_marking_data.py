@@ -298,3 +298,25 @@ def test_holdout9_is_sound(content: Content) -> None:
         for i in load_set(name, DATA / f"{name}.yaml")
     }
     assert not [i.id for i in items if " ".join(i.text.split()) in seen]
+
+
+# --- holdout10: written blind to the engine; kept held out, never scored by a test -----------------
+
+
+def test_holdout10_is_sound(content: Content) -> None:
+    """Checked for form only; its labels are never compared with the engine here."""
+    items = load_set("holdout10", DATA / "holdout10.yaml")
+    problems = [p for item in items for p in check_item(item, content)]
+    assert not problems, "\n".join(problems)
+    parts = parts_in_writing_order(items)
+    assert parts == {"h0a", "h0b", "h0c", "h0d", "h0e", "h0f"}, parts
+    assert len(items) >= 198 and len({i.prompt for i in items}) >= 66
+    assert_spread(items)
+    # No answer repeats one of another set, held out or not.
+    seen = {
+        " ".join(i.text.split())
+        for name in ("tuning", "dev2", "tuning2", "dev3", "dev4", "dev5", "dev6", "dev7", "dev8", "dev9",
+                     "holdout9")
+        for i in load_set(name, DATA / f"{name}.yaml")
+    }
+    assert not [i.id for i in items if " ".join(i.text.split()) in seen]
