@@ -143,7 +143,27 @@ BOILERPLATE = frozenset(
         "fully", "channels", "continuously", "continuous", "collaboratively",
         "collaborative", "joined", "centric", "seamless", "seamlessly", "robust", "best",
         "going", "forward", "start", "always", "every", "all",
+        # Report-writing verbs and nouns that name no particular: "I identified a negative trend in
+        # the data, fed it back and implemented an action plan". Not "shows", "place", "address",
+        # "understand", "improved" or "data": their stems are words of substance too ("showed her
+        # the app", "asked for her data"); `STOCK_PHRASES` takes them in their stock phrases.
+        "identified", "identify", "implemented", "implement", "insight", "insights", "analyse",
+        "analysed", "analyze", "analyzed", "analysis", "fed", "demonstrates", "demonstrate",
+        "ability", "structured", "framework", "rationale", "critically", "consistently", "consistent",
     )
+)
+# Stock phrases of report writing, whose words name no particular even where the same words
+# alone would ("put actions in place to address it", "this shows my ability to", "I spotted a
+# trend"): never words of the answer's own (`Findings._own`).
+STOCK_PHRASES = re.compile(
+    r"\b(?:put|putting|puts|have|had|got)\s+(?:\w+\s+){0,3}?in place\b|"
+    r"\bto address (?:it|this|that|them|these|those|the (?:\w+ )?(?:issues?|problems?|concerns?|gaps?))\b|"
+    r"\b(?:this|which|that|it) (?:shows|showed|demonstrates|demonstrated|proves|proved|highlights|"
+    r"highlighted)\b(?: (?:that|how))?(?: (?:i|we|my|our|the))?(?: \w+)?|"
+    r"\b(?:i|we) (?:spotted|noticed|saw|found|identified) (?:a|an|some|the) (?:\w+ )?(?:trends?|patterns?|"
+    r"themes?|issues?|problems?)\b|"
+    r"\b(?:in|from|through|at|analy[sz]ed?|analy[sz]ing|tracked|tracking|monitored|monitoring) the data\b",
+    re.I,
 )
 # Signals whose words must say something of this answer's own (see `Findings.substantial`).
 SUBSTANTIAL_SIGNALS = frozenset({"reasoning", "escalation"})
@@ -342,6 +362,7 @@ class Findings:
     _ends: list[int] = field(default_factory=list)
     _sentences: dict[int, list[Word]] = field(default_factory=dict)
     _listed: frozenset[int] = frozenset()
+    _stock: frozenset[int] = frozenset()
     _statutes: list[tuple[str, Span]] | None = None
     _developed: bool | None = None
     _hollow: bool | None = None
@@ -351,6 +372,10 @@ class Findings:
         for w in self.words:
             self._sentences.setdefault(w.sentence, []).append(w)
         self._listed = listed(self.text, self.words)
+        self._stock = frozenset(
+            w.start for m in STOCK_PHRASES.finditer(self.text) for w in self.words
+            if m.start() <= w.start < m.end()
+        )
 
     def substantial(self, span: Span, *, after: bool = False) -> bool:
         """Whether the sentence of a hit (for a reason, the clause after its cue) says something
@@ -503,7 +528,7 @@ class Findings:
             1 for w in ws
             if (figure(w) or (w.low not in FUNCTION_WORDS and len(w.low) > 2
                               and not self.keywords.covers(w)))
-            and w.start not in self._listed
+            and w.start not in self._listed and w.start not in self._stock
             and not any(s <= w.start < e for s, e in named)
             and not (conformity and w.stem in CONFORMITY)
             and w.stem not in BOILERPLATE
@@ -562,7 +587,7 @@ class Findings:
             own = {
                 w.stem for w in self.words
                 if w.low not in FUNCTION_WORDS and len(w.low) > 2 and not self.keywords.covers(w)
-                and w.start not in self._listed
+                and w.start not in self._listed and w.start not in self._stock
             }
             self._developed = len(own) >= DEVELOPED_MIN
         return self._developed
@@ -570,7 +595,8 @@ class Findings:
     def hollow(self) -> bool:
         """Whether the answer as a whole says almost nothing of its own and mostly repeats the
         prompt: fewer than HOLLOW_BELOW different words of its own (not function words, not words
-        of the prompt's question or points' texts, not words any answer could say, `BOILERPLATE`;
+        of the prompt's question or points' texts, not words any answer could say, `BOILERPLATE`
+        and `STOCK_PHRASES`;
         figures count; the terms of the concepts are how learners say a thing, so they count as
         the answer's own), and no fewer repeated than its own (HOLLOW_MARGIN); or, at any length,
         more than three words of the prompt handed back for every four of its own (HOLLOW_SHARE).
@@ -585,7 +611,10 @@ class Findings:
                 fig = figure(w)
                 if not fig and (w.low in FUNCTION_WORDS or len(w.low) <= 2):
                     continue
-                if fig or not (self.keywords.in_prompt(w) or w.stem in BOILERPLATE or self.in_list(w)):
+                if fig or not (
+                    self.keywords.in_prompt(w) or w.stem in BOILERPLATE or self.in_list(w)
+                    or w.start in self._stock
+                ):
                     own.add(w.stem)
                 else:
                     said.add(w.stem)

@@ -311,6 +311,22 @@ def test_the_record_keeping_rule_said_as_the_rule_it_is(assessor: Assessor) -> N
     assert not point("records", assessor, "pp_record_keeping", habit + case)[0]
 
 
+def test_report_writing_stock_phrases_are_not_substance(assessor: Assessor) -> None:
+    """"I spotted a trend in the data, implemented actions and put them in place to address it"
+    names no trend: its words are any report's. The trend itself, said, is met."""
+    stock = (
+        "Customer feedback matters at our cafe in Leeds. Each month I analyse the survey data and I "
+        "identified a worrying trend, so we put new actions in place to address it. This shows my "
+        "ability to use insight."
+    )
+    assert not point("trend", assessor, "sf_feedback_trends", stock)[0]
+    real = (
+        "At our cafe in Leeds I read the survey comments each month. From May to July eleven "
+        "different customers said the soup came out lukewarm, so I had the kitchen warm the bowls."
+    )
+    assert point("trend", assessor, "sf_feedback_trends", real)[0]
+
+
 def test_reasons_said_without_because(assessor: Assessor) -> None:
     """A rule's purpose, a "so" before what could happen, "as its ...", a team's slip and its effect."""
     for prompt, text in (
