@@ -263,9 +263,13 @@ CONFORMITY_CLAUSE = re.compile(
     r"(?:\s+(?:me|us|so|it|them))?(?:\s+(?:that way|like that))?"
     r"(?=\s*(?:[.,;!?]|$)|\s+(?:so|to|that'?s|that’s|thats|it'?s|it’s|its|we (?:have|had|must|should|"
     r"need|all)|you (?:have|must|should|need))\b)|"
-    r"(?:that'?s|that’s|thats|it'?s|it’s|its)\s+(?:just\s+)?(?:the rules?|the law|(?:the\s+)?policy|"
-    r"the procedure|mandatory|compulsory|how we do|what we(?:'re| are| were|re)? (?:trained|told|taught)|"
-    r"what (?:you|we) (?:have|had|got) to do)\b|"
+    r"(?:that'?s|that’s|thats|it'?s|it’s|its)\s+(?:just\s+)?(?:the rules?|the law|"
+    r"(?:the\s+|our\s+|company\s+|store\s+|shop\s+)?policy|"
+    r"the procedure|mandatory|compulsory|how we do|how it'?s done|what we do|"
+    r"what we(?:'re| are| were|re)? (?:trained|told|taught)|what (?:you|we) (?:have|had|got) to do)\b|"
+    # ... or the fear of being caught out: "cos you get marked down on your QA if you miss them".
+    r"(?:you|we|i|u)\s+(?:get|got|'d get|would get|could get)\s+(?:marked|pulled up|told off|"
+    r"in trouble|a warning|disciplined|written up)\b|"
     r"(?:you|we|u|i)\s+(?:can'?t|can’t|cannot|mustn'?t|aren'?t allowed to|are not allowed to)\s+skip\b|"
     r"(?:we(?:'re| are)|i(?:'m| am)) (?:trained|told|taught) (?:to|on)\b)",
     re.I,

@@ -284,6 +284,9 @@ def test_who_asked_for_it_is_conformity_not_a_reason(assessor: Assessor) -> None
         " because that's what we're trained to do.",
         " cos thats how we do calls now.",
         " bc you cant skip it.",
+        " cos its company policy anyway.",
+        " because you get marked down on your QA if you miss it.",
+        " because that's what we do here.",
     ):
         assert not point("why", assessor, "pp_greeting_script", base + reason)[0], reason
     own = base + " because the manager said the security questions stop fraudsters getting into accounts."
