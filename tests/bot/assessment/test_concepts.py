@@ -330,6 +330,14 @@ def test_report_writing_stock_phrases_are_not_substance(assessor: Assessor) -> N
     assert point("trend", assessor, "sf_feedback_trends", real)[0]
 
 
+def test_two_measures_need_how_they_pull_against_each_other(assessor: Assessor) -> None:
+    """"Names at least two measures and how they pull against each other": both names and the pull."""
+    base = "At our contact centre in Hull we are measured on AHT and on FCR, with a target for each."
+    assert not point("metrics", assessor, "mi_speed_vs_quality", base + " I hit both last month.")[0]
+    pull = base + " They don't sit well together: if I rush a caller to keep AHT down, she rings back."
+    assert point("metrics", assessor, "mi_speed_vs_quality", pull)[0]
+
+
 def test_reasons_said_without_because(assessor: Assessor) -> None:
     """A rule's purpose, a "so" before what could happen, "as its ...", a team's slip and its effect."""
     for prompt, text in (
