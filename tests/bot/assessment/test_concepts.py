@@ -882,6 +882,13 @@ def test_words_any_answer_could_say_are_no_substance(
         ("rl_breach_prevented", "root_cause",
          "Afterwards I went through the account with the supervisor to see how it happened: the "
          "address form took email changes with no call-back."),
+        # Acting on findings: a practice begun, or a reminder made for the gap.
+        ("mi_quality_audit", "action",
+         "Our mystery shopper said nobody offered a receipt. I started handing one over with every "
+         "sale, and the next visit marked us full on it."),
+        ("mi_quality_audit", "action",
+         "The call audit found I skipped the complaint reference, so I put up a card on my screen "
+         "with the three things to say."),
         # ... or looked for in plain words: digging into why, working out why, what the cause wasn't.
         ("rl_breach_prevented", "root_cause",
          "When I dug into why the wrong statements went out, the new starter had been trained on the "
