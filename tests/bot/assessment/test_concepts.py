@@ -882,6 +882,10 @@ def test_words_any_answer_could_say_are_no_substance(
         ("rl_breach_prevented", "root_cause",
          "Afterwards I went through the account with the supervisor to see how it happened: the "
          "address form took email changes with no call-back."),
+        # Consequences in plain words: an identity stolen, being in bother, a written warning.
+        ("pp_non_compliance_consequences", "consequences",
+         "We lock the filing cabinet every night. If the forms were left out, a customer could get "
+         "their identity stolen, and whoever left them would be in bother with a written warning."),
         # Acting on findings: a practice begun, or a reminder made for the gap.
         ("mi_quality_audit", "action",
          "Our mystery shopper said nobody offered a receipt. I started handing one over with every "
