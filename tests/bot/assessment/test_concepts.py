@@ -882,6 +882,10 @@ def test_words_any_answer_could_say_are_no_substance(
         ("rl_breach_prevented", "root_cause",
          "Afterwards I went through the account with the supervisor to see how it happened: the "
          "address form took email changes with no call-back."),
+        # The customer's need before the sale, in plain words.
+        ("sf_service_not_sales", "need",
+         "A man came into our bank in Perth to pay in his wages. The screen told me to offer him a "
+         "loan, but I didnt mention it as he was only there to bank his pay."),
         # Consequences in plain words: an identity stolen, being in bother, a written warning.
         ("pp_non_compliance_consequences", "consequences",
          "We lock the filing cabinet every night. If the forms were left out, a customer could get "
