@@ -744,6 +744,14 @@ REASONING = alternation(
     r"\bif (i|we|you|they|she|he) (hadn'?t|didn'?t|don'?t|rush|skip|had not|did not)\b|"
     r"\bwhich (kills|killed|caused|causes|led to|leads to)\b|"
     r"\b(that'?s|this is|which is|thats) why\b|\bfor \w+ reasons\b|\bdue to\b|\bin case\b|"
+    # What the figures meant, read by the learner: "that told me calls weren't taking longer", "the
+    # figure was telling me I was closing calls too soon".
+    r"\b(that|this|which|it|the (figure|figures|data|numbers?|report|dashboard|pattern|scores?|comments|"
+    r"feedback|reviews|results|survey))"
+    r"( was| were)? (told|tells|telling|showed|shows|showing) (me|us)\b|"
+    # A change that followed from a rule or the data: "the change followed directly: if the policy
+    # says ...", "so the action followed from the data".
+    r"\b(the|that|this|our|my) (change|action|decision|plan|fix) (followed|follows)\b|"
     r"\bas (she|he|they|it|i|we)('s|'d|’s|’d)|\bas (its|thats|shes|hes|theyre)\b|"
     r"\bas (the|her|his|their|our|it|she|he|they|i|we|"
     r"\w+ing)\b[\w' ]{0,40}?\b(was|were|is|are|had|has|means|needed|needs|wanted|knew|felt|"

@@ -1003,3 +1003,20 @@ def test_a_good_run_after_the_actions_is_a_result() -> None:
 )
 def test_a_standard_for_every_case_is_no_result(text: str) -> None:
     assert not is_measurable(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # What the figures meant, read by the learner, and a change said to follow from them.
+        "Our dashboard showed my resolution rate had dropped. That told me I was closing calls too early.",
+        "Breakfast scores were down, and the comments were telling us the food was cold by nine.",
+        "Our charter promises a reply in five days. The change followed directly: a week's wait breaks it.",
+    ],
+)
+def test_what_the_figures_meant_is_a_reason(text: str) -> None:
+    assert has_reasoning(text)
+
+
+def test_a_report_showing_a_figure_is_no_reason() -> None:
+    assert not has_reasoning("The report showed 40 calls in May. I rang the supplier.")
