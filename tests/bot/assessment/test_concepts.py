@@ -882,6 +882,10 @@ def test_words_any_answer_could_say_are_no_substance(
         ("rl_breach_prevented", "root_cause",
          "Afterwards I went through the account with the supervisor to see how it happened: the "
          "address form took email changes with no call-back."),
+        # One case followed through is the customer journey in use.
+        ("sf_customer_journey", "journey",
+         "I'll follow one guest's booking through it: she books online, we email a confirmation, "
+         "reception checks her in, housekeeping turn the room, and we ring after she leaves."),
         # The customer's need before the sale, in plain words.
         ("sf_service_not_sales", "need",
          "A man came into our bank in Perth to pay in his wages. The screen told me to offer him a "
