@@ -882,6 +882,13 @@ def test_words_any_answer_could_say_are_no_substance(
         ("rl_breach_prevented", "root_cause",
          "Afterwards I went through the account with the supervisor to see how it happened: the "
          "address form took email changes with no call-back."),
+        # The measure that showed the problem, in the learner's words or as a scored check.
+        ("mi_kpi_shortfall", "data",
+         "Each week we get a sheet of how many of my customers rang back about the same thing, and "
+         "mine was 30 in a hundred in March, so I listened back to my calls."),
+        ("mi_kpi_shortfall", "data",
+         "my mystery shop in may came back 58%, it said i never offered help with packing. so i "
+         "started asking every cx"),
         # One case followed through is the customer journey in use.
         ("sf_customer_journey", "journey",
          "I'll follow one guest's booking through it: she books online, we email a confirmation, "
