@@ -617,7 +617,8 @@ QUANTITY = alternation(
     r"back (up|down)|came (back )?(up|down)|fell|fallen|dropped|dropping) to (about |around |roughly |just )?"
     r"\d[\d.,]*\b(?!\s*(days?|weeks?|months?|years?|hours?|hrs?|minutes?|mins?|o'?clock|am|pm)\b)|"
     rf"\b(same|next) day\b|\bby the (next|following) morning\b|"
-    rf"\b(in|within) (the|an|a|one) (hour|day|week|fortnight|month)\b|"
+    # ... not when it was, said as which one: "she came back in the week after".
+    rf"\b(in|within) (the|an|a|one) (hour|day|week|fortnight|month)\b(?! (after|before|when|that)\b)|"
     rf"\bzero \w+|"
     # "a month free", "a year's credit", "a week off the bill"; "took a day off" is the customer's loss.
     rf"\b(once|twice|\d+ times) a (day|week|month)\b|\ba (day|week|month|year)'?s? "
@@ -661,6 +662,9 @@ NOT_A_RESULT = alternation(
     r"\b(ran|run|running|trialled|trialed|tried|tested|piloted)\b( \w+){0,8}? for|"
     r"\b(ran|run) (it|them|this|that)|"
     r"side by side( for)?|anything (over|older than)|"
+    # A step's own timing inside a procedure: "first I acknowledged it within a day", "issued a
+    # deadlock letter after 8 weeks".
+    r"acknowledg\w*|deadlock letter|final response (letter )?(was )?(issued|sent)|"
     # A standard, said in the present of every case: "we agreed every table gets greeted within two
     # minutes", "stage 1 is an acknowledgement within 3 days".
     r"\bevery (\w+ ){1,2}?(gets?|is|are|should|has to|must)|\b(stage|step) (\d|one|two|three) is|"

@@ -1020,3 +1020,20 @@ def test_what_the_figures_meant_is_a_reason(text: str) -> None:
 
 def test_a_report_showing_a_figure_is_no_reason() -> None:
     assert not has_reasoning("The report showed 40 calls in May. I rang the supplier.")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # A step's own timing inside a procedure, and when something happened said as which week.
+        "I logged the complaint and acknowledged it within a day, then looked into it. He was happy.",
+        "I followed the procedure and issued a deadlock letter after 8 weeks. She took it further.",
+        "I wrapped the plant for her grave. She came back in the week after with chocolates.",
+    ],
+)
+def test_a_steps_timing_or_which_week_is_no_result(text: str) -> None:
+    assert not is_measurable(text)
+
+
+def test_done_within_an_hour_of_the_email_is_a_result() -> None:
+    assert is_measurable("I took her off every list. It was all done within an hour of her email.")
