@@ -1212,7 +1212,7 @@ def hits(
         out += named + stage
     if need.signal == "star":
         parts = [fx.signals.get(p, []) for p in ("situation", "task", "action", "result")]
-        if all(parts):
+        if all(parts) and not (substance and fx.hollow()):
             out += [("star", p[0]) for p in parts]
     elif need.signal:
         spans = fx.signals.get(need.signal, [])

@@ -338,6 +338,22 @@ def test_two_measures_need_how_they_pull_against_each_other(assessor: Assessor) 
     assert point("metrics", assessor, "mi_speed_vs_quality", pull)[0]
 
 
+def test_a_hollow_answer_tells_no_star_example(assessor: Assessor) -> None:
+    """An answer made of the prompt's words tells no situation, task, action and result, however
+    its sentences are built."""
+    hollow = (
+        "A customer wanted a refund. I had to follow the refund policy and the Consumer Rights Act 2015, "
+        "so I took ownership and followed the policy and the law. The result was positive."
+    )
+    assert not point("star", assessor, "rl_refund_dispute", hollow)[0]
+    real = (
+        "A man in our Leeds shop brought back a kettle that leaked after ten days. I had to decide "
+        "between a repair and a refund, so I checked the receipt and refunded the £30 under the "
+        "Consumer Rights Act 2015. He was happy and bought a toaster."
+    )
+    assert point("star", assessor, "rl_refund_dispute", real)[0]
+
+
 def test_reasons_said_without_because(assessor: Assessor) -> None:
     """A rule's purpose, a "so" before what could happen, "as its ...", a team's slip and its effect."""
     for prompt, text in (
