@@ -359,7 +359,14 @@ TASK_CLASSES = {
         # "we" when the learner is one of them: "we needed to get the backlog down".
         r"\bwe (really |just |also |then |first )?(had|needed|were trying|set out|aimed) to "
         rf"(?!{_VAGUE})\w+|"
-        r"\bi was the one (who|that) (had|needed|was meant) to\b",
+        r"\bi was the one (who|that) (had|needed|was meant) to\b|"
+        # A decision or an agreement about what the learner would do: "I decided this time I'd stay
+        # on until I knew why", "my manager and I agreed I would get the reply time down".
+        r"\bi decided (that )?(this time |there and then |then |straight away )?(to|i'?d|i’d|i would|"
+        r"i was going to)\b|"
+        r"\b(agreed|committed) (that )?(i'?d|i’d|i would|i was to|i'?ll|i’ll)\b|"
+        # ... or said as what not to let happen: "cos I didn't want to let him down".
+        r"\bi (didn'?t|didnt|did not) want to let (\w+ ){1,2}?down\b",
         re.I,
     ),
     # Phone notes drop the "I" anywhere, not only at a sentence start: "on the prom wanted to make

@@ -404,6 +404,10 @@ def test_used_to_is_no_action_in_phone_notes() -> None:
         "and I thought right I need to get her home before the last bus",
         "my job's basically checking nobody under eighteen gets served",
         "I was given the complaints and compensation section of the audit.",
+        # A decision, an agreement, or what not to let happen.
+        "I decided this time I'd stay on the line until I knew why the bins were missed.",
+        "My manager and I agreed I would get the backlog under fifty by the end of May.",
+        "We'd run out of his rolls, so I nipped next door cos I didn't want to let him down.",
     ],
 )
 def test_a_task_said_in_words_in_any_order(text: str) -> None:
@@ -426,6 +430,7 @@ def test_a_task_said_in_words_in_any_order(text: str) -> None:
         "We were told off for being late.",
         "The courier told me he'd sort it by Friday.",
         "If I need to refund anyone I ask the manager.",
+        "The customer decided to go elsewhere.",
     ],
 )
 def test_no_task_in_negations_hypotheticals_or_duty_words_that_set_none(text: str) -> None:
