@@ -150,6 +150,7 @@ BOILERPLATE = frozenset(
         "identified", "identify", "implemented", "implement", "insight", "insights", "analyse",
         "analysed", "analyze", "analyzed", "analysis", "fed", "demonstrates", "demonstrate",
         "ability", "structured", "framework", "rationale", "critically", "consistently", "consistent",
+        "win", "wins", "win-win",
     )
 )
 # Stock phrases of report writing, whose words name no particular even where the same words

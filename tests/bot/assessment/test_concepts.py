@@ -354,6 +354,19 @@ def test_a_hollow_answer_tells_no_star_example(assessor: Assessor) -> None:
     assert point("star", assessor, "rl_refund_dispute", real)[0]
 
 
+def test_a_win_win_negotiated_is_no_negotiation(assessor: Assessor) -> None:
+    """"I negotiated a win-win outcome" says nothing of what each side gave."""
+    base = (
+        "I work in a bed shop in Rhyl. My most complex complaint was a bed that the customer said was "
+        "faulty. I followed the complaints procedure and all its stages. The Consumer Rights Act 2015 "
+        "says goods must be of satisfactory quality."
+    )
+    stock = base + " I negotiated a win-win outcome with the customer and took ownership. She was satisfied."
+    assert not point("negotiation", assessor, "rl_complex_complaint", stock)[0]
+    real = base + " She asked for £200 back; I offered £90 and a free service, and we settled on £140."
+    assert point("negotiation", assessor, "rl_complex_complaint", real)[0]
+
+
 def test_reasons_said_without_because(assessor: Assessor) -> None:
     """A rule's purpose, a "so" before what could happen, "as its ...", a team's slip and its effect."""
     for prompt, text in (
