@@ -639,7 +639,14 @@ QUANTITY = alternation(
     # The day it was done, counted: "he got the figures on day 17".
     rf"\b(on|by) day \d+\b|"
     # A run: "he's had eight collections in a row", "six weeks running".
-    rf"\b({COUNT_WORD}|\d+)\s+(\w+\s+)?(in a row|running|on the trot)\b",
+    rf"\b({COUNT_WORD}|\d+)\s+(\w+\s+)?(in a row|running|on the trot)\b|"
+    # A count set against what it was: "she ordered four cakes from us instead of one".
+    rf"\b({COUNT_WORD}|\d+)\s+(\w+\s+){{0,3}}?(instead of|rather than|compared to|compared with) "
+    rf"({COUNT_WORD}|\d+|one|a|an)\b|"
+    # None since, said as not one: "he hadn't had one text since", "not a single complaint since".
+    r"\b(\w+n'?t|\w+nt|not|never)\s+(had\s+|been\s+|got\s+)?(one|a single)\s+(\w+\s+){1,2}?since\b|"
+    # People the customer brought: "referred three other tradesmen", "recommended two friends".
+    rf"\b(referred|recommended|brought in|introduced)\s+(us\s+)?({COUNT_WORD}|\d+)\b",
     re.I,
 )
 # Words shortly before a quantity that make it a legal limit, a rule, or part of the situation

@@ -63,8 +63,8 @@ CHANGE = alternation(
     r"(percent|per cent|pound|pounds|quid|days|minutes|mins|hours)\b|"
     # Said in words: "went down from about three hundred a week to about a hundred and twenty".
     rf"\b(up|down|rose|fell|dropped|went|increased|decreased|cut|improved|reduced)\b[^.!?\n]{{0,30}}?"
-    rf"\bfrom (about |around )?({COUNT_WORD}|\d[\d.,]*)\b[^.!?\n]{{0,25}}?\bto (about |around )?"
-    rf"({COUNT_WORD}|\d)",
+    rf"\bfrom (about |around |like |roughly |nearly |over |just over )?({COUNT_WORD}|\d[\d.,]*)\b"
+    rf"[^.!?\n]{{0,25}}?\bto (about |around |like |roughly |just |only )?({COUNT_WORD}|\d)",
     re.I,
 )
 # Where a clause starts, for reading whether a scene cue is generic ("if ..." governs its clause).

@@ -1042,3 +1042,16 @@ def test_a_steps_timing_or_which_week_is_no_result(text: str) -> None:
 
 def test_done_within_an_hour_of_the_email_is_a_result() -> None:
     assert is_measurable("I took her off every list. It was all done within an hour of her email.")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # Counts the actions brought, said in words.
+        "I kept the same notes on his file and rang when I said. Since then he has referred three joiners.",
+        "I took him off every list. He rang a week later and said he hadn't had one text since.",
+        "I swapped my bake round, and the bread substitutions went from like twenty a morning down to two.",
+    ],
+)
+def test_counts_the_actions_brought_in_words(text: str) -> None:
+    assert is_measurable(text)
