@@ -911,6 +911,13 @@ def test_words_any_answer_could_say_are_no_substance(
         ("rl_breach_prevented", "root_cause",
          "Afterwards I went through the account with the supervisor to see how it happened: the "
          "address form took email changes with no call-back."),
+        # The standards set for a team, said as what they ask.
+        ("sf_team_standards", "tools",
+         "took over the front desk team. our standards r answer the phone in 3 rings n call back "
+         "within the hour. went thru them at the huddle"),
+        ("sf_team_standards", "tools",
+         "With my four staff I agreed what every guest should get: a hello at the door and their "
+         "coffee inside five minutes. I checked it each Saturday."),
         # The measure that showed the problem, in the learner's words or as a scored check.
         ("mi_kpi_shortfall", "data",
          "Each week we get a sheet of how many of my customers rang back about the same thing, and "
