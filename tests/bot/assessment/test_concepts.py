@@ -955,6 +955,10 @@ def test_words_any_answer_could_say_are_no_substance(
         ("ee_telecoms_adr", "timing",
          "I told him he could take it to the ombudsman scheme if it wasn't sorted in eight weeks "
          "from his first complaint about the roaming charges."),
+        # What was asked for refused, something else offered and taken.
+        ("rl_complex_complaint", "negotiation",
+         "He wanted a new sofa free. We said we couldn't do that but offered a repair and £50 off "
+         "his next order, and he went for it."),
         # Time lost to the customer as the knock-on of a failed hand-off.
         ("ee_department_handoff", "knock_on",
          "The warehouse never picked the order, so she'd booked a day off work for nothing and "
