@@ -279,19 +279,19 @@ def test_dev9_is_sound(content: Content) -> None:
     assert not [i.id for i in items if " ".join(i.text.split()) in dev8]
 
 
-# --- holdout9: written blind to the engine; kept held out, never scored by a test ------------------
+# --- dev10: holdout9, written blind to the engine, scored once at 32507ce, opened for development -----
 
 
-def test_holdout9_is_sound(content: Content) -> None:
-    """Checked for form only; its labels are never compared with the engine here."""
-    items = load_set("holdout9", DATA / "holdout9.yaml")
+def test_dev10_is_sound(content: Content) -> None:
+    """dev10 was holdout9: scored once at 32507ce, then opened for development."""
+    items = load_set("dev10", DATA / "dev10.yaml")
     problems = [p for item in items for p in check_item(item, content)]
     assert not problems, "\n".join(problems)
     parts = parts_in_writing_order(items)
-    assert all(p.startswith("h9") for p in parts) and len(parts) >= 6, parts
+    assert parts == {"h9a", "h9b", "h9c", "h9d", "h9e", "h9f"}, parts
     assert len(items) >= 198 and len({i.prompt for i in items}) >= 66
     assert_spread(items)
-    # No answer repeats one of another set, held out or not.
+    # No answer repeats one of another set.
     seen = {
         " ".join(i.text.split())
         for name in ("tuning", "dev2", "tuning2", "dev3", "dev4", "dev5", "dev6", "dev7", "dev8", "dev9")
@@ -316,7 +316,7 @@ def test_holdout10_is_sound(content: Content) -> None:
     seen = {
         " ".join(i.text.split())
         for name in ("tuning", "dev2", "tuning2", "dev3", "dev4", "dev5", "dev6", "dev7", "dev8", "dev9",
-                     "holdout9")
+                     "dev10")
         for i in load_set(name, DATA / f"{name}.yaml")
     }
     assert not [i.id for i in items if " ".join(i.text.split()) in seen]

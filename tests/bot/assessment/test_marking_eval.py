@@ -108,7 +108,8 @@ DEV5_FLOORS = (0.93, 0.845, 0.885)
 # --- dev6: the fifth holdout (holdout5), scored once at 9b9416e and opened for development --------
 # Scored once at 0.879, kappa 0.722, grade 0.796; after the work that followed on it (0.888, kappa
 # 0.741, grade 0.802), rounded down to allow a couple of points or grades. Raise, never lower.
-DEV6_FLOORS = (0.93, 0.84, 0.885)
+DEV6_FLOORS = (0.94, 0.865, 0.91)
+# (Raised after the ninth round to 0.94 / 0.865 / 0.91 from 0.945, 0.874, 0.921.)
 # (Raised after the sixth round, which tuned on it, to 0.905 / 0.79 / 0.835 from 0.914, 0.803,
 # 0.849; it was 0.88 / 0.73 / 0.79. Raised after the seventh round to 0.915 / 0.805 / 0.855 from
 # 0.921, 0.819, 0.868, and at its end to 0.93 / 0.84 / 0.885 from 0.936, 0.853, 0.897.)
@@ -117,7 +118,8 @@ DEV6_FLOORS = (0.93, 0.84, 0.885)
 # --- dev7: the sixth holdout (holdout6), scored once at 208dde1 and opened for development --------
 # Scored once at 0.869, kappa 0.688, grade 0.740 (90 of 121 distinctions), rounded down to allow a
 # couple of points or grades. Raise as the engine improves, never lower.
-DEV7_FLOORS = (0.91, 0.79, 0.84)
+DEV7_FLOORS = (0.92, 0.82, 0.86)
+# (Raised after the ninth round to 0.92 / 0.82 / 0.86 from 0.929, 0.831, 0.868.)
 # (It was 0.865 / 0.68 / 0.73; raised during the seventh round, which tuned on it, to 0.895 / 0.755
 # / 0.81 from 0.902, 0.770, 0.821, and at its end to 0.91 / 0.79 / 0.84 from 0.916, 0.801, 0.850.)
 
@@ -125,13 +127,23 @@ DEV7_FLOORS = (0.91, 0.79, 0.84)
 # --- dev8: the seventh holdout (holdout7), scored once at 3ae9c0c and opened for development -------
 # Scored once at 0.893, kappa 0.735, grade 0.737 (29 of 38 distinctions), rounded down to allow a
 # couple of points or grades. Raise as the engine improves, never lower.
-DEV8_FLOORS = (0.885, 0.72, 0.72)
+DEV8_FLOORS = (0.92, 0.80, 0.85)
+# (It was 0.885 / 0.72 / 0.72; raised after the ninth round to 0.92 / 0.80 / 0.85 from 0.928, 0.821,
+# 0.869.)
 
 
 # --- dev9: the eighth holdout (holdout8), scored once at 1fec80b and opened for development -------
 # Scored once at 0.909, kappa 0.764, grade 0.848 (65 of 74 distinctions), rounded down to allow a
 # couple of points or grades. Raise as the engine improves, never lower.
-DEV9_FLOORS = (0.90, 0.75, 0.835)
+DEV9_FLOORS = (0.94, 0.84, 0.895)
+# (It was 0.90 / 0.75 / 0.835; raised after the ninth round, which tuned on it, to 0.94 / 0.84 / 0.895
+# from 0.947, 0.860, 0.909.)
+
+
+# --- dev10: the ninth holdout (holdout9), scored once at 32507ce and opened for development -------
+# Scored once at 0.893, kappa 0.770, grade 0.823 (58 of 66 distinctions), rounded down to allow a
+# couple of points or grades. Raise as the engine improves, never lower.
+DEV10_FLOORS = (0.885, 0.755, 0.81)
 
 
 # Each development set but tuning, with its floors: (point accuracy, kappa, grade agreement).
@@ -143,6 +155,7 @@ FLOORS = {name: (MIN_POINT_ACCURACY, MIN_KAPPA, MIN_GRADE_AGREEMENT) for name in
     "dev7": DEV7_FLOORS,
     "dev8": DEV8_FLOORS,
     "dev9": DEV9_FLOORS,
+    "dev10": DEV10_FLOORS,
 }
 
 
