@@ -289,6 +289,22 @@ WHOSE_IT_IS = re.compile(
 )
 
 
+# A name said only to deny it, right before the name: "we don't really do mystery shopping",
+# "there's no set script", "we never use PDCA", "without a refunds policy". Only the few words a
+# denial of the thing itself uses may come between, so "we can't refund sale items under our
+# returns policy" still names the policy, and "no AHT target on those calls" still names AHT.
+NAME_DENIED = re.compile(
+    r"\b(?:don'?t|don’t|dont|do not|didn'?t|didn’t|didnt|did not|never|not|haven'?t|havent|have not|"
+    r"hasn'?t|hasnt|without|"
+    r"(?:there'?s|there’s|theres|there is|there was|we have|we had|we'?ve got|we'?ve) no)"
+    r"\s+(?:really\s+|actually\s+|even\s+|ever\s+)?"
+    r"(?:(?:do|use|used|have|had|follow|followed|got|offer|run|ran|get|bother with)\s+)?"
+    r"(?:(?:a|an|any|the|our|set|proper|formal|official)\s+){0,2}$",
+    re.I,
+)
+NAME_DENIED_REACH = 45
+
+
 QUESTION_WORDS = frozenset({"how", "what", "which", "who", "when", "where"})
 
 
@@ -1167,6 +1183,10 @@ def hits(
         by_id = bool(ids & set(need.named))
         by_kind = need.kind is not None and f.kind == need.kind.value
         if not (by_id or by_kind):
+            continue
+        if NAME_DENIED.search(fx.text, max(0, f.start - NAME_DENIED_REACH), f.start):
+            # "We don't really do mystery shopping", "there's no set script": named only to say it
+            # is not there (labelling rule 4).
             continue
         if f.entry_id in fx.elsewhere:
             # A law (or body) that does not apply where the learner works meets no point: not one

@@ -367,6 +367,16 @@ def test_a_win_win_negotiated_is_no_negotiation(assessor: Assessor) -> None:
     assert point("negotiation", assessor, "rl_complex_complaint", real)[0]
 
 
+def test_a_name_said_to_deny_it_is_not_named(assessor: Assessor) -> None:
+    """Rule 4: "we don't really do mystery shopping" does not name the method used; "no AHT target
+    on those calls" still names AHT."""
+    case = " I changed how we greet guests at our hotel in Newry and the scores went up from 70% to 85%."
+    assert not point("method", assessor, "mi_mystery_shopping",
+                     "We don't really do mystery shopping here." + case)[0]
+    visit = "We had a mystery shopping visit in May."
+    assert point("method", assessor, "mi_mystery_shopping", visit + case)[0]
+
+
 def test_reasons_said_without_because(assessor: Assessor) -> None:
     """A rule's purpose, a "so" before what could happen, "as its ...", a team's slip and its effect."""
     for prompt, text in (
