@@ -314,10 +314,11 @@ def _check_mistakes(content: Content) -> None:
             for sid in m.sectors:
                 if sid not in content.sectors:
                     raise ContentError(path, topic.id, f"{where}.sectors", f"unknown sector {sid!r}")
-            for ref in m.when_named:
-                if ref not in kinds and ref not in content.catalogue:
-                    problem = f"unknown entry or kind {ref!r}"
-                    raise ContentError(path, topic.id, f"{where}.when_named", problem)
+            for named_field, refs in (("when_named", m.when_named), ("unless_named", m.unless_named)):
+                for ref in refs:
+                    if ref not in kinds and ref not in content.catalogue:
+                        problem = f"unknown entry or kind {ref!r}"
+                        raise ContentError(path, topic.id, f"{where}.{named_field}", problem)
 
 
 def _check_concepts(content: Content) -> None:

@@ -413,13 +413,16 @@ class Mistake(_Strict):
     answer that mostly repeats the question's words). ``sectors``
     limits it to learners in those sectors (a tip about the FCA is not for a retail learner);
     ``when_named`` to answers naming one of those catalogue ids or kinds ("naming a law without
-    saying what it changed" needs a named law).
+    saying what it changed" needs a named law); ``unless_named`` to answers naming none of them
+    ("saying 'by law' without naming the law" is not for an answer that named the Consumer Rights
+    Act 2015 and missed a second law).
     """
 
     text: str = Field(min_length=10)
     gaps: list[str] = Field(default_factory=list)
     sectors: list[Ident] = Field(default_factory=list)
     when_named: list[str] = Field(default_factory=list)
+    unless_named: list[str] = Field(default_factory=list)
 
 
 class Topic(_Strict):

@@ -100,8 +100,10 @@ def gaps(points: list[MarkingPoint], results: list[PointResult], ev: Evidence) -
 def _fits(m: Mistake, ev: Evidence) -> bool:
     if m.sectors and ev.sector not in m.sectors:
         return False
+    named = {f.entry_id for f in ev.found} | {f.kind for f in ev.found}
+    if m.unless_named and named & set(m.unless_named):
+        return False
     if m.when_named:
-        named = {f.entry_id for f in ev.found} | {f.kind for f in ev.found}
         return bool(named & set(m.when_named))
     return True
 

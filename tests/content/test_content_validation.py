@@ -248,3 +248,22 @@ def test_a_counterpart_must_exist_and_lie_outside_the_extent(tmp_path: Path) -> 
     path = write(tmp_path, "catalogue/policies.yaml", inside)
     err = load_error(tmp_path)
     assert (err.entry, err.field) == ("pack_policy", "counterparts")
+
+
+@pytest.mark.parametrize("field", ["when_named", "unless_named"])
+def test_a_tip_may_only_name_known_entries_or_kinds(tmp_path: Path, field: str) -> None:
+    topic = f"""
+- id: pack_topic
+  title: A pack topic
+  synopsis: What a pack topic is about, in two lines at least.
+  key_concepts: [one]
+  common_mistakes:
+    - text: "Saying the law without naming it. Name the Act and its year."
+      gaps: [law]
+      {field}: [no_such_act]
+  marking_points: [one]
+"""
+    path = write(tmp_path, "topics.yaml", topic)
+    err = load_error(tmp_path)
+    assert (err.file, err.entry, err.field) == (str(path), "pack_topic", f"common_mistakes.0.{field}")
+    assert "no_such_act" in err.problem

@@ -130,6 +130,14 @@ def test_tip_fits_the_gap(assessor: Assessor, content: Content) -> None:
     nolaw = assessor.assess("A customer wanted a refund. I gave her one and she was happy.",
                             prompt=content.prompts["rl_refund_dispute"])
     assert nolaw.tip is not None and "law" in nolaw.tip.lower()
+    # A law named and a second one missed: not the tip about naming no law at all.
+    one_law = assessor.assess(
+        "I work in a shop in Leeds. A customer brought back a kettle that leaked after ten days. I had "
+        "to decide between a repair and a refund, so I refunded her under the Consumer Rights Act 2015 "
+        "and our returns policy. She rated us 5 out of 5.",
+        prompt=content.prompts["rl_two_laws_one_case"],
+    )
+    assert one_law.tip is None or "without naming the law" not in one_law.tip
 
 
 def test_strengths_say_what_was_good(assessor: Assessor) -> None:
