@@ -163,7 +163,16 @@ STOCK_PHRASES = re.compile(
     r"highlighted)\b(?: (?:that|how))?(?: (?:i|we|my|our|the))?(?: \w+)?|"
     r"\b(?:i|we) (?:spotted|noticed|saw|found|identified) (?:a|an|some|the) (?:\w+ )?(?:trends?|patterns?|"
     r"themes?|issues?|problems?)\b|"
-    r"\b(?:in|from|through|at|analy[sz]ed?|analy[sz]ing|tracked|tracking|monitored|monitoring) the data\b",
+    r"\b(?:in|from|through|at|analy[sz]ed?|analy[sz]ing|tracked|tracking|monitored|monitoring) the data\b|"
+    # Where it went and how, in words that name nobody: "escalated it through the correct channel",
+    # "passed it to the right people"; and management talk: "mapped the journey end to end", "to
+    # drive continuous improvement", "a significant positive impact", "aligned to our brand values".
+    r"\bthrough (?:the |our )?(?:correct|right|proper|appropriate|relevant|usual|normal|official) "
+    r"(?:channels?|routes?|process|processes|people|person)\b|"
+    r"\bto the (?:right|relevant|appropriate|correct) (?:people|person|team|department)\b|"
+    r"\bend[- ]to[- ]end\b|\bdrive (?:continuous |real )?improvements?\b|"
+    r"\b(?:a |an )?(?:significant|positive|real|big|huge|massive) (?:positive )?impact\b|"
+    r"\baligned (?:to|with) (?:our |the )?(?:brand |company )?values\b|\b\w+[- ]centric mindset\b",
     re.I,
 )
 # Signals whose words must say something of this answer's own (see `Findings.substantial`).

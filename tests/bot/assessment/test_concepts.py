@@ -377,6 +377,21 @@ def test_a_name_said_to_deny_it_is_not_named(assessor: Assessor) -> None:
     assert point("method", assessor, "mi_mystery_shopping", visit + case)[0]
 
 
+def test_escalated_through_the_right_channel_names_nobody(assessor: Assessor) -> None:
+    """"Escalated through the proper channels" says neither what went nor to whom."""
+    base = (
+        "I manage the contact team at a housing association in Leeds. Our SLA with the repairs "
+        "contractor is emergencies made safe within four hours, urgent jobs within three working days "
+        "and routine ones within twenty. We track the percentage done in time from the job system "
+        "every week, go through it at the monthly contract meeting, and count tenants' chasing calls. "
+        "Last winter frozen pipes pushed emergency jobs down to 81%, so we agreed a second van."
+    )
+    stock = base + " When it's missed it gets escalated through the proper channels."
+    assert not point("escalate", assessor, "ee_sla_monitoring", stock)[0]
+    real = base + " Any job over four hours is flagged and I pass it to the contractor's duty manager."
+    assert point("escalate", assessor, "ee_sla_monitoring", real)[0]
+
+
 def test_reasons_said_without_because(assessor: Assessor) -> None:
     """A rule's purpose, a "so" before what could happen, "as its ...", a team's slip and its effect."""
     for prompt, text in (
