@@ -160,7 +160,9 @@ STOCK_PHRASES = re.compile(
     r"\b(?:put|putting|puts|have|had|got)\s+(?:\w+\s+){0,3}?in place\b|"
     r"\bto address (?:it|this|that|them|these|those|the (?:\w+ )?(?:issues?|problems?|concerns?|gaps?))\b|"
     r"\b(?:this|which|that|it) (?:shows|showed|demonstrates|demonstrated|proves|proved|highlights|"
-    r"highlighted)\b(?: (?:that|how))?(?: (?:i|we|my|our|the))?(?: \w+)?|"
+    r"highlighted)\b(?: (?:that|how))?(?: (?:i|we|my|our|the))?"
+    r"(?: (?:ability|skills?|understanding|understand|know|commitment|knowledge|competence|value|"
+    r"importance))?|"
     r"\b(?:i|we) (?:spotted|noticed|saw|found|identified) (?:a|an|some|the) (?:\w+ )?(?:trends?|patterns?|"
     r"themes?|issues?|problems?)\b|"
     r"\b(?:in|from|through|at|analy[sz]ed?|analy[sz]ing|tracked|tracking|monitored|monitoring) the data\b|"
@@ -261,8 +263,8 @@ NOT_A_TERM = frozenset(
 
 
 # A reason that only says who wants it or that it is the done thing, right after its cue: "bc
-# mgr said thats how we do phones now", "cos the script says voucher", "because that's what we
-# are trained on", "that's the rules innit", "bc u cant skip them". Conformity, not a reason of
+# mgr said thats how we do phones now", "cos the manager says so", "because that's what we are
+# trained on", "that's the rules innit", "bc u cant skip them". Conformity, not a reason of
 # the case (`Findings.substantial`, the labelling rule's "because it's the rules").
 CONFORMITY_CLAUSE = re.compile(
     r"\W*(?:(?:just|only|basically|like|um)\W+)*(?:"
