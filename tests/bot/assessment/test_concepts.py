@@ -950,6 +950,9 @@ def test_words_any_answer_could_say_are_no_substance(
         ("mi_kpi_shortfall", "data",
          "my mystery shop in may came back 58%, it said i never offered help with packing. so i "
          "started asking every cx"),
+        ("mi_kpi_shortfall", "data",
+         "Our monthly report showed our desk only answered 55% of calls after lunch, so I moved my "
+         "break to cover the phones."),
         # One case followed through is the customer journey in use.
         ("sf_customer_journey", "journey",
          "I'll follow one guest's booking through it: she books online, we email a confirmation, "
