@@ -953,6 +953,10 @@ def test_words_any_answer_could_say_are_no_substance(
         ("mi_kpi_shortfall", "data",
          "Our monthly report showed our desk only answered 55% of calls after lunch, so I moved my "
          "break to cover the phones."),
+        # The promise made, with what it promises, is the agreement in plain words.
+        ("ee_sla_monitoring", "sla",
+         "builders merchant in hull. we promise trade customers same day delivery on orders in by "
+         "10am. i check the van sheet every afternoon"),
         # One case followed through is the customer journey in use.
         ("sf_customer_journey", "journey",
          "I'll follow one guest's booking through it: she books online, we email a confirmation, "
