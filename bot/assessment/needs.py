@@ -404,9 +404,12 @@ class Findings:
         for w in self.words:
             self._sentences.setdefault(w.sentence, []).append(w)
         self._listed = listed(self.text, self.words)
+        # The words inside each stock phrase, found by position rather than by scanning every word
+        # for every phrase (this runs once per answer).
+        starts = [w.start for w in self.words]
         self._stock = frozenset(
-            w.start for m in STOCK_PHRASES.finditer(self.text) for w in self.words
-            if m.start() <= w.start < m.end()
+            starts[i] for m in STOCK_PHRASES.finditer(self.text)
+            for i in range(bisect.bisect_left(starts, m.start()), bisect.bisect_left(starts, m.end()))
         )
 
     def substantial(self, span: Span, *, after: bool = False) -> bool:
