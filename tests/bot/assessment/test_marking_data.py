@@ -13,6 +13,7 @@ from bot.assessment.marking_set import (
     CORRECTIONS,
     HOLDOUT_EVERY,
     NATIONS,
+    SETS,
     STYLES,
     Confusion,
     Labelled,
@@ -266,17 +267,25 @@ def test_dev8_is_sound(content: Content) -> None:
     assert grades["distinction"] >= 30, grades
 
 
-def test_dev9_is_sound(content: Content) -> None:
-    """dev9 was holdout8: scored once at 1fec80b, then opened for development."""
-    items = load_set("dev9", DATA / "dev9.yaml")
+def check_blind_set(
+    content: Content, name: str, parts: set[str], prompts: int, earlier: tuple[str, ...]
+) -> None:
+    """A set written blind by several writers: sound labels, each writer's part numbered in writing
+    order, at least 198 answers to ``prompts`` prompts, every kind of answer, and no answer that
+    repeats one of the ``earlier`` sets."""
+    items = load_set(name, DATA / f"{name}.yaml")
     problems = [p for item in items for p in check_item(item, content)]
     assert not problems, "\n".join(problems)
-    parts = parts_in_writing_order(items)
-    assert parts == {"h7d", "h7e", "h7f", "h7g", "h7h", "h7i"}, parts
-    assert len(items) >= 198 and len({i.prompt for i in items}) >= 33
+    assert parts_in_writing_order(items) == parts
+    assert len(items) >= 198 and len({i.prompt for i in items}) >= prompts
     assert_spread(items)
-    dev8 = {" ".join(i.text.split()) for i in load_set("dev8", DATA / "dev8.yaml")}
-    assert not [i.id for i in items if " ".join(i.text.split()) in dev8]
+    seen = {" ".join(i.text.split()) for other in earlier for i in load_set(other, DATA / f"{other}.yaml")}
+    assert not [i.id for i in items if " ".join(i.text.split()) in seen]
+
+
+def test_dev9_is_sound(content: Content) -> None:
+    """dev9 was holdout8: scored once at 1fec80b, then opened for development."""
+    check_blind_set(content, "dev9", {"h7d", "h7e", "h7f", "h7g", "h7h", "h7i"}, 33, ("dev8",))
 
 
 # --- dev10: holdout9, written blind to the engine, scored once at 32507ce, opened for development -----
@@ -284,39 +293,14 @@ def test_dev9_is_sound(content: Content) -> None:
 
 def test_dev10_is_sound(content: Content) -> None:
     """dev10 was holdout9: scored once at 32507ce, then opened for development."""
-    items = load_set("dev10", DATA / "dev10.yaml")
-    problems = [p for item in items for p in check_item(item, content)]
-    assert not problems, "\n".join(problems)
-    parts = parts_in_writing_order(items)
-    assert parts == {"h9a", "h9b", "h9c", "h9d", "h9e", "h9f"}, parts
-    assert len(items) >= 198 and len({i.prompt for i in items}) >= 66
-    assert_spread(items)
-    # No answer repeats one of another set.
-    seen = {
-        " ".join(i.text.split())
-        for name in ("tuning", "dev2", "tuning2", "dev3", "dev4", "dev5", "dev6", "dev7", "dev8", "dev9")
-        for i in load_set(name, DATA / f"{name}.yaml")
-    }
-    assert not [i.id for i in items if " ".join(i.text.split()) in seen]
+    earlier = SETS[: SETS.index("dev10")]
+    check_blind_set(content, "dev10", {"h9a", "h9b", "h9c", "h9d", "h9e", "h9f"}, 66, earlier)
 
 
 # --- holdout10: written blind to the engine; kept held out, never scored by a test -----------------
 
 
 def test_holdout10_is_sound(content: Content) -> None:
-    """Checked for form only; its labels are never compared with the engine here."""
-    items = load_set("holdout10", DATA / "holdout10.yaml")
-    problems = [p for item in items for p in check_item(item, content)]
-    assert not problems, "\n".join(problems)
-    parts = parts_in_writing_order(items)
-    assert parts == {"h0a", "h0b", "h0c", "h0d", "h0e", "h0f"}, parts
-    assert len(items) >= 198 and len({i.prompt for i in items}) >= 66
-    assert_spread(items)
-    # No answer repeats one of another set, held out or not.
-    seen = {
-        " ".join(i.text.split())
-        for name in ("tuning", "dev2", "tuning2", "dev3", "dev4", "dev5", "dev6", "dev7", "dev8", "dev9",
-                     "dev10")
-        for i in load_set(name, DATA / f"{name}.yaml")
-    }
-    assert not [i.id for i in items if " ".join(i.text.split()) in seen]
+    """Checked for form only; its labels are never compared with the engine here. No answer repeats
+    one of another set, held out or not."""
+    check_blind_set(content, "holdout10", {"h0a", "h0b", "h0c", "h0d", "h0e", "h0f"}, 66, SETS)
