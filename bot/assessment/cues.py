@@ -624,6 +624,10 @@ QUANTITY = alternation(
     r"back (up|down)|came (back )?(up|down)|fell|fallen|dropped|dropping) to (about |around |roughly |just )?"
     r"\d[\d.,]*\b(?!\s*(days?|weeks?|months?|years?|hours?|hrs?|minutes?|mins?|o'?clock|am|pm)\b)|"
     rf"\b(same|next) day\b|\bby the (next|following) morning\b|"
+    # A rate said per hundred, and a figure said as where it now stands: "11 in every hundred",
+    # "my repeat calls were down to 11".
+    rf"\b(\d+|{COUNT_WORD}) (in|out of) (every|each) (hundred|\d+)\b|"
+    r"\b(was|were|is|are|now|it'?s) (down|up) to (about |around |roughly |just )?\d|"
     # ... not when it was, said as which one: "she came back in the week after".
     rf"\b(in|within) (the|an|a|one) (hour|day|week|fortnight|month)\b(?! (after|before|when|that)\b)|"
     rf"\bzero \w+|"
@@ -685,6 +689,8 @@ NOT_A_RESULT = alternation(
     # The fault coming back, before anything fixed it: "it fell over again within a day or two".
     r"(fell over|broke|broken|failed|stopped|dropped|dropping|went down|crashed|came back|happened) "
     r"(\w+ )?again|"
+    # The figure before the change: "before the change about sixty percent of folk came to the desk".
+    r"before (the|we|i|this|that|it|any|my|our)\b|"
     # "was in hospital for 3 weeks" sets the scene; "he's been in every day since" is a result.
     r"normally|if|unless|(was|were|is|still|been) (in|inside|within|outside|over|past)"
     r"(?! (every|since|ever)\b))\b"
@@ -709,6 +715,23 @@ _SCOPE_AFTER = (
 )
 OWED = re.compile(rf"^['’]?\s*({_OWED_AFTER})\b", re.I)
 AFTER = re.compile(rf"^['’]?\s*(old|ago|earlier|{_OWED_AFTER}|{_SCOPE_AFTER}|{PERIOD_AFTER})\b", re.I)
+# ... or a target, named after the figure: "a twenty eight day target", "a 90% KPI" (unless it was
+# hit: structure.TARGET_REACHED).
+AIMED_AFTER = re.compile(r"\s*([\w-]+\s+)?(target|targets|goal|kpi|sla)\b", re.I)
+# Words right before a figure that make it the size of what the learner looked at ("I pulled fifty
+# of the cases", "listened back to about twenty of the calls"), what a bill or price was ("the bill
+# was £34"), a figure agreed as what to aim for ("we agreed 12% was realistic") or the learner's
+# everyday workload ("I log around 60 calls a day"): none is what the actions achieved.
+NOT_A_RESULT_RIGHT_BEFORE = re.compile(
+    r"(\b(pulled|pulled out|listened( back)? to|looked (at|through|into)|went through|reviewed|"
+    r"read( through| back)?|sampled|dip[- ]?sampled|audited|analy[sz]ed|picked( out)?|checked)"
+    r"( (another|some|the (last|first|next|latest)|a sample of|a batch of))?|"
+    r"\b(bill|price|fare|invoice|fee|charge|tab|total)s? (was|were|is|came to|of)|"
+    r"\bagreed( on| that)?( a| an| the)?|"
+    r"\bi (log|take|handle|answer|deal with|see|serve|make|get)|\bwe (agreed|set|picked))"
+    r"( (about|around|roughly|like|over|nearly|almost|just|only|maybe))?\s*$",
+    re.I,
+)
 
 # The `\b` before `\w[\w')]*, so ...` matters: without it the engine starts that branch at every
 # letter of a long word and walks to its end each time (a 20,000-letter "word" took 34 s).

@@ -14,6 +14,7 @@ from bot.assessment.cues import (
     ACTION,
     AFFECTED,
     AFTER,
+    AIMED_AFTER,
     BOSS,
     CONDITION,
     COUNT_WORD,
@@ -23,6 +24,7 @@ from bot.assessment.cues import (
     HARM,
     MODAL,
     NOT_A_RESULT,
+    NOT_A_RESULT_RIGHT_BEFORE,
     NOT_A_TASK,
     OPENING,
     OUTCOME,
@@ -277,6 +279,25 @@ AIMED = re.compile(
     re.I,
 )
 AIMED_REACH = 100
+# A target said as reached is no aim: "we've hit the 24 hour target 98% of the time since".
+TARGET_REACHED = re.compile(
+    r"\b(hit|hitting|met|meeting|reached|beat|beaten|beating|smashed|achieved|exceeded|made)"
+    r"( (the|our|my|its|their|that|this))?( [\w-]+){0,2}?\s*$",
+    re.I,
+)
+# A figure said as what would or might come, or what was hoped for, in its own clause: "I'd
+# expect the scores to go up by around 10%", "it might save 20 calls a week".
+HOPED = re.compile(
+    r"\b(would|might|hope|hoped|hoping|expect|expected|predict\w*)\b"
+    r"(?:(?!\b(?:and|but|so|then|which|because|cos)\b)[^,;:.!?\n])*$",
+    re.I,
+)
+
+
+def _aimed(text: str, at: int) -> bool:
+    """Whether the figure at ``at`` is aimed at, not reached (`AIMED`, unless `TARGET_REACHED`)."""
+    m = AIMED.search(text, max(0, at - AIMED_REACH), at)
+    return m is not None and not TARGET_REACHED.search(text, max(0, m.start() - 40), m.start())
 
 
 def _before(text: str, at: int) -> str:
@@ -300,10 +321,12 @@ def _measurable_span(text: str) -> Span | None:
     # A change in a figure ("calls down 70%", "CSAT up from 72 to 84") in the second half of the
     # answer is an outcome, even in chat notes that never say "I" before their actions.
     for m in CHANGE.finditer(text, len(text) // 2):
-        if AIMED.search(text, max(0, m.start() - AIMED_REACH), m.start()) or SCALE.match(text, m.start()):
+        if _aimed(text, m.start()) or SCALE.match(text, m.start()):
             continue
         after = text[m.end() :]
         if NOT_A_RESULT.search(_before(text, m.start())) or PERIOD.match(after) or OWED.match(after):
+            continue
+        if HOPED.search(_before(text, m.start())):
             continue
         if _when_someone_acted(text, m.start(), m.end()) or _how_long_it_ran(text, m.start(), m.end()):
             continue
@@ -323,9 +346,13 @@ def _measurable_span(text: str) -> Span | None:
             run = IN_A_ROW.search(s, q.start(), q.end()) is not None
             if not run and (NOT_A_RESULT.search(_before(s, q.start())) or AFTER.match(s[q.end() :])):
                 continue
+            if NOT_A_RESULT_RIGHT_BEFORE.search(_before(s, q.start())) or HOPED.search(_before(s, q.start())):
+                continue
+            if AIMED_AFTER.match(s, q.end()) and not TARGET_REACHED.search(_before(s, q.start())):
+                continue
             if _when_someone_acted(s, q.start(), q.end()) or _how_long_it_ran(s, q.start(), q.end()):
                 continue
-            if AIMED.search(s, max(0, q.start() - AIMED_REACH), q.start()) or SCALE.match(s, q.start()):
+            if _aimed(s, q.start()) or SCALE.match(s, q.start()):
                 continue
             if not is_result and _in_action(s, q.start(), q.end()):
                 continue
@@ -373,7 +400,7 @@ IN_A_ROW = re.compile(r"(^|(?<=\s))\s*(runn?in[g'’]?|in a row|on the trot)\b",
 # ... a run of something going wrong, that is: "he's been back every week, eight weeks running" is
 # a result.
 WENT_WRONG = re.compile(
-    r"\b(not|no|never|\w+n'?t|wasnt|werent|didnt|hadnt|couldnt|isnt|arent|dont|doesnt|lost|missed|"
+    r"\b(not|no|never|hardly|barely|\w+n'?t|wasnt|werent|didnt|hadnt|couldnt|isnt|arent|dont|doesnt|lost|missed|"
     r"failed|late|down|broken|dropp\w*|complain\w*|wrong)\b",
     re.I,
 )
@@ -479,14 +506,14 @@ def _change_span(text: str) -> Span | None:
     change it is 4.6 out of 5"). For points that ask for the figures before and after, a fall, or
     an improvement: the after figure alone is not enough (the labelling rule)."""
     for m in MOVED_FROM_TO.finditer(text):
-        if AIMED.search(text, max(0, m.start() - AIMED_REACH), m.start()):
+        if _aimed(text, m.start()):
             continue
         after = text[m.end() :]
         if NOT_A_RESULT.search(_before(text, m.start())) or PERIOD.match(after) or OWED.match(after):
             continue
         return m.span()
     for m in MOVED.finditer(text):
-        if not AIMED.search(text, max(0, m.start() - AIMED_REACH), m.start()):
+        if not _aimed(text, m.start()):
             return m.span()
     result = _measurable_span(text)
     if result is None:
@@ -495,7 +522,7 @@ def _change_span(text: str) -> Span | None:
     figures = sorted(
         (q.start(), q.end(), _figure_kind(text[q.start() : q.end() + 15]))
         for q in [*QUANTITY.finditer(text), *STOOD_AT.finditer(text)]
-        if not AIMED.search(text, max(0, q.start() - AIMED_REACH), q.start())
+        if not _aimed(text, q.start())
     )
     # The later figure reaches into the result; the earlier one ends before it starts (one figure
     # read by two patterns, "like 91 percent" and "91 percent", is one figure).

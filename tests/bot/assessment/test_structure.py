@@ -1055,3 +1055,38 @@ def test_done_within_an_hour_of_the_email_is_a_result() -> None:
 )
 def test_counts_the_actions_brought_in_words(text: str) -> None:
     assert is_measurable(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # What the learner looked at, counted, is the size of the look, not what it achieved.
+        "I used the five whys on the billing calls. I listened back to about twenty of the calls.",
+        "It was on me to get to the bottom of it, so I pulled fifty of the cases and asked why.",
+        # A figure hoped for, or what a bill was.
+        "I'd look at the scores, make a plan with the team, and I'd expect the scores to go up by 10%.",
+        "A man said his lasagne was cold. I gave him his money back and told my manager. The bill was £34.",
+        # The figure before the change, a figure agreed to aim at, a target named after its figure.
+        "I ran the training. Before the change about sixty percent of folk came with a paper form.",
+        "My part was to stop rushing my calls, and we agreed 12% was realistic with some coaching.",
+        "I logged the job with the damp details. We've got a twenty eight day target for routine repairs.",
+        # The learner's everyday workload, and a run of a problem that went on "hardly" happening.
+        "I work on first line and I log around 60 calls a day, passing damp reports up to the surveyors.",
+        "I started writing a line on mood. In December Mrs Hall had hardly eaten for three visits in a row.",
+    ],
+)
+def test_a_sample_a_hope_a_price_a_workload_or_a_target_is_no_result(text: str) -> None:
+    assert not is_measurable(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # A target said as hit still lets its figure count; a rate said per hundred is a figure.
+        "I suggested a weekend rota, which we now do. We've hit the 24 hour target 98% of the time since.",
+        "I started checking roaming worked. By February my repeat calls were down to 11 in every hundred.",
+        "I listened to ten calls with my team leader and changed my close. My repeat calls were down to 11.",
+    ],
+)
+def test_a_target_hit_and_a_rate_per_hundred_are_results(text: str) -> None:
+    assert is_measurable(text)
