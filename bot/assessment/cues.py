@@ -750,7 +750,9 @@ REASONING = alternation(
     r"((she|he|they|we|it|i|you|customers?|people|a \w+|the \w+)('d| would| could| might)( have|'ve| of)?"
     r"|(she|he|they|we|it|i|you|customers?|people|a \w+|the \w+) (couldve|wouldve|mightve)|id have)\b|"
     # Explanations in chat: "meant we could show", "cause was the software", "which kills FCR".
-    r"\b(?=mean)(?<![.!?]\s)(meant|means) (we|i|that|she|he|they|customers|people|its|it's|it|you|the)\b|"
+    # ... not a duty restated: "the Consumer Duty means we have to look after vulnerable people".
+    r"\b(?=mean)(?<![.!?]\s)(?<!\bduty )(?<!\blaw )(?<!\bact )(meant|means) "
+    r"(we|i|that|she|he|they|customers|people|its|it's|it|you|the)\b|"
     r"\b(the |root )?cause was\b|"
     r"\bturned out\b|\bsince (a|an|our|their|his|her|every|each)\b|"
     r"\bsince \w+ (have|has|had|are|is|was|were|can|could|need|needs|would|will|do|does|don'?t)\b|"

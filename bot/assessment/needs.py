@@ -275,8 +275,8 @@ CONFORMITY_CLAUSE = re.compile(
     r"(?:\s+(?:me|us|so|it|them))?(?:\s+(?:that way|like that))?"
     r"(?=\s*(?:[.,;!?]|$)|\s+(?:so|to|that'?s|that’s|thats|it'?s|it’s|its|we (?:have|had|must|should|"
     r"need|all)|you (?:have|must|should|need))\b)|"
-    r"(?:that'?s|that’s|thats|it'?s|it’s|its)\s+(?:just\s+)?(?:the rules?|the law|"
-    r"(?:the\s+|our\s+|company\s+|store\s+|shop\s+)?policy|"
+    r"(?:that'?s|that’s|thats|it'?s|it’s|its|it is|that is|it was)\s+(?:just\s+)?(?:the rules?|the law|"
+    r"(?:the\s+|our\s+|company\s+|store\s+|shop\s+){0,2}policy|"
     r"the procedure|mandatory|compulsory|how we do|how it'?s done|what we do|"
     r"what we(?:'re| are| were|re)? (?:trained|told|taught)|what (?:you|we) (?:have|had|got) to do)\b|"
     # ... or the fear of being caught out: "cos you get marked down on your QA if you miss them".

@@ -535,14 +535,25 @@ def _change_span(text: str) -> Span | None:
 CAUSAL = frozenset({"because", "cos", "coz", "'cause", "as", "since"})
 STATE_REACH = 100  # characters before a causal word read for the customer's state
 # Words just before a "because" that show it explains the customer's state, not the learner's choice.
+_STATES = (
+    r"angry|upset|unhappy|annoyed|frustrated|cross|worried|confused|distressed|shouting|furious|"
+    r"disappointed|stressed|crying|fuming|raging|livid|panicking|scared|anxious"
+)
 CUSTOMER_STATE = re.compile(
-    r"\b(angry|upset|unhappy|annoyed|frustrated|cross|worried|confused|distressed|shouting|"
-    r"furious|disappointed|stressed|crying|complain\w*|rang|called|phoned|contacted|emailed|"
+    rf"\b({_STATES}|complain\w*|rang|called|phoned|contacted|emailed|"
     r"wrote in|came in|report(ed)? us|late)\W+(\w+\W+){0,4}$|"
     # What the customer asked for, and why they wanted it: "a landlord rang asking for his old
-    # tenant's forwarding address because she owed him rent".
-    r"(?<!\bi )(?<!\bwe )\b(asking|asked|wanting|wanted|requesting|requested|demanding|demanded) for "
-    r"(\w+\W+){0,8}$",
+    # tenant's forwarding address because she owed him rent", "rang wanting to leave because her
+    # signal was bad".
+    r"(?<!\bi )(?<!\bwe )\b(asking|asked|wanting|wanted|requesting|requested|demanding|demanded) "
+    r"(for|to) (\w+\W+){0,8}$",
+    re.I,
+)
+# ... and a "so" that leads to the customer's state explains the situation too: "the charge is £15
+# a kilo, so he was angry".
+STATE_AFTER_SO = re.compile(
+    rf"\W*so\s+(he|she|they|the customer|the \w+|hes|shes|theyre)\s+(was|were|got|felt|became|is|are)"
+    rf"\s+(\w+\s+){{0,2}}?({_STATES})\b",
     re.I,
 )
 
@@ -561,6 +572,9 @@ def _reasoning_spans(text: str) -> list[Span]:
             # The state is at most four words before the cue: read only that far back.
             before = s[max(0, m.start() - STATE_REACH) : m.start()]
             if m.group(0).split()[0].lower() in CAUSAL and CUSTOMER_STATE.search(before):
+                continue
+            so = s.find("so", m.start(), m.end())
+            if so != -1 and STATE_AFTER_SO.match(s, so):
                 continue
             out.append((offset + m.start(), offset + m.end()))
             found = True

@@ -1864,3 +1864,39 @@ def test_the_change_is_read_only_where_a_point_asks_for_it(
     assert not calls
     assessor.assess(text, prompt=assessor.content.prompts["mi_before_after_review"])
     assert calls
+
+
+def test_the_customers_motive_or_state_is_no_reason_of_the_learners(assessor: Assessor) -> None:
+    """Why the customer rang, or why they were angry, sets the scene; it is no reason for what the
+    learner did or why a rule exists."""
+    for text in (
+        "Ofcom is our regulator. A customer rang last month wanting to leave because her signal was bad, "
+        "and I gave her the information she needed about leaving.",
+        "Ofcom is our regulator. A man's case was three kilos over and the charge is £15 a kilo, so he was "
+        "angry. I explained the allowance and he repacked it.",
+    ):
+        assert not point("why", assessor, "rl_regulator_role", text)[0], text
+    real = (
+        "Ofcom is our regulator. A customer wanted to leave, and I told her she could go penalty free "
+        "because the rule is there so people aren't stuck paying for a service that doesn't work."
+    )
+    assert point("why", assessor, "rl_regulator_role", real)[0]
+
+
+def test_a_duty_restated_is_no_reason(assessor: Assessor) -> None:
+    """"The Consumer Duty means we have to look after vulnerable people" says what the rule asks,
+    not why the support helped."""
+    base = "At the credit union in Glasgow I had an old man who was confused about his loan."
+    said = base + " The Consumer Duty means we have to look after vulnerable people. I explained it slowly."
+    assert not point("why", assessor, "rl_consumer_duty_vulnerability", said)[0]
+    real = base + " I explained it slowly with a summary, which meant he could check it at home with his son."
+    assert point("why", assessor, "rl_consumer_duty_vulnerability", real)[0]
+
+
+def test_it_is_our_company_policy_is_conformity(assessor: Assessor) -> None:
+    """"It is our company policy to ..." is who wants it, said in full words: no reason of the case."""
+    base = "At the station in Cardiff I walked a woman with a big case to her platform. That moment mattered"
+    said = base + " because it is our company policy to deliver excellent service every time."
+    assert not point("why", assessor, "ee_moment_of_truth", said)[0]
+    real = base + " because she was on her own and it was her first trip since her husband died."
+    assert point("why", assessor, "ee_moment_of_truth", real)[0]
