@@ -304,3 +304,12 @@ def test_holdout10_is_sound(content: Content) -> None:
     """Checked for form only; its labels are never compared with the engine here. No answer repeats
     one of another set, held out or not."""
     check_blind_set(content, "holdout10", {"h0a", "h0b", "h0c", "h0d", "h0e", "h0f"}, 66, SETS)
+
+
+# --- holdout11: written blind to the engine; kept held out, never scored by a test -----------------
+
+
+def test_holdout11_is_sound(content: Content) -> None:
+    """Checked for form only, like holdout10; no answer repeats one of another set."""
+    parts = {"h1a", "h1b", "h1c", "h1d", "h1e", "h1f"}
+    check_blind_set(content, "holdout11", parts, 66, (*SETS, "holdout10"))
