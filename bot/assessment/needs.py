@@ -174,7 +174,23 @@ STOCK_PHRASES = re.compile(
     r"\bto the (?:right|relevant|appropriate|correct) (?:people|person|team|department)\b|"
     r"\bend[- ]to[- ]end\b|\bdrive (?:continuous |real )?improvements?\b|"
     r"\b(?:a |an )?(?:significant|positive|real|big|huge|massive) (?:positive )?impact\b|"
-    r"\baligned (?:to|with) (?:our |the )?(?:brand |company )?values\b|\b\w+[- ]centric mindset\b",
+    r"\baligned (?:to|with) (?:our |the )?(?:brand |company )?values\b|\b\w+[- ]centric mindset\b|"
+    # A model's own words recited as what was done, with nothing done in them: "we planned it, did
+    # it, checked it and acted on it", "it was specific, measurable, achievable, relevant and time
+    # bound", "carried out a root cause analysis ... and identified the root cause", "the review
+    # showed it was a success".
+    r"\bplan(?:ned)?(?: it)?,? (?:then )?did it,? (?:then )?check(?:ed)? it,?(?: and| then)* act(?:ed)? on it\b|"
+    r"\bspecific,? measurable,? (?:achievable|attainable|agreed),? (?:relevant|realistic),? (?:and )?"
+    r"time[- ]?(?:bound|bond|based|limited)\b|"
+    r"\b(?:carried out|did|done|doing|used|using|conducted|ran|run|performed) (?:a |an |the |some )?"
+    r"(?:full |proper |thorough )?root[- ]cause analysis\b|"
+    r"\b(?:identified|found|established|got to|determined|pinpointed) (?:the|a) (?:real |underlying |main )?"
+    r"root[- ]?causes?\b(?! (?:was|were|is|of)\b)|"
+    r"\b(?:the |our )?(?:review|evaluation|check|results?) (?:showed|proved|found|confirmed) "
+    r"(?:that )?(?:it|this|the change) (?:was|had been) (?:a )?(?:big |huge |real |great )?"
+    r"(?:success|successful|improvement|effective|positive)\b|"
+    r"\btook (?:full |complete )?ownership(?: of (?:it|this|that|the (?:issue|situation|problem|complaint|case)))?\b|"
+    r"\bwent (?:above and beyond|the extra mile)\b",
     re.I,
 )
 # Signals whose words must say something of this answer's own (see `Findings.substantial`).

@@ -1900,3 +1900,18 @@ def test_it_is_our_company_policy_is_conformity(assessor: Assessor) -> None:
     assert not point("why", assessor, "ee_moment_of_truth", said)[0]
     real = base + " because she was on her own and it was her first trip since her husband died."
     assert point("why", assessor, "ee_moment_of_truth", real)[0]
+
+
+def test_a_smart_target_is_met_by_the_target_not_the_name(assessor: Assessor) -> None:
+    """"Uses SMART targets" (labelling rule 2: "it was SMART" with no target is not met): the name
+    with the target's figure, or a target with its figure and deadline, meets it; the name alone,
+    in an answer with an example, does not; nor does a target with a figure but no name or date."""
+    named = "I work on the tills in Aberdeen. My manager gave me a SMART target. I asked about the card."
+    assert not point("smart", assessor, "mi_smart_target", named)[0]
+    vague = "My manager set me a SMART target to improve my scores, so I started thanking customers by name."
+    assert not point("smart", assessor, "mi_smart_target", vague)[0]
+    figure = ("My team leader set me a SMART target to reduce my after-call work from 90 seconds to 60 "
+              "seconds, so I started using the note templates.")
+    assert point("smart", assessor, "mi_smart_target", figure)[0]
+    no_name_no_date = "My manager gave me the target of getting transfers under ten a day, so I wrote notes."
+    assert not point("smart", assessor, "mi_smart_target", no_name_no_date)[0]
