@@ -1915,3 +1915,15 @@ def test_a_smart_target_is_met_by_the_target_not_the_name(assessor: Assessor) ->
     assert point("smart", assessor, "mi_smart_target", figure)[0]
     no_name_no_date = "My manager gave me the target of getting transfers under ten a day, so I wrote notes."
     assert not point("smart", assessor, "mi_smart_target", no_name_no_date)[0]
+
+
+def test_a_models_words_recited_are_no_substance(assessor: Assessor) -> None:
+    """Report-writing buzz phrases say nothing of the case: "carried out a root cause analysis ...
+    and identified the root cause" finds no cause; the cause said is the substance."""
+    base = ("I work on the email team for an online electronics retailer. A colleague was about to refuse "
+            "a refund on faulty headphones at 20 days, and I stopped the email going out.")
+    said = base + " I carried out a root cause analysis using the 5 Whys and identified the root cause."
+    assert not point("root_cause", assessor, "rl_breach_prevented", said)[0]
+    found = base + (" I asked why she'd refused it, and the cause was our returns template, which still "
+                    "gave the 14-day window for every item.")
+    assert point("root_cause", assessor, "rl_breach_prevented", found)[0]
