@@ -474,6 +474,11 @@ class Findings:
         sentence = self._sentences.get(self.words[at].sentence, [])
         if not sentence:
             return False
+        if len(sentence) > RUN_ON and self.words[at].clause != sentence[0].clause:
+            # Speech runs a definition on into the case ("internal customers is basically anyone
+            # who needs something off me, so for me that's the repairs team, they rely on what I
+            # put on the system"): the definition is its opening clause, not what follows.
+            return False
         m = DEFINITION.match(self.text, sentence[0].start, sentence[-1].end)
         if m is not None:
             term = m.group("term").split()

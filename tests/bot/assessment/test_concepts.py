@@ -1927,3 +1927,19 @@ def test_a_models_words_recited_are_no_substance(assessor: Assessor) -> None:
     found = base + (" I asked why she'd refused it, and the cause was our returns template, which still "
                     "gave the 14-day window for every item.")
     assert point("root_cause", assessor, "rl_breach_prevented", found)[0]
+
+
+def test_internal_customers_need_the_chain_between_them(assessor: Assessor) -> None:
+    """"Identifies internal customers and the service chain": colleagues named with nothing passing
+    between them name no chain; what they rely on from the learner does, even when speech runs a
+    definition on into the case."""
+    named = "My internal customers are my team leader and the people on my shift at the bookies in Belfast."
+    assert not point("internal", assessor, "sf_internal_customers", named)[0]
+    chain = ("On the front desk at a hotel in Belfast my internal customers are housekeeping, who need my "
+             "arrivals list to know which rooms to turn first. In March I sent it an hour early.")
+    assert point("internal", assessor, "sf_internal_customers", chain)[0]
+    spoken = ("right so internal customers is basically anyone inside the business who needs something "
+              "off me, so for me on the phones at the housing association in Newport that's the repairs "
+              "team and the surveyors, they rely on what I put on the system to do their bit for the tenant "
+              "and one time I logged a leak as an emergency with clear notes for the plumber")
+    assert point("internal", assessor, "sf_internal_customers", spoken)[0]
