@@ -334,6 +334,8 @@ TASK_CLASSES = {
         # ... or passed it on: "my manager put it on me to find out", "handed it to me to stop it".
         r"\b(put|handed|passed|gave|left|landed|dumped|palmed|threw|pushed) (it|this|that|the (\w+ )?\w+) "
         r"(on|to|onto|over to) me\b|"
+        # ... or agreed it for the learner: "my team leader and I agreed a target for me: answer 90%".
+        r"\b(agreed|set|made) (a|an|the) (\w+ )?(target|goal|objective|aim|plan)s? for me\b|"
         # ... and in the passive: "I was asked to look into", "I was tasked with".
         r"\b(i|we|me and \w+( \w+)?) (was|were) (\w+ )?(asked|told|expected|tasked|trusted|chosen|picked|"
         r"meant|supposed) (to|with)\b|"
@@ -552,6 +554,11 @@ OUTCOME = alternation(
     r"( \w+){0,2}? (back|again|the (next|following) (day|week|morning|month)|later|"
     r"that (afternoon|evening|morning|day|week)|to (say|thank|tell))\b|"
     r"\bwith no (problems|issues|trouble|complaints|hassle)\b|"
+    # Things better than before, said after the action: "it's a lot better now", "he's seen a big
+    # difference", "he doesn't dread the mornings any more", "so the daughter can now manage it".
+    r"\b(a lot|lots|loads|much|way|so much|heaps|miles) better\b|"
+    r"\b(seen|noticed|made|see|notice|saw) (a |such a )?(big |real |huge |massive |noticeable )?difference\b|"
+    r"\b(any ?more|no longer)\b|\b(can|could) now\b|"
     r"\bthere (were|was|have been|has been|had been) no (more |further |new )?(\w+ ){0,2}?(complaints|"
     r"appeals|errors|issues|problems|repeats?|incidents|mistakes|returns|escalations|gaps|breaches|"
     r"falls|claims|disputes)\b|"

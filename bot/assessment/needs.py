@@ -179,7 +179,8 @@ STOCK_PHRASES = re.compile(
     # it, checked it and acted on it", "it was specific, measurable, achievable, relevant and time
     # bound", "carried out a root cause analysis ... and identified the root cause", "the review
     # showed it was a success".
-    r"\bplan(?:ned)?(?: it)?,? (?:then )?did it,? (?:then )?check(?:ed)? it,?(?: and| then)* act(?:ed)? on it\b|"
+    r"\bplan(?:ned)?(?: it)?,? (?:then )?did it,? (?:then )?check(?:ed)? it,?(?: and| then)* "
+    r"act(?:ed)? on it\b|"
     r"\bspecific,? measurable,? (?:achievable|attainable|agreed),? (?:relevant|realistic),? (?:and )?"
     r"time[- ]?(?:bound|bond|based|limited)\b|"
     r"\b(?:carried out|did|done|doing|used|using|conducted|ran|run|performed) (?:a |an |the |some )?"
@@ -189,7 +190,8 @@ STOCK_PHRASES = re.compile(
     r"\b(?:the |our )?(?:review|evaluation|check|results?) (?:showed|proved|found|confirmed) "
     r"(?:that )?(?:it|this|the change) (?:was|had been) (?:a )?(?:big |huge |real |great )?"
     r"(?:success|successful|improvement|effective|positive)\b|"
-    r"\btook (?:full |complete )?ownership(?: of (?:it|this|that|the (?:issue|situation|problem|complaint|case)))?\b|"
+    r"\btook (?:full |complete )?ownership"
+    r"(?: of (?:it|this|that|the (?:issue|situation|problem|complaint|case)))?\b|"
     r"\bwent (?:above and beyond|the extra mile)\b",
     re.I,
 )

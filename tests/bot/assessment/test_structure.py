@@ -1090,3 +1090,25 @@ def test_a_sample_a_hope_a_price_a_workload_or_a_target_is_no_result(text: str) 
 )
 def test_a_target_hit_and_a_rate_per_hundred_are_results(text: str) -> None:
     assert is_measurable(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # Things better than before, said after the learner's action, are the result.
+        "My team leader said I needed to get it down, so I started typing notes during the call, and "
+        "it's a lot better now.",
+        "I wanted him to feel in charge, so I close the curtains and let him wash his own face. He told "
+        "me he doesn't dread the mornings any more.",
+        "I had to decide whether I could go ahead. I posted her mother a form, and the daughter can now "
+        "manage the account.",
+        "My job was to cut the queue. I moved the drop-off desk, and my manager has seen a big difference.",
+    ],
+)
+def test_things_better_than_before_are_the_result(text: str) -> None:
+    assert star_parts(text)["result"]
+
+
+def test_a_target_agreed_for_the_learner_is_the_task() -> None:
+    text = "My team leader and I agreed a target for me: answer 90% of emails within two days by 30 June."
+    assert star_parts(text)["task"]
