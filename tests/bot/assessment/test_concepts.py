@@ -1943,3 +1943,20 @@ def test_internal_customers_need_the_chain_between_them(assessor: Assessor) -> N
               "team and the surveyors, they rely on what I put on the system to do their bit for the tenant "
               "and one time I logged a leak as an emergency with clear notes for the plumber")
     assert point("internal", assessor, "sf_internal_customers", spoken)[0]
+
+
+def test_why_earlier_fixes_failed_needs_the_earlier_fix(assessor: Assessor) -> None:
+    """"Explains why the earlier fixes had not worked": the root cause found, with no earlier fix
+    told, is not it; the point's words handed back ("the earlier fixes hadn't worked because they
+    didn't address the root cause") are not it either; the fix told and why it failed is."""
+    found = ("kept getting cx ringing re 2 bills in 1 month. did a 5 whys on it. meter reads from the app "
+             "went to a holding queue nobody checked on fridays, so the cause was the queue not the bills.")
+    met, _, missing = point("why", assessor, "mi_root_cause", found)
+    assert not met and missing and missing.startswith("what had been done before")
+    handed_back = ("Customers kept complaining that paint was mixed in the wrong colour. I did the five whys "
+                   "and found the tint machine was out of date. The earlier fixes hadn't worked because they "
+                   "didn't address the root cause.")
+    assert not point("why", assessor, "mi_root_cause", handed_back)[0]
+    told = ("Customers kept getting a second bill. Each time we apologised and cancelled the duplicate, "
+            "which fixed that customer but not the next one, because the batch keyed Friday accounts twice.")
+    assert point("why", assessor, "mi_root_cause", told)[0]
