@@ -1960,3 +1960,14 @@ def test_why_earlier_fixes_failed_needs_the_earlier_fix(assessor: Assessor) -> N
     told = ("Customers kept getting a second bill. Each time we apologised and cancelled the duplicate, "
             "which fixed that customer but not the next one, because the batch keyed Friday accounts twice.")
     assert point("why", assessor, "mi_root_cause", told)[0]
+
+
+def test_the_customers_referral_time_is_six_months_not_the_firms_eight_weeks(assessor: Assessor) -> None:
+    """The customer has six months from the final response to go to the Financial Ombudsman
+    Service; eight weeks is the firm's deadline for the response, so it is not the customer's time
+    limit (and "she has 8 wks from the letter" is wrong)."""
+    base = "I drafted the final response for a car insurance complaint in Paisley. The letter said"
+    wrong = base + " if she's still not happy she can go to the FOS and she has 8 wks from the letter."
+    assert not point("rights", assessor, "ee_final_response", wrong)[0]
+    right = base + " if she's still not happy she can go to the FOS and she has six months from the letter."
+    assert point("rights", assessor, "ee_final_response", right)[0]
