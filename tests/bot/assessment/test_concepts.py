@@ -1971,3 +1971,12 @@ def test_the_customers_referral_time_is_six_months_not_the_firms_eight_weeks(ass
     assert not point("rights", assessor, "ee_final_response", wrong)[0]
     right = base + " if she's still not happy she can go to the FOS and she has six months from the letter."
     assert point("rights", assessor, "ee_final_response", right)[0]
+
+
+def test_what_was_recorded_needs_what_went_in(assessor: Assessor) -> None:
+    """"Says what was recorded and where": notes on the system says where, not what."""
+    where = "I put notes on the account after every call at the Belfast call centre, so the next one knows."
+    assert not point("what_recorded", assessor, "pp_record_keeping", where)[0]
+    what = ("A tenant rang about black mould in her bedroom, and I wrote on her file what she told me, that "
+            "she has a baby, and that I booked the surveyor for Thursday.")
+    assert point("what_recorded", assessor, "pp_record_keeping", what)[0]
