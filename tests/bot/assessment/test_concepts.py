@@ -1980,3 +1980,13 @@ def test_what_was_recorded_needs_what_went_in(assessor: Assessor) -> None:
     what = ("A tenant rang about black mould in her bedroom, and I wrote on her file what she told me, that "
             "she has a baby, and that I booked the surveyor for Thursday.")
     assert point("what_recorded", assessor, "pp_record_keeping", what)[0]
+
+
+def test_the_finding_in_the_data_links_it_to_the_action(assessor: Assessor) -> None:
+    """"Links the issue found in the data to the action taken": the finding said as what the action
+    answers is the link, with no "because" ("comments said waiting ages at the desk. i moved ...")."""
+    linked = ("CSAT for click n collect in our newport store dropped to 3.1. comments said waiting ages at "
+              "the desk. i moved collections to the front till. back up to 4.4 in a month")
+    assert point("link", assessor, "mi_kpi_shortfall", linked)[0]
+    unlinked = "CSAT for click n collect in our newport store dropped to 3.1. i moved to the front till."
+    assert not point("link", assessor, "mi_kpi_shortfall", unlinked)[0]
