@@ -12,7 +12,15 @@ from dataclasses import dataclass
 from rapidfuzz import fuzz
 
 from bot.assessment.cues import HABIT
-from bot.assessment.needs import NAMED_ONLY, Findings, asks_for_a_name, describe, judge, quotes
+from bot.assessment.needs import (
+    NAMED_ONLY,
+    Findings,
+    asks_for_a_name,
+    describe,
+    implied,
+    judge,
+    quotes,
+)
 from bot.assessment.types import WHY_MISSING, Flag, Found, Grade, Hint, PointResult, Quote
 from bot.assessment.wording import join
 from content.loader import Content, normalise_form
@@ -181,8 +189,11 @@ def done_on_an_occasion(content: Content, point: MarkingPoint) -> bool:
 
 
 def describe_first(content: Content, point: MarkingPoint) -> str:
-    """What the point's first need looks for, in the learner's terms."""
-    return describe(content, point.needs[0], 0).split(":")[0] if point.needs else WHY_MISSING
+    """What the point's first need looks for, in the learner's terms: its own needs, or those its
+    check implies ("Follows the complaints procedure" looks for the complaints procedure, not for
+    a reason)."""
+    needs = list(point.needs) or implied(point)
+    return describe(content, needs[0], 0).split(":")[0] if needs else WHY_MISSING
 
 
 def tells_occasion(star: dict[str, bool], fx: Findings | None) -> bool:

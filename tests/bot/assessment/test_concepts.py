@@ -1990,3 +1990,12 @@ def test_the_finding_in_the_data_links_it_to_the_action(assessor: Assessor) -> N
     assert point("link", assessor, "mi_kpi_shortfall", linked)[0]
     unlinked = "CSAT for click n collect in our newport store dropped to 3.1. i moved to the front till."
     assert not point("link", assessor, "mi_kpi_shortfall", unlinked)[0]
+
+
+def test_a_procedure_point_missed_says_the_procedure_not_a_reason(assessor: Assessor) -> None:
+    """A "Follows the complaints procedure" point missed in an answer with no real example asks for
+    the procedure in a real example, not for "why you did it"."""
+    text = ("A customer said he'd go to the ombudsman over his bill. I told him he could go to CISAS. "
+            "I followed our complaints procedure and gave him a £10 credit.")
+    met, _, missing = point("procedure", assessor, "ee_telecoms_adr", text)
+    assert not met and missing and missing.startswith("the complaints procedure"), missing
