@@ -454,6 +454,11 @@ class Findings:
         if after:
             rest = [w for w in same if w.start >= span[1]]
             ws = [w for w in rest if w.clause == rest[0].clause]
+            colon = bool(ws) and self.text[ws[-1].end :].lstrip().startswith(":")
+            if colon and self._own(ws, conformity=True) < REASON_MIN:
+                # The reason set out after a colon: "The change followed from that: if people can't
+                # get through and then wait a week, the charter isn't worth the paper."
+                ws = [w for w in rest if w.clause in (ws[0].clause, ws[0].clause + 1)]
         else:
             # The figures inside a hit are the answer's own, like those around it: "a target to cut
             # after-call work from 90 to 60 seconds within 6 weeks" is a SMART target in use.

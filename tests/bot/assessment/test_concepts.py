@@ -1999,3 +1999,13 @@ def test_a_procedure_point_missed_says_the_procedure_not_a_reason(assessor: Asse
             "I followed our complaints procedure and gave him a £10 credit.")
     met, _, missing = point("procedure", assessor, "ee_telecoms_adr", text)
     assert not met and missing and missing.startswith("the complaints procedure"), missing
+
+
+def test_a_reason_set_out_after_a_colon_counts(assessor: Assessor) -> None:
+    """"The change followed from that: ..." gives its reason after the colon."""
+    base = ("I proposed moving our council tax line to call-backs, using our customer charter, which "
+            "promises an answer within five working days. The change followed from that:")
+    said = base + " if residents can't get through and then wait a week for an email, the promise is broken."
+    assert point("why", assessor, "mi_justify_with_standards", said)[0]
+    bare = base.rstrip(":") + "."
+    assert not point("why", assessor, "mi_justify_with_standards", bare)[0]
