@@ -809,7 +809,7 @@ REASONING = alternation(
     r"kept|should|shouldn'?t|must|mustn'?t|won'?t)\b|"
     r"\bcause (thats|that's|it|its|it's|she|he|they|we|i|the)\b|"
     r",\s+so\s+(?!(much|many|far|good|happy|glad|sorry|yeah|basically|anyway)\b)\w+|"
-    r"\b\w[\w')]*,?\s+so (i|we|she|he|they|shes|hes|theyre|it|everyone|every|all|each|no|nobody|"
+    r"\b\w[\w')]*,?\s+so (i|we|she|he|they|shes|hes|theyre|it|its|it's|everyone|every|all|each|no|nobody|"
     r"future|more|"
     r"nothing|the|my|our|her|his|their|under|as|people|customers|residents|someone|no one|noone|"
     r"only)\b|"

@@ -1112,3 +1112,7 @@ def test_things_better_than_before_are_the_result(text: str) -> None:
 def test_a_target_agreed_for_the_learner_is_the_task() -> None:
     text = "My team leader and I agreed a target for me: answer 90% of emails within two days by 30 June."
     assert star_parts(text)["task"]
+
+
+def test_so_its_gives_a_reason_in_phone_notes() -> None:
+    assert has_reasoning("regular at the salon. i write her colour mix on her card so its the same evry time")
