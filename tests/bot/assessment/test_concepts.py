@@ -2009,3 +2009,14 @@ def test_a_reason_set_out_after_a_colon_counts(assessor: Assessor) -> None:
     assert point("why", assessor, "mi_justify_with_standards", said)[0]
     bare = base.rstrip(":") + "."
     assert not point("why", assessor, "mi_justify_with_standards", bare)[0]
+
+
+def test_kpis_said_alone_name_no_measure(assessor: Assessor) -> None:
+    """"It is monitored using KPIs" or "my KPIs showed a problem" names no measure; the measure by
+    name, or the KPI sheet the agreement is tracked on, does."""
+    sla = "We work to an SLA with our contractor: emergency repairs within 24 hours."
+    assert not point("measure", assessor, "ee_sla_monitoring", sla + " It is monitored using KPIs.")[0]
+    assert point("measure", assessor, "ee_sla_monitoring", sla + " I check it on the weekly KPI sheet.")[0]
+    base = "At the water company in Cardiff {} last quarter, so I started typing notes during the call."
+    assert not point("data", assessor, "mi_kpi_shortfall", base.format("my KPIs showed a problem"))[0]
+    assert point("data", assessor, "mi_kpi_shortfall", base.format("my after call work went up"))[0]
