@@ -545,6 +545,13 @@ class Findings:
             return False
         return not any(end == span[1] for _, (_, end) in spelled_names(self))
 
+    def generic_name(self, span: Span) -> bool:
+        """Whether a name in the learner's words says only what sort of document it is, not which
+        one: "our organisational policies and standards", "our service standards", "the relevant
+        guidance", "company procedures" (`NAME_GENERIC`, `NOT_WHICH`)."""
+        inside = [w for w in self.words if span[0] <= w.start < span[1] and w.low not in FUNCTION_WORDS]
+        return bool(inside) and all(w.stem in NAME_GENERIC or w.low in NOT_WHICH for w in inside)
+
     def word_index(self, end: int) -> int:
         """The index of the first word that ends at or after ``end``."""
         return bisect.bisect_left(self._ends, end)
@@ -912,6 +919,16 @@ NAME_GENERIC = frozenset(
 )
 
 
+# Words beside a document word that say nothing of which one it is: "the relevant guidance", "our
+# usual process", "all our policies".
+NOT_WHICH = frozenset(
+    {"relevant", "usual", "normal", "correct", "right", "appropriate", "proper", "internal", "existing",
+     "various", "all", "every", "different", "same", "whole", "general", "standard", "official", "set",
+     "business", "organization", "organizational", "organisation's", "company's", "in-house", "house",
+     "strict", "clear", "own", "main", "key", "important", "new"}
+)
+
+
 # What makes words a document's name; "rules" is left out: "the data protection rules" is the law.
 DOCUMENT = frozenset(
     stem(w)
@@ -1199,7 +1216,7 @@ def hits(
             continue
         said = fx.concept(cid)
         if cid == OWN_NAME_CONCEPT:
-            said = [h for h in said if not fx.class_of_documents(h[1])]
+            said = [h for h in said if not fx.class_of_documents(h[1]) and not fx.generic_name(h[1])]
         knowledge = fx.index.concepts[cid].knowledge
         if substance and not knowledge:
             # A definition tells what the learner knows, not what they did ("SMART means ...").

@@ -2020,3 +2020,12 @@ def test_kpis_said_alone_name_no_measure(assessor: Assessor) -> None:
     base = "At the water company in Cardiff {} last quarter, so I started typing notes during the call."
     assert not point("data", assessor, "mi_kpi_shortfall", base.format("my KPIs showed a problem"))[0]
     assert point("data", assessor, "mi_kpi_shortfall", base.format("my after call work went up"))[0]
+
+
+def test_a_name_of_generic_words_names_no_policy(assessor: Assessor) -> None:
+    """"Our organisational policies and standards" says what sort of document, not which one."""
+    base = "When I proposed moving the returns desk hours in our Belfast store, I justified it using {}."
+    generic = base.format("our organisational policies and standards")
+    assert not point("policy", assessor, "mi_justify_with_standards", generic)[0]
+    named = base.format("our customer promise, which says we help anyone get their goods home")
+    assert point("policy", assessor, "mi_justify_with_standards", named)[0]
