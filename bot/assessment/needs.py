@@ -549,7 +549,9 @@ class Findings:
         """Whether a name in the learner's words says only what sort of document it is, not which
         one: "our organisational policies and standards", "our service standards", "the relevant
         guidance", "company procedures" (`NAME_GENERIC`, `NOT_WHICH`)."""
-        inside = [w for w in self.words if span[0] <= w.start < span[1] and w.low not in FUNCTION_WORDS]
+        at = bisect.bisect_right(self._ends, span[0])
+        inside = [w for w in self.words[at : self.word_index(span[1]) + 1]
+                  if span[0] <= w.start < span[1] and w.low not in FUNCTION_WORDS]
         return bool(inside) and all(w.stem in NAME_GENERIC or w.low in NOT_WHICH for w in inside)
 
     def word_index(self, end: int) -> int:
