@@ -744,7 +744,8 @@ NOT_A_RESULT_RIGHT_BEFORE = re.compile(
 # letter of a long word and walks to its end each time (a 20,000-letter "word" took 34 s).
 REASONING = alternation(
     r"\b(because|cos|coz|'cause|since (she|he|they|it|we|i|the))\b|\bso that\b|\bin order to\b|"
-    r"\b(?=to )(?<!was )(?<!had )(?<!needed )(?<!need )(?<!wanted )(?<!asked )"
+    # ... not a duty: "the Data Protection Act says we have to protect patient information".
+    r"\b(?=to )(?<!was )(?<!had )(?<!needed )(?<!need )(?<!wanted )(?<!asked )(?<!have )(?<!has )"
     r"to (make sure|ensure|comply|avoid|prevent|protect|stop)\b|\botherwise\b|"
     r"\b(which|this|that) (meant|means) (we|i|that|she|he|they)\b|\bthe reason\b|"
     # Phone notes drop the article: "reason was the contractor booked am/pm slots".
@@ -757,8 +758,9 @@ REASONING = alternation(
     r"((she|he|they|we|it|i|you|customers?|people|a \w+|the \w+)('d| would| could| might)( have|'ve| of)?"
     r"|(she|he|they|we|it|i|you|customers?|people|a \w+|the \w+) (couldve|wouldve|mightve)|id have)\b|"
     # Explanations in chat: "meant we could show", "cause was the software", "which kills FCR".
-    # ... not a duty restated: "the Consumer Duty means we have to look after vulnerable people".
-    r"\b(?=mean)(?<![.!?]\s)(?<!\bduty )(?<!\blaw )(?<!\bact )(meant|means) "
+    # ... not a duty restated in the present: "the Consumer Duty means we have to look after
+    # vulnerable people" ("the Act meant he was entitled to a refund" is the law applied to the case).
+    r"\b(?=mean)(?<![.!?]\s)(meant|means(?! (?:we|you) (?:have to|has to|must|need to|'ve got to)\b)) "
     r"(we|i|that|she|he|they|customers|people|its|it's|it|you|the)\b|"
     r"\b(the |root )?cause was\b|"
     r"\bturned out\b|\bsince (a|an|our|their|his|her|every|each)\b|"

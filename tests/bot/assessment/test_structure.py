@@ -1116,3 +1116,8 @@ def test_a_target_agreed_for_the_learner_is_the_task() -> None:
 
 def test_so_its_gives_a_reason_in_phone_notes() -> None:
     assert has_reasoning("regular at the salon. i write her colour mix on her card so its the same evry time")
+
+
+def test_a_duty_to_protect_is_no_reason_but_the_law_applied_is() -> None:
+    assert not has_reasoning("The Data Protection Act says we have to protect patient information.")
+    assert has_reasoning("The Consumer Rights Act 2015 meant he was entitled to a replacement at no cost.")
