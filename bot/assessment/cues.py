@@ -698,6 +698,9 @@ NOT_A_RESULT = alternation(
     r"(\w+ )?again|"
     # The figure before the change: "before the change about sixty percent of folk came to the desk".
     r"before (the|we|i|this|that|it|any|my|our)\b|"
+    # How long something was out of use sets the scene: "the pool was shut for three weeks".
+    r"(was|were|been|being) (shut|closed|broken|out of action|out of order|offline|unavailable|"
+    r"off sick|off work|down) (for|over)|"
     # "was in hospital for 3 weeks" sets the scene; "he's been in every day since" is a result.
     r"normally|if|unless|(was|were|is|still|been) (in|inside|within|outside|over|past)"
     r"(?! (every|since|ever)\b))\b"
@@ -730,9 +733,12 @@ AIMED_AFTER = re.compile(r"\s*([\w-]+\s+)?(target|targets|goal|kpi|sla)\b", re.I
 # was £34"), a figure agreed as what to aim for ("we agreed 12% was realistic") or the learner's
 # everyday workload ("I log around 60 calls a day"): none is what the actions achieved.
 NOT_A_RESULT_RIGHT_BEFORE = re.compile(
-    r"(\b(pulled|pulled out|listened( back)? to|looked (at|through|into)|went through|reviewed|"
-    r"read( through| back)?|sampled|dip[- ]?sampled|audited|analy[sz]ed|picked( out)?|checked)"
-    r"( (another|some|the (last|first|next|latest)|a sample of|a batch of))?|"
+    r"(\b(pull|pulled|pulled out|listen(ed)?( back)? to|look(ed)? (at|through|into)|go through|went through|"
+    r"review(ed)?|read( through| back)?|sampled|dip[- ]?sampled|audit(ed)?|analy[sz]ed|picked( out)?|"
+    r"check(ed)?)( (another|some|(the|my|our|her|his) (last|first|next|latest)|a sample of|a batch of))?|"
+    # A standard said in the present, not what was done: "we reply to complaints within five
+    # working days" (not "we replied within two days").
+    r"(\bwe |\(\s*)(reply|respond|answer|aim|promise|guarantee|commit)( to [\w ]{1,25}?)? (within|in|inside)|"
     r"\b(bill|price|fare|invoice|fee|charge|tab|total)s? (was|were|is|came to|of)|"
     r"\bagreed( on| that)?( a| an| the)?|"
     r"\bi (log|take|handle|answer|deal with|see|serve|make|get)|\bwe (agreed|set|picked))"

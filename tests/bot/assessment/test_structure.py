@@ -1121,3 +1121,16 @@ def test_so_its_gives_a_reason_in_phone_notes() -> None:
 def test_a_duty_to_protect_is_no_reason_but_the_law_applied_is() -> None:
     assert not has_reasoning("The Data Protection Act says we have to protect patient information.")
     assert has_reasoning("The Consumer Rights Act 2015 meant he was entitled to a replacement at no cost.")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # A standard said in the present, the scope of a look to come, and how long a thing was shut.
+        "Our charter says we treat people fairly, and that we reply to complaints within five working days.",
+        "I fixed my checklist and asked the compliance officer to look at my next five files early.",
+        "A member paid for a course but the pool was shut for three weeks for repairs, so I refunded her.",
+    ],
+)
+def test_a_standard_a_scope_or_a_closure_is_no_result(text: str) -> None:
+    assert not is_measurable(text)
