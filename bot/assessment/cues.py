@@ -753,6 +753,9 @@ REASONING = alternation(
     # ... not a duty: "the Data Protection Act says we have to protect patient information".
     r"\b(?=to )(?<!was )(?<!had )(?<!needed )(?<!need )(?<!wanted )(?<!asked )(?<!have )(?<!has )"
     r"to (make sure|ensure|comply|avoid|prevent|protect|stop)\b|\botherwise\b|"
+    # A trade weighed: "one call of six minutes beats two calls of five", "it was worth the wait".
+    r"\b(beats|outweigh(s|ed)?|is worth|was worth)\b|"
+    r"\b(is|was|'s|’s) (better|worse|fairer|safer|cheaper|quicker|kinder) (for|than)\b|"
     r"\b(which|this|that) (meant|means) (we|i|that|she|he|they)\b|\bthe reason\b|"
     # Phone notes drop the article: "reason was the contractor booked am/pm slots".
     r"\b(?=reason )(?<!\bno )reason (was|is|being)\b|"

@@ -1134,3 +1134,8 @@ def test_a_duty_to_protect_is_no_reason_but_the_law_applied_is() -> None:
 )
 def test_a_standard_a_scope_or_a_closure_is_no_result(text: str) -> None:
     assert not is_measurable(text)
+
+
+def test_a_trade_weighed_is_a_reason() -> None:
+    assert has_reasoning("For customers that trade is right: one call of six minutes beats two of five.")
+    assert has_reasoning("I argued that one longer call is better for customers than two short ones.")
