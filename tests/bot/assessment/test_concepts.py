@@ -2029,3 +2029,12 @@ def test_a_name_of_generic_words_names_no_policy(assessor: Assessor) -> None:
     assert not point("policy", assessor, "mi_justify_with_standards", generic)[0]
     named = base.format("our customer promise, which says we help anyone get their goods home")
     assert point("policy", assessor, "mi_justify_with_standards", named)[0]
+
+
+def test_a_new_practice_in_a_short_note_acts_on_the_findings(assessor: Assessor) -> None:
+    """"now i ask every customer", "put a sticky note on my screen": what the learner changed, in the
+    shortest phone note."""
+    base = "mystery shopper at our york store marked me down for not offering a bag for life at the till."
+    changed = base + " now i ask every customer. next shop i got 100%"
+    assert point("action", assessor, "mi_quality_audit", changed)[0]
+    assert not point("action", assessor, "mi_quality_audit", base + " next shop i got 100%")[0]
