@@ -192,7 +192,19 @@ STOCK_PHRASES = re.compile(
     r"(?:success|successful|improvement|effective|positive)\b|"
     r"\btook (?:full |complete )?ownership"
     r"(?: of (?:it|this|that|the (?:issue|situation|problem|complaint|case)))?\b|"
-    r"\bwent (?:above and beyond|the extra mile)\b",
+    r"\bwent (?:above and beyond|the extra mile)\b|"
+    # Culture asserted, not shown: "our culture is very compliance focused", "a strong culture",
+    # "compliance is part of our DNA", "everyone buys into the values", "it supports following the
+    # rules".
+    r"\bculture is (?:very |really |quite |so )?(?:strong|positive|good|great|open|healthy|"
+    r"[\w]+[- ](?:centric|focused|led|driven))\b|"
+    r"\b(?:a |our )?(?:very |really )?(?:strong|positive|good|great|healthy|open) culture\b|"
+    r"\bpart of (?:our|the) dna\b|\b(?:buy|buys|bought) into (?:the|our|it)(?: (?:values|culture|vision))?\b|"
+    r"\bstrong on compliance\b|\b(?:positive |good |strong )?compliance culture\b|"
+    r"\bthe way (?:we|things) (?:do things|are done|get done) (?:round|around) here\b|"
+    r"\bshapes? (?:our |people'?s |everyone'?s )?behaviou?rs?\b|"
+    r"\b(?:supports?|helps?) (?:us )?(?:with )?(?:following|follow|comply(?:ing)? with) (?:the )?"
+    r"(?:rules|law|regulations)\b",
     re.I,
 )
 # Signals whose words must say something of this answer's own (see `Findings.substantial`).

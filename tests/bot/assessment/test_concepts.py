@@ -2038,3 +2038,17 @@ def test_a_new_practice_in_a_short_note_acts_on_the_findings(assessor: Assessor)
     changed = base + " now i ask every customer. next shop i got 100%"
     assert point("action", assessor, "mi_quality_audit", changed)[0]
     assert not point("action", assessor, "mi_quality_audit", base + " next shop i got 100%")[0]
+
+
+def test_culture_asserted_is_no_awareness_of_it(assessor: Assessor) -> None:
+    """"Our culture is very strong on compliance ... everyone buys into it": culture asserted, not
+    shown."""
+    said = ("Our culture is very strong on compliance. We have a positive compliance culture in the pub and "
+            "everyone buys into it, so the culture supports following the rules. For example under the "
+            "Licensing Act 2003 we can't serve someone who is drunk, and one Saturday on St Mary Street I "
+            "refused a man who was slurring. The culture helped because it is a good culture.")
+    assert not point("culture", assessor, "rl_culture_and_compliance", said)[0]
+    shown = ("At the bookmaker's in Leeds our targets for new accounts pushed staff to skip the checks, "
+             "so the culture got in the way of compliance until our manager dropped the sign-up bonus. "
+             "One Saturday I refused a man who was slurring.")
+    assert point("culture", assessor, "rl_culture_and_compliance", shown)[0]
