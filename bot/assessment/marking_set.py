@@ -38,8 +38,12 @@ DATA_DIR = Path(__file__).resolve().parents[2] / "tests" / "data" / "marking"
 # holdout8: written blind by six writers (two per prompt for the 33 prompts holdout7 left out),
 # committed before any scoring, scored once at 1fec80b, then opened for development.
 # dev10 was holdout9: written blind by six writers (one sheet of 11 prompts each, all 66 prompts),
-# committed before any scoring, scored once at 32507ce, then opened for development.
-SETS = ("tuning", "dev2", "tuning2", "dev3", "dev4", "dev5", "dev6", "dev7", "dev8", "dev9", "dev10")
+# committed before any scoring, scored once at 32507ce, then opened for development. dev11 was
+# holdout10: written blind by six writers (a fresh shuffle of all 66 prompts), committed before any
+# scoring, scored once at 3c66faa, then opened for development.
+SETS = (
+    "tuning", "dev2", "tuning2", "dev3", "dev4", "dev5", "dev6", "dev7", "dev8", "dev9", "dev10", "dev11"
+)
 NATIONS = ("england", "scotland", "wales", "northern_ireland")
 STYLES = ("own_words", "keywords", "partial", "phone", "spoken", "weak", "distinction")
 CORRECTIONS = ("wrong_year", "outdated", "policy_as_law")

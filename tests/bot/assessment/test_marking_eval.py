@@ -99,7 +99,8 @@ DEV4_FLOORS = (0.945, 0.875, 0.915)
 # --- dev5: the fourth holdout (holdout4), scored once at 8eb2248 and opened for development --------
 # Scored once at 0.828, kappa 0.623, grade 0.703; tuned on in the fifth round (0.916, kappa 0.810,
 # grade 0.855), rounded down to allow a point or a grade. Raise as the engine improves, never lower.
-DEV5_FLOORS = (0.93, 0.845, 0.885)
+DEV5_FLOORS = (0.945, 0.88, 0.905)
+# (Raised after the tenth round to 0.945 / 0.88 / 0.905 from 0.951, 0.890, 0.915.)
 # (Raised after work on dev6 to 0.915 / 0.81 / 0.86 from its figures then: 0.920, 0.820, 0.867;
 # after the sixth round to 0.92 / 0.82 / 0.875 from 0.924, 0.830, 0.885; after the seventh round to
 # 0.93 / 0.845 / 0.885 from 0.936, 0.856, 0.897.)
@@ -108,7 +109,8 @@ DEV5_FLOORS = (0.93, 0.845, 0.885)
 # --- dev6: the fifth holdout (holdout5), scored once at 9b9416e and opened for development --------
 # Scored once at 0.879, kappa 0.722, grade 0.796; after the work that followed on it (0.888, kappa
 # 0.741, grade 0.802), rounded down to allow a couple of points or grades. Raise, never lower.
-DEV6_FLOORS = (0.94, 0.865, 0.91)
+DEV6_FLOORS = (0.945, 0.88, 0.92)
+# (Raised after the tenth round to 0.945 / 0.88 / 0.92 from 0.951, 0.889, 0.926.)
 # (Raised after the ninth round to 0.94 / 0.865 / 0.91 from 0.945, 0.874, 0.921.)
 # (Raised after the sixth round, which tuned on it, to 0.905 / 0.79 / 0.835 from 0.914, 0.803,
 # 0.849; it was 0.88 / 0.73 / 0.79. Raised after the seventh round to 0.915 / 0.805 / 0.855 from
@@ -118,7 +120,8 @@ DEV6_FLOORS = (0.94, 0.865, 0.91)
 # --- dev7: the sixth holdout (holdout6), scored once at 208dde1 and opened for development --------
 # Scored once at 0.869, kappa 0.688, grade 0.740 (90 of 121 distinctions), rounded down to allow a
 # couple of points or grades. Raise as the engine improves, never lower.
-DEV7_FLOORS = (0.92, 0.82, 0.86)
+DEV7_FLOORS = (0.925, 0.835, 0.875)
+# (Raised after the tenth round to 0.925 / 0.835 / 0.875 from 0.934, 0.844, 0.881.)
 # (Raised after the ninth round to 0.92 / 0.82 / 0.86 from 0.929, 0.831, 0.868.)
 # (It was 0.865 / 0.68 / 0.73; raised during the seventh round, which tuned on it, to 0.895 / 0.755
 # / 0.81 from 0.902, 0.770, 0.821, and at its end to 0.91 / 0.79 / 0.84 from 0.916, 0.801, 0.850.)
@@ -143,7 +146,15 @@ DEV9_FLOORS = (0.94, 0.84, 0.895)
 # --- dev10: the ninth holdout (holdout9), scored once at 32507ce and opened for development -------
 # Scored once at 0.893, kappa 0.770, grade 0.823 (58 of 66 distinctions), rounded down to allow a
 # couple of points or grades. Raise as the engine improves, never lower.
-DEV10_FLOORS = (0.885, 0.755, 0.81)
+DEV10_FLOORS = (0.935, 0.86, 0.91)
+# (It was 0.885 / 0.755 / 0.81; raised after the tenth round, which tuned on it, to 0.935 / 0.86 /
+# 0.91 from 0.941, 0.873, 0.919.)
+
+
+# --- dev11: the tenth holdout (holdout10), scored once at 3c66faa and opened for development ------
+# Scored once at 0.919, kappa 0.819, grade 0.828 (56 of 66 distinctions), rounded down to allow a
+# couple of points or grades. Raise as the engine improves, never lower.
+DEV11_FLOORS = (0.91, 0.80, 0.815)
 
 
 # Each development set but tuning, with its floors: (point accuracy, kappa, grade agreement).
@@ -156,6 +167,7 @@ FLOORS = {name: (MIN_POINT_ACCURACY, MIN_KAPPA, MIN_GRADE_AGREEMENT) for name in
     "dev8": DEV8_FLOORS,
     "dev9": DEV9_FLOORS,
     "dev10": DEV10_FLOORS,
+    "dev11": DEV11_FLOORS,
 }
 
 
