@@ -307,7 +307,7 @@ TASK_CLASSES = {
     "landed": alternation(
         r"\b(fell|falls|fall) (to|on) me\b|\bleft to me\b|"
         r"\b(?=up |down )(?<!came )(?<!come )(?<!walked )(?<!went )(?<!ran )(up|down) to me\b|"
-        r"\b(it'?s|it is|its|it was|was|is) on me\b|"
+        r"\b(it'?s|it is|its|it was|was|is)( then| now| all| really)? on me\b|"
         r"\bmine to \w+|"
         # An activity that was the learner's: "putting it right and stopping it happening again was
         # mine" (not "the mistake was mine").
@@ -356,6 +356,10 @@ TASK_CLASSES = {
         r"\bi (really |just |also |then |first )?(had|needed|need|wanted|was trying|set out|aimed|was aiming|"
         rf"was determined|was meant|was supposed|was keen) to (?!{_VAGUE})\w+|"
         r"\bi (really )?(wanted|needed) (?!to\b)(\w+ ){1,6}?to (?!(?:the|a|me|him|her|them|us)\b)\w+|"
+        # ... or the thing to bring about, said as a noun: "I needed a working bike at her door
+        # before Saturday", "I wanted a fix the crews would actually use".
+        r"\bi (really |just )?(needed|wanted) (a|an) (\w+ ){1,2}?(at|by|before|that|which|who|the|"
+        r"people|customers|they|we)\b|"
         r"(^|[.!?\n]\s*)(had|needed|wanted|was trying) to \w+|"
         r"\bi had (\w+ ){0,2}?things? to\b|\bwhat i (had|needed) to do\b|"
         # "we" when the learner is one of them: "we needed to get the backlog down".
@@ -538,7 +542,8 @@ OUTCOME = alternation(
     r"supposed|worried|scared|shocked|annoyed|confused|frustrated|concerned|interested|tired|"
     r"pleased|involved|allowed|expected|required|needed|meant|charged|billed|overcharged)\b)"
     r"(\w{3,}ed|sent|paid|given|done|made|taken|sorted|fixed|rebuilt|set up)\b"
-    r"(?! (to|by|about|that|of|with)\b)|"
+    # ... "by" the time it was done is still the outcome: "everyone was rebooked by 11am".
+    r"(?! (to|about|that|of|with)\b| by (?!\d))|"
     r"\b(she|he|they) had (a|an|her|his|their) (\w+ )?(refund|replacement|repair|credit|apology|"
     r"answer|reply|decision|visit|new)\b|"
     r"\b(she|he|they|everyone|the \w+( \w+)?) now \w+s\b|"

@@ -1139,3 +1139,21 @@ def test_a_standard_a_scope_or_a_closure_is_no_result(text: str) -> None:
 def test_a_trade_weighed_is_a_reason() -> None:
     assert has_reasoning("For customers that trade is right: one call of six minutes beats two of five.")
     assert has_reasoning("I argued that one longer call is better for customers than two short ones.")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # The thing to bring about said as a noun, and the duty landed "then" on the learner.
+        "A mum rang shouting about a bent wheel. I needed a working bike at her door before Saturday.",
+        "Customers kept ringing back about the same burst. I wanted a fix the crews would actually use.",
+        "Our reopen rate was 14% against 8% bank-wide. It was then on me to get us there.",
+    ],
+)
+def test_tasks_said_as_the_thing_needed(text: str) -> None:
+    assert star_parts(text)["task"]
+
+
+def test_done_by_a_time_is_the_result() -> None:
+    text = "Fog hit. My job was to rebook them. I set up a desk. Everyone was rebooked by 11am."
+    assert star_parts(text)["result"]
