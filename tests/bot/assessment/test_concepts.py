@@ -2052,3 +2052,12 @@ def test_culture_asserted_is_no_awareness_of_it(assessor: Assessor) -> None:
              "so the culture got in the way of compliance until our manager dropped the sign-up bonus. "
              "One Saturday I refused a man who was slurring.")
     assert point("culture", assessor, "rl_culture_and_compliance", shown)[0]
+
+
+def test_the_moment_of_truth_in_plain_words(assessor: Assessor) -> None:
+    """"thats the make or break bit for us", "the first minutes at the desk are when people decide
+    what they think of us": the idea in the learner's words, even in the shortest note."""
+    note = "cx came in for click n collect, order not on the shelf. thats the make or break bit for us."
+    assert point("concept", assessor, "ee_moment_of_truth", note)[0]
+    bare = "cx came in for click n collect, order not on the shelf. found it in the back in 2 mins."
+    assert not point("concept", assessor, "ee_moment_of_truth", bare)[0]
