@@ -2061,3 +2061,11 @@ def test_the_moment_of_truth_in_plain_words(assessor: Assessor) -> None:
     assert point("concept", assessor, "ee_moment_of_truth", note)[0]
     bare = "cx came in for click n collect, order not on the shelf. found it in the back in 2 mins."
     assert not point("concept", assessor, "ee_moment_of_truth", bare)[0]
+
+
+def test_a_rule_set_for_the_team_names_the_standard(assessor: Assessor) -> None:
+    """"rule is no more than 3 in a queue then open another till" names the standard used."""
+    base = "im shift lead at the store in wrexham. {} i watch the queue and shout when to open one."
+    rule = base.format("rule is no more than 3 in a queue then open another till.")
+    assert point("tools", assessor, "sf_team_standards", rule)[0]
+    assert not point("tools", assessor, "sf_team_standards", base.format("we have rules."))[0]
