@@ -636,6 +636,8 @@ QUANTITY = alternation(
     r"back (up|down)|came (back )?(up|down)|fell|fallen|dropped|dropping) to (about |around |roughly |just )?"
     r"\d[\d.,]*\b(?!\s*(days?|weeks?|months?|years?|hours?|hrs?|minutes?|mins?|o'?clock|am|pm)\b)|"
     rf"\b(same|next) day\b|\bby the (next|following) morning\b|"
+    # ... or part of a day: "got a nurse out that same afternoon", "she got it the next morning".
+    rf"\b(same|next) (morning|afternoon|evening)\b|"
     # A rate said per hundred, and a figure said as where it now stands: "11 in every hundred",
     # "my repeat calls were down to 11".
     rf"\b(\d+|{COUNT_WORD}) (in|out of) (every|each) (hundred|\d+)\b|"
@@ -729,7 +731,11 @@ _SCOPE_AFTER = (
     r"notes|recordings|emails|chats|contacts|orders|surveys|stats|tickets)"
 )
 OWED = re.compile(rf"^['’]?\s*({_OWED_AFTER})\b", re.I)
-AFTER = re.compile(rf"^['’]?\s*(old|ago|earlier|{_OWED_AFTER}|{_SCOPE_AFTER}|{PERIOD_AFTER})\b", re.I)
+# ... or the kind of service it names: "moans about 3 to 5 day delivery", "a two hour slot".
+_SERVICE_KIND = r"[\s-]*(delivery|shipping|slot|window)"
+AFTER = re.compile(
+    rf"^['’]?\s*(old|ago|earlier|{_OWED_AFTER}|{_SCOPE_AFTER}|{PERIOD_AFTER}|{_SERVICE_KIND})\b", re.I
+)
 # ... or a target, named after the figure: "a twenty eight day target", "a 90% KPI" (unless it was
 # hit: structure.TARGET_REACHED).
 AIMED_AFTER = re.compile(r"\s*([\w-]+\s+)?(target|targets|goal|kpi|sla)\b", re.I)
@@ -738,7 +744,8 @@ AIMED_AFTER = re.compile(r"\s*([\w-]+\s+)?(target|targets|goal|kpi|sla)\b", re.I
 # was £34"), a figure agreed as what to aim for ("we agreed 12% was realistic") or the learner's
 # everyday workload ("I log around 60 calls a day"): none is what the actions achieved.
 NOT_A_RESULT_RIGHT_BEFORE = re.compile(
-    r"(\b(pull|pulled|pulled out|listen(ed)?( back)? to|look(ed)? (at|through|into)|go through|went through|"
+    r"(\b(pull|pulled|pulled out|listen(ed)?( back)? to|"
+    r"look(ed)? (at|through|into)|go through|went through|"
     r"review(ed)?|read( through| back)?|sampled|dip[- ]?sampled|audit(ed)?|analy[sz]ed|picked( out)?|"
     r"check(ed)?)( (another|some|(the|my|our|her|his) (last|first|next|latest)|a sample of|a batch of))?|"
     # A standard said in the present, not what was done: "we reply to complaints within five
@@ -746,8 +753,14 @@ NOT_A_RESULT_RIGHT_BEFORE = re.compile(
     r"(\bwe |\(\s*)(reply|respond|answer|aim|promise|guarantee|commit)( to [\w ]{1,25}?)? (within|in|inside)|"
     r"\b(bill|price|fare|invoice|fee|charge|tab|total)s? (was|were|is|came to|of)|"
     r"\bagreed( on| that)?( a| an| the)?|"
-    r"\bi (log|take|handle|answer|deal with|see|serve|make|get)|\bwe (agreed|set|picked))"
-    r"( (about|around|roughly|like|over|nearly|almost|just|only|maybe))?\s*$",
+    r"\bi (log|take|handle|answer|deal with|see|serve|make|get)|\bwe (agreed|set|picked)|"
+    # The scope of what was read ("the comments from like six weeks"), and a threshold ("a card
+    # purchase over a hundred pound", "refunds over £100 need a manager").
+    r"\b(comments|reviews|calls|complaints|feedback|data|figures|cases|emails|notes|surveys|chats)"
+    r" (from|over|for|covering)( the (last|past|previous))?|"
+    r"\b(purchases?|spend|payments?|items?|orders?|goods|claims?|transactions?|refunds?) (of )?"
+    r"(over|under|above|below|more than|less than|up to))"
+    r"( (about|around|roughly|like|over|nearly|almost|just|only|maybe))?( a| an)?\s*$",
     re.I,
 )
 

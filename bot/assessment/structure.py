@@ -326,7 +326,10 @@ def _measurable_span(text: str) -> Span | None:
         after = text[m.end() :]
         if NOT_A_RESULT.search(_before(text, m.start())) or PERIOD.match(after) or OWED.match(after):
             continue
-        if HOPED.search(_before(text, m.start())):
+        before = _before(text, m.start())
+        if HOPED.search(before) or NOT_A_RESULT_RIGHT_BEFORE.search(before):
+            continue
+        if ASKED_TO.search(text, max(0, m.start() - ASKED_REACH), m.start()):
             continue
         if _when_someone_acted(text, m.start(), m.end()) or _how_long_it_ran(text, m.start(), m.end()):
             continue
@@ -348,6 +351,8 @@ def _measurable_span(text: str) -> Span | None:
                 continue
             if NOT_A_RESULT_RIGHT_BEFORE.search(_before(s, q.start())) or HOPED.search(_before(s, q.start())):
                 continue
+            if ASKED_TO.search(s, max(0, q.start() - ASKED_REACH), q.start()):
+                continue
             if AIMED_AFTER.match(s, q.end()) and not TARGET_REACHED.search(_before(s, q.start())):
                 continue
             if _when_someone_acted(s, q.start(), q.end()) or _how_long_it_ran(s, q.start(), q.end()):
@@ -365,7 +370,7 @@ def _measurable_span(text: str) -> Span | None:
 # "chased it next day", "her mam rang in the next day", "sent the acknowledgement the next day",
 # "by next day courier", "offer them the next day's sailing". What came then is: "it arrived the
 # next day", "she moved in the next day", "a swap for next day".
-DAY = re.compile(r"(same|next)\W+day$", re.I)
+DAY = re.compile(r"(same|next)\W+(day|morning|afternoon|evening)$", re.I)
 GOT_IN_TOUCH = re.compile(
     r"\b(chased|chase|rang|ring|rung|called|phoned|emailed|texted|messaged|sent|wrote|replied|"
     r"followed (it |her |him |them )?up)\b(\W+\w+){0,3}?\W+(the\W+)?$",
@@ -374,12 +379,34 @@ GOT_IN_TOUCH = re.compile(
 DAY_KIND = re.compile(r"^(['’]s\b|[\s-]+(courier|delivery|service|post)\b)", re.I)
 
 
+# ... and the same for what a process does every time, in the present: "the card order goes out
+# the same afternoon" (not "got a nurse out that same afternoon").
+GOES_EVERY_TIME = re.compile(
+    r"\b(goes|go|comes|happens|runs|arrives|is sent|are sent|gets sent)\b"
+    r"(\W+\w+){0,2}?\W+(the\W+|that\W+)?$",
+    re.I,
+)
+
+
+# A deadline given to someone else, in the same clause: "asked the team leader to call her back
+# within two days" is what was asked for, not what came of it.
+ASKED_TO = re.compile(r"\basked (\w+ ){1,4}to \w+(?:(?!\b(?:and|so|then)\b)[^,;:.!?])*$", re.I)
+ASKED_REACH = 90
+BOOKED_FOR = re.compile(r"\bfor\W+(the\W+)?$", re.I)
+
+
 def _when_someone_acted(sentence: str, start: int, end: int) -> bool:
     """Whether "next day" / "same day" tells when someone got in touch or what kind of service it
     was (`GOT_IN_TOUCH`, `DAY_KIND`), not when something came about."""
     if not DAY.search(sentence, start, end):
         return False
-    return bool(DAY_KIND.match(sentence[end:]) or GOT_IN_TOUCH.search(sentence[max(0, start - 50) : start]))
+    before = sentence[max(0, start - 50) : start]
+    if BOOKED_FOR.search(before) and not sentence[start:end].lower().endswith("day"):
+        # A time booked for, part of a day: "arranged a swap for the next morning".
+        return True
+    return bool(
+        DAY_KIND.match(sentence[end:]) or GOT_IN_TOUCH.search(before) or GOES_EVERY_TIME.search(before)
+    )
 
 
 # How long a contact or a problem ran, right before the figure, is no result: "I took twenty-two

@@ -1157,3 +1157,36 @@ def test_tasks_said_as_the_thing_needed(text: str) -> None:
 def test_done_by_a_time_is_the_result() -> None:
     text = "Fog hit. My job was to rebook them. I set up a desk. Everyone was rebooked by 11am."
     assert star_parts(text)["result"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # The kind of service a figure names, the scope read, a threshold, a deadline given to
+        # someone else, what a process does every time, and a time booked for.
+        "we r a small online shop n started getting moans about 3 to 5 day delivery. me n mgr looked",
+        "I showed my team leader the comments from like six weeks and she took it to the manager.",
+        "He was jointly liable with the garage because it was a card purchase over a hundred pound.",
+        "I logged it and asked the team leader to call her back within two days.",
+        "I found why: the card order goes out the same afternoon from the old copy.",
+        "I arranged a swap for the next morning and explained her rights.",
+    ],
+)
+def test_a_service_scope_threshold_or_booking_is_no_result(text: str) -> None:
+    assert not is_measurable(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I went to the warehouse and found it in the returns cage. She got it the next morning in time.",
+        "I rang the ward and the community team and got a nurse out that same afternoon.",
+    ],
+)
+def test_part_of_a_day_after_the_action_is_a_result(text: str) -> None:
+    assert is_measurable(text)
+
+
+def test_what_the_asked_person_then_did_is_a_result() -> None:
+    text = "I went to the bakery and asked them to do a new one and she had it in about forty minutes."
+    assert is_measurable(text)
