@@ -2069,3 +2069,14 @@ def test_a_rule_set_for_the_team_names_the_standard(assessor: Assessor) -> None:
     rule = base.format("rule is no more than 3 in a queue then open another till.")
     assert point("tools", assessor, "sf_team_standards", rule)[0]
     assert not point("tools", assessor, "sf_team_standards", base.format("we have rules."))[0]
+
+
+def test_the_chain_and_the_record_said_in_more_words(assessor: Assessor) -> None:
+    """The chain said as the learner's step and the next team's ("i book the jobs, engineers fit"),
+    and what was recorded with where it went in between ("I wrote on her account history that ...")."""
+    chain = ("internal cx for me = field engineers + billing team. i book the jobs, engineers fit, billing "
+             "sets up the new tariff after. put the gate code in the job notes for the engineer.")
+    assert point("internal", assessor, "sf_internal_customers", chain)[0]
+    record = ("A woman rang to say her husband had died. I wrote on her account history that he'd passed, "
+              "the date, and that she wanted calls after two in the afternoon.")
+    assert point("what_recorded", assessor, "pp_record_keeping", record)[0]
