@@ -792,7 +792,7 @@ REASONING = alternation(
     r"\b(the |root )?cause was\b|"
     r"\bturned out\b|\bsince (a|an|our|their|his|her|every|each)\b|"
     r"\bsince \w+ (have|has|had|are|is|was|were|can|could|need|needs|would|will|do|does|don'?t)\b|"
-    r"\bif\b[^.!?\n]{3,60}?,?\s+(the customer|customers|someone|they|she|he|people|residents)"
+    r"\bif\b[^.!?\n]{3,60}?,?\s+(the customer|customers|customer|cx|someone|they|she|he|people|residents)"
     r"( else)?\s+(gets?|would|could|will|might|ends? up|won'?t|can'?t|loses|pays|waits|misses)\b|"
     # ... said of any customer: "if the reading isn't taken, the new household gets billed".
     rf"\bif\b[^.!?\n]{{3,60}}?,\s+(the|a|our|their) (\w+ )?({_PEOPLE}|household)s?"

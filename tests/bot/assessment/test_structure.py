@@ -1190,3 +1190,7 @@ def test_part_of_a_day_after_the_action_is_a_result(text: str) -> None:
 def test_what_the_asked_person_then_did_is_a_result() -> None:
     text = "I went to the bakery and asked them to do a new one and she had it in about forty minutes."
     assert is_measurable(text)
+
+
+def test_a_consequence_for_the_cx_in_phone_notes_is_a_reason() -> None:
+    assert has_reasoning("IT run the website n checkout, if that goes down cx cant even order.")
