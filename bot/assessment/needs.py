@@ -202,7 +202,14 @@ STOCK_PHRASES = re.compile(
     r"\bpart of (?:our|the) dna\b|\b(?:buy|buys|bought) into (?:the|our|it)(?: (?:values|culture|vision))?\b|"
     r"\bstrong on compliance\b|\b(?:positive |good |strong )?compliance culture\b|"
     r"\bthe way (?:we|things) (?:do things|are done|get done) (?:round|around) here\b|"
-    r"\bshapes? (?:our |people'?s |everyone'?s )?behaviou?rs?\b|"
+    r"\b(?:shapes?|drives?) (?:our |people'?s |everyone'?s )?behaviou?rs?\b|"
+    r"\bembedded (?:from the top down|across the (?:business|organisation))\b|\btop[- ]down\b|"
+    # Management talk about data and customers: "took a data-driven approach", "the key themes and
+    # pain points", "analysed the trends", "across all our services", "a customer-centric approach".
+    r"\bdata[- ]driven(?: approach| decisions?)?\b|\bpain points?\b|"
+    r"\b(?:analy[sz]ed?|analy[sz]ing|looked at|reviewed) (?:the |our )?(?:trends|themes)\b|"
+    r"\bacross (?:all )?(?:of )?(?:our|the) (?:services|teams|channels|business|organisation)\b|"
+    r"\b\w+[- ]centric approach\b|"
     r"\b(?:supports?|helps?) (?:us )?(?:with )?(?:following|follow|comply(?:ing)? with) (?:the )?"
     r"(?:rules|law|regulations)\b",
     re.I,

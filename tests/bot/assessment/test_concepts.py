@@ -2080,3 +2080,21 @@ def test_the_chain_and_the_record_said_in_more_words(assessor: Assessor) -> None
     record = ("A woman rang to say her husband had died. I wrote on her account history that he'd passed, "
               "the date, and that she wanted calls after two in the afternoon.")
     assert point("what_recorded", assessor, "pp_record_keeping", record)[0]
+
+
+def test_management_talk_is_no_trend_and_no_culture(assessor: Assessor) -> None:
+    """"I analysed the trends ... identified the key themes and pain points and took a data-driven
+    approach", "embedded from the top down ... a no-blame, open culture": words anyone could say."""
+    talk = ("As customer experience manager I own our Voice of the Customer programme. I analysed the "
+            "trends in our NPS and Trustpilot data, identified the key themes and pain points and took a "
+            "data-driven approach to drive continuous improvement. We always look at trends rather than "
+            "one-offs.")
+    assert not point("trend", assessor, "sf_feedback_trends", talk)[0]
+    trend = ("At the chippy in Leeds I read our Trustpilot reviews every Monday, and over six weeks the same "
+             "thing kept coming up: cold chips on Friday nights, when the delivery drivers were waiting.")
+    assert point("trend", assessor, "sf_feedback_trends", trend)[0]
+    culture = ("We have a really strong compliance culture here, it's embedded from the top down and "
+               "everyone buys into it. It's a no-blame, open culture which supports compliance. Every "
+               "morning I run a huddle on the compliance message of the day. Culture is important because "
+               "it drives behaviour.")
+    assert not point("culture", assessor, "rl_culture_and_compliance", culture)[0]
