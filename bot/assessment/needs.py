@@ -1115,6 +1115,34 @@ def staged(content: Content | None, entry_id: str, text: str) -> Span | None:
     return (m.start(1), m.end(1)) if m else None
 
 
+ENACTED_MIN = 2  # a named model's stages done as the learner's steps that put it to work
+
+
+def enacted(content: Content | None, entry_id: str, fx: Findings) -> Span | None:
+    """Where the answer does a named model's stages as its own steps: words of at least
+    `ENACTED_MIN` different stages ("planned", "checked"; "listened", "apologised"), outside the
+    model's name and its spelled-out forms, not in a bare list or a stock phrase ("we planned it,
+    did it, checked it and acted on it"), not defined and not planned. The span runs from the first
+    such word to the last."""
+    said = {stem(s) for s in stages(content, entry_id) if len(s) > 2 and s not in FUNCTION_WORDS}
+    if len(said) < ENACTED_MIN:
+        return None
+    names = [(f.start, f.end) for f in fx.found]
+    seen: dict[str, Word] = {}
+    for w in fx.words:
+        if w.stem not in said or w.stem in seen or fx.in_list(w) or w.start in fx._stock:
+            continue
+        if any(a <= w.start < b for a, b in names) or fx.defines((w.start, w.end)):
+            continue
+        if fx.planned((w.start, w.end)):
+            continue
+        seen[w.stem] = w
+    if len(seen) < ENACTED_MIN:
+        return None
+    ws = sorted(seen.values(), key=lambda w: w.start)
+    return ws[0].start, ws[-1].end
+
+
 ACRONYM = re.compile(r"\b[A-Z]{3,6}\b")
 STEP_START = re.compile(r"[,;:(\-]\s*[\"'(]*\s*$|\b(?:and|then|n)\s+$")
 STEPS_REACH = 60  # words after an acronym its steps may take
@@ -1309,6 +1337,9 @@ def hits(
     # in a sentence of the answer's own on this occasion, its stages said as the learner's steps
     # ("Check: I compared the scores", "this was the check stage"), or its steps spelled out.
     stage = [(key, sp) for key, _ in named if (sp := staged(content, key, fx.text)) is not None]
+    # ... or its stages done as the learner's own steps elsewhere in the answer ("We used Plan Do
+    # Check Act. We planned to send a reminder text ... After a month we checked it").
+    stage += [(key, sp) for key, _ in named if (sp := enacted(content, key, fx)) is not None]
     if not substance or spelled or stage or any(fx.put_to_work(span) for _, span in named):
         out += named + stage
     if need.signal == "star":

@@ -2098,3 +2098,15 @@ def test_management_talk_is_no_trend_and_no_culture(assessor: Assessor) -> None:
                "morning I run a huddle on the compliance message of the day. Culture is important because "
                "it drives behaviour.")
     assert not point("culture", assessor, "rl_culture_and_compliance", culture)[0]
+
+
+def test_a_models_stages_done_as_the_learners_steps_put_it_to_work(assessor: Assessor) -> None:
+    """"We used Plan Do Check Act. We planned ... After a month we checked it": the stages done are
+    the model in use; the stages recited as a stock phrase are not."""
+    used = ("I was asked to cut down no-shows at our restaurant in Tenby. We used Plan Do Check Act. We "
+            "planned to send a reminder text the day before every booking, then started doing it. After a "
+            "month we checked it: no-shows were down from 11 to 4 a week.")
+    assert point("model", assessor, "mi_before_after_review", used)[0]
+    recited = ("I was asked to cut down no-shows at our restaurant in Tenby. We used Plan Do Check Act. We "
+               "planned it, did it, checked it and acted on it. No-shows were down from 11 to 4 a week.")
+    assert not point("model", assessor, "mi_before_after_review", recited)[0]
