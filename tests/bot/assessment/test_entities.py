@@ -41,6 +41,9 @@ def named(assessor: Assessor, text: str) -> dict[str, tuple[str, ...]]:
         ("the sign-off limits", "escalation_procedure"),
         ("our fare rules", "refund_policy"),
         ("the id n v check", "identity_verification"),
+        # The equality and diversity policy by its initials with an ampersand.
+        ("our e&d policy", "equality_diversity_policy"),
+        ("the ED&I policy", "equality_diversity_policy"),
     ],
 )
 def test_finds_each_written_form(assessor: Assessor, written: str, entry_id: str) -> None:
