@@ -2110,3 +2110,22 @@ def test_a_models_stages_done_as_the_learners_steps_put_it_to_work(assessor: Ass
     recited = ("I was asked to cut down no-shows at our restaurant in Tenby. We used Plan Do Check Act. We "
                "planned it, did it, checked it and acted on it. No-shows were down from 11 to 4 a week.")
     assert not point("model", assessor, "mi_before_after_review", recited)[0]
+
+
+def test_the_rule_for_a_missed_sla_is_what_is_escalated(assessor: Assessor) -> None:
+    """"if an order goes over i tell the mgr" says what is escalated when the SLA is missed; "I'd
+    tell my team leader I suppose" is a guess."""
+    base = ("leeds store. sla w/ the warehouse is click n collect orders ready in 2 hrs. screen in the back "
+            "shows % ready on time. {}")
+    rule = base.format("if an order goes over i tell the mgr and she rings the warehouse.")
+    assert point("escalate", assessor, "ee_sla_monitoring", rule)[0]
+    guess = base.format("if it's missed um I'd tell my team leader I suppose.")
+    assert not point("escalate", assessor, "ee_sla_monitoring", guess)[0]
+
+
+def test_an_agreement_between_teams_and_an_ageing_report(assessor: Assessor) -> None:
+    text = ("The agreement I watch is between my front-line team and our second-line technical team. They "
+            "commit to picking up any fault we pass across within one working day. We track it on a shared "
+            "ageing report: how many tickets are past the one-day mark. In spring I set up a joint huddle.")
+    assert point("sla", assessor, "ee_sla_monitoring", text)[0]
+    assert point("measure", assessor, "ee_sla_monitoring", text)[0]
