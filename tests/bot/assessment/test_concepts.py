@@ -2129,3 +2129,10 @@ def test_an_agreement_between_teams_and_an_ageing_report(assessor: Assessor) -> 
             "ageing report: how many tickets are past the one-day mark. In spring I set up a joint huddle.")
     assert point("sla", assessor, "ee_sla_monitoring", text)[0]
     assert point("measure", assessor, "ee_sla_monitoring", text)[0]
+
+
+def test_reading_the_report_is_research(assessor: Assessor) -> None:
+    """"i read the ukcsi report when it comes out" shows how best practice was researched."""
+    base = "inverness store. i {} saw complaint handling was where retail dropped. so i started asking cx"
+    assert point("research", assessor, "ee_best_practice_research", base.format("read the ukcsi report,"))[0]
+    assert not point("research", assessor, "ee_best_practice_research", base.format("heard that"))[0]
