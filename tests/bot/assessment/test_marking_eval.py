@@ -154,7 +154,9 @@ DEV10_FLOORS = (0.935, 0.86, 0.91)
 # --- dev11: the tenth holdout (holdout10), scored once at 3c66faa and opened for development ------
 # Scored once at 0.919, kappa 0.819, grade 0.828 (56 of 66 distinctions), rounded down to allow a
 # couple of points or grades. Raise as the engine improves, never lower.
-DEV11_FLOORS = (0.91, 0.80, 0.815)
+DEV11_FLOORS = (0.94, 0.87, 0.875)
+# (It was 0.91 / 0.80 / 0.815; raised after the work that followed its scoring to 0.94 / 0.87 /
+# 0.875 from 0.948, 0.882, 0.889.)
 
 
 # Each development set but tuning, with its floors: (point accuracy, kappa, grade agreement).
