@@ -577,6 +577,10 @@ class Findings:
         """The index of the first word that ends at or after ``end``."""
         return bisect.bisect_left(self._ends, end)
 
+    def in_stock(self, word: Word) -> bool:
+        """Whether a word is inside a stock phrase (`STOCK_PHRASES`): words anyone could say."""
+        return word.start in self._stock
+
     def in_list(self, word: Word) -> bool:
         """Whether a word is an item of a bare list of short items (`listed`)."""
         return word.start in self._listed
@@ -1130,7 +1134,7 @@ def enacted(content: Content | None, entry_id: str, fx: Findings) -> Span | None
     names = [(f.start, f.end) for f in fx.found]
     seen: dict[str, Word] = {}
     for w in fx.words:
-        if w.stem not in said or w.stem in seen or fx.in_list(w) or w.start in fx._stock:
+        if w.stem not in said or w.stem in seen or fx.in_list(w) or fx.in_stock(w):
             continue
         if any(a <= w.start < b for a, b in names) or fx.defines((w.start, w.end)):
             continue
