@@ -396,8 +396,9 @@ BOOKED_FOR = re.compile(r"\bfor\W+(the\W+)?$", re.I)
 
 
 def _when_someone_acted(sentence: str, start: int, end: int) -> bool:
-    """Whether "next day" / "same day" tells when someone got in touch or what kind of service it
-    was (`GOT_IN_TOUCH`, `DAY_KIND`), not when something came about."""
+    """Whether "next day" / "same afternoon" tells when someone got in touch, what kind of service
+    it was, when a process runs every time or what time was booked (`GOT_IN_TOUCH`, `DAY_KIND`,
+    `GOES_EVERY_TIME`, `BOOKED_FOR`), not when something came about."""
     if not DAY.search(sentence, start, end):
         return False
     before = sentence[max(0, start - 50) : start]
