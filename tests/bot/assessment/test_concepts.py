@@ -2136,3 +2136,16 @@ def test_reading_the_report_is_research(assessor: Assessor) -> None:
     base = "inverness store. i {} saw complaint handling was where retail dropped. so i started asking cx"
     assert point("research", assessor, "ee_best_practice_research", base.format("read the ukcsi report,"))[0]
     assert not point("research", assessor, "ee_best_practice_research", base.format("heard that"))[0]
+
+
+def test_harm_and_chasing_are_the_knock_on_and_paying_out_a_consequence(assessor: Assessor) -> None:
+    """"his leg got infected and his daughter was ringing everybody" is what the failed hand-off led
+    to; "we'd have to pay out" is what a breach would have cost."""
+    handoff = ("a patient goes home from the ward and the community nurses are meant to pick them up. one "
+               "time the discharge letter never went over, so this man was home with his dressings "
+               "unchanged and his leg got infected and his daughter was ringing everybody.")
+    assert point("knock_on", assessor, "ee_department_handoff", handoff)[0]
+    breach = ("A lad on the floor told a customer the telly had a five year guarantee when it was one. I put "
+              "it right with her. If I hadn't caught it she'd have bought it thinking she was covered and "
+              "we'd have to pay out.")
+    assert point("consequences", assessor, "rl_breach_prevented", breach)[0]
