@@ -2149,3 +2149,12 @@ def test_harm_and_chasing_are_the_knock_on_and_paying_out_a_consequence(assessor
               "it right with her. If I hadn't caught it she'd have bought it thinking she was covered and "
               "we'd have to pay out.")
     assert point("consequences", assessor, "rl_breach_prevented", breach)[0]
+
+
+def test_everyday_words_near_the_plain_terms_are_no_idea(assessor: Assessor) -> None:
+    """"when customers make a complaint" is no moment of truth; "I'll post it to you" is no change made
+    after an audit's findings."""
+    moment = "At the hotel in Tenby, when customers make a complaint I deal with it. A room wasn't ready."
+    assert not point("concept", assessor, "ee_moment_of_truth", moment)[0]
+    audit = "My call monitoring came back at 68%. The customer asked for the form and I said I'd post it."
+    assert not point("action", assessor, "mi_quality_audit", audit)[0]
