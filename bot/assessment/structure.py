@@ -300,6 +300,17 @@ def _aimed(text: str, at: int) -> bool:
     return m is not None and not TARGET_REACHED.search(text, max(0, m.start() - 40), m.start())
 
 
+def _said_as_no_result(text: str, at: int) -> bool:
+    """Whether the words just before the figure at ``at`` make it no result: a sample, a bill, a
+    workload, a threshold, a standard in the present (`NOT_A_RESULT_RIGHT_BEFORE`), a hope
+    (`HOPED`), or a deadline asked of someone else (`ASKED_TO`). Both passes of `_measurable_span`
+    read it."""
+    before = _before(text, at)
+    if NOT_A_RESULT_RIGHT_BEFORE.search(before) or HOPED.search(before):
+        return True
+    return ASKED_TO.search(text, max(0, at - ASKED_REACH), at) is not None
+
+
 def _before(text: str, at: int) -> str:
     """The words just before a figure, whole: a window that starts inside a word drops that word
     ("...followed" cut to "owed" read as a debt)."""
@@ -326,10 +337,7 @@ def _measurable_span(text: str) -> Span | None:
         after = text[m.end() :]
         if NOT_A_RESULT.search(_before(text, m.start())) or PERIOD.match(after) or OWED.match(after):
             continue
-        before = _before(text, m.start())
-        if HOPED.search(before) or NOT_A_RESULT_RIGHT_BEFORE.search(before):
-            continue
-        if ASKED_TO.search(text, max(0, m.start() - ASKED_REACH), m.start()):
+        if _said_as_no_result(text, m.start()):
             continue
         if _when_someone_acted(text, m.start(), m.end()) or _how_long_it_ran(text, m.start(), m.end()):
             continue
@@ -349,9 +357,7 @@ def _measurable_span(text: str) -> Span | None:
             run = IN_A_ROW.search(s, q.start(), q.end()) is not None
             if not run and (NOT_A_RESULT.search(_before(s, q.start())) or AFTER.match(s[q.end() :])):
                 continue
-            if NOT_A_RESULT_RIGHT_BEFORE.search(_before(s, q.start())) or HOPED.search(_before(s, q.start())):
-                continue
-            if ASKED_TO.search(s, max(0, q.start() - ASKED_REACH), q.start()):
+            if _said_as_no_result(s, q.start()):
                 continue
             if AIMED_AFTER.match(s, q.end()) and not TARGET_REACHED.search(_before(s, q.start())):
                 continue
