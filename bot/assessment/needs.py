@@ -217,6 +217,7 @@ STOCK_PHRASES = re.compile(
 # Signals whose words must say something of this answer's own (see `Findings.substantial`).
 SUBSTANTIAL_SIGNALS = frozenset({"reasoning", "escalation"})
 SUBSTANCE_MIN = 2  # content words of the answer's own a hit's sentence needs
+LONG_CUE = 3  # words in a reason's cue beyond which the cue holds the case's own words
 REASON_MIN = 1  # and the clause after a reason's cue ("because it was faulty")
 RUN_ON = 40  # words in one sentence that make it a run-on, read clause by clause (`part_of`)
 DEVELOPED_MIN = 30  # distinct words of its own that make an answer developed (see `substantial`)
@@ -473,6 +474,11 @@ class Findings:
         if after:
             rest = [w for w in same if w.start >= span[1]]
             ws = [w for w in rest if w.clause == rest[0].clause]
+            inside = [w for w in same if span[0] <= w.start < span[1]]
+            if len(inside) > LONG_CUE:
+                # A cue that takes in the case itself ("if that goes down cx can't", "so cx think
+                # everyone can"): the words past its opening are the reason's own as well.
+                ws = inside[2:] + ws
             colon = bool(ws) and self.text[ws[-1].end :].lstrip().startswith(":")
             if colon and self._own(ws, conformity=True) < REASON_MIN:
                 # The reason set out after a colon: "The change followed from that: if people can't

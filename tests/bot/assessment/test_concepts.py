@@ -2158,3 +2158,31 @@ def test_everyday_words_near_the_plain_terms_are_no_idea(assessor: Assessor) -> 
     assert not point("concept", assessor, "ee_moment_of_truth", moment)[0]
     audit = "My call monitoring came back at 68%. The customer asked for the form and I said I'd post it."
     assert not point("action", assessor, "mi_quality_audit", audit)[0]
+
+
+def test_a_reason_held_inside_a_long_cue_counts(assessor: Assessor) -> None:
+    """"if that goes down cx cant even order": the cue takes in the case itself, so its own words
+    past the opening are the reason's substance, not only the words after it."""
+    base = ("we got stores, online team, warehouse, IT n finance. IT run the website n checkout{} last wk "
+            "a cx got wrong size jeans, i rang warehouse n they sent the right ones next day")
+    assert point("why", assessor, "ee_organisation_map", base.format(", if that goes down cx cant even order."))[0]
+    assert not point("why", assessor, "ee_organisation_map", base.format("."))[0]
+
+
+def test_the_complaints_procedure_followed_in_its_steps_counts(assessor: Assessor) -> None:
+    """"Follows the complaints procedure" is met by its steps said as done ("logged a complaint on
+    the sys n gave her the ref"), not by the same step as a plan."""
+    base = ("cx from newport said shes going to the ombudsman over a price rise. {} told her she can go to "
+            "the comms ombudsman after 8 wks. got her moved to a cheaper deal, saves her £9 a month")
+    assert point("procedure", assessor, "ee_telecoms_adr", base.format("logged a complaint on the sys n gave her the ref."))[0]
+    assert not point("procedure", assessor, "ee_telecoms_adr", base.format("i said i would log a complaint."))[0]
+    assert not point("procedure", assessor, "ee_telecoms_adr", base.format("i listened."))[0]
+
+
+def test_a_telecoms_complaints_code_of_practice_is_the_complaints_procedure(assessor: Assessor) -> None:
+    """Providers publish their procedure as their complaints code of practice (Ofcom General
+    Condition C4); "complaints come in" is no name of it (a shorter alias, "complaints code", was
+    near enough to it for the fuzzy matcher)."""
+    found = assessor.matcher.find("I logged it under our complaints code of practice.", "telecoms", "england")
+    assert [f.entry_id for f in found] == ["complaints_procedure"]
+    assert not assessor.matcher.find("all the complaints come in through the app", "telecoms", "england")
