@@ -2165,7 +2165,8 @@ def test_a_reason_held_inside_a_long_cue_counts(assessor: Assessor) -> None:
     past the opening are the reason's substance, not only the words after it."""
     base = ("we got stores, online team, warehouse, IT n finance. IT run the website n checkout{} last wk "
             "a cx got wrong size jeans, i rang warehouse n they sent the right ones next day")
-    assert point("why", assessor, "ee_organisation_map", base.format(", if that goes down cx cant even order."))[0]
+    held = base.format(", if that goes down cx cant even order.")
+    assert point("why", assessor, "ee_organisation_map", held)[0]
     assert not point("why", assessor, "ee_organisation_map", base.format("."))[0]
 
 
@@ -2174,7 +2175,8 @@ def test_the_complaints_procedure_followed_in_its_steps_counts(assessor: Assesso
     the sys n gave her the ref"), not by the same step as a plan."""
     base = ("cx from newport said shes going to the ombudsman over a price rise. {} told her she can go to "
             "the comms ombudsman after 8 wks. got her moved to a cheaper deal, saves her £9 a month")
-    assert point("procedure", assessor, "ee_telecoms_adr", base.format("logged a complaint on the sys n gave her the ref."))[0]
+    steps = base.format("logged a complaint on the sys n gave her the ref.")
+    assert point("procedure", assessor, "ee_telecoms_adr", steps)[0]
     assert not point("procedure", assessor, "ee_telecoms_adr", base.format("i said i would log a complaint."))[0]
     assert not point("procedure", assessor, "ee_telecoms_adr", base.format("i listened."))[0]
 
