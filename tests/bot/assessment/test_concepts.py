@@ -2189,3 +2189,15 @@ def test_a_telecoms_complaints_code_of_practice_is_the_complaints_procedure(asse
     found = assessor.matcher.find("I logged it under our complaints code of practice.", "telecoms", "england")
     assert [f.entry_id for f in found] == ["complaints_procedure"]
     assert not assessor.matcher.find("all the complaints come in through the app", "telecoms", "england")
+
+
+def test_service_tiers_named_alone_say_nobodys_job(assessor: Assessor) -> None:
+    """"Describes the service tiers and who is responsible at each": the tiers listed by name say
+    nobody's job; what a tier handles does."""
+    case = (" had a cx last wk, someone had used her card in spain, not something i can sort so sent it "
+            "to the fraud team w/ all the details. she had her money back in 3 days")
+    named = "im first line on the phones. then theres 2nd line and specialists." + case
+    assert not point("tiers", assessor, "sf_service_tiers", named)[0]
+    duties = ("im first line on the phones, we do cards, payments n balances. disputes go to 2nd line, "
+              "they can refund up to £500.") + case
+    assert point("tiers", assessor, "sf_service_tiers", duties)[0]
