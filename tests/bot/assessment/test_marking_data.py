@@ -314,3 +314,13 @@ def test_holdout11_is_sound(content: Content) -> None:
     one of another set, held out or not."""
     parts = {"h1a", "h1b", "h1c", "h1d", "h1e", "h1f"}
     check_blind_set(content, "holdout11", parts, 66, SETS)
+
+
+# --- holdout12: written blind to the engine; kept held out, never scored by a test -----------------
+
+
+def test_holdout12_is_sound(content: Content) -> None:
+    """Checked for form only; its labels are never compared with the engine here. No answer repeats
+    one of another set, held out or not."""
+    parts = {"h2a", "h2b", "h2c", "h2d", "h2e", "h2f"}
+    check_blind_set(content, "holdout12", parts, 66, (*SETS, "holdout11"))
