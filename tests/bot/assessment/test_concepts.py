@@ -2201,3 +2201,17 @@ def test_service_tiers_named_alone_say_nobodys_job(assessor: Assessor) -> None:
     duties = ("im first line on the phones, we do cards, payments n balances. disputes go to 2nd line, "
               "they can refund up to £500.") + case
     assert point("tiers", assessor, "sf_service_tiers", duties)[0]
+
+
+def test_consequences_for_customer_and_business_need_both_sides(assessor: Assessor) -> None:
+    """"Explains the consequences for the customer and the business": fines and lost trust say what
+    the business would lose, not what the customer would; and harm to the customer alone is half."""
+    base = ("At the building society in Cardiff the Consumer Credit Act means we check a loan is "
+            "affordable. Last month I went through a man's income with him and he took £3,000, not "
+            "£8,000. If we broke it {}.")
+    business = base.format("the FCA would fine us and it'd be in the papers")
+    assert not point("consequences", assessor, "ee_regulation_impact", business)[0]
+    customer = base.format("he'd be stuck paying back money he didn't have")
+    assert not point("consequences", assessor, "ee_regulation_impact", customer)[0]
+    both = base.format("he'd be stuck paying back money he didn't have, and the FCA would fine us")
+    assert point("consequences", assessor, "ee_regulation_impact", both)[0]
