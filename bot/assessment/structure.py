@@ -573,6 +573,11 @@ _STATES = (
     r"angry|upset|unhappy|annoyed|frustrated|cross|worried|confused|distressed|shouting|furious|"
     r"disappointed|stressed|crying|fuming|raging|livid|panicking|scared|anxious"
 )
+# People a learner's story is about, said as "a (wee/young/older) woman ...".
+_PERSON = (
+    r"(a|an|the|this|one) (\w+ )?(woman|man|lady|gentleman|fella|lad|girl|guy|tenant|resident|patient|"
+    r"guest|passenger|mum|dad|student|member|caller|customer|cx)"
+)
 CUSTOMER_STATE = re.compile(
     rf"\b({_STATES}|complain\w*|rang|called|phoned|contacted|emailed|"
     r"wrote in|came in|report(ed)? us|late)\W+(\w+\W+){0,4}$|"
@@ -580,7 +585,12 @@ CUSTOMER_STATE = re.compile(
     # tenant's forwarding address because she owed him rent", "rang wanting to leave because her
     # signal was bad".
     r"(?<!\bi )(?<!\bwe )\b(asking|asked|wanting|wanted|requesting|requested|demanding|demanded) "
-    r"(for|to) (\w+\W+){0,8}$",
+    r"(for|to) (\w+\W+){0,8}$|"
+    # What happened to the customer, and how it came about: "a wee woman w a walkin frame missed
+    # her connection cos the first bus was late", "she was in bits bc it was pics of her mum".
+    rf"\b(she|he|cx|the customer|a customer|{_PERSON})\s+(\w+\s+){{0,4}}?"
+    r"(missed|lost|broke|fell|forgot|cancelled|brought|bought|ordered|(was|were|got) in (bits|tears|a state))"
+    r"\W+(\w+\W+){0,8}$",
     re.I,
 )
 # ... and a "so" that leads to the customer's state explains the situation too: "the charge is £15

@@ -2215,3 +2215,15 @@ def test_consequences_for_customer_and_business_need_both_sides(assessor: Assess
     assert not point("consequences", assessor, "ee_regulation_impact", customer)[0]
     both = base.format("he'd be stuck paying back money he didn't have, and the FCA would fine us")
     assert point("consequences", assessor, "ee_regulation_impact", both)[0]
+
+
+def test_how_the_customers_trouble_came_about_is_no_reason_of_the_learners(assessor: Assessor) -> None:
+    """"She missed her connection cos the first bus was late" tells the situation, not why the
+    learner did anything; a reason for the learner's own step still counts."""
+    base = ("servqual / rater. at the bus station in belfast a wee woman w a walkin frame missed her "
+            "connection to coleraine cos the first bus was late. i had to get her home that day. "
+            "reliability - checked the live system n told her the next one was 40 mins{}. empathy - got "
+            "her a seat in the office n a cup of tea. she got the next bus n sent in a card thankin us")
+    assert not point("why", assessor, "sf_service_quality", base.format(""))[0]
+    own = base.format(", cos shed been let down once already n needed a time she could trust")
+    assert point("why", assessor, "sf_service_quality", own)[0]
