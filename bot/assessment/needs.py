@@ -1067,6 +1067,9 @@ def own_names(need: Need, fx: Findings, content: Content | None) -> list[tuple[s
                 break
     for _, (start, end) in fx.concept(OWN_NAME_CONCEPT):
         inside = [n for n, w in enumerate(fx.words) if start <= w.start < end]
+        if inside and fx.words[inside[0]].low in PLURAL_DOCUMENTS:
+            # "all our policies on equality": documents of a kind, not one named.
+            continue
         said = {fx.words[n].stem for n in inside}
         # The document word may follow a name the concept knows whole: "our think 21 policy".
         after = inside[-1] + 1 if inside else len(fx.words)

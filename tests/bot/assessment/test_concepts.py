@@ -2227,3 +2227,15 @@ def test_how_the_customers_trouble_came_about_is_no_reason_of_the_learners(asses
     assert not point("why", assessor, "sf_service_quality", base.format(""))[0]
     own = base.format(", cos shed been let down once already n needed a time she could trust")
     assert point("why", assessor, "sf_service_quality", own)[0]
+
+
+def test_a_policy_named_after_what_it_covers_names_it(assessor: Assessor) -> None:
+    """"Our policy on vulnerable customers" names the vulnerable customer policy; "all our policies
+    on equality" names documents of a kind, not one."""
+    base = ("At the energy supplier in Dundee a customer was £400 behind. I followed {} and set up a "
+            "plan of £5 a week from what she could afford, and she has kept to it for three months.")
+    named = base.format("our policy on vulnerable customers")
+    assert point("policy", assessor, "rl_energy_affordability", named)[0]
+    adjust = ("At the bus station in Belfast a deaf man asked about the Derry bus. I wrote everything down "
+              "for him and printed the timetable. We follow all our policies on equality.")
+    assert not point("policy", assessor, "rl_reasonable_adjustment", adjust)[0]
