@@ -2243,10 +2243,10 @@ def test_a_policy_named_after_what_it_covers_names_it(assessor: Assessor) -> Non
 
 def test_service_tiers_in_plain_words_count(assessor: Assessor) -> None:
     """Tiers said by what goes up to whom: "damp and gas jobs go to the surveyors"."""
+    tiers = (" Damp and gas jobs go to the surveyors, and the really serious jobs they pass to outside "
+             "firms.")
     text = ("I'm on the phones for a housing association in Swansea. We take the calls, book simple repairs "
-            "and answer rent questions. Damp and gas jobs go to the surveyors, and the really serious "
-            "jobs they pass to outside firms. In January a mum rang about mould in her baby's room. I needed a surveyor out "
-            "fast, so I put it through as urgent and a surveyor went out in three days.")
-    assert point("tiers", assessor, "sf_service_tiers", text)[0]
-    assert not point("tiers", assessor, "sf_service_tiers", text.replace(
-        " Damp and gas jobs go to the surveyors, and the really serious jobs they pass to outside firms.", ""))[0]
+            "and answer rent questions.{} In January a mum rang about mould in her baby's room. I needed a "
+            "surveyor out fast, so I put it through as urgent and a surveyor went out in three days.")
+    assert point("tiers", assessor, "sf_service_tiers", text.format(tiers))[0]
+    assert not point("tiers", assessor, "sf_service_tiers", text.format(""))[0]
