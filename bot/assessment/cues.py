@@ -456,12 +456,17 @@ ACTION = alternation(
 # ID"): "I always do ID&V", "I always lock mine", "we do ID n V on every call". Keeping to a rule or
 # an attitude ("I always follow GDPR", "I always take ownership", "I always try my best") is no
 # thing done, and nor is a thought ("I think about our mission statement every day").
+# Keeping to a rule, a thought, or something done to the learner ("we get a QA every month").
+_KEEPING = r"think|believe|follow|comply|adhere|stick|work|abide|get|got|have|receive"
 HABIT = alternation(
     r"\b(i|we)\s+(always|never|usually|normally)\s+(?!(follow|comply|adhere|stick|work|abide|treat|"
     r"take|try|make sure|ensure|put|aim|strive|keep|act|go above)\w*\b)\w+|"
-    rf"\b(i|we)\s+(?!(?:{_STATIVE}|think|believe)\b)(\w+\s+){{1,5}}?(every|each|on all)\s+(call|customer|"
-    r"time|day|shift|one|sale|order|"
-    r"visit|contact|query|complaint)s?\b",
+    rf"\b(i|we)\s+(?!(?:{_STATIVE}|{_KEEPING})\b)(\w+\s+){{1,6}}?"
+    r"(every|each|on all)\s+(call|customer|time|day|shift|one|sale|order|visit|contact|query|complaint|"
+    r"morning|evening|night|week|fortnight|month|quarter)s?\b|"
+    # ... and said first: "Every morning I run a huddle", "each week we go through the reviews".
+    r"\b(every|each)\s+(morning|evening|night|day|shift|week|fortnight|month|quarter|monday|tuesday|"
+    rf"wednesday|thursday|friday|saturday|sunday)\W+(i|we)\s+(?!(?:{_STATIVE}|{_KEEPING})\b)\w+",
     re.I,
 )
 

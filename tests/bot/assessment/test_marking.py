@@ -219,6 +219,19 @@ def test_a_habit_of_the_learners_own_is_a_real_example(assessor: Assessor) -> No
         assert a.grade.value == "not_yet" and "real example" in a.grade_reason, text
 
 
+def test_a_habit_said_with_how_often_is_a_real_example(assessor: Assessor) -> None:
+    """"I check it on the KPI dashboard every week", "every morning I run a huddle": habits, said
+    with how often; "we get a QA every month" is done to the learner, not by them."""
+    prompt = assessor.content.prompts["ee_sla_monitoring"]
+    sla = "Our SLA with the meter installers says smart meters are fitted within 10 working days. "
+    habits = ("I check it on the KPI dashboard every week.", "Every morning I check it on the KPI dashboard.")
+    for habit in habits:
+        a = assessor.assess(sla + habit, prompt=prompt)
+        assert a.grade.value == "pass", (habit, a.grade_reason)
+    a = assessor.assess(sla + "We get a report on it on the KPI dashboard every week.", prompt=prompt)
+    assert a.grade.value == "not_yet" and "real example" in a.grade_reason
+
+
 def test_an_answer_that_hands_the_prompt_back_is_no_real_example(assessor: Assessor) -> None:
     """A place and "I followed ... I negotiated ..." in an answer that is mostly the prompt's own
     words (`Findings.hollow`) is no real example: the grade line says so."""
