@@ -95,6 +95,10 @@ NEGATED = re.compile(
     r"assume|assumes|myth|more than|beyond|on top of|better than|further than)\b",
     re.I,
 )
+# Words that make a rule said before a law claim the law's: "the receipt cause that's the law".
+LINKED = re.compile(r"\b(because|cause|cos|coz|as|since|that'?s|thats|it'?s|its|is|are|by|required|needed)\b",
+                    re.I)
+CONTRAST = re.compile(r"\b(but|whereas|while|however|unlike|although|though)\b", re.I)
 VAGUE_BODY = re.compile(r"\b(the|an|our) (ombudsman|ombudsmen|regulator|watchdog|regulatory body)\b",
                         re.I)
 
@@ -131,7 +135,12 @@ def _policy_as_law(text: str, found: list[Found]) -> tuple[int, int] | None:
         rule = POLICY_RULE.search(before) or (DAY_COUNT.search(before) if vague else None)
         # Looking back, any contrast in the sentence ("without a receipt, so the law comes first")
         # means the learner is telling policy and law apart.
-        if vague and rule and not NEGATED.search(text[sentence_start:stop]):
+        # ... and the rule is said to be the law ("the receipt cause that's the law"), not only
+        # mentioned beside it ("with the receipt and what the Act says") or set against it ("needs
+        # a receipt, but faulty goods are the customer's legal right").
+        between = before[rule.end() :] if rule else ""
+        if (vague and rule and not NEGATED.search(text[sentence_start:stop])
+                and LINKED.search(between) and not CONTRAST.search(between)):
             return lead + rule.start(), end
     return None
 

@@ -145,6 +145,11 @@ def test_policy_presented_as_law(assessor: Assessor, text: str) -> None:
         "faulty goods even without a receipt, so the law comes first.",
         "Some colleagues think you need the receipt by law but the Act only needs proof of purchase.",
         "Under the Distance Selling Regulations she had 7 days, so I cancelled it.",
+        # A receipt mentioned beside the law, or set against it, is not said to be the law.
+        "Replacing it was above my authority, so I took it to the store manager with the receipt "
+        "and what the Act says.",
+        "Change of mind is just our goodwill policy and needs a receipt, but faulty goods inside 30 "
+        "days are the customer's legal right to a full refund.",
     ],
 )
 def test_law_and_policy_kept_apart_is_not_flagged(assessor: Assessor, text: str) -> None:
