@@ -9,8 +9,8 @@
   dates ("in 2016 ... 40 days") is not applied to it.
 * ``policy_as_law`` (beyond the receipts and day counts in ``hints``): a shop's own rule called
   the law ("our 28-day returns policy is the law"), and a change-of-mind return in a shop said to
-  be a legal right ("the law says 30 days to return anything"). Answers about faulty goods or
-  online orders are left alone: there the law does give a right.
+  be a legal right ("the law says 30 days to return anything"). Answers about faulty goods, online
+  orders or a cancelled service (a flight) are left alone: there the law does give a right.
 """
 
 from __future__ import annotations
@@ -221,6 +221,9 @@ CHANGE_OF_MIND = re.compile(
 MONEY_BACK = re.compile(r"\b(refund|money back|give (him|her|them) (his|her|their) money)\b", re.I)
 FAULTY = re.compile(r"\b(faulty|fault|broken|broke|defect|damaged|not working|stopped working|"
                     r"doesn'?t work|unsafe|not as described|leak)", re.I)
+# A service the business cancelled or failed to give (a flight, a holiday): there the law does give
+# money back (UK261, the Consumer Rights Act 2015 for services), whatever the customer wanted.
+CANCELLED = re.compile(r"\b(cancell?ed|cancellation|flights?|delayed)\b", re.I)
 REMOTE = re.compile(r"\b(online|website|internet|by phone|over the phone|ordered|delivered|"
                     r"delivery|doorstep|mail order|app)\b", re.I)
 
@@ -242,7 +245,7 @@ def policy_claim(text: str) -> Hint | None:
     called a legal right."""
     if POLICY_IS_LAW.search(text):
         return Hint("policy_as_law", POLICY_MESSAGE)
-    if FAULTY.search(text) or REMOTE.search(text):
+    if FAULTY.search(text) or REMOTE.search(text) or CANCELLED.search(text):
         return None
     for _pos, sentence in _sentences(text):
         if not LAW.search(sentence):

@@ -76,6 +76,9 @@ def test_shop_policy_called_the_law_is_corrected_with_what_the_law_says(
         "back because he was in the 14 days to cancel.",
         "The kettle was faulty, so by law she was entitled to her money back within 30 days.",
         "Our returns policy gives 28 days, which is more than the law requires.",
+        # A cancelled flight: the law gives the refund, whatever the passenger did not want.
+        "The airline cancelled the family's flight. A voucher they didn't want would have left them "
+        "out of pocket; our procedure can't take away the legal right to a refund.",
     ],
 )
 def test_the_law_rightly_invoked_is_not_called_policy(assessor: Assessor, text: str) -> None:
