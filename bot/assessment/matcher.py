@@ -41,7 +41,10 @@ PHRASE_CUTOFF = 85.0
 # lead-in to the new name ("it's", "i think he meant the").
 RETRACTION = re.compile(
     r"(?:\W*\w+){0,6}?\W+(?:no\W+)?(?:sorry|i mean|i meant|no wait|or rather)"
-    r"(?:\W+(?:i mean|i meant|it's|it is|its|i think (?:he|she|they) meant|that's|thats|well|the|a))*\W*",
+    r"(?:\W+(?:i mean|i meant|it's|it is|its|i think (?:he|she|they) meant|that's|thats|well|the|a|"
+    # The name taken back as gone: "no sorry that's gone now, it's the DMCC act".
+    r"(?:that's|thats|that is|it's|its) (?:gone|old|out of date|outdated|been replaced|replaced)"
+    r"(?: now)?))*\W*",
     re.I,
 )
 RETRACTION_WORD = re.compile(r"sorry|mean|wait|rather", re.I)

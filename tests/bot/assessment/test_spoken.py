@@ -97,6 +97,10 @@ def test_a_name_taken_back_is_not_counted(assessor: Assessor) -> None:
     found = named(assessor, "the equality act nineteen ninety five no sorry i mean the disability "
                             "discrimination act nineteen ninety five")
     assert set(found) == {"disability_discrimination_act_1995"}
+    # ... and a law taken back as gone: "no sorry that's gone now, it's the DMCC act".
+    gone = named(assessor, "misleading people under the unfair trading regs two thousand and eight, no "
+                           "sorry that's gone now, it's the DMCC act, twenty twenty four")
+    assert gone == {"dmcc_act_2024": ()}
     # An apology is not a correction: both laws still count.
     both = named(assessor, "under the equality act two thousand and ten i said sorry and the "
                            "consumer rights act twenty fifteen gave her a refund")
