@@ -360,6 +360,9 @@ TASK_CLASSES = {
         # before Saturday", "I wanted a fix the crews would actually use".
         r"\bi (really |just )?(needed|wanted) (a|an) (\w+ ){1,2}?(at|by|before|that|which|who|the|"
         r"people|customers|they|we)\b|"
+        # ... or someone brought in: "I needed someone qualified out to her fast".
+        r"\bi (really |just )?(needed|wanted) (someone|somebody|an? \w+) (\w+ )?(out|round|there|over|in) "
+        r"(to|by|before|today|that|fast|quickly|asap)\b|"
         r"(^|[.!?\n]\s*)(had|needed|wanted|was trying) to \w+|"
         r"\bi had (\w+ ){0,2}?things? to\b|\bwhat i (had|needed) to do\b|"
         # "we" when the learner is one of them: "we needed to get the backlog down".

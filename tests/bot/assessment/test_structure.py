@@ -1148,6 +1148,7 @@ def test_a_trade_weighed_is_a_reason() -> None:
         "A mum rang shouting about a bent wheel. I needed a working bike at her door before Saturday.",
         "Customers kept ringing back about the same burst. I wanted a fix the crews would actually use.",
         "Our reopen rate was 14% against 8% bank-wide. It was then on me to get us there.",
+        "A mum rang about black mould in her baby's room. I needed someone qualified out to her fast.",
     ],
 )
 def test_tasks_said_as_the_thing_needed(text: str) -> None:
