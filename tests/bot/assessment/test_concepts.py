@@ -2250,3 +2250,14 @@ def test_service_tiers_in_plain_words_count(assessor: Assessor) -> None:
             "surveyor out fast, so I put it through as urgent and a surveyor went out in three days.")
     assert point("tiers", assessor, "sf_service_tiers", text.format(tiers))[0]
     assert not point("tiers", assessor, "sf_service_tiers", text.format(""))[0]
+
+
+def test_adr_timing_needs_both_routes(assessor: Assessor) -> None:
+    """"After eight weeks or a deadlock letter": the eight weeks alone ("only after eight weeks")
+    leaves the deadlock letter out, and a deadlock letter said not to exist is no route."""
+    base = "A customer said he'd go to the ombudsman over his bill. I told him he can go to CISAS {}."
+    both = base.format("after 8 weeks or sooner if we send a deadlock letter")
+    assert point("timing", assessor, "ee_telecoms_adr", both)[0]
+    assert not point("timing", assessor, "ee_telecoms_adr", base.format("but only after eight weeks"))[0]
+    denied = base.format("any time. There was no deadlock letter")
+    assert not point("timing", assessor, "ee_telecoms_adr", denied)[0]
