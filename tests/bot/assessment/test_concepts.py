@@ -983,10 +983,11 @@ def test_words_any_answer_could_say_are_no_substance(
         ("rl_breach_prevented", "root_cause",
          "I worked out why he kept quoting the old price: his price list was last year's, printed "
          "off the shared drive before anyone updated it."),
-        # A right to the ombudsman said as a condition is still the right.
+        # A right to the ombudsman said as a condition is still the right (both routes: the point
+        # asks for eight weeks or a deadlock letter, test_adr_timing_needs_both_routes).
         ("ee_telecoms_adr", "timing",
          "I told him he could take it to the ombudsman scheme if it wasn't sorted in eight weeks "
-         "from his first complaint about the roaming charges."),
+         "from his first complaint about the roaming charges, or sooner if we sent a deadlock letter."),
         # What was asked for refused, something else offered and taken.
         ("rl_complex_complaint", "negotiation",
          "He wanted a new sofa free. We said we couldn't do that but offered a repair and £50 off "
