@@ -190,6 +190,10 @@ STOCK_PHRASES = re.compile(
     r"\b(?:the |our )?(?:review|evaluation|check|results?) (?:showed|proved|found|confirmed) "
     r"(?:that )?(?:it|this|the change) (?:was|had been) (?:a )?(?:big |huge |real |great )?"
     r"(?:success|successful|improvement|effective|positive)\b|"
+    # A model's dimensions recited in one breath: "reliability, assurance, tangibles, empathy and
+    # responsiveness" (RATER) names them; applying two to the case is something else.
+    r"\breliability,? (?:and )?assurance,? (?:and )?tangibles?,? (?:and )?empathy,? (?:and )?"
+    r"responsiveness\b|"
     r"\btook (?:full |complete )?ownership"
     r"(?: of (?:it|this|that|the (?:issue|situation|problem|complaint|case)))?\b|"
     r"\bwent (?:above and beyond|the extra mile)\b|"
@@ -582,6 +586,11 @@ class Findings:
     def word_index(self, end: int) -> int:
         """The index of the first word that ends at or after ``end``."""
         return bisect.bisect_left(self._ends, end)
+
+    def all_stock(self, span: Span) -> bool:
+        """Whether every word of a span is inside a stock phrase (`STOCK_PHRASES`)."""
+        inside = [w for w in self.words if span[0] <= w.start < span[1]]
+        return bool(inside) and all(w.start in self._stock for w in inside)
 
     def in_stock(self, word: Word) -> bool:
         """Whether a word is inside a stock phrase (`STOCK_PHRASES`): words anyone could say."""
@@ -1280,6 +1289,9 @@ def hits(
         if cid == OWN_NAME_CONCEPT:
             said = [h for h in said if not fx.class_of_documents(h[1]) and not fx.generic_name(h[1])]
         knowledge = fx.index.concepts[cid].knowledge
+        if substance:
+            # Words anyone could say, or a model's parts recited (`STOCK_PHRASES`), are no use of it.
+            said = [h for h in said if not fx.all_stock(h[1])]
         if substance and not knowledge:
             # A definition tells what the learner knows, not what they did ("SMART means ...").
             said = [h for h in said if not fx.defines(h[1])]

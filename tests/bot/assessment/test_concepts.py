@@ -2262,3 +2262,20 @@ def test_adr_timing_needs_both_routes(assessor: Assessor) -> None:
     assert not point("timing", assessor, "ee_telecoms_adr", base.format("but only after eight weeks"))[0]
     denied = base.format("any time. There was no deadlock letter")
     assert not point("timing", assessor, "ee_telecoms_adr", denied)[0]
+
+
+def test_words_anyone_could_say_are_no_use_of_an_idea(assessor: Assessor) -> None:
+    """A model's dimensions recited in one breath, or "we spotted a trend", are stock phrases: they
+    meet no point that asks for the idea used (`STOCK_PHRASES`, `Findings.all_stock`)."""
+    rater = ("At the airline desk in Belfast we use SERVQUAL: reliability, assurance, tangibles, empathy "
+             "and responsiveness. A family missed their connection and my job was to get them rebooked; "
+             "I found them seats on the evening flight and they flew that night.")
+    assert not point("dimensions", assessor, "sf_service_quality", rater)[0]
+    applied = rater.replace("I found them seats", "I kept my promise to ring back in ten minutes, showed "
+                            "empathy by finding them a quiet seat, and found them seats")
+    assert point("dimensions", assessor, "sf_service_quality", applied)[0]
+    stock = ("I work in a café in Newtownards. We get feedback from comment cards. Last year we spotted a "
+             "trend and my manager changed the rota to fix it.")
+    assert not point("trend", assessor, "sf_feedback_trends", stock)[0]
+    said = stock.replace("we spotted a trend", "six cards in a month said Saturday lunch was slow")
+    assert point("trend", assessor, "sf_feedback_trends", said)[0]
