@@ -2279,3 +2279,15 @@ def test_words_anyone_could_say_are_no_use_of_an_idea(assessor: Assessor) -> Non
     assert not point("trend", assessor, "sf_feedback_trends", stock)[0]
     said = stock.replace("we spotted a trend", "six cards in a month said Saturday lunch was slow")
     assert point("trend", assessor, "sf_feedback_trends", said)[0]
+
+
+def test_journey_stages_run_to_after_care(assessor: Assessor) -> None:
+    """"Describes the stages from first contact to after-care": a map that stops at check-out
+    leaves after-care out; a thank-you email asking for a review after the stay is after-care."""
+    base = ("I work on reception at a hotel in Brighton. Our journey: they find us online, book on the "
+            "website, get a confirmation email, check in, stay, check out{}. Where it went wrong most was "
+            "parking, so I added the car park deal to the confirmation email, and parking complaints fell "
+            "from 9 to 2 a month.")
+    assert not point("stages", assessor, "sf_customer_journey", base.format(""))[0]
+    after = base.format(", and then get a thank-you email asking for a review")
+    assert point("stages", assessor, "sf_customer_journey", after)[0]
