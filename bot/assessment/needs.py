@@ -286,6 +286,20 @@ GENERAL_VALUE = re.compile(
 )
 # Someone else at work as the doer, right before what was done: "my supervisor apologised to him",
 # "the store manager wrote an action plan", "my colleague wrote everything down for him".
+# Customers in general, in the present (`Findings.said_of_everyone`) ...
+EVERYONE = re.compile(
+    r"\b(?:customers|people|clients|guests|consumers|members|regulars)\s+(?:\w+\s+){0,2}?"
+    r"(?:trust|trusts|know|are|become|keep|stay|come|return|feel|value|love|like|recommend|expect)\b|"
+    r"\b(?:consistency|consistent service|being consistent)\s+(?:\w+\s+){0,2}?"
+    r"(?:builds?|creates?|earns?|leads? to|means|gives|is)\b|\btrust is everything\b",
+    re.I,
+)
+# ... and the words that tell something that happened instead.
+HAPPENED = re.compile(
+    r"\b(?:i|we|she|he|they)\s+(?:\w+\s+)?(?:was|were|did|came|rang|said|told|asked|had|got|went|"
+    r"\w+ed)\b|\b(?:last|yesterday|ago|once|one day|this one)\b",
+    re.I,
+)
 OTHERS_DOING = re.compile(
     r"\b(?:my|our|the|her|his|a|another|one of (?:my|our|the))\s+(?:\w+\s+){0,2}?"
     r"(?:manager|team leader|supervisor|boss|colleague|colleagues|tl|mgr|team mate|teammate|"
@@ -564,6 +578,19 @@ class Findings:
         while lo > 0 and self.words[lo - 1].clause == first.clause and at - lo < OTHERS_REACH:
             lo -= 1
         return bool(OTHERS_DOING.search(self.text, self.words[lo].start, span[0]))
+
+    def said_of_everyone(self, span: Span) -> bool:
+        """Whether the sentence a span is in says what customers in general do or feel, in the
+        present, and tells nothing that happened (`EVERYONE`, `HAPPENED`): "customers trust us",
+        "consistency builds loyalty and trust because customers know what to expect"."""
+        at = bisect.bisect_right(self._ends, span[0])
+        if at >= len(self.words):
+            return False
+        sentence = self._sentences.get(self.words[at].sentence, [])
+        if not sentence:
+            return False
+        lo, hi = sentence[0].start, sentence[-1].end
+        return bool(EVERYONE.search(self.text, lo, hi)) and not HAPPENED.search(self.text, lo, hi)
 
     def class_of_documents(self, span: Span) -> bool:
         """Whether a name ends in a plural document word with nothing to say which ones: "always
@@ -1296,8 +1323,9 @@ def hits(
             # A definition tells what the learner knows, not what they did ("SMART means ...").
             said = [h for h in said if not fx.defines(h[1])]
             if fx.index.concepts[cid].occasion:
-                # Done by a colleague or a manager, it is not what the learner did (rule 4).
-                said = [h for h in said if not fx.others_doing(h[1])]
+                # Done by a colleague or a manager, it is not what the learner did (rule 4); said of
+                # customers in general ("customers trust us and become loyal"), it happened to no one.
+                said = [h for h in said if not fx.others_doing(h[1]) and not fx.said_of_everyone(h[1])]
 
         # One developed mention carries a list: "Warehousing, IT and Finance are central teams"
         # counts three teams when the answer goes on to say what one of them did.

@@ -2291,3 +2291,15 @@ def test_journey_stages_run_to_after_care(assessor: Assessor) -> None:
     assert not point("stages", assessor, "sf_customer_journey", base.format(""))[0]
     after = base.format(", and then get a thank-you email asking for a review")
     assert point("stages", assessor, "sf_customer_journey", after)[0]
+
+
+def test_loyalty_asserted_of_customers_in_general_is_not_shown(assessor: Assessor) -> None:
+    """"Customers trust us and become loyal" happened to no one; a customer who came back because
+    the service was the same each time did."""
+    base = ("I work in a bakery in Inverness. An older man comes in at eight every morning and I have his "
+            "roll and paper ready. {}")
+    slogan = base.format("We give the same high standard every time, so customers trust us and become loyal.")
+    assert not point("loyalty", assessor, "sf_loyalty_trust", slogan)[0]
+    shown = base.format("When we closed for a week he waited and came back the day we reopened, and he "
+                        "told me he trusts us to get it right.")
+    assert point("loyalty", assessor, "sf_loyalty_trust", shown)[0]
