@@ -291,13 +291,18 @@ EVERYONE = re.compile(
     r"\b(?:customers|people|clients|guests|consumers|members|regulars)\s+(?:\w+\s+){0,2}?"
     r"(?:trust|trusts|know|are|become|keep|stay|come|return|feel|value|love|like|recommend|expect)\b|"
     r"\b(?:consistency|consistent service|being consistent)\s+(?:\w+\s+){0,2}?"
-    r"(?:builds?|creates?|earns?|leads? to|means|gives|is)\b|\btrust is everything\b",
+    r"(?:builds?|creates?|earns?|leads? to|means|gives|is)\b|\btrust is everything\b|"
+    # ... and what is owed or possible in general: "we have to make reasonable adjustments, for
+    # example ramps", "adjustments can be things like large print".
+    r"\b(?:we|you|staff|businesses|shops|companies)\s+(?:have to|must|need to|should|are required to|"
+    r"'ve got to|are supposed to)\b|\bcan (?:be|include) (?:things )?(?:like|such as)?\b",
     re.I,
 )
 # ... and the words that tell something that happened instead.
 HAPPENED = re.compile(
     r"\b(?:i|we|she|he|they)\s+(?:\w+\s+)?(?:was|were|did|came|rang|said|told|asked|had|got|went|"
-    r"\w+ed)\b|\b(?:last|yesterday|ago|once|one day|this one)\b",
+    r"read|sent|took|gave|made|brought|put|wrote|met|found|kept|left|spoke|showed|paid|set|\w+ed)\b|"
+    r"\b(?:last|yesterday|ago|once|one day|this one)\b",
     re.I,
 )
 OTHERS_DOING = re.compile(
@@ -580,9 +585,10 @@ class Findings:
         return bool(OTHERS_DOING.search(self.text, self.words[lo].start, span[0]))
 
     def said_of_everyone(self, span: Span) -> bool:
-        """Whether the sentence a span is in says what customers in general do or feel, in the
-        present, and tells nothing that happened (`EVERYONE`, `HAPPENED`): "customers trust us",
-        "consistency builds loyalty and trust because customers know what to expect"."""
+        """Whether the sentence a span is in says what customers in general do or feel, or what is
+        owed in general, in the present, and tells nothing that happened (`EVERYONE`, `HAPPENED`):
+        "customers trust us", "consistency builds loyalty and trust because customers know what to
+        expect", "we have to make reasonable adjustments, for example ramps"."""
         at = bisect.bisect_right(self._ends, span[0])
         if at >= len(self.words):
             return False

@@ -2303,3 +2303,20 @@ def test_loyalty_asserted_of_customers_in_general_is_not_shown(assessor: Assesso
     shown = base.format("When we closed for a week he waited and came back the day we reopened, and he "
                         "told me he trusts us to get it right.")
     assert point("loyalty", assessor, "sf_loyalty_trust", shown)[0]
+
+
+def test_an_adjustment_owed_in_general_is_not_one_made(assessor: Assessor) -> None:
+    """"We have to make reasonable adjustments, for example ramps or large print" says what the law
+    asks of anyone; "so I read each question out" (in the same sentence) and "I brought a chair"
+    are adjustments made."""
+    duty = ("The Equality Act 2010 says we can't treat disabled customers worse than anyone else and we "
+            "have to make reasonable adjustments, for example ramps or large print menus. At our café in "
+            "Bristol we treat everyone the same.")
+    assert not point("adjustment", assessor, "rl_reasonable_adjustment", duty)[0]
+    made = ("A customer with a learning disability found our forms confusing. Under the Equality Act 2010 "
+            "we must make reasonable adjustments, so I read each question out over the phone and filled "
+            "it in with her. She got the payment.")
+    assert point("adjustment", assessor, "rl_reasonable_adjustment", made)[0]
+    chair = ("A customer with MS couldn't stand for long while she waited for her order. I brought a chair "
+             "from the staff room. Shops have to make reasonable adjustments. She thanked me.")
+    assert point("adjustment", assessor, "rl_reasonable_adjustment", chair)[0]
