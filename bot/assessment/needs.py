@@ -194,6 +194,15 @@ STOCK_PHRASES = re.compile(
     # responsiveness" (RATER) names them; applying two to the case is something else.
     r"\breliability,? (?:and )?assurance,? (?:and )?tangibles?,? (?:and )?empathy,? (?:and )?"
     r"responsiveness\b|"
+    # A review said to have happened, with nothing it found: "we reviewed it as a team", "I
+    # evaluated the change", "was found to be a success", "everyone agreed it was much better".
+    r"\b(?:reviewed|evaluated|reviewing|evaluating) (?:it|the (?:change|changes|results|process|outcome))"
+    r"(?: as a team| together)?\b|"
+    r"\b(?:was|were|got|been) (?:reviewed|evaluated) by (?:senior |the |my |our )?"
+    r"(?:management|managers?|team)\b|"
+    r"\b(?:i|we) (?:always )?(?:evaluate|review) (?:changes|improvements|everything)\b|"
+    r"\b(?:found|proved|deemed) to be (?:a )?(?:success|successful|effective)\b|"
+    r"\beveryone (?:agreed|said|felt|thought) it was (?:much |a lot |way )?(?:better|a success|good)\b|"
     r"\btook (?:full |complete )?ownership"
     r"(?: of (?:it|this|that|the (?:issue|situation|problem|complaint|case)))?\b|"
     r"\bwent (?:above and beyond|the extra mile)\b|"

@@ -2320,3 +2320,15 @@ def test_an_adjustment_owed_in_general_is_not_one_made(assessor: Assessor) -> No
     chair = ("A customer with MS couldn't stand for long while she waited for her order. I brought a chair "
              "from the staff room. Shops have to make reasonable adjustments. She thanked me.")
     assert point("adjustment", assessor, "rl_reasonable_adjustment", chair)[0]
+
+
+def test_a_review_said_with_nothing_it_found_evaluates_nothing(assessor: Assessor) -> None:
+    """"We reviewed it as a team and everyone agreed it was much better" evaluates nothing; what the
+    check found does."""
+    base = ("At the contact centre in Cardiff we brought in a callback checklist last spring because "
+            "customers waited too long for a call back. {}")
+    said = base.format("We reviewed it as a team and everyone agreed it was much better.")
+    assert not point("review", assessor, "mi_before_after_review", said)[0]
+    found = base.format("Six weeks later I pulled the callback figures: the average wait had gone from "
+                        "three days to one.")
+    assert point("review", assessor, "mi_before_after_review", found)[0]
