@@ -227,6 +227,25 @@ STOCK_PHRASES = re.compile(
     r"(?:rules|law|regulations)\b",
     re.I,
 )
+# Where the learner works, said to set the scene ("At the bank in Paisley", "in my role at the
+# council contact centre in Leicester", "I work on the tills at a supermarket in Aberdeen"): the
+# setting is no substance for an idea said beside it ("At the phone shop in Glasgow I always keep
+# the focus on the customer's needs"). It still tells an occasion (`Findings.hollow` counts it), and
+# a team named in it is still a team.
+_WORKPLACE = (
+    r"(?:the|our|my|a|an) (?:[\w'-]+ ){0,3}?(?:shop|store|bank|branch|office|centre|center|hub|desk|"
+    r"caf[eé]|hotel|pub|bar|restaurant|council|practice|surgery|company|supplier|provider|society|"
+    r"association|airline|airport|station|gym|salon|pharmacy|warehouse|site|helpline|tills|phones|"
+    r"agency|trust)"
+)
+SETTING = re.compile(
+    # Said as where the learner works ("I work on the tills at a supermarket", "in my role at ..."),
+    rf"(?i:\b(?:i work|i'm|i am|working|in my role|my role is|based)\s+(?:[\w'-]+\s+){{0,3}}?"
+    rf"(?:at|in|on|for) {_WORKPLACE})(?: (?i:in|at|on) [A-Z][\w'-]+)?|"
+    # ... or as a workplace and its town ("At the bank in Paisley").
+    rf"(?i:\b(?:at|in|on|for) {_WORKPLACE}) (?i:in|at|on) [A-Z][\w'-]+"
+)
+SETTING_WORD = "<setting>"  # what a setting counts as among an answer's own words
 # Signals whose words must say something of this answer's own (see `Findings.substantial`).
 SUBSTANTIAL_SIGNALS = frozenset({"reasoning", "escalation"})
 SUBSTANCE_MIN = 2  # content words of the answer's own a hit's sentence needs
@@ -460,11 +479,12 @@ class Findings:
     # Entries named that do not apply in the learner's nation: never "the law that applied".
     elsewhere: frozenset[str] = frozenset()
     _hits: dict[str, list[tuple[str, Span]]] = field(default_factory=dict)
-    _substance: dict[tuple[Span, bool], bool] = field(default_factory=dict)
+    _substance: dict[tuple[Span, bool, bool], bool] = field(default_factory=dict)
     _ends: list[int] = field(default_factory=list)
     _sentences: dict[int, list[Word]] = field(default_factory=dict)
     _listed: frozenset[int] = frozenset()
     _stock: frozenset[int] = frozenset()
+    _setting: frozenset[int] = frozenset()
     _statutes: list[tuple[str, Span]] | None = None
     _developed: bool | None = None
     _hollow: bool | None = None
@@ -481,12 +501,18 @@ class Findings:
             starts[i] for m in STOCK_PHRASES.finditer(self.text)
             for i in range(bisect.bisect_left(starts, m.start()), bisect.bisect_left(starts, m.end()))
         )
+        self._setting = frozenset(
+            starts[i] for m in SETTING.finditer(self.text)
+            for i in range(bisect.bisect_left(starts, m.start()), bisect.bisect_left(starts, m.end()))
+        )
 
-    def substantial(self, span: Span, *, after: bool = False) -> bool:
+    def substantial(self, span: Span, *, after: bool = False, named: bool = False) -> bool:
         """Whether the sentence of a hit (for a reason, the clause after its cue) says something
         beyond the prompt's key words: "because it's the law" and "I escalated it" do not; nor does
-        a definition ("SMART means Specific, Measurable, ...", `defines`)."""
-        key = (span, after)
+        a definition ("SMART means Specific, Measurable, ...", `defines`). For a name (``named``),
+        where the learner works counts word by word: "at our contact centre in Hull we are measured
+        on AHT" puts the measure somewhere; for an idea it counts once (`SETTING`)."""
+        key = (span, after, named)
         if key in self._substance:
             return self._substance[key]
         if self.defines(span):
@@ -520,7 +546,12 @@ class Findings:
             # The figures inside a hit are the answer's own, like those around it: "a target to cut
             # after-call work from 90 to 60 seconds within 6 weeks" is a SMART target in use.
             ws = [w for w in same if not span[0] <= w.start < span[1] or figure(w)]
-        own = self._own(ws, conformity=after)
+        # A hit inside the setting ("I work in the contact centre for a housing association"): the
+        # setting is the hit's own sentence, not words beside an idea.
+        inside_setting = not after and any(
+            span[0] <= w.start < span[1] and w.start in self._setting for w in same
+        )
+        own = self._own(ws, conformity=after, setting=not (inside_setting or named))
         need = REASON_MIN if after else SUBSTANCE_MIN
         # In a developed answer (many words of its own), one own word beside the idea is enough:
         # "the policy is extra goodwill on top of his rights" in a full account of the case.
@@ -646,7 +677,7 @@ class Findings:
         """Whether a model or procedure named at ``span`` is put to work there: its sentence says
         something of the answer's own (`substantial`) and is not a habit ("I follow the complaint
         handling cycle on every complaint" says what is done in general, not on this occasion)."""
-        if not self.substantial(span):
+        if not self.substantial(span, named=True):
             return False
         at = bisect.bisect_right(self._ends, span[0])
         if at >= len(self.words):
@@ -671,20 +702,25 @@ class Findings:
             return f"{w.sentence}.{w.clause}"
         return str(w.sentence)
 
-    def _own(self, ws: list[Word], *, conformity: bool) -> int:
+    def _own(self, ws: list[Word], *, conformity: bool, setting: bool = True) -> int:
         """How many of ``ws`` say something of the answer's own: not a key word of the prompt, not
         a name (naming a law or policy is no reason of one's own: "because of GDPR"), and with
         ``conformity``, not a word of rules alone ("because it's policy")."""
         named = [(f.start, f.end) for f in self.found]
-        return sum(
-            1 for w in ws
+        own = [
+            w for w in ws
             if (figure(w) or (w.low not in FUNCTION_WORDS and len(w.low) > 2
                               and not self.keywords.covers(w)))
             and w.start not in self._listed and w.start not in self._stock
             and not any(s <= w.start < e for s, e in named)
             and not (conformity and w.stem in CONFORMITY)
             and w.stem not in BOILERPLATE
-        )
+        ]
+        if not setting:
+            return len(own)
+        # Where the learner works counts once, however many words it takes (`SETTING`).
+        placed = [w for w in own if w.start in self._setting]
+        return len(own) - len(placed) + (1 if placed else 0)
 
     def reason_before(self, span: Span) -> bool:
         """Whether "..., so I ..." gives a reason before its "so": the words back to the sentence's
@@ -763,7 +799,11 @@ class Findings:
                 fig = figure(w)
                 if not fig and (w.low in FUNCTION_WORDS or len(w.low) <= 2):
                     continue
-                if fig or not (
+                if w.start in self._setting and not fig:
+                    # Where the learner works is one thing of their own, however many words it takes
+                    # ("at the council contact centre in Leicester").
+                    own.add(SETTING_WORD)
+                elif fig or not (
                     self.keywords.in_prompt(w) or w.stem in BOILERPLATE or self.in_list(w)
                     or w.start in self._stock
                 ):

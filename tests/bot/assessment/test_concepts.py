@@ -2332,3 +2332,15 @@ def test_a_review_said_with_nothing_it_found_evaluates_nothing(assessor: Assesso
     found = base.format("Six weeks later I pulled the callback figures: the average wait had gone from "
                         "three days to one.")
     assert point("review", assessor, "mi_before_after_review", found)[0]
+
+
+def test_the_setting_is_no_substance_for_an_idea_said_beside_it(assessor: Assessor) -> None:
+    """"At the phone shop in Glasgow I always keep the focus on the customer's needs": where the
+    learner works sets the scene; it says nothing of the idea (`needs.SETTING`)."""
+    setting = ("At the phone shop in Glasgow I always keep the focus on the customer's needs and not the "
+               "sale. Once a lady came in about her bill and I checked her usage for her. Service is "
+               "different to selling and the customer should always come first.")
+    assert not point("need", assessor, "sf_service_not_sales", setting)[0]
+    shown = setting.replace("I checked her usage for her", "I checked her usage: she only used 2GB a "
+                            "month, so I moved her to a cheaper plan instead of the upgrade she asked about")
+    assert point("need", assessor, "sf_service_not_sales", shown)[0]
