@@ -2344,3 +2344,19 @@ def test_the_setting_is_no_substance_for_an_idea_said_beside_it(assessor: Assess
     shown = setting.replace("I checked her usage for her", "I checked her usage: she only used 2GB a "
                             "month, so I moved her to a cheaper plan instead of the upgrade she asked about")
     assert point("need", assessor, "sf_service_not_sales", shown)[0]
+
+
+@pytest.mark.parametrize(
+    "said",
+    [
+        "I noticed the same thing in about a third of the one-star reviews: the engineer not turning up",
+        "going through the comments I kept seeing people say the card didn't say when the water was back",
+        "a few ppl over like a month said the chips were cold when they got to the table",
+    ],
+)
+def test_a_trend_said_as_a_share_or_as_kept_seeing(assessor: Assessor, said: str) -> None:
+    """A trend in plain words: a share of the reviews, "kept seeing", a few people over a month."""
+    text = f"At the cafe we read our Google reviews. {said}. I told my manager and we changed it."
+    assert point("trend", assessor, "sf_feedback_trends", text)[0]
+    one = "At the cafe we read our Google reviews. One man said his chips were cold. I told my manager."
+    assert not point("trend", assessor, "sf_feedback_trends", one)[0]
