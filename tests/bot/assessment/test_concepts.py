@@ -2360,3 +2360,18 @@ def test_a_trend_said_as_a_share_or_as_kept_seeing(assessor: Assessor, said: str
     assert point("trend", assessor, "sf_feedback_trends", text)[0]
     one = "At the cafe we read our Google reviews. One man said his chips were cold. I told my manager."
     assert not point("trend", assessor, "sf_feedback_trends", one)[0]
+
+
+def test_law_first_needs_that_a_policy_adds_but_never_removes(assessor: Assessor) -> None:
+    """"The law comes first" alone is half of "the law takes priority and a policy can add to legal
+    rights but never remove them"; the second half says both, in any words, and is its own
+    substance ("policy can add to ur rights not take them away")."""
+    base = ("online order, jumper came with a hole in it, cx in llanelli wanted a refund. our returns policy "
+            "says post it back at ur own cost. consumer rights act 2015 says if its faulty we pay. {} "
+            "refunded £38 in 3 days.")
+    half = base.format("the law comes first so i did it.")
+    assert not point("law_first", assessor, "rl_law_before_policy", half)[0]
+    for said in ("law beats policy, policy can add to ur rights not take them away.",
+                 "law wins - policy can give extra but cant take away her rights.",
+                 "our own rules can be more generous but they can't leave her with less than the act."):
+        assert point("law_first", assessor, "rl_law_before_policy", base.format(said))[0], said
