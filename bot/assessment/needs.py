@@ -203,6 +203,15 @@ STOCK_PHRASES = re.compile(
     r"\b(?:i|we) (?:always )?(?:evaluate|review) (?:changes|improvements|everything)\b|"
     r"\b(?:found|proved|deemed) to be (?:a )?(?:success|successful|effective)\b|"
     r"\beveryone (?:agreed|said|felt|thought) it was (?:much |a lot |way )?(?:better|a success|good)\b|"
+    # Self-assessment and attitudes said as habits: "This shows I can find and apply guidance",
+    # "I always act on my feedback to continuously improve", "I always stay calm and follow the
+    # complaints procedure", "I make sure we always make reasonable adjustments".
+    r"\b(?:this|which|that|it) (?:shows|showed|demonstrates|demonstrated|proves|proved) (?:that )?"
+    r"(?:i|we) (?:can|could|am|was|know|understand|have|always)\b[^.!?\n]*|"
+    r"\b(?:i|we) (?:always|never) (?:try to |aim to |make sure (?:i |we )?|strive to )?"
+    r"(?:follow|act on|stay calm|remain|take ownership|treat|go above|deliver|exceed|keep the focus|"
+    r"understand|adapt|personalise|personalize)\b[^,.;!?\n]*|"
+    r"\bmake sure (?:i|we) always\b[^,.;!?\n]*|"
     r"\btook (?:full |complete )?ownership"
     r"(?: of (?:it|this|that|the (?:issue|situation|problem|complaint|case)))?\b|"
     r"\bwent (?:above and beyond|the extra mile)\b|"

@@ -2375,3 +2375,19 @@ def test_law_first_needs_that_a_policy_adds_but_never_removes(assessor: Assessor
                  "law wins - policy can give extra but cant take away her rights.",
                  "our own rules can be more generous but they can't leave her with less than the act."):
         assert point("law_first", assessor, "rl_law_before_policy", base.format(said))[0], said
+
+
+def test_attitudes_said_as_habits_are_no_use_of_an_idea(assessor: Assessor) -> None:
+    """"I always stay calm and follow the complaints procedure", "this shows I can ...": an attitude
+    or a self-assessment, not the procedure followed on an occasion."""
+    base = ("Mr Patel from Leeds rang fuming because his router had been dropping out every evening for "
+            "three weeks and said he was going to the ombudsman. I told him he could go to CISAS after 8 "
+            "weeks or with a deadlock letter. {} An engineer swapped the faulty line card on Friday.")
+    attitude = base.format("When a customer threatens the ombudsman I always stay calm and follow the "
+                           "complaints procedure.")
+    assert not point("procedure", assessor, "ee_telecoms_adr", attitude)[0]
+    followed = base.format("I logged it as a complaint and sent him the acknowledgement letter that day.")
+    assert point("procedure", assessor, "ee_telecoms_adr", followed)[0]
+    adapt = ("Our call script at the Sunderland site has mandatory parts. I always adapt it to the "
+             "customer's needs and personalise it. This shows I can adapt my communication.")
+    assert not point("adapt", assessor, "pp_greeting_script", adapt)[0]
