@@ -586,6 +586,11 @@ CUSTOMER_STATE = re.compile(
     # signal was bad".
     r"(?<!\bi )(?<!\bwe )\b(asking|asked|wanting|wanted|requesting|requested|demanding|demanded) "
     r"(for|to) (\w+\W+){0,8}$|"
+    # ... and what the customer wanted, said as a thing: "he wanted a new phone cos his old one was
+    # slow", "wanting to cancel there and then cause he was moving".
+    r"\b(he|she|they|customer|cx|guest|tenant|resident|passenger|patient|member|caller|lady|man|woman|"
+    r"fella|guy|gentleman|mum|dad)\s+(wanted|wants|wanting|needed|needs|was after) (a|an|his|her|their|"
+    r"the|some|new|to) (\w+\W+){0,6}$|"
     # What happened to the customer, and how it came about: "a wee woman w a walkin frame missed
     # her connection cos the first bus was late", "she was in bits bc it was pics of her mum".
     rf"\b(she|he|cx|the customer|a customer|{_PERSON})\s+(\w+\s+){{0,4}}?"

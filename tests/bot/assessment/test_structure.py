@@ -889,6 +889,14 @@ def test_why_the_customer_asked_for_something_is_not_the_learners_reason() -> No
     )
 
 
+def test_what_the_customer_wanted_is_not_the_learners_reason() -> None:
+    """"He wanted a new phone cos his old one was slow" is why the customer came in."""
+    assert not has_reasoning("A man came in and he wanted a new phone cos his old one was slow. I asked "
+                             "him what he used it for.")
+    assert has_reasoning("A man came in for a new phone. I asked what he used it for, cos a cheaper "
+                         "one might do the job.")
+
+
 def test_what_the_learner_asked_for_keeps_its_reason() -> None:
     assert has_reasoning("I asked for his ID because he looked about 16.")
 
