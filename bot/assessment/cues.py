@@ -795,7 +795,11 @@ REASONING = alternation(
     # Explanations in chat: "meant we could show", "cause was the software", "which kills FCR".
     # ... not a duty restated in the present: "the Consumer Duty means we have to look after
     # vulnerable people" ("the Act meant he was entitled to a refund" is the law applied to the case).
-    r"\b(?=mean)(?<![.!?]\s)(meant|means(?! (?:we|you) (?:have to|has to|must|need to|'ve got to)\b)) "
+    r"\b(?=mean)(?<![.!?]\s)(meant|means(?! (?:we|you) (?:have to|has to|must|need to|'ve got to|"
+    # ... nor a duty or a practice restated: "the Equality Act 2010 means we treat everyone the same",
+    # "the Consumer Duty means we mustn't sell people products that don't give them fair value".
+    r"mustn'?t|must not|can'?t|cannot|can only|should|shouldn'?t|treat|give|offer|keep|protect|"
+    r"are(?:n'?t| not) allowed)\b)) "
     r"(we|i|that|she|he|they|customers|people|its|it's|it|you|the)\b|"
     r"\b(the |root )?cause was\b|"
     r"\bturned out\b|\bsince (a|an|our|their|his|her|every|each)\b|"

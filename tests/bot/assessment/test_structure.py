@@ -1129,6 +1129,9 @@ def test_so_its_gives_a_reason_in_phone_notes() -> None:
 def test_a_duty_to_protect_is_no_reason_but_the_law_applied_is() -> None:
     assert not has_reasoning("The Data Protection Act says we have to protect patient information.")
     assert has_reasoning("The Consumer Rights Act 2015 meant he was entitled to a replacement at no cost.")
+    # A duty or a practice restated with "means we ..." is no reason either.
+    assert not has_reasoning("The Equality Act 2010 means we treat everyone the same.")
+    assert not has_reasoning("The Consumer Duty means we mustn't sell people products without fair value.")
 
 
 @pytest.mark.parametrize(
