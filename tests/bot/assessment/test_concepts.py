@@ -2391,3 +2391,18 @@ def test_attitudes_said_as_habits_are_no_use_of_an_idea(assessor: Assessor) -> N
     adapt = ("Our call script at the Sunderland site has mandatory parts. I always adapt it to the "
              "customer's needs and personalise it. This shows I can adapt my communication.")
     assert not point("adapt", assessor, "pp_greeting_script", adapt)[0]
+
+
+@pytest.mark.parametrize(
+    "rule",
+    ["its social responsibility code says we have to", "the consumer standards say we have to",
+     "thats ofcoms 8 week rule, we have to"],
+)
+def test_a_regulators_rule_named_in_its_own_words(assessor: Assessor, rule: str) -> None:
+    """A regulator's own rule book by the name learners use: a code, the consumer standards, a
+    rule known by its time limit."""
+    base = ("The regulator licenses us and can fine us. The part that changes my day most is that {} "
+            "step in when someone is being harmed. One night a player made fourteen deposits in three "
+            "hours, so I opened a chat and he set a limit.")
+    assert point("rule", assessor, "rl_regulator_role", base.format(rule))[0]
+    assert not point("rule", assessor, "rl_regulator_role", base.format("we have to"))[0]
