@@ -2406,3 +2406,13 @@ def test_a_regulators_rule_named_in_its_own_words(assessor: Assessor, rule: str)
             "hours, so I opened a chat and he set a limit.")
     assert point("rule", assessor, "rl_regulator_role", base.format(rule))[0]
     assert not point("rule", assessor, "rl_regulator_role", base.format("we have to"))[0]
+
+
+def test_a_procedure_named_by_what_it_does(assessor: Assessor) -> None:
+    """"The way we deal with lost property changed" names the lost property procedure."""
+    base = ("I work at the station enquiry desk in Portadown. In the summer {} changed: now items are kept "
+            "two weeks and people show photo ID. I heard about it in an email from the station manager "
+            "and briefed the weekend staff. Since then all 46 collections had ID recorded.")
+    named = base.format("the way we deal with lost property")
+    assert point("policy", assessor, "pp_policy_change", named)[0]
+    assert not point("policy", assessor, "pp_policy_change", base.format("something"))[0]
