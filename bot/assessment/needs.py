@@ -765,16 +765,18 @@ class Findings:
             return False
         return any(span[0] <= s and e <= span[1] for _, (s, e) in self.concept(inner))
 
-    def planned(self, span: Span) -> bool:
+    def planned(self, span: Span, *, clause: bool = False) -> bool:
         """Whether a mention at ``span`` is said as a plan or a wish, not as what was done: its
         sentence, up to the mention, says "next time", "in future", "I'd", "I would", "probably"
-        or "if I" ("next time I'd probably use plan do check act")."""
+        or "if I" ("next time I'd probably use plan do check act"). With ``clause``, only its own
+        clause is read: "I said I'd be cross too, I said sorry" said sorry."""
         at = bisect.bisect_right(self._ends, span[0])
         if at >= len(self.words):
             return False
-        sentence = self.words[at].sentence
+        sentence, own = self.words[at].sentence, self.words[at].clause
         lo = at
-        while lo > 0 and self.words[lo - 1].sentence == sentence and at - lo < PLAN_REACH:
+        while (lo > 0 and self.words[lo - 1].sentence == sentence and at - lo < PLAN_REACH
+               and not (clause and self.words[lo - 1].clause != own)):
             lo -= 1
         return bool(PLAN.search(self.text, self.words[lo].start, span[0]))
 
@@ -1229,6 +1231,27 @@ def staged(content: Content | None, entry_id: str, text: str) -> Span | None:
 
 
 ENACTED_MIN = 2  # a named model's stages done as the learner's steps that put it to work
+# The words learners use for doing a model's stage, by the stage's stem (`enacted`).
+STAGE_DONE: dict[str, frozenset[str]] = {
+    stem(k): frozenset(stem(w) for w in v)
+    for k, v in {
+        "hear": ("heard", "listened"),
+        "listen": ("heard", "hear"),
+        "empathise": ("sympathised", "sympathized", "empathized", "understood"),
+        "apologise": ("sorry", "apologized"),
+        "take": ("took",),
+        "ownership": ("myself",),
+        "resolve": ("fixed", "sorted", "solved", "refunded", "replaced", "swapped", "resolved"),
+        "explain": ("explained", "told"),
+        "thank": ("thanked",),
+        "follow": ("rang", "checked"),
+        "check": ("checked", "compared", "measured", "reviewed"),
+        "do": ("tried", "trialled", "trialed", "piloted"),
+        "plan": ("planned",),
+        "act": ("rolled", "kept", "adopted"),
+        "review": ("reviewed", "checked", "compared"),
+    }.items()
+}
 
 
 def enacted(content: Content | None, entry_id: str, fx: Findings) -> Span | None:
@@ -1240,16 +1263,20 @@ def enacted(content: Content | None, entry_id: str, fx: Findings) -> Span | None
     said = {stem(s) for s in stages(content, entry_id) if len(s) > 2 and s not in FUNCTION_WORDS}
     if len(said) < ENACTED_MIN:
         return None
+    # A stage done in the learner's own word for it ("I heard her out", "I said sorry", "I checked
+    # the figures"): each such word stands for its stage.
+    doing = {w: st for st in said for w in STAGE_DONE.get(st, ())} | {st: st for st in said}
     names = [(f.start, f.end) for f in fx.found]
     seen: dict[str, Word] = {}
     for w in fx.words:
-        if w.stem not in said or w.stem in seen or fx.in_list(w) or fx.in_stock(w):
+        stage_of = doing.get(w.stem)
+        if stage_of is None or stage_of in seen or fx.in_list(w) or fx.in_stock(w):
             continue
         if any(a <= w.start < b for a, b in names) or fx.defines((w.start, w.end)):
             continue
-        if fx.planned((w.start, w.end)):
+        if fx.planned((w.start, w.end), clause=True):
             continue
-        seen[w.stem] = w
+        seen[stage_of] = w
     if len(seen) < ENACTED_MIN:
         return None
     ws = sorted(seen.values(), key=lambda w: w.start)

@@ -2416,3 +2416,14 @@ def test_a_procedure_named_by_what_it_does(assessor: Assessor) -> None:
     named = base.format("the way we deal with lost property")
     assert point("policy", assessor, "pp_policy_change", named)[0]
     assert not point("policy", assessor, "pp_policy_change", base.format("something"))[0]
+
+
+def test_a_model_done_in_the_learners_own_words_for_its_stages(assessor: Assessor) -> None:
+    """"I used HEAT. I heard her out ..., I said sorry ...": its stages done in the learner's own
+    words for them put the model to work; the name alone does not."""
+    base = ("A member came in fuming because her fee had been taken twice. I had to see it through. "
+            "I used HEAT.{} I checked the payment system and finance refunded her that afternoon.")
+    done = base.format(" I heard her out without butting in, I said I'd be cross too if it was my rent "
+                       "money, I said sorry it had happened, and I told her I would deal with it myself.")
+    assert point("model", assessor, "pp_complaint_steps", done)[0]
+    assert not point("model", assessor, "pp_complaint_steps", base.format(""))[0]
