@@ -285,8 +285,14 @@ _DUTY_GIVEN = (
 # What a duty noun is said to be: "my job that morning was to make sure", "my job on the till is
 # making sure", "my job to get it fixed", "my part was to build", "the job of finding out why".
 DUTY_WHAT = alternation(
-    r"^[\w' :\-]{0,60}?\b(to (?!(?:the|a|an|me|my|him|her|them|us|it|this|that|our|their|his|be honest|"
-    r"do with|bits)\b)\w+|(is|was|were|being|(?<=['’])s) "
+    # Fillers after "to" in speech ("my job was to, like, get her complaint handled").
+    r"^[\w' :\-]{0,60}?\b(to(?:,?\s+(?:like|you know|um|erm|uh|basically))*,?\s+"
+    r"(?!(?:the|a|an|me|my|him|her|them|us|it|this|that|our|their|his|be honest|"
+    r"do with|bits)\b)\w+|"
+    # Phone notes drop the "to": "my job was check him b4 i poured", "my job was cut them".
+    r"(is|was) (check|cut|get|protect|sort|fix|make|find|stop|keep|help|deal|handle|reduce|bring|clear|"
+    r"chase|ring|call|decide|tell|explain|rebook|refund|calm|train|coach|improve|update|work out)\b|"
+    r"(is|was|were|being|(?<=['’])s) "
     r"((basically|just|really|mainly|mostly|all about|about) )?\w+ing|(of|on) \w+ing|"
     # What the duty was, named: "my task was the check stage", "my target was 12 a week".
     r"(is|was|were) (the \w+ (stage|step|part|bit|side|end)|(about |around |over |under |at least )?\d))\b",
@@ -313,7 +319,13 @@ TASK_CLASSES = {
         # mine" (not "the mistake was mine").
         r"\b\w{3,}ing\b[\w' ]{0,50}?\b(was|is) (all )?mine\b|"
         r"\bon my (plate|shoulders)\b|\b(i was|i'?m|put me|left me) (\w+ )?in charge\b|"
-        rf"\bi (was|were|am|'m) (\w+ )?responsible\b|\b(was|became|is) my ({_DUTY})\b",
+        rf"\bi (was|were|am|'m) (\w+ )?responsible\b|\b(was|became|is) my ({_DUTY})\b|"
+        # The decision was the learner's: "it was my call whether we could tell him anything", "it
+        # was my decision what we told the tenants".
+        r"\b(it'?s|it is|its|it was)( all)? my (call|decision|choice)\b(?=,|\s+(whether|what|if|how|to|and|"
+        r"which|who|as)\b)|"
+        # ... or set for the learner: "my area manager's target for me was to get us above 80%".
+        r"\b(target|aim|goal|brief|job|task) for me (was|is) to\b",
         re.I,
     ),
     # Someone gave it to the learner: "my team leader gave me the job of", "asked me to trial".

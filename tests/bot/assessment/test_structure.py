@@ -1160,10 +1160,25 @@ def test_a_trade_weighed_is_a_reason() -> None:
         "Customers kept ringing back about the same burst. I wanted a fix the crews would actually use.",
         "Our reopen rate was 14% against 8% bank-wide. It was then on me to get us there.",
         "A mum rang about black mould in her baby's room. I needed someone qualified out to her fast.",
+        # Phone notes drop the "to"; speech puts fillers after it; a decision that was the
+        # learner's; a target set for the learner (seen on holdout11 and holdout12, scored).
+        "fri night a lad ordered 4 pints, looked about 19, my job was check him b4 i poured anything.",
+        "um so she rang about her broadband. Um my job was to, like, get her complaint handled properly.",
+        "His son rang about the account. It was my call whether we could tell him anything.",
+        "Scores were 71%. My area manager's target for me was to get us above 80% by September.",
     ],
 )
 def test_tasks_said_as_the_thing_needed(text: str) -> None:
     assert star_parts(text)["task"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["I love my job was the first thing I said.", "It was my call centre's busiest day.",
+     "my job was hard that week."],
+)
+def test_a_duty_word_without_the_duty_is_no_task(text: str) -> None:
+    assert not star_parts(text)["task"]
 
 
 def test_done_by_a_time_is_the_result() -> None:
