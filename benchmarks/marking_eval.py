@@ -12,6 +12,8 @@
     python benchmarks/marking_eval.py --set dev9           # the eighth holdout (holdout8), development now
     python benchmarks/marking_eval.py --set dev10          # the ninth holdout (holdout9), development now
     python benchmarks/marking_eval.py --set dev11          # the tenth holdout (holdout10), development now
+    python benchmarks/marking_eval.py --set dev12          # the eleventh holdout (holdout11), development now
+    python benchmarks/marking_eval.py --set dev13          # the twelfth holdout (holdout12), development now
 
 Prints per-point accuracy, Cohen's kappa, grade agreement, distinction recall and precision, a
 confusion table per kind of check and per answer style, and the grade confusion matrix. With

@@ -306,21 +306,16 @@ def test_dev11_is_sound(content: Content) -> None:
     check_blind_set(content, "dev11", {"h0a", "h0b", "h0c", "h0d", "h0e", "h0f"}, 66, earlier)
 
 
-# --- holdout11: written blind to the engine; kept held out, never scored by a test -----------------
+# --- dev12 and dev13: holdout11 and holdout12, written blind, scored once at 3c052d3, opened --------
 
 
-def test_holdout11_is_sound(content: Content) -> None:
-    """Checked for form only; its labels are never compared with the engine here. No answer repeats
-    one of another set, held out or not."""
-    parts = {"h1a", "h1b", "h1c", "h1d", "h1e", "h1f"}
-    check_blind_set(content, "holdout11", parts, 66, SETS)
+def test_dev12_is_sound(content: Content) -> None:
+    """dev12 was holdout11: scored once at 3c052d3, then opened for development."""
+    earlier = SETS[: SETS.index("dev12")]
+    check_blind_set(content, "dev12", {"h1a", "h1b", "h1c", "h1d", "h1e", "h1f"}, 66, earlier)
 
 
-# --- holdout12: written blind to the engine; kept held out, never scored by a test -----------------
-
-
-def test_holdout12_is_sound(content: Content) -> None:
-    """Checked for form only; its labels are never compared with the engine here. No answer repeats
-    one of another set, held out or not."""
-    parts = {"h2a", "h2b", "h2c", "h2d", "h2e", "h2f"}
-    check_blind_set(content, "holdout12", parts, 66, (*SETS, "holdout11"))
+def test_dev13_is_sound(content: Content) -> None:
+    """dev13 was holdout12: scored once at 3c052d3, then opened for development."""
+    earlier = SETS[: SETS.index("dev13")]
+    check_blind_set(content, "dev13", {"h2a", "h2b", "h2c", "h2d", "h2e", "h2f"}, 66, earlier)

@@ -82,16 +82,18 @@ OTHER_DEVELOPMENT_SETS = ("dev2", "tuning2")
 # kappa 0.899, grade agreement 0.886), rounded down to allow one point or one grade. These are
 # development figures, not a held-out estimate (docs/assessment.md). Raise them as the engine
 # improves, never lower them. (First landed at 0.915 / 0.83 / 0.80, then 0.94 / 0.88 / 0.865.)
-DEV3_MIN_POINT_ACCURACY = 0.945
-DEV3_MIN_KAPPA = 0.89
-DEV3_MIN_GRADE_AGREEMENT = 0.875
+DEV3_MIN_POINT_ACCURACY = 0.955
+DEV3_MIN_KAPPA = 0.915
+DEV3_MIN_GRADE_AGREEMENT = 0.93
+# (Raised after the eleventh round to 0.955 / 0.915 / 0.93 from 0.965, 0.928, 0.943.)
 
 
 # --- dev4: the third holdout (holdout3), scored once at 34405b0 and opened for development --------
 # First held to its one held-out scoring (0.862, kappa 0.694, grade 0.684); now to its figures at the
 # end of the fourth round, which tuned on it (0.936, kappa 0.851, grade 0.887), rounded down to
 # allow a point or a grade. Raise them as the engine improves, never lower them.
-DEV4_FLOORS = (0.945, 0.875, 0.915)
+DEV4_FLOORS = (0.965, 0.925, 0.95)
+# (Raised after the eleventh round to 0.965 / 0.925 / 0.95 from 0.973, 0.936, 0.962.)
 # (Raised after the fifth round: 0.946, kappa 0.873, grade 0.902; it was 0.93 / 0.84 / 0.88. Raised
 # after the seventh round from 0.951, 0.885, 0.925; it was 0.94 / 0.86 / 0.89.)
 
@@ -99,7 +101,8 @@ DEV4_FLOORS = (0.945, 0.875, 0.915)
 # --- dev5: the fourth holdout (holdout4), scored once at 8eb2248 and opened for development --------
 # Scored once at 0.828, kappa 0.623, grade 0.703; tuned on in the fifth round (0.916, kappa 0.810,
 # grade 0.855), rounded down to allow a point or a grade. Raise as the engine improves, never lower.
-DEV5_FLOORS = (0.945, 0.88, 0.905)
+DEV5_FLOORS = (0.945, 0.885, 0.915)
+# (Raised after the eleventh round to 0.945 / 0.885 / 0.915 from 0.953, 0.893, 0.927.)
 # (Raised after the tenth round to 0.945 / 0.88 / 0.905 from 0.951, 0.890, 0.915.)
 # (Raised after work on dev6 to 0.915 / 0.81 / 0.86 from its figures then: 0.920, 0.820, 0.867;
 # after the sixth round to 0.92 / 0.82 / 0.875 from 0.924, 0.830, 0.885; after the seventh round to
@@ -109,7 +112,8 @@ DEV5_FLOORS = (0.945, 0.88, 0.905)
 # --- dev6: the fifth holdout (holdout5), scored once at 9b9416e and opened for development --------
 # Scored once at 0.879, kappa 0.722, grade 0.796; after the work that followed on it (0.888, kappa
 # 0.741, grade 0.802), rounded down to allow a couple of points or grades. Raise, never lower.
-DEV6_FLOORS = (0.945, 0.88, 0.92)
+DEV6_FLOORS = (0.95, 0.895, 0.93)
+# (Raised after the eleventh round to 0.95 / 0.895 / 0.93 from 0.958, 0.906, 0.939.)
 # (Raised after the tenth round to 0.945 / 0.88 / 0.92 from 0.951, 0.889, 0.926.)
 # (Raised after the ninth round to 0.94 / 0.865 / 0.91 from 0.945, 0.874, 0.921.)
 # (Raised after the sixth round, which tuned on it, to 0.905 / 0.79 / 0.835 from 0.914, 0.803,
@@ -120,7 +124,8 @@ DEV6_FLOORS = (0.945, 0.88, 0.92)
 # --- dev7: the sixth holdout (holdout6), scored once at 208dde1 and opened for development --------
 # Scored once at 0.869, kappa 0.688, grade 0.740 (90 of 121 distinctions), rounded down to allow a
 # couple of points or grades. Raise as the engine improves, never lower.
-DEV7_FLOORS = (0.925, 0.835, 0.875)
+DEV7_FLOORS = (0.94, 0.86, 0.885)
+# (Raised after the eleventh round to 0.94 / 0.86 / 0.885 from 0.945, 0.871, 0.897.)
 # (Raised after the tenth round to 0.925 / 0.835 / 0.875 from 0.934, 0.844, 0.881.)
 # (Raised after the ninth round to 0.92 / 0.82 / 0.86 from 0.929, 0.831, 0.868.)
 # (It was 0.865 / 0.68 / 0.73; raised during the seventh round, which tuned on it, to 0.895 / 0.755
@@ -130,7 +135,8 @@ DEV7_FLOORS = (0.925, 0.835, 0.875)
 # --- dev8: the seventh holdout (holdout7), scored once at 3ae9c0c and opened for development -------
 # Scored once at 0.893, kappa 0.735, grade 0.737 (29 of 38 distinctions), rounded down to allow a
 # couple of points or grades. Raise as the engine improves, never lower.
-DEV8_FLOORS = (0.92, 0.80, 0.85)
+DEV8_FLOORS = (0.94, 0.855, 0.875)
+# (Raised after the eleventh round to 0.94 / 0.855 / 0.875 from 0.948, 0.872, 0.889.)
 # (It was 0.885 / 0.72 / 0.72; raised after the ninth round to 0.92 / 0.80 / 0.85 from 0.928, 0.821,
 # 0.869.)
 
@@ -138,7 +144,8 @@ DEV8_FLOORS = (0.92, 0.80, 0.85)
 # --- dev9: the eighth holdout (holdout8), scored once at 1fec80b and opened for development -------
 # Scored once at 0.909, kappa 0.764, grade 0.848 (65 of 74 distinctions), rounded down to allow a
 # couple of points or grades. Raise as the engine improves, never lower.
-DEV9_FLOORS = (0.94, 0.84, 0.895)
+DEV9_FLOORS = (0.95, 0.875, 0.935)
+# (Raised after the eleventh round to 0.95 / 0.875 / 0.935 from 0.958, 0.890, 0.944.)
 # (It was 0.90 / 0.75 / 0.835; raised after the ninth round, which tuned on it, to 0.94 / 0.84 / 0.895
 # from 0.947, 0.860, 0.909.)
 
@@ -146,7 +153,8 @@ DEV9_FLOORS = (0.94, 0.84, 0.895)
 # --- dev10: the ninth holdout (holdout9), scored once at 32507ce and opened for development -------
 # Scored once at 0.893, kappa 0.770, grade 0.823 (58 of 66 distinctions), rounded down to allow a
 # couple of points or grades. Raise as the engine improves, never lower.
-DEV10_FLOORS = (0.935, 0.86, 0.91)
+DEV10_FLOORS = (0.95, 0.90, 0.925)
+# (Raised after the eleventh round to 0.95 / 0.90 / 0.925 from 0.959, 0.913, 0.934.)
 # (It was 0.885 / 0.755 / 0.81; raised after the tenth round, which tuned on it, to 0.935 / 0.86 /
 # 0.91 from 0.941, 0.873, 0.919.)
 
@@ -154,9 +162,18 @@ DEV10_FLOORS = (0.935, 0.86, 0.91)
 # --- dev11: the tenth holdout (holdout10), scored once at 3c66faa and opened for development ------
 # Scored once at 0.919, kappa 0.819, grade 0.828 (56 of 66 distinctions), rounded down to allow a
 # couple of points or grades. Raise as the engine improves, never lower.
-DEV11_FLOORS = (0.94, 0.87, 0.875)
+DEV11_FLOORS = (0.955, 0.90, 0.91)
+# (Raised after the eleventh round to 0.955 / 0.90 / 0.91 from 0.962, 0.913, 0.919.)
 # (It was 0.91 / 0.80 / 0.815; raised after the work that followed its scoring to 0.94 / 0.87 /
 # 0.875 from 0.948, 0.882, 0.889.)
+
+
+# --- dev12 and dev13: holdout11 and holdout12, both scored once at 3c052d3, then opened --------
+# Scored once at 0.927, kappa 0.840, grade 0.879 (58 of 66 distinctions) and 0.914, kappa 0.817,
+# grade 0.808 (45 of 65); then the task work on them (0.928 / 0.843 / 0.879 and 0.923 / 0.835 /
+# 0.854, 54 of 65), rounded down to allow a couple of points or grades. Raise, never lower.
+DEV12_FLOORS = (0.92, 0.83, 0.865)
+DEV13_FLOORS = (0.915, 0.825, 0.845)
 
 
 # Each development set but tuning, with its floors: (point accuracy, kappa, grade agreement).
@@ -170,6 +187,8 @@ FLOORS = {name: (MIN_POINT_ACCURACY, MIN_KAPPA, MIN_GRADE_AGREEMENT) for name in
     "dev9": DEV9_FLOORS,
     "dev10": DEV10_FLOORS,
     "dev11": DEV11_FLOORS,
+    "dev12": DEV12_FLOORS,
+    "dev13": DEV13_FLOORS,
 }
 
 
