@@ -286,7 +286,7 @@ _DUTY_GIVEN = (
 # making sure", "my job to get it fixed", "my part was to build", "the job of finding out why".
 DUTY_WHAT = alternation(
     # Fillers after "to" in speech ("my job was to, like, get her complaint handled").
-    r"^[\w' :\-]{0,60}?\b(to(?:,?\s+(?:like|you know|um|erm|uh|basically))*,?\s+"
+    r"^[\w' :\-]{0,60}?\b(to(?:[,\s]+(?:like|you know|um|erm|uh|basically))*[,\s]*\s"
     r"(?!(?:the|a|an|me|my|him|her|them|us|it|this|that|our|their|his|be honest|"
     r"do with|bits)\b)\w+|"
     # Phone notes drop the "to": "my job was check him b4 i poured", "my job was cut them".

@@ -1164,6 +1164,7 @@ def test_a_trade_weighed_is_a_reason() -> None:
         # learner's; a target set for the learner (seen on holdout11 and holdout12 after their one scoring: dev12, dev13).
         "fri night a lad ordered 4 pints, looked about 19, my job was check him b4 i poured anything.",
         "um so she rang about her broadband. Um my job was to, like, get her complaint handled properly.",
+        "he kept refusing his wash. and my job was to, you know, get his personal care done.",
         "His son rang about the account. It was my call whether we could tell him anything.",
         "Scores were 71%. My area manager's target for me was to get us above 80% by September.",
     ],
