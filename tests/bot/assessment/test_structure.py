@@ -1161,7 +1161,8 @@ def test_a_trade_weighed_is_a_reason() -> None:
         "Our reopen rate was 14% against 8% bank-wide. It was then on me to get us there.",
         "A mum rang about black mould in her baby's room. I needed someone qualified out to her fast.",
         # Phone notes drop the "to"; speech puts fillers after it; a decision that was the
-        # learner's; a target set for the learner (seen on holdout11 and holdout12 after their one scoring: dev12, dev13).
+        # learner's; a target set for the learner (seen on holdout11 and holdout12 after their one
+        # scoring: dev12, dev13).
         "fri night a lad ordered 4 pints, looked about 19, my job was check him b4 i poured anything.",
         "um so she rang about her broadband. Um my job was to, like, get her complaint handled properly.",
         "he kept refusing his wash. and my job was to, you know, get his personal care done.",
