@@ -319,3 +319,13 @@ def test_dev13_is_sound(content: Content) -> None:
     """dev13 was holdout12: scored once at 3c052d3, then opened for development."""
     earlier = SETS[: SETS.index("dev13")]
     check_blind_set(content, "dev13", {"h2a", "h2b", "h2c", "h2d", "h2e", "h2f"}, 66, earlier)
+
+
+# --- holdout13: written blind to the engine; kept held out, never scored by a test -----------------
+
+
+def test_holdout13_is_sound(content: Content) -> None:
+    """Checked for form only; its labels are never compared with the engine here. No answer repeats
+    one of another set."""
+    parts = {"hma", "hmb", "hmc", "hmd", "hme", "hmf"}
+    check_blind_set(content, "holdout13", parts, 66, SETS)
