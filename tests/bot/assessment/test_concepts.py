@@ -2427,3 +2427,23 @@ def test_a_model_done_in_the_learners_own_words_for_its_stages(assessor: Assesso
                        "money, I said sorry it had happened, and I told her I would deal with it myself.")
     assert point("model", assessor, "pp_complaint_steps", done)[0]
     assert not point("model", assessor, "pp_complaint_steps", base.format(""))[0]
+
+
+@pytest.mark.parametrize(
+    "target",
+    ["my first contact resolution was the lowest in the team, so the target was to get it to seventy "
+     "percent by the thirty first of March",
+     "We agreed a target: get my seven-day repeat-contact rate on billing queries down to 12% or lower "
+     "by 30 June"],
+)
+def test_a_smart_target_with_its_date_in_words_or_its_figure_further_on(
+    assessor: Assessor, target: str
+) -> None:
+    """A SMART target whose deadline is a date said in words, or whose figure comes many words after
+    "target": its figure and deadline make it SMART without the word."""
+    text = (f"In my one to one my team leader and I looked at my figures. {target}. I recapped every call "
+            "before closing it, and by the deadline I was at 73%.")
+    assert point("smart", assessor, "mi_smart_target", text)[0]
+    bare = ("In my one to one my team leader and I looked at my figures. We agreed a target to improve. I "
+            "recapped every call before closing it.")
+    assert not point("smart", assessor, "mi_smart_target", bare)[0]
