@@ -720,6 +720,11 @@ NOT_A_RESULT = alternation(
     # A standard, said in the present of every case: "we agreed every table gets greeted within two
     # minutes", "stage 1 is an acknowledgement within 3 days".
     r"\bevery (\w+ ){1,2}?(gets?|is|are|should|has to|must)|\b(stage|step) (\d|one|two|three) is|"
+    # A limit waited out or a clock started, and a trigger in a process: "he cant go til its been 8
+    # wks", "which starts the eight weeks", "it goes red after 20 hours", "chase any on day 8", "greet
+    # within 30 seconds of someone walking in".
+    r"\b(til|until)\b|\bstarts? the|\b(goes|go|turns|turn) (red|amber)( after| at)?|\bon day|"
+    r"\bgreet (\w+ ){0,3}?within|"
     # The fault coming back, before anything fixed it: "it fell over again within a day or two".
     r"(fell over|broke|broken|failed|stopped|dropped|dropping|went down|crashed|came back|happened) "
     r"(\w+ )?again|"

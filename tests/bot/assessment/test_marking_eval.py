@@ -170,10 +170,11 @@ DEV11_FLOORS = (0.955, 0.90, 0.91)
 
 # --- dev12 and dev13: holdout11 and holdout12, both scored once at 3c052d3, then opened --------
 # Scored once at 0.927, kappa 0.840, grade 0.879 (58 of 66 distinctions) and 0.914, kappa 0.817,
-# grade 0.808 (45 of 65); then the task work on them (0.928 / 0.843 / 0.879 and 0.923 / 0.835 /
-# 0.854, 54 of 65), rounded down to allow a couple of points or grades. Raise, never lower.
-DEV12_FLOORS = (0.92, 0.83, 0.865)
-DEV13_FLOORS = (0.915, 0.825, 0.845)
+# grade 0.808 (45 of 65); then the work after the scoring (0.934 / 0.857 / 0.894, 60 of 66, and
+# 0.926 / 0.840 / 0.854, 55 of 65), rounded down to allow a couple of points or grades. Raise,
+# never lower.
+DEV12_FLOORS = (0.925, 0.845, 0.885)
+DEV13_FLOORS = (0.92, 0.83, 0.845)
 
 
 # Each development set but tuning, with its floors: (point accuracy, kappa, grade agreement).

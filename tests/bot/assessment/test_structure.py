@@ -1141,6 +1141,11 @@ def test_a_duty_to_protect_is_no_reason_but_the_law_applied_is() -> None:
         "Our charter says we treat people fairly, and that we reply to complaints within five working days.",
         "I fixed my checklist and asked the compliance officer to look at my next five files early.",
         "A member paid for a course but the pool was shut for three weeks for repairs, so I refunded her.",
+        # A limit waited out, a clock started, a trigger in a process, a standard's own time.
+        "cx rang about his bill, said hes going to the ombudsman. told him he cant go til its been 8 wks.",
+        "I logged it as a formal complaint, which starts the eight weeks, and sent it to billing.",
+        "I answer the emails every morning. The inbox shows each email's age and it goes red after 20 hours.",
+        "I agreed a check-in standard with the team: greet within 30 seconds of someone walking in.",
     ],
 )
 def test_a_standard_a_scope_or_a_closure_is_no_result(text: str) -> None:
