@@ -12,6 +12,7 @@ from __future__ import annotations
 import bisect
 import re
 from dataclasses import dataclass, field
+from itertools import takewhile
 
 from bot.assessment.concepts import FUNCTION_WORDS, ConceptIndex, Word, excerpt, stem, words
 from bot.assessment.cues import ACTION
@@ -239,8 +240,9 @@ STOCK_PHRASES = re.compile(
 # Where the learner works, said to set the scene ("At the bank in Paisley", "in my role at the
 # council contact centre in Leicester", "I work on the tills at a supermarket in Aberdeen"): the
 # setting is no substance for an idea said beside it ("At the phone shop in Glasgow I always keep
-# the focus on the customer's needs"). It still tells an occasion (`Findings.hollow` counts it), and
-# a team named in it is still a team.
+# the focus on the customer's needs"), so it counts as one word of the answer's own however long it
+# is (`Findings._own`, `Findings.hollow`); a name put to work keeps it whole, and a team named in it
+# is still a team.
 _WORKPLACE = (
     r"(?:the|our|my|a|an) (?:[\w'-]+ ){0,3}?(?:shop|store|bank|branch|office|centre|center|hub|desk|"
     r"caf[eé]|hotel|pub|bar|restaurant|council|practice|surgery|company|supplier|provider|society|"
@@ -321,8 +323,6 @@ GENERAL_VALUE = re.compile(
     r"(?:important|vital|key|essential|crucial)\b",
     re.I,
 )
-# Someone else at work as the doer, right before what was done: "my supervisor apologised to him",
-# "the store manager wrote an action plan", "my colleague wrote everything down for him".
 # Customers in general, in the present (`Findings.said_of_everyone`) ...
 EVERYONE = re.compile(
     r"\b(?:customers|people|clients|guests|consumers|members|regulars)\s+(?:\w+\s+){0,2}?"
@@ -342,6 +342,8 @@ HAPPENED = re.compile(
     r"\b(?:last|yesterday|ago|once|one day|this one)\b",
     re.I,
 )
+# Someone else at work as the doer, right before what was done: "my supervisor apologised to him",
+# "the store manager wrote an action plan", "my colleague wrote everything down for him".
 OTHERS_DOING = re.compile(
     r"\b(?:my|our|the|her|his|a|another|one of (?:my|our|the))\s+(?:\w+\s+){0,2}?"
     r"(?:manager|team leader|supervisor|boss|colleague|colleagues|tl|mgr|team mate|teammate|"
@@ -671,7 +673,8 @@ class Findings:
 
     def all_stock(self, span: Span) -> bool:
         """Whether every word of a span is inside a stock phrase (`STOCK_PHRASES`)."""
-        inside = [w for w in self.words if span[0] <= w.start < span[1]]
+        after = self.words[bisect.bisect_right(self._ends, span[0]) :]
+        inside = [w for w in takewhile(lambda w: w.start < span[1], after) if w.start >= span[0]]
         return bool(inside) and all(w.start in self._stock for w in inside)
 
     def in_stock(self, word: Word) -> bool:
