@@ -724,6 +724,10 @@ NOT_A_RESULT = alternation(
     # wks", "which starts the eight weeks", "it goes red after 20 hours", "chase any on day 8", "greet
     # within 30 seconds of someone walking in".
     r"\b(til|until)\b|\bstarts? the|\b(goes|go|turns|turn) (red|amber)( after| at)?|\bon day|"
+    # What a check found, and how things were going, before the change: "it found that 40% of
+    # callers were hanging up", "we were getting about 25 complaints a week about it".
+    r"\b(it|the (\w+ )?(audit|review|report|check|survey|data)) (found|showed|revealed) (that )?|"
+    r"\b(we|i|they) (were|was) getting\b|"
     r"\bgreet (\w+ ){0,3}?within|"
     # The fault coming back, before anything fixed it: "it fell over again within a day or two".
     r"(fell over|broke|broken|failed|stopped|dropped|dropping|went down|crashed|came back|happened) "

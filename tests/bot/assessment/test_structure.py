@@ -1146,6 +1146,9 @@ def test_a_duty_to_protect_is_no_reason_but_the_law_applied_is() -> None:
         "I logged it as a formal complaint, which starts the eight weeks, and sent it to billing.",
         "I answer the emails every morning. The inbox shows each email's age and it goes red after 20 hours.",
         "I agreed a check-in standard with the team: greet within 30 seconds of someone walking in.",
+        # What a check found, and how things were going, before the change.
+        "I ran a call audit on the 8am lines. It found that 40% of callers were hanging up first.",
+        "I looked into the print queue because we were getting about 25 complaints a week about it.",
     ],
 )
 def test_a_standard_a_scope_or_a_closure_is_no_result(text: str) -> None:
