@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from pathlib import Path
 from urllib.parse import urlparse
 
 from content.loader import Content, normalise_form
@@ -183,3 +184,15 @@ def test_sectors_expect_their_own_regulators(content: Content) -> None:
 def test_every_regulator_states_its_remit(content: Content) -> None:
     for entry in content.entries_of(Kind.REGULATOR):
         assert entry.remit and len(entry.remit) > 10, entry.id
+
+
+def test_no_concept_term_is_cut_short_by_a_yaml_comment() -> None:
+    """A figure term written unquoted ("- one|1 in # of") is cut at its "#" by YAML, which reads
+    the rest as a comment, leaving a different, wider term ("one|1 in"). Terms with "#" are quoted."""
+    path = Path(__file__).resolve().parents[2] / "content" / "data" / "concepts.yaml"
+    cut = [
+        f"line {n}: {line.strip()}"
+        for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1)
+        if re.match(r"\s+- [^\"'#\s]", line) and re.search(r"\s#", line)
+    ]
+    assert not cut, "\n".join(cut)
