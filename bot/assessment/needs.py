@@ -605,13 +605,17 @@ class Findings:
             return self.text.startswith(" to ", m.end()) or self.text.startswith(" to\n", m.end())
         return not set(term) & NOT_A_TERM
 
+    def _sentence_at(self, span: Span) -> list[Word]:
+        """The words of the sentence a span starts in (empty past the last word)."""
+        at = bisect.bisect_right(self._ends, span[0])
+        if at >= len(self.words):
+            return []
+        return self._sentences.get(self.words[at].sentence, [])
+
     def in_general(self, span: Span) -> bool:
         """Whether a reason's cue at ``span`` follows a value said in general, in the present
         (`IN_GENERAL`: "apologising is really important because ...")."""
-        at = bisect.bisect_right(self._ends, span[0])
-        if at >= len(self.words):
-            return False
-        sentence = self._sentences.get(self.words[at].sentence, [])
+        sentence = self._sentence_at(span)
         return bool(sentence) and bool(IN_GENERAL.search(self.text, sentence[0].start, span[0]))
 
     def habitual(self, span: Span) -> bool:
@@ -640,10 +644,7 @@ class Findings:
         owed in general, in the present, and tells nothing that happened (`EVERYONE`, `HAPPENED`):
         "customers trust us", "consistency builds loyalty and trust because customers know what to
         expect", "we have to make reasonable adjustments, for example ramps"."""
-        at = bisect.bisect_right(self._ends, span[0])
-        if at >= len(self.words):
-            return False
-        sentence = self._sentences.get(self.words[at].sentence, [])
+        sentence = self._sentence_at(span)
         if not sentence:
             return False
         lo, hi = sentence[0].start, sentence[-1].end
