@@ -66,7 +66,9 @@ CHANGE = alternation(
     # Said in words: "went down from about three hundred a week to about a hundred and twenty".
     rf"\b(up|down|rose|fell|dropped|went|increased|decreased|cut|improved|reduced)\b[^.!?\n]{{0,30}}?"
     rf"\bfrom (about |around |like |roughly |nearly |over |just over )?({COUNT_WORD}|\d[\d.,]*)\b"
-    rf"[^.!?\n]{{0,25}}?\bto (about |around |like |roughly |just |only )?({COUNT_WORD}|\d)",
+    rf"[^.!?\n]{{0,25}}?\bto (about |around |like |roughly |just |only )?({COUNT_WORD}|\d)|"
+    # A figure reached: "handover complaints down to 3 in feb", "moans on trustpilot down to 9".
+    rf"\b(down|fell|dropped|came down|went down|cut) to (about |around |just |only |under )?\d",
     re.I,
 )
 # Where a clause starts, for reading whether a scene cue is generic ("if ..." governs its clause).
@@ -367,9 +369,43 @@ def _measurable_span(text: str) -> Span | None:
                 continue
             if not is_result and _in_action(s, q.start(), q.end()):
                 continue
+            if not is_result and _in_the_scene(text, s, offset + q.start()):
+                continue
             return offset + q.start(), offset + q.end()
         offset += len(s)
     return None
+
+
+# Where the scene can still be told: a figure in the first SCENE_SHARE of the answer, in a sentence
+# with no result words that is not the answer's last, is how things stood ("our abandoned call rate
+# was eighteen percent", "she owed £720", "waited with him for ten minutes"), unless it is said as a
+# change ("down to 3", "2 days instead of 10", "b4 it 18%, after it 6%").
+SCENE_SHARE = 0.6
+REACHED = re.compile(
+    r"\b(down|up|fell|dropped|rose|cut|reduced|came down|went up|went down|brought it down) "
+    r"(to|by) (about |around |just |only |under |below )?(\d|" + COUNT_WORD + r")|"
+    r"\b(after|since) (it|that|then|the change)\b",
+    re.I,
+)
+
+# Money the learner gave back is what the actions achieved wherever it is said: "refunded £120",
+# "paid the Guaranteed Standards Scheme payment of £50" (the labelling rule: "money refunded").
+MONEY_GIVEN = re.compile(
+    r"\b(refunded|reimbursed|credited|compensated|paid (her|him|them|the customer|back|out)?|"
+    r"(refund|payment|credit|compensation|goodwill gesture) of)\b[^,;:.!?\n]{0,40}$",
+    re.I,
+)
+MONEY_GIVEN_REACH = 60
+
+
+def _in_the_scene(text: str, sentence: str, at: int) -> bool:
+    """Whether a figure at ``at`` in ``text``, outside a result sentence, is early enough to be the
+    scene (`SCENE_SHARE`) and its sentence says no change (`MOVED_FROM_TO`, `MOVED`, `REACHED`)."""
+    if text.rstrip().endswith(sentence.strip()):
+        return False  # the answer's last sentence is where a result is told
+    if at >= SCENE_SHARE * len(text) or MONEY_GIVEN.search(text, max(0, at - MONEY_GIVEN_REACH), at):
+        return False
+    return not (MOVED_FROM_TO.search(sentence) or MOVED.search(sentence) or REACHED.search(sentence))
 
 
 # "Next day" or "same day" as when someone got in touch, or as a kind of service, is no result:

@@ -1231,3 +1231,39 @@ def test_what_the_asked_person_then_did_is_a_result() -> None:
 
 def test_a_consequence_for_the_cx_in_phone_notes_is_a_reason() -> None:
     assert has_reasoning("IT run the website n checkout, if that goes down cx cant even order.")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # A figure early in the answer, in a sentence with no result words, is how things stood.
+        "I handle complaints for a card company in Belfast. The worst was a customer whose 2,400 pound "
+        "holiday went bust before they travelled. My job was to decide if section 75 applied. I checked "
+        "the booking and offered to fast-track the claim, which they agreed to and the complaint closed.",
+        "I proposed a call back option on the council tax line, because the charter says two minutes and "
+        "also our abandoned call rate was eighteen percent. It has gone in now and people seem less cross "
+        "when I get through, though we are still waiting on the figures from IT.",
+        "A customer rang because she was behind on her gas. I set her up on our standard plan which is £60 "
+        "a month over 12 months, that's what we do for everyone. She has COPD so I added her to the "
+        "Priority Services Register as well and she said she would try her best.",
+    ],
+)
+def test_a_figure_that_sets_the_scene_is_no_result(text: str) -> None:
+    assert not is_measurable(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # ... but a change, or money given back, is a result wherever it is said.
+        "Our CES went from 3.9 to 2.7 after we simplified the returns form, which I suggested after "
+        "reading customer comments, and the team agreed to keep the shorter form going forward for good.",
+        "I cancelled the contract with no fee, refunded £120, and reported it to my manager because we may "
+        "have broken the rules. The sales team got extra training and she sent a card to say thank you.",
+        "every month i pull the complaints log. nov-jan handover complaints were top. my task was find out "
+        "why. cause was valeting booked the same morning. changed it so valet is done the day before. "
+        "handover complaints down to 3 in feb",
+    ],
+)
+def test_a_change_or_money_given_back_is_a_result_early_or_late(text: str) -> None:
+    assert is_measurable(text)
