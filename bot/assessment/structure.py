@@ -165,6 +165,19 @@ def _clause_before(text: str, start: int, end: int, reach: int = GENERIC_REACH) 
     return clause[: max(0, len(clause) - (end - start))]
 
 
+def _task_reach(name: str, cue: str) -> int:
+    """How far back a task cue's clause is read for what undoes it: a duty noun ("my job") or an
+    aim with its own subject ("I needed to") starts its clause, so only the words right before it
+    can undo it ("if I had to"), not a negation in a spoken run-on before it ("the till wouldn't
+    let me do a refund um I needed to work out what she was owed")."""
+    if name == "owned" or (name == "aim" and SUBJECT_FIRST.match(cue)):
+        return OWNED_REACH
+    return GENERIC_REACH
+
+
+SUBJECT_FIRST = re.compile(r"(i|we)\b", re.I)
+
+
 def _task_span(text: str) -> Span | None:
     """The task said in words: in one clause, the learner as owner (I, me, my, mine) and a word of
     duty, goal or assignment (``cues.TASK_CLASSES``), in any order ("my job that morning was to",
@@ -185,7 +198,7 @@ def _task_span(text: str) -> Span | None:
                 if NOT_A_TASK.fullmatch(word) or LEARNER_WORD.fullmatch(word) or not _whose_aim(text, start):
                     continue
             elif NOT_A_TASK.search(
-                _clause_before(text, start, m.end(), OWNED_REACH if name == "owned" else GENERIC_REACH)
+                _clause_before(text, start, m.end(), _task_reach(name, text[start : m.end()]))
             ):
                 continue
             if name == "owned":

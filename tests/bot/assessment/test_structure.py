@@ -1267,3 +1267,13 @@ def test_a_figure_that_sets_the_scene_is_no_result(text: str) -> None:
 )
 def test_a_change_or_money_given_back_is_a_result_early_or_late(text: str) -> None:
     assert is_measurable(text)
+
+
+def test_a_task_after_a_negation_in_a_spoken_run_on_is_still_a_task() -> None:
+    # The "wouldn't" belongs to the till, not to the learner's task; "if I had to" stays no task.
+    spoken = (
+        "she was past our twenty eight days and the till wouldn't let me do a refund um I needed to "
+        "work out what she was actually entitled to so I asked my supervisor and she got her money back"
+    )
+    assert star_parts(spoken)["task"]
+    assert not star_parts("if I had to refund it I would ask my supervisor first")["task"]
