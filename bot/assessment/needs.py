@@ -1264,8 +1264,12 @@ def enacted(content: Content | None, entry_id: str, fx: Findings) -> Span | None
     model's name and its spelled-out forms, not in a bare list or a stock phrase ("we planned it,
     did it, checked it and acted on it"), not defined and not planned. The span runs from the first
     such word to the last."""
-    said = {stem(s) for s in stages(content, entry_id) if len(s) > 2 and s not in FUNCTION_WORDS}
-    if len(said) < ENACTED_MIN:
+    steps = stages(content, entry_id)
+    said = {stem(s) for s in steps if len(s) > 2 and s not in FUNCTION_WORDS}
+    # The "do" of a cycle ("plan, do, review") is the change itself: an answer that tells what the
+    # learner did has done it, so one more stage of the learner's own is enough.
+    done = 1 if any(s.lower() == "do" for s in steps) and fx.signals.get("action") else 0
+    if len(said) + done < ENACTED_MIN:
         return None
     # A stage done in the learner's own word for it ("I heard her out", "I said sorry", "I checked
     # the figures"): each such word stands for its stage.
@@ -1274,14 +1278,18 @@ def enacted(content: Content | None, entry_id: str, fx: Findings) -> Span | None
     seen: dict[str, Word] = {}
     for w in fx.words:
         stage_of = doing.get(w.stem)
-        if stage_of is None or stage_of in seen or fx.in_list(w) or fx.in_stock(w):
+        if stage_of is None or stage_of in seen or fx.in_list(w):
+            continue
+        if fx.in_stock(w) and not fx.substantial((w.start, w.end)):
+            # "We reviewed it as a team" is stock; "when we reviewed it after a month the wait was
+            # about 4 minutes, so we kept it" says what the review found.
             continue
         if any(a <= w.start < b for a, b in names) or fx.defines((w.start, w.end)):
             continue
         if fx.planned((w.start, w.end), clause=True):
             continue
         seen[stage_of] = w
-    if len(seen) < ENACTED_MIN:
+    if len(seen) + done < ENACTED_MIN:
         return None
     ws = sorted(seen.values(), key=lambda w: w.start)
     return ws[0].start, ws[-1].end

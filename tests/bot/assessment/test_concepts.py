@@ -2113,6 +2113,18 @@ def test_a_models_stages_done_as_the_learners_steps_put_it_to_work(assessor: Ass
     assert not point("model", assessor, "mi_before_after_review", recited)[0]
 
 
+
+def test_a_cycles_review_done_with_what_it_found_puts_it_to_work(assessor: Assessor) -> None:
+    """"We used plan, do, review" and then the review done with what it found: the "do" is the change
+    told, the review the learner's own; a review with nothing found stays stock."""
+    base = ("I work in a garden centre in Bangor. At weekends the queues at the tills were going out the "
+            "door, so we opened a second till just for plants. We used plan, do, review. {}")
+    found = base.format("When we reviewed it after a month the average wait was about 4 minutes, so we "
+                        "decided it had worked and kept it.")
+    assert point("model", assessor, "mi_before_after_review", found)[0]
+    stock = base.format("We reviewed it as a team.")
+    assert not point("model", assessor, "mi_before_after_review", stock)[0]
+
 def test_the_rule_for_a_missed_sla_is_what_is_escalated(assessor: Assessor) -> None:
     """"if an order goes over i tell the mgr" says what is escalated when the SLA is missed; "I'd
     tell my team leader I suppose" is a guess."""
