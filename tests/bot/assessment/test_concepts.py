@@ -2459,3 +2459,16 @@ def test_a_smart_target_with_its_date_in_words_or_its_figure_further_on(
     bare = ("In my one to one my team leader and I looked at my figures. We agreed a target to improve. I "
             "recapped every call before closing it.")
     assert not point("smart", assessor, "mi_smart_target", bare)[0]
+
+
+def test_colleagues_who_pick_up_from_the_learners_notes_are_a_service_chain(assessor: Assessor) -> None:
+    """"The claims handlers ... pick it up from my notes" says what passes between them; the same
+    colleagues named with nothing passing between them name no chain."""
+    chain = ("I answer the phones for a car insurer in Leeds. The people I look after inside the business "
+             "are the claims handlers and the engineers, because I take the first call about a claim and "
+             "they pick it up from my notes. One customer needed a hire car urgently, so I flagged it on "
+             "the notes.")
+    assert point("internal", assessor, "sf_internal_customers", chain)[0]
+    named = ("I answer the phones for a car insurer in Leeds. My internal customers are the claims handlers "
+             "and the engineers. One customer needed a hire car urgently, so I flagged it on the notes.")
+    assert not point("internal", assessor, "sf_internal_customers", named)[0]
