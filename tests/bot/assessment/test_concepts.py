@@ -2472,3 +2472,14 @@ def test_colleagues_who_pick_up_from_the_learners_notes_are_a_service_chain(asse
     named = ("I answer the phones for a car insurer in Leeds. My internal customers are the claims handlers "
              "and the engineers. One customer needed a hire car urgently, so I flagged it on the notes.")
     assert not point("internal", assessor, "sf_internal_customers", named)[0]
+
+
+def test_ringing_the_customer_back_that_night_is_a_follow_up(assessor: Assessor) -> None:
+    """Back to the customer later the same day is a follow-up; ringing a colleague is not."""
+    base = ("hotel in inverness, guest complained at breakfast her room was above the bar n she got no "
+            "sleep. "
+            "said sorry, moved her to a quiet room that day n logged it through our complaints process. {}")
+    back = base.format("rang her room that night at 10 to check it was quieter and she said it was grand.")
+    assert point("follow_up", assessor, "pp_complaint_steps", back)[0]
+    other = base.format("rang the bar manager that night about the noise.")
+    assert not point("follow_up", assessor, "pp_complaint_steps", other)[0]
