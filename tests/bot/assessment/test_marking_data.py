@@ -329,3 +329,13 @@ def test_holdout13_is_sound(content: Content) -> None:
     one of another set."""
     parts = {"hma", "hmb", "hmc", "hmd", "hme", "hmf"}
     check_blind_set(content, "holdout13", parts, 66, SETS)
+
+
+# --- holdout14: written blind to the engine; kept held out, never scored by a test -----------------
+
+
+def test_holdout14_is_sound(content: Content) -> None:
+    """Checked for form only; its labels are never compared with the engine here. No answer repeats
+    one of another set, holdout13 included."""
+    parts = {"hna", "hnb", "hnc", "hnd", "hne", "hnf"}
+    check_blind_set(content, "holdout14", parts, 66, (*SETS, "holdout13"))
