@@ -74,7 +74,11 @@ NEXT_STEP = re.compile(
     # ... nor is what the facts before it ruled out: "order was in her name so i couldnt talk
     # about it with him".
     r"(?!\s+(couldn'?t|couldnt|can'?t|cant|cannot|wasn'?t allowed|wasnt allowed|wasn'?t able|"
-    r"weren'?t allowed|werent allowed)\b)",
+    r"weren'?t allowed|werent allowed)\b)"
+    # ... nor a purpose said with what would or would not come of it: "we do that so we don't tell
+    # the results to the wrong person", "so we wouldn't lose her", "so we'd know" ("so that").
+    r"(?!\s+(don'?t|dont|do not|won'?t|wont|wouldn'?t|wouldnt|would|never|didn'?t have to|don'?t have to)\b)"
+    r"(?!['’]d\b)",
     re.I,
 )
 # What makes the words before "..., so I" a reason rather than the event that set it off: a

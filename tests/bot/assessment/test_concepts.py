@@ -1565,6 +1565,17 @@ def test_a_rule_there_so_that_is_a_purpose_not_a_next_step(assessor: Assessor) -
     assert not point("why", assessor, "pp_two_rules", steps)[0]
 
 
+def test_so_with_what_would_not_come_of_it_is_a_purpose(assessor: Assessor) -> None:
+    """"we do that so we don't tell the results to the wrong person" is why (so that); "so we
+    checked it again" is the next step."""
+    base = ("I work on reception at a doctors in Cardiff. When someone phones for their blood test results I "
+            "check their name, date of birth and the first line of their address before I tell them "
+            "anything. We do that so we {}.")
+    purpose = base.format("don't tell the results to the wrong person, like a neighbour")
+    assert point("why", assessor, "ee_data_in_routine_task", purpose)[0]
+    step = base.format("checked it again with the patient")
+    assert not point("why", assessor, "ee_data_in_routine_task", step)[0]
+
 def test_what_the_facts_ruled_out_is_a_reason(assessor: Assessor) -> None:
     """"order was in her name so i couldnt talk about it with him" and "faulty so shes owed her
     money back" say why the law mattered; "a lady came in so I checked it" is the next step."""
