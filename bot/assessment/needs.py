@@ -87,6 +87,8 @@ NEXT_STEP = re.compile(
 STANCE = re.compile(
     r"\b(would|wouldn'?t|wouldnt|can|can'?t|cannot|cant|(could|might|couldn'?t|couldnt)( not)? "
     r"(have|of|be|'ve)|unlike|enough|plenty|means|meant|entitled|(a|the) (right|duty) to|"
+    # What the case counts as in law or rule: "her anxiety counts as a disability, so we had to".
+    r"(counts|counted|count|classed|classes|qualifies|qualified) as|"
     # What a named law or rule obliged: "under the Equality Act we had to make an adjustment".
     r"under\b[^,;.]{2,60}?\b(had to|have to|has to|must|needed to|need to|were required|are required))\b",
     re.I,

@@ -1591,6 +1591,19 @@ def test_what_the_facts_ruled_out_is_a_reason(assessor: Assessor) -> None:
     assert not point("why", assessor, "rl_two_laws_one_case", steps)[0]
 
 
+def test_what_the_case_counts_as_in_law_is_a_reason(assessor: Assessor) -> None:
+    """"her anxiety counts as a disability so we had to adjust" says why the law mattered; "her
+    anxiety got worse so we had to adjust" tells what happened."""
+    text = (
+        "housing assoc in derry. tenant w/ severe anxiety, in rent arrears, wanted only email contact. "
+        "disability discrimination act 1995 - her anxiety counts as a disability so we had to adjust how we "
+        "contact her, switched her to email only. data protection act 2018 - cant discuss her acc w/ the "
+        "support worker w/o her consent, so i emailed her the authority form first n she signed it."
+    )
+    assert point("why", assessor, "rl_two_laws_one_case", text)[0]
+    told = text.replace("her anxiety counts as a disability", "her anxiety got worse")
+    assert not point("why", assessor, "rl_two_laws_one_case", told)[0]
+
 def test_closing_the_case_is_no_follow_up_but_ringing_to_check_is(assessor: Assessor) -> None:
     base = (
         "A tenant in Wrexham complained her tap had leaked for a month. It was my job to see it "
