@@ -2507,3 +2507,15 @@ def test_ringing_the_customer_back_that_night_is_a_follow_up(assessor: Assessor)
     assert point("follow_up", assessor, "pp_complaint_steps", back)[0]
     other = base.format("rang the bar manager that night about the noise.")
     assert not point("follow_up", assessor, "pp_complaint_steps", other)[0]
+
+
+def test_a_measure_named_in_the_learners_words_meets_standard_model_or_measure(assessor: Assessor) -> None:
+    """"Names a service standard, model or measure": "our first-time fix rate for plumbing was 64%"
+    names a measure; "our policies" names none."""
+    base = ("I'm a team leader for a housing association in Birmingham. Tenants rang two or three times "
+            "about the same repair, so I proposed a photo link at the first call. {} The board agreed a "
+            "pilot.")
+    rate = base.format("Our first-time fix rate for plumbing was 64%, against the 85% we aim for.")
+    assert point("standard", assessor, "mi_justify_with_standards", rate)[0]
+    vague = base.format("I used our policies to make the case.")
+    assert not point("standard", assessor, "mi_justify_with_standards", vague)[0]
