@@ -325,7 +325,10 @@ TASK_CLASSES = {
         r"\b(it'?s|it is|its|it was)( all)? my (call|decision|choice)\b(?=,|\s+(whether|what|if|how|to|and|"
         r"which|who|as)\b)|"
         # ... or set for the learner: "my area manager's target for me was to get us above 80%".
-        r"\b(target|aim|goal|brief|job|task) for me (was|is) to\b",
+        r"\b(target|aim|goal|brief|job|task) for me (was|is) "
+        r"(to\b|(about |around |over |under |at least )?\d)|"
+        # ... or handed over in so many words: "he said right, that's yours then, cut the calls".
+        r"\b(said|says|told me),? (right,? |ok,? |okay,? |so,? )?(that'?s|thats|it'?s|its) (all )?yours\b",
         re.I,
     ),
     # Someone gave it to the learner: "my team leader gave me the job of", "asked me to trial".
@@ -368,6 +371,9 @@ TASK_CLASSES = {
         r"\bi (really |just |also |then |first )?(had|needed|need|wanted|was trying|set out|aimed|was aiming|"
         rf"was determined|was meant|was supposed|was keen) to (?!{_VAGUE})\w+|"
         r"\bi (really )?(wanted|needed) (?!to\b)(\w+ ){1,6}?to (?!(?:the|a|me|him|her|them|us)\b)\w+|"
+        # ... or the people to bring round: "I wanted everyone doing it the same way".
+        r"\bi (really |just )?(wanted|needed) (everyone|everybody|all of them|the whole team|the team|"
+        r"each of them) (\w+ )?\w+ing\b|"
         # ... or the thing to bring about, said as a noun: "I needed a working bike at her door
         # before Saturday", "I wanted a fix the crews would actually use".
         r"\bi (really |just )?(needed|wanted) (a|an) (\w+ ){1,2}?(at|by|before|that|which|who|the|"

@@ -1277,3 +1277,21 @@ def test_a_task_after_a_negation_in_a_spoken_run_on_is_still_a_task() -> None:
     )
     assert star_parts(spoken)["task"]
     assert not star_parts("if I had to refund it I would ask my supervisor first")["task"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Last year our FCR was stuck at 64% and my director's target for me was 75% FCR by the year end.",
+        "I wanted everyone doing it the same way, so I wrote the check-in standard with the team.",
+        "I took it to my manager Owain and he said right, that's yours then, cut the chasing calls.",
+    ],
+)
+def test_a_task_set_with_its_figure_wanted_of_everyone_or_handed_over(text: str) -> None:
+    assert star_parts(text)["task"]
+
+
+def test_a_thing_that_is_yours_or_people_doing_things_is_no_task() -> None:
+    # A customer's own item, or what everyone did, says no task of the learner's.
+    assert not star_parts("A lady left her purse and I asked if that's yours, and she said yes.")["task"]
+    assert not star_parts("Everyone was doing it the same way on the tills that morning.")["task"]
