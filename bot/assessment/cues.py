@@ -185,6 +185,9 @@ SITUATION = alternation(
     rf"\b(a|one|our|this) regular\b|"
     rf"\b(customer|lady|man|woman|gentleman|guest|tenant|passenger|patient|resident) (in|from) "
     rf"(?!(?:the|a|an|my|our|their|general|front|person|store|branch|shop)\b)[a-z]+|"
+    # ... and where, at the start of a note: "resident in the care home in newry, mary, didnt want".
+    rf"(^|[.!?\n]\s*)(cx|customer|lady|man|woman|gentleman|guest|tenant|passenger|patient|resident|"
+    rf"fella|guy) (in|at|on|from) (the|our) \w+|"
     rf"\b(i|we) (was|were) (just |still )?(?!(?:going|trying|hoping|planning|meaning|being|thinking|"
     rf"wondering|told|asked)\b)\w{{2,}}ing\b|"
     # A meeting or check had with someone, the "I" dropped in chat: "had my monthly call QA with my

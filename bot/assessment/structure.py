@@ -130,6 +130,7 @@ OWNED_REACH = 15
 LEARNER_WORD = re.compile(r"(i|i'?m|im|i'?d|i'?ve|we|we'?d|my|mine|myself|our)", re.I)
 # ... and a bare aim that shares a hypothetical verb before it is no task: "if we hadnt caught it we
 # couldve had trading standards on us n had to refund everyone".
+PLACE_WORD = re.compile(r"at|in|on|from|into|to|near|outside|inside|round|around", re.I)
 SHARED_MOOD = re.compile(r"(if|would|could|should|might|must)('?ve|ve|n'?t|nt)?", re.I)
 OTHER_SUBJECT = re.compile(
     rf"(he|she|they|he'?s|she'?s|they'?re|he'?d|she'?d|they'?d|hes|shes|theyre|{PEOPLE}|{BOSS})s?",
@@ -146,11 +147,15 @@ def _whose_aim(text: str, start: int) -> bool:
     """True when a bare aim at ``start`` is the learner's own (see ``LEARNER_WORD``), not someone
     else's and not governed by a hypothetical before it (``SHARED_MOOD``)."""
     begin = max(text.rfind(c, 0, start) for c in ".!?\n") + 1
-    for word in reversed(text[begin:start].split()):
-        word = word.strip('.,;:!?"()-').lower()
+    ws = [w.strip('.,;:!?"()-').lower() for w in text[begin:start].split()]
+    for i in range(len(ws) - 1, -1, -1):
+        word = ws[i]
         if SHARED_MOOD.fullmatch(word):
             return False
         if LEARNER_WORD.fullmatch(word):
+            if word in ("our", "my") and i > 0 and PLACE_WORD.fullmatch(ws[i - 1]):
+                # "guest at our b&b ... had to leave early": where, not whose.
+                continue
             return True
         if OTHER_SUBJECT.fullmatch(word):
             return False

@@ -1295,3 +1295,15 @@ def test_a_thing_that_is_yours_or_people_doing_things_is_no_task() -> None:
     # A customer's own item, or what everyone did, says no task of the learner's.
     assert not star_parts("A lady left her purse and I asked if that's yours, and she said yes.")["task"]
     assert not star_parts("Everyone was doing it the same way on the tills that morning.")["task"]
+
+
+def test_a_person_introduced_at_a_notes_start_with_where_is_a_situation() -> None:
+    note = "resident in the care home in newry, mary, didnt want the male carer. swapped w/ aoife."
+    assert star_parts(note)["situation"]
+
+
+def test_an_aim_after_our_place_is_the_customers_not_the_learners() -> None:
+    # "at our b&b" says where; the guest had to leave. "our team had to" is the learner's.
+    guest = "guest at our b&b in betws y coed had a bereavement n had to leave early, refunded 2 nights."
+    assert not star_parts(guest)["task"]
+    assert star_parts("the queue was out the door so our team had to open a second till")["task"]
