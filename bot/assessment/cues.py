@@ -509,6 +509,8 @@ RESULT = alternation(
     r"brilliant|that'?s (great|brilliant|fine|lovely|perfect|grand|fair)|lovely|perfect|fair enough|"
     r"no problem|no worries|thanks|cheers)\b|"
     r"\bwent (off|away|home|out) (happy|pleased|smiling|delighted|satisfied|made up)\b|"
+    # How the customer felt, told to someone: "she told her daughter she feels like herself again".
+    r"\b(he|she|they) (told|said to) (\w+ ){0,3}?(she|he|they) (feels|felt|was feeling|is feeling)\b|"
     r"\b(wasn'?t|was not|wasnt|still wasn'?t)\s+(happy|satisfied|pleased)\b|"
     r"\bthank(ed|s|ing)? (me|us|you)\b|\bto say (thanks|thank you|cheers)\b|"
     r"\bsaid (thanks|thank you|cheers|ta|it was|it'?s|she'?d|he'?d|i was|"

@@ -1307,3 +1307,10 @@ def test_an_aim_after_our_place_is_the_customers_not_the_learners() -> None:
     guest = "guest at our b&b in betws y coed had a bereavement n had to leave early, refunded 2 nights."
     assert not star_parts(guest)["task"]
     assert star_parts("the queue was out the door so our team had to open a second till")["task"]
+
+
+def test_how_the_customer_felt_told_to_someone_is_a_result() -> None:
+    text = ("mrs k wanted her bath at night. i swapped w/ a night carer so there were 2 of us at 8pm. "
+            "she told her daughter she feels like herself again")
+    assert star_parts(text)["result"]
+    assert not star_parts("mrs k wanted her bath at night. i swapped w/ a night carer.")["result"]
