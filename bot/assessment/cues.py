@@ -325,8 +325,9 @@ TASK_CLASSES = {
         rf"\bi (was|were|am|'m) (\w+ )?responsible\b|\b(was|became|is) my ({_DUTY})\b|"
         # The decision was the learner's: "it was my call whether we could tell him anything", "it
         # was my decision what we told the tenants".
-        r"\b(it'?s|it is|its|it was)( all)? my (call|decision|choice)\b(?=,|\s+(whether|what|if|how|to|and|"
-        r"which|who|as)\b)|"
+        r"\b(it'?s|it is|its|it was)( all)? my (call|decision|choice)"
+        r"( in the end| really| then| ultimately)?\b"
+        r"(?=,|\s+(whether|what|if|how|to|and|which|who|as|because|cos)\b)|"
         # ... or set for the learner: "my area manager's target for me was to get us above 80%".
         r"\b(target|aim|goal|brief|job|task) for me (was|is) "
         r"(to\b|(about |around |over |under |at least )?\d)|"

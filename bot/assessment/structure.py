@@ -130,6 +130,9 @@ OWNED_REACH = 15
 LEARNER_WORD = re.compile(r"(i|i'?m|im|i'?d|i'?ve|we|we'?d|my|mine|myself|our)", re.I)
 # ... and a bare aim that shares a hypothetical verb before it is no task: "if we hadnt caught it we
 # couldve had trading standards on us n had to refund everyone".
+# What a law or rule made everyone do, said right before "we had to": "it meant we had to let the
+# dog in", "the FCA rules were why we had to look at it properly". Not the learner's own task.
+OBLIGED = re.compile(r"\b(meant|means|why)\s+(that\s+)?$", re.I)
 PLACE_WORD = re.compile(r"at|in|on|from|into|to|near|outside|inside|round|around", re.I)
 SHARED_MOOD = re.compile(r"(if|would|could|should|might|must)('?ve|ve|n'?t|nt)?", re.I)
 OTHER_SUBJECT = re.compile(
@@ -181,6 +184,7 @@ def _task_reach(name: str, cue: str) -> int:
 
 
 SUBJECT_FIRST = re.compile(r"(i|we)\b", re.I)
+WE_FIRST = re.compile(r"we\b", re.I)
 
 
 def _task_span(text: str) -> Span | None:
@@ -205,6 +209,10 @@ def _task_span(text: str) -> Span | None:
             elif NOT_A_TASK.search(
                 _clause_before(text, start, m.end(), _task_reach(name, text[start : m.end()]))
             ):
+                continue
+            elif (name == "aim" and WE_FIRST.match(text, start)
+                  and OBLIGED.search(text, max(0, start - 20), start)):
+                # What a law or rule made everyone do: "it meant we had to let the dog in".
                 continue
             if name == "owned":
                 stop = CLAUSE_END.search(text, m.end())

@@ -1314,3 +1314,13 @@ def test_how_the_customer_felt_told_to_someone_is_a_result() -> None:
             "she told her daughter she feels like herself again")
     assert star_parts(text)["result"]
     assert not star_parts("mrs k wanted her bath at night. i swapped w/ a night carer.")["result"]
+
+
+def test_what_a_law_made_everyone_do_is_no_task_but_the_learners_decision_is() -> None:
+    law = ("a blind lady checked in with her guide dog. the Disability Discrimination Act 1995 meant we "
+           "had to let the dog in, so I gave her a ground floor room.")
+    assert not star_parts(law)["task"]
+    mine = ("a customer's daughter rang about his card and it was my decision in the end because the adviser "
+            "escalated it to me, so I put a marker on the account.")
+    assert star_parts(mine)["task"]
+    assert star_parts("the queue was out the door, so we had to open a second till")["task"]
