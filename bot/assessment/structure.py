@@ -695,6 +695,15 @@ def _reasoning_spans(text: str) -> list[Span]:
     return out
 
 
+# A modal in what someone said is their words, not a consequence weighed: "he said thanks and that
+# he'd come back to us", "she told me she'd ring back".
+SAID_THAT = re.compile(
+    r"\b(said|says|told (me|us|him|her|them)|promised|replied)( thanks| thank you)?( and)?( that)?\s+"
+    r"(\w+\s+)?$",
+    re.I,
+)
+
+
 def _consequence_span(sentence: str) -> Span | None:
     """A consequence weighed in one sentence: a harm (cues.HARM) said after a modal ("someone
     overhearing could use it against him") or after the comma that closes a condition ("if the
@@ -704,7 +713,10 @@ def _consequence_span(sentence: str) -> Span | None:
     so its substance is read in the words after it."""
     if OWN_HYPOTHETICAL.search(sentence) or not AFFECTED.search(sentence):
         return None
-    cues: list[tuple[Span, int]] = [(m.span(), m.end()) for m in MODAL.finditer(sentence)]
+    cues: list[tuple[Span, int]] = [
+        (m.span(), m.end()) for m in MODAL.finditer(sentence)
+        if not SAID_THAT.search(sentence, max(0, m.start() - 25), m.start())
+    ]
     for m in CONDITION.finditer(sentence):
         comma = sentence.find(",", m.end())
         if comma != -1:

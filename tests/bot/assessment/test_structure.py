@@ -1324,3 +1324,11 @@ def test_what_a_law_made_everyone_do_is_no_task_but_the_learners_decision_is() -
             "escalated it to me, so I put a marker on the account.")
     assert star_parts(mine)["task"]
     assert star_parts("the queue was out the door, so we had to open a second till")["task"]
+
+
+def test_what_the_customer_said_they_would_do_is_no_consequence_weighed() -> None:
+    said = "I found the charger and showed him it worked. He said thanks and that he'd come back to us."
+    assert not has_reasoning(said)
+    weighed = ("I found the charger and showed him it worked. If I'd pushed the phone deal on him, "
+               "he'd never come back to us.")
+    assert has_reasoning(weighed)
