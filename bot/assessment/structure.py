@@ -655,8 +655,11 @@ CUSTOMER_STATE = re.compile(
     r"the|some|new|to) (\w+\W+){0,6}$|"
     # What happened to the customer, and how it came about: "a wee woman w a walkin frame missed
     # her connection cos the first bus was late", "she was in bits bc it was pics of her mum".
-    rf"\b(she|he|cx|the customer|a customer|{_PERSON})\s+(\w+\s+){{0,4}}?"
-    r"(missed|lost|broke|fell|forgot|cancelled|brought|bought|ordered|(was|were|got) in (bits|tears|a state))"
+    rf"\b(she|he|they|she'?d|he'?d|they'?d|cx|the customer|a customer|{_PERSON})\s+(\w+\s+){{0,4}}?"
+    r"(missed|lost|broke|fell|forgot|cancelled|brought|bought|ordered|(was|were|got) in (bits|tears|a state)|"
+    # ... or how long they were kept waiting: "they'd waited like fifty minutes for their mains
+    # because the kitchen printer jammed".
+    r"waited|(been|were|was) waiting|queued)"
     r"\W+(\w+\W+){0,8}$",
     re.I,
 )

@@ -1332,3 +1332,10 @@ def test_what_the_customer_said_they_would_do_is_no_consequence_weighed() -> Non
     weighed = ("I found the charger and showed him it worked. If I'd pushed the phone deal on him, "
                "he'd never come back to us.")
     assert has_reasoning(weighed)
+
+
+def test_why_the_customer_was_kept_waiting_is_the_situation_not_a_reason() -> None:
+    waited = ("A table of four complained: they'd waited like fifty minutes for their mains because the "
+              "printer jammed.")
+    assert not has_reasoning(waited)
+    assert has_reasoning("I comped their desserts because they'd waited fifty minutes for their mains.")
