@@ -1522,6 +1522,11 @@ def hits(
     return sorted(out, key=lambda h: h[1][0])
 
 
+GENERIC_YOU = re.compile(
+    r"\b(so|because|cos|as) (you|u) (have to|need to|should|must|got to|gotta|ought to)\b", re.I
+)
+
+
 def reasons(fx: Findings, spans: list[Span], *, substance: bool) -> list[Span]:
     """The reason cues that give a reason. "..., so I made a card" is the next step, not a reason
     for it (the labelling rule), unless the words before "so" say how things stood: then they are
@@ -1531,6 +1536,10 @@ def reasons(fx: Findings, spans: list[Span], *, substance: bool) -> list[Span]:
     out = []
     for sp in spans:
         if substance and fx.in_general(sp):
+            continue
+        if substance and GENERIC_YOU.search(fx.text, sp[0], sp[1] + 20):
+            # Advice to anyone, not this case's reason: "social media is public so you have to be
+            # careful what you put".
             continue
         if NEXT_STEP.match(fx.text, sp[0]):
             if fx.reason_before(sp):

@@ -2519,3 +2519,14 @@ def test_a_measure_named_in_the_learners_words_meets_standard_model_or_measure(a
     assert point("standard", assessor, "mi_justify_with_standards", rate)[0]
     vague = base.format("I used our policies to make the case.")
     assert not point("standard", assessor, "mi_justify_with_standards", vague)[0]
+
+
+def test_advice_to_anyone_is_no_reason_of_the_case(assessor: Assessor) -> None:
+    """"social media is public so you have to be careful" is advice; the same channel's reason in the
+    case ("so nobody else could see her account details") is the learner's."""
+    advice = ("Every channel is different. Social media is public so you have to be careful what you put. "
+              "Last week I answered a complaint on our Facebook page in Leeds and moved it to DMs.")
+    assert not point("why", assessor, "mi_channel_improvement", advice)[0]
+    case = advice.replace("and moved it to DMs.", "and moved it to DMs so nobody else could see her account "
+                          "details.")
+    assert point("why", assessor, "mi_channel_improvement", case)[0]
