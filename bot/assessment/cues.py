@@ -177,7 +177,10 @@ SITUATION = alternation(
     # Phone notes that drop the "I" or the "my": "saw a linkedin post from ...", "mgr asked me to
     # redo our callback process", "cx in newry, washing machine we installed flooded".
     rf"(^|[.!?\n]\s*)(saw|noticed|spotted|overheard|caught)\b|"
-    rf"(^|[.!?\n]\s*)({_BOSS}) (asked|told|set|gave|said|came|noticed|wanted|rang)\b|"
+    rf"(^|[.!?\n]\s*)(my |our )?({_BOSS})( in \w+)? (asked|told|set|gave|said|came|noticed|wanted|rang)\b|"
+    # A problem that arose: "because our mystery diner scores had slipped", "sales dropped".
+    rf"\b(scores?|figures?|numbers?|ratings?|sales|reviews|results) (had )?(slipped|dropped|fallen|fell|"
+    rf"gone down|went down|dipped|tanked|plummeted)\b|"
     # One person, introduced in a note without an article: "old boy at the counter reading out his
     # account number", "regular cx w/ autism finds the tills loud".
     rf"(^|[.!?,;]\s*)(an? |this |one )?(old|older|young|elderly) (boy|lad|fella|man|woman|lady|girl|"
@@ -526,6 +529,14 @@ RESULT = alternation(
     r"upheld|closed|replaced|fixed|delivered|done|passed|sorted)\b(?! by)|\bupheld\b|"
     r"\bno (more|further|repeat|other) \w+|\b(didn'?t|did not|never) (report|complain|go|take|"
     r"come|get|have)\b|"
+    # A change that stuck or a problem that stopped: "everyone does it now", "complaints about chat
+    # waiting mostly stopped after that", "the assessor said the letters were a clear improvement".
+    r"\b(everyone|everybody|all of them|the whole team|they all) (now )?(does|do|follows?|uses?) "
+    r"(it|them|this|that)( now)?\b|"
+    r"\b(complaints|calls|moans|queries|emails|chasers) (\w+ ){0,3}?"
+    r"(mostly |pretty much |basically |all but )?(stopped|dried up|disappeared|went away)\b|"
+    r"\b(assessor|inspector|auditor|inspection|assessment)( \w+){0,3} said (the|our|my) \w+ "
+    r"(was|were|is|are)\b|"
     r"\b(went|came|gone) (up|down)\b|\bwent from\b|\b(dropped|fell|rose|increased|reduced|improved|"
     r"decreased|went up|went down)\s+(by|to|from|\d)|\b(hit|achieved|cleared) \W?\d|"
     r"\bpassed (our|the|with|it)\b|\b(returned them|now (comes|shops|goes|has|uses|do))\b|"

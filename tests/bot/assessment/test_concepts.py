@@ -2530,3 +2530,19 @@ def test_advice_to_anyone_is_no_reason_of_the_case(assessor: Assessor) -> None:
     case = advice.replace("and moved it to DMs.", "and moved it to DMs so nobody else could see her account "
                           "details.")
     assert point("why", assessor, "mi_channel_improvement", case)[0]
+
+
+def test_a_problem_that_arose_or_what_the_boss_said_sets_the_scene(assessor: Assessor) -> None:
+    """"because our mystery diner scores had slipped" and "my tl in aberdeen said our sat rush was a
+    shambles" tell what set the example off, so the STAR example is whole."""
+    scores = ("I'm a shift lead at a restaurant in Belfast. Our service standards are that every table is "
+              "greeted within two minutes of sitting down. As shift lead I was responsible for making sure "
+              "the floor team actually did this on my shifts, because our mystery diner scores had slipped. "
+              "I kept an eye on the floor every service and noted which tables were greeted late. At the "
+              "next mystery diner visit we scored 91%, up from 78%.")
+    assert point("star", assessor, "sf_team_standards", scores)[0]
+    boss = ("keep up w/ it mostly thru the institute of customer service, i read the ukcsi report. my tl in "
+            "aberdeen said our sat rush was a shambles n it was on me to come up wi somethin n trial it. did "
+            "4 saturdays wi me on a handheld at the back of the queue. avg wait went 9 min to 4 min n tl's "
+            "kept it goin every sat since")
+    assert point("star", assessor, "ee_best_practice_research", boss)[0]

@@ -1339,3 +1339,21 @@ def test_why_the_customer_was_kept_waiting_is_the_situation_not_a_reason() -> No
               "printer jammed.")
     assert not has_reasoning(waited)
     assert has_reasoning("I comped their desserts because they'd waited fifty minutes for their mains.")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I stood by the pass and checked every ticket had the chef's signature, and everyone does it now.",
+        "I capped chats at two and wrote quick replies. Complaints about chat waiting mostly stopped after "
+        "that.",
+        "I rewrote the letters with a residents' panel. Our assessor this year said the letters were a clear "
+        "improvement.",
+    ],
+)
+def test_a_change_that_stuck_or_a_problem_that_stopped_is_a_result(text: str) -> None:
+    assert star_parts(text)["result"]
+
+
+def test_a_habit_with_no_change_has_no_result() -> None:
+    assert not star_parts("I check the tickets at the pass and everyone gets a copy.")["result"]
