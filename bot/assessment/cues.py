@@ -804,6 +804,9 @@ NOT_A_RESULT_RIGHT_BEFORE = re.compile(
     # working days" (not "we replied within two days").
     r"(\bwe |\(\s*)(reply|respond|answer|aim|promise|guarantee|commit)( to [\w ]{1,25}?)? (within|in|inside)|"
     r"\b(bill|price|fare|invoice|fee|charge|tab|total)s? (was|were|is|came to|of)|"
+    # An instalment agreed is the support, not what it achieved: "put her on a payment plan £10 a
+    # wk", "a repayment plan of £25 a month".
+    r"\b(payment|repayment|instalment|installment|debt) plan( (of|at|for|which is|that'?s))?|"
     r"\bagreed( on| that)?( a| an| the)?|"
     r"\bi (log|take|handle|answer|deal with|see|serve|make|get)|\bwe (agreed|set|picked)|"
     # The scope of what was read ("the comments from like six weeks"), and a threshold ("a card

@@ -1357,3 +1357,10 @@ def test_a_change_that_stuck_or_a_problem_that_stopped_is_a_result(text: str) ->
 
 def test_a_habit_with_no_change_has_no_result() -> None:
     assert not star_parts("I check the tickets at the pass and everyone gets a copy.")["result"]
+
+
+def test_an_instalment_agreed_is_no_result_but_money_saved_is() -> None:
+    plan = ("lady rang behind on her gas. checked her income n outgoings. put her on a payment plan £10 a wk "
+            "cos she said thats all she cud manage")
+    assert not is_measurable(plan)
+    assert is_measurable(plan + ". she rang back a month later, cleared £40 of it")
