@@ -2546,3 +2546,24 @@ def test_a_problem_that_arose_or_what_the_boss_said_sets_the_scene(assessor: Ass
             "4 saturdays wi me on a handheld at the back of the queue. avg wait went 9 min to 4 min n tl's "
             "kept it goin every sat since")
     assert point("star", assessor, "ee_best_practice_research", boss)[0]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "im 1st line for a broadband co in swansea. cx internet dropping, did the router reset n line "
+        "test, showed a fault on the line so thats not mine to fix, had to pass it up so i put a ticket "
+        "to 2nd line.",
+        "so first line is us on the phones in Swansea. this man's internet kept dropping and I'd done all "
+        "the checks I can do so I knew it needed the technical team and I put it through to them with my "
+        "notes.",
+    ],
+)
+def test_passing_it_up_to_the_next_tier_in_plain_words_escalates(assessor: Assessor, text: str) -> None:
+    assert point("escalate", assessor, "sf_service_tiers", text)[0]
+
+
+def test_a_fix_done_yourself_is_no_escalation(assessor: Assessor) -> None:
+    text = ("so first line is us on the phones in Swansea. this man's internet kept dropping so I reset the "
+            "router twice and sent him a new one, and it was fine after that.")
+    assert not point("escalate", assessor, "sf_service_tiers", text)[0]
