@@ -2567,3 +2567,12 @@ def test_a_fix_done_yourself_is_no_escalation(assessor: Assessor) -> None:
     text = ("so first line is us on the phones in Swansea. this man's internet kept dropping so I reset the "
             "router twice and sent him a new one, and it was fine after that.")
     assert not point("escalate", assessor, "sf_service_tiers", text)[0]
+
+
+def test_a_complaint_logged_with_words_between_is_a_step_of_the_procedure(assessor: Assessor) -> None:
+    base = ("A customer in Swansea was angry we'd charged her roaming in Spain and said she'd go to the "
+            "ombudsman. I explained she could take it to CISAS after eight weeks or with a deadlock letter. "
+            "{} and sent it to billing with screenshots of her plan.")
+    logged = base.format("I logged it as a formal complaint")
+    assert point("procedure", assessor, "ee_telecoms_adr", logged)[0]
+    assert not point("procedure", assessor, "ee_telecoms_adr", base.format("I noted what she said"))[0]
