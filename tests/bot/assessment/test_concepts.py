@@ -2576,3 +2576,17 @@ def test_a_complaint_logged_with_words_between_is_a_step_of_the_procedure(assess
     logged = base.format("I logged it as a formal complaint")
     assert point("procedure", assessor, "ee_telecoms_adr", logged)[0]
     assert not point("procedure", assessor, "ee_telecoms_adr", base.format("I noted what she said"))[0]
+
+
+@pytest.mark.parametrize(
+    "measure",
+    [
+        "its measured by % paid in 10 days on the weekly report",
+        "its on the dashboard, % of faults fixed in 48 hrs",
+        "the inbox shows how many hours old each email is",
+    ],
+)
+def test_an_slas_measure_said_with_its_sign_or_its_age(assessor: Assessor, measure: str) -> None:
+    base = "sla w our refunds team at the train co (york) is ticket refunds paid within 10 working days. {}."
+    assert point("measure", assessor, "ee_sla_monitoring", base.format(measure))[0]
+    assert not point("measure", assessor, "ee_sla_monitoring", base.format("we try our best"))[0]
