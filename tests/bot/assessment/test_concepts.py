@@ -2590,3 +2590,21 @@ def test_an_slas_measure_said_with_its_sign_or_its_age(assessor: Assessor, measu
     base = "sla w our refunds team at the train co (york) is ticket refunds paid within 10 working days. {}."
     assert point("measure", assessor, "ee_sla_monitoring", base.format(measure))[0]
     assert not point("measure", assessor, "ee_sla_monitoring", base.format("we try our best"))[0]
+
+
+@pytest.mark.parametrize(
+    "standard",
+    [
+        "I was responsible for getting my team back to the service level of 80% of calls answered within 20 "
+        "seconds",
+        "I wrote down four things I wanted every time: say hello within 30 seconds and ask what they need",
+    ],
+)
+def test_a_service_level_or_what_was_wanted_every_time_is_a_standard_named(
+    assessor: Assessor, standard: str
+) -> None:
+    base = ("I'm a shift lead in Coventry with eight on my team. {}. I sat with each of them on the floor "
+            "and gave them feedback after. By March we were at 83%.")
+    assert point("tools", assessor, "sf_team_standards", base.format(standard))[0]
+    vague = base.format("I told them the standards at the start of the shift")
+    assert not point("tools", assessor, "sf_team_standards", vague)[0]
