@@ -2608,3 +2608,19 @@ def test_a_service_level_or_what_was_wanted_every_time_is_a_standard_named(
     assert point("tools", assessor, "sf_team_standards", base.format(standard))[0]
     vague = base.format("I told them the standards at the start of the shift")
     assert not point("tools", assessor, "sf_team_standards", vague)[0]
+
+
+@pytest.mark.parametrize(
+    "cycle",
+    [
+        "We tried it for four weekends, then sat down and reviewed it: the queue at the door had gone",
+        "after 4 wks i went back over the timings: avg check in was 9 mins before, 4 mins after",
+        "At the end of the six weeks we sat down with the managers and went through every failure",
+    ],
+)
+def test_a_trial_then_its_review_uses_a_cycle_without_its_name(assessor: Assessor, cycle: str) -> None:
+    base = ("Guests at our hotel in Bath kept telling us breakfast was chaotic at weekends. My manager asked "
+            "me to sort it, so I planned a booking sheet for breakfast slots. {}. We kept it.")
+    assert point("model", assessor, "mi_before_after_review", base.format(cycle))[0]
+    once = base.format("We brought it in and it went well")
+    assert not point("model", assessor, "mi_before_after_review", once)[0]
