@@ -2624,3 +2624,12 @@ def test_a_trial_then_its_review_uses_a_cycle_without_its_name(assessor: Assesso
     assert point("model", assessor, "mi_before_after_review", base.format(cycle))[0]
     once = base.format("We brought it in and it went well")
     assert not point("model", assessor, "mi_before_after_review", once)[0]
+
+
+def test_someone_on_their_way_is_news_but_the_customer_on_her_way_is_not(assessor: Assessor) -> None:
+    base = ("A guest at our hotel in Newcastle wanted his stay free because the lift was broken. I can't "
+            "give refunds on reception, so I got the duty manager. {} She gave him 20% off.")
+    news = base.format("I said sorry about the stairs, and I rang his room when she was on her way.")
+    assert point("informed", assessor, "pp_authority_limits", news)[0]
+    leaving = base.format("I said sorry about the stairs, and he was rebooked and on his way.")
+    assert not point("informed", assessor, "pp_authority_limits", leaving)[0]
