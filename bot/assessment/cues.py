@@ -378,6 +378,9 @@ TASK_CLASSES = {
         r"\bi (really |just |also |then |first )?(had|needed|need|wanted|was trying|set out|aimed|was aiming|"
         rf"was determined|was meant|was supposed|was keen) to (?!{_VAGUE})\w+|"
         r"\bi (really )?(wanted|needed) (?!to\b)(\w+ ){1,6}?to (?!(?:the|a|me|him|her|them|us)\b)\w+|"
+        # ... or what should become of it: "I wanted that changed, so I put it to my manager".
+        r"\bi (really |just )?(wanted|needed) (it|that|this|them) (changed|fixed|sorted|stopped|gone|done|"
+        r"sorting|fixing|changing)\b|"
         # ... or the people to bring round: "I wanted everyone doing it the same way".
         r"\bi (really |just )?(wanted|needed) (everyone|everybody|all of them|the whole team|the team|"
         r"each of them) (\w+ )?\w+ing\b|"

@@ -1285,6 +1285,7 @@ def test_a_task_after_a_negation_in_a_spoken_run_on_is_still_a_task() -> None:
         "Last year our FCR was stuck at 64% and my director's target for me was 75% FCR by the year end.",
         "I wanted everyone doing it the same way, so I wrote the check-in standard with the team.",
         "I took it to my manager Owain and he said right, that's yours then, cut the chasing calls.",
+        "Customers weren't hearing anything for days. I wanted that changed, so I put it to my manager.",
     ],
 )
 def test_a_task_set_with_its_figure_wanted_of_everyone_or_handed_over(text: str) -> None:
