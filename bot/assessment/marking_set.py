@@ -42,10 +42,12 @@ DATA_DIR = Path(__file__).resolve().parents[2] / "tests" / "data" / "marking"
 # holdout10: written blind by six writers (a fresh shuffle of all 66 prompts), committed before any
 # scoring, scored once at 3c66faa, then opened for development. dev12 and dev13 were holdout11 and
 # holdout12: each written blind by six writers (all 66 prompts, shuffled afresh), committed before
-# any scoring, both scored once at 3c052d3 (the end of the eleventh round), then opened.
+# any scoring, both scored once at 3c052d3 (the end of the eleventh round), then opened. dev14 was
+# holdout13: written blind by six writers after that scoring, committed before any scoring, scored
+# once at c772a0e (the end of the twelfth round), then opened.
 SETS = (
     "tuning", "dev2", "tuning2", "dev3", "dev4", "dev5", "dev6", "dev7", "dev8", "dev9", "dev10", "dev11",
-    "dev12", "dev13",
+    "dev12", "dev13", "dev14",
 )
 NATIONS = ("england", "scotland", "wales", "northern_ireland")
 STYLES = ("own_words", "keywords", "partial", "phone", "spoken", "weak", "distinction")
