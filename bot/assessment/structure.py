@@ -130,11 +130,12 @@ OWNED_REACH = 15
 LEARNER_WORD = re.compile(r"(i|i'?m|im|i'?d|i'?ve|we|we'?d|my|mine|myself|our)", re.I)
 # ... and a bare aim that shares a hypothetical verb before it is no task: "if we hadnt caught it we
 # couldve had trading standards on us n had to refund everyone".
+SHARED_MOOD = re.compile(r"(if|would|could|should|might|must)('?ve|ve|n'?t|nt)?", re.I)
+# "our" or "my" right after a place word says where, not whose aim: "guest at our b&b had to leave".
+PLACE_WORD = re.compile(r"at|in|on|from|into|to|near|outside|inside|round|around", re.I)
 # What a law or rule made everyone do, said right before "we had to": "it meant we had to let the
 # dog in", "the FCA rules were why we had to look at it properly". Not the learner's own task.
 OBLIGED = re.compile(r"\b(meant|means|why)\s+(that\s+)?$", re.I)
-PLACE_WORD = re.compile(r"at|in|on|from|into|to|near|outside|inside|round|around", re.I)
-SHARED_MOOD = re.compile(r"(if|would|could|should|might|must)('?ve|ve|n'?t|nt)?", re.I)
 OTHER_SUBJECT = re.compile(
     rf"(he|she|they|he'?s|she'?s|they'?re|he'?d|she'?d|they'?d|hes|shes|theyre|{PEOPLE}|{BOSS})s?",
     re.I,
@@ -425,8 +426,9 @@ MONEY_GIVEN_REACH = 60
 
 
 def _in_the_scene(text: str, sentence: str, at: int) -> bool:
-    """Whether a figure at ``at`` in ``text``, outside a result sentence, is early enough to be the
-    scene (`SCENE_SHARE`) and its sentence says no change (`MOVED_FROM_TO`, `MOVED`, `REACHED`)."""
+    """Whether a figure at ``at`` in ``text``, outside a result sentence, is the scene: early enough
+    (`SCENE_SHARE`), not in the answer's last sentence, not money given back (`MONEY_GIVEN`), and in
+    a sentence that says no change (`MOVED_FROM_TO`, `MOVED`, `REACHED`)."""
     if text.rstrip().endswith(sentence.strip()):
         return False  # the answer's last sentence is where a result is told
     if at >= SCENE_SHARE * len(text) or MONEY_GIVEN.search(text, max(0, at - MONEY_GIVEN_REACH), at):
