@@ -682,6 +682,14 @@ QUANTITY = alternation(
     r"back (up|down)|came (back )?(up|down)|fell|fallen|dropped|dropping) to (about |around |roughly |just )?"
     r"\d[\d.,]*\b(?!\s*(days?|weeks?|months?|years?|hours?|hrs?|minutes?|mins?|o'?clock|am|pm)\b)|"
     rf"\b(same|next) day\b|\bby the (next|following) morning\b|"
+    # A time taken said without a digit: "paid in about a minute", "through in under a minute",
+    # "served within a couple of minutes".
+    # Said of something done ("paid", "served", "put through"), not a standard ("a hello within a
+    # minute of coming to the counter").
+    r"\b(\w+ed|paid|through|sorted|done|back|fixed|sent|seen)( \w+){0,4}? (in|within|inside) "
+    r"(about |around |roughly |just |less than |under )?(a|an|one|a couple of) "
+    r"(minute|minutes|min|mins|hour|hours|day|days|week|weeks|fortnight)\b|"
+
     # ... or part of a day: "got a nurse out that same afternoon", "she got it the next morning".
     rf"\b(same|next) (morning|afternoon|evening)\b|"
     # A rate said per hundred, and a figure said as where it now stands: "11 in every hundred",

@@ -1365,3 +1365,21 @@ def test_an_instalment_agreed_is_no_result_but_money_saved_is() -> None:
             "cos she said thats all she cud manage")
     assert not is_measurable(plan)
     assert is_measurable(plan + ". she rang back a month later, cleared £40 of it")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I unclipped the card machine and passed it down to her. She was pleased and paid in about a "
+        "minute instead of waiting for a supervisor.",
+        "I wrote on my pad and showed him the age check, and he was served within a couple of minutes.",
+    ],
+)
+def test_a_time_taken_said_without_a_digit_is_measurable(text: str) -> None:
+    assert is_measurable(text)
+
+
+def test_a_standards_time_without_a_digit_is_no_result() -> None:
+    text = ("After a lad was served under age, we sat down and agreed what every customer should get: a "
+            "hello within a minute of coming to the counter. The area manager said we were the best shop.")
+    assert not is_measurable(text)
