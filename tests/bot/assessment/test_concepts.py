@@ -2501,8 +2501,8 @@ def test_colleagues_who_pick_up_from_the_learners_notes_are_a_service_chain(asse
 def test_ringing_the_customer_back_that_night_is_a_follow_up(assessor: Assessor) -> None:
     """Back to the customer later the same day is a follow-up; ringing a colleague is not."""
     base = ("hotel in inverness, guest complained at breakfast her room was above the bar n she got no "
-            "sleep. "
-            "said sorry, moved her to a quiet room that day n logged it through our complaints process. {}")
+            "sleep. said sorry, moved her to a quiet room that day n logged it through our complaints "
+            "process. {}")
     back = base.format("rang her room that night at 10 to check it was quieter and she said it was grand.")
     assert point("follow_up", assessor, "pp_complaint_steps", back)[0]
     other = base.format("rang the bar manager that night about the noise.")
