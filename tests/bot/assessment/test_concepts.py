@@ -2633,3 +2633,24 @@ def test_someone_on_their_way_is_news_but_the_customer_on_her_way_is_not(assesso
     assert point("informed", assessor, "pp_authority_limits", news)[0]
     leaving = base.format("I said sorry about the stairs, and he was rebooked and on his way.")
     assert not point("informed", assessor, "pp_authority_limits", leaving)[0]
+
+
+@pytest.mark.parametrize(
+    ("text", "met"),
+    [
+        # The figures before and after the change are its evaluation, with no review word.
+        ("I run the returns desk at our Swansea store. Refunds to cards were taking too long, so I moved "
+         "the card machine to the returns desk in May. Before, a refund took 9 minutes on average; in "
+         "the six weeks after, it took 4.", True),
+        # A look at it after it had run a while.
+        ("At the Perth depot I was asked to cut missed-delivery complaints. We tried texting a one-hour "
+         "slot for a month, and after the month we looked at it: complaints were down to 14.", True),
+        # One figure, no look back: nothing evaluated.
+        ("At the Perth depot I was asked to cut missed-delivery complaints, so we started texting a "
+         "one-hour slot. Complaints are 14 a month now.", False),
+    ],
+)
+def test_a_change_evaluated_by_its_figures_or_a_later_look(assessor: Assessor, text: str, met: bool) -> None:
+    """"Evaluates the change after it was made": the figures before and after it, or a look taken
+    after it ran ("after six weeks we looked at it"), say it was evaluated."""
+    assert point("review", assessor, "mi_before_after_review", text)[0] is met
