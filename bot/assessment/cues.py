@@ -447,7 +447,7 @@ _ACT_PAST = (
     r"sought|did|done|set|ran|led|held|showed|stayed|said|shook|met|chose|began|left|won|"
     r"whistleblew|drew|hung|stood|tried|offered|apologised|apologized|listened|asked|called|"
     r"explained|checked|refunded|spent|rewrote|rebuilt|built|taught|drove|bought|sold|drew up|swapped|"
-    r"sat|rode|caught|dealt|lent|flew|threw|cut|shut|fed|swept|overrode|withdrew"
+    r"sat|rode|caught|dealt|lent|flew|threw|cut|shut|fed|swept|overrode|withdrew|stuck"
 )
 _ACT_PRESENT = (
     r"check|explain|offer|ask|tell|call|ring|process|refund|escalate|log|record|apologise|"
@@ -497,7 +497,10 @@ HABIT = alternation(
     r"morning|evening|night|week|fortnight|month|quarter)s?\b|"
     # ... and said first: "Every morning I run a huddle", "each week we go through the reviews".
     r"\b(every|each)\s+(morning|evening|night|day|shift|week|fortnight|month|quarter|monday|tuesday|"
-    rf"wednesday|thursday|friday|saturday|sunday)\W+(i|we)\s+(?!(?:{_STATIVE}|{_KEEPING})\b)\w+",
+    rf"wednesday|thursday|friday|saturday|sunday)\W+(i|we)\s+(?!(?:{_STATIVE}|{_KEEPING})\b)\w+|"
+    # ... or said as what is done now, since a change: "i slow down now", "we ring them back now".
+    rf"\b(i|we)\s+(?!(?:{_STATIVE}|{_KEEPING}|can|can'?t|cannot|do|don'?t|will|won'?t|just)\b)\w+"
+    rf"(\s+(?!now\b)\w+){{0,5}}\s+now\b",
     re.I,
 )
 

@@ -2654,3 +2654,20 @@ def test_a_change_evaluated_by_its_figures_or_a_later_look(assessor: Assessor, t
     """"Evaluates the change after it was made": the figures before and after it, or a look taken
     after it ran ("after six weeks we looked at it"), say it was evaluated."""
     assert point("review", assessor, "mi_before_after_review", text)[0] is met
+
+
+@pytest.mark.parametrize(
+    "change",
+    [
+        "I stuck a note on the bottom of my screen with the closing line on it.",
+        "I slow right down now and read the recording line out first.",
+        "Every Friday I played back two of my own calls to check myself.",
+    ],
+)
+def test_what_was_changed_after_a_call_check_said_plainly(assessor: Assessor, change: str) -> None:
+    """"Acts on the findings": a reminder stuck up, a new habit with "now" at its end, or the
+    learner's own calls played back, each after what the check found."""
+    found = ("In March my team leader scored four of my calls and found I wasn't reading out that calls "
+             "are recorded. ")
+    assert point("action", assessor, "mi_quality_audit", found + change)[0]
+    assert not point("action", assessor, "mi_quality_audit", found + "I was a bit gutted about it.")[0]

@@ -232,6 +232,17 @@ def test_a_habit_said_with_how_often_is_a_real_example(assessor: Assessor) -> No
     assert a.grade.value == "not_yet" and "real example" in a.grade_reason
 
 
+def test_a_practice_said_as_what_is_done_now_is_a_real_example(assessor: Assessor) -> None:
+    """"got told i talk too fast so i slow down now": what the learner does now, since a change, is a
+    habit of their own; "I know now", "I can do it now" and "I get it now" tell nothing done."""
+    from bot.assessment.cues import HABIT
+
+    for text in ("so i slow down now", "we ring them back the same day now", "I read the line out first now"):
+        assert HABIT.search(text), text
+    for text in ("I know now it matters", "I can do it now", "I get it now", "I will ask now", "I am fine now"):
+        assert not HABIT.search(text), text
+
+
 def test_an_answer_that_hands_the_prompt_back_is_no_real_example(assessor: Assessor) -> None:
     """A place and "I followed ... I negotiated ..." in an answer that is mostly the prompt's own
     words (`Findings.hollow`) is no real example: the grade line says so."""
