@@ -338,3 +338,13 @@ def test_holdout14_is_sound(content: Content) -> None:
     one of another set."""
     parts = {"hna", "hnb", "hnc", "hnd", "hne", "hnf"}
     check_blind_set(content, "holdout14", parts, 66, SETS)
+
+
+# --- holdout15: written blind to the engine; kept held out, never scored by a test -----------------
+
+
+def test_holdout15_is_sound(content: Content) -> None:
+    """Checked for form only; its labels are never compared with the engine here. No answer repeats
+    one of another set, holdout14 included."""
+    parts = {"hoa", "hob", "hoc", "hod", "hoe", "hof"}
+    check_blind_set(content, "holdout15", parts, 66, (*SETS, "holdout14"))
