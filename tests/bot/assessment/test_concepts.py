@@ -2671,3 +2671,20 @@ def test_what_was_changed_after_a_call_check_said_plainly(assessor: Assessor, ch
              "are recorded. ")
     assert point("action", assessor, "mi_quality_audit", found + change)[0]
     assert not point("action", assessor, "mi_quality_audit", found + "I was a bit gutted about it.")[0]
+
+
+@pytest.mark.parametrize(
+    ("text", "met"),
+    [
+        # Consequences listed in a line are the substance themselves (what would go wrong).
+        ("You could lose your job, the bank could be fined and the customer could have their identity "
+         "stolen.", True),
+        ("If the floor isn't mopped a guest could break a hip and the hotel would get sued.", True),
+        # One consequence is not two.
+        ("If the floor isn't mopped the hotel would get sued.", False),
+    ],
+)
+def test_consequences_listed_plainly_count(assessor: Assessor, text: str, met: bool) -> None:
+    """"Explains at least two consequences of not complying": each consequence named is one of the
+    learner's own (`key_words: false`), even in a one-line answer; an injury said as a broken bone."""
+    assert point("consequences", assessor, "pp_non_compliance_consequences", text)[0] is met
