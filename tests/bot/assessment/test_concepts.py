@@ -2688,3 +2688,15 @@ def test_consequences_listed_plainly_count(assessor: Assessor, text: str, met: b
     """"Explains at least two consequences of not complying": each consequence named is one of the
     learner's own (`key_words: false`), even in a one-line answer; an injury said as a broken bone."""
     assert point("consequences", assessor, "pp_non_compliance_consequences", text)[0] is met
+
+
+def test_the_journey_told_from_where_the_customer_stands(assessor: Assessor) -> None:
+    """"From the customer's side it goes like this: ...": the customer journey used without its name,
+    stage by stage, with the first month after the service starts as its after-care."""
+    text = ("From the customer's side it goes like this: they ring us, we book the install, the engineer "
+            "comes out, and anyone whose line drops in the first month rings us again and we test it. Most "
+            "go wrong at the install, so I started texting a two-hour slot the night before.")
+    assert point("journey", assessor, "sf_customer_journey", text)[0]
+    assert point("stages", assessor, "sf_customer_journey", text)[0]
+    cut = text.replace(", and anyone whose line drops in the first month rings us again and we test it", "")
+    assert not point("stages", assessor, "sf_customer_journey", cut)[0], "no after-care"
