@@ -2700,3 +2700,23 @@ def test_the_journey_told_from_where_the_customer_stands(assessor: Assessor) -> 
     assert point("stages", assessor, "sf_customer_journey", text)[0]
     cut = text.replace(", and anyone whose line drops in the first month rings us again and we test it", "")
     assert not point("stages", assessor, "sf_customer_journey", cut)[0], "no after-care"
+
+
+@pytest.mark.parametrize(
+    ("text", "met"),
+    [
+        # The channel named in a short sentence of its own: the change made for it is the substance.
+        ("On the phone I used to talk too fast. My supervisor said the caller can't see my screen, so "
+         "now I go through things one step at a time.", True),
+        ("On the phone I used to talk too fast. My supervisor said the caller can't see my screen.", False),
+        # Messages set out for chat: one question per message, plain words.
+        ("Last year our live chat customers kept leaving before it was solved, so I set our saved replies "
+         "to one question per message in plain words. Abandoned chats fell from 22% to 9%.", True),
+        ("Last year our live chat customers kept leaving before it was solved, so I looked at our saved "
+         "replies. Abandoned chats fell from 22% to 9%.", False),
+    ],
+)
+def test_the_channel_and_what_was_changed_for_it(assessor: Assessor, text: str, met: bool) -> None:
+    """"Adapts communication to the channel": which channel (a detail of the learner's own, however
+    short its sentence) and what was changed for it."""
+    assert point("channel", assessor, "mi_channel_improvement", text)[0] is met
