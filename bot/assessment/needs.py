@@ -67,6 +67,9 @@ CONFORMITY = frozenset(
         "responsibility", "responsibilities", "duty", "duties", "obligation", "obligations",
     )
 )
+# Keeping to the rules, compared by the word as written: "to make sure we are following
+# regulations", not "follow" ("anyone could follow her up" is a reason).
+CONFORMITY_FORMS = frozenset({"following", "adhere", "adhering", "regs"})
 # "..., so I made a card" is the next step. "It's there so we know", "that's so we don't sell to
 # under 18s" are a purpose: the thing is there *so that*.
 NEXT_STEP = re.compile(
@@ -389,7 +392,10 @@ CONFORMITY_CLAUSE = re.compile(
     r"(?:you|we|i|u)\s+(?:get|got|'d get|would get|could get)\s+(?:marked|pulled up|told off|"
     r"in trouble|a warning|disciplined|written up)\b|"
     r"(?:you|we|u|i)\s+(?:can'?t|can’t|cannot|mustn'?t|aren'?t allowed to|are not allowed to)\s+skip\b|"
-    r"(?:we(?:'re| are)|i(?:'m| am)) (?:trained|told|taught) (?:to|on)\b)",
+    r"(?:we(?:'re| are)|i(?:'m| am)) (?:trained|told|taught) (?:to|on)\b|"
+    # ... or that keeping to it matters: "so it's important to follow it".
+    r"(?:it'?s|it’s|its|it is|s|is)\s+(?:really\s+|very\s+|so\s+)?(?:important|vital|essential|key)\s+"
+    r"(?:to|that we|that you|we|you)\s+(?:follow|stick to|comply with|obey|keep to)\b)",
     re.I,
 )
 
@@ -732,7 +738,7 @@ class Findings:
                               and not self.keywords.covers(w)))
             and w.start not in self._listed and w.start not in self._stock
             and not any(s <= w.start < e for s, e in named)
-            and not (conformity and w.stem in CONFORMITY)
+            and not (conformity and (w.stem in CONFORMITY or w.low in CONFORMITY_FORMS))
             and w.stem not in BOILERPLATE
         ]
         if not setting:

@@ -373,6 +373,23 @@ def test_a_reason_that_only_says_it_matters_is_no_reason(assessor: Assessor, tex
     assert point(assessor, text, prompt(WHY, STAR), "general", "why").met is met
 
 
+@pytest.mark.parametrize(
+    ("text", "met"),
+    [
+        # Keeping to the rules is no reason for them.
+        ("A customer read her password out at the counter, so I asked her to type it instead. GDPR is "
+         "there to protect data so it's important to follow it.", False),
+        ("A customer read her password out at the counter, so I asked her to type it instead. The rules "
+         "exist to make sure we are following regulations.", False),
+        # "follow" said of a person is a reason's own word.
+        ("A guest asked for a new key, and I wrote her room number on the card sleeve instead of saying "
+         "it, since anyone in the lobby could otherwise follow her up.", True),
+    ],
+)
+def test_keeping_to_the_rules_is_no_reason_for_them(assessor: Assessor, text: str, met: bool) -> None:
+    assert point(assessor, text, prompt(WHY, STAR), "general", "why").met is met
+
+
 def test_an_answer_that_repeats_the_question_is_told_so(assessor: Assessor, content: Content) -> None:
     """The tip for a hollow answer (it hands the question's words back) asks for one real case
     in the learner's own words, before any tip about a single point."""
