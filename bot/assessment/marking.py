@@ -162,6 +162,12 @@ def met(content: Content, point: MarkingPoint, ev: Evidence) -> PointResult:
         # Said as a definition or in general ("it is important to apologise ..."), or not at all,
         # in an answer with no real example: what it needs is the example too.
         missing += NO_OCCASION
+    if (ok and asks_for_a_name(point) and point.occasion and not real_example(ev)
+            and all(fx.defines(sp) or fx.planned(sp) or fx.of_anyone(sp)
+                    for sp in ((q.start, q.end) for q in quoted))):
+        # "Names the model used" in an answer that only defines it and uses it on no one ("HEAT
+        # stands for Hear, Empathise, ... If a customer is upset you would hear them out").
+        ok, quoted, missing = False, (), (point.missing or describe_first(content, point)) + NO_OCCASION
     if ok and not asks_for_a_name(point):
         if done_on_an_occasion(content, point) and not real_example(ev):
             # "I always act on my feedback", "it's important to apologise": the idea is said, but

@@ -285,6 +285,12 @@ PLAN = re.compile(
     re.I,
 )
 PLAN_REACH = 12
+# What one would do for anyone: "if a customer is upset you would ...", "you'd then apologise".
+ANY_CASE = re.compile(
+    r"\b(?:if|when|whenever) (?:a|an|any) (?:customer|caller|guest|client|patient|tenant|passenger|"
+    r"member|resident|person)\b|\b(?:you|u) (?:would|'d|’d|should)\b",
+    re.I,
+)
 OTHERS_REACH = 6  # words back from a mention read for someone else as its doer
 
 # A sentence that defines a term or says what a thing is in general (`Findings.defines`): "SMART
@@ -629,6 +635,12 @@ class Findings:
         (`IN_GENERAL`: "apologising is really important because ...")."""
         sentence = self._sentence_at(span)
         return bool(sentence) and bool(IN_GENERAL.search(self.text, sentence[0].start, span[0]))
+
+    def of_anyone(self, span: Span) -> bool:
+        """Whether the sentence of a span tells what one would do for any customer, not what was
+        done (`ANY_CASE`): "If a customer is upset you would hear them out first, then ..."."""
+        sentence = self._sentence_at(span)
+        return bool(sentence) and bool(ANY_CASE.search(self.text, sentence[0].start, sentence[-1].end))
 
     def habitual(self, span: Span) -> bool:
         """Whether the clause a span starts in says what is done in general (`habit`): "I always

@@ -390,6 +390,25 @@ def test_keeping_to_the_rules_is_no_reason_for_them(assessor: Assessor, text: st
     assert point(assessor, text, prompt(WHY, STAR), "general", "why").met is met
 
 
+@pytest.mark.parametrize(
+    ("text", "met"),
+    [
+        # Defined, then what anyone would do: named, but used on no one.
+        ("HEAT stands for Hear, Empathise, Apologise and Take ownership. If a customer is upset you "
+         "would hear them out first, then empathise, then apologise and sort it yourself.", False),
+        ("LAST is Listen, Apologise, Solve, Thank. It's a good model because customers feel heard.", False),
+        # Named as what the learner uses, or used on a customer: met (a name is the substance).
+        ("I used the HEAT model: I heard her out, said sorry and took ownership. She calmed down.", True),
+        ("HEAT stands for Hear, Empathise, Apologise and Take ownership. Last week a man's parcel went "
+         "missing and I used it: I heard him out, said sorry and rebooked the delivery.", True),
+    ],
+)
+def test_a_model_only_defined_is_not_the_model_used(assessor: Assessor, text: str, met: bool) -> None:
+    """"Names the model used": a definition and what one would do for any customer tell no use."""
+    p = assessor.content.prompts["ee_structured_model"]
+    assert point(assessor, text, p, "general", "model").met is met
+
+
 def test_an_answer_that_repeats_the_question_is_told_so(assessor: Assessor, content: Content) -> None:
     """The tip for a hollow answer (it hands the question's words back) asks for one real case
     in the learner's own words, before any tip about a single point."""
