@@ -559,6 +559,9 @@ RESULT = alternation(
     # A figure back where it was: "back up to 4.4 in a month", "came back down to 12".
     r"\b(went|gone|came|got|been)? ?back (up|down) to (about |around )?\d|"
     r"\b(i|we|she|he|they) got \d+\s*(%|out of|/|stars?)|"
+    # Better now, said of what was changed: "the members say the hand-over is much smoother now".
+    r"\b(is|are|feels?) (much |a lot |loads |way |far )?(smoother|quicker|faster|easier|simpler|clearer|"
+    r"calmer|better|shorter) now\b|"
     r"\bwas back\b|\bwas fine\b|\bcame out at\b|\bnothing (more|else) came\b|\bnow\b.*\bweek\b|"
     r"\b(he|she|they) (left|stayed|kept|got|did)\b|\basked for the manager\b|\bgot angry\b|"
     # A later check that measured it: "the next month's audit of withdrawals showed", "at the next
@@ -740,6 +743,8 @@ NOT_A_RESULT = alternation(
     # days", "a cx had been without broadband for 3 wks", "had stopped working after seven weeks".
     r"(had|'d) been (\w+ ){0,2}?(down|without|off|waiting|on hold|stuck|out|going|trying|ringing|"
     r"calling|chasing|paying|overcharged|charged|billed|using)|(had|'d) stopped|"
+    # ... in any verb, with how long: "we'd been estimating her readings for eight months".
+    r"(had|'d) been \w+ing\b( \w+){0,4}? (for|over)|"
     # What the customer asked for, how late things ran and the figure before: "wanted a refund of
     # like three hundred pound", "delayed by three hours", "before that our rating was 3.8", "we
     # used to get sixty complaints a month".
@@ -774,6 +779,16 @@ NOT_A_RESULT = alternation(
     # How long something was out of use sets the scene: "the pool was shut for three weeks".
     r"(was|were|been|being) (shut|closed|broken|out of action|out of order|offline|unavailable|"
     r"off sick|off work|down) (for|over)|"
+    # A standard's own figure, a thing's lifetime, a payment plan's length, the day of the event the
+    # customer had ahead, and a figure said back in sympathy: "our emergency SLA, which is four hours",
+    # "the accreditation lasts two years", "paying monthly over 10 months", "the wedding was the next
+    # day", "I said I understood £55 more a month is a big hit".
+    r"\b(sla|slas|service level|service level agreement|standard), which (is|was|says)|"
+    r"\b(lasts|lasted|will last|is valid for|valid for|runs for)|"
+    r"\b(paying|pay|pays|paid|spread|split|spreading|payments|instalments)( \w+){0,2}? over|"
+    r"\b(wedding|funeral|party|flight|appointment|interview|birthday|exam|operation|christening|do) "
+    r"(was|is|were|'s)( on)?( the)?|"
+    r"\bi (said|told (her|him|them))( that)? i (understood|understand|know|knew|get|got|could see)|"
     # "was in hospital for 3 weeks" sets the scene; "he's been in every day since" is a result.
     r"normally|if|unless|(was|were|is|still|been) (in|inside|within|outside|over|past)"
     r"(?! (every|since|ever)\b))\b"

@@ -1383,3 +1383,47 @@ def test_a_standards_time_without_a_digit_is_no_result() -> None:
     text = ("After a lad was served under age, we sat down and agreed what every customer should get: a "
             "hello within a minute of coming to the counter. The area manager said we were the best shop.")
     assert not is_measurable(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # A standard's own figure.
+        "A vulnerable customer was off supply, so I raised it to the metering team under our emergency "
+        "SLA, which is four hours, and rang her back.",
+        # How long a thing lasts, and what it cost.
+        "Last year I ran the staff focus groups for our ServiceMark bid. The accreditation lasts two "
+        "years and it cost about £8,000.",
+        # A payment plan's length.
+        "She couldn't pay £640 in one go, so I set her up paying monthly over 10 months with no interest.",
+        # The day of the customer's event.
+        "I drove the shoes over to her on my way home because the wedding was the next day.",
+        # A figure said back in sympathy, and how long something had been going on.
+        "I said I understood £55 more a month is a big hit. I saw we'd been estimating her readings for "
+        "eight months, so I took a real reading.",
+    ],
+)
+def test_figures_that_measure_nothing_achieved(text: str) -> None:
+    """A standard's figure, a lifetime, a plan's length, an event's date, a figure said back in
+    sympathy, how long something had gone on: none measures what the actions achieved."""
+    assert not is_measurable(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I raised it to the metering team and she was back on supply within four hours.",
+        "Our last mystery shop went from seventy eight to ninety one percent.",
+        "I set her up paying monthly over 10 months, and her arrears went down from £640 to £120 by June.",
+    ],
+)
+def test_figures_that_do_measure_what_was_achieved(text: str) -> None:
+    assert is_measurable(text)
+
+
+def test_better_now_said_of_the_change_is_a_result() -> None:
+    text = ("I ran the staff focus groups and we changed how the phone team hands members to a branch. "
+            "The members I speak to say the hand-over is much smoother now.")
+    assert star_parts(text)["result"]
+    assert not star_parts("I ran the staff focus groups and we changed how the phone team hands members "
+                          "to a branch.")["result"]
