@@ -481,9 +481,17 @@ class Keywords:
     # Only the words of the question and the points' texts, without their concepts' terms: what
     # a learner repeats when they repeat the prompt (`Findings.hollow`).
     prompt_stems: frozenset[str] = frozenset()
+    # Key words only because a harm concept lists them (`HARM_CONCEPTS`: "scammed", "hurt"): in a
+    # reason they are its substance ("if it went wrong the cx could get scammed").
+    harm_stems: frozenset[str] = frozenset()
+    harm_prefixes: tuple[str, ...] = ()
 
     def covers(self, w: Word) -> bool:
         return w.stem in self.stems or w.low in self.stems or w.low.startswith(self.prefixes or ("\0",))
+
+    def harm(self, w: Word) -> bool:
+        return (w.stem in self.harm_stems or w.low in self.harm_stems
+                or w.low.startswith(self.harm_prefixes or ("\0",)))
 
     def in_prompt(self, w: Word) -> bool:
         return w.stem in self.prompt_stems or w.low in self.prompt_stems
@@ -567,6 +575,16 @@ class Findings:
                 # everyone can"): the words past its opening are the reason's own as well.
                 ws = inside[2:] + ws
             colon = bool(ws) and self.text[ws[-1].end :].lstrip().startswith(":")
+            if ws and not colon and self._own(ws, conformity=True) < REASON_MIN:
+                # The rule named, then what it guards against: "its bc of gdpr and the data
+                # protection act 2018, if i give info to the wrong person thats a data breach".
+                between = [w for w in rest if ws[-1].clause < w.clause <= ws[-1].clause + WHAT_IF_REACH]
+                firsts = [w for i, w in enumerate(between) if i == 0 or between[i - 1].clause != w.clause]
+                opener = next((w for w in firsts if w.low in WHAT_IF), None)
+                if opener is not None:
+                    skipped = [w for w in between if w.clause < opener.clause]
+                    if self._own(skipped, conformity=True) < REASON_MIN:
+                        ws = ws + skipped + [w for w in between if w.clause == opener.clause]
             if colon and self._own(ws, conformity=True) < REASON_MIN:
                 # The reason set out after a colon: "The change followed from that: if people can't
                 # get through and then wait a week, the charter isn't worth the paper."
@@ -747,7 +765,7 @@ class Findings:
         own = [
             w for w in ws
             if (figure(w) or (w.low not in FUNCTION_WORDS and len(w.low) > 2
-                              and not self.keywords.covers(w)))
+                              and (not self.keywords.covers(w) or (conformity and self.keywords.harm(w)))))
             and w.start not in self._listed and w.start not in self._stock
             and not any(s <= w.start < e for s, e in named)
             and not (conformity and (w.stem in CONFORMITY or w.low in CONFORMITY_FORMS))
@@ -973,10 +991,13 @@ def keywords_for(index: ConceptIndex, question: str, points: list[MarkingPoint])
     for text in [question, *(p.text for p in points)]:
         stems |= {w.stem for w in words(text) if w.low not in FUNCTION_WORDS}
     prompt = set(stems)
-    todo = [c for p in points for n in p.needs for c in n.concepts]
+    harm_stems: set[str] = set()
+    harm_prefixes: set[str] = set()
+    todo = [(c, False) for p in points for n in p.needs for c in n.concepts]
     seen: set[str] = set()
     while todo:
-        cid = todo.pop()
+        cid, harm = todo.pop()
+        harm = harm or cid in HARM_CONCEPTS
         if cid in seen or cid not in index.terms or not index.concepts[cid].key_words:
             continue
         seen.add(cid)
@@ -985,15 +1006,31 @@ def keywords_for(index: ConceptIndex, question: str, points: list[MarkingPoint])
                 for kind, value in pos or ():
                     if kind == "stem":
                         stems.add(value)
+                        if harm:
+                            harm_stems.add(value)
                     elif kind == "prefix":
                         prefixes.add(value)
+                        if harm:
+                            harm_prefixes.add(value)
                     elif kind == "exact":
                         stems.add(value.casefold())
+                        if harm:
+                            harm_stems.add(value.casefold())
                     elif kind == "ref":
-                        todo.append(value)
+                        todo.append((value, harm))
+    # A word the question or a point's text says is the prompt's, whatever concept lists it.
+    harm_stems -= prompt
     return Keywords(
-        frozenset(stems - {""}), tuple(sorted(p for p in prefixes if len(p) > 2)), frozenset(prompt - {""})
+        frozenset(stems - {""}), tuple(sorted(p for p in prefixes if len(p) > 2)), frozenset(prompt - {""}),
+        frozenset(harm_stems - {""}), tuple(sorted(p for p in harm_prefixes if len(p) > 2)),
     )
+
+
+# Words that open what a rule guards against, after the rule is named.
+WHAT_IF = frozenset({"if", "otherwise", "or", "else"})
+WHAT_IF_REACH = 2  # clauses after a reason's own read for what the rule guards against
+# Concepts that list what could happen to a customer: in a reason their words are its substance.
+HARM_CONCEPTS = frozenset({"customer_harm", "injury"})
 
 
 # A measurable result point whose text asks for the change itself, not any figure.

@@ -409,6 +409,33 @@ def test_a_model_only_defined_is_not_the_model_used(assessor: Assessor, text: st
     assert point(assessor, text, p, "general", "model").met is met
 
 
+@pytest.mark.parametrize(
+    ("text", "met"),
+    [
+        # The rule named, then what it guards against, in the next clause.
+        ("A man rang about his wife's account, so I asked for her to ring in. It's because of GDPR and "
+         "the Data Protection Act 2018, if I give info to the wrong person that's a data breach.", True),
+        # The rule named and nothing more.
+        ("A man rang about his wife's account, so I asked for her to ring in. It's because of GDPR and "
+         "the Data Protection Act 2018.", False),
+    ],
+)
+def test_the_rule_named_then_what_it_guards_against(assessor: Assessor, text: str, met: bool) -> None:
+    p = assessor.content.prompts["pp_identity_checks"]
+    assert point(assessor, text, p, "telecoms", "why").met is met
+
+
+def test_harm_to_the_customer_is_a_reasons_substance(assessor: Assessor) -> None:
+    """"if it went wrong the cx could get scammed": the harm words a prompt's concepts list are
+    key words, but in a reason they are what it says."""
+    p = assessor.content.prompts["ee_data_in_routine_task"]
+    text = ("When a customer rang the shop in Lisburn about her order I checked her name, postcode and order "
+            "number before I told her anything. If it went wrong she could get scammed.")
+    assert point(assessor, text, p, "retail", "why").met
+    bare = text.replace(" If it went wrong she could get scammed.", "")
+    assert not point(assessor, bare, p, "retail", "why").met
+
+
 def test_an_answer_that_repeats_the_question_is_told_so(assessor: Assessor, content: Content) -> None:
     """The tip for a hollow answer (it hands the question's words back) asks for one real case
     in the learner's own words, before any tip about a single point."""
