@@ -177,7 +177,10 @@ SITUATION = alternation(
     # Phone notes that drop the "I" or the "my": "saw a linkedin post from ...", "mgr asked me to
     # redo our callback process", "cx in newry, washing machine we installed flooded".
     rf"(^|[.!?\n]\s*)(saw|noticed|spotted|overheard|caught)\b|"
-    rf"(^|[.!?\n]\s*)(my |our )?({_BOSS})( in \w+)? (asked|told|set|gave|said|came|noticed|wanted|rang)\b|"
+    rf"(^|[.!?\n]\s*)(my |our )?({_BOSS})( in \w+)? (asked|told|set|gave|said|came|noticed|wanted|rang|did)\b|"
+    # Something new where the learner works, at a note's start: "new online appt booking at our gp
+    # practice in bristol", "new click + collect process in our leeds store".
+    rf"(^|[.!?\n]\s*)(a |the |our )?new [\w+&/' -]{{2,40}}?\b(at|in|for) (our|the|my) \w+|"
     # A problem that arose: "because our mystery diner scores had slipped", "sales dropped".
     rf"\b(scores?|figures?|numbers?|ratings?|sales|reviews|results) (had )?(slipped|dropped|fallen|fell|"
     rf"gone down|went down|dipped|tanked|plummeted)\b|"
@@ -215,7 +218,7 @@ _SCENE_VERB = (
     r"fell|collapsed|broke|failed|stopped|went|sent|made|found|used|started|owed|raised|queried|"
     r"disputed|challenged|struggled|waited|chased|reported|flagged|posted|tweeted|shouted|swore|"
     r"threatened|demanded|insisted|mentioned|explained|admitted|panicked|cried|spilt|spilled|dropped|"
-    r"tripped|slipped|forgot|overpaid|noticed|spotted|opened|closed|signed"
+    r"tripped|slipped|forgot|overpaid|noticed|spotted|opened|closed|signed|checked in|checked out"
 )
 SCENE_EVENT = alternation(
     rf"\b((a|an|one|this|that|the|some|our|another|two|three|\d+)\s+(\w+\s+){{0,2}}?(?!(?:i|we|you|it|so|and)\b)\w+|"

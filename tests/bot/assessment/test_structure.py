@@ -1427,3 +1427,21 @@ def test_better_now_said_of_the_change_is_a_result() -> None:
     assert star_parts(text)["result"]
     assert not star_parts("I ran the staff focus groups and we changed how the phone team hands members "
                           "to a branch.")["result"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "new online appt booking at our gp practice in bristol. my job was to check it worked with screen "
+        "readers. got 2 pts to test it, the supplier fixed the date picker.",
+        "new click + collect process in our leeds store, had to make sure ID checks still happened. added "
+        "an ID prompt on the handheld.",
+        "my tl did call monitoring on 5 of my calls. got 68%. put a sticky note on my screen.",
+    ],
+)
+def test_a_note_opening_on_something_new_or_a_check_done_is_a_situation(text: str) -> None:
+    assert star_parts(text)["situation"]
+
+
+def test_something_new_said_in_general_is_no_situation() -> None:
+    assert not star_parts("I always check ID when I process a knife collection.")["situation"]
