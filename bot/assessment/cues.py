@@ -177,7 +177,8 @@ SITUATION = alternation(
     # Phone notes that drop the "I" or the "my": "saw a linkedin post from ...", "mgr asked me to
     # redo our callback process", "cx in newry, washing machine we installed flooded".
     rf"(^|[.!?\n]\s*)(saw|noticed|spotted|overheard|caught)\b|"
-    rf"(^|[.!?\n]\s*)(my |our )?({_BOSS})( in \w+)? (asked|told|set|gave|said|came|noticed|wanted|rang|did)\b|"
+    rf"(^|[.!?\n]\s*)(my |our )?({_BOSS})( in \w+)? "
+    rf"(asked|told|set|gave|said|came|noticed|wanted|rang|did)\b|"
     # Something new where the learner works, at a note's start: "new online appt booking at our gp
     # practice in bristol", "new click + collect process in our leeds store".
     rf"(^|[.!?\n]\s*)(a |the |our )?new [\w+&/' -]{{2,40}}?\b(at|in|for) (our|the|my) \w+|"
