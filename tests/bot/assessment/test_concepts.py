@@ -2720,3 +2720,21 @@ def test_the_channel_and_what_was_changed_for_it(assessor: Assessor, text: str, 
     """"Adapts communication to the channel": which channel (a detail of the learner's own, however
     short its sentence) and what was changed for it."""
     assert point("channel", assessor, "mi_channel_improvement", text)[0] is met
+
+
+@pytest.mark.parametrize(
+    "rival",
+    [
+        "a couple of the big sellers we compete with brought in free returns with a QR code",
+        "the big online sellers got people used to a one-hour delivery window and live tracking",
+    ],
+)
+def test_the_rival_said_in_plain_words(assessor: Assessor, rival: str) -> None:
+    """"Identifies the competitor or market change": rivals said as who they are to us ("the big
+    sellers we compete with"), not only as "competitors"."""
+    text = (f"I work for an online outdoor clothing company near Cardiff. Two years ago {rival}, and our "
+            "returns complaints went up. I wanted to make sure we weren't losing customers, so I took the "
+            "figures to my manager and we trialled free QR returns. Complaints fell from 40 a month to 9.")
+    assert point("market", assessor, "ee_market_expectations", text)[0]
+    plain = text.replace(rival, "we changed our returns form")
+    assert not point("market", assessor, "ee_market_expectations", plain)[0]
