@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from datetime import date
 from enum import StrEnum
+from itertools import pairwise
 from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, HttpUrl, model_validator
@@ -268,6 +269,16 @@ class Concept(_Strict):
                         raise ValueError(
                             f"terms: {term!r}: {alt!r} is not a word, word*, WORD, _, # or @concept"
                         )
+            for first, second in pairwise(parts):
+                # "pick up|picking up" reads as "pick", then "up" or "picking", then "up": "|"
+                # separates single words, so one word in two neighbouring places means a phrase was
+                # split. Write each phrase as its own term.
+                same = set(first.split("|")) & set(second.split("|")) - {"...", "_"}
+                if "|" in first + second and same:
+                    raise ValueError(
+                        f"terms: {term!r}: {sorted(same)[0]!r} is in two neighbouring places; '|' "
+                        "separates single words, so write each phrase as its own term"
+                    )
         return self
 
     def references(self) -> set[str]:

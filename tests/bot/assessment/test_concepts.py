@@ -219,6 +219,18 @@ def test_content_check_refuses_a_broken_term(tmp_path: Path) -> None:
         load_content([tmp_path])
 
 
+def test_content_check_refuses_a_phrase_split_by_a_bar(tmp_path: Path) -> None:
+    """"pick up|picking up" would read as "pick", then "up" or "picking", then "up": '|' separates
+    single words, so the check names the word found in two neighbouring places."""
+    path = write(tmp_path, "concepts.yaml", "- {id: odd, says: odd, terms: ['call* back|rang back']}\n")
+    with pytest.raises(ContentError) as info:
+        load_content([tmp_path])
+    assert (info.value.file, info.value.entry, info.value.field) == (str(path), "odd", "terms")
+    assert "'back' is in two neighbouring places" in info.value.problem
+    write(tmp_path, "concepts.yaml", "- {id: odd, says: odd, terms: ['call*|rang back', 'went ... back']}\n")
+    load_content([tmp_path])
+
+
 def test_every_shipped_concept_is_used_and_says_something(content: Content) -> None:
     used = {
         c for p in content.prompts.values() for m in p.marking_points for n in m.needs for c in n.concepts
@@ -2738,3 +2750,21 @@ def test_the_rival_said_in_plain_words(assessor: Assessor, rival: str) -> None:
     assert point("market", assessor, "ee_market_expectations", text)[0]
     plain = text.replace(rival, "we changed our returns form")
     assert not point("market", assessor, "ee_market_expectations", plain)[0]
+
+
+@pytest.mark.parametrize(
+    "shown",
+    [
+        "this year he took his second loan with us instead of going to the bank",
+        "he moved his savings across and brought two of his lads in as members",
+        "he stopped checking our letters with Citizens Advice",
+    ],
+)
+def test_loyalty_and_trust_shown_in_what_the_customer_did(assessor: Assessor, shown: str) -> None:
+    """"Links consistent service to loyalty and trust": more business brought, or trust shown, in
+    the learner's words."""
+    text = ("At our credit union in Paisley a joiner had been given three different answers by his old "
+            "lender, so I made sure whoever he spoke to here gave him the same answer: I put a note of "
+            f"everything we'd agreed on his record. Over eighteen months {shown}.")
+    assert point("loyalty", assessor, "sf_loyalty_trust", text)[0]
+    assert not point("loyalty", assessor, "sf_loyalty_trust", text.replace(shown, "nothing much changed"))[0]
