@@ -2768,3 +2768,22 @@ def test_loyalty_and_trust_shown_in_what_the_customer_did(assessor: Assessor, sh
             f"everything we'd agreed on his record. Over eighteen months {shown}.")
     assert point("loyalty", assessor, "sf_loyalty_trust", text)[0]
     assert not point("loyalty", assessor, "sf_loyalty_trust", text.replace(shown, "nothing much changed"))[0]
+
+
+@pytest.mark.parametrize(
+    ("target", "met"),
+    [
+        ("my manager and I agreed I would get our average reply time on compensation emails down from "
+         "nine days to three working days, just for the delay claims because they were the bulk of it, by "
+         "the end of September", True),
+        ("my objective for the third quarter was to bring our average final response time on complaints "
+         "down to five working days by the end of September", True),
+        ("my manager and I agreed I would get our reply time on compensation emails down a lot", False),
+    ],
+)
+def test_a_smart_target_said_at_length(assessor: Assessor, target: str, met: bool) -> None:
+    """"Uses SMART targets": a figure to reach and by when, however many words the learner puts
+    between them and the target."""
+    text = (f"After a bad summer for delays our email backlog at the airline in Southampton was huge, and "
+            f"{target}. I built reply templates for the common delay lengths.")
+    assert point("smart", assessor, "mi_smart_target", text)[0] is met
