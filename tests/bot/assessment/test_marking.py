@@ -473,3 +473,21 @@ def test_the_regulator_and_its_role_needs_the_role(assessor: Assessor) -> None:
     )
     result = point(assessor, role, p, "telecoms")
     assert result.met and any("sets the general conditions" in q.text for q in result.evidence)
+
+
+def test_the_scottish_housing_regulator_is_the_regulator_for_housing_in_scotland(assessor: Assessor) -> None:
+    """The Regulator of Social Housing covers England only; a housing association in Scotland answers
+    to the Scottish Housing Regulator (Housing (Scotland) Act 2010), which checks landlords against
+    the Scottish Social Housing Charter."""
+    p = assessor.content.prompts["rl_regulator_role"]
+    text = ("Our regulator is the Scottish Housing Regulator, they check all the housing associations and "
+            "councils are doing right by tenants, and they check us against the Scottish Social Housing "
+            "Charter. Last month a tenant in Paisley waited three weeks for a boiler part, so I rang the "
+            "contractor and got him a date.")
+    a = assessor.assess(text, prompt=p, sector="housing", nation="scotland")
+    met = {m.id: m.met for m in a.marking_points}
+    assert met["regulator"] and met["rule"]
+    assert "other_nation" not in {h.code for h in a.hints}
+    a = assessor.assess(text, prompt=p, sector="housing", nation="england")
+    assert not next(m for m in a.marking_points if m.id == "regulator").met
+    assert "other_nation" in {h.code for h in a.hints}
