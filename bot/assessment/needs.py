@@ -432,6 +432,11 @@ NAME_DENIED = re.compile(
     re.I,
 )
 NAME_DENIED_REACH = 45
+# A regulator's rule book said without its body, which no organisation writes for itself.
+REGULATORS_OWN = re.compile(
+    r"(?:the\s+)?(?:fundamental|consumer|national)\s+standards?|general\s+conditions|standards\s+of\s+conduct",
+    re.I,
+)
 
 
 QUESTION_WORDS = frozenset({"how", "what", "which", "who", "when", "where"})
@@ -706,6 +711,10 @@ class Findings:
         one: "our organisational policies and standards", "our service standards", "the relevant
         guidance", "company procedures" (`NAME_GENERIC`, `NOT_WHICH`)."""
         at = bisect.bisect_right(self._ends, span[0])
+        if self.text[span[0] : span[1]].lower().endswith(" that"):
+            # Said by what it says, which tells which one: "Our rule is that we always ask the
+            # person first".
+            return False
         inside = [w for w in self.words[at : self.word_index(span[1]) + 1]
                   if span[0] <= w.start < span[1] and w.low not in FUNCTION_WORDS]
         return bool(inside) and all(w.stem in NAME_GENERIC or w.low in NOT_WHICH for w in inside)
@@ -1479,6 +1488,15 @@ def hits(
         said = fx.concept(cid)
         if cid == OWN_NAME_CONCEPT:
             said = [h for h in said if not fx.class_of_documents(h[1]) and not fx.generic_name(h[1])]
+            # Not the organisation's own: one said not to exist ("theres no set procedure for it"),
+            # or a regulator's ("CQC check this", "the fundamental standards").
+            bodies = [(f.start, f.end) for f in fx.found if f.kind == Kind.REGULATOR.value]
+            said = [
+                h for h in said
+                if not NAME_DENIED.search(fx.text, max(0, h[1][0] - NAME_DENIED_REACH), h[1][0])
+                and not any(s < h[1][1] and h[1][0] < e for s, e in bodies)
+                and not REGULATORS_OWN.fullmatch(fx.text[h[1][0] : h[1][1]])
+            ]
         knowledge = fx.index.concepts[cid].knowledge
         if substance:
             # Words anyone could say, or a model's parts recited (`STOCK_PHRASES`), are no use of it.

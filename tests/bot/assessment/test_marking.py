@@ -491,3 +491,23 @@ def test_the_scottish_housing_regulator_is_the_regulator_for_housing_in_scotland
     a = assessor.assess(text, prompt=p, sector="housing", nation="england")
     assert not next(m for m in a.marking_points if m.id == "regulator").met
     assert "other_nation" in {h.code for h in a.hints}
+
+
+@pytest.mark.parametrize(
+    ("said", "met"),
+    [
+        # Said not to exist, or a regulator's own: no policy of the organisation's named.
+        ("There's no set procedure for it, we just do it. The CQC check this when they come.", False),
+        ("The CQC check we follow the fundamental standards.", False),
+        # A house rule said by what it says, or by its name.
+        ("Our rule is that we always ask the person first, not the family.", True),
+        ("Our privacy and dignity policy says we knock first.", True),
+    ],
+)
+def test_a_policy_of_the_organisations_own(assessor: Assessor, said: str, met: bool) -> None:
+    """"Names the organisational policy": not one said not to exist, nor a regulator's checks or rule
+    book; a house rule said by what it says is named."""
+    p = assessor.content.prompts["sf_dignity_in_care"]
+    text = ("I do home care in Leeds. One morning Mr Paterson's daughter told me to put him in joggers "
+            f"because it was quicker, but he wanted his shirt, so I got it out and helped him. {said}")
+    assert point(assessor, text, p, "health_social_care", "policy").met is met
