@@ -682,7 +682,9 @@ QUANTITY = alternation(
     # A count in words, perhaps with a word between: "eleven other accounts", "fifty odd visits".
     rf"\b({COUNT_WORD})\s+({_BETWEEN} )?({_UNIT})\b|\b\d[\d,]* ({_BETWEEN}) ({_UNIT})\b|"
     # A score or rate reported: "her CSAT was 10", "our NPS came back at 62".
-    r"\b(csat|nps|ces|fcr|aht|score|rating)\b (\w+ ){0,2}?(was|were|of|at|hit|reached|went to) "
+    # ... not where it sits, which is how things stand ("our NPS sits at 42").
+    r"\b(csat|nps|ces|fcr|aht|score|rating)\b ((?!(?:sits|stands|sitting|standing)\b)\w+ ){0,2}?"
+    r"(was|were|of|at|hit|reached|went to) "
     r"\d[\d.]*\b|\b\d+ (a|an|per|each) (day|wk|week|month|quarter|year|shift)\b|"
     r"\b(hit|reached|got (it |them |this |that )?(down |up )?to) \d|"
     # A month's figure: "march was 19, april was 9", "by june it was 12".
@@ -793,10 +795,13 @@ NOT_A_RESULT = alternation(
     r"\b(wedding|funeral|party|flight|appointment|interview|birthday|exam|operation|christening|do) "
     r"(was|is|were|'s)( on)?( the)?|"
     r"\bi (said|told (her|him|them))( that)? i (understood|understand|know|knew|get|got|could see)|"
+    # How long the learner stayed with someone, and where a figure sits now: "waited with him for
+    # like ten minutes till it come", "our NPS sits at 42".
+    r"(waited|stayed|sat|stood) with (him|her|them|the \w+)|sits at|stands at|"
     # "was in hospital for 3 weeks" sets the scene; "he's been in every day since" is a result.
     r"normally|if|unless|(was|were|is|still|been) (in|inside|within|outside|over|past)"
     r"(?! (every|since|ever)\b))\b"
-    r"[^,;:]{0,45}$|\bevery\s*$",
+    r"[^,;:]{0,45}$|\bevery\W+((like|about|around|roughly|so)\W+)?$",
     re.I,
 )
 # Words just after a quantity that make it a period the law or a policy allows ...

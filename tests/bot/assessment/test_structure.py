@@ -1445,3 +1445,21 @@ def test_a_note_opening_on_something_new_or_a_check_done_is_a_situation(text: st
 
 def test_something_new_said_in_general_is_no_situation() -> None:
     assert not star_parts("I always check ID when I process a knife collection.")["situation"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I walked him to the stop and waited with him for like ten minutes till it came.",
+        "While they looked into it I went back to him every, like, ten minutes to tell him where it was at.",
+        "I looked at our survey results. Our NPS sits at 42 and we are targeting 50 by year end.",
+    ],
+)
+def test_time_spent_with_someone_and_where_a_figure_sits_are_no_result(text: str) -> None:
+    assert not is_measurable(text)
+
+
+def test_a_wait_that_changed_is_still_a_result() -> None:
+    assert is_measurable("We trained the Saturday staff. Before, people waited about twelve minutes on a "
+                         "busy Saturday; after a month it was four.")
+    assert is_measurable("They made a new cake while she waited and she had it in about forty minutes.")
