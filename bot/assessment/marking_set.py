@@ -44,10 +44,12 @@ DATA_DIR = Path(__file__).resolve().parents[2] / "tests" / "data" / "marking"
 # holdout12: each written blind by six writers (all 66 prompts, shuffled afresh), committed before
 # any scoring, both scored once at 3c052d3 (the end of the eleventh round), then opened. dev14 was
 # holdout13: written blind by six writers after that scoring, committed before any scoring, scored
-# once at c772a0e (the end of the twelfth round), then opened.
+# once at c772a0e (the end of the twelfth round), then opened. dev15 and dev16 were holdout14 and
+# holdout15: each written blind by six writers (all 66 prompts, shuffled afresh), committed before
+# any scoring, both scored once at ede1b3b (the end of the thirteenth round), then opened.
 SETS = (
     "tuning", "dev2", "tuning2", "dev3", "dev4", "dev5", "dev6", "dev7", "dev8", "dev9", "dev10", "dev11",
-    "dev12", "dev13", "dev14",
+    "dev12", "dev13", "dev14", "dev15", "dev16",
 )
 NATIONS = ("england", "scotland", "wales", "northern_ireland")
 STYLES = ("own_words", "keywords", "partial", "phone", "spoken", "weak", "distinction")

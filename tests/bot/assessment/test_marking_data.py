@@ -330,21 +330,17 @@ def test_dev14_is_sound(content: Content) -> None:
     check_blind_set(content, "dev14", {"hma", "hmb", "hmc", "hmd", "hme", "hmf"}, 66, earlier)
 
 
-# --- holdout14: written blind to the engine; kept held out, never scored by a test -----------------
+# --- dev15 and dev16: holdout14 and holdout15, written blind, scored once at ede1b3b, opened -------
 
 
-def test_holdout14_is_sound(content: Content) -> None:
-    """Checked for form only; its labels are never compared with the engine here. No answer repeats
+def test_dev15_is_sound(content: Content) -> None:
+    """dev15 was holdout14: scored once at ede1b3b, then opened for development."""
+    earlier = SETS[: SETS.index("dev15")]
+    check_blind_set(content, "dev15", {"hna", "hnb", "hnc", "hnd", "hne", "hnf"}, 66, earlier)
+
+
+def test_dev16_is_sound(content: Content) -> None:
+    """dev16 was holdout15: scored once at ede1b3b, then opened for development. No answer repeats
     one of another set."""
-    parts = {"hna", "hnb", "hnc", "hnd", "hne", "hnf"}
-    check_blind_set(content, "holdout14", parts, 66, SETS)
-
-
-# --- holdout15: written blind to the engine; kept held out, never scored by a test -----------------
-
-
-def test_holdout15_is_sound(content: Content) -> None:
-    """Checked for form only; its labels are never compared with the engine here. No answer repeats
-    one of another set, holdout14 included."""
-    parts = {"hoa", "hob", "hoc", "hod", "hoe", "hof"}
-    check_blind_set(content, "holdout15", parts, 66, (*SETS, "holdout14"))
+    earlier = SETS[: SETS.index("dev16")]
+    check_blind_set(content, "dev16", {"hoa", "hob", "hoc", "hod", "hoe", "hof"}, 66, earlier)
