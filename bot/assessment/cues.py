@@ -148,7 +148,8 @@ _REPORTING = (
 SITUATION = alternation(
     rf"\bsituation\b|"
     rf"\b(a|an|one|this|another)\s+(\w+\s+){{0,3}}?({_PEOPLE})s?\b|"
-    rf"\b(last|this|that|on a)\s+({_DAYS}|week|month|year|summer|winter|christmas|"
+    rf"\b(last|this|that|on a)\s+({_DAYS}|mon|tues?|wed|thur?s?|fri|sat|sun|week|month|year|summer|"
+    rf"winter|christmas|"
     rf"night|weekend|shift|morning|afternoon|time)\b|\bone (day|time|night|morning|afternoon|"
     rf"evening|shift|week|weekend|month|year)\b|\bin (the )?(spring|summer|autumn|winter)\b|"
     rf"\b(yesterday|recently|once)\b|\b(my|a) (\w+ )?(supervisor|manager|"
@@ -338,6 +339,9 @@ TASK_CLASSES = {
         # ... or set for the learner: "my area manager's target for me was to get us above 80%".
         r"\b(target|aim|goal|brief|job|task) for me (was|is) "
         r"(to\b|(about |around |over |under |at least )?\d)|"
+        # ... or the learner's own target in a note: "target was to get myself to 70%+ in 8 wks".
+        r"(^|[.!?,;]\s*|\b(my|the) )target (was|is) to (get|hit|reach|bring|cut|raise|improve) "
+        r"(me|myself|my)\b|"
         # ... or handed over in so many words: "he said right, that's yours then, cut the calls".
         r"\b(said|says|told me),? (right,? |ok,? |okay,? |so,? )?(that'?s|thats|it'?s|its) (all )?yours\b",
         re.I,
@@ -365,6 +369,7 @@ TASK_CLASSES = {
         # ... and in the passive: "I was asked to look into", "I was tasked with".
         r"\b(i|we|me and \w+( \w+)?) (was|were) (\w+ )?(asked|told|expected|tasked|trusted|chosen|picked|"
         r"meant|supposed) (to|with)\b|"
+        r"\b(i|we)( had been|'d been|’d been) (asked|tasked) (to|with)\b|"
         rf"\b(i|we)( was| were| had been|'d been|’d been| got) (\w+ )?(given|handed|set|assigned) (the|a|an) "
         rf"(\w+ ){{0,5}}?"
         rf"({_DUTY_GIVEN})\b|"

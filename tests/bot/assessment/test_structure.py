@@ -1463,3 +1463,24 @@ def test_a_wait_that_changed_is_still_a_result() -> None:
     assert is_measurable("We trained the Saturday staff. Before, people waited about twelve minutes on a "
                          "busy Saturday; after a month it was four.")
     assert is_measurable("They made a new cake while she waited and she had it in about forty minutes.")
+
+
+@pytest.mark.parametrize(
+    ("text", "part"),
+    [
+        ("eg lad in our sheffield store last fri w/ 2 bottles of vodka, looked about 19. i checked his id.",
+         "situation"),
+        ("q2 my FCR was 58%, lowest on the team. target was to get myself to 70%+ in 8 wks. pulled a month "
+         "of my repeat calls.", "task"),
+        ("Tenants kept ringing back about repairs. I'd been asked to get to the bottom of it, so I took ten "
+         "of the repeat cases.", "task"),
+    ],
+)
+def test_notes_and_speech_say_the_day_and_the_task_their_own_way(text: str, part: str) -> None:
+    """A day shortened in a note ("last fri"), the learner's own target in a note, and a task given
+    before ("I'd been asked to")."""
+    assert star_parts(text)[part]
+
+
+def test_a_target_in_general_is_no_task() -> None:
+    assert not star_parts("The team target was to answer 80% of calls in 20 seconds.")["task"]
