@@ -2787,3 +2787,29 @@ def test_a_smart_target_said_at_length(assessor: Assessor, target: str, met: boo
     text = (f"After a bad summer for delays our email backlog at the airline in Southampton was huge, and "
             f"{target}. I built reply templates for the common delay lengths.")
     assert point("smart", assessor, "mi_smart_target", text)[0] is met
+
+
+def test_teams_named_by_what_they_do(assessor: Assessor) -> None:
+    """"Identifies the departments involved": "sales had put the order thru", "rang provisioning"."""
+    text = ("A customer rang about her broadband: she'd moved house and sales had put the order thru, but "
+            "it never got to the engineers. I had to get her connected, so I rang provisioning myself and "
+            "got the order rebuilt. She was connected next day.")
+    assert point("departments", assessor, "ee_department_handoff", text)[0]
+    one = ("A customer rang about her broadband: she'd moved house and the order never got through. I had "
+           "to get her connected, so I rebuilt the order myself. She was connected next day.")
+    assert not point("departments", assessor, "ee_department_handoff", one)[0]
+
+
+@pytest.mark.parametrize(
+    ("prompt_id", "walk"),
+    [
+        ("sf_customer_journey", "The road they go down is: they find us online or ring, we give a quote, "
+         "they sign up, the first bill lands, then the welcome call."),
+        ("ee_organisation_map", "So the way it goes is the customer rings us about brown water, we log it, "
+         "the planners send a squad and we phone the customer back."),
+    ],
+)
+def test_the_journey_told_as_the_road_or_the_way_it_goes(assessor: Assessor, prompt_id: str, walk: str) -> None:
+    text = (f"{walk} It goes wrong at the first step, so last January I added a reminder text on the "
+            "morning of the switch.")
+    assert point("journey", assessor, prompt_id, text)[0]
