@@ -2809,7 +2809,9 @@ def test_teams_named_by_what_they_do(assessor: Assessor) -> None:
          "the planners send a squad and we phone the customer back."),
     ],
 )
-def test_the_journey_told_as_the_road_or_the_way_it_goes(assessor: Assessor, prompt_id: str, walk: str) -> None:
+def test_the_journey_told_as_the_road_or_the_way_it_goes(
+    assessor: Assessor, prompt_id: str, walk: str
+) -> None:
     text = (f"{walk} It goes wrong at the first step, so last January I added a reminder text on the "
             "morning of the switch.")
     assert point("journey", assessor, prompt_id, text)[0]
