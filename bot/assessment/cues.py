@@ -157,6 +157,10 @@ SITUATION = alternation(
     # A clock time is one occasion: "alarm went off at 2am".
     rf"\bat \d{{1,2}}([:.]\d\d)?\s?(am|pm)\b|"
     rf"\b\d+\s+(days?|weeks?|months?|years?)\s+ago\b|\bin ({_MONTHS})\b|"
+    # A month shortened in a note, and work that sat waiting: "oct we were on 81% for emergencies",
+    # "all sat in a shared inbox for weeks" ("mar" and "may" are other words too).
+    rf"(^|[.!?\n]\s*|\bin )(jan|feb|apr|jun|jul|aug|sept?|oct|nov|dec)\b|"
+    rf"\b(sat|sitting|piling up|piled up|stuck)\b[^.!?\n]{{0,40}}\bfor (days|weeks|months)\b|"
     # "when we moved...", "When our council in Newport moved the form online": a past event.
     rf"\bwhen (we|i|they|(our|the|my) (\w+ ){{0,3}}?\w+) \w+ed\b|"
     rf"\bwhen i (was|worked|started)\b|\bi work(ed)? (at|in|on|for|as)\b|\bin my role\b|"

@@ -1484,3 +1484,18 @@ def test_notes_and_speech_say_the_day_and_the_task_their_own_way(text: str, part
 
 def test_a_target_in_general_is_no_task() -> None:
     assert not star_parts("The team target was to answer 80% of calls in 20 seconds.")["task"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "oct we were on 81% for emergencies, it got handed to me. started ringing the contractor daily.",
+        "returns were all by email, all sat in a shared inbox for weeks. i set up an online form.",
+    ],
+)
+def test_a_shortened_month_or_work_left_waiting_sets_the_scene(text: str) -> None:
+    assert star_parts(text)["situation"]
+
+
+def test_may_and_mar_are_no_months_at_a_notes_start() -> None:
+    assert not star_parts("may need to check ID. i always ask for it.")["situation"]
