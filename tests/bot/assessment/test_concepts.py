@@ -2815,3 +2815,14 @@ def test_the_journey_told_as_the_road_or_the_way_it_goes(
     text = (f"{walk} It goes wrong at the first step, so last January I added a reminder text on the "
             "morning of the switch.")
     assert point("journey", assessor, prompt_id, text)[0]
+
+
+def test_a_coaching_target_agreed_with_its_figure_and_date(assessor: Assessor) -> None:
+    """"Names the coaching model, targets or quality framework used": a target agreed with its figure
+    and date is the targets, named or not."""
+    base = ("My team leader asked me to buddy Aoife, whose calls kept coming back. We pulled her numbers: "
+            "31% came back inside seven days, and we agreed {}. Twice a week we listened to one of her "
+            "calls together.")
+    assert point("method", assessor, "mi_coaching_colleague", base.format("a target of under 20% by the end "
+                                                                          "of the month"))[0]
+    assert not point("method", assessor, "mi_coaching_colleague", base.format("to work on it"))[0]
