@@ -2826,3 +2826,15 @@ def test_a_coaching_target_agreed_with_its_figure_and_date(assessor: Assessor) -
     assert point("method", assessor, "mi_coaching_colleague", base.format("a target of under 20% by the end "
                                                                           "of the month"))[0]
     assert not point("method", assessor, "mi_coaching_colleague", base.format("to work on it"))[0]
+
+
+def test_the_need_found_before_any_sale(assessor: Assessor) -> None:
+    """"Keeps to what the customer needed rather than the sale": what was really wrong found first,
+    and a sale that would have fixed nothing, in the learner's words."""
+    text = ("A customer in Glasgow rang wanting the 900 meg upgrade because her broadband was useless. My "
+            "job was to find out what was actually wrong before anything got sold. Her line was fine; the "
+            "router was in a cupboard, so I talked her through moving it.")
+    assert point("need", assessor, "sf_service_not_sales", text)[0]
+    sold = ("A customer in Glasgow rang wanting the 900 meg upgrade because her broadband was useless. I "
+            "put the upgrade through for her straight away.")
+    assert not point("need", assessor, "sf_service_not_sales", sold)[0]
