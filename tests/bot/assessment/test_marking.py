@@ -511,3 +511,14 @@ def test_a_policy_of_the_organisations_own(assessor: Assessor, said: str, met: b
     text = ("I do home care in Leeds. One morning Mr Paterson's daughter told me to put him in joggers "
             f"because it was quicker, but he wanted his shirt, so I got it out and helped him. {said}")
     assert point(assessor, text, p, "health_social_care", "policy").met is met
+
+
+def test_a_regulators_role_said_as_the_rules_it_has_got(assessor: Assessor) -> None:
+    """"Names the regulator and explains its role": "they've got rules that we have to ..."."""
+    p = assessor.content.prompts["rl_energy_affordability"]
+    text = ("A mum in Wolverhampton rang because she was £340 behind on her gas. Ofgem regulates the energy "
+            "suppliers and they've got rules that we have to treat people in debt fairly. I went through her "
+            "money coming in and going out and set the arrears plan at £8 a week.")
+    assert point(assessor, text, p, "energy", "regulator").met
+    bare = text.replace(" and they've got rules that we have to treat people in debt fairly", "")
+    assert not point(assessor, bare, p, "energy", "regulator").met
