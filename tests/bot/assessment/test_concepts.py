@@ -2838,3 +2838,13 @@ def test_the_need_found_before_any_sale(assessor: Assessor) -> None:
     sold = ("A customer in Glasgow rang wanting the 900 meg upgrade because her broadband was useless. I "
             "put the upgrade through for her straight away.")
     assert not point("need", assessor, "sf_service_not_sales", sold)[0]
+
+
+def test_the_chain_told_as_my_step_then_theirs_for_the_customer(assessor: Assessor) -> None:
+    """"i take the calls n log them, they do the job for the resident": the service chain."""
+    text = ("at derry n strabane council my internal custs r the housing officers n the bin crews. i take "
+            "the calls n log them, they do the job for the resident. in jan the online form broke so i kept "
+            "sending IT screenshots till they fixed it.")
+    assert point("internal", assessor, "sf_internal_customers", text)[0]
+    named = text.replace(" i take the calls n log them, they do the job for the resident.", "")
+    assert not point("internal", assessor, "sf_internal_customers", named)[0]
