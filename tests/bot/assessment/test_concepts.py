@@ -2848,3 +2848,13 @@ def test_the_chain_told_as_my_step_then_theirs_for_the_customer(assessor: Assess
     assert point("internal", assessor, "sf_internal_customers", text)[0]
     named = text.replace(" i take the calls n log them, they do the job for the resident.", "")
     assert not point("internal", assessor, "sf_internal_customers", named)[0]
+
+
+def test_the_journey_set_out_as_how_it_goes(assessor: Assessor) -> None:
+    """"Our broadband in Aberdeen goes like this: they order online, ...": the journey, stage by stage."""
+    text = ("Our broadband in Aberdeen goes like this: they order online, we post the router, an engineer "
+            "connects the line, and the first bill comes a month later. It goes wrong at the engineer visit, "
+            "so last spring I started texting a two-hour slot the night before.")
+    assert point("journey", assessor, "sf_customer_journey", text)[0]
+    busy = text.replace(" goes like this:", " is busy.")
+    assert not point("journey", assessor, "sf_customer_journey", busy)[0]
