@@ -511,6 +511,10 @@ HABIT = alternation(
     # ... and said first: "Every morning I run a huddle", "each week we go through the reviews".
     r"\b(every|each)\s+(morning|evening|night|day|shift|week|fortnight|month|quarter|monday|tuesday|"
     rf"wednesday|thursday|friday|saturday|sunday)\W+(i|we)\s+(?!(?:{_STATIVE}|{_KEEPING})\b)\w+|"
+    # ... or said as what is done with everything past a limit: "Anything over £20 credit I pass to
+    # my team leader".
+    rf"\b(anything|everything|any \w+) (over|above|under|below|more than) [£$€]?\d[\w,.]*\b[^.!?\n]{{0,30}}?"
+    rf"\b(i|we) (?!(?:{_STATIVE}|{_KEEPING})\b)\w+|"
     # ... or said as what is done now, since a change: "i slow down now", "we ring them back now".
     rf"\b(i|we)\s+(?!(?:{_STATIVE}|{_KEEPING}|can|can'?t|cannot|do|don'?t|will|won'?t|just)\b)\w+"
     rf"(\s+(?!now\b)\w+){{0,5}}\s+now\b",

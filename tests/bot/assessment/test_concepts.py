@@ -2858,3 +2858,12 @@ def test_the_journey_set_out_as_how_it_goes(assessor: Assessor) -> None:
     assert point("journey", assessor, "sf_customer_journey", text)[0]
     busy = text.replace(" goes like this:", " is busy.")
     assert not point("journey", assessor, "sf_customer_journey", busy)[0]
+
+
+def test_a_fall_said_as_what_could_happen_is_harm(assessor: Assessor) -> None:
+    """"someone could slip n break something n we could get sued": two consequences."""
+    text = ("our spillage procedure says clean up spills straight away n put the wet floor sign out. if not "
+            "someone could slip n break something n we could get sued.")
+    assert point("consequences", assessor, "pp_non_compliance_consequences", text)[0]
+    sued = text.replace("someone could slip n break something n ", "")
+    assert not point("consequences", assessor, "pp_non_compliance_consequences", sued)[0]

@@ -522,3 +522,14 @@ def test_a_regulators_role_said_as_the_rules_it_has_got(assessor: Assessor) -> N
     assert point(assessor, text, p, "energy", "regulator").met
     bare = text.replace(" and they've got rules that we have to treat people in debt fairly", "")
     assert not point(assessor, bare, p, "energy", "regulator").met
+
+
+def test_what_is_done_past_a_limit_is_a_habit_of_the_learners_own(assessor: Assessor) -> None:
+    """"Anything over £20 credit I pass to my team leader": a habit, so a real example of escalation."""
+    from bot.assessment.cues import HABIT
+
+    assert HABIT.search("Anything over £20 credit I pass to my team leader.")
+    assert not HABIT.search("Anything over £20 needs a manager.")
+    p = assessor.content.prompts["pp_authority_limits"]
+    text = "Anything over £20 credit I pass to my team leader."
+    assert point(assessor, text, p, "telecoms", "escalate").met
