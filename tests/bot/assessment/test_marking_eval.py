@@ -202,8 +202,10 @@ DEV14_FLOORS = (0.91, 0.815, 0.875)
 # round), then opened. Scored once at 0.934, kappa 0.858, grade 0.889 (60 of 66 distinctions) and
 # 0.922, kappa 0.836, grade 0.854 (50 of 66), rounded down to allow a couple of points or grades.
 # Raise as the engine improves, never lower.
-DEV15_FLOORS = (0.93, 0.85, 0.88)
-DEV16_FLOORS = (0.915, 0.83, 0.845)
+DEV15_FLOORS = (0.93, 0.855, 0.885)
+DEV16_FLOORS = (0.93, 0.855, 0.89)
+# (Raised after the work that followed their scoring to these from 0.93 / 0.85 / 0.88 and 0.915 /
+# 0.83 / 0.845; that work ended at 0.938 / 0.866 / 0.894 and 0.936 / 0.864 / 0.899.)
 
 
 # Each development set but tuning, with its floors: (point accuracy, kappa, grade agreement).
