@@ -384,7 +384,11 @@ def _measurable_span(text: str) -> Span | None:
             # A run after the actions is judged by what ran ("he'd had eight collections in a row"
             # is a result, "his bin wasnt emptied 3 wks runnin" is not), not by the words before.
             run = IN_A_ROW.search(s, q.start(), q.end()) is not None
-            if not run and (NOT_A_RESULT.search(_before(s, q.start())) or AFTER.match(s[q.end() :])):
+            # Money given back under a law is still money given: "refunded her £25 under the Consumer
+            # Rights Act 2015" (the law's name after it makes a period a right, not a sum a result).
+            given = MONEY_GIVEN.search(s, max(0, q.start() - MONEY_GIVEN_REACH), q.start()) is not None
+            if not run and (NOT_A_RESULT.search(_before(s, q.start()))
+                            or (AFTER.match(s[q.end() :]) and not given)):
                 continue
             if _said_as_no_result(s, q.start()):
                 continue

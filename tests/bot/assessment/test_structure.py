@@ -1499,3 +1499,12 @@ def test_a_shortened_month_or_work_left_waiting_sets_the_scene(text: str) -> Non
 
 def test_may_and_mar_are_no_months_at_a_notes_start() -> None:
     assert not star_parts("may need to check ID. i always ask for it.")["situation"]
+
+
+def test_money_given_back_under_a_law_is_a_result() -> None:
+    """"refunded her £25 under the Consumer Rights Act 2015": the law's name after the sum does not
+    make it a legal period; a period the law gives still is no result."""
+    assert is_measurable("A customer brought back a faulty kettle, so I refunded her £25 under the Consumer "
+                         "Rights Act 2015 and she thanked me.")
+    assert not is_measurable("She brought back a faulty kettle, and she has 30 days under the Consumer "
+                             "Rights Act 2015 to reject it.")
