@@ -344,3 +344,29 @@ def test_dev16_is_sound(content: Content) -> None:
     one of another set."""
     earlier = SETS[: SETS.index("dev16")]
     check_blind_set(content, "dev16", {"hoa", "hob", "hoc", "hod", "hoe", "hof"}, 66, earlier)
+
+
+# --- the kit a new held-out set is written with (benchmarks/holdout_kit.py) ----------------------
+
+
+def test_the_holdout_kit_sheets_and_checks_a_writers_file(content: Content, tmp_path: Path) -> None:
+    """Six sheets of eleven cover every prompt once (dev16's seed gives its writers' sheets), and the
+    form check passes writer A's part of dev16 but for its texts already being in a set, and names
+    what is wrong with a part that lost an answer."""
+    import sys
+
+    sys.path.insert(0, str(Path(__file__).resolve().parents[3] / "benchmarks"))
+    import holdout_kit
+
+    sheets = holdout_kit.sheets(content, 1515)
+    assert sorted(p for s in sheets for p in s) == sorted(content.prompts)
+    assert {len(s) for s in sheets} == {11}
+    raw = (DATA / "dev16.yaml").read_text(encoding="utf-8").split("\n- id: ")
+    part_a = [chunk for chunk in raw[1:] if chunk.startswith("hoa-")]
+    path = tmp_path / "part_A.yaml"
+    path.write_text("".join(f"- id: {chunk}\n" for chunk in part_a), encoding="utf-8")
+    problems = holdout_kit.check(content, path, "hoa", sheets[0])
+    assert len(problems) == 1 and problems[0].startswith("text repeats an answer of another set")
+    path.write_text("".join(f"- id: {chunk}\n" for chunk in part_a[:-1]), encoding="utf-8")
+    problems = holdout_kit.check(content, path, "hoa", sheets[0])
+    assert any(p.endswith("answers, want 3") for p in problems)
