@@ -874,6 +874,12 @@ NOT_A_RESULT_RIGHT_BEFORE = re.compile(
 # letter of a long word and walks to its end each time (a 20,000-letter "word" took 34 s).
 REASONING = alternation(
     r"\b(because|cos|coz|'cause|since (she|he|they|it|we|i|the))\b|\bso that\b|\bin order to\b|"
+    # A purpose said as what it let someone else know or do: "i put full notes on the ticket so the
+    # engineer knew it was the router", "so the kitchen could", "so she didn't have to ring again".
+    r"\bso (the|our|my|his|her|their) (\w+ )?\w+ (knew|know|could|can|understood|was able|were able|"
+    r"didn'?t have to|did not have to|wouldn'?t have to|had what)\b|"
+    r"\bso (she|he|they) (knew|could|understood|was able|were able|didn'?t have to|did not have to|"
+    r"wouldn'?t have to|had what)\b|"
     # ... not a duty: "the Data Protection Act says we have to protect patient information".
     r"\b(?=to )(?<!was )(?<!had )(?<!needed )(?<!need )(?<!wanted )(?<!asked )(?<!have )(?<!has )"
     r"to (make sure|ensure|comply|avoid|prevent|protect|stop)\b|\botherwise\b|"

@@ -1508,3 +1508,16 @@ def test_money_given_back_under_a_law_is_a_result() -> None:
                          "Rights Act 2015 and she thanked me.")
     assert not is_measurable("She brought back a faulty kettle, and she has 30 days under the Consumer "
                              "Rights Act 2015 to reject it.")
+
+
+@pytest.mark.parametrize(
+    ("text", "reason"),
+    [
+        ("i put full notes on the ticket - router lights, what we'd tried - so the engineer knew it was "
+         "the router not the line.", True),
+        ("I logged it on the system so she didn't have to ring again.", True),
+        ("I put full notes on the ticket and the engineer went out the next day.", False),
+    ],
+)
+def test_a_purpose_said_as_what_it_let_someone_else_know_or_do(text: str, reason: bool) -> None:
+    assert has_reasoning(text) is reason
