@@ -370,3 +370,13 @@ def test_the_holdout_kit_sheets_and_checks_a_writers_file(content: Content, tmp_
     path.write_text("".join(f"- id: {chunk}\n" for chunk in part_a[:-1]), encoding="utf-8")
     problems = holdout_kit.check(content, path, "hoa", sheets[0])
     assert any(p.endswith("answers, want 3") for p in problems)
+
+
+# --- holdout16: written blind to the engine; kept held out, never scored by a test -----------------
+
+
+def test_holdout16_is_sound(content: Content) -> None:
+    """Checked for form only; its labels are never compared with the engine here. No answer repeats
+    one of another set."""
+    parts = {"hpa", "hpb", "hpc", "hpd", "hpe", "hpf"}
+    check_blind_set(content, "holdout16", parts, 66, SETS)
