@@ -148,14 +148,15 @@ _REPORTING = (
 SITUATION = alternation(
     rf"\bsituation\b|"
     rf"\b(a|an|one|this|another)\s+(\w+\s+){{0,3}}?({_PEOPLE})s?\b|"
-    rf"\b(last|this|that|on a)\s+({_DAYS}|mon|tues?|wed|thur?s?|fri|sat|sun|week|month|year|summer|"
-    rf"winter|christmas|"
+    rf"\b(last|this|that|on a)\s+({_DAYS}|week|month|year|summer|winter|christmas|"
     rf"night|weekend|shift|morning|afternoon|time)\b|\bone (day|time|night|morning|afternoon|"
     rf"evening|shift|week|weekend|month|year)\b|\bin (the )?(spring|summer|autumn|winter)\b|"
     rf"\b(yesterday|recently|once)\b|\b(my|a) (\w+ )?(supervisor|manager|"
     rf"colleague|team leader|boss) (who|was|had|set|gave|asked|told)\b|"
     # A clock time is one occasion: "alarm went off at 2am".
     rf"\bat \d{{1,2}}([:.]\d\d)?\s?(am|pm)\b|"
+    # A day shortened in a note ("last fri"; not after "that": "the emails that sat there").
+    rf"\b(last|this|on a)\s+(mon|tues?|wed|thur?s?|fri|sat|sun)\b|"
     rf"\b\d+\s+(days?|weeks?|months?|years?)\s+ago\b|\bin ({_MONTHS})\b|"
     # A month shortened in a note, and work that sat waiting: "oct we were on 81% for emergencies",
     # "all sat in a shared inbox for weeks" ("mar" and "may" are other words too).
@@ -516,7 +517,7 @@ HABIT = alternation(
     rf"\b(anything|everything|any \w+) (over|above|under|below|more than) [£$€]?\d[\w,.]*\b[^.!?\n]{{0,30}}?"
     rf"\b(i|we) (?!(?:{_STATIVE}|{_KEEPING})\b)\w+|"
     # ... or said as what is done now, since a change: "i slow down now", "we ring them back now".
-    rf"\b(i|we)\s+(?!(?:{_STATIVE}|{_KEEPING}|can|can'?t|cannot|do|don'?t|will|won'?t|just)\b)\w+"
+    rf"\b(i|we)\s+(?!(?:{_STATIVE}|{_KEEPING}|are|is|'re|can|can'?t|cannot|do|don'?t|will|won'?t|just)\b)\w+"
     rf"(\s+(?!now\b)\w+){{0,5}}\s+now\b",
     re.I,
 )

@@ -239,7 +239,8 @@ def test_a_practice_said_as_what_is_done_now_is_a_real_example(assessor: Assesso
 
     for text in ("so i slow down now", "we ring them back the same day now", "I read the line out first now"):
         assert HABIT.search(text), text
-    for text in ("I know now it matters", "I can do it now", "I get it now", "I will ask now", "I am ok now"):
+    for text in ("I know now it matters", "I can do it now", "I get it now", "I will ask now", "I am ok now",
+                 "we are closed now"):
         assert not HABIT.search(text), text
 
 

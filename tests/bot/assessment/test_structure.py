@@ -1482,6 +1482,10 @@ def test_notes_and_speech_say_the_day_and_the_task_their_own_way(text: str, part
     assert star_parts(text)[part]
 
 
+def test_a_word_like_a_shortened_day_after_that_is_no_occasion() -> None:
+    assert not star_parts("Emails that sat in the shared inbox get answered in order.")["situation"]
+
+
 def test_a_target_in_general_is_no_task() -> None:
     assert not star_parts("The team target was to answer 80% of calls in 20 seconds.")["task"]
 
