@@ -688,7 +688,7 @@ QUANTITY = alternation(
     rf"\b\d+\s*\*|[£$€]\s?\d[\d,.]*|\b(?!(19|20)\d\d\b)\d[\d,]*(\.\d+)?\s+({_UNIT})\b|"
     rf"\b\d+\s+(\w+\s+){{1,2}}?(ratings?|stars?|records?|files?)\b|"
     # "all 4 of her next appointments", "bought 4 more".
-    rf"\b\d+ of (her|his|their|the|our|my|its) (\w+ )?({_UNIT})\b|\b(bought|ordered|booked|sold) \d+ more\b|"
+    rf"\b\d+ of (her|his|their|the|our|my|its) (\w+ ){{0,2}}?({_UNIT})\b|\b(bought|ordered|booked|sold) \d+ more\b|"
     rf"\b\d[\d,]*(\.\d+)?({_UNIT})\b|"
     rf"\b({_NUMBER_WORD})\s+({_UNIT})\b|\b(from|down from|up from) \d+|\bby (a third|half)\b|"
     # A rate: "roughly one in five first bills", "1 in 4 to 1 in 10".
@@ -814,7 +814,8 @@ NOT_A_RESULT = alternation(
     r"(waited|stayed|sat|stood) with (him|her|them|the \w+)|sits at|stands at|"
     # "was in hospital for 3 weeks" sets the scene; "he's been in every day since" is a result.
     r"normally|if|unless|(was|were|is|still|been) (in|inside|within|outside|over|past)"
-    r"(?! (every|since|ever)\b))\b"
+    # ... but not a place reached within a time: "he was in the taxi within 20 minutes".
+    r"(?! (every|since|ever)\b)(?![^,;:]*\bwithin\s*$))\b"
     r"[^,;:]{0,45}$|\bevery\W+((like|about|around|roughly|so)\W+)?$",
     re.I,
 )

@@ -1525,3 +1525,17 @@ def test_money_given_back_under_a_law_is_a_result() -> None:
 )
 def test_a_purpose_said_as_what_it_let_someone_else_know_or_do(text: str, reason: bool) -> None:
     assert has_reasoning(text) is reason
+
+
+def test_a_place_reached_within_a_time_is_a_result() -> None:
+    """"was in the taxi within 20 minutes" is what the actions achieved; "was in hospital for 3
+    weeks" and "still within 30 days" are how things stood."""
+    assert is_measurable("He was shouting at the gateline, so I rang control and booked a taxi. He was in the "
+                         "taxi within 20 minutes and he shook my hand.")
+    assert not is_measurable("I rang her back. She was in hospital for 3 weeks and her bill went unpaid.")
+    assert not is_measurable("I checked the receipt and told him he was still within 30 days of buying it.")
+
+
+def test_a_count_of_a_sample_said_with_two_words_before_its_unit_is_a_result() -> None:
+    assert is_measurable("I ran a huddle with call clips on the new check. By the end of week two, 118 of the 120 "
+                         "sampled calls used the new check properly.")
