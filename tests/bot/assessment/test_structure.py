@@ -1539,3 +1539,8 @@ def test_a_place_reached_within_a_time_is_a_result() -> None:
 def test_a_count_of_a_sample_said_with_two_words_before_its_unit_is_a_result() -> None:
     assert is_measurable("I ran a huddle with call clips on the new check. By the end of week two, 118 of the 120 "
                          "sampled calls used the new check properly.")
+
+
+def test_a_general_manager_said_as_gm_gives_the_task() -> None:
+    assert star_parts("Our check-in scores were slipping and my GM asked me to find a better way of doing "
+                      "arrivals.")["task"]
