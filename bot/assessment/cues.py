@@ -939,6 +939,10 @@ REASONING = alternation(
     # A rule's purpose: "the procedure's there so residents don't get dropped", "it's there to".
     r"\bthere (so|to|for)\b|"
     r"\bif (i|we|you|they|she|he) (hadn'?t|didn'?t|don'?t|rush|skip|had not|did not)\b|"
+    # The learner's slip imagined, then what it leads to in the present of a story: "If I'd got the
+    # address wrong in a rush, the crew goes to the wrong house" (not "if I'd had time, I ...").
+    r"\bif (i|we)('d|’d| had)\b[^.!?\n,]{3,60},\s+(the|his|her|their|our|a|it|they|she|he|nobody|no one|"
+    r"someone|you)\b|"
     r"\bwhich (kills|killed|caused|causes|led to|leads to)\b|"
     r"\b(that'?s|this is|which is|thats) why\b|\bfor \w+ reasons\b|\bdue to\b|\bin case\b|"
     # What the figures meant, read by the learner: "that told me calls weren't taking longer", "the
@@ -955,7 +959,7 @@ REASONING = alternation(
     r"couldn'?t|could|can'?t|wasn'?t|didn'?t|would|uses|did|hadn'?t|isn'?t|have|looked|seemed|"
     r"kept|should|shouldn'?t|must|mustn'?t|won'?t)\b|"
     r"\bcause (thats|that's|it|its|it's|she|he|they|we|i|the)\b|"
-    r",\s+so\s+(?!(much|many|far|good|happy|glad|sorry|yeah|basically|anyway)\b)\w+|"
+    r",\s+so\s+(?!(much|many|far|good|happy|glad|sorry|yeah|basically|anyway|why)\b)\w+|"
     r"\b\w[\w')]*,?\s+so (i|we|she|he|they|shes|hes|theyre|it|its|it's|everyone|every|all|each|no|nobody|"
     r"future|more|"
     r"nothing|the|my|our|her|his|their|under|as|people|customers|residents|someone|no one|noone|"

@@ -678,6 +678,12 @@ STATE_AFTER_SO = re.compile(
 )
 
 
+# A question of why, asked by the learner of the case ("so why wasn't it fixed?", "Why vague?"),
+# and the sentence after it that answers it, not with the learner's next step ("Why? I asked").
+WHY_ASKED = re.compile(r"\bwhy\b[^.!?\n]{0,60}\?\s*$", re.I)
+WHY_ANSWERED = re.compile(r"\s*(?!(?:i|we|so i|so we|then i|then we)\b)(\w+)", re.I)
+
+
 def _reasoning_spans(text: str) -> list[Span]:
     """The learner says why: a reason or purpose for what they did, or why a rule applied.
 
@@ -685,9 +691,16 @@ def _reasoning_spans(text: str) -> list[Span]:
     word right after the customer's state or contact does not count."""
     out: list[Span] = []
     offset = 0
+    asked = False
     for s in sentences(text):
         offset = text.find(s, offset)
         found = False
+        if asked and (first := WHY_ANSWERED.match(s)) is not None:
+            # A why asked and answered, as in five whys: "Why the wrong part? The job notes were
+            # vague." The answer's first word is the cue; its substance is read after it.
+            out.append((offset + first.start(1), offset + first.end(1)))
+            found = True
+        asked = WHY_ASKED.search(s) is not None
         for m in REASONING.finditer(s):
             # The state is at most four words before the cue: read only that far back.
             before = s[max(0, m.start() - STATE_REACH) : m.start()]

@@ -1544,3 +1544,21 @@ def test_a_count_of_a_sample_said_with_two_words_before_its_unit_is_a_result() -
 def test_a_general_manager_said_as_gm_gives_the_task() -> None:
     assert star_parts("Our check-in scores were slipping and my GM asked me to find a better way of doing "
                       "arrivals.")["task"]
+
+
+@pytest.mark.parametrize(
+    ("text", "reason"),
+    [
+        # The learner's slip imagined, then what it leads to, told in the present.
+        ("I still read his address back to him. If I'd got the address wrong in a rush, the crew goes to the "
+         "wrong house and his ceiling comes down.", True),
+        # A why asked and answered, as in five whys.
+        ("The operative turned up, so why wasn't it fixed? Wrong part on the van.", True),
+        ("I kept asking why. Why the wrong part? The job notes were vague.", True),
+        # ... but not answered with the learner's next step, nor an "if I'd" said to the learner.
+        ("The parcel never came. Why? I rang the depot and booked a new slot.", False),
+        ("She asked if I'd seen her parcel, I said no and rang the depot.", False),
+    ],
+)
+def test_a_slip_imagined_or_a_why_answered_is_a_reason(text: str, reason: bool) -> None:
+    assert has_reasoning(text) is reason
