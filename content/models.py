@@ -279,6 +279,20 @@ class Concept(_Strict):
                         f"terms: {term!r}: {sorted(same)[0]!r} is in two neighbouring places; '|' "
                         "separates single words, so write each phrase as its own term"
                     )
+                # ... and so does one word's form beside another's: "why it happened|kept happening"
+                # reads "happened" or "kept", then "happening" (and "after that|afterwards I" asks
+                # for "after afterwards").
+                forms = [
+                    (a, b) for a in first.split("|") for b in second.split("|")
+                    if a != b and len(a) > 3 and len(b) > 3 and a[:5].lower() == b[:5].lower()
+                    and TERM_WORD.fullmatch(a) and not a.startswith(("@", "_")) and "..." not in (a, b)
+                ]
+                if "|" in first + second and forms:
+                    raise ValueError(
+                        f"terms: {term!r}: {forms[0][0]!r} and {forms[0][1]!r} are forms of one word in "
+                        "two neighbouring places; '|' separates single words, so write each phrase as "
+                        "its own term"
+                    )
         return self
 
     def references(self) -> set[str]:

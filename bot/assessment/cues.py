@@ -889,6 +889,8 @@ REASONING = alternation(
     r"\b(beats|outweigh(s|ed)?|is worth|was worth)\b|"
     r"\b(is|was|'s|’s) (better|worse|fairer|safer|cheaper|quicker|kinder) (for|than)\b|"
     r"\b(which|this|that) (meant|means) (we|i|that|she|he|they)\b|\bthe reason\b|"
+    # ... and said the long way round: "so what that meant was guests were arriving".
+    r"\bwhat (that|this|it) (meant|means) (was|is)\b|"
     # Phone notes drop the article: "reason was the contractor booked am/pm slots".
     r"\b(?=reason )(?<!\bno )reason (was|is|being)\b|"
     # What would have happened otherwise, with no comma in a run-on: "if we'd fobbed her off to the
@@ -896,7 +898,8 @@ REASONING = alternation(
     # Also with a plain past ("if we skipped the checks a fraudster couldve emptied his savings",
     # "if i rushed to hit aht id have just logged it").
     r"\bif (i|we|you|they|she|he)('d| had| hadn'?t| hadnt| didn'?t| didnt| \w+ed)\b[^.!?\n,]{3,60}?\b"
-    r"((she|he|they|we|it|i|you|customers?|people|a \w+|the \w+)('d| would| could| might)( have|'ve| of)?"
+    r"((she|he|they|we|it|i|you|customers?|people|a \w+|the \w+)('d| would| could| might| (was|were) "
+    r"(gonna|going to))( have|'ve| of)?"
     r"|(she|he|they|we|it|i|you|customers?|people|a \w+|the \w+) (couldve|wouldve|mightve)|id have)\b|"
     # Explanations in chat: "meant we could show", "cause was the software", "which kills FCR".
     # ... not a duty restated in the present: "the Consumer Duty means we have to look after

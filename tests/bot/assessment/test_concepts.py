@@ -231,6 +231,22 @@ def test_content_check_refuses_a_phrase_split_by_a_bar(tmp_path: Path) -> None:
     load_content([tmp_path])
 
 
+def test_content_check_refuses_two_forms_of_a_word_side_by_side(tmp_path: Path) -> None:
+    """"why it happened|kept happening" reads "happened" or "kept", then "happening": the check names
+    the two forms; the phrases written as their own terms load."""
+    write(tmp_path, "concepts.yaml", "- {id: odd, says: odd, terms: ['why it happened|kept happening']}\n")
+    with pytest.raises(ContentError, match="'happened' and 'happening' are forms of one word"):
+        load_content([tmp_path])
+    write(tmp_path, "concepts.yaml", "- {id: odd, says: odd, terms: ['why it happened', 'why it kept happening']}\n")
+    load_content([tmp_path])
+
+
+def test_a_root_cause_said_as_looking_at_why_it_happened(content: Content) -> None:
+    index = ConceptIndex(content.concepts)
+    text = "then I looked at why it happened and it was because the template searches by name"
+    assert index.find("root_cause", words(text))
+
+
 def test_every_shipped_concept_is_used_and_says_something(content: Content) -> None:
     used = {
         c for p in content.prompts.values() for m in p.marking_points for n in m.needs for c in n.concepts
