@@ -5,7 +5,7 @@
 
 `sheets` shuffles every shipped prompt with the seed into six sheets of eleven (each prompt with its
 question, levels, sectors and its marking points' text, never their checks or needs) and writes the
-writers' brief beside them (BRIEF.md, with LEAN_HERE for each writer's lean). `check` reads one
+writers' brief beside them (BRIEF.md; the lead gives each writer's lean with the sheet). `check` reads one
 writer's file for form only: ids in writing order, real prompts and points, allowed sectors and
 levels, the grade the labels give, three answers to each prompt on the sheet, and no text that
 repeats an answer of any set already in tests/data/marking. It never runs the marking engine, so a
@@ -42,7 +42,8 @@ never seen, so the answers must be realistic and the labels honest.
 - docs/assessment-labelling.md: THE labelling rule. Read all of it before writing.
 - This brief and your sheet (prompts, levels, sectors and each marking point's text).
 - content/data/sectors.yaml and content/data/catalogue/*.yaml (names and years of laws, policies,
-  regulators and standards), and the syllabus seed notes.
+  regulators and standards), and the syllabus seed notes where the project has them
+  (`../shared/seeds/` beside the project's root; if that folder is not there, go without).
 
 ## Never read or run
 
@@ -76,7 +77,8 @@ above all).
 
 ## Your lean
 
-LEAN_HERE
+Your lean is in the message that gave you this brief: the lead gives each writer one, so the six
+parts differ in style. Keep the spread above as well.
 
 ## Check the form
 

@@ -380,3 +380,10 @@ def test_holdout16_is_sound(content: Content) -> None:
     one of another set."""
     parts = {"hpa", "hpb", "hpc", "hpd", "hpe", "hpf"}
     check_blind_set(content, "holdout16", parts, 66, SETS)
+
+
+def test_holdout17_is_sound(content: Content) -> None:
+    """Checked for form only; its labels are never compared with the engine here. No answer repeats
+    one of another set, holdout16 included."""
+    parts = {"hqa", "hqb", "hqc", "hqd", "hqe", "hqf"}
+    check_blind_set(content, "holdout17", parts, 66, (*SETS, "holdout16"))
