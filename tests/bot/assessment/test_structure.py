@@ -1562,3 +1562,14 @@ def test_a_general_manager_said_as_gm_gives_the_task() -> None:
 )
 def test_a_slip_imagined_or_a_why_answered_is_a_reason(text: str, reason: bool) -> None:
     assert has_reasoning(text) is reason
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "nobody offered to help with bags so what that meant was guests were arriving feeling like a room number",
+        "the report came back at 68 percent and if we left it our reviews were gonna drop",
+    ],
+)
+def test_what_it_meant_said_the_long_way_or_what_was_going_to_happen_is_a_reason(text: str) -> None:
+    assert has_reasoning(text)
