@@ -897,8 +897,10 @@ REASONING = alternation(
     # manufacturer she'd have gone to the consumer council".
     # Also with a plain past ("if we skipped the checks a fraudster couldve emptied his savings",
     # "if i rushed to hit aht id have just logged it").
-    r"\bif (i|we|you|they|she|he)('d| had| hadn'?t| hadnt| didn'?t| didnt| \w+ed)\b[^.!?\n,]{3,60}?\b"
-    r"((she|he|they|we|it|i|you|customers?|people|a \w+|the \w+)('d| would| could| might| (was|were) "
+    r"\bif (i|we|you|they|she|he)('d| had| hadn'?t| hadnt| didn'?t| didnt| \w+ed| left| let| kept| sent| told| took|"
+    r" gave| put| got| did| said| went)\b[^.!?\n,]{3,60}?\b"
+    r"((she|he|they|we|it|i|you|customers?|people|(a|the|our|their|his|her|my) \w+)('d| would| could| might| "
+    r"(was|were) "
     r"(gonna|going to))( have|'ve| of)?"
     r"|(she|he|they|we|it|i|you|customers?|people|a \w+|the \w+) (couldve|wouldve|mightve)|id have)\b|"
     # Explanations in chat: "meant we could show", "cause was the software", "which kills FCR".
