@@ -909,6 +909,25 @@ def test_an_adjustment_told_as_what_was_done(assessor: Assessor) -> None:
     assert not point("adjustment", assessor, "rl_reasonable_adjustment", "She paid at the till and left.")[0]
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "She's partially sighted, so I went round with her and read her the prices and the use by dates.",
+        "He couldn't read the card machine, so I told him the total out loud and turned the machine round.",
+    ],
+)
+def test_an_adjustment_for_someone_who_cannot_see_the_print(assessor: Assessor, text: str) -> None:
+    assert point("adjustment", assessor, "rl_reasonable_adjustment", text)[0]
+
+
+def test_delivery_crews_and_sales_told_by_what_they_did_are_teams(assessor: Assessor) -> None:
+    text = ("When sales changed the date they put it in the notes, so the warehouse never saw it and our "
+            "delivery crews turned up on the old date. I sat the leads down together.")
+    assert point("departments", assessor, "ee_department_handoff", text)[0]
+    assert not point("departments", assessor, "ee_department_handoff",
+                     "The warehouse never saw the note, so it went out on the old date.")[0]
+
+
 def test_escalation_in_person_or_to_whoever_is_in_charge(assessor: Assessor) -> None:
     """Taking the concern to someone senior in person, or to the person in charge, is escalation."""
     for text in (
