@@ -955,6 +955,9 @@ REASONING = alternation(
     r"\b(that|this|which|it|the (figure|figures|data|numbers?|report|dashboard|pattern|scores?|comments|"
     r"feedback|reviews|results|survey))"
     r"( was| were)? (told|tells|telling|showed|shows|showing) (me|us)\b|"
+    # ... or where the figures pointed: "so the data pointed at my troubleshooting not my manner".
+    r"\b(the|that|this) (figures?|data|numbers?|report|pattern|scores?|comments|feedback|reviews|results|"
+    r"survey|analysis) (pointed|points|was pointing) (at|to|straight at|straight to)\b|"
     # A change that followed from a rule or the data: "the change followed directly: if the policy
     # says ...", "so the action followed from the data".
     r"\b(the|that|this|our|my) (change|action|decision|plan|fix) (followed|follows)\b|"

@@ -2902,3 +2902,16 @@ def test_a_fall_said_as_what_could_happen_is_harm(assessor: Assessor) -> None:
     assert point("consequences", assessor, "pp_non_compliance_consequences", text)[0]
     sued = text.replace("someone could slip n break something n ", "")
     assert not point("consequences", assessor, "pp_non_compliance_consequences", sued)[0]
+
+
+def test_equal_treatment_said_as_the_same_as_any_other_passenger(assessor: Assessor) -> None:
+    text = ("The ramp was broken on her bus. My job was to get her on a bus today same as any other passenger, "
+            "so I rang control and got a coach with a working ramp.")
+    assert point("concept", assessor, "sf_equal_treatment", text)[0]
+    assert not point("concept", assessor, "sf_equal_treatment", "I rang control and got a coach.")[0]
+
+
+def test_where_the_data_pointed_links_it_to_the_action(assessor: Assessor) -> None:
+    text = ("pulled a month of my repeat calls - 60% were broadband drop calls where the fault was actually router "
+            "settings. so the data pointed at my troubleshooting not my manner. sat with the tech team 2 afternoons.")
+    assert point("link", assessor, "mi_kpi_shortfall", text)[0]
