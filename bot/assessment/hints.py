@@ -92,7 +92,9 @@ SAYS = re.compile(r"^\W*(\w+\W+){0,2}?(says|say|states|means|requires|gives)\b",
 # Contrast, negation or someone else's belief: the learner is correcting the myth, not repeating it.
 NEGATED = re.compile(
     r"\b(no|not|n't|without|only needs|doesn'?t|isn'?t|but the|think|thinks|believe|believes|"
-    r"assume|assumes|myth|more than|beyond|on top of|better than|further than)\b",
+    r"assume|assumes|myth|more than|beyond|on top of|better than|further than|"
+    # ... or the policy said to give more than the law: "our policy can add to what the law gives".
+    r"adds? to|added to|adding to|over and above|as well as)\b",
     re.I,
 )
 # Words that make a rule said before a law claim the law's: "the receipt cause that's the law".

@@ -150,6 +150,8 @@ def test_policy_presented_as_law(assessor: Assessor, text: str) -> None:
         "and what the Act says.",
         "Change of mind is just our goodwill policy and needs a receipt, but faulty goods inside 30 "
         "days are the customer's legal right to a full refund.",
+        # The policy said to give more than the law.
+        "Our policy can add to what the law gives, like our 60 day returns on full price items.",
     ],
 )
 def test_law_and_policy_kept_apart_is_not_flagged(assessor: Assessor, text: str) -> None:
