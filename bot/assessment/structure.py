@@ -351,6 +351,9 @@ def _before(text: str, at: int) -> str:
     return window
 
 
+TASK_AFTER_ACTION = 200  # characters past the first action a task said in words still closes the scene
+
+
 def _measurable_span(text: str) -> Span | None:
     """A quantity in what the actions achieved: not the situation, not a legal time limit.
 
@@ -358,6 +361,11 @@ def _measurable_span(text: str) -> Span | None:
     only inside a sentence that reports a result."""
     first = ACTION.search(text)
     acted_at = first.start() if first else len(text)
+    # The task said in words comes after the scene: a figure before it is how things stood, even
+    # in a sentence with result words ("he waited on the aircraft forty minutes, ... which we ended
+    # up paying for. It was my job to get him off safely").
+    task = _task_span(text)
+    scene_until = task[0] if task is not None and task[0] < acted_at + TASK_AFTER_ACTION else 0
     # A change in a figure ("calls down 70%", "CSAT up from 72 to 84") in the second half of the
     # answer is an outcome, even in chat notes that never say "I" before their actions.
     for m in CHANGE.finditer(text, len(text) // 2):
@@ -380,6 +388,8 @@ def _measurable_span(text: str) -> Span | None:
         is_result = any(offset + r.start() >= (acted_at if first else 0) for r in RESULT.finditer(s))
         for q in QUANTITY.finditer(s):
             if offset + q.start() < acted_at and not is_result:
+                continue
+            if offset + q.end() <= scene_until:
                 continue
             # A run after the actions is judged by what ran ("he'd had eight collections in a row"
             # is a result, "his bin wasnt emptied 3 wks runnin" is not), not by the words before.

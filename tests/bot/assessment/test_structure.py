@@ -1573,3 +1573,15 @@ def test_a_slip_imagined_or_a_why_answered_is_a_reason(text: str, reason: bool) 
 )
 def test_what_it_meant_said_the_long_way_or_what_was_going_to_happen_is_a_reason(text: str) -> None:
     assert has_reasoning(text)
+
+
+def test_a_figure_before_the_task_said_in_words_is_the_scene() -> None:
+    """Before "my job was to ..." the answer still sets the scene, even in a sentence with result
+    words; a figure after the actions is still the result."""
+    scene = ("When we landed there was no chair. He waited on the aircraft forty minutes, and he missed the last "
+             "bus and needed a hotel, which we ended up paying for. It was my job to get him off safely, so I "
+             "rang the handlers and got a chair up. He wrote in to thank me.")
+    assert not is_measurable(scene)
+    after = ("mystery shopper came in to our cardiff store in march, we got 58% overall. manager said i had to get "
+             "the greeting score up. i ran huddles on it and in june we got 91%.")
+    assert is_measurable(after)
