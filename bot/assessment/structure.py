@@ -667,7 +667,8 @@ CUSTOMER_STATE = re.compile(
     # ... and what the customer wanted, said as a thing: "he wanted a new phone cos his old one was
     # slow", "wanting to cancel there and then cause he was moving".
     r"\b(he|she|they|customer|cx|guest|tenant|resident|passenger|patient|member|caller|lady|man|woman|"
-    r"fella|guy|gentleman|mum|dad)\s+(wanted|wants|wanting|needed|needs|was after) (a|an|his|her|their|"
+    r"fella|guy|gentleman|mum|dad)\s+((in|from|at) \w+\s+)?(wanted|wants|wanting|needed|needs|was after) "
+    r"(a|an|his|her|their|"
     r"the|some|new|to) (\w+\W+){0,6}$|"
     # What happened to the customer, and how it came about: "a wee woman w a walkin frame missed
     # her connection cos the first bus was late", "she was in bits bc it was pics of her mum".
@@ -677,6 +678,13 @@ CUSTOMER_STATE = re.compile(
     # because the kitchen printer jammed".
     r"waited|(been|were|was) waiting|queued)"
     r"\W+(\w+\W+){0,8}$",
+    re.I,
+)
+# A reason someone else gave, reported: "She said we could do it because the lady had a hospital
+# letter" is the supervisor's reason, not the learner's (the labelling rule: what the learner did).
+SOMEONE_ELSES = re.compile(
+    r"\b(she|he|they|(my|the|our) (manager|supervisor|team leader|tl|boss|colleague|mgr))\s+"
+    r"(said|says|told (me|us|her|him|them)|explained|decided)\b(?:(?!\bi\b)[^.!?;]){0,60}$",
     re.I,
 )
 # ... and a "so" that leads to the customer's state explains the situation too: "the charge is £15
@@ -715,6 +723,8 @@ def _reasoning_spans(text: str) -> list[Span]:
             # The state is at most four words before the cue: read only that far back.
             before = s[max(0, m.start() - STATE_REACH) : m.start()]
             if m.group(0).split()[0].lower() in CAUSAL and CUSTOMER_STATE.search(before):
+                continue
+            if m.group(0).split()[0].lower() in CAUSAL and SOMEONE_ELSES.search(s, 0, m.start()):
                 continue
             so = s.find("so", m.start(), m.end())
             if so != -1 and STATE_AFTER_SO.match(s, so):

@@ -1585,3 +1585,21 @@ def test_a_figure_before_the_task_said_in_words_is_the_scene() -> None:
     after = ("mystery shopper came in to our cardiff store in march, we got 58% overall. manager said i had to get "
              "the greeting score up. i ran huddles on it and in june we got 91%.")
     assert is_measurable(after)
+
+
+@pytest.mark.parametrize(
+    ("text", "reason"),
+    [
+        # Someone else's reason, reported, is theirs.
+        ("I asked my supervisor. She said we could do it because the lady had a hospital letter.", False),
+        ("My manager told me we couldn't refund it because it was a sale item.", False),
+        # ... the learner's own, after someone spoke, is the learner's.
+        ("She said it was fine, and I gave it back because the lady had a hospital letter.", True),
+        # The customer's want, with where they are from between, is the situation.
+        ("cx in aberdeen wanted her refund put on a different card as the one she paid with was cancelled.", False),
+    ],
+)
+def test_a_reason_someone_else_gave_or_the_customers_own_is_no_reason_of_the_learners(
+    text: str, reason: bool
+) -> None:
+    assert has_reasoning(text) is reason
