@@ -460,6 +460,15 @@ EXPANSION = re.compile(
 )
 
 
+# The words opening a sentence that name what was just done: "thats a reasonable adjustment", "that
+# was the knock-on", "this is what we call a moment of truth".
+NAMES_WHAT_WAS_DONE = re.compile(
+    r"\W*(?:(?:and|so|but|um|yeah)\W+)?(?:that'?s|thats|that’s|that was|that is|this was|this is|it'?s|its|"
+    r"it’s|it was|which is|which was)(?: (?:a|an|the|what|called|basically|like|just|my|our))*\W*",
+    re.I,
+)
+
+
 def expands_acronym(sentence: str) -> bool:
     m = EXPANSION.match(sentence)
     if m is None:
@@ -598,6 +607,14 @@ class Findings:
             # The figures inside a hit are the answer's own, like those around it: "a target to cut
             # after-call work from 90 to 60 seconds within 6 weeks" is a SMART target in use.
             ws = [w for w in same if not span[0] <= w.start < span[1] or figure(w)]
+            if same and NAMES_WHAT_WAS_DONE.fullmatch(self.text, same[0].start, span[0]):
+                # The idea named as what was just done: "i wrote the specials down on my pad so they
+                # could point. thats a reasonable adjustment": the sentence before is its substance.
+                # Not a habit or a definition ("I treat everyone the same. That's the Equality Act").
+                before = self._sentences.get(sentence - 1, [])
+                opening = (before[0].start, before[0].end) if before else None
+                if opening is not None and not self.habitual(opening) and not self.defines(opening):
+                    ws = ws + before
         # A hit inside the setting ("I work in the contact centre for a housing association"): the
         # setting is the hit's own sentence, not words beside an idea.
         inside_setting = not after and any(

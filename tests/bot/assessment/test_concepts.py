@@ -2915,3 +2915,12 @@ def test_where_the_data_pointed_links_it_to_the_action(assessor: Assessor) -> No
     text = ("pulled a month of my repeat calls - 60% were broadband drop calls where the fault was actually router "
             "settings. so the data pointed at my troubleshooting not my manner. sat with the tech team 2 afternoons.")
     assert point("link", assessor, "mi_kpi_shortfall", text)[0]
+
+
+def test_an_idea_named_as_what_was_just_done_has_that_as_its_substance(assessor: Assessor) -> None:
+    text = ("had a deaf couple in the restaurant in belfast, i wrote the specials down on my pad n used the "
+            "ordering app on the tablet so they could just point. thats a reasonable adjustment.")
+    assert point("concept", assessor, "sf_equal_treatment", text)[0]
+    # ... not a habit said in general before it.
+    habit = "I treat every resident at the care home the same and I'm friendly to everyone. That's the Equality Act."
+    assert not point("concept", assessor, "sf_equal_treatment", habit)[0]
