@@ -2924,3 +2924,16 @@ def test_an_idea_named_as_what_was_just_done_has_that_as_its_substance(assessor:
     # ... not a habit said in general before it.
     habit = "I treat every resident at the care home the same and I'm friendly to everyone. That's the Equality Act."
     assert not point("concept", assessor, "sf_equal_treatment", habit)[0]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "swansea council contact centre. cx rings us about a missed bin, we log it and it goes to waste services, "
+        "they send the crew back out.",
+        "Sales and tech dont talk to each other so customers get messed about all the time.",
+        "the request never got from our special assistance desk to the handlers at Glasgow.",
+    ],
+)
+def test_departments_of_a_journey_by_their_own_names(assessor: Assessor, text: str) -> None:
+    assert point("departments", assessor, "ee_department_handoff", text)[0]
