@@ -2937,3 +2937,11 @@ def test_an_idea_named_as_what_was_just_done_has_that_as_its_substance(assessor:
 )
 def test_departments_of_a_journey_by_their_own_names(assessor: Assessor, text: str) -> None:
     assert point("departments", assessor, "ee_department_handoff", text)[0]
+
+
+def test_measures_said_plainly(assessor: Assessor) -> None:
+    plain = ("Our handling time target was 5 minutes 30, but repeat calls were running at 24% and satisfaction "
+             "was 6.8 out of 10: people were cutting calls short, so customers rang back.")
+    assert point("metrics", assessor, "mi_speed_vs_quality", plain)[0]
+    one = "Our handling time target was 5 minutes 30 and people were cutting calls short, so customers rang back."
+    assert not point("metrics", assessor, "mi_speed_vs_quality", one)[0]
