@@ -46,6 +46,8 @@ OTHER_SENSES: dict[str, tuple[re.Pattern[str], str | None]] = {
     "fsa": (re.compile(r"financial|bank|insur|mortgage|pension|invest|loan|credit", re.I),
             "financial_services_authority"),
 }
+# Where the sector alone settles which entry an acronym means.
+SECTOR_SENSES = frozenset({("fsa", "finance"), ("psr", "energy"), ("psr", "water")})
 SENSE_WINDOW = 120  # characters either side searched for another meaning's cue words
 EXPANSION_REACH = 14  # tokens after an acronym searched for a spelled-out expansion
 CALLS = frozenset({"call", "called", "calls", "means", "stands", "short", "named", "known"})
@@ -161,7 +163,8 @@ def acronym_sense(
     if other is not None:
         cue, instead = other
         window = text[max(0, tok.start - SENSE_WINDOW) : tok.end + SENSE_WINDOW]
-        # In financial services "the FSA" is the old Financial Services Authority even unprompted.
-        if cue.search(window) or (tok.base == "fsa" and sector == "finance"):
+        # In financial services "the FSA" is the old Financial Services Authority even unprompted;
+        # in energy and water "the PSR" is the Priority Services Register ("added her to the PSR").
+        if cue.search(window) or (tok.base, sector) in SECTOR_SENSES:
             return instead if instead in index.entries else None
     return entry_id

@@ -91,3 +91,14 @@ def test_policies_and_standards_are_found_too(assessor: Assessor) -> None:
 
 def test_a_name_split_across_two_messages(assessor: Assessor) -> None:
     assert "consumer_rights_act_2015" in named(assessor, "I used the Consumer\nRights Act 2015.")
+
+
+def test_psr_is_the_priority_services_register_in_energy_and_water(assessor: Assessor) -> None:
+    """In energy and water "the PSR" is the Priority Services Register, even with no other cue
+    words; in finance it stays the Payment Systems Regulator."""
+    text = "added her to the PSR bc of her breathing, then set up a plan she could manage."
+    for sector in ("energy", "water"):
+        ids = {f.entry_id for f in assessor.assess(text, sector=sector).entities}
+        assert "vulnerable_customer_policy" in ids and "psr" not in ids, sector
+    bank = "The PSR made us refund the scam victim in full."
+    assert "psr" in {f.entry_id for f in assessor.assess(bank, sector="finance").entities}
