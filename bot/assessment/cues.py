@@ -867,7 +867,14 @@ NOT_A_RESULT_RIGHT_BEFORE = re.compile(
     r"\b(comments|reviews|calls|complaints|feedback|data|figures|cases|emails|notes|surveys|chats)"
     r" (from|over|for|covering)( the (last|past|previous))?|"
     r"\b(purchases?|spend|payments?|items?|orders?|goods|claims?|transactions?|refunds?) (of )?"
-    r"(over|under|above|below|more than|less than|up to))"
+    r"(over|under|above|below|more than|less than|up to)|"
+    # The window a measure counts in: "how many are fixed inside twenty four hours", "% of faults
+    # fixed in 48 hrs", "shows how many emails are older than 24 hours" (not the measure's value).
+    r"\b(how many|% of|percent of|per cent of|percentage of|number of|proportion of|share of)\b"
+    r"[\w' ]{0,40}?\b(fixed|answered|resolved|closed|done|sorted|picked up|replied to|responded to|"
+    r"older|cleared|seen)( \w+)? (within|inside|in|under|than|over|after)|"
+    # ... and a period someone else has: "told her theyve got five working days on the SLA".
+    r"\b(they|you)(['’]?ve| have) got)"
     r"( (about|around|roughly|like|over|nearly|almost|just|only|maybe))?( a| an)?\s*$",
     re.I,
 )

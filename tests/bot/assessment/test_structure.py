@@ -1603,3 +1603,21 @@ def test_a_reason_someone_else_gave_or_the_customers_own_is_no_reason_of_the_lea
     text: str, reason: bool
 ) -> None:
     assert has_reasoning(text) is reason
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # The window a measure counts in is no value of it.
+        "I log the faults and chase them. The dashboard shows how many emails are older than 24 hours.",
+        "I log the ramp faults, and they look at how many are fixed inside twenty four hours each week.",
+        # ... nor is a period someone else has.
+        "I raised it to the billing team and told her theyve got five working days on the SLA.",
+    ],
+)
+def test_a_measures_window_or_a_period_someone_has_is_no_result(text: str) -> None:
+    assert not is_measurable(text)
+
+
+def test_a_share_done_within_a_window_is_still_a_result() -> None:
+    assert is_measurable("I set up a daily chase list, and by March we had 95% of faults fixed in 48 hours.")
