@@ -185,6 +185,22 @@ STOCK_PHRASES = re.compile(
     r"\bend[- ]to[- ]end\b|\bdrive (?:continuous |real )?improvements?\b|"
     r"\b(?:a |an )?(?:significant|positive|real|big|huge|massive) (?:positive )?impact\b|"
     r"\baligned (?:to|with) (?:our |the )?(?:brand |company )?values\b|\b\w+[- ]centric mindset\b|"
+    # ... and the stock endings and habits of a keyword answer: "resolved to the customer's
+    # satisfaction", "we reached an agreement", "did a deep dive into the data", "play a key role",
+    # "in line with procedure", "followed it to the letter", "works together as one".
+    r"\bto (?:the (?:customer'?s?|customers'|client'?s?|resident'?s?)|their|his|her|everyone'?s) "
+    r"(?:full |complete |total )?satisfaction\b|"
+    r"\b(?:reached|came to|come to|reach) (?:an|a mutual|a fair) (?:agreement|resolution|compromise)\b|"
+    r"\b(?:did|do|doing|done|carried out) (?:a|an) deep[- ]dive\b|"
+    r"\bplays? (?:a|an) (?:key|vital|big|important|crucial|huge|major) (?:part|role)\b|"
+    r"\bin line with (?:the |our )?(?:procedure|procedures|policy|policies|guidance|process)\b|"
+    r"\bto the letter\b|\b(?:works?|worked|working) together as one\b|"
+    r"\b(?:gave|give|giving|gives) (?:her|him|them|the team|my team|everyone) (?:regular|constructive|ongoing|"
+    r"lots of|plenty of|some) feedback\b|"
+    r"\bregular (?:coaching sessions?|one[- ]to[- ]ones?|1[- ]2[- ]1s?|catch[- ]ups?|check[- ]ins?|feedback)\b|"
+    r"\bset (?:her|him|them|us|my team|the team) smart (?:targets?|goals?|objectives?)\b|"
+    r"\b(?:went|go|going|goes) (?:above and beyond|the extra mile)\b|"
+    r"\bactive listening\b|"
     # A model's own words recited as what was done, with nothing done in them: "we planned it, did
     # it, checked it and acted on it", "it was specific, measurable, achievable, relevant and time
     # bound", "carried out a root cause analysis ... and identified the root cause", "the review

@@ -393,6 +393,18 @@ def test_a_win_win_negotiated_is_no_negotiation(assessor: Assessor) -> None:
     assert not point("negotiation", assessor, "rl_complex_complaint", stock)[0]
     real = base + " She asked for £200 back; I offered £90 and a free service, and we settled on £140."
     assert point("negotiation", assessor, "rl_complex_complaint", real)[0]
+    agreed = base + " I negotiated with them and we reached an agreement."
+    assert not point("negotiation", assessor, "rl_complex_complaint", agreed)[0]
+
+
+def test_a_keyword_answers_stock_phrases_are_no_coaching_described(assessor: Assessor) -> None:
+    """"We set SMART targets and I gave him regular feedback" says only the prompt's words; the
+    coaching itself is what was said and done in it."""
+    stock = "I coached a new colleague at our Bangor store. We set SMART targets and I gave him regular feedback."
+    assert not point("coaching", assessor, "mi_coaching_colleague", stock)[0]
+    real = ("I coached a new colleague at our Bangor store. I listened to three of his calls with him each "
+            "Friday and we picked one thing to change, like reading the address back before booking.")
+    assert point("coaching", assessor, "mi_coaching_colleague", real)[0]
 
 
 def test_a_name_said_to_deny_it_is_not_named(assessor: Assessor) -> None:
