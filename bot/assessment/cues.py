@@ -432,8 +432,12 @@ TASK_CLASSES = {
     "named": alternation(r"\btask\b|\bthe (aim|goal|objective) was\b", re.I),
     # The learner took the job on: "I took ownership of the complaint", "I took it on myself".
     "took_on": alternation(
-        r"\bi (then |personally )?(took|had taken) (on )?(full |the |personal )?(ownership|responsibility|"
-        r"charge)\b|\bi took it (on|upon) myself\b|\bi volunteered to \w+|"
+        r"\bi (then |personally )?(took|had taken) (on )?(full |the |personal )?(responsibility|charge)\b|"
+        # "I took ownership" is a keyword answer's stock claim: only with what was owned and what it
+        # took ("took ownership of getting her refund back") is it the task.
+        r"\bi (then |personally )?(took|had taken) (full |personal )?ownership of (getting|sorting|making|"
+        r"fixing|finding|chasing|putting|(the|her|his|their) (complaint|case|claim|booking|order|refund|"
+        r"repair|job))\b|\bi took it (on|upon) myself\b|\bi volunteered to \w+|"
         # ... or promised it in so many words: "told her I'd sort it myself", "promised him I would".
         r"\b(told|promised|assured) (her|him|them|the \w+) (that )?(i'?ll|i’ll|i'?d|i’d|i will|i would) "
         r"(personally )?(\w+ )?(sort|fix|deal|handle|chase|find|get|look|take care|put)\b|"

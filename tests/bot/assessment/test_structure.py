@@ -1621,3 +1621,19 @@ def test_a_measures_window_or_a_period_someone_has_is_no_result(text: str) -> No
 
 def test_a_share_done_within_a_window_is_still_a_result() -> None:
     assert is_measurable("I set up a daily chase list, and by March we had 95% of faults fixed in 48 hours.")
+
+
+@pytest.mark.parametrize(
+    ("text", "task"),
+    [
+        # "I took ownership" with nothing owned is a keyword answer's stock claim, no task.
+        ("A customer was angry because his sofa was late. I listened to him and I took ownership of the "
+         "problem.", False),
+        ("My AHT was red. I took ownership of my calls and it came down.", False),
+        # ... the case taken on, or what it took, is one.
+        ("She'd been bounced between teams for months. I took ownership of the complaint from then on.", True),
+        ("I took ownership of getting her refund back before the weekend.", True),
+    ],
+)
+def test_ownership_is_a_task_only_of_a_case_or_what_it_took(text: str, task: bool) -> None:
+    assert bool(star_parts(text)["task"]) is task
