@@ -900,6 +900,10 @@ REASONING = alternation(
     r"\b(beats|outweigh(s|ed)?|is worth|was worth)\b|"
     r"\b(is|was|'s|’s) (better|worse|fairer|safer|cheaper|quicker|kinder) (for|than)\b|"
     r"\b(which|this|that) (meant|means) (we|i|that|she|he|they)\b|\bthe reason\b|"
+    # What a finding costs, said as what it is: "ppl left their basket and walked out. so thats lost
+    # sales and ppl not coming back".
+    r"\bso (that'?s|thats|that’s|that is|which is|it'?s|its) (\w+ )?(lost|losing|less|fewer|extra|"
+    r"wasted|money|worse|a lot of|loads of|repeat)\b|"
     # ... and said the long way round: "so what that meant was guests were arriving".
     r"\bwhat (that|this|it) (meant|means) (was|is)\b|"
     # Phone notes drop the article: "reason was the contractor booked am/pm slots".

@@ -1637,3 +1637,9 @@ def test_a_share_done_within_a_window_is_still_a_result() -> None:
 )
 def test_ownership_is_a_task_only_of_a_case_or_what_it_took(text: str, task: bool) -> None:
     assert bool(star_parts(text)["task"]) is task
+
+
+def test_what_a_finding_costs_said_as_what_it_is_is_a_reason() -> None:
+    assert has_reasoning("the comments said the queues were too long, ppl left their basket and walked out. so thats "
+                         "lost sales and ppl not coming back.")
+    assert not has_reasoning("I opened the third till. That's the till by the door.")
