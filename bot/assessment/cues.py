@@ -820,7 +820,10 @@ NOT_A_RESULT = alternation(
     r"normally|if|unless|(was|were|is|still|been) (in|inside|within|outside|over|past)"
     # ... but not a place reached within a time: "he was in the taxi within 20 minutes".
     r"(?! (every|since|ever)\b)(?![^,;:]*\bwithin\s*$))\b"
-    r"[^,;:]{0,45}$|\bevery\W+((like|about|around|roughly|so)\W+)?$",
+    # ... read back to a comma, never past the learner's own next step: "his wages had stopped so I
+    # got them refunded, it was sixty four pounds" (the money is what was done).
+    r"(?:(?!\b(?:so|and|then) (?:i|we) (?!(?:had|have|has|were|was|are|must|need|needed|could|can|should|"
+    r"would)\b))[^,;:]){0,45}$|\bevery\W+((like|about|around|roughly|so)\W+)?$",
     re.I,
 )
 # Words just after a quantity that make it a period the law or a policy allows ...
@@ -865,7 +868,7 @@ NOT_A_RESULT_RIGHT_BEFORE = re.compile(
     # wk", "a repayment plan of £25 a month".
     r"\b(payment|repayment|instalment|installment|debt) plan( (of|at|for|which is|that'?s))?|"
     r"\bagreed( on| that)?( a| an| the)?|"
-    r"\bi (log|take|handle|answer|deal with|see|serve|make|get)|\bwe (agreed|set|picked)|"
+    r"\bi (log|take|handle|answer|deal with|see|serve|make|get)|\b(we|i) (agreed|set|set up|picked)|"
     # The scope of what was read ("the comments from like six weeks"), and a threshold ("a card
     # purchase over a hundred pound", "refunds over £100 need a manager").
     r"\b(comments|reviews|calls|complaints|feedback|data|figures|cases|emails|notes|surveys|chats)"

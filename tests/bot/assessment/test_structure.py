@@ -1643,3 +1643,14 @@ def test_what_a_finding_costs_said_as_what_it_is_is_a_reason() -> None:
     assert has_reasoning("the comments said the queues were too long, ppl left their basket and walked out. so thats "
                          "lost sales and ppl not coming back.")
     assert not has_reasoning("I opened the third till. That's the till by the door.")
+
+
+def test_the_learners_next_step_ends_what_went_before_a_figure() -> None:
+    """"His wages had stopped so I got them refunded, it was sixty four pounds": the money is what
+    was done, not how things stood; a plan set up is still no result."""
+    assert is_measurable("He rang about two missed payments. His wages had stopped so I got them refunded it was "
+                         "sixty four pounds.")
+    assert not is_measurable("She was behind on her gas. I asked what she could pay and we set up £5 a week.")
+    # ... but "and we had" carries on the rule, it is no next step.
+    assert not is_measurable("Someone asked our council for the number of parking fines and I told them they had a "
+                             "right under the Freedom of Information Act 2000 and we had 20 working days.")
