@@ -2957,3 +2957,19 @@ def test_measures_said_plainly(assessor: Assessor) -> None:
     assert point("metrics", assessor, "mi_speed_vs_quality", plain)[0]
     one = "Our handling time target was 5 minutes 30 and people were cutting calls short, so customers rang back."
     assert not point("metrics", assessor, "mi_speed_vs_quality", one)[0]
+
+
+@pytest.mark.parametrize(
+    ("text", "met"),
+    [
+        ("A lady rang because her online order came without the charger. I said sorry and posted her a new one.",
+         True),
+        ("takeaway in coleraine. fri night a man rang, we sent him the wrong order. said sorry, our mistake, n meant "
+         "it. got the kitchen to do his order again first in the queue.", True),
+        # ... a bare "apologised" in a model's steps is the key word only.
+        ("I used the LATER model, I listened, apologised, thanked, explained and resolved.", False),
+        ("I didn't say sorry, I just sent her a new one.", False),
+    ],
+)
+def test_an_apology_said_in_plain_words_to_this_customer(assessor: Assessor, text: str, met: bool) -> None:
+    assert point("apology", assessor, "sf_service_recovery", text)[0] is met
