@@ -2973,3 +2973,16 @@ def test_measures_said_plainly(assessor: Assessor) -> None:
 )
 def test_an_apology_said_in_plain_words_to_this_customer(assessor: Assessor, text: str, met: bool) -> None:
     assert point("apology", assessor, "sf_service_recovery", text)[0] is met
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "cx rang in crying bc her broadband was off. didnt do the cheery hows your day going bit, just said my name "
+        "n sorry to hear that, did the recording line + checks quick, then sorted the fault.",
+        "A young lad came in with his mum and he didn't want to talk. I still said hello and my name but then I "
+        "stepped back and let him look at the cases on his own.",
+    ],
+)
+def test_a_script_adapted_by_what_was_dropped_or_held_back(assessor: Assessor, text: str) -> None:
+    assert point("adapt", assessor, "pp_greeting_script", text)[0]
