@@ -222,6 +222,10 @@ class Check(StrEnum):
     CONCEPTS = "concepts"  # met when every one of the point's needs is met
 
 
+# The second words of long forms that a contraction stands for ("it is", "did not").
+EXPANDED = frozenset({"is", "not", "am", "are", "will", "would", "have", "had"})
+
+
 class Concept(_Strict):
     """One idea a learner can put in many words (content/data/concepts.yaml; docs/content.md).
 
@@ -287,6 +291,16 @@ class Concept(_Strict):
                     if a != b and len(a) > 3 and len(b) > 3 and a[:5].lower() == b[:5].lower()
                     and TERM_WORD.fullmatch(a) and not a.startswith(("@", "_")) and "..." not in (a, b)
                 ]
+                # ... and so does a contraction beside the second word of its long form: "it's|it is
+                # they" reads "it's" or "it", then "is", then "they"; "didn't|did not" asks "didn't not".
+                alts = [a.lower() for a in first.split("|")]
+                if "|" not in second and second.lower() in EXPANDED and any(
+                    "'" in a and b != a and "'" not in b and a.startswith(b) for a in alts for b in alts
+                ):
+                    raise ValueError(
+                        f"terms: {term!r}: a contraction and its long form share one place before "
+                        f"{second!r}; '|' separates single words, so write each form as its own term"
+                    )
                 if "|" in first + second and forms:
                     raise ValueError(
                         f"terms: {term!r}: {forms[0][0]!r} and {forms[0][1]!r} are forms of one word in "

@@ -241,6 +241,23 @@ def test_content_check_refuses_two_forms_of_a_word_side_by_side(tmp_path: Path) 
     load_content([tmp_path])
 
 
+def test_content_check_refuses_a_contraction_beside_its_long_form(tmp_path: Path) -> None:
+    """"for a _ it's|its|it is they" reads "it's" or "it", then "is", then "they": the check names it;
+    "didn't have to" (no long form beside it) loads."""
+    for term in ("for a _ it's|its|it is they", "didn't|did not ... need"):
+        write(tmp_path, "concepts.yaml", f'- {{id: odd, says: odd, terms: ["{term}"]}}\n')
+        with pytest.raises(ContentError, match="a contraction and its long form share one place"):
+            load_content([tmp_path])
+    write(tmp_path, "concepts.yaml", '- {id: odd, says: odd, terms: ["didn\'t|didnt have to ... queue"]}\n')
+    load_content([tmp_path])
+
+
+def test_the_journey_set_out_for_one_product(content: Content) -> None:
+    index = ConceptIndex(content.concepts)
+    text = "For a sofa it's: they see it on the website or come in the showroom, order with me, wait 10 weeks"
+    assert index.find("journey_walked", words(text))
+
+
 def test_a_root_cause_said_as_looking_at_why_it_happened(content: Content) -> None:
     index = ConceptIndex(content.concepts)
     text = "then I looked at why it happened and it was because the template searches by name"
