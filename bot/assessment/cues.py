@@ -520,6 +520,16 @@ HABIT = alternation(
     # my team leader".
     rf"\b(anything|everything|any \w+) (over|above|under|below|more than) [£$€]?\d[\w,.]*\b[^.!?\n]{{0,30}}?"
     rf"\b(i|we) (?!(?:{_STATIVE}|{_KEEPING})\b)\w+|"
+    # ... or said as what is done whenever the case comes up, in the present: "when someone rings up
+    # about a bill I do the security questions first", "when cx order online n pay at till i have to
+    # check name + order no." (not "when a customer complained I ...", one occasion).
+    r"\bwhen(ever)? (someone|somebody|anyone|a customer|customers|cx|a cx|people|a caller|callers|a tenant|"
+    r"tenants|a guest|guests|a patient|patients|a passenger|passengers|a member|members|a resident|"
+    r"residents) (\w+s|order|pay|ring|call|come|ask|want|need|hand|bring|book|phone|email|walk)\b"
+    rf"[^.!?\n]{{0,80}}?\b(i|we)\s+(have to|need to|(?!(?:{_STATIVE}|{_KEEPING})\b)\w+)|"
+    # ... or how long the learner has kept it up: "been doing it 6 wks".
+    r"\b(been|i'?ve been|we'?ve been) doing (it|this|that) (for )?(\d+|a few|a couple of|six|two|three|four) "
+    r"(wks|weeks|months|mths)\b|"
     # ... or said as what is done now, since a change: "i slow down now", "we ring them back now".
     rf"\b(i|we)\s+(?!(?:{_STATIVE}|{_KEEPING}|are|is|'re|can|can'?t|cannot|do|don'?t|will|won'?t|just)\b)\w+"
     rf"(\s+(?!now\b)\w+){{0,5}}\s+now\b",

@@ -534,3 +534,18 @@ def test_what_is_done_past_a_limit_is_a_habit_of_the_learners_own(assessor: Asse
     p = assessor.content.prompts["pp_authority_limits"]
     text = "Anything over £20 credit I pass to my team leader."
     assert point(assessor, text, p, "telecoms", "escalate").met
+
+
+def test_a_practice_said_as_what_is_done_whenever_the_case_comes_up_is_a_real_example() -> None:
+    """"when someone rings up about a bill I do the security questions first": a routine of the
+    learner's, in the present; "when a customer complained I rang her back" is one occasion, and
+    "been doing it 6 wks" says how long a practice has been kept up."""
+    from bot.assessment.cues import HABIT
+
+    for text in ("when someone rings up about a bill I do the security questions first",
+                 "when cx order online n pay at till i have to check name + order no.",
+                 "i watch the queue and shout when to open one. been doing it 6 wks"):
+        assert HABIT.search(text), text
+    for text in ("when a customer complained I rang her back", "When she rang I apologised",
+                 "when the customer rang back we had already closed it"):
+        assert not HABIT.search(text), text
