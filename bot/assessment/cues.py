@@ -891,7 +891,13 @@ NOT_A_RESULT_RIGHT_BEFORE = re.compile(
     r"[\w' ]{0,40}?\b(fixed|answered|resolved|closed|done|sorted|picked up|replied to|responded to|"
     r"older|cleared|seen)( \w+)? (within|inside|in|under|than|over|after)|"
     # ... and a period someone else has: "told her theyve got five working days on the SLA".
-    r"\b(they|you)(['’]?ve| have) got)"
+    r"\b(they|you)(['’]?ve| have) got|"
+    # ... and a known period, said with "the": "the stage one response inside the ten days", "any
+    # date in the next three months" (not "in the six weeks since").
+    r"\b(within|inside|under) the|\bin the (next|following)|"
+    # ... and a figure inside a reason, which explains and achieves nothing: "the reason it helped him
+    # is he was getting like five calls a week", "because the gate closes 20 minutes before".
+    r"\b(because|cos|coz|bc|'cause|the reason)\b(?! of\b)[^,;:.!?\n]{0,60})"
     r"( (about|around|roughly|like|over|nearly|almost|just|only|maybe))?( a| an)?\s*$",
     re.I,
 )

@@ -519,7 +519,10 @@ WENT_WRONG = re.compile(
 
 
 def _how_long_it_ran(sentence: str, start: int, end: int) -> bool:
-    """Whether a time is how long a contact or a problem ran (`RAN_FOR`, `IN_A_ROW`)."""
+    """Whether a time is how long a contact or a problem ran (`RAN_FOR`, `IN_A_ROW`), and not set
+    against what it used to be ("the call took 6 minutes instead of the usual 20" is a change)."""
+    if SET_AGAINST.match(sentence, end):
+        return False
     if IN_A_ROW.match(sentence[end:]) or IN_A_ROW.search(sentence, start, end):
         return _went_wrong(sentence[max(0, start - 60) : start])
     if not TIME_UNIT.search(sentence, start, end + 8):
@@ -528,6 +531,9 @@ def _how_long_it_ran(sentence: str, start: int, end: int) -> bool:
     if RAN_FOR.search(before):
         return True
     return bool(ROUGHLY_FOR.search(before)) and _went_wrong(sentence[max(0, start - 60) : start])
+
+
+SET_AGAINST = re.compile(r"\s*(instead of|rather than|compared (to|with)|down from|against the usual)\b", re.I)
 
 
 def _went_wrong(before: str) -> bool:

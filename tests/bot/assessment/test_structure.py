@@ -1654,3 +1654,30 @@ def test_the_learners_next_step_ends_what_went_before_a_figure() -> None:
     # ... but "and we had" carries on the rule, it is no next step.
     assert not is_measurable("Someone asked our council for the number of parking fines and I told them they had a "
                              "right under the Freedom of Information Act 2000 and we had 20 working days.")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # A figure inside a reason explains, it achieves nothing.
+        "I fast-tracked the family to the front of security because the gate closes 20 minutes before departure.",
+        "I put him on the list. The reason it helped is he got five calls a week from us.",
+        # A known period, said with "the", and a period ahead.
+        "I put him on the assisted collection list and wrote to him with the stage one response inside the ten days.",
+        "My manager approved a free change to any date in the next three months.",
+    ],
+)
+def test_a_figure_in_a_reason_or_a_known_period_is_no_result(text: str) -> None:
+    assert not is_measurable(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I put full notes on the ticket. The call took 6 minutes instead of the usual 20.",
+        "I asked the team for ideas. Second visits because of missing information went from 30 in March to 11.",
+        "Since then he's been in every day for like two years.",
+    ],
+)
+def test_a_time_set_against_the_usual_or_a_change_after_because_of_is_a_result(text: str) -> None:
+    assert is_measurable(text)
