@@ -188,6 +188,7 @@ SUBJECT_FIRST = re.compile(r"(i|we)\b", re.I)
 WE_FIRST = re.compile(r"we\b", re.I)
 
 
+@lru_cache(maxsize=4)  # read for the STAR parts and again for where the scene ends (`_measurable_span`)
 def _task_span(text: str) -> Span | None:
     """The task said in words: in one clause, the learner as owner (I, me, my, mine) and a word of
     duty, goal or assignment (``cues.TASK_CLASSES``), in any order ("my job that morning was to",
