@@ -3003,3 +3003,19 @@ def test_an_apology_said_in_plain_words_to_this_customer(assessor: Assessor, tex
 )
 def test_a_script_adapted_by_what_was_dropped_or_held_back(assessor: Assessor, text: str) -> None:
     assert point("adapt", assessor, "pp_greeting_script", text)[0]
+
+
+@pytest.mark.parametrize(
+    ("text", "met"),
+    [
+        ("mine came back 62% in june, the report said i didnt greet the cx or ask about bags. so i started saying hi "
+         "n asking every cx about bags. julys was 88%.", True),
+        ("the mystery diner report came back 68% n nearly all the lost marks were one bit, nobody said hello. so i "
+         "put one of us on the door as host.", True),
+        # ... not figures said only to have got better.
+        ("When our KPIs dropped I analysed the data and put an action plan in place. The data showed a clear "
+         "improvement afterwards.", False),
+    ],
+)
+def test_what_the_report_found_links_the_issue_to_the_action(assessor: Assessor, text: str, met: bool) -> None:
+    assert point("link", assessor, "mi_kpi_shortfall", text)[0] is met
