@@ -887,7 +887,7 @@ NOT_A_RESULT_RIGHT_BEFORE = re.compile(
     r"(over|under|above|below|more than|less than|up to)|"
     # The window a measure counts in: "how many are fixed inside twenty four hours", "% of faults
     # fixed in 48 hrs", "shows how many emails are older than 24 hours" (not the measure's value).
-    r"\b(how many|% of|percent of|per cent of|percentage of|number of|proportion of|share of)\b"
+    r"(\bhow many|%\s*of|\bpercent of|\bper cent of|\bpercentage of|\bnumber of|\bproportion of|\bshare of)\b"
     r"[\w' ]{0,40}?\b(fixed|answered|resolved|closed|done|sorted|picked up|replied to|responded to|"
     r"older|cleared|seen)( \w+)? (within|inside|in|under|than|over|after)|"
     # ... and a period someone else has: "told her theyve got five working days on the SLA".
