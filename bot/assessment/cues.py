@@ -895,6 +895,10 @@ NOT_A_RESULT_RIGHT_BEFORE = re.compile(
     # ... and a known period, said with "the": "the stage one response inside the ten days", "any
     # date in the next three months" (not "in the six weeks since").
     r"\b(within|inside|under) the|\bin the (next|following)|"
+    # ... and a figure told to the customer as information: "now i just tell everyone its 14 days",
+    # "I told her it's £25 to replace".
+    r"\b(tell|tells|told|telling|explain|explained|explaining)( \w+){0,2}? (it'?s|its|it’s|it is|it was|that it'?s|"
+    r"that it is|there'?s|they'?ve got|they have)|"
     # ... and a figure inside a reason, which explains and achieves nothing: "the reason it helped him
     # is he was getting like five calls a week", "because the gate closes 20 minutes before".
     r"\b(because|cos|coz|bc|'cause|the reason)\b(?! of\b)[^,;:.!?\n]{0,60})"

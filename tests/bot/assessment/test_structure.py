@@ -1614,6 +1614,8 @@ def test_a_reason_someone_else_gave_or_the_customers_own_is_no_reason_of_the_lea
         "I log the faults. its on the dashboard, % of faults fixed in 48 hrs, tl puts it up every morning.",
         # ... nor is a period someone else has.
         "I raised it to the billing team and told her theyve got five working days on the SLA.",
+        # ... nor a figure told to the customer as information.
+        "the returns window changed, so now i just tell everyone its 14 days.",
     ],
 )
 def test_a_measures_window_or_a_period_someone_has_is_no_result(text: str) -> None:
