@@ -3019,3 +3019,20 @@ def test_a_script_adapted_by_what_was_dropped_or_held_back(assessor: Assessor, t
 )
 def test_what_the_report_found_links_the_issue_to_the_action(assessor: Assessor, text: str, met: bool) -> None:
     assert point("link", assessor, "mi_kpi_shortfall", text)[0] is met
+
+
+@pytest.mark.parametrize(
+    ("text", "met"),
+    [
+        ("She has a baby under one, so I added her to the list of households we give extra help to in a power cut.",
+         True),
+        ("She's on oxygen, so I put her on our register for people who need extra help.", True),
+        ("She has a baby under one, so I added her to the Priority Services Register.", True),
+        # ... "our priority list" alone says which list no more than "the list".
+        ("She has a baby under one, so I added her to our priority list.", False),
+    ],
+)
+def test_the_priority_services_register_said_in_plain_words(assessor: Assessor, text: str, met: bool) -> None:
+    text = "A mum in Kilmarnock rang because her meter had run out. I arranged emergency credit. " + text
+    a = assessor.assess(text, prompt=assessor.content.prompts["rl_energy_affordability"], sector="energy")
+    assert next(p for p in a.marking_points if p.id == "policy").met is met
