@@ -92,6 +92,8 @@ GENERIC = frozenset(
     }
 )
 MEMO_LIMIT = 200_000  # (concept, word) pairs whose candidate terms are kept
+# Words after "no" that make it a self-correction in speech ("no wait", "no sorry", "no actually").
+SELF_CORRECTION = frozenset({"wait", "sorry", "actually", "hang"})
 NEGATION_REACH = 6  # words back from a mention that a "not" still governs
 HYPOTHETICAL_REACH = 8
 GAP = 3  # words "..." may skip
@@ -380,6 +382,10 @@ def negated(ws: list[Word], i: int) -> bool:
         if ws[j].clause != clause:
             break
         if ws[j].low in NEGATORS or ws[j].low.endswith("n't"):
+            if ws[j].low == "no" and j + 1 < len(ws) and ws[j + 1].low in SELF_CORRECTION:
+                # "no wait it was to get ...", "no sorry, Kilmarnock": a speaker correcting
+                # themselves, not a "no" that governs what follows.
+                continue
             return True
     return False
 

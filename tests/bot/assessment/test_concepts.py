@@ -3036,3 +3036,22 @@ def test_the_priority_services_register_said_in_plain_words(assessor: Assessor, 
     text = "A mum in Kilmarnock rang because her meter had run out. I arranged emergency credit. " + text
     a = assessor.assess(text, prompt=assessor.content.prompts["rl_energy_affordability"], sector="energy")
     assert next(p for p in a.marking_points if p.id == "policy").met is met
+
+
+def test_a_speakers_no_wait_is_a_self_correction_not_a_negation(content: Content) -> None:
+    index = ConceptIndex(content.concepts)
+    said = ("my manager gave me a target um it was to get my google reviews up no wait it was to get more people "
+            "signing up for the loyalty app so like ten sign ups a week by the end of march")
+    assert index.find("smart_described", words(said))
+    assert not index.find("apology", words("I gave her a refund but no apology was given."))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "so my target this year was getting my um sorted-first-time, like where the customer doesn't have to ring "
+        "back, up to eighty percent by the end of September. I asked more questions at the start.",
+    ],
+)
+def test_a_smart_target_said_at_length_in_speech(assessor: Assessor, text: str) -> None:
+    assert point("smart", assessor, "mi_smart_target", text)[0]
