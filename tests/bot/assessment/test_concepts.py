@@ -3055,3 +3055,10 @@ def test_a_speakers_no_wait_is_a_self_correction_not_a_negation(content: Content
 )
 def test_a_smart_target_said_at_length_in_speech(assessor: Assessor, text: str) -> None:
     assert point("smart", assessor, "mi_smart_target", text)[0]
+
+
+def test_quality_monitoring_named_by_what_is_done(assessor: Assessor) -> None:
+    text = ("Every month my team leader picks four of my recorded calls at random and marks them against our "
+            "scorecard. In September I got 72% and I wrote the two missing steps on a sticky note.")
+    assert point("qa", assessor, "mi_quality_audit", text)[0]
+    assert not point("qa", assessor, "mi_quality_audit", "In September I got 72% and I wrote a sticky note.")[0]
