@@ -702,7 +702,8 @@ QUANTITY = alternation(
     rf"\b\d+\s*\*|[£$€]\s?\d[\d,.]*|\b(?!(19|20)\d\d\b)\d[\d,]*(\.\d+)?\s+({_UNIT})\b|"
     rf"\b\d+\s+(\w+\s+){{1,2}}?(ratings?|stars?|records?|files?)\b|"
     # "all 4 of her next appointments", "bought 4 more".
-    rf"\b\d+ of (her|his|their|the|our|my|its) (\w+ ){{0,2}}?({_UNIT})\b|\b(bought|ordered|booked|sold) \d+ more\b|"
+    rf"\b\d+ of (her|his|their|the|our|my|its) (\w+ ){{0,2}}?({_UNIT})\b|"
+    rf"\b(bought|ordered|booked|sold) \d+ more\b|"
     rf"\b\d[\d,]*(\.\d+)?({_UNIT})\b|"
     rf"\b({_NUMBER_WORD})\s+({_UNIT})\b|\b(from|down from|up from) \d+|\bby (a third|half)\b|"
     # A rate: "roughly one in five first bills", "1 in 4 to 1 in 10".
@@ -897,8 +898,8 @@ NOT_A_RESULT_RIGHT_BEFORE = re.compile(
     r"\b(within|inside|under) the|\bin the (next|following)|"
     # ... and a figure told to the customer as information: "now i just tell everyone its 14 days",
     # "I told her it's £25 to replace".
-    r"\b(tell|tells|told|telling|explain|explained|explaining)( \w+){0,2}? (it'?s|its|it’s|it is|it was|that it'?s|"
-    r"that it is|there'?s|they'?ve got|they have)|"
+    r"\b(tell|tells|told|telling|explain|explained|explaining)( \w+){0,2}? "
+    r"(it'?s|its|it’s|it is|it was|that it'?s|that it is|there'?s|they'?ve got|they have)|"
     # ... and a figure inside a reason, which explains and achieves nothing: "the reason it helped him
     # is he was getting like five calls a week", "because the gate closes 20 minutes before".
     r"\b(because|cos|coz|bc|'cause|the reason)\b(?! of\b)[^,;:.!?\n]{0,60})"
@@ -935,8 +936,8 @@ REASONING = alternation(
     # manufacturer she'd have gone to the consumer council".
     # Also with a plain past ("if we skipped the checks a fraudster couldve emptied his savings",
     # "if i rushed to hit aht id have just logged it").
-    r"\bif (i|we|you|they|she|he)('d| had| hadn'?t| hadnt| didn'?t| didnt| \w+ed| left| let| kept| sent| told| took|"
-    r" gave| put| got| did| said| went)\b[^.!?\n,]{3,60}?\b"
+    r"\bif (i|we|you|they|she|he)('d| had| hadn'?t| hadnt| didn'?t| didnt| \w+ed| left| let| kept| sent|"
+    r" told| took| gave| put| got| did| said| went)\b[^.!?\n,]{3,60}?\b"
     r"((she|he|they|we|it|i|you|customers?|people|(a|the|our|their|his|her|my) \w+)('d| would| could| might| "
     r"(was|were) "
     r"(gonna|going to))( have|'ve| of)?"

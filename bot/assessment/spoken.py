@@ -167,7 +167,8 @@ _COUNT_WORDS = re.compile(
 # Chat shorthand a reader resolves without doubt (docs/assessment-labelling.md).
 SHORTHAND = {
     "cx": "customer", "cust": "customer", "custs": "customers", "mgr": "manager",
-    "tl": "team leader", "gm": "general manager", "bc": "because", "b/c": "because", "w/": "with", "w/o": "without",
+    "tl": "team leader", "gm": "general manager", "bc": "because", "b/c": "because", "w/": "with",
+    "w/o": "without",
     "thru": "through", "tho": "though", "ppl": "people", "msg": "message", "msgd": "messaged",
     "appt": "appointment", "info": "information", "acc": "account", "acct": "account",
     "n": "and", "&": "and", "+": "and", "wk": "week", "wks": "weeks", "hrs": "hours",

@@ -534,7 +534,9 @@ def _how_long_it_ran(sentence: str, start: int, end: int) -> bool:
     return bool(ROUGHLY_FOR.search(before)) and _went_wrong(sentence[max(0, start - 60) : start])
 
 
-SET_AGAINST = re.compile(r"\s*(instead of|rather than|compared (to|with)|down from|against the usual)\b", re.I)
+SET_AGAINST = re.compile(
+    r"\s*(instead of|rather than|compared (to|with)|down from|against the usual)\b", re.I
+)
 
 
 def _went_wrong(before: str) -> bool:
