@@ -1345,7 +1345,7 @@ STAGE_DONE: dict[str, frozenset[str]] = {
     for k, v in {
         "hear": ("heard", "listened"),
         "listen": ("heard", "hear"),
-        "empathise": ("sympathised", "sympathized", "empathized", "understood"),
+        "empathise": ("sympathised", "sympathized", "empathized", "understood", "understand"),
         "apologise": ("sorry", "apologized"),
         "take": ("took",),
         "ownership": ("myself",),

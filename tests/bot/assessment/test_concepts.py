@@ -2541,6 +2541,9 @@ def test_a_model_done_in_the_learners_own_words_for_its_stages(assessor: Assesso
                        "money, I said sorry it had happened, and I told her I would deal with it myself.")
     assert point("model", assessor, "pp_complaint_steps", done)[0]
     assert not point("model", assessor, "pp_complaint_steps", base.format(""))[0]
+    # Empathy said as "I said I could understand", with the apology.
+    said = base.format(" I said I could understand how worrying it was, and I apologised for our mistake.")
+    assert point("model", assessor, "pp_complaint_steps", said)[0]
 
 
 @pytest.mark.parametrize(
@@ -3083,3 +3086,4 @@ def test_quality_monitoring_named_by_what_is_done(assessor: Assessor) -> None:
     assert point("qa", assessor, "mi_quality_audit", text)[0]
     bare = "In September I got 72% and I wrote a sticky note."
     assert not point("qa", assessor, "mi_quality_audit", bare)[0]
+
