@@ -91,10 +91,18 @@ def _first_action(text: str) -> int:
     return m.start() if m else len(text)
 
 
+HEADLINE_WORDS = 4  # words at most in an opening sentence that only heads the answer ("used HEAT.")
+
+
 def _situation_span(text: str) -> Span | None:
     """A scene: a particular customer, time or event, not customers in general. A customer's state
     ("the customer was upset") sets the scene only before the learner acts; after, it is a result."""
     acted_at = _first_action(text)
+    opening = next(iter(sentences(text)), "")
+    if acted_at < len(opening) and len(opening.split()) <= HEADLINE_WORDS:
+        # A headline first ("used HEAT.", "I used LATER."): the scene may still be told after it.
+        nxt = ACTION.search(text, text.find(opening) + len(opening))
+        acted_at = nxt.start() if nxt else len(text)
     offset = 0
     for s in sentences(text):
         offset = text.find(s, offset)

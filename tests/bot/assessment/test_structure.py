@@ -1698,3 +1698,10 @@ def test_a_figure_in_a_reason_or_a_known_period_is_no_result(text: str) -> None:
 )
 def test_a_time_set_against_the_usual_or_a_change_after_because_of_is_a_result(text: str) -> None:
     assert is_measurable(text)
+
+
+def test_the_scene_told_after_a_headline_naming_the_model() -> None:
+    """"used HEAT." heads the answer; the scene told after it is still the situation."""
+    assert star_parts("used HEAT. cx at newport stn missed his connection bc our train was 40 mins late, "
+                      "shouting at the desk. let him vent.")["situation"]
+    assert not star_parts("I used HEAT. I listened and I apologised.")["situation"]
