@@ -3092,7 +3092,8 @@ def test_quality_monitoring_named_by_what_is_done(assessor: Assessor) -> None:
 @pytest.mark.parametrize(
     ("said", "met"),
     [
-        ("service is fixing her problem, selling wdve been me getting a tick on my referrals at her cost.", True),
+        ("service is fixing her problem, selling wdve been me getting a tick on my referrals at her"
+         " cost.", True),
         ("For me selling is getting someone to buy more, service is fixing the problem they have got.", True),
         # ... a slogan says no difference.
         ("Service is different to selling and the customer should always come first.", False),
@@ -3101,6 +3102,7 @@ def test_quality_monitoring_named_by_what_is_done(assessor: Assessor) -> None:
 def test_the_difference_between_service_and_selling_said_as_a_contrast(
     assessor: Assessor, said: str, met: bool
 ) -> None:
-    text = ("A customer came into our Belfast branch asking why her fees went up. The system flagged her for the "
-            "premium account. I asked how she uses it and moved her to the basic fee-free account. " + said)
+    text = ("A customer came into our Belfast branch asking why her fees went up. The system flagged her "
+            "for the premium account. I asked how she uses it and moved her to the basic fee-free account. "
+            + said)
     assert point("why", assessor, "sf_service_not_sales", text)[0] is met
