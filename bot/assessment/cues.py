@@ -756,6 +756,9 @@ QUANTITY = alternation(
     # A count set against what it was: "she ordered four cakes from us instead of one".
     rf"\b({COUNT_WORD}|\d+)\s+(\w+\s+){{0,3}}?(instead of|rather than|compared to|compared with) "
     rf"({COUNT_WORD}|\d+|one|a|an)\b|"
+    # None after it, said as none more: "I rang her a week later: no more texts", "no further
+    # complaints", "she's had no calls since".
+    rf"\bno (more|further) ({_UNIT}|texts?|messages?)\b|\b(had|been) no ({_UNIT}|texts?|messages?) since\b|"
     # None since, said as not one: "he hadn't had one text since", "not a single complaint since".
     r"\b(\w+n'?t|\w+nt|not|never)\s+(had\s+|been\s+|got\s+)?(one|a single)\s+(\w+\s+){1,2}?since\b|"
     # People the customer brought: "referred three other tradesmen", "recommended two friends".

@@ -1705,3 +1705,16 @@ def test_the_scene_told_after_a_headline_naming_the_model() -> None:
     assert star_parts("used HEAT. cx at newport stn missed his connection bc our train was 40 mins late, "
                       "shouting at the desk. let him vent.")["situation"]
     assert not star_parts("I used HEAT. I listened and I apologised.")["situation"]
+
+
+@pytest.mark.parametrize(
+    ("text", "measured"),
+    [
+        ("I took her off texts while she was on the line. I rang her a week later: no more texts.", True),
+        ("I fixed the address on the account. She has had no calls since.", True),
+        # ... not a wish or a rule.
+        ("I took her off texts. She wanted no more texts from us.", False),
+    ],
+)
+def test_none_after_it_said_as_none_more_is_a_result(text: str, measured: bool) -> None:
+    assert is_measurable(text) is measured
