@@ -3106,3 +3106,11 @@ def test_the_difference_between_service_and_selling_said_as_a_contrast(
             "for the premium account. I asked how she uses it and moved her to the basic fee-free account. "
             + said)
     assert point("why", assessor, "sf_service_not_sales", text)[0] is met
+
+
+def test_the_customer_kept_informed_with_when_said_between(assessor: Assessor) -> None:
+    text = ("She wanted both nights back, which is over my limit, so I passed it to the duty manager. "
+            "I texted the guest at ten to say who had it and that she'd hear by eleven.")
+    assert point("informed", assessor, "pp_authority_limits", text)[0]
+    assert not point("informed", assessor, "pp_authority_limits",
+                     "She wanted both nights back, so I passed it to the duty manager at ten.")[0]
