@@ -218,7 +218,9 @@ DEV16_FLOORS = (0.94, 0.875, 0.93)
 # --- dev17: holdout16, scored once at 189997b (the end of the fourteenth round), then opened -------
 # Scored once at 0.916, kappa 0.822, grade 0.869 (56 of 66 distinctions), rounded down to allow a
 # couple of points or grades. Raise as the engine improves, never lower.
-DEV17_FLOORS = (0.91, 0.81, 0.86)
+DEV17_FLOORS = (0.915, 0.825, 0.885)
+# (Raised after the work that followed its scoring to these from 0.91 / 0.81 / 0.86; that work ended
+# at 0.922 / 0.835 / 0.894.)
 
 # Each development set but tuning, with its floors: (point accuracy, kappa, grade agreement).
 FLOORS = {name: (MIN_POINT_ACCURACY, MIN_KAPPA, MIN_GRADE_AGREEMENT) for name in OTHER_DEVELOPMENT_SETS} | {
