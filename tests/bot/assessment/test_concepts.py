@@ -418,8 +418,8 @@ def test_a_win_win_negotiated_is_no_negotiation(assessor: Assessor) -> None:
 def test_a_keyword_answers_stock_phrases_are_no_coaching_described(assessor: Assessor) -> None:
     """"We set SMART targets and I gave him regular feedback" says only the prompt's words; the
     coaching itself is what was said and done in it."""
-    stock = ("I coached a new colleague at our Bangor store. We set SMART targets and I gave him regular"
-             " feedback.")
+    stock = ("I coached a new colleague at our Bangor store. We set SMART targets and I gave him regular "
+             "feedback.")
     assert not point("coaching", assessor, "mi_coaching_colleague", stock)[0]
     real = ("I coached a new colleague at our Bangor store. I listened to three of his calls with him each "
             "Friday and we picked one thing to change, like reading the address back before booking.")
@@ -2939,18 +2939,16 @@ def test_a_fall_said_as_what_could_happen_is_harm(assessor: Assessor) -> None:
 
 
 def test_equal_treatment_said_as_the_same_as_any_other_passenger(assessor: Assessor) -> None:
-    text = ("The ramp was broken on her bus. My job was to get her on a bus today same as any other"
-            " passenger, "
-            "so I rang control and got a coach with a working ramp.")
+    text = ("The ramp was broken on her bus. My job was to get her on a bus today same as any other "
+            "passenger, so I rang control and got a coach with a working ramp.")
     assert point("concept", assessor, "sf_equal_treatment", text)[0]
     assert not point("concept", assessor, "sf_equal_treatment", "I rang control and got a coach.")[0]
 
 
 def test_where_the_data_pointed_links_it_to_the_action(assessor: Assessor) -> None:
-    text = ("pulled a month of my repeat calls - 60% were broadband drop calls where the fault was actually"
-            " router "
-            "settings. so the data pointed at my troubleshooting not my manner. sat with the tech team 2"
-            " afternoons.")
+    text = ("pulled a month of my repeat calls - 60% were broadband drop calls where the fault was actually "
+            "router settings. so the data pointed at my troubleshooting not my manner. sat with the tech "
+            "team 2 afternoons.")
     assert point("link", assessor, "mi_kpi_shortfall", text)[0]
 
 
@@ -2967,9 +2965,8 @@ def test_an_idea_named_as_what_was_just_done_has_that_as_its_substance(assessor:
 @pytest.mark.parametrize(
     "text",
     [
-        "swansea council contact centre. cx rings us about a missed bin, we log it and it goes to waste"
-        " services, "
-        "they send the crew back out.",
+        "swansea council contact centre. cx rings us about a missed bin, we log it and it goes to waste "
+        "services, they send the crew back out.",
         "Sales and tech dont talk to each other so customers get messed about all the time.",
         "the request never got from our special assistance desk to the handlers at Glasgow.",
     ],
@@ -2979,24 +2976,22 @@ def test_departments_of_a_journey_by_their_own_names(assessor: Assessor, text: s
 
 
 def test_measures_said_plainly(assessor: Assessor) -> None:
-    plain = ("Our handling time target was 5 minutes 30, but repeat calls were running at 24% and"
-             " satisfaction "
-             "was 6.8 out of 10: people were cutting calls short, so customers rang back.")
+    plain = ("Our handling time target was 5 minutes 30, but repeat calls were running at 24% and "
+             "satisfaction was 6.8 out of 10: people were cutting calls short, so customers rang back.")
     assert point("metrics", assessor, "mi_speed_vs_quality", plain)[0]
-    one = ("Our handling time target was 5 minutes 30 and people were cutting calls short, so customers"
-           " rang back.")
+    one = ("Our handling time target was 5 minutes 30 and people were cutting calls short, so customers rang "
+           "back.")
     assert not point("metrics", assessor, "mi_speed_vs_quality", one)[0]
 
 
 @pytest.mark.parametrize(
     ("text", "met"),
     [
-        ("A lady rang because her online order came without the charger. I said sorry and posted her a new"
-         " one.",
+        ("A lady rang because her online order came without the charger. I said sorry and posted her a new "
+         "one.",
          True),
-        ("takeaway in coleraine. fri night a man rang, we sent him the wrong order. said sorry, our"
-         " mistake, n meant "
-         "it. got the kitchen to do his order again first in the queue.", True),
+        ("takeaway in coleraine. fri night a man rang, we sent him the wrong order. said sorry, our mistake, "
+         "n meant it. got the kitchen to do his order again first in the queue.", True),
         # ... a bare "apologised" in a model's steps is the key word only.
         ("I used the LATER model, I listened, apologised, thanked, explained and resolved.", False),
         ("I didn't say sorry, I just sent her a new one.", False),
@@ -3009,12 +3004,10 @@ def test_an_apology_said_in_plain_words_to_this_customer(assessor: Assessor, tex
 @pytest.mark.parametrize(
     "text",
     [
-        "cx rang in crying bc her broadband was off. didnt do the cheery hows your day going bit, just said"
-        " my name "
-        "n sorry to hear that, did the recording line + checks quick, then sorted the fault.",
-        "A young lad came in with his mum and he didn't want to talk. I still said hello and my name but"
-        " then I "
-        "stepped back and let him look at the cases on his own.",
+        "cx rang in crying bc her broadband was off. didnt do the cheery hows your day going bit, just said "
+        "my name n sorry to hear that, did the recording line + checks quick, then sorted the fault.",
+        "A young lad came in with his mum and he didn't want to talk. I still said hello and my name but "
+        "then I stepped back and let him look at the cases on his own.",
     ],
 )
 def test_a_script_adapted_by_what_was_dropped_or_held_back(assessor: Assessor, text: str) -> None:
@@ -3024,12 +3017,10 @@ def test_a_script_adapted_by_what_was_dropped_or_held_back(assessor: Assessor, t
 @pytest.mark.parametrize(
     ("text", "met"),
     [
-        ("mine came back 62% in june, the report said i didnt greet the cx or ask about bags. so i started"
-         " saying hi "
-         "n asking every cx about bags. julys was 88%.", True),
-        ("the mystery diner report came back 68% n nearly all the lost marks were one bit, nobody said"
-         " hello. so i "
-         "put one of us on the door as host.", True),
+        ("mine came back 62% in june, the report said i didnt greet the cx or ask about bags. so i started "
+         "saying hi n asking every cx about bags. julys was 88%.", True),
+        ("the mystery diner report came back 68% n nearly all the lost marks were one bit, nobody said "
+         "hello. so i put one of us on the door as host.", True),
         # ... not figures said only to have got better.
         ("When our KPIs dropped I analysed the data and put an action plan in place. The data showed a clear "
          "improvement afterwards.", False),
@@ -3044,8 +3035,8 @@ def test_what_the_report_found_links_the_issue_to_the_action(
 @pytest.mark.parametrize(
     ("text", "met"),
     [
-        ("She has a baby under one, so I added her to the list of households we give extra help to in a"
-         " power cut.",
+        ("She has a baby under one, so I added her to the list of households we give extra help to in a "
+         "power cut.",
          True),
         ("She's on oxygen, so I put her on our register for people who need extra help.", True),
         ("She has a baby under one, so I added her to the Priority Services Register.", True),
@@ -3061,9 +3052,8 @@ def test_the_priority_services_register_said_in_plain_words(assessor: Assessor, 
 
 def test_a_speakers_no_wait_is_a_self_correction_not_a_negation(content: Content) -> None:
     index = ConceptIndex(content.concepts)
-    said = ("my manager gave me a target um it was to get my google reviews up no wait it was to get more"
-            " people "
-            "signing up for the loyalty app so like ten sign ups a week by the end of march")
+    said = ("my manager gave me a target um it was to get my google reviews up no wait it was to get more "
+            "people signing up for the loyalty app so like ten sign ups a week by the end of march")
     assert index.find("smart_described", words(said))
     assert not index.find("apology", words("I gave her a refund but no apology was given."))
 
@@ -3071,9 +3061,8 @@ def test_a_speakers_no_wait_is_a_self_correction_not_a_negation(content: Content
 @pytest.mark.parametrize(
     "text",
     [
-        "so my target this year was getting my um sorted-first-time, like where the customer doesn't have"
-        " to ring "
-        "back, up to eighty percent by the end of September. I asked more questions at the start.",
+        "so my target this year was getting my um sorted-first-time, like where the customer doesn't have to "
+        "ring back, up to eighty percent by the end of September. I asked more questions at the start.",
     ],
 )
 def test_a_smart_target_said_at_length_in_speech(assessor: Assessor, text: str) -> None:

@@ -1530,17 +1530,15 @@ def test_a_purpose_said_as_what_it_let_someone_else_know_or_do(text: str, reason
 def test_a_place_reached_within_a_time_is_a_result() -> None:
     """"was in the taxi within 20 minutes" is what the actions achieved; "was in hospital for 3
     weeks" and "still within 30 days" are how things stood."""
-    assert is_measurable("He was shouting at the gateline, so I rang control and booked a taxi. He was in"
-                         " the "
-                         "taxi within 20 minutes and he shook my hand.")
+    assert is_measurable("He was shouting at the gateline, so I rang control and booked a taxi. He was in "
+                         "the taxi within 20 minutes and he shook my hand.")
     assert not is_measurable("I rang her back. She was in hospital for 3 weeks and her bill went unpaid.")
     assert not is_measurable("I checked the receipt and told him he was still within 30 days of buying it.")
 
 
 def test_a_count_of_a_sample_said_with_two_words_before_its_unit_is_a_result() -> None:
-    assert is_measurable("I ran a huddle with call clips on the new check. By the end of week two, 118 of"
-                         " the 120 "
-                         "sampled calls used the new check properly.")
+    assert is_measurable("I ran a huddle with call clips on the new check. By the end of week two, 118 of "
+                         "the 120 sampled calls used the new check properly.")
 
 
 def test_a_general_manager_said_as_gm_gives_the_task() -> None:
@@ -1569,8 +1567,8 @@ def test_a_slip_imagined_or_a_why_answered_is_a_reason(text: str, reason: bool) 
 @pytest.mark.parametrize(
     "text",
     [
-        "nobody offered to help with bags so what that meant was guests were arriving feeling like a room"
-        " number",
+        "nobody offered to help with bags so what that meant was guests were arriving feeling like a room "
+        "number",
         "the report came back at 68 percent and if we left it our reviews were gonna drop",
     ],
 )
@@ -1581,15 +1579,12 @@ def test_what_it_meant_said_the_long_way_or_what_was_going_to_happen_is_a_reason
 def test_a_figure_before_the_task_said_in_words_is_the_scene() -> None:
     """Before "my job was to ..." the answer still sets the scene, even in a sentence with result
     words; a figure after the actions is still the result."""
-    scene = ("When we landed there was no chair. He waited on the aircraft forty minutes, and he missed the"
-             " last "
-             "bus and needed a hotel, which we ended up paying for. It was my job to get him off safely, so"
-             " I "
-             "rang the handlers and got a chair up. He wrote in to thank me.")
+    scene = ("When we landed there was no chair. He waited on the aircraft forty minutes, and he missed the "
+             "last bus and needed a hotel, which we ended up paying for. It was my job to get him off "
+             "safely, so I rang the handlers and got a chair up. He wrote in to thank me.")
     assert not is_measurable(scene)
-    after = ("mystery shopper came in to our cardiff store in march, we got 58% overall. manager said i had"
-             " to get "
-             "the greeting score up. i ran huddles on it and in june we got 91%.")
+    after = ("mystery shopper came in to our cardiff store in march, we got 58% overall. manager said i had "
+             "to get the greeting score up. i ran huddles on it and in june we got 91%.")
     assert is_measurable(after)
 
 
@@ -1651,35 +1646,33 @@ def test_ownership_is_a_task_only_of_a_case_or_what_it_took(text: str, task: boo
 
 
 def test_what_a_finding_costs_said_as_what_it_is_is_a_reason() -> None:
-    assert has_reasoning("the comments said the queues were too long, ppl left their basket and walked out."
-                         " so thats "
-                         "lost sales and ppl not coming back.")
+    assert has_reasoning("the comments said the queues were too long, ppl left their basket and walked out. "
+                         "so thats lost sales and ppl not coming back.")
     assert not has_reasoning("I opened the third till. That's the till by the door.")
 
 
 def test_the_learners_next_step_ends_what_went_before_a_figure() -> None:
     """"His wages had stopped so I got them refunded, it was sixty four pounds": the money is what
     was done, not how things stood; a plan set up is still no result."""
-    assert is_measurable("He rang about two missed payments. His wages had stopped so I got them refunded"
-                         " it was "
-                         "sixty four pounds.")
+    assert is_measurable("He rang about two missed payments. His wages had stopped so I got them refunded it "
+                         "was sixty four pounds.")
     assert not is_measurable("She was behind on her gas. I asked what she could pay and we set up £5 a week.")
     # ... but "and we had" carries on the rule, it is no next step.
-    assert not is_measurable("Someone asked our council for the number of parking fines and I told them"
-                             " they had a "
-                             "right under the Freedom of Information Act 2000 and we had 20 working days.")
+    assert not is_measurable("Someone asked our council for the number of parking fines and I told them they "
+                             "had a right under the Freedom of Information Act 2000 and we had 20 working "
+                             "days.")
 
 
 @pytest.mark.parametrize(
     "text",
     [
         # A figure inside a reason explains, it achieves nothing.
-        "I fast-tracked the family to the front of security because the gate closes 20 minutes before"
-        " departure.",
+        "I fast-tracked the family to the front of security because the gate closes 20 minutes before "
+        "departure.",
         "I put him on the list. The reason it helped is he got five calls a week from us.",
         # A known period, said with "the", and a period ahead.
-        "I put him on the assisted collection list and wrote to him with the stage one response inside the"
-        " ten days.",
+        "I put him on the assisted collection list and wrote to him with the stage one response inside the "
+        "ten days.",
         "My manager approved a free change to any date in the next three months.",
     ],
 )
@@ -1691,8 +1684,8 @@ def test_a_figure_in_a_reason_or_a_known_period_is_no_result(text: str) -> None:
     "text",
     [
         "I put full notes on the ticket. The call took 6 minutes instead of the usual 20.",
-        "I asked the team for ideas. Second visits because of missing information went from 30 in March to"
-        " 11.",
+        "I asked the team for ideas. Second visits because of missing information went from 30 in March to "
+        "11.",
         "Since then he's been in every day for like two years.",
     ],
 )
