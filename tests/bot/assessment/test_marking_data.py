@@ -390,3 +390,13 @@ def test_holdout17_is_sound(content: Content) -> None:
     one of another set."""
     parts = {"hqa", "hqb", "hqc", "hqd", "hqe", "hqf"}
     check_blind_set(content, "holdout17", parts, 66, SETS)
+
+
+# --- holdout18: written blind to the engine; kept held out, never scored by a test -----------------
+
+
+def test_holdout18_is_sound(content: Content) -> None:
+    """Checked for form only; its labels are never compared with the engine here. No answer repeats
+    one of another set (holdout17 included)."""
+    parts = {"hra", "hrb", "hrc", "hrd", "hre", "hrf"}
+    check_blind_set(content, "holdout18", parts, 66, (*SETS, "holdout17"))
