@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from bot.assessment import advice, marking, structure
 from bot.assessment.concepts import ConceptIndex, words
-from bot.assessment.extent import elsewhere, notes_for, stands_for
+from bot.assessment.extent import elsewhere, notes_for, other_sector, stands_for
 from bot.assessment.hints import find_hints
 from bot.assessment.marking import DISTINCTION_MARK, PASS_MARK, Evidence
 from bot.assessment.matcher import Matcher
@@ -150,9 +150,11 @@ class Assessor:
             tip=advice.tip(self.content, prompt, points, results, ev),
             sector=sector,
             nation=nation,
+            # Never praised as named correctly: a body or law of another nation, or a body of
+            # another sector (the Utility Regulator named in telecoms).
             strengths=advice.strengths(ev, frozenset(
                 f.entry_id for f in found
                 if f.entry_id in self.content.catalogue
                 and not self.content.catalogue[f.entry_id].applies_in(nation)
-            ), why_missing=why),
+            ) | {e.id for e in other_sector(found, self.content, sector, nation)}, why_missing=why),
         )

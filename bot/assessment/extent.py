@@ -1,4 +1,5 @@
-"""Law and bodies named outside the nation they apply in: the ``other_nation`` hint.
+"""Law and bodies named outside the nation they apply in (the ``other_nation`` hint), and bodies
+named outside the sector they regulate (the ``other_sector`` hint).
 
 A learner in Edinburgh who refuses a sale "because of the Licensing Act 2003" knows the rule but
 cites England and Wales's Act; in Scotland it is the Licensing (Scotland) Act 2005. Each catalogue
@@ -97,3 +98,56 @@ def other_nation_hints(found: list[Found], content: Content, nation: str) -> lis
     if not notes:
         return []
     return [Hint("other_nation", " ".join(notes[:MAX_NOTES]))]
+
+
+def other_sector(found: list[Found], content: Content, sector: str, nation: str) -> list[CatalogueEntry]:
+    """The bodies named whose remit is other sectors only, where the learner works in a sector with
+    bodies of its own: the Utility Regulator (electricity, gas and water in Northern Ireland) named by
+    a learner in telecoms, where Ofcom regulates. Not for a body of every sector or of no stated sector
+    (the ICO, Trading Standards, the HSE), not for the "Other or not sure" sector, not for a body
+    outside the learner's nation (the ``other_nation`` hint says that), and not when a body of the
+    learner's own sector is named too."""
+    sector_def = content.sectors.get(sector)
+    if sector_def is None:
+        return []
+    own = set(sector_def.regulators)
+    own |= {i for local in sector_def.by_nation.values() for i in local.regulators}
+    if not own or any(f.entry_id in own for f in found):
+        # One of the sector's own bodies named as well: the other is named for a reason of the case
+        # ("rang Ofwat's line for her and the Housing Ombudsman too"), not as the sector's body.
+        return []
+    out: list[CatalogueEntry] = []
+    for f in found:
+        entry = content.catalogue.get(f.entry_id)
+        if (
+            entry is None or entry.kind is not Kind.REGULATOR or entry.every_sector or not entry.sectors
+            or sector in entry.sectors or entry.id in own or not entry.applies_in(nation) or entry in out
+        ):
+            continue
+        out.append(entry)
+    return out
+
+
+def other_sector_hints(found: list[Found], content: Content, sector: str, nation: str) -> list[Hint]:
+    """One ``other_sector`` hint: what the body named covers, and the bodies of the learner's sector
+    where they work (`other_sector`)."""
+    bodies = other_sector(found, content, sector, nation)
+    if not bodies:
+        return []
+    sector_def = content.sectors[sector]
+    local = [content.catalogue[i] for i in sector_def.regulators_in(nation) if i in content.catalogue]
+    local = [e for e in local if e.applies_in(nation)]
+    notes = [
+        f"{_capital(the(entry))} covers {_lower(entry.remit or entry.note)}, not {_lower(sector_def.label)}."
+        for entry in bodies[:MAX_NOTES]
+    ]
+    if local:
+        notes.append(f"In your sector, name {' or '.join(the(e) for e in local[:2])}.")
+    return [Hint("other_sector", " ".join(notes))]
+
+
+def _lower(text: str) -> str:
+    """A sentence of the catalogue run on after a comma: its first letter small unless it starts an
+    acronym ("UK-wide" stays), and no full stop."""
+    text = text.strip().rstrip(".")
+    return text[:1].lower() + text[1:] if text[1:2].islower() else text

@@ -8,7 +8,8 @@
 * ``vague_regulator``: "the ombudsman" or "the regulator" with no regulator named; the hint names
   the learner's sector's own in their nation, and for "the ombudsman" only ombudsmen and approved
   dispute-resolution schemes (never a regulator such as Trading Standards or the CQC).
-* ``legal_claim`` and the further ``policy_as_law`` cases: ``claims``; ``other_nation``: ``extent``.
+* ``legal_claim`` and the further ``policy_as_law`` cases: ``claims``; ``other_nation`` and
+  ``other_sector``: ``extent``.
 """
 
 from __future__ import annotations
@@ -17,7 +18,7 @@ import re
 from dataclasses import dataclass
 
 from bot.assessment.claims import LAW_SAYS, check_claims, policy_claim
-from bot.assessment.extent import other_nation_hints
+from bot.assessment.extent import other_nation_hints, other_sector_hints
 from bot.assessment.types import Found, Hint
 from bot.assessment.wording import join
 from content import nations
@@ -168,6 +169,7 @@ def find_hints(
     if claim is None:
         hints.extend(check_claims(text, content, found))
     hints.extend(other_nation_hints(found, content, nation))
+    hints.extend(other_sector_hints(found, content, sector, nation))
     vague: list[tuple[str, Concept]] = []
     for concept in CONCEPTS:
         for m in concept.pattern.finditer(text):

@@ -163,3 +163,50 @@ def test_a_law_that_does_not_apply_there_meets_no_point_even_one_naming_it(
     for nation, met in (("northern_ireland", False), ("england", True)):
         got = assessor.assess(text, prompt=care, nation=nation, sector="health_social_care")
         assert next(p for p in got.marking_points if p.id == "law").met is met, nation
+
+
+# --- a body of another sector: the other_sector hint ----------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "sector", "nation", "says"),
+    [
+        # Telecoms in Northern Ireland is Ofcom's, as in Great Britain; the Utility Regulator's remit
+        # is electricity, gas, water and sewerage there.
+        ("I told her she could complain to the Utility Regulator.", "telecoms", "northern_ireland",
+         "covers electricity, gas, water and sewerage in Northern Ireland, not telecoms"),
+        # The Scottish Information Commissioner decides freedom of information appeals; it is not a
+        # regulator of banks.
+        ("The Scottish Information Commissioner says we can't share it.", "finance", "scotland",
+         "covers freedom of information for Scottish public authorities"),
+        ("She said she would go to Ofgem about the water bill.", "water", "england",
+         "In your sector, name Ofwat or the Consumer Council for Water"),
+    ],
+)
+def test_a_body_of_another_sector_is_corrected_and_not_praised(
+    assessor: Assessor, text: str, sector: str, nation: str, says: str
+) -> None:
+    result = assessor.assess(text, sector=sector, nation=nation)
+    hints = {h.code: h.message for h in result.hints}
+    assert "other_sector" in hints and says in hints["other_sector"], hints
+    assert not [s for s in result.strengths if "correctly" in s], result.strengths
+
+
+@pytest.mark.parametrize(
+    ("text", "sector", "nation"),
+    [
+        ("I told her she could complain to the Utility Regulator.", "energy", "northern_ireland"),
+        ("I told her she could complain to Ofcom.", "telecoms", "northern_ireland"),
+        # Bodies of every sector, or of none in particular, are nobody's other sector.
+        ("I reported the breach to the ICO.", "telecoms", "england"),
+        ("Trading Standards came in about the prices.", "hospitality", "england"),
+        # "Other or not sure": no sector to hold the body to.
+        ("I told him to complain to Ofgem.", "general", "england"),
+        # The sector's own body named too: the other is named for the case, not as its regulator.
+        ("I rang Ofwat's line for her and told her about the Housing Ombudsman.", "housing", "england"),
+    ],
+)
+def test_a_body_of_the_learners_sector_or_of_every_sector_raises_nothing(
+    assessor: Assessor, text: str, sector: str, nation: str
+) -> None:
+    assert "other_sector" not in {h.code for h in assessor.assess(text, sector=sector, nation=nation).hints}
