@@ -832,8 +832,9 @@ NOT_A_RESULT = alternation(
     r"(waited|stayed|sat|stood) with (him|her|them|the \w+)|sits at|stands at|"
     # "was in hospital for 3 weeks" sets the scene; "he's been in every day since" is a result.
     r"normally|if|unless|(was|were|is|still|been) (in|inside|within|outside|over|past)"
-    # ... but not a place reached within a time: "he was in the taxi within 20 minutes".
-    r"(?! (every|since|ever)\b)(?![^,;:]*\bwithin\s*$))\b"
+    # ... but not a place or a state reached within a time: "he was in the taxi within 20 minutes",
+    # "the account was in his sole name in four working days".
+    r"(?! (every|since|ever)\b)(?![^,;:]*\b(within|in)\s*$))\b"
     # ... read back to a comma, never past the learner's own next step: "his wages had stopped so I
     # got them refunded, it was sixty four pounds" (the money is what was done).
     r"(?:(?!\b(?:so|and|then) (?:i|we) (?!(?:had|have|has|were|was|are|must|need|needed|could|can|should|"

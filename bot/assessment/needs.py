@@ -81,7 +81,9 @@ NEXT_STEP = re.compile(
     # ... nor a purpose said with what would or would not come of it: "we do that so we don't tell
     # the results to the wrong person", "so we wouldn't lose her", "so we'd know" ("so that").
     r"(?!\s+(don'?t|dont|do not|won'?t|wont|wouldn'?t|wouldnt|would|never|didn'?t have to|don'?t have to)\b)"
-    r"(?!['’]d\b)",
+    r"(?!['’]d\b)"
+    # ... nor how things then stood: "ppl were walking out so we were losing the sale".
+    r"(?!\s+(were|was|are|is|am|['’]re|['’]m)\s+(\w+ing|going to|gonna)\b)",
     re.I,
 )
 # What makes the words before "..., so I" a reason rather than the event that set it off: a

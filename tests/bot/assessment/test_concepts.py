@@ -3103,3 +3103,15 @@ def test_the_customer_kept_informed_with_when_said_between(assessor: Assessor) -
     assert point("informed", assessor, "pp_authority_limits", text)[0]
     assert not point("informed", assessor, "pp_authority_limits",
                      "She wanted both nights back, so I passed it to the duty manager at ten.")[0]
+
+
+def test_how_things_then_stood_after_so_is_a_reason_not_a_next_step(assessor: Assessor) -> None:
+    """"ppl were walking out so we were losing the sale" says what the finding cost: a reason. "so
+    we were" with a state is no next step of the learner's ("so we rang her" is)."""
+    start = ("we do the survey on the back of the receipt. ours kept saying queues too long on sat "
+             "mornings. ")
+    end = " i swapped my shift so theres 2 of us on tills 9 till 12 now."
+    said = "ppl were putting baskets down n walking out so we were losing the sale."
+    assert point("why", assessor, "mi_mystery_shopping", start + said + end)[0]
+    step = "ppl were putting baskets down n walking out so we rang the area manager."
+    assert not point("why", assessor, "mi_mystery_shopping", start + step + end)[0]

@@ -1711,3 +1711,11 @@ def test_the_scene_told_after_a_headline_naming_the_model() -> None:
 )
 def test_none_after_it_said_as_none_more_is_a_result(text: str, measured: bool) -> None:
     assert is_measurable(text) is measured
+
+
+def test_a_state_reached_in_a_time_is_a_result() -> None:
+    """"the account was in his sole name in four working days" is what the actions achieved, like a
+    place reached within a time; "was in hospital for 3 weeks" is still how things stood."""
+    assert is_measurable("I booked a call back with the bereavement team for him. Nothing got missed: the "
+                         "account was in his sole name in four working days, when it usually takes ten.")
+    assert not is_measurable("I rang her back. She was in hospital for 3 weeks and her bill went unpaid.")
