@@ -46,7 +46,8 @@ AMOUNT = re.compile(
     re.I,
 )
 YEAR = re.compile(r"\b(19|20)\d\d\b")
-SENTENCE_END = re.compile(r"[.!?\n•;]+")
+# A full stop inside a sum or a figure ("£63.40", "4.5") ends no sentence.
+SENTENCE_END = re.compile(r"(?:[!?\n•;]|\.(?!\d))+")
 CLAIM_REACH = 80  # characters before an amount searched for its claim word
 UNIT_DAYS = {"hour": 1 / 24, "day": 1, "week": 7, "month": 30}
 
@@ -143,12 +144,12 @@ def _claimed(sentence: str, at: int) -> bool:
     return bool(words) and not DONE.search(before[words[-1].end() :])
 
 
-def _wrong_year(claim: Claim, sentence: str) -> str | None:
+def _wrong_year(claim: Claim, sentence: str) -> re.Match[str] | None:
     for m in YEAR.finditer(sentence):
         if not _claimed(sentence, m.start()):
             continue
         if m.group(0) not in claim.right:
-            return m.group(0)
+            return m
     return None
 
 
@@ -157,9 +158,22 @@ def check_claims(text: str, content: Content, found: list[Found] | None = None) 
 
     A sentence that cites superseded law ("under the Distance Selling Regulations she had 7 days")
     is left to the ``outdated`` correction: its figure was right under that law."""
+    return [hint for hint, _span in _wrong_claims(text, content, found)]
+
+
+def wrong_figures(text: str, content: Content, found: list[Found] | None = None) -> list[tuple[int, int]]:
+    """Where the answer states a legal period or date wrongly (the figures `check_claims` corrects):
+    "she can go to the financial ombudsman within 12 months". No point is met by those words."""
+    return [span for _hint, span in _wrong_claims(text, content, found)]
+
+
+def _wrong_claims(
+    text: str, content: Content, found: list[Found] | None
+) -> list[tuple[Hint, tuple[int, int]]]:
+    """Each wrong legal fact's hint, with where its wrong figure stands in ``text``."""
     old = [(f.start, f.end) for f in found or () if "outdated" in f.flags]
     when = event_year(text)
-    hints: list[Hint] = []
+    hints: list[tuple[Hint, tuple[int, int]]] = []
     seen: set[str] = set()
     previous = ""
     parts = _sentences(text)
@@ -180,19 +194,29 @@ def check_claims(text: str, content: Content, found: list[Found] | None = None) 
         for claim in live:
             if claim.id in seen or not _about(claim, context):
                 continue
+            if len(claim.about) > 1 and not any(_group(tuple(g)).search(sentence) for g in claim.about):
+                # The sentence before may say what the rule is about, but the amount's own sentence
+                # must say part of it: after "we refunded £63.40, our fault", "we also have to get
+                # it out within 8 wks" is the complaint deadline, not the right to reject.
+                continue
             if when is not None and claim.since is not None and when < claim.since.year:
                 continue
             if claim.unit == "year":
-                wrong = _wrong_year(claim, sentence)
-                if wrong is not None:
+                year = _wrong_year(claim, sentence)
+                if year is not None:
                     seen.add(claim.id)
-                    hints.append(Hint("legal_claim", f"Check the date: not {wrong}. {claim.rule}"))
+                    at = pos + year.start()
+                    hints.append((
+                        Hint("legal_claim", f"Check the date: not {year.group(0)}. {claim.rule}"),
+                        (at, at + len(year.group(0))),
+                    ))
                 continue
             right = {_as_days(a) for a in claim.right}
             for said in _amounts(claim, sentence):
                 if said.value not in right:
                     seen.add(claim.id)
-                    hints.append(Hint("legal_claim", f"Not {said.raw}: {claim.rule}"))
+                    hints.append((Hint("legal_claim", f"Not {said.raw}: {claim.rule}"),
+                                  (pos + said.start, pos + said.end)))
                     break
     return hints[:2]
 

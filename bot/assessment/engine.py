@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from bot.assessment import advice, marking, structure
 from bot.assessment.concepts import ConceptIndex, words
+from bot.assessment.claims import wrong_figures
 from bot.assessment.extent import elsewhere, notes_for, other_sector, stands_for
 from bot.assessment.hints import find_hints
 from bot.assessment.marking import DISTINCTION_MARK, PASS_MARK, Evidence
@@ -116,6 +117,8 @@ class Assessor:
         findings.signals["reasoning"] = reasons
         star = {p: spans[p] is not None for p in ("situation", "task", "action", "result")}
         hints = find_hints(text, found, self.content, sector, nation)
+        if any(h.code == "legal_claim" for h in hints):
+            findings.wrong_law = tuple(wrong_figures(text, self.content, found))
         hints += self._wrong_steps(findings)
         ev = Evidence(
             text=text,

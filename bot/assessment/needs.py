@@ -548,6 +548,9 @@ class Findings:
     stands_for: dict[str, frozenset[str]] = field(default_factory=dict)
     # Entries named that do not apply in the learner's nation: never "the law that applied".
     elsewhere: frozenset[str] = frozenset()
+    # Where a legal period or date is stated wrongly (claims.wrong_figures, corrected as a
+    # legal_claim): "she can go to the ombudsman within 12 months" shows no time limit known.
+    wrong_law: tuple[Span, ...] = ()
     _hits: dict[str, list[tuple[str, Span]]] = field(default_factory=dict)
     _substance: dict[tuple[Span, bool, bool], bool] = field(default_factory=dict)
     _ends: list[int] = field(default_factory=list)
@@ -1533,6 +1536,9 @@ def hits(
                 and not any(s < h[1][1] and h[1][0] < e for s, e in bodies)
                 and not REGULATORS_OWN.fullmatch(fx.text[h[1][0] : h[1][1]])
             ]
+        if fx.wrong_law:
+            # Words that state the law wrongly meet no point, whatever they say besides.
+            said = [h for h in said if not any(s < h[1][1] and h[1][0] < e for s, e in fx.wrong_law)]
         knowledge = fx.index.concepts[cid].knowledge
         if substance:
             # Words anyone could say, or a model's parts recited (`STOCK_PHRASES`), are no use of it.

@@ -44,6 +44,17 @@ def test_a_wrong_legal_fact_is_corrected_with_the_rule(assessor: Assessor, text:
         "a faulty toaster came back and we refunded her within 3 days",  # what was done, not the law
         "In 2016 the DPA 1998 gave us 40 days to answer a subject access request.",  # the law then
         "Under the distance selling regulations she had 7 days so I cancelled it.",  # the outdated flag
+        # A full stop inside a sum ends no sentence: the six months sit beside the ombudsman, not
+        # beside the refund and the fault.
+        "our fault so we refunded £63.40 + £50 for the hassle final response said she can take it to "
+        "the financial ombudsman if she doesnt agree, she has 6 months from the letter",
+        # The sentence before says refund and fault; the firm's own deadline for its final response
+        # in the next sentence says nothing of rejecting goods.
+        "She had a faulty kettle, so we refunded her. We also have to get the final response out within "
+        "8 wks.",
+        # ... nor does how long a customer had had the goods, told as the case.
+        "Faulty goods inside 30 days are the customer's legal right to a full refund. In October a man "
+        "brought back a toaster he'd had about three weeks that kept tripping the fuse.",
     ],
 )
 def test_a_right_or_dated_fact_raises_nothing(assessor: Assessor, text: str) -> None:
@@ -116,3 +127,20 @@ def test_a_claim_is_checked_in_a_long_answer_with_other_talk_around_it(assessor:
     )
     assert "72 hours" in codes(assessor, text).get("legal_claim", "")
     assert "legal_claim" not in codes(assessor, text.replace("24 hours", "72 hours"))
+
+
+def test_words_that_state_the_law_wrongly_meet_no_point(assessor: Assessor) -> None:
+    """"she can go to the financial ombudsman within 12 months" is corrected (six months), so it
+    shows no time limit known: the point asking for the time limits is not met by it."""
+    prompt = assessor.content.prompts["ee_final_response"]
+
+    def rights(said: str) -> tuple[bool, set[str]]:
+        text = ("cx complained about a charge for a missed DD. it wasnt upheld. i did the final response "
+                f"letter and told her if shes not happy she can go to the financial ombudsman {said}.")
+        result = assessor.assess(text, prompt=prompt, sector="finance")
+        point = next(p for p in result.marking_points if p.id == "rights")
+        return point.met, {h.code for h in result.hints}
+
+    assert rights("within 12 months") == (False, {"legal_claim"})
+    met, hints = rights("within 6 months")
+    assert met and "legal_claim" not in hints
