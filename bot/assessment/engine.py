@@ -7,8 +7,8 @@ advice (``advice``) are separate steps; the rules are written down in docs/asses
 from __future__ import annotations
 
 from bot.assessment import advice, marking, structure
-from bot.assessment.concepts import ConceptIndex, words
 from bot.assessment.claims import wrong_figures
+from bot.assessment.concepts import ConceptIndex, words
 from bot.assessment.extent import elsewhere, notes_for, other_sector, stands_for
 from bot.assessment.hints import find_hints
 from bot.assessment.marking import DISTINCTION_MARK, PASS_MARK, Evidence
