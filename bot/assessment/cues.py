@@ -134,7 +134,9 @@ _PEOPLE = (
 )
 _BOSS = (
     r"manager|team leader|supervisor|boss|senior|lead|head|director|coach|trainer|mentor|gaffer|"
-    r"owner|line manager|duty manager|store manager|area manager"
+    r"owner|line manager|duty manager|store manager|area manager|"
+    # Those who give work as a body: "the board asked me to look at how others cut no-shows".
+    r"board|committee|trustees|management"
 )
 _DAYS = r"monday|tuesday|wednesday|thursday|friday|saturday|sunday"
 _MONTHS = r"january|february|march|april|may|june|july|august|september|october|november|december"

@@ -1719,3 +1719,10 @@ def test_a_state_reached_in_a_time_is_a_result() -> None:
     assert is_measurable("I booked a call back with the bereavement team for him. Nothing got missed: the "
                          "account was in his sole name in four working days, when it usually takes ten.")
     assert not is_measurable("I rang her back. She was in hospital for 3 weeks and her bill went unpaid.")
+
+
+@pytest.mark.parametrize("who", ["The board", "The committee", "Management", "The trustees"])
+def test_work_given_by_a_body_of_the_organisation_is_the_task(who: str) -> None:
+    text = (f"Last spring members kept missing loan appointments. {who} asked me to look at how other "
+            "credit unions cut no-shows. I rang a manager in Greenock. No-shows fell to 1 in 20.")
+    assert star_parts(text)["task"]
