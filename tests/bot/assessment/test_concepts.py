@@ -3115,3 +3115,19 @@ def test_how_things_then_stood_after_so_is_a_reason_not_a_next_step(assessor: As
     assert point("why", assessor, "mi_mystery_shopping", start + said + end)[0]
     step = "ppl were putting baskets down n walking out so we rang the area manager."
     assert not point("why", assessor, "mi_mystery_shopping", start + step + end)[0]
+
+
+@pytest.mark.parametrize(
+    "said",
+    [
+        "our 28 days is just extra on top, it can't cancel out what the law already gives her.",
+        "the policy is a bonus for customers but it cannot undo her rights under the Act.",
+    ],
+)
+def test_a_policy_that_adds_and_cannot_cancel_the_law(assessor: Assessor, said: str) -> None:
+    text = ("A woman brought back boots after five weeks and the sole had come away. Our returns policy "
+            "is 28 days. I knew the Consumer Rights Act 2015 gives her rights when something is faulty, "
+            "and " + said + " So I got my supervisor to authorise a repair.")
+    assert point("law_first", assessor, "rl_law_before_policy", text)[0]
+    bare = text.replace(said, "the law comes first.")
+    assert not point("law_first", assessor, "rl_law_before_policy", bare)[0]
