@@ -943,7 +943,7 @@ REASONING = alternation(
     # Also with a plain past ("if we skipped the checks a fraudster couldve emptied his savings",
     # "if i rushed to hit aht id have just logged it").
     r"\bif (i|we|you|they|she|he)('d| had| hadn'?t| hadnt| didn'?t| didnt| \w+ed| left| let| kept| sent|"
-    r" told| took| gave| put| got| did| said| went)\b[^.!?\n,]{3,60}?\b"
+    r" told| took| gave| put| got| did| said| went)\b[^.!?\n,]{3,80}?\b"
     r"((she|he|they|we|it|i|you|customers?|people|(a|the|our|their|his|her|my) \w+)('d| would| could| might| "
     r"(was|were) "
     r"(gonna|going to))( have|'ve| of)?"

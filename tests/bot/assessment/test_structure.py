@@ -1726,3 +1726,11 @@ def test_work_given_by_a_body_of_the_organisation_is_the_task(who: str) -> None:
     text = (f"Last spring members kept missing loan appointments. {who} asked me to look at how other "
             "credit unions cut no-shows. I rang a manager in Greenock. No-shows fell to 1 in 20.")
     assert star_parts(text)["task"]
+
+
+def test_a_long_slip_imagined_and_what_it_would_do_is_a_reason() -> None:
+    """The condition may run long in phone notes ("info" read as "information"): "if i got it wrong
+    and gave someones order info to the wrong person the customer could have their parcel nicked"."""
+    assert has_reasoning("every call i check name postcode and first line of address. if i got it wrong and "
+                         "gave someones order info to the wrong person the customer could have their parcel "
+                         "nicked or get scammed")
