@@ -1733,4 +1733,4 @@ def test_a_long_slip_imagined_and_what_it_would_do_is_a_reason() -> None:
     and gave someones order info to the wrong person the customer could have their parcel nicked"."""
     assert has_reasoning("every call i check name postcode and first line of address. if i got it wrong and "
                          "gave someones order info to the wrong person the customer could have their parcel "
-                         "nicked or get scammed")
+                         "nicked or get scammed and we could get fined")
