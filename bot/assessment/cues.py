@@ -1052,7 +1052,10 @@ AFFECTED = alternation(
     re.I,
 )
 OWN_HYPOTHETICAL = alternation(
-    r"\b(i|we) (would|could|might|should)\s+\w+|\bnext time\b|\bi'd (have|of)\b",
+    # ... not what would befall the learner or the business: "we could get fined", "we'd be in
+    # trouble", "i could lose my job" are consequences, not steps.
+    r"\b(i|we) (would|could|might|should)\s+(?!(?:get|be|end up|lose|face)\b)\w+|\bnext time\b|"
+    r"\bi'd (have|of)\b",
     re.I,
 )
 

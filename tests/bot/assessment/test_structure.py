@@ -1734,3 +1734,11 @@ def test_a_long_slip_imagined_and_what_it_would_do_is_a_reason() -> None:
     assert has_reasoning("every call i check name postcode and first line of address. if i got it wrong and "
                          "gave someones order info to the wrong person the customer could have their parcel "
                          "nicked or get scammed and we could get fined")
+
+
+def test_what_would_befall_the_business_is_a_consequence_not_the_learners_step() -> None:
+    """"we could get fined" weighs a consequence; "we could offer a refund" is a step the learner
+    might take, no reason."""
+    assert has_reasoning("b4 i send any email to a cx i check the name n order number match. if it went to "
+                         "the wrong person theyd see someone elses address n we could get fined")
+    assert not has_reasoning("I checked the order number. We could offer her a refund.")
