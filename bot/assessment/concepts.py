@@ -41,6 +41,8 @@ HYPOTHETICAL = frozenset({"would", "should", "could", "might", "if", "unless", "
 # "could" and "should" read as a past ability or a duty only with "have": "I could have
 # apologised" did not happen, "I could see she was upset" did.
 WEAK_HYPOTHETICAL = frozenset({"could", "should", "might", "i'd"})
+# Words after "i" or "we" that keep a clause hypothetical ("if he'd asked i would have").
+MODAL_AFTER_SUBJECT = frozenset({"would", "could", "should", "might", "had", "'d", "wouldve", "couldve"})
 # Words that carry no content of their own: "_" in a term never stands for one, and they are not
 # the substance that tells a real answer from a list of key words (bot.assessment.needs).
 FUNCTION_WORDS = frozenset(
@@ -399,7 +401,20 @@ def hypothetical(ws: list[Word], i: int) -> bool:
         if low in HYPOTHETICAL:
             if low in WEAK_HYPOTHETICAL and not (j + 1 < len(ws) and ws[j + 1].low == "have"):
                 continue
+            if low == "if" and _habit_after(ws, j, i):
+                continue
             return True
+    return False
+
+
+def _habit_after(ws: list[Word], at: int, i: int) -> bool:
+    """Whether the mention at ``i`` is the main clause of a condition said as a habit: "if someone
+    rings up already kicking off i dont do the whole cheery bit" (what the learner does whenever
+    it happens), not inside the condition ("if i skip the checks") or under a modal ("if she'd
+    asked i would have")."""
+    for k in range(at + 2, i):
+        if ws[k].low in ("i", "we") and ws[k + 1].low not in MODAL_AFTER_SUBJECT:
+            return not any(w.low in HYPOTHETICAL or w.low.endswith("'d") for w in ws[at + 1 : i])
     return False
 
 

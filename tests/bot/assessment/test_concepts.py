@@ -3131,3 +3131,21 @@ def test_a_policy_that_adds_and_cannot_cancel_the_law(assessor: Assessor, said: 
     assert point("law_first", assessor, "rl_law_before_policy", text)[0]
     bare = text.replace(said, "the law comes first.")
     assert not point("law_first", assessor, "rl_law_before_policy", bare)[0]
+
+
+@pytest.mark.parametrize(
+    ("said", "met"),
+    [
+        # What the learner does whenever it happens: the main clause of a habit.
+        ("if someone rings up already kicking off i dont do the whole cheery bit i just say sorry to "
+         "hear that lets get it sorted.", True),
+        # ... not a step only imagined, inside the condition or under a modal.
+        ("if someone rang up kicking off i would drop the cheery bit.", False),
+        ("if i dropped the cheery bit my scores would fall.", False),
+    ],
+)
+def test_the_main_clause_of_a_habit_said_with_if_is_what_the_learner_does(
+    assessor: Assessor, said: str, met: bool
+) -> None:
+    text = "phones for a home shopping company in manchester. our script is thanks for calling how can i help. "
+    assert point("adapt", assessor, "pp_greeting_script", text + said)[0] is met
