@@ -3147,5 +3147,6 @@ def test_a_policy_that_adds_and_cannot_cancel_the_law(assessor: Assessor, said: 
 def test_the_main_clause_of_a_habit_said_with_if_is_what_the_learner_does(
     assessor: Assessor, said: str, met: bool
 ) -> None:
-    text = "phones for a home shopping company in manchester. our script is thanks for calling how can i help. "
+    text = ("phones for a home shopping company in manchester. our script is thanks for calling how can "
+            "i help. ")
     assert point("adapt", assessor, "pp_greeting_script", text + said)[0] is met
