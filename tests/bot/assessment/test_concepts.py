@@ -3150,3 +3150,12 @@ def test_the_main_clause_of_a_habit_said_with_if_is_what_the_learner_does(
     text = ("phones for a home shopping company in manchester. our script is thanks for calling how can "
             "i help. ")
     assert point("adapt", assessor, "pp_greeting_script", text + said)[0] is met
+
+
+@pytest.mark.parametrize("who", ["my supervisor", "my manager", "my team leader", "a senior colleague"])
+def test_guidance_found_by_asking_someone(assessor: Assessor, who: str) -> None:
+    """"asked ... team leader|manager" read "team" then "leader|manager", so "asked my supervisor"
+    was never how the guidance was found; the phrase and the single words are terms of their own."""
+    text = ("A guest rang the hotel in York and asked if she could bring her assistance dog. I didn't know, "
+            f"so I went and asked {who} and she said assistance dogs are always allowed, so I told the guest.")
+    assert point("locate", assessor, "pp_non_standard_request", text)[0]
