@@ -3157,5 +3157,6 @@ def test_guidance_found_by_asking_someone(assessor: Assessor, who: str) -> None:
     """"asked ... team leader|manager" read "team" then "leader|manager", so "asked my supervisor"
     was never how the guidance was found; the phrase and the single words are terms of their own."""
     text = ("A guest rang the hotel in York and asked if she could bring her assistance dog. I didn't know, "
-            f"so I went and asked {who} and she said assistance dogs are always allowed, so I told the guest.")
+            f"so I went and asked {who} and she said assistance dogs are always allowed, so I told "
+            "the guest.")
     assert point("locate", assessor, "pp_non_standard_request", text)[0]
