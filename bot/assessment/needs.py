@@ -1539,6 +1539,11 @@ def hits(
         if fx.wrong_law:
             # Words that state the law wrongly meet no point, whatever they say besides.
             said = [h for h in said if not any(s < h[1][1] and h[1][0] < e for s, e in fx.wrong_law)]
+        if occasion:
+            # A point about what was done on the occasion: a plan or a wish is not it ("As a
+            # manager I would set clear KPIs ... I would then check the standards were met"), even
+            # for a concept read past negation and "if" (``negatable: false``).
+            said = [h for h in said if not fx.planned(h[1])]
         knowledge = fx.index.concepts[cid].knowledge
         if substance:
             # Words anyone could say, or a model's parts recited (`STOCK_PHRASES`), are no use of it.

@@ -3160,3 +3160,15 @@ def test_guidance_found_by_asking_someone(assessor: Assessor, who: str) -> None:
             f"so I went and asked {who} and she said assistance dogs are always allowed, so I told "
             "the guest.")
     assert point("locate", assessor, "pp_non_standard_request", text)[0]
+
+
+def test_a_plan_is_not_the_standard_used_on_the_occasion(assessor: Assessor) -> None:
+    """A point about what was used on the occasion is not met by what the learner would do, even by
+    a concept read past negation ("nobody should be more than three deep" is a standard)."""
+    plan = ("As a manager I would set clear KPIs for the team and coach them through regular one-to-ones. "
+            "I would then check the standards were being met by looking at the figures each month.")
+    assert not point("tools", assessor, "sf_team_standards", plan)[0]
+    done = ("I'm a supervisor on the tills in Birmingham. I set the team a standard: nobody should be more "
+            "than three deep in a queue before you call for backup. I walk the tills every hour and check "
+            "the standards are being met.")
+    assert point("tools", assessor, "sf_team_standards", done)[0]
