@@ -44,6 +44,11 @@ def named(assessor: Assessor, text: str) -> dict[str, tuple[str, ...]]:
         # The equality and diversity policy by its initials with an ampersand.
         ("our e&d policy", "equality_diversity_policy"),
         ("the ED&I policy", "equality_diversity_policy"),
+        # Mystery shopping under the names each sector gives it.
+        ("the mystery diner report", "mystery_shopping"),
+        ("what the secret shoppers said", "mystery_shopping"),
+        ("the mystery guest scores", "mystery_shopping"),
+        ("last month's mystery calls", "mystery_shopping"),
     ],
 )
 def test_finds_each_written_form(assessor: Assessor, written: str, entry_id: str) -> None:
