@@ -3172,3 +3172,11 @@ def test_a_plan_is_not_the_standard_used_on_the_occasion(assessor: Assessor) -> 
             "than three deep in a queue before you call for backup. I walk the tills every hour and check "
             "the standards are being met.")
     assert point("tools", assessor, "sf_team_standards", done)[0]
+
+
+def test_the_journey_said_as_the_chain_of_hands_it_passes_through(assessor: Assessor) -> None:
+    start = ("I'm on the phones for a broadband company in Glasgow. Behind us are provisioning, who book "
+             "the switch-on, the field engineers, and billing. ")
+    chain = "A new customer's order goes from sales to provisioning to the engineers, and billing kicks in."
+    assert point("journey", assessor, "ee_organisation_map", start + chain)[0]
+    assert not point("journey", assessor, "ee_organisation_map", start + "Billing kicks in once it's live.")[0]
