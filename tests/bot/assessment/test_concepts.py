@@ -3175,8 +3175,15 @@ def test_a_plan_is_not_the_standard_used_on_the_occasion(assessor: Assessor) -> 
 
 
 def test_the_journey_said_as_the_chain_of_hands_it_passes_through(assessor: Assessor) -> None:
-    start = ("I'm on the phones for a broadband company in Glasgow. Behind us are provisioning, who book "
-             "the switch-on, the field engineers, and billing. ")
-    chain = "A new customer's order goes from sales to provisioning to the engineers, and billing kicks in."
-    assert point("journey", assessor, "ee_organisation_map", start + chain)[0]
-    assert not point("journey", assessor, "ee_organisation_map", start + "Billing kicks in once it's live.")[0]
+    start = ("I'm on the phones for a broadband company in Glasgow. There's us on the front line and sales, "
+             "and then teams customers never talk to: provisioning, who book the switch-on at the "
+             "exchange, the field engineers who do the wiring, and billing, who start charging from the "
+             "go-live date. ")
+    chain = "A new customer's order goes from sales to provisioning to the engineers, and billing kicks in. "
+    end = ("If anyone in that chain gets it wrong, the customer only finds out when they ring us. Those "
+           "teams matter because they decide whether the internet works on the day. In June a woman in "
+           "Paisley who works from home had nothing on her go-live day. I had to find out why and get her "
+           "online. I checked the order history and saw provisioning had booked the wrong exchange, so I "
+           "sent the fix into their queue marked urgent. She was live two days later.")
+    assert point("journey", assessor, "ee_organisation_map", start + chain + end)[0]
+    assert not point("journey", assessor, "ee_organisation_map", start + end)[0]
