@@ -290,6 +290,8 @@ SUBSTANTIAL_SIGNALS = frozenset({"reasoning", "escalation"})
 SUBSTANCE_MIN = 2  # content words of the answer's own a hit's sentence needs
 LONG_CUE = 3  # words in a reason's cue beyond which the cue holds the case's own words
 REASON_MIN = 1  # and the clause after a reason's cue ("because it was faulty")
+LABEL_SEPARATOR = re.compile(r"[,+/]")
+LABEL_MAX = 6  # words in a sentence that only names what was just told ("equality act, reasonable adjustments.")
 RUN_ON = 40  # words in one sentence that make it a run-on, read clause by clause (`part_of`)
 DEVELOPED_MIN = 30  # distinct words of its own that make an answer developed (see `substantial`)
 HOLLOW_BELOW = 9  # fewer distinct words of its own than this make an answer hollow (see `hollow`)
@@ -629,7 +631,8 @@ class Findings:
             # The figures inside a hit are the answer's own, like those around it: "a target to cut
             # after-call work from 90 to 60 seconds within 6 weeks" is a SMART target in use.
             ws = [w for w in same if not span[0] <= w.start < span[1] or figure(w)]
-            if same and NAMES_WHAT_WAS_DONE.fullmatch(self.text, same[0].start, span[0]):
+            if same and (NAMES_WHAT_WAS_DONE.fullmatch(self.text, same[0].start, span[0])
+                         or self._label(same, span)):
                 # The idea named as what was just done: "i wrote the specials down on my pad so they
                 # could point. thats a reasonable adjustment": the sentence before is its substance.
                 # Not a habit or a definition ("I treat everyone the same. That's the Equality Act").
@@ -650,6 +653,21 @@ class Findings:
             need = 1
         self._substance[key] = own >= need
         return self._substance[key]
+
+    def _label(self, sentence: list[Word], span: Span) -> bool:
+        """Whether a short sentence only names what was just told, with no words of its own: "so i
+        turned away from the noise, slowed down + wrote the price on a bit of paper for him. equality
+        act, reasonable adjustments." (its substance is the sentence before, as for "thats a
+        reasonable adjustment")."""
+        if len(sentence) > LABEL_MAX or (sentence[0].start >= span[0] and sentence[-1].end <= span[1]):
+            return False
+        named = [(f.start, f.end) for f in self.found]
+        rest = [w for w in sentence if not span[0] <= w.start < span[1]]
+        # A list of labels: a name beside the idea, set apart by a comma, "+" or a slash.
+        listed = LABEL_SEPARATOR.search(self.text, sentence[0].start, sentence[-1].end) is not None
+        return listed and any(any(s <= w.start < e for s, e in named) for w in rest) and all(
+            w.low in FUNCTION_WORDS or any(s <= w.start < e for s, e in named) for w in rest
+        )
 
     def defines(self, span: Span) -> bool:
         """Whether the sentence a span starts in defines a term or says what a thing is in general

@@ -3187,3 +3187,15 @@ def test_the_journey_said_as_the_chain_of_hands_it_passes_through(assessor: Asse
            "sent the fix into their queue marked urgent. She was live two days later.")
     assert point("journey", assessor, "ee_organisation_map", start + chain + end)[0]
     assert not point("journey", assessor, "ee_organisation_map", start + end)[0]
+
+
+def test_an_idea_listed_as_a_label_after_what_was_done(assessor: Assessor) -> None:
+    """"equality act, reasonable adjustments." names what the sentence before told, as "thats a
+    reasonable adjustment" does; after a sentence with nothing of its own it is key words only."""
+    done = ("older gent in the bradford store w/ hearing aids, couldnt hear me over the tannoy. so i turned "
+            "away from the noise, slowed down + wrote the price on a bit of paper for him. equality act, "
+            "reasonable adjustments. he was made up")
+    assert point("concept", assessor, "sf_equal_treatment", done)[0]
+    hollow = ("i always follow the rules and treat everyone fairly at work. equality act, reasonable "
+              "adjustments.")
+    assert not point("concept", assessor, "sf_equal_treatment", hollow)[0]
