@@ -290,8 +290,10 @@ SUBSTANTIAL_SIGNALS = frozenset({"reasoning", "escalation"})
 SUBSTANCE_MIN = 2  # content words of the answer's own a hit's sentence needs
 LONG_CUE = 3  # words in a reason's cue beyond which the cue holds the case's own words
 REASON_MIN = 1  # and the clause after a reason's cue ("because it was faulty")
+# A sentence that only names what was just told ("equality act, reasonable adjustments."): at most
+# LABEL_MAX words, a name and the idea set apart by one of LABEL_SEPARATOR (`Findings._label`).
 LABEL_SEPARATOR = re.compile(r"[,+/]")
-LABEL_MAX = 6  # words in a sentence that only names what was just told ("equality act, reasonable adjustments.")
+LABEL_MAX = 6
 RUN_ON = 40  # words in one sentence that make it a run-on, read clause by clause (`part_of`)
 DEVELOPED_MIN = 30  # distinct words of its own that make an answer developed (see `substantial`)
 HOLLOW_BELOW = 9  # fewer distinct words of its own than this make an answer hollow (see `hollow`)
