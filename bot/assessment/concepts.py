@@ -134,6 +134,12 @@ _SHORT_WORDS = {
 }
 
 
+GLUED_UNIT = re.compile(
+    r"(\d+(?:\.\d+)?)(hrs?|hours?|mins?|minutes?|secs?|seconds?|days?|wks?|weeks?|mths?|months?|"
+    r"yrs?|years?|am|pm)"
+)
+
+
 def words(text: str) -> list[Word]:
     out: list[Word] = []
     sentence = clause = 0
@@ -146,7 +152,11 @@ def words(text: str) -> list[Word]:
             if CLAUSE_PUNCT.search(gap):
                 clause += 1
         raw = m.group()
-        for low in _SHORT_WORDS.get(_low(raw), (_low(raw),)):
+        glued = GLUED_UNIT.fullmatch(_low(raw))
+        # A figure typed onto its unit ("4hrs", "2wks", "10am") is read as the two words it is,
+        # each keeping the span of what was typed.
+        lows = (glued.group(1), glued.group(2)) if glued else _SHORT_WORDS.get(_low(raw), (_low(raw),))
+        for low in lows:
             if low in CLAUSE_WORDS:
                 clause += 1
             out.append(Word(raw, low, stem(low), m.start(), m.end(), sentence, clause))

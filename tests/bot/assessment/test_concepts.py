@@ -3199,3 +3199,13 @@ def test_an_idea_listed_as_a_label_after_what_was_done(assessor: Assessor) -> No
     hollow = ("i always follow the rules and treat everyone fairly at work. equality act, reasonable "
               "adjustments.")
     assert not point("concept", assessor, "sf_equal_treatment", hollow)[0]
+
+
+def test_a_figure_typed_onto_its_unit_is_read_as_two_words(assessor: Assessor) -> None:
+    """Phone notes glue the unit on ("4hrs", "2wks", "10am"): each part is a word of its own with
+    the span of what was typed, so "within 4hrs" is a time promised."""
+    ws = words("crew on site within 4hrs, back by 10am")
+    assert [w.low for w in ws][4:6] == ["4", "hrs"] and ws[4].start == ws[5].start
+    text = ("our sla w/ the repair contractor: any burst main reported = crew on site within 4hrs, 24/7. we "
+            "monitor it on the ops dashboard, % of jobs attended in 4hrs, target 95%.")
+    assert point("sla", assessor, "ee_sla_monitoring", text)[0]
