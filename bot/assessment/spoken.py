@@ -66,8 +66,9 @@ _SHORT_YEAR = re.compile(
 )
 _NAME_BEFORE = re.compile(r"\b(?P<name>[A-Za-z]+)(?P<gap>\s+(?:of\s+)?)$")
 _CORRECTED_YEAR = re.compile(
-    r"\b(?:1[89]\d\d|20\d\d)\s+(?:no\s+)?(?:sorry|i mean|i meant|no wait|or rather)"
-    r"(?:\s+(?:i mean|i meant|it's|it was|its))?\s+(?P<year>(?:1[89]|20)\d\d)\b",
+    r"\b(?:1[89]\d\d|20\d\d)\s+(?:(?:no\s+)?(?:sorry|i mean|i meant|no wait|or rather)|no)"
+    # ... "no the twenty oh three one": the year put right, said as which one.
+    r"(?:\s+(?:i mean|i meant|it's|it was|its|the))?\s+(?P<year>(?:1[89]|20)\d\d)\b(?:\s+one\b)?",
     re.I,
 )
 

@@ -58,6 +58,9 @@ def test_spoken_flags(report: Report) -> None:
         ("um so of com and off gem", "so ofcom and offgem"),
         ("the licensing n i order", "the licensing NI order"),
         ("nineteen ninety eight sorry i mean twenty eighteen", "2018"),
+        # ... and a year put right with a bare "no", said as which one.
+        ("the licensing act nineteen sixty four no the twenty oh three one", "the licensing act 2003"),
+        ("the licensing act 1964 no 2003", "the licensing act 2003"),
         # Counts and ordinary words stay as they are.
         ("twenty five customers", "twenty five customers"),
         ("as a customer of ours", "as a customer of ours"),
