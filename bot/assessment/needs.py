@@ -82,8 +82,10 @@ NEXT_STEP = re.compile(
     # the results to the wrong person", "so we wouldn't lose her", "so we'd know" ("so that").
     r"(?!\s+(don'?t|dont|do not|won'?t|wont|wouldn'?t|wouldnt|would|never|didn'?t have to|don'?t have to)\b)"
     r"(?!['’]d\b)"
-    # ... nor how things then stood: "ppl were walking out so we were losing the sale".
-    r"(?!\s+(were|was|are|is|am|['’]re|['’]m)\s+(\w+ing|going to|gonna)\b)",
+    # ... nor how things then stood: "ppl were walking out so we were losing the sale", "that's
+    # under the DDA so we're not allowed to charge him".
+    r"(?!\s+(were|was|are|is|am|['’]re|['’]m)\s+(\w+ing|going to|gonna)\b)"
+    r"(?!['’](re|m) not\b)",
     re.I,
 )
 # What makes the words before "..., so I" a reason rather than the event that set it off: a

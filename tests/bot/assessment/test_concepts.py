@@ -3209,3 +3209,16 @@ def test_a_figure_typed_onto_its_unit_is_read_as_two_words(assessor: Assessor) -
     text = ("our sla w/ the repair contractor: any burst main reported = crew on site within 4hrs, 24/7. we "
             "monitor it on the ops dashboard, % of jobs attended in 4hrs, target 95%.")
     assert point("sla", assessor, "ee_sla_monitoring", text)[0]
+
+
+def test_what_the_rule_then_rules_out_after_so_is_a_reason(assessor: Assessor) -> None:
+    """"that's under the disability discrimination act so we're not allowed to charge him" says why;
+    "so we rang him" is the next step."""
+    start = ("a customer at our branch in enniskillen who is registered blind asked for his statements in "
+             "braille. i found our accessibility policy on the intranet and the way i read it was it's a "
+             "reasonable adjustment, and here in northern ireland that's under the disability "
+             "discrimination act ")
+    end = " i put the request in through the alternative formats team."
+    said = "so we're not allowed to charge him for it."
+    assert point("why", assessor, "pp_non_standard_request", start + said + end)[0]
+    assert not point("why", assessor, "pp_non_standard_request", start + "so we rang him." + end)[0]
