@@ -292,7 +292,11 @@ _DUTY = (
     r"objective|remit"
 )
 # An aim that says nothing of what was to be achieved: "we needed to do something".
-_VAGUE = r"(do|try|sort) (something|anything|summat|sommat|stuff)\b(?! so\b)"
+# ... unless said with whom it was for: "i had to sort something for her" is the task.
+_VAGUE = (
+    r"(do|try|sort) (something|anything|summat|sommat|stuff)\b(?! so\b)"
+    r"(?! (out )?for (her|him|them|the customer|the guest|the \w+)\b)"
+)
 # What someone can give the learner to do ("gave me a bit of abuse" is no duty).
 _DUTY_GIVEN = (
     r"job|role|task|responsibility|duty|aim|goal|target|priority|mission|project|objective|challenge|"

@@ -1742,3 +1742,18 @@ def test_what_would_befall_the_business_is_a_consequence_not_the_learners_step()
     assert has_reasoning("b4 i send any email to a cx i check the name n order number match. if it went to "
                          "the wrong person theyd see someone elses address n we could get fined")
     assert not has_reasoning("I checked the order number. We could offer her a refund.")
+
+
+@pytest.mark.parametrize(
+    ("said", "task"),
+    [
+        ("I had to sort something for her.", True),
+        ("I had to sort something out for the customer.", True),
+        # ... vague with no one it was for.
+        ("I had to do something.", False),
+    ],
+)
+def test_something_to_sort_for_someone_is_the_task(said: str, task: bool) -> None:
+    text = (f"A lady came in with a kettle and no receipt. {said} I checked with my supervisor. She got a "
+            "credit note.")
+    assert bool(star_parts(text)["task"]) is task
