@@ -503,6 +503,15 @@ def expands_acronym(sentence: str) -> bool:
     return initials.startswith(letters)
 
 
+# Days and months, in full and as typed short: a particular of the occasion, like a figure.
+WHEN_WORDS = frozenset({
+    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "mon", "tue", "tues",
+    "wed", "weds", "thu", "thur", "thurs", "fri", "sat", "sun", "january", "february", "march", "april",
+    "june", "july", "august", "september", "october", "november", "december", "jan", "feb", "mar", "apr",
+    "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
+})
+
+
 def figure(w: Word) -> bool:
     """A figure ("8", "£30", "95%") is always a detail of the answer's own, never a key word."""
     return any(c.isdigit() for c in w.low)
@@ -634,7 +643,8 @@ class Findings:
         else:
             # The figures inside a hit are the answer's own, like those around it: "a target to cut
             # after-call work from 90 to 60 seconds within 6 weeks" is a SMART target in use.
-            ws = [w for w in same if not span[0] <= w.start < span[1] or figure(w)]
+            # So are the days and months that date it: "rang her fri to check it was ok".
+            ws = [w for w in same if not span[0] <= w.start < span[1] or figure(w) or w.low in WHEN_WORDS]
             if same and (NAMES_WHAT_WAS_DONE.fullmatch(self.text, same[0].start, span[0])
                          or self._label(same, span)):
                 # The idea named as what was just done: "i wrote the specials down on my pad so they

@@ -3222,3 +3222,13 @@ def test_what_the_rule_then_rules_out_after_so_is_a_reason(assessor: Assessor) -
     said = "so we're not allowed to charge him for it."
     assert point("why", assessor, "pp_non_standard_request", start + said + end)[0]
     assert not point("why", assessor, "pp_non_standard_request", start + "so we rang him." + end)[0]
+
+
+def test_the_day_inside_a_follow_up_is_a_particular_of_the_answers_own(assessor: Assessor) -> None:
+    text = ("cx rang tues, sofa arrived w/ a rip in the arm. logged it on the complaints process on our "
+            "system, said sorry, sent her pics to the warehouse. my job was to get her a new one before the "
+            "weekend as she had family coming. got a replacement out for thurs so it came in 2 days. rang "
+            "her fri to check it was ok n she said it was perfect")
+    assert point("follow_up", assessor, "pp_complaint_steps", text)[0]
+    bare = text.replace("rang her fri to check", "rang her to check")
+    assert not point("follow_up", assessor, "pp_complaint_steps", bare)[0]
