@@ -577,7 +577,7 @@ RESULT = alternation(
     # waiting mostly stopped after that", "the assessor said the letters were a clear improvement".
     r"\b(everyone|everybody|all of them|the whole team|they all) (now )?(does|do|follows?|uses?) "
     r"(it|them|this|that)( now)?\b|"
-    r"\b(complaints|calls|moans|queries|emails|chasers) (\w+ ){0,3}?"
+    r"\b(complaints|calls|moans|queries|emails|chasers|comments|messages|texts|reviews) (\w+ ){0,3}?"
     r"(mostly |pretty much |basically |all but )?(stopped|dried up|disappeared|went away)\b|"
     r"\b(assessor|inspector|auditor|inspection|assessment)( \w+){0,3} said (the|our|my) \w+ "
     r"(was|were|is|are)\b|"

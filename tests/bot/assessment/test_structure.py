@@ -1757,3 +1757,11 @@ def test_something_to_sort_for_someone_is_the_task(said: str, task: bool) -> Non
     text = (f"A lady came in with a kettle and no receipt. {said} I checked with my supervisor. She got a "
             "credit note.")
     assert bool(star_parts(text)["task"]) is task
+
+
+@pytest.mark.parametrize("what", ["comments", "messages", "reviews"])
+def test_comments_that_stopped_are_the_result(what: str) -> None:
+    text = ("In the summer the surveys kept saying the lunch queue was too long. My manager asked me to look "
+            f"at the rota. I moved two of us to an earlier lunch. The {what} about the queue pretty much "
+            "stopped after that.")
+    assert star_parts(text)["result"]
