@@ -3232,3 +3232,10 @@ def test_the_day_inside_a_follow_up_is_a_particular_of_the_answers_own(assessor:
     assert point("follow_up", assessor, "pp_complaint_steps", text)[0]
     bare = text.replace("rang her fri to check", "rang her to check")
     assert not point("follow_up", assessor, "pp_complaint_steps", bare)[0]
+
+
+def test_the_customer_kept_informed_with_a_call_said_as_given(assessor: Assessor) -> None:
+    text = ("A lady wanted a penalty taken off, which an adviser can't do, so I put all the details on a "
+            "referral to the senior revenues officer. Then on the Thursday I gave her a ring just to say it "
+            "was still with the senior officer and it hadn't been forgotten about.")
+    assert point("informed", assessor, "pp_authority_limits", text)[0]
