@@ -3239,3 +3239,24 @@ def test_the_customer_kept_informed_with_a_call_said_as_given(assessor: Assessor
             "referral to the senior revenues officer. Then on the Thursday I gave her a ring just to say it "
             "was still with the senior officer and it hadn't been forgotten about.")
     assert point("informed", assessor, "pp_authority_limits", text)[0]
+
+
+def test_support_based_on_what_came_in_and_went_out(assessor: Assessor) -> None:
+    basis = "then we went through what came in and what went out each month and set her payments"
+    start = ("A young mum from Paisley rang about her gas and electric, she was behind and really worried. "
+             "It was my job to sort out something she could afford. I put her on the Priority Services "
+             "Register because she's got a baby, and ")
+    end = ". We're regulated by Ofgem. She was really relieved when she came off the phone."
+    assert point("support", assessor, "rl_energy_affordability", start + basis + end)[0]
+    bare = start + "then I set up her payments" + end
+    assert not point("support", assessor, "rl_energy_affordability", bare)[0]
+
+
+def test_support_based_on_an_amount_the_customer_could_afford(assessor: Assessor) -> None:
+    text = ("I work for an electricity supplier in Belfast. A man on a keypad meter told me he kept running "
+            "out of credit by the Thursday. He's on oxygen at home, so I put him on our Customer Care "
+            "Register. Because his money comes fortnightly we worked out a top-up amount he could afford "
+            "each payday. In the six weeks since he hasn't run out once.")
+    assert point("support", assessor, "rl_energy_affordability", text)[0]
+    bare = text.replace("a top-up amount he could afford each payday", "a new top-up day")
+    assert not point("support", assessor, "rl_energy_affordability", bare)[0]
