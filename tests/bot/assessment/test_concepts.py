@@ -3260,3 +3260,21 @@ def test_support_based_on_an_amount_the_customer_could_afford(assessor: Assessor
     assert point("support", assessor, "rl_energy_affordability", text)[0]
     bare = text.replace("a top-up amount he could afford each payday", "a new top-up day")
     assert not point("support", assessor, "rl_energy_affordability", bare)[0]
+
+
+@pytest.mark.parametrize(
+    "cause",
+    [
+        "nobody had been given the job of updating the script, so the new starters were still learning "
+        "the old one word for word",
+        "when a promo ends theres no end of promo check, so the old labels stay up on the shelves",
+        "the spreadsheet let you sort one column without the rest, so the names slid out of line",
+    ],
+)
+def test_a_root_cause_said_as_a_gap_in_how_the_work_is_set_up(assessor: Assessor, cause: str) -> None:
+    text = ("I'm at a credit union in Dundee. Sitting in on a colleague's calls I heard her tell a member "
+            "our new car loan had no fees, but there is a fifty pound fee. I listened back to more calls "
+            f"and found the problem: {cause}. I raised it with our compliance officer that afternoon.")
+    assert point("root_cause", assessor, "rl_breach_prevented", text)[0]
+    bare = text.replace(cause, "she had got it wrong")
+    assert not point("root_cause", assessor, "rl_breach_prevented", bare)[0]
