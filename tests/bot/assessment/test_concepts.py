@@ -3278,3 +3278,20 @@ def test_a_root_cause_said_as_a_gap_in_how_the_work_is_set_up(assessor: Assessor
     assert point("root_cause", assessor, "rl_breach_prevented", text)[0]
     bare = text.replace(cause, "she had got it wrong")
     assert not point("root_cause", assessor, "rl_breach_prevented", bare)[0]
+
+
+@pytest.mark.parametrize(
+    "after",
+    [
+        "and then after, we're meant to ring them to check they're happy and the road's been tidied up",
+        "then the review request email goes out and we reply to reviews",
+    ],
+)
+def test_the_after_care_stage_in_plain_words(assessor: Assessor, after: str) -> None:
+    start = ("so I work for NI Water in the contact centre, and the customer journey for a leak starts when "
+             "they ring us or report it online, we log it and give them a reference, then it goes to the "
+             "field team to go out and have a look, then there's the repair, ")
+    end = (". where it goes wrong is the bit in the middle, once it's with the field team we get no updates, "
+           "so I started ringing the depot for an update before I call the customer back.")
+    assert point("stages", assessor, "sf_customer_journey", start + after + end)[0]
+    assert not point("stages", assessor, "sf_customer_journey", start + "and that's it" + end)[0]
