@@ -3295,3 +3295,13 @@ def test_the_after_care_stage_in_plain_words(assessor: Assessor, after: str) -> 
            "so I started ringing the depot for an update before I call the customer back.")
     assert point("stages", assessor, "sf_customer_journey", start + after + end)[0]
     assert not point("stages", assessor, "sf_customer_journey", start + "and that's it" + end)[0]
+
+
+def test_the_agreement_said_at_length_with_whom(assessor: Assessor) -> None:
+    text = ("I'm the service performance analyst for a broadband provider in Belfast. The agreement I own is "
+            "the one with our field engineering contractor: any loss-of-service fault reported before 2pm "
+            "gets an engineer on site within two working days. I track it by the percentage of faults "
+            "attended inside that window.")
+    assert point("sla", assessor, "ee_sla_monitoring", text)[0]
+    bare = text.replace("The agreement I own is the one with our field engineering contractor: any", "Any")
+    assert not point("sla", assessor, "ee_sla_monitoring", bare)[0]
