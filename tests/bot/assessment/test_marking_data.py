@@ -400,3 +400,13 @@ def test_holdout18_is_sound(content: Content) -> None:
     one of another set."""
     parts = {"hra", "hrb", "hrc", "hrd", "hre", "hrf"}
     check_blind_set(content, "holdout18", parts, 66, SETS)
+
+
+# --- holdout19: written blind to the engine; kept held out, never scored by a test -----------------
+
+
+def test_holdout19_is_sound(content: Content) -> None:
+    """Checked for form only; its labels are never compared with the engine here. No answer repeats
+    one of another set (holdout18 included)."""
+    parts = {"hsa", "hsb", "hsc", "hsd", "hse", "hsf"}
+    check_blind_set(content, "holdout19", parts, 66, (*SETS, "holdout18"))
