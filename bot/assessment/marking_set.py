@@ -50,10 +50,12 @@ DATA_DIR = Path(__file__).resolve().parents[2] / "tests" / "data" / "marking"
 # holdout16: written blind by six writers with benchmarks/holdout_kit.py, committed before any
 # scoring, scored once at 189997b (the end of the fourteenth round), then opened. dev18 was holdout17:
 # written blind by six writers with the kit, committed before any scoring, scored once at 9df1cde
-# (the marking of the end of the fourteenth round), then opened.
+# (the marking of the end of the fourteenth round), then opened. dev19 was holdout18: written blind
+# by six writers with the kit, committed before any scoring, scored once at ea12d09 (the end of the
+# fifteenth round), then opened.
 SETS = (
     "tuning", "dev2", "tuning2", "dev3", "dev4", "dev5", "dev6", "dev7", "dev8", "dev9", "dev10", "dev11",
-    "dev12", "dev13", "dev14", "dev15", "dev16", "dev17", "dev18",
+    "dev12", "dev13", "dev14", "dev15", "dev16", "dev17", "dev18", "dev19",
 )
 NATIONS = ("england", "scotland", "wales", "northern_ireland")
 STYLES = ("own_words", "keywords", "partial", "phone", "spoken", "weak", "distinction")

@@ -392,14 +392,14 @@ def test_dev18_is_sound(content: Content) -> None:
     check_blind_set(content, "dev18", parts, 66, SETS[: SETS.index("dev18")])
 
 
-# --- holdout18: written blind to the engine; kept held out, never scored by a test -----------------
+# --- dev19: holdout18, written blind to the engine, scored once at ea12d09, opened for development -----
 
 
-def test_holdout18_is_sound(content: Content) -> None:
-    """Checked for form only; its labels are never compared with the engine here. No answer repeats
-    one of another set."""
+def test_dev19_is_sound(content: Content) -> None:
+    """dev19 was holdout18: scored once at ea12d09 (the end of the fifteenth round), then opened for
+    development."""
     parts = {"hra", "hrb", "hrc", "hrd", "hre", "hrf"}
-    check_blind_set(content, "holdout18", parts, 66, SETS)
+    check_blind_set(content, "dev19", parts, 66, SETS[: SETS.index("dev19")])
 
 
 # --- holdout19: written blind to the engine; kept held out, never scored by a test -----------------
@@ -407,6 +407,6 @@ def test_holdout18_is_sound(content: Content) -> None:
 
 def test_holdout19_is_sound(content: Content) -> None:
     """Checked for form only; its labels are never compared with the engine here. No answer repeats
-    one of another set (holdout18 included)."""
+    one of another set."""
     parts = {"hsa", "hsb", "hsc", "hsd", "hse", "hsf"}
-    check_blind_set(content, "holdout19", parts, 66, (*SETS, "holdout18"))
+    check_blind_set(content, "holdout19", parts, 66, SETS)
