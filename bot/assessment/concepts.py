@@ -152,10 +152,11 @@ def words(text: str) -> list[Word]:
             if CLAUSE_PUNCT.search(gap):
                 clause += 1
         raw = m.group()
-        glued = GLUED_UNIT.fullmatch(_low(raw))
+        low = _low(raw)
+        glued = GLUED_UNIT.fullmatch(low) if raw[0].isdigit() else None
         # A figure typed onto its unit ("4hrs", "2wks", "10am") is read as the two words it is,
         # each keeping the span of what was typed.
-        lows = (glued.group(1), glued.group(2)) if glued else _SHORT_WORDS.get(_low(raw), (_low(raw),))
+        lows = (glued.group(1), glued.group(2)) if glued else _SHORT_WORDS.get(low, (low,))
         for low in lows:
             if low in CLAUSE_WORDS:
                 clause += 1

@@ -503,12 +503,13 @@ def expands_acronym(sentence: str) -> bool:
     return initials.startswith(letters)
 
 
-# Days and months, in full and as typed short: a particular of the occasion, like a figure.
+# Days and months, in full and as typed short: a particular of the occasion, like a figure. Short
+# forms that are everyday words ("sat", "sun", "wed", "mar", "may") are left out.
 WHEN_WORDS = frozenset({
     "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "mon", "tue", "tues",
-    "wed", "weds", "thu", "thur", "thurs", "fri", "sat", "sun", "january", "february", "march", "april",
-    "june", "july", "august", "september", "october", "november", "december", "jan", "feb", "mar", "apr",
-    "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
+    "weds", "thu", "thur", "thurs", "fri", "january", "february", "march", "april", "june", "july",
+    "august", "september", "october", "november", "december", "jan", "feb", "apr", "jun", "jul", "aug",
+    "sep", "sept", "oct", "nov", "dec",
 })
 
 
