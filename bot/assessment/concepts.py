@@ -319,10 +319,24 @@ class ConceptIndex:
         ends = self._ref_ends.get(key)
         if ends is None:
             found: set[int] = set()
-            for term in self.terms.get(cid, []):
-                found |= self._term(term, ws, i, depth + 1)
+            terms = self.terms.get(cid, [])
+            # Only the terms whose first word could be this one, as `find` tries them: a concept
+            # with many terms (a person or a team named many ways) is referenced from every gap
+            # of a longer term, so trying all its terms at every word was most of the cost.
+            for n in self._could_start(cid, ws, i) if cid in self.starts else range(len(terms)):
+                found |= self._term(terms[n], ws, i, depth + 1)
             ends = self._ref_ends[key] = tuple(sorted(found))
         return ends
+
+    def _could_start(self, cid: str, ws: list[Word], i: int) -> set[int]:
+        """The terms of a concept that could match from word i (`_candidates`, and those opening
+        with "_" anchored after it): no other can, as no other's first word is this one."""
+        if i >= len(ws):
+            return set()
+        found = set(self._candidates(cid, ws[i]))
+        if self.anchored[cid] and ws[i].low not in FUNCTION_WORDS:
+            found.update(self._anchored_candidates(cid, ws, i))
+        return found
 
     def _term(self, term: tuple[Position, ...], ws: list[Word], i: int, depth: int) -> set[int]:
         """Every end (exclusive word index) of a match of the term starting at word i: the word
