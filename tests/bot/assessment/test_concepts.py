@@ -10,7 +10,7 @@ from typing import Any
 
 import pytest
 
-from bot.assessment import Assessor
+from bot.assessment import Assessor, needs
 from bot.assessment.concepts import ConceptIndex, words
 from bot.assessment.needs import NAMED_ONLY, keywords_for
 from content.loader import Content, ContentError, load_content
@@ -3305,3 +3305,20 @@ def test_the_agreement_said_at_length_with_whom(assessor: Assessor) -> None:
     assert point("sla", assessor, "ee_sla_monitoring", text)[0]
     bare = text.replace("The agreement I own is the one with our field engineering contractor: any", "Any")
     assert not point("sla", assessor, "ee_sla_monitoring", bare)[0]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I took ownership of it and resolved it to the customer's satisfaction, in line with procedure.",
+        "we did a deep-dive, end-to-end, then gave her regular feedback n regular 1-2-1s",
+        "This shows I can find and apply guidance. I always stay calm and follow the complaints procedure",
+        "nothing stock here at all, just a parcel that came late and a refund of £12.50",
+    ],
+)
+def test_stock_phrases_found_at_word_starts_as_finditer_finds_them(text: str) -> None:
+    """The stock phrases are tried only where a word starts (they all open at a word boundary): the
+    same matches as scanning every character."""
+    starts = [w.start for w in words(text)]
+    fast = [m.span() for m in needs._word_start_matches(needs.STOCK_PHRASES, text, starts)]
+    assert fast == [m.span() for m in needs.STOCK_PHRASES.finditer(text)]
