@@ -516,7 +516,7 @@ WHEN_WORDS = frozenset({
 def _word_start_matches(rx: re.Pattern[str], text: str, starts: list[int]) -> list[re.Match[str]]:
     """The non-overlapping matches of a pattern whose every branch opens at a word boundary
     (`STOCK_PHRASES`), tried only where a word starts: the same matches as ``finditer`` for the
-    words the engine reads, without trying some sixty branches at every character."""
+    words the engine reads, without trying dozens of branches at every character."""
     out: list[re.Match[str]] = []
     end = tried = -1
     for at in starts:
