@@ -42,7 +42,7 @@ HYPOTHETICAL = frozenset({"would", "should", "could", "might", "if", "unless", "
 # apologised" did not happen, "I could see she was upset" did.
 WEAK_HYPOTHETICAL = frozenset({"could", "should", "might", "i'd"})
 # Words after "i" or "we" that keep a clause hypothetical ("if he'd asked i would have").
-MODAL_AFTER_SUBJECT = frozenset({"would", "could", "should", "might", "had", "'d", "wouldve", "couldve"})
+MODAL_AFTER_SUBJECT = frozenset({"would", "could", "should", "might", "had", "wouldve", "couldve"})
 # Words that carry no content of their own: "_" in a term never stands for one, and they are not
 # the substance that tells a real answer from a list of key words (bot.assessment.needs).
 FUNCTION_WORDS = frozenset(
@@ -328,14 +328,15 @@ class ConceptIndex:
             ends = self._ref_ends[key] = tuple(sorted(found))
         return ends
 
-    def _could_start(self, cid: str, ws: list[Word], i: int) -> set[int]:
+    def _could_start(self, cid: str, ws: list[Word], i: int) -> list[int]:
         """The terms of a concept that could match from word i (`_candidates`, and those opening
-        with "_" anchored after it): no other can, as no other's first word is this one."""
+        with "_" anchored after it): no other can, as no other's first word is this one. `find`
+        and `_ref` both try only these."""
         if i >= len(ws):
-            return set()
-        found = set(self._candidates(cid, ws[i]))
+            return []
+        found = self._candidates(cid, ws[i])
         if self.anchored[cid] and ws[i].low not in FUNCTION_WORDS:
-            found.update(self._anchored_candidates(cid, ws, i))
+            found = found + self._anchored_candidates(cid, ws, i)
         return found
 
     def _term(self, term: tuple[Position, ...], ws: list[Word], i: int, depth: int) -> set[int]:
@@ -371,9 +372,7 @@ class ConceptIndex:
         for i in range(len(ws)):
             if i < taken:
                 continue
-            candidates = self._candidates(concept_id, ws[i])
-            if self.anchored[concept_id] and ws[i].low not in FUNCTION_WORDS:
-                candidates = candidates + self._anchored_candidates(concept_id, ws, i)
+            candidates = self._could_start(concept_id, ws, i)
             if not candidates:
                 continue
             terms = self.terms[concept_id]
