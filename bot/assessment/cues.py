@@ -180,6 +180,16 @@ SITUATION = alternation(
     # A project the learner led: "I led a change to how we registered warranties".
     rf"\bi (led|introduced|launched|ran|set up|brought in) (a|an|the|our) (\w+ ){{0,2}}?(change|project|"
     rf"trial|pilot|review|new)\b|"
+    # ... or helped with: "I helped move the blue badge application from a paper form to an online
+    # one", "I helped roll out the new booking system".
+    rf"\bi helped (to )?(move|moving|switch|introduce|launch|set up|bring in|roll out|run|change|redesign|"
+    rf"rewrite|build|plan|trial|test|pilot) (a|an|the|our|my|us)\b|"
+    # Work handed to the learner once: "I was asked to look at the lunchtime queues", "my team
+    # leader asked me to cut down no-shows" (not "I'm always asked to").
+    rf"\b(i|we) (was|were|got) (\w+ )?(asked|tasked|given the job) (to|with)\b|"
+    # A period the learner looked back over: "when I went through the log for October".
+    rf"\b(log|logs|figures|report|returns|complaints|calls|feedback|scores|results) (for|from) "
+    rf"(last |that )?({_MONTHS}|last (week|month|quarter|year))\b|"
     # The learner in the middle of something on one occasion: "I was checking the offers email
     # before it went out and saw...", "we were closing up when".
     # Phone notes that drop the "I" or the "my": "saw a linkedin post from ...", "mgr asked me to
@@ -361,6 +371,8 @@ TASK_CLASSES = {
     "given": alternation(
         rf"\b(gave|give|handed|assigned|set|left|trusted|put) me (with )?(\w+ ){{0,2}}?"
         rf"({_DUTY_GIVEN}|in charge)\b|"
+        # ... or made the learner answer for it: "my manager made me responsible for fixing it".
+        r"\b(made|making|make) me (\w+ )?(responsible|accountable) (for|to)\b|"
         # A boss (the word read once, the ways on after it as one group) who asked or chose the
         # learner; or said what to do: "tl gave me the spreadsheet n said find whats driving the
         # repair ones", not in answer to the learner's question ("asked my manager if we could ...
@@ -398,6 +410,9 @@ TASK_CLASSES = {
         r"\bi (really |just |also |then |first )?(had|needed|need|wanted|was trying|set out|aimed|was aiming|"
         rf"was determined|was meant|was supposed|was keen) to (?!{_VAGUE})\w+|"
         r"\bi (really )?(wanted|needed) (?!to\b)(\w+ ){1,6}?to (?!(?:the|a|me|him|her|them|us)\b)\w+|"
+        # ... or a figure to reach: "I wanted my mark back up over 85".
+        r"\bi (really |just )?(wanted|needed) (my|our|the) (\w+ ){0,2}?(back )?(up|down) "
+        r"(to|over|under|above|below|past|beyond)\b|"
         # ... or what should become of it: "I wanted that changed, so I put it to my manager".
         r"\bi (really |just )?(wanted|needed) (it|that|this|them) (changed|fixed|sorted|stopped|gone|done|"
         r"sorting|fixing|changing)\b|"
@@ -439,6 +454,12 @@ TASK_CLASSES = {
     # The learner took the job on: "I took ownership of the complaint", "I took it on myself".
     "took_on": alternation(
         r"\bi (then |personally )?(took|had taken) (on )?(full |the |personal )?(responsibility|charge)\b|"
+        # ... or made it theirs: "I made it my responsibility that he got the same answer".
+        rf"\bi (then |personally )?made it my (own |personal |main |first |whole |only |one )?({_DUTY})\b|"
+        # ... or said yes when someone was wanted: "my manager wanted someone to take it on and I
+        # said I would".
+        r"\b(someone|somebody|a volunteer|volunteers)\b[\w' ]{0,30}?\b(and|so) i (said|told (her|him|them)) "
+        r"(i'?d|i’d|i would|i will|i'?ll|yes|yeah)\b|"
         # "I took ownership" is a keyword answer's stock claim: only with what was owned and what it
         # took ("took ownership of getting her refund back") is it the task.
         r"\bi (then |personally )?(took|had taken) (full |personal )?ownership of (getting|sorting|making|"

@@ -1765,3 +1765,41 @@ def test_comments_that_stopped_are_the_result(what: str) -> None:
             f"at the rota. I moved two of us to an earlier lunch. The {what} about the queue pretty much "
             "stopped after that.")
     assert star_parts(text)["result"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "He'd been given three answers before. I made it my responsibility that he got the same answer.",
+        "The mystery shop scored us 61%. My manager made me responsible for fixing it.",
+        "My manager wanted someone to take it on and I said I would. I went through the claim form.",
+        "She said I kept putting people on hold. I wanted my mark back up over 85, so I explained the hold.",
+    ],
+)
+def test_a_duty_made_the_learners_or_taken_up_or_a_figure_to_reach_is_the_task(text: str) -> None:
+    assert star_parts(text)["task"]
+
+
+def test_responsibility_made_someone_elses_or_a_figure_someone_else_wanted_is_no_task() -> None:
+    text = "The manager made it her responsibility to check the tills. She counted them."
+    assert not star_parts(text)["task"]
+    assert not star_parts("He wanted his bill back down to what it was. She rang us.")["task"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "At the council in Swansea I helped move the blue badge form from paper to an online one.",
+        "When I went through the log for October I could see billing complaints were the biggest pile.",
+        "I was asked to look at the lunchtime queues at our supermarket in Bristol.",
+    ],
+)
+def test_a_project_helped_with_a_month_looked_back_on_or_work_handed_over_once_is_the_situation(
+    text: str,
+) -> None:
+    assert star_parts(text)["situation"]
+
+
+def test_work_handed_over_as_a_habit_or_help_in_general_is_no_situation() -> None:
+    assert not star_parts("If I'm asked to look at the queues I check the rota first.")["situation"]
+    assert not star_parts("Whenever we are asked to cover the tills we check the float.")["situation"]
