@@ -341,10 +341,14 @@ def _aimed(text: str, at: int) -> bool:
 def _said_as_no_result(text: str, at: int) -> bool:
     """Whether the words just before the figure at ``at`` make it no result: a sample, a bill, a
     workload, a threshold, a standard in the present (`NOT_A_RESULT_RIGHT_BEFORE`), a hope
-    (`HOPED`), or a deadline asked of someone else (`ASKED_TO`). Both passes of `_measurable_span`
+    (`HOPED`), what an agreement promises (`PROMISED`) or a deadline asked of someone else
+    (`ASKED_TO`). Both passes of `_measurable_span`
     read it."""
     before = _before(text, at)
     if NOT_A_RESULT_RIGHT_BEFORE.search(before) or HOPED.search(before):
+        return True
+    promised = PROMISED.search(text, max(0, at - PROMISED_REACH), at)
+    if promised and not KEPT_BEFORE.search(text, max(0, promised.start() - 30), promised.start()):
         return True
     return ASKED_TO.search(text, max(0, at - ASKED_REACH), at) is not None
 
@@ -485,6 +489,23 @@ GOES_EVERY_TIME = re.compile(
 # within two days" is what was asked for, not what came of it.
 ASKED_TO = re.compile(r"\basked (\w+ ){1,4}to \w+(?:(?!\b(?:and|so|then)\b)[^,;:.!?])*$", re.I)
 ASKED_REACH = 90
+# What an agreement or a promise says, in the figure's own clause: "our SLA is that all emails get
+# answered in 24 hours", "an SLA with the engineers to get back to us in 48 hours", "the customer
+# promise says a callback within the hour". Not a promise said as kept: "we hit the SLA 98% of the
+# time", "the SLA was met for 95% of faults".
+PROMISED = re.compile(
+    r"\b(sla|slas|service level agreements?|promise|pledge|charter|guarantee)\b"
+    r"(?![^,;:.!?\n]*\b(hit|hitting|met|meet|meeting|beat|beating|achieved|reached|kept|missed|breached|"
+    r"was|were|went|got|now|since|after|before)\b)[^,;:.!?\n]{0,80}$",
+    re.I,
+)
+PROMISED_REACH = 100
+# ... and kept or missed, said before it: "we hit the SLA 98% of the time", "within SLA".
+KEPT_BEFORE = re.compile(
+    r"\b(hit|hitting|met|meeting|beat|beating|achieved|kept|keeping|missed|breached|within|inside|outside)"
+    r"( (the|our|their|its|that|this|my))?\s*$",
+    re.I,
+)
 BOOKED_FOR = re.compile(r"\bfor\W+(the\W+)?$", re.I)
 
 

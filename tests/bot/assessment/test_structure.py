@@ -1803,3 +1803,28 @@ def test_a_project_helped_with_a_month_looked_back_on_or_work_handed_over_once_i
 def test_work_handed_over_as_a_habit_or_help_in_general_is_no_situation() -> None:
     assert not star_parts("If I'm asked to look at the queues I check the rota first.")["situation"]
     assert not star_parts("Whenever we are asked to cover the tills we check the float.")["situation"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I do the bookings inbox at a hotel in Blackpool. Our SLA is that all emails get answered in 24 "
+        "hours. If we miss it my manager isn't happy.",
+        "At the broadband place in Leeds we have an SLA to reply to emails in 24 hours. If we miss it, it "
+        "gets flagged.",
+        "We've got an SLA with the engineers to get back to us in 48 hours.",
+    ],
+)
+def test_what_an_agreement_promises_is_no_result(text: str) -> None:
+    assert not is_measurable(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I chased the engineers every morning and we hit the SLA 98% of the time that quarter.",
+        "I rebuilt the fault queue. After that the SLA was met for 95% of faults, up from 70%.",
+    ],
+)
+def test_a_promise_said_as_kept_is_a_result(text: str) -> None:
+    assert is_measurable(text)
