@@ -410,3 +410,13 @@ def test_holdout19_is_sound(content: Content) -> None:
     one of another set."""
     parts = {"hsa", "hsb", "hsc", "hsd", "hse", "hsf"}
     check_blind_set(content, "holdout19", parts, 66, SETS)
+
+
+# --- holdout20: written blind to the engine; kept held out, never scored by a test -----------------
+
+
+def test_holdout20_is_sound(content: Content) -> None:
+    """Checked for form only; its labels are never compared with the engine here. No answer repeats
+    one of another set, holdout19 included."""
+    parts = {"hta", "htb", "htc", "htd", "hte", "htf"}
+    check_blind_set(content, "holdout20", parts, 66, (*SETS, "holdout19"))
