@@ -407,7 +407,7 @@ NOT_A_TERM = frozenset(
 # trained on", "that's the rules innit", "bc u cant skip them". Conformity, not a reason of
 # the case (`Findings.substantial`, the labelling rule's "because it's the rules").
 CONFORMITY_CLAUSE = re.compile(
-    r"\W*(?:(?:just|only|basically|like|um)\W+)*(?:"
+    r"\W*(?:(?:just|only|basically|like|um|you know|y'?know)\W+)*(?:"
     # ... who said so, and no more: not "because my manager said the part was out of stock".
     r"(?:(?:my|the|our|his|her|their)\s+)?(?:mgr|manager|boss|tl|team leader|supervisor|head office|"
     r"company|script|policy|procedure|process|guidance|guide|rules|training|handbook|system)s?"
@@ -419,6 +419,15 @@ CONFORMITY_CLAUSE = re.compile(
     r"(?:the\s+|our\s+|company\s+|store\s+|shop\s+){0,2}policy|"
     r"the procedure|mandatory|compulsory|how we do|how it'?s done|what we do|"
     r"what we(?:'re| are| were|re)? (?:trained|told|taught)|what (?:you|we) (?:have|had|got) to do)\b|"
+    # ... or what the rule says, and no more: "that's what the policy says we have to do".
+    r"(?:that'?s|that’s|thats|it'?s|it’s|its)\s+what\s+(?:the|our|my|their)\s+(?:\w+\s+)?(?:policy|rules?|law|"
+    r"procedure|process|guidance|script|handbook|standards?|charter)\s+(?:says|said|tells us|requires|wants)"
+    r"(?:\s+(?:we|you|i)\s+(?:have|had|must|should|need|needed)\s+to(?:\s+do)?)?(?=\s*(?:[.,;!?]|$|and\b))|"
+    # ... or who chose it, and no more: "because the board decided we were going for it".
+    r"(?:(?:my|the|our|his|her|their)\s+)?(?:board|management|senior management|directors?|head office|"
+    r"company|owners?|ceo|chief executive|manager|mgr|boss)\s+(?:decided|chose|wanted)"
+    r"(?:\s+(?:we|to)(?:\s+(?:were|was|would|should))?\s+(?:go|going|do|doing|get|getting)\s+"
+    r"(?:for\s+)?(?:it|that|this|one))?(?=\s*(?:[.,;!?]|$))|"
     # ... or the fear of being caught out: "cos you get marked down on your QA if you miss them".
     r"(?:you|we|i|u)\s+(?:get|got|'d get|would get|could get)\s+(?:marked|pulled up|told off|"
     r"in trouble|a warning|disciplined|written up)\b|"

@@ -3322,3 +3322,27 @@ def test_stock_phrases_found_at_word_starts_as_finditer_finds_them(text: str) ->
     starts = [w.start for w in words(text)]
     fast = [m.span() for m in needs._word_start_matches(needs.STOCK_PHRASES, text, starts)]
     assert fast == [m.span() for m in needs.STOCK_PHRASES.finditer(text)]
+
+
+@pytest.mark.parametrize(
+    ("prompt", "text"),
+    [
+        ("mi_justify_with_standards",
+         "When I suggested a callback option for older customers at our Leeds branch, I used the vulnerable "
+         "customer policy to justify it because you know that's what the policy says we have to do."),
+        ("ee_recognised_standard",
+         "Our council in Newport got Customer Service Excellence last year. We went for it because the "
+         "board decided we were going for it. We started publishing our response times."),
+    ],
+)
+def test_what_the_rule_says_or_who_chose_it_is_conformity_not_a_reason(
+    assessor: Assessor, prompt: str, text: str
+) -> None:
+    assert not point("why", assessor, prompt, text)[0]
+
+
+def test_what_the_board_decided_with_its_reason_is_a_reason(assessor: Assessor) -> None:
+    text = ("Our council in Newport got Customer Service Excellence last year. We went for it because the "
+            "board decided residents had stopped trusting our phone line after the flood. We started "
+            "publishing our response times.")
+    assert point("why", assessor, "ee_recognised_standard", text)[0]
