@@ -1681,7 +1681,11 @@ def hits(
     # ... or its stages done as the learner's own steps elsewhere in the answer ("We used Plan Do
     # Check Act. We planned to send a reminder text ... After a month we checked it").
     stage += [(key, sp) for key, _ in named if (sp := enacted(content, key, fx)) is not None]
-    if not substance or spelled or stage or any(fx.put_to_work(span) for _, span in named):
+    # A hollow answer (`Findings.hollow`: the prompt's words handed back) puts no model to work,
+    # however its sentences are built: "we mapped the customer journey end to end and identified the
+    # key moments of truth and the pain points".
+    used = (spelled or stage or any(fx.put_to_work(span) for _, span in named)) and not fx.hollow()
+    if not substance or used:
         out += named + stage
     if need.signal == "star":
         parts = [fx.signals.get(p, []) for p in ("situation", "task", "action", "result")]

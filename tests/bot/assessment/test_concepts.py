@@ -3346,3 +3346,17 @@ def test_what_the_board_decided_with_its_reason_is_a_reason(assessor: Assessor) 
             "board decided residents had stopped trusting our phone line after the flood. We started "
             "publishing our response times.")
     assert point("why", assessor, "ee_recognised_standard", text)[0]
+
+
+def test_a_hollow_answer_puts_no_model_to_work(assessor: Assessor) -> None:
+    """Key words handed back, however the sentences are built, are no use of the journey; the same
+    claim with the journey's own stages and what was changed at one of them is."""
+    hollow = ("In our store in Carlisle we mapped the customer journey end to end and identified the key "
+              "moments of truth and the pain points. Most issues happen at the hand-off points. We put "
+              "actions in place and the customer experience has definitely improved.")
+    assert not point("journey", assessor, "sf_customer_journey", hollow)[0]
+    used = ("In our store in Carlisle we mapped the customer journey for a sofa order: choosing it in store, "
+            "paying the deposit, the delivery text and the van turning up. The delivery text was where "
+            "people "
+            "lost faith, because it gave a whole day, so we changed it to a two hour slot.")
+    assert point("journey", assessor, "sf_customer_journey", used)[0]
