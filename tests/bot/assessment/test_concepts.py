@@ -3357,6 +3357,5 @@ def test_a_hollow_answer_puts_no_model_to_work(assessor: Assessor) -> None:
     assert not point("journey", assessor, "sf_customer_journey", hollow)[0]
     used = ("In our store in Carlisle we mapped the customer journey for a sofa order: choosing it in store, "
             "paying the deposit, the delivery text and the van turning up. The delivery text was where "
-            "people "
-            "lost faith, because it gave a whole day, so we changed it to a two hour slot.")
+            "people lost faith, because it gave a whole day, so we changed it to a two hour slot.")
     assert point("journey", assessor, "sf_customer_journey", used)[0]
