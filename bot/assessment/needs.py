@@ -165,6 +165,11 @@ BOILERPLATE = frozenset(
         "analysed", "analyze", "analyzed", "analysis", "fed", "demonstrates", "demonstrate",
         "ability", "structured", "framework", "rationale", "critically", "consistently", "consistent",
         "win", "wins", "win-win",
+        # Praise and weight given without a particular: "there would have been serious consequences",
+        # "I evaluated it thoroughly", "it was a real success", "I'm very aware that" (not "clear" nor
+        # "clearly": "cleared the backlog" shares their stem).
+        "serious", "seriously", "thorough", "thoroughly", "success", "successful",
+        "successfully", "aware", "awareness", "importance",
     )
 )
 # Stock phrases of report writing, whose words name no particular even where the same words

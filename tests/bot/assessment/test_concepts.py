@@ -3359,3 +3359,17 @@ def test_a_hollow_answer_puts_no_model_to_work(assessor: Assessor) -> None:
             "paying the deposit, the delivery text and the van turning up. The delivery text was where "
             "people lost faith, because it gave a whole day, so we changed it to a two hour slot.")
     assert point("journey", assessor, "sf_customer_journey", used)[0]
+
+
+
+def test_weight_given_without_a_particular_is_no_substance(assessor: Assessor) -> None:
+    """"Evaluated it thoroughly", "a clear success", "serious": praise and weight with nothing
+    particular in them are the prompt handed back, no evaluation of the change."""
+    vague = ("At the insurer in Leeds we used Plan Do Check Act and reviewed it at the review stage. The "
+             "before and after figures showed it was a clear success and I evaluated it thoroughly against "
+             "our KPIs. It was a really good improvement for the whole team.")
+    assert not point("review", assessor, "mi_before_after_review", vague)[0]
+    real = ("At the insurer in Leeds we moved claim updates to a text every Friday. A month later I pulled "
+            "the call logs: chasing calls were down from 140 a week to 60, so we kept it and the review "
+            "showed it was a successful change.")
+    assert point("review", assessor, "mi_before_after_review", real)[0]
