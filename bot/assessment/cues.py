@@ -993,6 +993,12 @@ REASONING = alternation(
     # What a slip elsewhere stops the learner doing: "if ops don't update the job I can't tell them".
     r"\bif\b[^.!?\n]{3,60}?\b(don'?t|dont|doesn'?t|doesnt|isn'?t|isnt|aren'?t|arent)\b[^.!?\n]{0,40}?"
     r"\b(i|we)\s+(can'?t|cant|cannot|won'?t|wont|couldn'?t|couldnt)\b|"
+    # A past that did not happen, with what would have come of it, in a run-on with no comma: "if
+    # those notes had been rubbish she'd have been turned down" (not the learner's own wish: "if I'd
+    # had time I'd have rung her").
+    r"\bif\b[^.!?\n]{3,60}?\b(had|hadn'?t|hadnt|had not)\b[^.!?\n]{1,60}?"
+    r"\b(?!i\b)(she|he|they|it|you|customers?|people|(a|the|our|their|his|her|my) (\w+ )?\w+)"
+    r"('d|’d| would| could| might)( not)? (have|'ve|of)\b|"
     # What would have happened otherwise: "If it had gone, her ex would have seen her address",
     # "Without that note it would have been her word against ours".
     r"\b(if|without)\b[^.!?\n]{3,50}?,\s*(\w+\s+){1,2}?(would|could|might|'d)( have)?\b|"

@@ -1828,3 +1828,13 @@ def test_what_an_agreement_promises_is_no_result(text: str) -> None:
 )
 def test_a_promise_said_as_kept_is_a_result(text: str) -> None:
     assert is_measurable(text)
+
+
+def test_a_past_that_did_not_happen_and_what_would_have_come_of_it_is_a_reason() -> None:
+    """A run-on with no comma, as typed on a phone, still weighs what the step prevented."""
+    assert has_reasoning("went back thru the notes n there it was. if those notes had been rubbish she'd "
+                         "have been turned down for something she did tell us")
+    assert has_reasoning("we checked the meter photos. if the reading had gone in wrong the new tenant would "
+                         "have got the old bill")
+    # What the learner would have done otherwise is no reason.
+    assert not has_reasoning("I rang the depot. If the manager had been in I would have asked her first.")
