@@ -471,6 +471,23 @@ NAME_DENIED = re.compile(
     re.I,
 )
 NAME_DENIED_REACH = 45
+# The way of working that the improvement changed is what was improved, not a policy it kept to:
+# "we changed our online returns form", "I helped redesign our appointment booking process", "a new
+# meter reading process came in" (a policy changed is still named: "our refunds policy changed").
+CHANGED_WORK = re.compile(
+    r"\b(?:changed|changing|change|improved|improving|improve|redesigned|redesigning|redesign|"
+    r"introduced|introducing|launched|launching|updated|updating|rolled out|brought in|replaced|"
+    r"moved|streamlined|simplified)\b(?:\s+(?:our|the|a|an|how|we|its|their))?(?:\s+[\w-]+){0,3}?\s*$",
+    re.I,
+)
+CHANGED_WORK_REACH = 50
+# ... or said to have arrived: "a new meter reading process came in at our place".
+CHANGED_WORK_AFTER = re.compile(
+    r"\s+(?:came in|come in|was brought in|got brought in|was introduced|got introduced|went live|"
+    r"was rolled out|got rolled out|was launched|started|was changed|got changed|changed)\b",
+    re.I,
+)
+CHANGED_WORK_NOUNS = ("process", "form", "system", "forms", "processes", "systems")
 # A regulator's rule book said without its body, which no organisation writes for itself.
 REGULATORS_OWN = re.compile(
     r"(?:the\s+)?(?:fundamental|consumer|national)\s+standards?|general\s+conditions|standards\s+of\s+conduct",
@@ -1235,7 +1252,9 @@ NOT_WHICH = frozenset(
     {"relevant", "usual", "normal", "correct", "right", "appropriate", "proper", "internal", "existing",
      "various", "all", "every", "different", "same", "whole", "general", "standard", "official", "set",
      "business", "organization", "organizational", "organisation's", "company's", "in-house", "house",
-     "strict", "clear", "own", "main", "key", "important", "new"}
+     "strict", "clear", "own", "main", "key", "important", "new",
+     # "a non-standard request" names no standard.
+     "non", "sub"}
 )
 
 
@@ -1580,10 +1599,11 @@ def abbreviated(content: Content, found: Found) -> bool:
 
 def hits(
     need: Need, fx: Findings, *, substance: bool = True, content: Content | None = None,
-    occasion: bool = False,
+    occasion: bool = False, changed: bool = False,
 ) -> list[tuple[str, Span]]:
     """Every (key, span) the need's sources found; equal keys are one thing said twice. With
-    ``substance``, concept and reason hits must say something beyond the prompt's key words."""
+    ``substance``, concept and reason hits must say something beyond the prompt's key words. With
+    ``changed`` (a point naming what changed), a process said as changed is a name."""
     out: list[tuple[str, Span]] = []
     for cid in need.concepts:
         if cid not in fx.index.concepts:  # an implied need's concept a content pack leaves out
@@ -1599,6 +1619,9 @@ def hits(
                 if not NAME_DENIED.search(fx.text, max(0, h[1][0] - NAME_DENIED_REACH), h[1][0])
                 and not any(s < h[1][1] and h[1][0] < e for s, e in bodies)
                 and not REGULATORS_OWN.fullmatch(fx.text[h[1][0] : h[1][1]])
+                and not (not changed and fx.text[h[1][0] : h[1][1]].lower().endswith(CHANGED_WORK_NOUNS)
+                         and (CHANGED_WORK.search(fx.text, max(0, h[1][0] - CHANGED_WORK_REACH), h[1][0])
+                              or CHANGED_WORK_AFTER.match(fx.text, h[1][1])))
             ]
         if fx.wrong_law:
             # Words that state the law wrongly meet no point, whatever they say besides.
@@ -1798,7 +1821,9 @@ def judge(content: Content, point: MarkingPoint, fx: Findings) -> Judgement:
     first = 0
     substance = not asks_for_a_name(point)
     for n, need in enumerate(needs):
-        found = hits(need, fx, substance=substance, content=content, occasion=point.occasion)
+        # "Names the policy that changed": there the way of working that changed is the name asked.
+        changed = "changed" in point.text.lower()
+        found = hits(need, fx, substance=substance, content=content, occasion=point.occasion, changed=changed)
         have = distinct(found)
         if n == 0:
             first = have

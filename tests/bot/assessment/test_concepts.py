@@ -3373,3 +3373,41 @@ def test_weight_given_without_a_particular_is_no_substance(assessor: Assessor) -
             "the call logs: chasing calls were down from 140 a week to 60, so we kept it and the review "
             "showed it was a successful change.")
     assert point("review", assessor, "mi_before_after_review", real)[0]
+
+
+def test_a_non_standard_request_names_no_standard(assessor: Assessor) -> None:
+    text = ("A customer came into the council one-stop shop in Hull with a non-standard request. I found "
+            "out what to do and sorted it.")
+    assert not point("policy", assessor, "pp_non_standard_request", text)[0]
+    named = text + " Our bulky waste guidance says we can book it under a neighbour's address."
+    assert point("policy", assessor, "pp_non_standard_request", named)[0]
+
+
+@pytest.mark.parametrize(
+    "changed",
+    [
+        "we changed our online returns form last year",
+        "I helped redesign our appointment booking process at the office",
+        "a new meter reading process came in at our place last year",
+    ],
+)
+def test_the_way_of_working_improved_is_no_policy_involved(assessor: Assessor, changed: str) -> None:
+    """What an improvement changed is what was improved, not a policy it kept to; a point that asks
+    for the policy that changed is met by it."""
+    text = f"In Leeds {changed}, and I had to make sure it was still legal so I checked it with the data "
+    text += "team."
+    assert not point("policy", assessor, "mi_improve_within_law", text)[0]
+    kept = text + " We went through our data retention policy line by line."
+    assert point("policy", assessor, "mi_improve_within_law", kept)[0]
+
+
+def test_a_process_said_as_changed_names_the_policy_that_changed(assessor: Assessor) -> None:
+    text = ("In March our refunds process changed at the shop in Leeds: over £100 now needs a manager's "
+            "code. I found out at the huddle and made a crib sheet for the tills.")
+    assert point("policy", assessor, "pp_policy_change", text)[0]
+
+
+def test_a_new_process_followed_is_still_named(assessor: Assessor) -> None:
+    text = ("Last week a lady brought back a kettle that leaked. I had to decide on a refund. I followed our "
+            "new returns process and refunded her £25. She was happy.")
+    assert point("policy", assessor, "rl_refund_dispute", text)[0]
