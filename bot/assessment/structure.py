@@ -261,14 +261,32 @@ def _bare_action(text: str) -> Span | None:
     return None
 
 
+# In the words just before result words, in their own clause: what did not or might not happen,
+# what was meant to come of it, or what the learner could not say. "so her religion didn't mean she
+# got a worse service", "I told them I'd stay till everyone was sorted", "dunno if they all use it".
+UNREAL_RESULT = re.compile(
+    r"\b(if|whether|would|could|might|should|mean|meant|means|make sure|making sure|to ensure|"
+    r"till|until|unless|in case|dunno|don'?t know|not sure|hope|hoped|hoping|so that)\b[^.!?\n]*$",
+    re.I,
+)
+UNREAL_REACH = 40
+
+
+def _unreal(text: str, at: int) -> bool:
+    """Whether result words at ``at`` sit in a clause that says they did not or may not happen
+    (`UNREAL_RESULT`), read back to the clause's start."""
+    before = CLAUSE_START.split(text[max(0, at - UNREAL_REACH) : at])[-1]
+    return UNREAL_RESULT.search(before) is not None
+
+
 @lru_cache(maxsize=4)  # read for the STAR parts and again for where the result begins
 def _result_span(text: str) -> Span | None:
-    m = RESULT.search(text)
+    m = next((m for m in RESULT.finditer(text) if not _unreal(text, m.start())), None)
     if m:
         return m.span()
     acted_at = _first_action(text)
     if acted_at < len(text):
-        m = OUTCOME.search(text, acted_at + 1)
+        m = next((m for m in OUTCOME.finditer(text, acted_at + 1) if not _unreal(text, m.start())), None)
         if m:
             return m.span()
     return None

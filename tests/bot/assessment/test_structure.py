@@ -1838,3 +1838,41 @@ def test_a_past_that_did_not_happen_and_what_would_have_come_of_it_is_a_reason()
                          "have got the old bill")
     # What the learner would have done otherwise is no reason.
     assert not has_reasoning("I rang the depot. If the manager had been in I would have asked her first.")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A woman came in to renew her badge. I needed to make sure her religion didn't mean she got a worse "
+        "service. I took her through to a private room.",
+        "The flight was cancelled. It was on me to tell them. I got on the PA and told them I'd stay till "
+        "everyone was sorted.",
+        "tl asked me to sort the handover notes. asked the team what they wanted. sent it round on email. "
+        "dunno if they all use it tbh",
+        "She had a power of attorney. I had to work out whether she could close it. I read the guide and she "
+        "did have the right. I sent it to the back office.",
+        "My manager gave me a target to answer my emails quicker. So I started doing my emails first thing.",
+    ],
+)
+def test_result_words_in_a_clause_that_did_not_or_may_not_happen_are_no_result(text: str) -> None:
+    assert not star_parts(text)["result"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "had a cx in march whose router kept dropping. stayed on longer n changed the wifi channel. she "
+        "didnt ring back.",
+        "She wanted the blue dress for lunch. I washed it on quick and got her in it for 12. she was "
+        "beaming all day.",
+        "I sat in on the new starters' calls. When the quality team checked 50 calls the month after, 48 had "
+        "the code done right.",
+        "I started mentioning the spray at the till. Loads of people bought it.",
+        "I booked an interpreter and a double slot. He told the interpreter it was the first time a bank had "
+        "bothered.",
+        "I started mentioning the spray at the till, and Kirsty said I'd done really well.",
+        "I sorted his refund on the spot and he gave us 5 stars.",
+    ],
+)
+def test_results_said_as_what_did_not_follow_a_look_a_later_check_or_praise(text: str) -> None:
+    assert star_parts(text)["result"]
