@@ -725,7 +725,7 @@ _UNIT = (
     r"working days?|problems?|issues?|errors?|faults?|households?|items?|orders?|refunds?|members?|"
     r"appointments?|sign ups?|signups?|bookings?|visits?|accounts?|applications?|appeals?|disputes?|"
     r"agents?|advisers?|advisors?|colleagues?|findings?|incidents?|letters?|emails?|pounds?|quid|"
-    r"payments?"
+    r"payments?|reviews?|sign-ups?|callbacks?|call-backs?|chasers?|breaches?|mistakes?"
 )
 _NUMBER_WORD = r"two|three|four|five|six|seven|eight|nine|ten|twelve|twenty|thirty|a third|half"
 # Counts said in words, as speech and careful writing give them: "eleven", "fifty odd", "a hundred
@@ -747,12 +747,19 @@ _YEAR_AFTER = (
 QUANTITY = alternation(
     rf"\d+(\.\d+)?\s*(%|per ?cent|percent)|\b\d+(\.\d+)?\s*(out of|/)\s*\d+|"
     rf"\b\d+\s*\*|[£$€]\s?\d[\d,.]*|\b(?!(19|20)\d\d\b)\d[\d,]*(\.\d+)?\s+({_UNIT})\b|"
-    rf"\b\d+\s+(\w+\s+){{1,2}}?(ratings?|stars?|records?|files?)\b|"
+    rf"\b\d+\s+(\w+\s+){{1,2}}?(ratings?|stars?|records?|files?|reviews)\b|"
     # "all 4 of her next appointments", "bought 4 more".
     rf"\b\d+ of (her|his|their|the|our|my|its) (\w+ ){{0,2}}?({_UNIT})\b|"
     rf"\b(bought|ordered|booked|sold) \d+ more\b|"
     rf"\b\d[\d,]*(\.\d+)?({_UNIT})\b|"
-    rf"\b({_NUMBER_WORD})\s+({_UNIT})\b|\b(from|down from|up from) \d+|\bby (a third|half)\b|"
+    rf"\b({_NUMBER_WORD})\s+({_UNIT})\b|\bby (a third|half)\b|"
+    # ... said with a filler as speech gives it: "went from like 5 google reviews a month to 30ish",
+    # "went from about thirty the winter before to, um, four".
+    rf"\b(from|down from|up from) \d+|"
+    rf"(?:(?<=\bwent )|(?<=\bgone )|(?<=\bcame )|(?<=\bcome )|(?<=\bdropped )|(?<=\bfell )|(?<=\brose ))"
+    rf"from ((like|about|around|roughly|nearly|almost|over|just|um|uh|er),? )+(\d+|{COUNT_WORD})\b|"
+    rf"(?:(?<=\bwent )|(?<=\bgone )|(?<=\bcame )|(?<=\bcome )|(?<=\bdropped )|(?<=\bfell )|(?<=\brose ))"
+    rf"from ({COUNT_WORD})\b|"
     # A rate: "roughly one in five first bills", "1 in 4 to 1 in 10".
     rf"\b(one|1) in ((?!(19|20)\d\d\b)\d+|{COUNT_WORD})\b(?!\s+({_YEAR_AFTER})\b)|"
     # A count in words, perhaps with a word between: "eleven other accounts", "fifty odd visits".

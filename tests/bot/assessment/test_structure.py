@@ -1876,3 +1876,22 @@ def test_result_words_in_a_clause_that_did_not_or_may_not_happen_are_no_result(t
 )
 def test_results_said_as_what_did_not_follow_a_look_a_later_check_or_praise(text: str) -> None:
     assert star_parts(text)["result"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "told my mgr we shud try it so we printed little cards w a qr on every table. went from like 5 "
+        "google reviews a month to 30ish",
+        "we got the fans swapped for ones that vent outside. and the damp calls went from about thirty the "
+        "winter before to, um, four the winter after.",
+    ],
+)
+def test_a_change_said_with_a_filler_or_in_words_is_measured(text: str) -> None:
+    assert is_measurable(text)
+
+
+def test_a_period_read_or_a_stage_number_is_no_change() -> None:
+    assert not is_measurable("I showed my team leader the comments from like six weeks and she took it on.")
+    assert not is_measurable("I follow our complaints procedure. Stage 1 is an acknowledgement, stage 2 is a "
+                             "review by a manager.")
