@@ -414,8 +414,9 @@ NOT_A_TERM = frozenset(
 CONFORMITY_CLAUSE = re.compile(
     r"\W*(?:(?:just|only|basically|like|um|you know|y'?know)\W+)*(?:"
     # ... who said so, and no more: not "because my manager said the part was out of stock".
-    r"(?:(?:my|the|our|his|her|their)\s+)?(?:mgr|manager|boss|tl|team leader|supervisor|head office|"
-    r"company|script|policy|procedure|process|guidance|guide|rules|training|handbook|system)s?"
+    # ... perhaps with a word for which one: "because our email guidance says that's the standard".
+    r"(?:(?:my|the|our|his|her|their)\s+(?:\w+\s+)?)?(?:mgr|manager|boss|tl|team leader|supervisor|"
+    r"head office|company|script|policy|procedure|process|guidance|guide|rules|training|handbook|system)s?"
     r"(?:\s+\w+)?\s+(?:said|says|told|tells|wants?|expects?|requires?|insists?)"
     r"(?:\s+(?:me|us|so|it|them))?(?:\s+(?:that way|like that))?"
     r"(?=\s*(?:[.,;!?]|$)|\s+(?:so|to|that'?s|that’s|thats|it'?s|it’s|its|we (?:have|had|must|should|"

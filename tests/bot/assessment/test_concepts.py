@@ -3411,3 +3411,13 @@ def test_a_new_process_followed_is_still_named(assessor: Assessor) -> None:
     text = ("Last week a lady brought back a kettle that leaked. I had to decide on a refund. I followed our "
             "new returns process and refunded her £25. She was happy.")
     assert point("policy", assessor, "rl_refund_dispute", text)[0]
+
+
+def test_which_guidance_said_so_is_still_only_who_said_so(assessor: Assessor) -> None:
+    """"Because our email guidance says that's the standard" names which guidance and no reason."""
+    base = ("I answer complaint emails at an insurer in York. I rewrote my templates with the decision in "
+            "the first two lines")
+    assert not point("why", assessor, "mi_channel_improvement",
+                     base + " because our email guidance says that's the standard we should follow.")[0]
+    assert point("why", assessor, "mi_channel_improvement",
+                 base + " because people read our emails on their phones and gave up before the decision.")[0]
