@@ -104,6 +104,10 @@ def test_the_consumer_protection_act_2008_means_the_2008_regulations(assessor: A
          "Adults with Incapacity (Scotland) Act 2000"),
         ("HSE inspected the store", "northern_ireland", "Health and Safety Executive for Northern Ireland"),
         ("she went to Ofgem about her bill", "northern_ireland", "Utility Regulator"),
+        ("The Care Act 2014 says we have to promote his wellbeing", "wales",
+         "Social Services and Well-being (Wales) Act 2014"),
+        ("The Care Act 2014 says we have to promote his wellbeing", "scotland", "own social care law"),
+        ("our care home follows the Regulated Activities Regulations 2014", "scotland", "Care Inspectorate"),
     ],
 )
 def test_law_named_outside_its_nation_is_corrected(
@@ -291,3 +295,22 @@ def test_nations_flags(report: Report) -> None:
 def test_nations_hints(report: Report) -> None:
     assert report.hints.precision >= 0.90, report.hints.errors
     assert report.hints.recall >= 0.90, report.hints.errors
+
+
+@pytest.mark.parametrize(
+    ("law", "nation", "met"),
+    [
+        ("The Care Act 2014 says we have to promote his wellbeing.", "england", True),
+        ("The Care Act 2014 says we have to promote his wellbeing.", "scotland", False),
+        ("The Social Services and Well-being (Wales) Act 2014 says we promote his well-being.", "wales",
+         True),
+    ],
+)
+def test_the_social_care_law_that_protects_dignity_is_the_one_where_the_learner_works(
+    assessor: Assessor, law: str, nation: str, met: bool
+) -> None:
+    """The Care Act 2014's care duties are England's; in Wales the 2014 Welsh Act stands for it."""
+    text = ("I'm a home carer. A new client was embarrassed about being washed, so I knocked, told him each "
+            "step and let him wash his own face. " + law)
+    result = assessor.assess(text, prompt=assessor.content.prompts["sf_dignity_in_care"], nation=nation)
+    assert next(p for p in result.marking_points if p.id == "law").met is met
