@@ -120,3 +120,14 @@ def test_years_of_the_acts_learners_cite_most(content: Content) -> None:
     assert years["health_safety_at_work_act_1974"] == 1974
     assert years["consumer_credit_act_1974"] == 1974
     assert years["financial_services_markets_act_2000"] == 2000
+
+
+def test_social_care_law_is_judged_where_the_learner_works(content: Content) -> None:
+    """The Care Act 2014's care and support duties and the CQC's fundamental standards are England's;
+    Wales's social care law is the Social Services and Well-being (Wales) Act 2014."""
+    ids = ("care_act_2014", "hsca_regulated_activities_regs_2014", "sswa_2014")
+    care, regs, wales = (content.catalogue[i] for i in ids)
+    assert care.applies_in("england") and not care.applies_in("wales") and not care.applies_in("scotland")
+    assert regs.applies_in("england") and not regs.applies_in("northern_ireland")
+    assert wales.year == 2014 and wales.applies_in("wales") and not wales.applies_in("england")
+    assert care.counterparts["wales"] == ["sswa_2014"]
