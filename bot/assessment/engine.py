@@ -128,7 +128,7 @@ class Assessor:
             # A reason in an answer that only hands the question back, or that tells no occasion
             # (a definition, a slogan), is no reason of its own (`marking.tells_occasion`): neither
             # praised nor shown as "Explains why".
-            reasoning=spans["reasoning"] is not None and marking.tells_occasion(star, findings),
+            reasoning=spans["reasoning"] is not None and marking.tells_occasion(star, findings, text),
             escalates=spans["escalation"] is not None,
             hints=hints,
             sector=sector,

@@ -173,7 +173,7 @@ def met(content: Content, point: MarkingPoint, ev: Evidence) -> PointResult:
             # "I always act on my feedback", "it's important to apologise": the idea is said, but
             # not as something the learner did (the labelling rule: what the learner did or used).
             ok, quoted, missing = False, (), (point.missing or describe_first(content, point)) + NO_OCCASION
-        elif point.check is Check.EXPLAINS_WHY and not tells_occasion(ev.star, fx):
+        elif point.check is Check.EXPLAINS_WHY and not tells_occasion(ev.star, fx, ev.text):
             # A reason needs something to be the reason for: a definition or a slogan ("because
             # customers deserve the best") tells no case.
             ok, quoted, missing = False, (), (point.missing or WHY_MISSING) + NO_OCCASION
@@ -202,10 +202,13 @@ def describe_first(content: Content, point: MarkingPoint) -> str:
     return describe(content, needs[0], 0).split(":")[0] if needs else WHY_MISSING
 
 
-def tells_occasion(star: dict[str, bool], fx: Findings | None) -> bool:
-    """Whether the answer tells something that happened or was done (a situation or an action)
-    in words of its own: not a definition, a slogan or the prompt handed back (`Findings.hollow`)."""
-    return (star["situation"] or star["action"]) and not (fx is not None and fx.hollow())
+def tells_occasion(star: dict[str, bool], fx: Findings | None, text: str = "") -> bool:
+    """Whether the answer tells something that happened or was done (a situation or an action),
+    or a habit of the learner's own (`cues.HABIT`: "when cx order online i have to check name +
+    order no.", which the labelling rule counts as an example), in words of its own: not a
+    definition, a slogan or the prompt handed back (`Findings.hollow`)."""
+    done = star["situation"] or star["action"] or bool(text and HABIT.search(text))
+    return done and not (fx is not None and fx.hollow())
 
 
 def mark(content: Content, points: list[MarkingPoint], ev: Evidence) -> list[PointResult]:

@@ -3421,3 +3421,12 @@ def test_which_guidance_said_so_is_still_only_who_said_so(assessor: Assessor) ->
                      base + " because our email guidance says that's the standard we should follow.")[0]
     assert point("why", assessor, "mi_channel_improvement",
                  base + " because people read our emails on their phones and gave up before the decision.")[0]
+
+
+def test_a_reason_for_a_habit_of_the_learners_own_is_a_reason(assessor: Assessor) -> None:
+    """The labelling rule counts a habit as an example, so its reason is a reason; a slogan is not."""
+    habit = ("at our shop in leeds when cx order online n pay in store i have to check name + order no. b4 "
+             "handing it over. if the wrong person gets it the cx loses their stuff n their address")
+    assert point("why", assessor, "ee_data_in_routine_task", habit)[0]
+    slogan = "Data protection matters because customers deserve to feel safe."
+    assert not point("why", assessor, "ee_data_in_routine_task", slogan)[0]
