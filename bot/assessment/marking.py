@@ -207,7 +207,11 @@ def tells_occasion(star: dict[str, bool], fx: Findings | None, text: str = "") -
     or a habit of the learner's own (`cues.HABIT`: "when cx order online i have to check name +
     order no.", which the labelling rule counts as an example), in words of its own: not a
     definition, a slogan or the prompt handed back (`Findings.hollow`)."""
-    done = star["situation"] or star["action"] or bool(text and HABIT.search(text))
+    habit = HABIT.search(text) if text else None
+    # ... not a definition that happens to say what is done each time ("Records are the notes we
+    # write about each contact").
+    habitual = habit is not None and not (fx is not None and fx.defines(habit.span()))
+    done = star["situation"] or star["action"] or habitual
     return done and not (fx is not None and fx.hollow())
 
 

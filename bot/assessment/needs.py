@@ -333,7 +333,8 @@ DEFINITION = re.compile(
     r"|(?:is|are) (?:when|where|basically|all about|any)\b"
     r"|means? (?!(?:we|you|i|that|they|it|he|she|our|your|their|staff|customers?|people|everyone|"
     r"nobody|no one|there|a lot|more|less)\b)"
-    r"|(?:is|are) (?:a|an|the) (?:[\w-]+ ){0,3}?(?:where|that|which|who|when|used)\b"
+    # ... with or without its "that": "records are the notes we write about each contact".
+    r"|(?:is|are) (?:a|an|the) (?:[\w-]+ ){0,3}?(?:where|that|which|who|when|used|we|you)\b"
     # "internal customers are people you work with", "a stakeholder is anyone who ..."
     r"|(?:is|are) (?:the )?(?:people|someone|somebody|anyone|anybody|a person|the ones?) "
     r"(?:who|that|you|we)\b)",
