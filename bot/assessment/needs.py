@@ -109,6 +109,13 @@ FEELINGS = frozenset(
 # its own (a spoken run-on is one sentence: "I ask for the password and if they can't I can't go
 # on and he didn't know it, so I" gives no reason for this "so"), and at most REASON_REACH words.
 REASON_STOPS = frozenset({"so", "then", "because", "cos", "and"})
+# Who or what an effect happens to after "so", in "X, so Y" (`Findings.cause_before`): customers,
+# things and "it", not the learner, a boss or a colleague taking the next step.
+EFFECT_SUBJECTS = frozenset(
+    {"cx", "customer", "customers", "people", "ppl", "tenants", "guests", "residents", "callers", "members",
+     "passengers", "patients", "they", "it", "its", "the", "complaints", "calls"}
+)
+SPOKEN_FILLERS = frozenset({"um", "uh", "er", "erm", "like", "basically"})
 REASON_REACH = 25
 # What is done every time, not on one occasion: a clause with "I" or "we", a word of habit and no
 # verb in the past ("I follow the complaint handling cycle on every complaint", "we always use
@@ -907,6 +914,31 @@ class Findings:
         # Where the learner works counts once, however many words it takes (`SETTING`).
         placed = [w for w in own if w.start in self._setting]
         return len(own) - len(placed) + (1 if placed else 0)
+
+    def cause_before(self, span: Span) -> bool:
+        """Whether "X, so <someone else> Y" gives X as the cause of Y: "courier leaving parcels in
+        porches w/ no photo so cx said it never came" explains why the complaints came. The words
+        back to the clause's start say something of the answer's own and are not the learner's
+        own step ("I checked the log, so the team knew" is a step and its purpose)."""
+        at = bisect.bisect_right(self._ends, span[0])
+        so = next((i for i in range(at, len(self.words))
+                   if self.words[i].low == "so" or self.words[i].start >= span[1]), len(self.words))
+        if so >= len(self.words) or self.words[so].low != "so":
+            return False
+        after = next((w for w in self.words[so + 1 : so + 4] if w.low not in SPOKEN_FILLERS), None)
+        if after is None or after.low not in EFFECT_SUBJECTS:
+            return False
+        start = so
+        while (start > 0 and so - start < REASON_REACH
+               and self.words[start - 1].sentence == self.words[so].sentence
+               and self.words[start - 1].low not in REASON_STOPS):
+            start -= 1
+        ws = self.words[start:so]
+        if not ws or ACTION.search(self.text, ws[0].start, ws[-1].end):
+            return False
+        if any(w.low in FEELINGS for w in ws):
+            return False
+        return self._own(ws, conformity=True) >= SUBSTANCE_MIN
 
     def reason_before(self, span: Span) -> bool:
         """Whether "..., so I ..." gives a reason before its "so": the words back to the sentence's
@@ -1757,7 +1789,7 @@ def reasons(fx: Findings, spans: list[Span], *, substance: bool) -> list[Span]:
         if NEXT_STEP.match(fx.text, sp[0]):
             if fx.reason_before(sp):
                 out.append(sp)
-        elif not substance or fx.substantial(sp, after=True):
+        elif not substance or fx.substantial(sp, after=True) or fx.cause_before(sp):
             out.append(sp)
     return out
 

@@ -3430,3 +3430,30 @@ def test_a_reason_for_a_habit_of_the_learners_own_is_a_reason(assessor: Assessor
     assert point("why", assessor, "ee_data_in_routine_task", habit)[0]
     slogan = "Data protection matters because customers deserve to feel safe."
     assert not point("why", assessor, "ee_data_in_routine_task", slogan)[0]
+
+
+@pytest.mark.parametrize(
+    ("prompt", "text"),
+    [
+        ("mi_complaint_data",
+         "online shop in hull. went thru the complaints log n 'parcel not received' was top, 41 in feb. "
+         "found "
+         "the courier was leaving parcels in porches n behind bins w/ no photo so cx said it never came. we "
+         "asked the courier to turn on photo on delivery."),
+        ("mi_channel_improvement",
+         "im on live chat for a train company in york. used to write massive paragraphs n ppl were on their "
+         "phones on the platform so they couldnt read it all. started doing short msgs, one q at a time."),
+    ],
+)
+def test_a_cause_and_what_it_did_to_customers_is_a_reason(assessor: Assessor, prompt: str, text: str) -> None:
+    """"X, so customers Y": X is why Y happened."""
+    assert point("why", assessor, prompt, text)[0]
+
+
+
+def test_the_learners_own_step_before_so_is_no_cause(assessor: Assessor) -> None:
+    """A boss taking the next step after "so" is no effect on customers: the words before it are
+    what was found, not why the complaints came."""
+    text = ("online shop in hull. 'parcel not received' was top in the complaints log so my manager said we "
+            "had to ring the courier.")
+    assert not point("why", assessor, "mi_complaint_data", text)[0]
