@@ -94,6 +94,8 @@ NEXT_STEP = re.compile(
 STANCE = re.compile(
     r"\b(would|wouldn'?t|wouldnt|can|can'?t|cannot|cant|(could|might|couldn'?t|couldnt)( not)? "
     r"(have|of|be|'ve)|unlike|enough|plenty|means|meant|entitled|(a|the) (right|duty) to|"
+    # ... or more than the case can bear: "calls cost too much", "the wait was too long".
+    r"too (much|many|long|expensive|dear|hard|far|late|slow|small|big)|"
     # What the case counts as in law or rule: "her anxiety counts as a disability, so we had to".
     r"(counts|counted|count|classed|classes|qualifies|qualified) as|"
     # What a named law or rule obliged: "under the Equality Act we had to make an adjustment".
@@ -953,8 +955,13 @@ class Findings:
         if so >= len(self.words) or self.words[so].low != "so":
             return False
         start = so
+        # "So I ..." opening a sentence follows on from the sentence before: "she only uses it for her
+        # sister in Canada and calls cost too much. So I had to find a better option."
+        sentence = self.words[so].sentence
+        if so > 0 and (self.words[so - 1].sentence != sentence):
+            sentence = self.words[so - 1].sentence
         while (start > 0 and so - start < REASON_REACH
-               and self.words[start - 1].sentence == self.words[so].sentence
+               and self.words[start - 1].sentence == sentence
                and self.words[start - 1].low not in REASON_STOPS):
             start -= 1
         ws = self.words[start:so]

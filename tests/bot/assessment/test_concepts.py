@@ -3457,3 +3457,15 @@ def test_the_learners_own_step_before_so_is_no_cause(assessor: Assessor) -> None
     text = ("online shop in hull. 'parcel not received' was top in the complaints log so my manager said we "
             "had to ring the courier.")
     assert not point("why", assessor, "mi_complaint_data", text)[0]
+
+
+def test_a_sentence_opening_with_so_i_follows_from_the_one_before(assessor: Assessor) -> None:
+    """"... calls cost too much. so i had to find a better option": the sentence before is the
+    reason, weighed ("too much"); a plain event before it is not."""
+    text = ("older cx in perth rang to cancel her landline. she said she only uses it for her sis in canada "
+            "n calls cost too much. so i had to find a better option, put her on an intl bundle. she was "
+            "made up")
+    assert point("why", assessor, "sf_exceeding_expectations", text)[0]
+    event = ("older cx in perth rang to cancel her landline. she said she was moving house. so i had to find "
+             "a better option, put her on an intl bundle. she was made up")
+    assert not point("why", assessor, "sf_exceeding_expectations", event)[0]
