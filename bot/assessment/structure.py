@@ -385,6 +385,20 @@ def _before(text: str, at: int) -> str:
 TASK_AFTER_ACTION = 200  # characters past the first action a task said in words still closes the scene
 
 
+# What the learner worked with, said as the object of their own step: "I trained my 15 advisers",
+# "I played them three of the calls", "I asked the four advisers who'd been there longest". A count
+# of who or what was worked with, not of what it achieved (not "got", "gave", "put" or "moved":
+# "I got 12 a week", "I gave her £100 off", "I moved forty people onto cheaper tariffs").
+USED_IN_ACTION = re.compile(
+    r"\b(i|we)\s+(\w+\s+)?(trained|coached|briefed|played|showed|asked|brought in|hired|took on|"
+    r"listened to|sampled|picked|chose|invited|pulled in|sat down with)\s+"
+    r"((him|her|them|us|my|our|the|a|an|all|each|every|some|off|in)\s+){0,3}?"
+    r"(\w+\s+)?(of\s+(the|our|my|their)\s+)?(about |around |like |just |only )?$",
+    re.I,
+)
+USED_REACH = 60
+
+
 def _measurable_span(text: str) -> Span | None:
     """A quantity in what the actions achieved: not the situation, not a legal time limit.
 
@@ -440,6 +454,8 @@ def _measurable_span(text: str) -> Span | None:
             if _aimed(s, q.start()) or SCALE.match(s, q.start()):
                 continue
             if not is_result and _in_action(s, q.start(), q.end()):
+                continue
+            if USED_IN_ACTION.search(s, max(0, q.start() - USED_REACH), q.start()):
                 continue
             if not is_result and _in_the_scene(text, s, offset + q.start()):
                 continue

@@ -1895,3 +1895,21 @@ def test_a_period_read_or_a_stage_number_is_no_change() -> None:
     assert not is_measurable("I showed my team leader the comments from like six weeks and she took it on.")
     assert not is_measurable("I follow our complaints procedure. Stage 1 is an acknowledgement, stage 2 is a "
                              "review by a manager.")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "My task was to take it to the ops meeting with some evidence, so I played them three of the calls. "
+        "Ops changed the phone menu.",
+        "I trained my 15 advisers on the new log and they started using it.",
+        "Rather than write it myself I asked the four advisers who'd been there longest to help.",
+    ],
+)
+def test_a_count_of_who_or_what_the_learner_worked_with_is_no_result(text: str) -> None:
+    assert not is_measurable(text)
+
+
+def test_a_count_the_learners_step_achieved_is_still_a_result() -> None:
+    assert is_measurable("I started asking everyone at the till about the fuel offer and I got about 12 "
+                         "sign-ups a week, so I beat my target.")
