@@ -950,14 +950,19 @@ NOT_A_RESULT_RIGHT_BEFORE = re.compile(
     r"[\w' ]{0,40}?\b(fixed|answered|resolved|closed|done|sorted|picked up|replied to|responded to|"
     r"older|cleared|seen)( \w+)? (within|inside|in|under|than|over|after)|"
     # ... and a period someone else has: "told her theyve got five working days on the SLA".
-    r"\b(they|you)(['’]?ve| have) got|"
+    r"\b(they|you)(['’]?ve| have) got|\b(they|you) have|"
     # ... and a known period, said with "the": "the stage one response inside the ten days", "any
     # date in the next three months" (not "in the six weeks since").
     r"\b(within|inside|under) the|\bin the (next|following)|"
     # ... and a figure told to the customer as information: "now i just tell everyone its 14 days",
     # "I told her it's £25 to replace".
     r"\b(tell|tells|told|telling|explain|explained|explaining)( \w+){0,2}? "
-    r"(it'?s|its|it’s|it is|it was|that it'?s|that it is|there'?s|they'?ve got|they have)|"
+    r"(it'?s|its|it’s|it is|it was|that it'?s|that it is|there'?s|they'?ve got|they have|"
+    # ... or promised: "I told her it'd be looked at within ten working days".
+    r"(that )?(it|they|she|he|we|someone|somebody)('d|’d|'ll|’ll| would| will)( \w+){0,4}?)|"
+    # ... and a period kept by rule: "set them to delete after 30 days", "we keep recordings for 6 years".
+    r"\b(delete|deleted|deletes|keep|kept|keeps|retain|retained|store|stored|hold|held)( \w+){0,3}? "
+    r"(after|for)|"
     # ... and a figure inside a reason, which explains and achieves nothing: "the reason it helped him
     # is he was getting like five calls a week", "because the gate closes 20 minutes before".
     r"\b(because|cos|coz|bc|'cause|the reason)\b(?! of\b)[^,;:.!?\n]{0,60})"

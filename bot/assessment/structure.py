@@ -528,7 +528,7 @@ ASKED_REACH = 90
 # promise says a callback within the hour". Not a promise said as kept: "we hit the SLA 98% of the
 # time", "the SLA was met for 95% of faults".
 PROMISED = re.compile(
-    r"\b(sla|slas|service level agreements?|promise|pledge|charter|guarantee)\b"
+    r"\b(sla|slas|s l a|service level agreements?|promise|pledge|charter|guarantee)\b"
     r"(?![^,;:.!?\n]*\b(hit|hitting|met|meet|meeting|beat|beating|achieved|reached|kept|missed|breached|"
     r"was|were|went|got|now|since|after|before)\b)[^,;:.!?\n]{0,80}$",
     re.I,

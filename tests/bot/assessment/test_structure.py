@@ -1913,3 +1913,25 @@ def test_a_count_of_who_or_what_the_learner_worked_with_is_no_result(text: str) 
 def test_a_count_the_learners_step_achieved_is_still_a_result() -> None:
     assert is_measurable("I started asking everyone at the till about the fuel offer and I got about 12 "
                          "sign-ups a week, so I beat my target.")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I put her hospital dates on a referral to the senior officer, and I told her it'd be looked at "
+        "within ten working days.",
+        "I raised it to the metering team with a full case note, and under our escalation matrix they have "
+        "two working days to contact the customer.",
+        "We put a line in our privacy notice and set the photos to delete after 30 days because of the Data "
+        "Protection Act.",
+        "um if it was a really big problem i would pass it up and there's an s l a for that i think it's "
+        "like forty eight hours",
+    ],
+)
+def test_a_period_promised_given_by_rule_or_kept_by_rule_is_no_result(text: str) -> None:
+    assert not is_measurable(text)
+
+
+def test_a_time_the_case_took_is_still_a_result() -> None:
+    assert is_measurable("I put her dates on a referral to the senior officer and it was sorted within three "
+                         "working days.")
