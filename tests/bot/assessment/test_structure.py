@@ -1935,3 +1935,8 @@ def test_a_period_promised_given_by_rule_or_kept_by_rule_is_no_result(text: str)
 def test_a_time_the_case_took_is_still_a_result() -> None:
     assert is_measurable("I put her dates on a referral to the senior officer and it was sorted within three "
                          "working days.")
+
+
+def test_a_figure_in_what_would_not_be_is_no_result() -> None:
+    assert not is_measurable("I needed to decide whether to send them off till three. I thought, if this was "
+                             "my own family I wouldn't leave them sat in the lobby for five hours.")
