@@ -1035,8 +1035,7 @@ REASONING = alternation(
     # "Without that note it would have been her word against ours".
     r"\b(if|without)\b[^.!?\n]{3,50}?,\s*(\w+\s+){1,2}?(would|could|might|'d)( have)?\b|"
     r"\bwithout (that|this|the|those|these|it|them|a|an|his|her|their|any|our|my)\b[^.!?\n,]{0,25}?"
-    r"\s(it|we|she|he|they|you|i)"
-    r"( would|'d| could| might)\b|"
+    r"\s((it|we|she|he|they|you|i)( would|'d|’d| could| might)|wed|theyd|shed|hed|youd|itd)\b|"
     # The step not taken, weighed: "Letting that slide would have meant anyone could...", "Rushing
     # him could have cost him the sale", "pushing a dearer deal could be an unfair practice".
     r"(^|[.!?;:]\s*|\b(but|and)\s+)\w+ing\b[^.!?\n]{0,80}?\b(would|could|might)( also| only| just)?"

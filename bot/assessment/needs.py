@@ -1626,11 +1626,17 @@ def spelled_form(content: Content, entry_id: str) -> str | None:
 YEAR_AROUND = re.compile(r"\(?\b(19|20)\d\d\b\)?|\b\d\d\b|['’]s\b")
 
 
+SHORT_REGS = re.compile(r"\bregs?\b", re.I)
+
+
 def abbreviated(content: Content, found: Found) -> bool:
-    """Whether a mention is only an abbreviation of the entry ("MCA 2005", "the GDPR", "CRA15")."""
+    """Whether a mention is only an abbreviation of the entry ("MCA 2005", "the GDPR", "CRA15"), or
+    shortens a word of its title ("consumer contracts regs 2013" for the Regulations)."""
     entry = content.catalogue.get(found.entry_id)
     if entry is None:
         return False
+    if SHORT_REGS.search(found.text) and "regulations" in entry.name.casefold():
+        return True
     said = " ".join(YEAR_AROUND.sub(" ", found.text).split()).strip(" .,").casefold()
     said = said.removeprefix("the ").strip()
     short = {a.casefold() for a in entry.abbreviations}

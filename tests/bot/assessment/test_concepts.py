@@ -629,6 +629,11 @@ def test_by_its_full_name_an_abbreviation_is_not_enough(assessor: Assessor) -> N
     assert not point("law", assessor, "sf_law_shapes_process", short)[0]
     full = "The Mental Capacity Act 2005 shapes how we do care plans at the home."
     assert point("law", assessor, "sf_law_shapes_process", full)[0]
+    # "regs" shortens the title's "Regulations": not its full name either.
+    regs = "consumer contracts regs 2013. shapes our online returns process, every order email has 14 days."
+    assert not point("law", assessor, "sf_law_shapes_process", regs)[0]
+    titled = regs.replace("consumer contracts regs 2013", "The Consumer Contracts Regulations 2013")
+    assert point("law", assessor, "sf_law_shapes_process", titled)[0]
 
 
 def test_a_statute_named_by_title_and_year_is_a_law_named(assessor: Assessor) -> None:

@@ -1940,3 +1940,8 @@ def test_a_time_the_case_took_is_still_a_result() -> None:
 def test_a_figure_in_what_would_not_be_is_no_result() -> None:
     assert not is_measurable("I needed to decide whether to send them off till three. I thought, if this was "
                              "my own family I wouldn't leave them sat in the lobby for five hours.")
+
+
+def test_without_it_and_a_phone_typed_wed_is_a_reason() -> None:
+    assert has_reasoning("we refunded her £60 within the 14 days like the regs say. without the regs wed "
+                         "only have our 28 day thing for store stuff")
