@@ -344,9 +344,11 @@ TARGET_REACHED = re.compile(
 # A figure said as what would or might come, or what was hoped for, in its own clause: "I'd
 # expect the scores to go up by around 10%", "it might save 20 calls a week".
 HOPED = re.compile(
-    # ... and what would not be, or would be for anyone ("I wouldn't leave them sat in the lobby for
-    # five hours", "you don't want to sit on hold for 20 minutes").
-    r"\b(would|might|hope|hoped|hoping|expect|expected|predict\w*|wouldn'?t|wouldnt|won'?t|you|u)\b"
+    # ... and what would not be, would have been, or would be for anyone ("I wouldn't leave them sat
+    # in the lobby for five hours", "she'd have been £1,300 out of pocket", "you don't want to sit on
+    # hold for 20 minutes").
+    r"(\b(would|might|hope|hoped|hoping|expect|expected|predict\w*|wouldn'?t|wouldnt|won'?t|you|u)\b|"
+    r"['’]d (have|of)\b)"
     r"(?:(?!\b(?:and|but|so|then|which|because|cos)\b)[^,;:.!?\n])*$",
     re.I,
 )

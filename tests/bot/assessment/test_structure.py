@@ -1945,3 +1945,10 @@ def test_a_figure_in_what_would_not_be_is_no_result() -> None:
 def test_without_it_and_a_phone_typed_wed_is_a_reason() -> None:
     assert has_reasoning("we refunded her £60 within the 14 days like the regs say. without the regs wed "
                          "only have our 28 day thing for store stuff")
+
+
+def test_a_figure_in_what_would_have_been_is_no_result() -> None:
+    text = ("A customer rang to cancel a sofa nine days after delivery. I had to put that right, so I rang "
+            "her back and cancelled it. If we'd held her to it, she'd have been £1,300 out of pocket.")
+    assert not is_measurable(text)
+    assert not star_parts(text)["result"]
