@@ -52,10 +52,11 @@ DATA_DIR = Path(__file__).resolve().parents[2] / "tests" / "data" / "marking"
 # written blind by six writers with the kit, committed before any scoring, scored once at 9df1cde
 # (the marking of the end of the fourteenth round), then opened. dev19 was holdout18: written blind
 # by six writers with the kit, committed before any scoring, scored once at ea12d09 (the end of the
-# fifteenth round), then opened.
+# fifteenth round), then opened. dev20 was holdout19: written blind by six writers with the kit,
+# committed before any scoring, scored once at f5a6ba7 (the end of the sixteenth round), then opened.
 SETS = (
     "tuning", "dev2", "tuning2", "dev3", "dev4", "dev5", "dev6", "dev7", "dev8", "dev9", "dev10", "dev11",
-    "dev12", "dev13", "dev14", "dev15", "dev16", "dev17", "dev18", "dev19",
+    "dev12", "dev13", "dev14", "dev15", "dev16", "dev17", "dev18", "dev19", "dev20",
 )
 NATIONS = ("england", "scotland", "wales", "northern_ireland")
 STYLES = ("own_words", "keywords", "partial", "phone", "spoken", "weak", "distinction")
