@@ -446,7 +446,10 @@ def _measurable_span(text: str) -> Span | None:
             # Money given back under a law is still money given: "refunded her £25 under the Consumer
             # Rights Act 2015" (the law's name after it makes a period a right, not a sum a result).
             given = MONEY_GIVEN.search(s, max(0, q.start() - MONEY_GIVEN_REACH), q.start()) is not None
-            if not run and (NOT_A_RESULT.search(_before(s, q.start()))
+            # Money the learner gave is a result even after the law it was given under: "Under the
+            # Consumer Rights Act 2015 I gave her a full refund of £25".
+            gave = given and bool(LEARNER_GAVE.search(s, max(0, q.start() - MONEY_GIVEN_REACH), q.start()))
+            if not run and ((NOT_A_RESULT.search(_before(s, q.start())) and not gave)
                             or (AFTER.match(s[q.end() :]) and not given)):
                 continue
             if _said_as_no_result(s, q.start()):
@@ -488,6 +491,11 @@ MONEY_GIVEN = re.compile(
     re.I,
 )
 MONEY_GIVEN_REACH = 60
+LEARNER_GAVE = re.compile(
+    r"\b(i|we)\s+(\w+\s+)?(gave|refunded|credited|paid|reimbursed|processed|issued|put through)\b"
+    r"[^,;:.!?\n]{0,40}$",
+    re.I,
+)
 
 
 def _in_the_scene(text: str, sentence: str, at: int) -> bool:

@@ -1952,3 +1952,12 @@ def test_a_figure_in_what_would_have_been_is_no_result() -> None:
             "her back and cancelled it. If we'd held her to it, she'd have been £1,300 out of pocket.")
     assert not is_measurable(text)
     assert not star_parts(text)["result"]
+
+
+def test_money_the_learner_gave_under_a_law_is_a_result() -> None:
+    """The law named before it does not make a refund given a legal period."""
+    given = ("A customer brought back a kettle that stopped working after 3 weeks. Under the Consumer Rights "
+             "Act 2015 I gave her a full refund of £25 because it was faulty.")
+    assert is_measurable(given)
+    owed = "Under the Consumer Rights Act 2015 she was entitled to a refund of £25, so I checked the receipt."
+    assert not is_measurable(owed)
