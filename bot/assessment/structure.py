@@ -364,8 +364,7 @@ def _said_as_no_result(text: str, at: int) -> bool:
     """Whether the words just before the figure at ``at`` make it no result: a sample, a bill, a
     workload, a threshold, a standard in the present (`NOT_A_RESULT_RIGHT_BEFORE`), a hope
     (`HOPED`), what an agreement promises (`PROMISED`) or a deadline asked of someone else
-    (`ASKED_TO`). Both passes of `_measurable_span`
-    read it."""
+    (`ASKED_TO`). Both passes of `_measurable_span` read it."""
     before = _before(text, at)
     if NOT_A_RESULT_RIGHT_BEFORE.search(before) or HOPED.search(before):
         return True
