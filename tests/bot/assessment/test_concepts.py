@@ -3474,3 +3474,27 @@ def test_a_sentence_opening_with_so_i_follows_from_the_one_before(assessor: Asse
     event = ("older cx in perth rang to cancel her landline. she said she was moving house. so i had to find "
              "a better option, put her on an intl bundle. she was made up")
     assert not point("why", assessor, "sf_exceeding_expectations", event)[0]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "had a deaf lady at the till in our shop in wigan, she couldnt hear me over the tannoy so i wrote it "
+        "on a bit of paper for her. she was happy w/ it",
+        "A regular who is partially sighted couldn't use the new booking kiosk, so I set him up to ring the "
+        "desk on a Sunday and we book his week for him.",
+        "Her dad has dementia and kept missing his letters, so with his consent I added her as the nominee "
+        "so she gets a copy of every letter.",
+    ],
+)
+def test_an_adjustment_written_down_done_on_their_behalf_or_a_nominee(assessor: Assessor, text: str) -> None:
+    assert point("adjustment", assessor, "rl_reasonable_adjustment", text)[0]
+
+
+def test_the_deadlock_letter_in_plain_words(assessor: Assessor) -> None:
+    text = ("A man in Belfast said he was going to the ombudsman. I told him we're members of the "
+            "Communications Ombudsman, and Ofcom say he can take it to them once eight weeks have gone by, "
+            "or sooner if we send him a letter saying we can't agree.")
+    assert point("timing", assessor, "ee_telecoms_adr", text)[0]
+    weeks_only = "A man in Belfast said he was going to the ombudsman. I told him he could go in eight weeks."
+    assert not point("timing", assessor, "ee_telecoms_adr", weeks_only)[0]
