@@ -757,9 +757,7 @@ QUANTITY = alternation(
     # "went from about thirty the winter before to, um, four".
     rf"\b(from|down from|up from) \d+|"
     rf"(?:(?<=\bwent )|(?<=\bgone )|(?<=\bcame )|(?<=\bcome )|(?<=\bdropped )|(?<=\bfell )|(?<=\brose ))"
-    rf"from ((like|about|around|roughly|nearly|almost|over|just|um|uh|er),? )+(\d+|{COUNT_WORD})\b|"
-    rf"(?:(?<=\bwent )|(?<=\bgone )|(?<=\bcame )|(?<=\bcome )|(?<=\bdropped )|(?<=\bfell )|(?<=\brose ))"
-    rf"from ({COUNT_WORD})\b|"
+    rf"from ((like|about|around|roughly|nearly|almost|over|just|um|uh|er),? )*(\d+|{COUNT_WORD})\b|"
     # A rate: "roughly one in five first bills", "1 in 4 to 1 in 10".
     rf"\b(one|1) in ((?!(19|20)\d\d\b)\d+|{COUNT_WORD})\b(?!\s+({_YEAR_AFTER})\b)|"
     # A count in words, perhaps with a word between: "eleven other accounts", "fifty odd visits".

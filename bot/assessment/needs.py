@@ -917,25 +917,37 @@ class Findings:
         placed = [w for w in own if w.start in self._setting]
         return len(own) - len(placed) + (1 if placed else 0)
 
+    def _before_so(self, span: Span, *, previous_sentence: bool = False) -> tuple[int, list[Word]] | None:
+        """The "so" of a reason's cue at ``span`` and the words back from it to its clause's start
+        (an earlier "so", "then", "because", "and", or the sentence's start; at most REASON_REACH
+        words). With ``previous_sentence``, a "So" opening a sentence reads the sentence before."""
+        at = bisect.bisect_right(self._ends, span[0])
+        so = next((i for i in range(at, len(self.words))
+                   if self.words[i].low == "so" or self.words[i].start >= span[1]), len(self.words))
+        if so >= len(self.words) or self.words[so].low != "so":
+            return None
+        sentence = self.words[so].sentence
+        if previous_sentence and so > 0 and self.words[so - 1].sentence != sentence:
+            sentence = self.words[so - 1].sentence
+        start = so
+        while (start > 0 and so - start < REASON_REACH
+               and self.words[start - 1].sentence == sentence
+               and self.words[start - 1].low not in REASON_STOPS):
+            start -= 1
+        return so, self.words[start:so]
+
     def cause_before(self, span: Span) -> bool:
         """Whether "X, so <someone else> Y" gives X as the cause of Y: "courier leaving parcels in
         porches w/ no photo so cx said it never came" explains why the complaints came. The words
         back to the clause's start say something of the answer's own and are not the learner's
         own step ("I checked the log, so the team knew" is a step and its purpose)."""
-        at = bisect.bisect_right(self._ends, span[0])
-        so = next((i for i in range(at, len(self.words))
-                   if self.words[i].low == "so" or self.words[i].start >= span[1]), len(self.words))
-        if so >= len(self.words) or self.words[so].low != "so":
+        found = self._before_so(span)
+        if found is None:
             return False
+        so, ws = found
         after = next((w for w in self.words[so + 1 : so + 4] if w.low not in SPOKEN_FILLERS), None)
         if after is None or after.low not in EFFECT_SUBJECTS:
             return False
-        start = so
-        while (start > 0 and so - start < REASON_REACH
-               and self.words[start - 1].sentence == self.words[so].sentence
-               and self.words[start - 1].low not in REASON_STOPS):
-            start -= 1
-        ws = self.words[start:so]
         if not ws or ACTION.search(self.text, ws[0].start, ws[-1].end):
             return False
         if any(w.low in FEELINGS for w in ws):
@@ -948,23 +960,13 @@ class Findings:
         happened, in words of the answer's own. "Her speed was plenty, so I didn't push the upgrade"
         and "sending her away would have treated her as a form, so I" are reasons; "I checked the
         log, so I rang her" is a next step, "he couldn't answer them, so I" the event that set it
-        off, "she was upset, so I apologised" her feelings, and "it's the policy, so I" conformity."""
-        at = bisect.bisect_right(self._ends, span[0])
-        so = next((i for i in range(at, len(self.words))
-                   if self.words[i].low == "so" or self.words[i].start >= span[1]), len(self.words))
-        if so >= len(self.words) or self.words[so].low != "so":
+        off, "she was upset, so I apologised" her feelings, and "it's the policy, so I" conformity.
+        "So I ..." opening a sentence follows on from the sentence before: "she only uses it for her
+        sister in Canada and calls cost too much. So I had to find a better option"."""
+        found = self._before_so(span, previous_sentence=True)
+        if found is None:
             return False
-        start = so
-        # "So I ..." opening a sentence follows on from the sentence before: "she only uses it for her
-        # sister in Canada and calls cost too much. So I had to find a better option."
-        sentence = self.words[so].sentence
-        if so > 0 and (self.words[so - 1].sentence != sentence):
-            sentence = self.words[so - 1].sentence
-        while (start > 0 and so - start < REASON_REACH
-               and self.words[start - 1].sentence == sentence
-               and self.words[start - 1].low not in REASON_STOPS):
-            start -= 1
-        ws = self.words[start:so]
+        ws = found[1]
         if not ws or not STANCE.search(self.text, ws[0].start, ws[-1].end):
             return False
         if any(w.low in FEELINGS for w in ws):
