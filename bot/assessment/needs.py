@@ -1493,6 +1493,12 @@ STAGE_DONE: dict[str, frozenset[str]] = {
 }
 
 
+# The stages a learner's word for doing one stands for ("heard" -> hear, "took" -> take).
+STAGE_DONE_BY: dict[str, frozenset[str]] = {
+    w: frozenset(st for st, ws in STAGE_DONE.items() if w in ws) for ws in STAGE_DONE.values() for w in ws
+}
+
+
 def enacted(content: Content | None, entry_id: str, fx: Findings) -> Span | None:
     """Where the answer does a named model's stages as its own steps: words of at least
     `ENACTED_MIN` different stages ("planned", "checked"; "listened", "apologised"), outside the
@@ -1536,6 +1542,21 @@ STEPS_REACH = 60  # words after an acronym its steps may take
 STEPS_SHARED = 2  # steps a spelled-out model shares with a listed one to be of its kind
 
 
+def acronym_steps(fx: Findings, at: int, letters: str) -> list[Word]:
+    """The steps an acronym at word ``at`` is spelled out with in its sentence: each a word of its
+    own (not "a" or "and"), starting with the next letter and, after the first, a clause ("HEAT: I
+    heard him out, empathised ..., apologised, and took ownership")."""
+    steps: list[Word] = []
+    for w in fx.words[at + 1 : at + 1 + STEPS_REACH]:
+        if w.sentence != fx.words[at].sentence or len(steps) == len(letters):
+            break
+        prev = fx.text[max(0, w.start - 8) : w.start]
+        if (w.low.startswith(letters[len(steps)]) and w.low not in FUNCTION_WORDS
+                and (not steps or STEP_START.search(prev))):
+            steps.append(w)
+    return steps
+
+
 def spelled_models(need: Need, fx: Findings, content: Content | None) -> list[tuple[str, Span]]:
     """A model the catalogue may not list, named by its acronym and spelled out step by step in
     the learner's actions: each letter the first letter of a step, in order, each step starting
@@ -1558,13 +1579,7 @@ def spelled_models(need: Need, fx: Findings, content: Content | None) -> list[tu
             # out with the wrong steps, it is not another model that shares two of them.
             continue
         letters = m.group().casefold()
-        steps: list[Word] = []
-        for w in fx.words[at + 1 : at + 1 + STEPS_REACH]:
-            if w.sentence != fx.words[at].sentence or len(steps) == len(letters):
-                break
-            prev = fx.text[max(0, w.start - 8) : w.start]
-            if w.low.startswith(letters[len(steps)]) and (not steps or STEP_START.search(prev)):
-                steps.append(w)
+        steps = acronym_steps(fx, at, letters)
         if len(steps) < len(letters) or all(fx.in_list(w) for w in steps):
             continue
         said = {w.stem for w in steps}
@@ -1589,16 +1604,12 @@ def wrong_steps(content: Content | None, fx: Findings, entry_id: str, span: Span
     at = fx.word_index(span[1])
     if at >= len(fx.words):
         return []
-    steps: list[Word] = []
-    for w in fx.words[at + 1 : at + 1 + STEPS_REACH]:
-        if w.sentence != fx.words[at].sentence or len(steps) == len(letters):
-            break
-        prev = fx.text[max(0, w.start - 8) : w.start]
-        if w.low.startswith(letters[len(steps)]) and (not steps or STEP_START.search(prev)):
-            steps.append(w)
+    steps = acronym_steps(fx, at, letters)
     if len(steps) < min(len(letters), STAGE_FORM_MIN):
         return []
-    return steps if 2 * len({w.stem for w in steps} & own) < len(steps) else []
+    # A step in the learner's own word for it is the model's ("heard him out", "took ownership").
+    right = [w for w in steps if w.stem in own or STAGE_DONE_BY.get(w.stem, frozenset()) & own]
+    return steps if 2 * len(right) < len(steps) else []
 
 
 def wrongly_spelled_out(content: Content | None, fx: Findings, entry_id: str, span: Span) -> bool:

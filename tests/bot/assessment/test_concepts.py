@@ -1583,6 +1583,21 @@ def test_a_model_spelled_out_with_the_wrong_steps_is_not_used_and_is_corrected(
     assert not [h for h in a.hints if h.code == "wrong_steps"]
 
 
+def test_a_model_spelled_out_in_the_learners_own_words_for_its_steps_is_used(assessor: Assessor) -> None:
+    """"I used HEAT: I heard him out ..., empathised ..., apologised, and took ownership" spells HEAT
+    with its own steps in past-tense words ("heard", "took"), and an article ("with a toddler and a
+    broken pushchair") is no step: the model is used, and no wrong-steps correction is given."""
+    text = (
+        "A passenger complained his pushchair came off the flight with a snapped wheel. I used HEAT: "
+        "I heard him out without interrupting, empathised that landing at midnight with a toddler and "
+        "a broken pushchair is miserable, apologised, and took ownership by telling him I would be his "
+        "contact. I raised the damage report and the airline paid 120 pounds within 48 hours."
+    )
+    a = assessor.assess(text, prompt=assessor.content.prompts["pp_complaint_steps"])
+    assert next(p for p in a.marking_points if p.id == "model").met
+    assert not [h for h in a.hints if h.code == "wrong_steps"]
+
+
 # --- The eighth round: a change measured, not any figure -------------------------------------------
 
 
