@@ -63,22 +63,29 @@ AFTER_USE = frozenset(
 )
 
 
-def _cue_near(tokens: list[Token], first: int, last: int) -> bool:
+# Punctuation after a name: the name's clause ends there.
+PAUSE = re.compile(r"[.,;:!?\-]")
+
+
+def _cue_near(text: str, tokens: list[Token], first: int, last: int) -> bool:
     after = tokens[last + 1 : last + 3]
     before = tokens[max(0, first - 2) : first]
     if any(t.norm in CUES for t in (*after, *before)):
         return True
-    return _put_to_use(tokens, first, last)
+    return _put_to_use(text, tokens, first, last)
 
 
-def _put_to_use(tokens: list[Token], first: int, last: int) -> bool:
+def _put_to_use(text: str, tokens: list[Token], first: int, last: int) -> bool:
     """A use verb just before the name ("used the heat", "use rater") and nothing of its own after
-    it: the learner is saying they used the model."""
+    it: the learner is saying they used the model. The end of the answer, or punctuation ("used
+    heat. heard her, empathised ..."), is nothing of its own either."""
     before = [t.norm for t in tokens[max(0, first - 2) : first]]
     if not before or not (before[-1] in USE_VERBS or (len(before) == 2 and before[0] in USE_VERBS
                                                       and before[1] in {"the", "a", "our", "my"})):
         return False
-    return last + 1 < len(tokens) and tokens[last + 1].norm in AFTER_USE
+    if last + 1 >= len(tokens) or PAUSE.search(text, tokens[last].end, tokens[last + 1].start):
+        return True
+    return tokens[last + 1].norm in AFTER_USE
 
 
 def _shouting(tokens: list[Token], first: int, last: int) -> bool:
@@ -91,7 +98,7 @@ def ambiguous_ok(text: str, tokens: list[Token], first: int, last: int, form: Fo
     """An ambiguous form counts when written exactly as listed, or with a cue word beside it."""
     if form.exact is None:
         return True
-    if _cue_near(tokens, first, last):
+    if _cue_near(text, tokens, first, last):
         return True
     written = text[tokens[first].start : tokens[last].end]
     if written != form.exact:
@@ -150,7 +157,7 @@ def acronym_sense(
     # An ambiguous form in lower case ("heat") is the model only when the learner says they used
     # it ("used the heat thing", "use rater at work"); otherwise it is the everyday word.
     if not tok.is_caps and (
-        tok.base in ENGLISH_WORDS or (form.exact is not None and not _put_to_use(tokens, at, at))
+        tok.base in ENGLISH_WORDS or (form.exact is not None and not _put_to_use(text, tokens, at, at))
     ):
         return None
     nxt = tokens[at + 1].norm if at + 1 < len(tokens) else ""

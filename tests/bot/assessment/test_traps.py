@@ -47,6 +47,9 @@ def test_a_lower_case_model_name_counts_when_the_learner_says_they_used_it(asses
     assert "grow_model" in ids(assessor, "in 1 to 1s we use grow with new starters")
     assert "servqual" in ids(assessor, "i used the rater thing on a bad week, empathy mostly")
     assert "heat_model" in ids(assessor, "um i used heat so i let him vent first")
+    # Punctuation or the end of the answer after the name: nothing of its own follows it.
+    assert "heat_model" in ids(assessor, "cx moaning about a parcel, used heat. heard her, said sorry")
+    assert "grow_model" in ids(assessor, "coached kayleigh on her calls, we used grow")
     # The everyday word, or the name before a noun of its own, is not the model.
     for text in ("we used heat to dry the floor", "we use smart meters in most homes",
                  "i used later buses", "the heat was bad so we used fans", "she'd use it later"):
