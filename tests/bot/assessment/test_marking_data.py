@@ -420,3 +420,13 @@ def test_holdout20_is_sound(content: Content) -> None:
     one of another set."""
     parts = {"hta", "htb", "htc", "htd", "hte", "htf"}
     check_blind_set(content, "holdout20", parts, 66, SETS)
+
+
+# --- holdout21: written blind to the engine; kept held out, never scored by a test -----------------
+
+
+def test_holdout21_is_sound(content: Content) -> None:
+    """Checked for form only; its labels are never compared with the engine here. No answer repeats
+    one of another set."""
+    parts = {"hua", "hub", "huc", "hud", "hue", "huf"}
+    check_blind_set(content, "holdout21", parts, 66, (*SETS, "holdout20"))
