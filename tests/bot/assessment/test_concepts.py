@@ -1551,6 +1551,19 @@ def test_a_target_with_a_figure_and_a_deadline_in_any_words_is_smart(assessor: A
          "I work on reception at a hotel in Brighton. In March I sat down with my manager and wrote out "
          "every step a guest goes through with us, from booking to the thank-you email, and found the "
          "pre-arrival email went out a day too late, so we moved it."),
+        # The journey walked with anyone the organisation serves, one case, or its path.
+        ("ee_organisation_map", "journey",
+         "We're a broadband provider in Newport. If you follow someone from the day they sign up, the "
+         "order team gets them a go-live date, network ops switch the line on and billing sends the "
+         "first bill. In May I got a line switched on in an hour for a childminder who'd been missed."),
+        ("ee_organisation_map", "journey",
+         "I work at a credit union in Belfast. Follow a loan: the member applies in the app, lending "
+         "assess it, compliance check the file and we pay it out. In January I found 31 of 50 "
+         "applications waiting on payslips, so the app now asks for them upfront."),
+        ("ee_organisation_map", "journey",
+         "I work for an outdoor clothing shop online. The path goes: they find the jacket on the site, "
+         "which digital keep right; the warehouse picks it; the courier brings it; returns come to us. "
+         "I got digital to fix a wrong size chart and returns fell from one in four to one in ten."),
     ],
 )
 def test_a_name_given_in_plain_words(assessor: Assessor, prompt_id: str, pid: str, text: str) -> None:
