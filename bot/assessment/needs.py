@@ -202,7 +202,8 @@ STOCK_PHRASES = re.compile(
     r"\bto the (?:right|relevant|appropriate|correct) (?:people|person|team|department)\b|"
     r"\bend[- ]to[- ]end\b|\bdrive (?:continuous |real )?improvements?\b|"
     r"\b(?:a |an )?(?:significant|positive|real|big|huge|massive) (?:positive )?impact\b|"
-    r"\baligned (?:to|with) (?:our |the )?(?:brand |company )?values\b|\b\w+[- ]centric mindset\b|"
+    r"\balign(?:s|ed|ing)? (?:to|with) (?:our |the )?(?:brand |company |core )?values\b|"
+    r"\b\w+[- ]centric mindset\b|"
     # ... and the stock endings and habits of a keyword answer: "resolved to the customer's
     # satisfaction", "we reached an agreement", "did a deep dive into the data", "play a key role",
     # "in line with procedure", "followed it to the letter", "works together as one".
@@ -434,11 +435,13 @@ CONFORMITY_CLAUSE = re.compile(
     r"(?:that'?s|that’s|thats|it'?s|it’s|its|it is|that is|it was)\s+(?:just\s+)?(?:the rules?|the law|"
     r"(?:the\s+|our\s+|company\s+|store\s+|shop\s+){0,2}policy|"
     r"the procedure|mandatory|compulsory|how we do|how it'?s done|what we do|"
+    r"what we (?:follow|go by|stick to)|"
     r"what we(?:'re| are| were|re)? (?:trained|told|taught)|what (?:you|we) (?:have|had|got) to do)\b|"
     # ... or what the rule says, and no more: "that's what the policy says we have to do".
     r"(?:that'?s|that’s|thats|it'?s|it’s|its)\s+what\s+(?:the|our|my|their)\s+(?:\w+\s+)?(?:policy|rules?|law|"
     r"procedure|process|guidance|script|handbook|standards?|charter)\s+(?:says|said|tells us|requires|wants)"
-    r"(?:\s+(?:we|you|i)\s+(?:have|had|must|should|need|needed)\s+to(?:\s+do)?)?(?=\s*(?:[.,;!?]|$|and\b))|"
+    r"(?:\s+(?:we|you|i)\s+(?:(?:have|had|need|needed|ought)\s+to|must|should)(?:\s+be)?(?:\s+do(?:ing)?)?)?"
+    r"(?=\s*(?:[.,;!?]|$|and\b))|"
     # ... or who chose it, and no more: "because the board decided we were going for it".
     r"(?:(?:my|the|our|his|her|their)\s+)?(?:board|management|senior management|directors?|head office|"
     r"company|owners?|ceo|chief executive|manager|mgr|boss)\s+(?:decided|chose|wanted)"

@@ -3366,6 +3366,13 @@ def test_stock_phrases_found_at_word_starts_as_finditer_finds_them(text: str) ->
         ("ee_recognised_standard",
          "Our council in Newport got Customer Service Excellence last year. We went for it because the "
          "board decided we were going for it. We started publishing our response times."),
+        ("mi_justify_with_standards",
+         "I proposed we answer emails within a day at the council contact centre. I justified it using "
+         "our standards and policies, because that's what the policy says we should be doing."),
+        ("rl_charter_decision",
+         "At Scottish Water I use our customer charter every day. A customer wanted a refund for a "
+         "missed visit. The charter guided my decision because it aligns with our values and it is what "
+         "we follow."),
     ],
 )
 def test_what_the_rule_says_or_who_chose_it_is_conformity_not_a_reason(
