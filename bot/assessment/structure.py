@@ -463,6 +463,8 @@ def _measurable_span(text: str) -> Span | None:
                 continue
             if USED_IN_ACTION.search(s, max(0, q.start() - USED_REACH), q.start()):
                 continue
+            if RHYTHM.match(s, q.start()) and _in_own_clause(s, q.start(), q.end()):
+                continue
             if not is_result and _in_the_scene(text, s, offset + q.start()):
                 continue
             return offset + q.start(), offset + q.end()
@@ -640,11 +642,22 @@ def _in_action(sentence: str, start: int, end: int) -> bool:
         return False
     if WHEN.match(sentence, start):
         return False
+    return _in_own_clause(sentence, start, end)
+
+
+def _in_own_clause(sentence: str, start: int, end: int) -> bool:
+    """Whether a figure is in the clause of one of the learner's own actions, said as no change."""
     for m in ACTION.finditer(sentence, max(0, start - ACTION_REACH), start):
         between = sentence[m.end() : start]
         if not CLAUSE_BREAK.search(between) and not CHANGE.search(sentence, m.start(), end + 20):
             return True
     return False
+
+
+# How often something is done: "once a week", "twice a day", "3 times a month". In the clause of
+# the learner's own action it is that action's rhythm ("did a spot check with the checklist once a
+# week"), not what it achieved ("complaints fell to once a week" is).
+RHYTHM = re.compile(r"(once|twice|\d+ times) a (day|week|month)\b", re.I)
 
 
 MONTH_WORDS = (

@@ -3533,3 +3533,16 @@ def test_the_deadlock_letter_in_plain_words(assessor: Assessor) -> None:
     assert point("timing", assessor, "ee_telecoms_adr", text)[0]
     weeks_only = "A man in Belfast said he was going to the ombudsman. I told him he could go in eight weeks."
     assert not point("timing", assessor, "ee_telecoms_adr", weeks_only)[0]
+
+
+def test_how_often_the_learner_did_something_is_no_result(assessor: Assessor) -> None:
+    """"Did a spot check with the checklist once a week" is the rhythm of the learner's action; how
+    often a problem now comes is what the action achieved."""
+    text = (
+        "I'm a supervisor on reception at a hotel in York. When Jade started in July I was responsible "
+        "for getting her up to our standards. I shadowed her on her first four shifts, then did a spot "
+        "check with the standards checklist once a week. She's now one of the best on the desk."
+    )
+    assert not point("result", assessor, "sf_team_standards", text)[0]
+    assert point("result", assessor, "sf_team_standards",
+                 text + " Complaints about check-in went from every day to once a week.")[0]
