@@ -412,21 +412,18 @@ def test_dev20_is_sound(content: Content) -> None:
     check_blind_set(content, "dev20", parts, 66, SETS[: SETS.index("dev20")])
 
 
-# --- holdout20: written blind to the engine; kept held out, never scored by a test -----------------
+# --- dev21 and dev22: holdout20 and holdout21, scored once at 7143ca6, opened for development -------
 
 
-def test_holdout20_is_sound(content: Content) -> None:
-    """Checked for form only; its labels are never compared with the engine here. No answer repeats
-    one of another set."""
+def test_dev21_is_sound(content: Content) -> None:
+    """dev21 was holdout20: scored once at 7143ca6 (the end of the seventeenth round), then opened for
+    development."""
     parts = {"hta", "htb", "htc", "htd", "hte", "htf"}
-    check_blind_set(content, "holdout20", parts, 66, SETS)
+    check_blind_set(content, "dev21", parts, 66, SETS[: SETS.index("dev21")])
 
 
-# --- holdout21: written blind to the engine; kept held out, never scored by a test -----------------
-
-
-def test_holdout21_is_sound(content: Content) -> None:
-    """Checked for form only; its labels are never compared with the engine here. No answer repeats
-    one of another set."""
+def test_dev22_is_sound(content: Content) -> None:
+    """dev22 was holdout21: scored once at 7143ca6 (the end of the seventeenth round), then opened for
+    development."""
     parts = {"hua", "hub", "huc", "hud", "hue", "huf"}
-    check_blind_set(content, "holdout21", parts, 66, (*SETS, "holdout20"))
+    check_blind_set(content, "dev22", parts, 66, SETS[: SETS.index("dev22")])
