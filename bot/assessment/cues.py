@@ -744,6 +744,8 @@ _YEAR_AFTER = (
     "ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|"
     "forty|fifty|sixty|seventy|eighty|ninety|thousand|hundred"
 )
+# How often something is done: "once a week", "twice a day", "3 times a month".
+RHYTHM_WORDS = r"(once|twice|\d+ times) a (day|week|month)\b"
 QUANTITY = alternation(
     rf"\d+(\.\d+)?\s*(%|per ?cent|percent)|\b\d+(\.\d+)?\s*(out of|/)\s*\d+|"
     rf"\b\d+\s*\*|[£$€]\s?\d[\d,.]*|\b(?!(19|20)\d\d\b)\d[\d,]*(\.\d+)?\s+({_UNIT})\b|"
@@ -793,7 +795,7 @@ QUANTITY = alternation(
     rf"\b(in|within) (the|an|a|one) (hour|day|week|fortnight|month)\b(?! (after|before|when|that)\b)|"
     rf"\bzero \w+|"
     # "a month free", "a year's credit", "a week off the bill"; "took a day off" is the customer's loss.
-    rf"\b(once|twice|\d+ times) a (day|week|month)\b|\ba (day|week|month|year)'?s? "
+    rf"\b{RHYTHM_WORDS}|\ba (day|week|month|year)'?s? "
     rf"(free|credit|refund)\b|\ba (week|month|year)'?s? off\b|\b(gave|scored|rated) (us|me|it) (a )?\d+\b|"
     rf"\b\d+ on the (survey|feedback|review|scorecard)\b|"
     # A rating said as a kind of review ("a five-star review", "5 star on google"); a score from a

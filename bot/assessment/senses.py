@@ -63,8 +63,9 @@ AFTER_USE = frozenset(
 )
 
 
-# Punctuation after a name: the name's clause ends there.
-PAUSE = re.compile(r"[.,;:!?\-]")
+# Punctuation after a name: the name's clause ends there. A hyphen joining words is none
+# ("used heat-resistant gloves").
+PAUSE = re.compile(r"[.,;:!?]|\s[-–]\s")
 
 
 def _cue_near(text: str, tokens: list[Token], first: int, last: int) -> bool:

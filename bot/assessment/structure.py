@@ -35,6 +35,7 @@ from bot.assessment.cues import (
     QUANTITY,
     REASONING,
     RESULT,
+    RHYTHM_WORDS,
     SCENE_EVENT,
     SITUATION,
     TASK_CLASSES,
@@ -654,10 +655,10 @@ def _in_own_clause(sentence: str, start: int, end: int) -> bool:
     return False
 
 
-# How often something is done: "once a week", "twice a day", "3 times a month". In the clause of
-# the learner's own action it is that action's rhythm ("did a spot check with the checklist once a
-# week"), not what it achieved ("complaints fell to once a week" is).
-RHYTHM = re.compile(r"(once|twice|\d+ times) a (day|week|month)\b", re.I)
+# How often something is done (`RHYTHM_WORDS`). In the clause of the learner's own action it is that
+# action's rhythm ("did a spot check with the checklist once a week"), not what it achieved
+# ("complaints fell to once a week" is).
+RHYTHM = re.compile(RHYTHM_WORDS, re.I)
 
 
 MONTH_WORDS = (

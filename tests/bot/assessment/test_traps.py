@@ -52,7 +52,8 @@ def test_a_lower_case_model_name_counts_when_the_learner_says_they_used_it(asses
     assert "grow_model" in ids(assessor, "coached kayleigh on her calls, we used grow")
     # The everyday word, or the name before a noun of its own, is not the model.
     for text in ("we used heat to dry the floor", "we use smart meters in most homes",
-                 "i used later buses", "the heat was bad so we used fans", "she'd use it later"):
+                 "i used later buses", "the heat was bad so we used fans", "she'd use it later",
+                 "we used heat-resistant gloves in the kitchen"):
         assert not ids(assessor, text) & {"heat_model", "smart_targets", "later_model"}, text
 
 
