@@ -5,6 +5,7 @@ answers of every kind. Runs without the engine. The labelling rule is docs/asses
 from __future__ import annotations
 
 from collections import Counter
+from functools import cache
 from pathlib import Path
 
 import pytest
@@ -279,8 +280,14 @@ def check_blind_set(
     assert parts_in_writing_order(items) == parts
     assert len(items) >= 198 and len({i.prompt for i in items}) >= prompts
     assert_spread(items)
-    seen = {" ".join(i.text.split()) for other in earlier for i in load_set(other, DATA / f"{other}.yaml")}
+    seen = frozenset().union(*(_texts(other) for other in earlier))
     assert not [i.id for i in items if " ".join(i.text.split()) in seen]
+
+
+@cache
+def _texts(name: str) -> frozenset[str]:
+    """A set's answers, spaces evened out; read once per test process, however many sets ask."""
+    return frozenset(" ".join(i.text.split()) for i in load_set(name, DATA / f"{name}.yaml"))
 
 
 def test_dev9_is_sound(content: Content) -> None:
