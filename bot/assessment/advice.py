@@ -9,7 +9,7 @@ that missed nothing gets no tip.
 
 from __future__ import annotations
 
-from bot.assessment.marking import Evidence
+from bot.assessment.marking import Evidence, tells_occasion
 from bot.assessment.needs import implied
 from bot.assessment.types import Flag, PointResult
 from bot.assessment.wording import the_name
@@ -91,9 +91,13 @@ def gaps(points: list[MarkingPoint], results: list[PointResult], ev: Evidence) -
         found.append("outdated")
     if any(h.code == "policy_as_law" for h in ev.hints):
         found.append("policy_as_law")
+    # A STAR part missing from an answer that does tell a case is not an answer with no example:
+    # "Listing laws and policies without an example" would contradict the kettle refund in front
+    # of it. The missing part is already said under the point ("I couldn't find your task").
+    told = ev.findings is not None and tells_occasion(ev.star, ev.findings, ev.text)
     for point, result in zip(points, results, strict=True):
         if not result.met:
-            found += [g for g in point_gaps(point) if g not in found]
+            found += [g for g in point_gaps(point) if g not in found and not (told and g == "example")]
     return found
 
 

@@ -442,23 +442,93 @@ def _habit_after(ws: list[Word], at: int, i: int) -> bool:
     return False
 
 
+# Where a clause ends inside a sentence: a comma, semicolon, colon, bracket or dash.
+CLAUSE_MARK = re.compile(r"[,;:()\u2013\u2014]|\s-\s")
+# A word that carries on a name or a figure: "Rights" in "Consumer Rights Act", "2015" after "Act".
+NAME_WORD = re.compile(r"(?!I\b)[A-Z0-9][\w'’&.]*")
+# A break inside a long sentence: a clause mark, or a word that joins two clauses.
+SOFT_BREAK = re.compile(
+    r"(?:[,;:()\u2013\u2014]|\s-)?\s+((?:and|but|so|because|cos|which|who|when|then|while|until|"
+    r"if|although|though|where)\b)",
+    re.I,
+)
+DANGLING = re.compile(
+    r"[\s,;:]+(and|but|so|because|cos|which|who|when|then|while|until|if|although|though|where)$", re.I
+)
+JOINING = re.compile(r"\s*(and|but|so|then|or)\s+", re.I)
+NUMBER_END = re.compile(r"[£$€]?\d[\d,.]*%?$")
+
+
 def excerpt(text: str, start: int, end: int) -> tuple[int, int]:
-    """The sentence around [start, end), cut to about EXCERPT characters at word boundaries."""
+    """The sentence around [start, end), cut to about EXCERPT characters. A long sentence is cut
+    at its clause marks where the clause that holds the words fits (whole clauses added while they
+    fit), else at word boundaries, never starting inside a name ("Rights Act 2015 I gave her...")
+    nor ending on a bare figure ("within 30" for "within 30 days")."""
     left = max(text.rfind(c, 0, start) for c in ".!?\n") + 1
     right_candidates = [p for p in (text.find(c, end) for c in ".!?\n") if p != -1]
     right = min(right_candidates) + 1 if right_candidates else len(text)
     if right - left > EXCERPT:
-        half = max(0, (EXCERPT - (end - start)) // 2)
-        lo, hi = max(left, start - half), min(right, end + half)
-        if lo > left:
-            space = text.find(" ", lo, start)
-            lo = space + 1 if space != -1 else lo
-        if hi < right:
-            space = text.rfind(" ", end, hi)
-            hi = space if space != -1 else hi
-        left, right = lo, hi
+        marks = [m.span() for m in CLAUSE_MARK.finditer(text, left, right)]
+        starts = [left] + [e for _, e in marks if e <= start]  # where a clause can begin
+        ends = [b for b, _ in marks if b >= end] + [right]  # where one can end
+        lo, hi = starts[-1], ends[0]
+        if hi - lo <= EXCERPT:
+            before, after = starts[:-1], ends[1:]
+            while before or after:  # the clause before, then the one after, while they fit
+                if before and hi - before[-1] <= EXCERPT:
+                    lo = before.pop()
+                elif after and after[0] - lo <= EXCERPT:
+                    hi = after.pop(0)
+                else:
+                    break
+            # A clause cut from its sentence starts at its own words, not "and" or "but".
+            joined = JOINING.match(text, lo)
+            if joined and joined.end() <= start:
+                lo = joined.end()
+            left, right = lo, hi
+        else:
+            left, right = _word_window(text, start, end, left, right)
     while left < right and text[left].isspace():
         left += 1
     while right > left and text[right - 1] in " \t\n,;:":
         right -= 1
     return left, right
+
+
+def _word_window(text: str, start: int, end: int, left: int, right: int) -> tuple[int, int]:
+    """About EXCERPT characters around [start, end) inside [left, right), cut between words, and
+    where it can be at a joining word ("... so my job was", "... because it's"), so a long spoken
+    sentence is quoted from and to a break in it rather than mid-phrase."""
+    half = max(0, (EXCERPT - (end - start)) // 2)
+    lo, hi = max(left, start - half), min(right, end + half)
+    if lo > left:
+        soft = SOFT_BREAK.search(text, lo, start)
+        if soft:
+            lo = soft.start(1)
+        else:
+            space = text.find(" ", lo, start)
+            lo = space + 1 if space != -1 else lo
+            # Not inside a name: step past the rest of it ("Rights Act 2015") to the words after.
+            prev = text.rfind(" ", left, lo - 1) + 1
+            if left < prev < lo - 1 and NAME_WORD.match(text, prev) and NAME_WORD.match(text, lo):
+                while lo < start and NAME_WORD.match(text, lo):
+                    nxt = text.find(" ", lo, start)
+                    if nxt == -1:
+                        break
+                    lo = nxt + 1
+        joined = JOINING.match(text, lo)
+        if joined and joined.end() <= start:
+            lo = joined.end()
+    if hi < right:
+        breaks = [m.start() for m in SOFT_BREAK.finditer(text, end, hi)]
+        if breaks:
+            hi = breaks[-1]
+            while (dangling := DANGLING.search(text, end, hi)) is not None:  # "... and" of "and then"
+                hi = dangling.start()
+        else:
+            space = text.rfind(" ", end, hi)
+            hi = space if space != -1 else hi
+            if NUMBER_END.search(text, max(end, hi - 12), hi):  # a figure's unit goes with it
+                nxt = text.find(" ", hi + 1, right)
+                hi = nxt if nxt != -1 else right
+    return lo, hi

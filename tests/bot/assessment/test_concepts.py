@@ -11,7 +11,7 @@ from typing import Any
 import pytest
 
 from bot.assessment import Assessor, needs
-from bot.assessment.concepts import ConceptIndex, words
+from bot.assessment.concepts import EXCERPT, ConceptIndex, excerpt, words
 from bot.assessment.needs import NAMED_ONLY, keywords_for
 from content.loader import Content, ContentError, load_content
 from content.models import Check, Concept, MarkingPoint, Need, Probe, Prompt
@@ -3546,3 +3546,42 @@ def test_how_often_the_learner_did_something_is_no_result(assessor: Assessor) ->
     assert not point("result", assessor, "sf_team_standards", text)[0]
     assert point("result", assessor, "sf_team_standards",
                  text + " Complaints about check-in went from every day to once a week.")[0]
+
+
+def test_evidence_is_cut_at_a_break_not_mid_phrase(assessor: Assessor) -> None:
+    """A quote cut from a long sentence keeps a figure with its unit and a clause whole ("within
+    30 days", not "within 30"), and starts at the clause's own words, not "and" or inside a name."""
+    text = (
+        "At our Leeds shop a customer brought back a faulty kettle after two weeks. Under the Consumer "
+        "Rights Act 2015 she was entitled to a refund within 30 days, and our returns policy says we "
+        "check the receipt first. I checked it and I gave her a full refund of £25. She was happy."
+    )
+    _, law, _ = point("two_laws", assessor, "rl_refund_dispute", text)
+    assert law == ["Under the Consumer Rights Act 2015 she was entitled to a refund within 30 days"]
+    _, policy, _ = point("policy", assessor, "rl_refund_dispute", text)
+    assert policy == ["our returns policy says we check the receipt first."]
+
+
+def test_long_spoken_sentence_is_quoted_from_a_joining_word() -> None:
+    """With no clause marks at all (speech), the quote still starts and ends at a break: a joining
+    word, never inside a name, and never longer than EXCERPT."""
+    text = (
+        "so um I was on the phones and this lady rang up about her late husbands account and she "
+        "wanted the balance but she wasnt on the account so I couldnt tell her anything cos under the "
+        "Data Protection Act 2018 thats his personal information and then I put her through to "
+        "bereavement team who sorted it all out for her in about a week"
+    )
+    at = text.index("Data Protection Act 2018")
+    lo, hi = excerpt(text, at, at + len("Data Protection Act 2018"))
+    quote = text[lo:hi]
+    assert "Data Protection Act 2018" in quote and len(quote) <= EXCERPT + 12
+    assert quote.split()[0] in ("so", "cos", "because", "I") and not quote.endswith(("the", "his"))
+    plain = (
+        "Under the Consumer Rights Act 2015 I gave her a full refund of twenty five pounds for the kettle "
+        "she bought last month from our Leeds store with her own bank card on a Saturday morning"
+    )
+    name = ("Consumer", "Rights", "Act", "2015")
+    for at in range(plain.index("I gave"), len(plain) - 10):  # windows that could start inside the name
+        lo, hi = excerpt(plain, at, at + 5)
+        assert not plain[lo:].startswith(name[1:]), plain[lo:hi]
+        assert not plain[lo:hi].endswith((" and", " so", " then")), plain[lo:hi]

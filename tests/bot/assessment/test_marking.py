@@ -140,6 +140,24 @@ def test_tip_fits_the_gap(assessor: Assessor, content: Content) -> None:
     assert one_law.tip is None or "without naming the law" not in one_law.tip
 
 
+def test_no_example_tip_for_an_answer_that_tells_a_case(assessor: Assessor, content: Content) -> None:
+    """A real case with its task left out misses the STAR point, but it is not "listing laws and
+    policies without an example": that tip would contradict the case in front of the learner. A
+    bare list of laws still gets it."""
+    case = assessor.assess(
+        "At our Leeds shop a customer brought back a faulty kettle after two weeks. Under the Consumer "
+        "Rights Act 2015 she was entitled to a refund within 30 days, and our returns policy says we "
+        "check the receipt first. I checked it and I gave her a full refund of £25. She was happy.",
+        prompt=content.prompts["rl_refund_dispute"],
+    )
+    star = next(p for p in case.marking_points if p.id == "star")
+    assert not star.met  # no task said: the STAR point is still missed
+    assert case.tip is None or "without an example" not in case.tip
+    listed = assessor.assess("Consumer Rights Act 2015, Equality Act 2010 and our refund policy.",
+                             prompt=content.prompts["rl_refund_dispute"])
+    assert listed.tip is not None and "without an example" in listed.tip
+
+
 def test_strengths_say_what_was_good(assessor: Assessor) -> None:
     result = assessor.assess(REFUND)
     assert any("Consumer Rights Act 2015" in s for s in result.strengths)
