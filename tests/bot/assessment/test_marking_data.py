@@ -434,3 +434,13 @@ def test_dev22_is_sound(content: Content) -> None:
     development."""
     parts = {"hua", "hub", "huc", "hud", "hue", "huf"}
     check_blind_set(content, "dev22", parts, 66, SETS[: SETS.index("dev22")])
+
+
+# --- holdout22: written blind during the eighteenth round, committed unscored -------------------------
+
+
+def test_holdout22_is_sound(content: Content) -> None:
+    """holdout22: six writers, blind, seed 2222; committed before any scoring, to be scored once."""
+    parts = {"hva", "hvb", "hvc", "hvd", "hve", "hvf"}
+    check_blind_set(content, "holdout22", parts, 66, SETS)
+
