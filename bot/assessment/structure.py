@@ -521,6 +521,18 @@ GOT_IN_TOUCH = re.compile(
     r"followed (it |her |him |them )?up)\b(\W+\w+){0,3}?\W+(the\W+)?$",
     re.I,
 )
+# A time said as how long after: "3 days after", "a week later", "two weeks on" (not "after the
+# call", which starts a clause).
+LATER = re.compile(
+    r"(\s*[\w-]+)?\s+(later|after|afterwards|on)\b(?!\s+(the|that|this|it|we|i|she|he|they)\b)", re.I
+)
+# Getting in touch, in the clause before it.
+CONTACT = re.compile(
+    r"\b(chased|chase|rang|ring|rung|called|phoned|emailed|texted|messaged|wrote|replied|followed (it |her |"
+    r"him |them )?up|(came|come|popped|got|went|wrote) (back|in|round)|checked|check|(got|get) in touch)\b",
+    re.I,
+)
+CONTACT_BREAK = re.compile(r"[,;:]|\b(and|so|then|but)\b", re.I)
 DAY_KIND = re.compile(r"^(['’]s\b|[\s-]+(courier|delivery|service|post)\b)", re.I)
 
 
@@ -560,10 +572,18 @@ BOOKED_FOR = re.compile(r"\bfor\W+(the\W+)?$", re.I)
 def _when_someone_acted(sentence: str, start: int, end: int) -> bool:
     """Whether "next day" / "same afternoon" tells when someone got in touch, what kind of service
     it was, when a process runs every time or what time was booked (`GOT_IN_TOUCH`, `DAY_KIND`,
-    `GOES_EVERY_TIME`, `BOOKED_FOR`), not when something came about."""
+    `GOES_EVERY_TIME`, `BOOKED_FOR`), not when something came about; and whether "3 days after" /
+    "a week later" tells when someone got in touch (`LATER`, `CONTACT`)."""
+    before = sentence[max(0, start - 50) : start]
+    later = LATER.match(sentence, end)
+    if later and TIME_UNIT.search(sentence, start, later.end()):
+        # "rang her 3 days after to check", "she emailed in a week later to say thanks": when someone
+        # got in touch, not what was achieved ("it was fixed 3 days later" is a time taken).
+        clause = sentence[max(0, start - 50) : end]
+        breaks = list(CONTACT_BREAK.finditer(clause))
+        return CONTACT.search(clause, breaks[-1].end() if breaks else 0) is not None
     if not DAY.search(sentence, start, end):
         return False
-    before = sentence[max(0, start - 50) : start]
     if BOOKED_FOR.search(before) and not sentence[start:end].lower().endswith("day"):
         # A time booked for, part of a day: "arranged a swap for the next morning".
         return True

@@ -1961,3 +1961,30 @@ def test_money_the_learner_gave_under_a_law_is_a_result() -> None:
     assert is_measurable(given)
     owed = "Under the Consumer Rights Act 2015 she was entitled to a refund of £25, so I checked the receipt."
     assert not is_measurable(owed)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "cx order came smashed. logged it on our complaints process, sent a new one out, rang her 3 days "
+        "after to check it come ok.",
+        "last train got cancelled so i booked her a taxi home on the company. she emailed in a week later "
+        "to say thanks n named me.",
+        "I sorted her replacement card and I called her back two days later to make sure it had arrived.",
+    ],
+)
+def test_when_someone_got_in_touch_later_is_no_result(text: str) -> None:
+    """How long after it someone rang, emailed or checked is when they got in touch, not a quantity of
+    what the actions achieved."""
+    assert not is_measurable(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I booked the engineer and chased the parts, and the boiler was fixed 3 days later.",
+        "I raised it with the refunds team and the money was back in her account two days later.",
+    ],
+)
+def test_a_time_taken_said_as_later_is_still_a_result(text: str) -> None:
+    assert is_measurable(text)
