@@ -532,6 +532,8 @@ CONTACT = re.compile(
     r"him |them )?up|(came|come|popped|got|went|wrote) (back|in|round)|checked|check|(got|get) in touch)\b",
     re.I,
 )
+# ... or came back in person: "his daughter came in next day to thank us" (not "it came the next day").
+CAME_IN = re.compile(r"\b(came|come|popped|went) (back|in|round)( (in|to see us|to us))?\W+(the\W+)?$", re.I)
 CONTACT_BREAK = re.compile(r"[,;:]|\b(and|so|then|but)\b", re.I)
 DAY_KIND = re.compile(r"^(['’]s\b|[\s-]+(courier|delivery|service|post)\b)", re.I)
 
@@ -589,6 +591,7 @@ def _when_someone_acted(sentence: str, start: int, end: int) -> bool:
         return True
     return bool(
         DAY_KIND.match(sentence[end:]) or GOT_IN_TOUCH.search(before) or GOES_EVERY_TIME.search(before)
+        or CAME_IN.search(before)
     )
 
 

@@ -1971,6 +1971,10 @@ def test_money_the_learner_gave_under_a_law_is_a_result() -> None:
         "last train got cancelled so i booked her a taxi home on the company. she emailed in a week later "
         "to say thanks n named me.",
         "I sorted her replacement card and I called her back two days later to make sure it had arrived.",
+        "I found her a room at our sister hotel and she made her wedding. She came back the next morning "
+        "to thank me.",
+        "older gent wanted to send his savings to a 'broker', i got my manager n we stopped it. his "
+        "daughter came in next day to thank us",
     ],
 )
 def test_when_someone_got_in_touch_later_is_no_result(text: str) -> None:
