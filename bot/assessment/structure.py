@@ -395,7 +395,8 @@ TASK_AFTER_ACTION = 200  # characters past the first action a task said in words
 # "I got 12 a week", "I gave her £100 off", "I moved forty people onto cheaper tariffs").
 USED_IN_ACTION = re.compile(
     r"\b(i|we)\s+(\w+\s+)?(trained|coached|briefed|played|showed|asked|brought in|hired|took on|"
-    r"listened to|sampled|picked|chose|invited|pulled in|sat down with)\s+"
+    r"listened to|sampled|picked|chose|invited|pulled in|sat down with|went through|went thru|read through|"
+    r"looked (at|through)|reviewed|analysed|analyzed|pulled|pulled out|dug through)[\s,]+"
     r"((him|her|them|us|my|our|the|a|an|all|each|every|some|off|in)\s+){0,3}?"
     r"(\w+\s+)?(of\s+(the|our|my|their)\s+)?(about |around |like |just |only )?$",
     re.I,

@@ -1992,3 +1992,16 @@ def test_when_someone_got_in_touch_later_is_no_result(text: str) -> None:
 )
 def test_a_time_taken_said_as_later_is_still_a_result(text: str) -> None:
     assert is_measurable(text)
+
+
+def test_what_the_learner_went_through_is_no_result() -> None:
+    """A count of what was read or reviewed is what the learner worked with, not what it achieved;
+    what the review then found or changed still counts."""
+    assert not is_measurable(
+        "My job was to pull out the themes. I went through, um, about three hundred complaints and card "
+        "freezing and slow alerts were the big ones, so I wrote it up for the digital team."
+    )
+    assert is_measurable(
+        "My job was to check the quality of our calls. I reviewed 40 calls, and after the coaching our "
+        "quality score went from 72% to 90%."
+    )
