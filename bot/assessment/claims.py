@@ -25,11 +25,23 @@ from bot.assessment.years import event_year
 from content.loader import Content
 from content.models import Claim
 
-CLAIM_WORD = re.compile(
-    r"\b(have|has|had|gives?|gave|get|gets|must|need(s|ed)? to|required|requires|allowed|"
+_CLAIM = (
+    r"have|has|had|gives?|gave|get|gets|must|need(s|ed)? to|required|requires|allowed|"
     r"entitled|deadline|time limit|limit|legally|law|statutory|says?|said|states?|told|tell|"
-    r"could|can|may|only|up to|under|according to|came in|comes in|in force|into force|"
-    r"introduced|started|applied|applies|since|launched|began|effect)\b",
+    r"could|can|may|only|up to|under|according to|applied|applies"
+)
+CLAIM_WORD = re.compile(rf"\b({_CLAIM})\b", re.I)
+# ... and for a date, the words that say when a law began: "the Consumer Duty came in in 2022". Not
+# for a period: "a customer came in wanting to cancel after 10 days" states no law.
+DATE_CLAIM_WORD = re.compile(
+    rf"\b({_CLAIM}|came in|comes in|in force|into force|introduced|started|since|launched|began|effect)\b",
+    re.I,
+)
+# How long it had been, told as the case: "wanting to cancel after 10 days", "after about three
+# weeks it stopped". Not a limit said with a "can't": "you can't cancel after 7 days".
+AFTER = re.compile(r"\bafter\s+(about|around|roughly|nearly|almost|over|just|only|like)?\s*$", re.I)
+CANNOT = re.compile(
+    r"\b(can'?t|cannot|can not|couldn'?t|could not|not allowed|no longer|isn'?t allowed|only)\b",
     re.I,
 )
 # What was done between the claim word and the amount makes the amount a fact of the case
@@ -133,20 +145,24 @@ def _amounts(claim: Claim, sentence: str) -> list[Said]:
             continue
         if not _claimed(sentence, m.start()):
             continue
+        if AFTER.search(sentence, max(0, m.start() - 20), m.start()) and not CANNOT.search(
+            sentence, max(0, m.start() - CLAIM_REACH), m.start()
+        ):
+            continue
         out.append(Said(number * UNIT_DAYS[unit], m.group(0), m.start(), m.end()))
     return out
 
 
-def _claimed(sentence: str, at: int) -> bool:
+def _claimed(sentence: str, at: int, claim_word: re.Pattern[str] = CLAIM_WORD) -> bool:
     """A claim word shortly before ``at``, with nothing done in between."""
     before = sentence[max(0, at - CLAIM_REACH) : at]
-    words = list(CLAIM_WORD.finditer(before))
+    words = list(claim_word.finditer(before))
     return bool(words) and not DONE.search(before[words[-1].end() :])
 
 
 def _wrong_year(claim: Claim, sentence: str) -> re.Match[str] | None:
     for m in YEAR.finditer(sentence):
-        if not _claimed(sentence, m.start()):
+        if not _claimed(sentence, m.start(), DATE_CLAIM_WORD):
             continue
         if m.group(0) not in claim.right:
             return m

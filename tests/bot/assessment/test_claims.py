@@ -23,6 +23,9 @@ def codes(assessor: Assessor, text: str) -> dict[str, str]:
         ("She had 3 months to take it to the Financial Ombudsman after our final response.", "six months"),
         ("Under FOI the council has 30 days to answer an information request.", "20 working days"),
         ("Under the law we have to assume a fault was there if it shows within 12 months.", "six months"),
+        # A limit said with a "can't" is still a claim about the law.
+        ("Under the Consumer Contracts Regulations you can't cancel an online order after 7 days.",
+         "14 days"),
     ],
 )
 def test_a_wrong_legal_fact_is_corrected_with_the_rule(assessor: Assessor, text: str, rule: str) -> None:
@@ -55,6 +58,10 @@ def test_a_wrong_legal_fact_is_corrected_with_the_rule(assessor: Assessor, text:
         # ... nor does how long a customer had had the goods, told as the case.
         "Faulty goods inside 30 days are the customer's legal right to a full refund. In October a man "
         "brought back a toaster he'd had about three weeks that kept tripping the fuse.",
+        # How long it had been, told as the case; "came in" is a customer walking in, not a law.
+        "I work in a phone shop in Dundee. A deaf customer came in wanting to cancel his contract after "
+        "10 days cos the phone kept freezing.",
+        "She rang up to cancel her online order after about three weeks because it still hadn't come.",
     ],
 )
 def test_a_right_or_dated_fact_raises_nothing(assessor: Assessor, text: str) -> None:
