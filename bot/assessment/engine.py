@@ -16,6 +16,7 @@ from bot.assessment.matcher import Matcher
 from bot.assessment.needs import Findings, Keywords, implied, keywords_for, spelled_form, wrong_steps
 from bot.assessment.place import learner_nation
 from bot.assessment.types import Assessment, Hint, why_missing
+from bot.assessment.unlisted import unlisted_laws
 from content import nations
 from content.loader import Content
 from content.models import MarkingPoint, Prompt
@@ -160,4 +161,5 @@ class Assessor:
                 if f.entry_id in self.content.catalogue
                 and not self.content.catalogue[f.entry_id].applies_in(nation)
             ) | {e.id for e in other_sector(found, self.content, sector, nation)}, why_missing=why),
+            also_named=unlisted_laws(text, found),
         )

@@ -109,6 +109,9 @@ class Assessment:
     strengths: list[str] = field(default_factory=list)
     # One line on why this band and not the next ("Why a Pass and not a Distinction: ...").
     grade_reason: str = ""
+    # Laws named that the catalogue does not hold, as written (`bot.assessment.unlisted`): shown, never
+    # checked, praised or marked.
+    also_named: list[str] = field(default_factory=list)
 
     @property
     def explains_why(self) -> bool:
@@ -135,4 +138,5 @@ class Assessment:
             "word_count": self.word_count,
             "tip": self.tip,
             "strengths": list(self.strengths),
+            "also_named": list(self.also_named),
         }

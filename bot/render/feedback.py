@@ -84,7 +84,10 @@ def render_feedback(a: Assessment, m: Markup, limit: int = TELEGRAM_LIMIT) -> st
             names = [f.name for f in a.entities if f.kind == kind]
             if names:
                 out.append(f"• {label}: {m.esc(', '.join(names))}")
-    else:
+    if a.also_named:
+        # A law the coach does not know is shown as named, never as "nothing yet".
+        out.append(f"• Also named, not in my list, so not checked: {m.esc(', '.join(a.also_named))}")
+    if not a.entities and not a.also_named:
         out.append("• Nothing yet: name the Act, the regulator or the policy you followed.")
 
     star = "  ".join(f"{STAR_LABEL[k]} {yes(v)}" for k, v in a.star.items())

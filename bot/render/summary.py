@@ -128,4 +128,5 @@ def assessment_from_result(result: dict[str, Any]) -> Assessment:
         nation=result.get("nation", "unknown"),
         strengths=list(result.get("strengths", [])),
         grade_reason=result.get("grade_reason", ""),
+        also_named=list(result.get("also_named", [])),
     )

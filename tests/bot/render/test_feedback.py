@@ -83,3 +83,27 @@ def test_no_tip_for_an_answer_that_missed_nothing_and_none_from_another_sector(
     }
     assert not any(t and "FCA" in t for t in tips)
     assert not any(t and t.startswith("Naming a law without") for t in tips)
+
+
+def test_a_law_outside_the_catalogue_is_shown_as_named_not_nothing_yet(assessor: Assessor) -> None:
+    """An answer naming an Act the coach does not hold is never told it named nothing: the Act is
+    listed as named and not checked, and neither praised nor corrected."""
+    answer = (
+        "I work for a housing association in Swansea. A tenant rang about damp in her baby's bedroom, so "
+        "I booked a surveyor for the next day and told her about the Renting Homes (Wales) Act 2016, "
+        "because the home has to be fit to live in. The gutter was fixed in 3 days."
+    )
+    result = assessor.assess(answer, nation="wales")
+    assert result.also_named == ["Renting Homes (Wales) Act 2016"]
+    assert result.to_dict()["also_named"] == ["Renting Homes (Wales) Act 2016"]
+    text = render_feedback(result, PLAIN)
+    named = text.split("WHAT YOU NAMED")[1].split("STAR")[0]
+    assert "Renting Homes (Wales) Act 2016" in named and "not checked" in named
+    assert "Nothing yet" not in named
+    assert "Renting Homes" not in text.split("WHAT YOU NAMED")[0]  # not praised, not corrected
+    # A law the catalogue holds is listed by its own kind, never again as unlisted.
+    known = assessor.assess("Under the Consumer Rights Act 2015 and the Housing Act 1988 I refunded her.")
+    assert known.also_named == ["Housing Act 1988"]
+    assert [f.name for f in known.entities] == ["Consumer Rights Act 2015"]
+    # Nothing named at all still says so.
+    assert "Nothing yet" in render_feedback(assessor.assess("I said sorry and she was happy."), PLAIN)

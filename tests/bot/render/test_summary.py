@@ -36,3 +36,9 @@ def test_the_summary_has_the_grade_one_fix_what_was_good_and_the_question(
         assert f"(+{more} more in Details)" in text
     assert "Good:" in text and "The assessor asks:</b> Which regulator oversees that?" in text
     assert text.count("✅") == 0 and len(text) <= SCREEN  # no checklist on the first screen
+
+
+def test_laws_outside_the_catalogue_survive_the_stored_result(assessor: Assessor) -> None:
+    """Details later are rendered from the stored JSON: the unlisted laws come back with it."""
+    a = assessor.assess("I told the tenant about the Housing (Scotland) Act 2006 and booked the repair.")
+    assert assessment_from_result(a.to_dict()).also_named == ["Housing (Scotland) Act 2006"] == a.also_named
