@@ -16,7 +16,6 @@ from bot.assessment.matcher import Matcher
 from bot.assessment.needs import Findings, Keywords, implied, keywords_for, spelled_form, wrong_steps
 from bot.assessment.place import learner_nation
 from bot.assessment.types import Assessment, Hint, why_missing
-from bot.assessment.unlisted import unlisted_laws
 from content import nations
 from content.loader import Content
 from content.models import MarkingPoint, Prompt
@@ -39,6 +38,18 @@ def steps_of(form: str) -> str:
         else:
             steps[-1] += f" {w}"
     return ", ".join(steps)
+
+
+# Laws named that the catalogue does not hold, shown in the feedback as not checked (at most).
+MAX_ALSO_NAMED = 3
+
+
+def _also_named(text: str, findings: Findings) -> list[str]:
+    """Each law named by title and year that the catalogue does not hold, as first written."""
+    names: dict[str, str] = {}
+    for key, (start, end) in findings.statutes():
+        names.setdefault(key, text[start:end])
+    return list(names.values())[:MAX_ALSO_NAMED]
 
 
 class Assessor:
@@ -161,5 +172,5 @@ class Assessor:
                 if f.entry_id in self.content.catalogue
                 and not self.content.catalogue[f.entry_id].applies_in(nation)
             ) | {e.id for e in other_sector(found, self.content, sector, nation)}, why_missing=why),
-            also_named=unlisted_laws(text, found),
+            also_named=_also_named(text, findings),
         )

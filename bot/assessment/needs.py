@@ -1075,7 +1075,7 @@ class Findings:
 # order 1996", "the Renting Homes (Wales) Act 2016", "act nineteen eighty eight" (spoken years are
 # read as digits first). Up to seven title words before Act / Order / Regulations / Measure.
 STATUTE = re.compile(
-    r"\b((?:[a-z][\w'’-]*\s+|\((?:northern ireland|wales|scotland|ni)\)\s+|&\s+){1,7}?)"
+    r"\b((?:[a-z][\w'’-]*\s+|\([a-z][^()\n]{0,40}\)\s+|&\s+){1,7}?)"
     r"(act|order|regulations|regs|measure)\s*(?:\((?:northern ireland|wales|scotland|ni)\)\s*)?"
     r"(?:of\s+)?[(,]?\s*((?:18|19|20)\d\d)\b",
     re.I,
@@ -1099,7 +1099,10 @@ def statutes(text: str, found: list[Found]) -> list[tuple[str, Span]]:
     out: list[tuple[str, Span]] = []
     for m in STATUTE.finditer(w.text):
         title = [t for t in re.split(r"[\s()&]+", m.group(1)) if t]
-        while title and title[0].casefold() in FUNCTION_WORDS:
+        capitals = any(t[:1].isupper() and t.casefold() not in FUNCTION_WORDS for t in title)
+        # Written with capitals, the title starts at its first capitalised word: "told the tenant
+        # about the Housing (Scotland) Act 2006" names the "Housing (Scotland) Act 2006".
+        while title and (title[0].casefold() in FUNCTION_WORDS or (capitals and not title[0][:1].isupper())):
             title.pop(0)
         if not title or any(t.casefold() in NOT_A_TITLE for t in title):
             continue

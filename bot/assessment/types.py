@@ -109,8 +109,8 @@ class Assessment:
     strengths: list[str] = field(default_factory=list)
     # One line on why this band and not the next ("Why a Pass and not a Distinction: ...").
     grade_reason: str = ""
-    # Laws named that the catalogue does not hold, as written (`bot.assessment.unlisted`): shown, never
-    # checked, praised or marked.
+    # Laws named by title and year that the catalogue does not hold, as written (`needs.statutes`):
+    # shown as named but not checked; never praised or corrected.
     also_named: list[str] = field(default_factory=list)
 
     @property

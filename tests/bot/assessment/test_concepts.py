@@ -646,6 +646,22 @@ def test_a_statute_named_by_title_and_year_is_a_law_named(assessor: Assessor) ->
         assert not point("law", assessor, "mi_improve_within_law", other)[0], other
 
 
+def test_a_statute_written_with_capitals_is_its_own_title() -> None:
+    """Written with capitals, a statute's title starts at its first capitalised word, whatever words
+    come before it, and a bracketed part of the title is any bracket ("(Fitness for Human
+    Habitation)"): the same Act said twice is one law, quoted as its title."""
+    text = (
+        "I told the tenant about the Housing (Scotland) Act 2006 and booked the repair. We follow the "
+        "Homes (Fitness for Human Habitation) Act 2018 too, and the Housing (Scotland) Act 2006 again."
+    )
+    found = needs.statutes(text, [])
+    assert [text[s:e] for _, (s, e) in found] == [
+        "Housing (Scotland) Act 2006", "Homes (Fitness for Human Habitation) Act 2018",
+        "Housing (Scotland) Act 2006",
+    ]
+    assert needs.distinct(found) == 2
+
+
 def test_a_developed_answer_carries_a_terse_sentence(assessor: Assessor) -> None:
     """In a full account of the case, one word of the answer's own beside the idea is enough; the
     same sentence alone is key words."""
