@@ -444,6 +444,13 @@ class Prompt(_Strict):
         return self
 
 
+# The codes of the engine's hints (bot.assessment.hints and claims) a tip can be conditioned on.
+HintCode = Literal[
+    "vague_law", "vague_regulator", "policy_as_law", "legal_claim", "other_nation", "other_sector",
+    "wrong_steps",
+]
+
+
 class Mistake(_Strict):
     """A common mistake, shown as the feedback tip to an answer that made it.
 
@@ -454,7 +461,7 @@ class Mistake(_Strict):
     ``when_named`` to answers naming one of those catalogue ids or kinds ("naming a law without
     saying what it changed" needs a named law); ``unless_named`` to answers naming none of them
     ("saying 'by law' without naming the law" is not for an answer that named the Consumer Rights
-    Act 2015 and missed a second law).
+    Act 2015 and missed a second law); ``when_hint`` to answers the engine gave one of those hints.
     """
 
     text: str = Field(min_length=10)
@@ -462,6 +469,9 @@ class Mistake(_Strict):
     sectors: list[Ident] = Field(default_factory=list)
     when_named: list[str] = Field(default_factory=list)
     unless_named: list[str] = Field(default_factory=list)
+    # Only for an answer the engine gave one of these hints ("vague_law": the answer said "by law" or
+    # "data protection" without the Act), so a tip never describes a mistake the learner did not make.
+    when_hint: list[HintCode] = Field(default_factory=list)
 
 
 class Topic(_Strict):

@@ -64,8 +64,9 @@ def strengths(
     return out[:MAX_STRENGTHS]
 
 
-def point_gaps(point: MarkingPoint) -> list[str]:
-    """The gaps a missed point stands for: its concepts, and the kind of thing it checks."""
+def point_gaps(point: MarkingPoint, content: Content | None = None) -> list[str]:
+    """The gaps a missed point stands for: its concepts, and the kind of thing it checks (for a
+    point naming catalogue entries, their kind: the Data Protection Act 2018 is a "law" gap)."""
     out: list[str] = []
     for need in list(point.needs) or implied(point):
         out += need.concepts
@@ -75,12 +76,18 @@ def point_gaps(point: MarkingPoint) -> list[str]:
             out.append(SIGNAL_GAPS[need.signal])
         if need.named:
             out.append(point.check.value)
+            if content is not None:
+                # Not "standard": a model missed (HEAT) is no "best practice as a fixed checklist".
+                kinds = {content.catalogue[i].kind for i in need.named if i in content.catalogue}
+                out += [KIND_GAPS[k] for k in kinds - {Kind.STANDARD}]
     if point.check in POINT_GAPS:
         out.append(POINT_GAPS[point.check])
     return out
 
 
-def gaps(points: list[MarkingPoint], results: list[PointResult], ev: Evidence) -> list[str]:
+def gaps(
+    points: list[MarkingPoint], results: list[PointResult], ev: Evidence, content: Content | None = None
+) -> list[str]:
     """What this answer missed, most important first: corrections, then its points in order."""
     found: list[str] = []
     # An answer that mostly hands the question back (`Findings.hollow`) first needs telling so: no
@@ -97,12 +104,16 @@ def gaps(points: list[MarkingPoint], results: list[PointResult], ev: Evidence) -
     told = ev.findings is not None and tells_occasion(ev.star, ev.findings, ev.text)
     for point, result in zip(points, results, strict=True):
         if not result.met:
-            found += [g for g in point_gaps(point) if g not in found and not (told and g == "example")]
+            found += [
+                g for g in point_gaps(point, content) if g not in found and not (told and g == "example")
+            ]
     return found
 
 
 def _fits(m: Mistake, ev: Evidence) -> bool:
     if m.sectors and ev.sector not in m.sectors:
+        return False
+    if m.when_hint and not {h.code for h in ev.hints} & set(m.when_hint):
         return False
     named = {f.entry_id for f in ev.found} | {f.kind for f in ev.found}
     if m.unless_named and named & set(m.unless_named):
@@ -124,7 +135,7 @@ def tip(
     topics = [topic] if topic else []
     topics += [t for t in content.topics.values() if t is not topic]
     mistakes = [m for t in topics for m in t.mistakes() if _fits(m, ev)]
-    for gap in gaps(points, results, ev):
+    for gap in gaps(points, results, ev, content):
         for m in mistakes:
             if gap in m.gaps:
                 return m.text

@@ -127,9 +127,11 @@ def test_tip_fits_the_gap(assessor: Assessor, content: Content) -> None:
     old = assessor.assess("A customer asked for her data. I followed the Data Protection Act 1998 "
                           "and sent it.", prompt=content.prompts["rl_refund_dispute"])
     assert old.tip is not None and "1998" in old.tip
-    nolaw = assessor.assess("A customer wanted a refund. I gave her one and she was happy.",
-                            prompt=content.prompts["rl_refund_dispute"])
-    assert nolaw.tip is not None and "law" in nolaw.tip.lower()
+    # "By law" with no Act: the tip about naming the law. (An answer that never spoke of the law gets
+    # another tip: see test_a_tip_is_for_a_mistake_this_answer_made.)
+    nolaw = assessor.assess("A customer wanted a refund. By law she was entitled to one so I gave her one "
+                            "and she was happy.", prompt=content.prompts["rl_refund_dispute"])
+    assert nolaw.tip is not None and "without naming the law" in nolaw.tip
     # A law named and a second one missed: not the tip about naming no law at all.
     one_law = assessor.assess(
         "I work in a shop in Leeds. A customer brought back a kettle that leaked after ten days. I had "
@@ -156,6 +158,29 @@ def test_no_example_tip_for_an_answer_that_tells_a_case(assessor: Assessor, cont
     listed = assessor.assess("Consumer Rights Act 2015, Equality Act 2010 and our refund policy.",
                              prompt=content.prompts["rl_refund_dispute"])
     assert listed.tip is not None and "without an example" in listed.tip
+
+
+def test_a_tip_is_for_a_mistake_this_answer_made(assessor: Assessor, content: Content) -> None:
+    """A tip describes a mistake the answer made: "Collecting data without analysing it" is for an
+    answer about data whose finding is missing, not for any answer without a reason or a figure;
+    "Saying 'by law' without naming the law" is for an answer that said the law vaguely."""
+    refund = assessor.assess(
+        "A customer brought back a kettle that leaked. I checked our returns policy and gave her a new "
+        "one and she went away happy.", prompt=content.prompts["rl_refund_dispute"],
+    )
+    assert refund.tip is None or "Collecting data" not in refund.tip
+    assert refund.tip is None or "by law" not in refund.tip  # it never said the law vaguely
+    data = assessor.assess(
+        "Our CSAT dropped to 70% last quarter. I had to sort it out, so I started a callback list and "
+        "we now ring people back the same day.", prompt=content.prompts["mi_kpi_shortfall"],
+    )
+    assert data.tip is not None and "Collecting data without analysing it" in data.tip
+    vague = assessor.assess(
+        "A mum asked for her 17-year-old son's records. I told her under data protection I needed his "
+        "consent, so I rang him and he said it was fine, then I emailed them over.",
+        prompt=content.prompts["rl_third_party_data"],
+    )
+    assert vague.tip is not None and "without naming the law" in vague.tip
 
 
 def test_strengths_say_what_was_good(assessor: Assessor) -> None:
