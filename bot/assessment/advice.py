@@ -77,9 +77,10 @@ def point_gaps(point: MarkingPoint, content: Content | None = None) -> list[str]
         if need.named:
             out.append(point.check.value)
             if content is not None:
-                # Not "standard": a model missed (HEAT) is no "best practice as a fixed checklist".
+                # A law or a policy only: the ICO missed is no "sector" gap (it is every sector's),
+                # and a model missed (HEAT) is no "best practice as a fixed checklist".
                 kinds = {content.catalogue[i].kind for i in need.named if i in content.catalogue}
-                out += [KIND_GAPS[k] for k in kinds - {Kind.STANDARD}]
+                out += [KIND_GAPS[k] for k in (Kind.LEGISLATION, Kind.POLICY) if k in kinds]
     if point.check in POINT_GAPS:
         out.append(POINT_GAPS[point.check])
     return out

@@ -181,6 +181,10 @@ def test_a_tip_is_for_a_mistake_this_answer_made(assessor: Assessor, content: Co
         prompt=content.prompts["rl_third_party_data"],
     )
     assert vague.tip is not None and "without naming the law" in vague.tip
+    # The ICO missed is no sector's own regulator missed.
+    no_ico = assessor.assess("A lady rang because her direct debit went out twice. I refunded the extra "
+                             "payment straight away.", prompt=content.prompts["ee_data_in_routine_task"])
+    assert no_ico.tip is None or "sector" not in no_ico.tip
 
 
 def test_strengths_say_what_was_good(assessor: Assessor) -> None:
