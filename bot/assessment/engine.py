@@ -125,6 +125,7 @@ class Assessor:
             # The DDA 1995 named in Northern Ireland meets a need for the Equality Act 2010.
             stands_for=stands_for(found, self.content, nation),
             elsewhere=elsewhere(found, self.content, nation),
+            nation=nation,
         )
         findings.signals["reasoning"] = reasons
         star = {p: spans[p] is not None for p in ("situation", "task", "action", "result")}

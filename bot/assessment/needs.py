@@ -19,6 +19,7 @@ from bot.assessment.cues import ACTION
 from bot.assessment.structure import cue_text
 from bot.assessment.types import WHY_MISSING, Flag, Found, Quote
 from bot.assessment.wording import the
+from content import nations
 from content.loader import Content
 from content.models import Check, Kind, MarkingPoint, Need
 
@@ -626,6 +627,8 @@ class Findings:
     stands_for: dict[str, frozenset[str]] = field(default_factory=dict)
     # Entries named that do not apply in the learner's nation: never "the law that applied".
     elsewhere: frozenset[str] = frozenset()
+    # Where the learner works (content.nations id): what a miss names is that nation's law.
+    nation: str = nations.UNKNOWN
     # Where a legal period or date is stated wrongly (claims.wrong_figures, corrected as a
     # legal_claim): "she can go to the ombudsman within 12 months" shows no time limit known.
     wrong_law: tuple[Span, ...] = ()
@@ -1846,12 +1849,29 @@ def distinct(found: list[tuple[str, Span]]) -> int:
     return len({root(i) for i in range(len(found))})
 
 
-def describe(content: Content, need: Need, have: int) -> str:
-    """What the coach could not find for one need, in the learner's terms."""
+def for_nation(content: Content, ids: list[str], nation: str) -> list[str]:
+    """The catalogue ids a need names, as they stand where the learner works: a law that does not
+    apply there gives way to its counterparts ("the Mental Capacity Act 2005" becomes, in Scotland,
+    "the Adults with Incapacity (Scotland) Act 2000"), or drops out when it has none there."""
+    out: list[str] = []
+    for i in ids:
+        entry = content.catalogue.get(i)
+        if entry is None:
+            continue
+        there = [i] if entry.applies_in(nation) else next(
+            (ids for place, ids in entry.counterparts.items() if place == nation), []
+        )
+        out += [j for j in there if j in content.catalogue and j not in out]
+    return out or list(ids)
+
+
+def describe(content: Content, need: Need, have: int, nation: str = nations.UNKNOWN) -> str:
+    """What the coach could not find for one need, in the learner's terms (and the law of the
+    learner's ``nation``)."""
     if need.concepts:
         says = content.concepts[need.concepts[0]].says
     elif need.named:
-        names = [the(content.catalogue[i]) for i in need.named[:3]]
+        names = [the(content.catalogue[i]) for i in for_nation(content, need.named, nation)[:3]]
         says = names[0] if len(names) == 1 else ", ".join(names[:-1]) + " or " + names[-1]
     elif need.kind is not None:
         says = KIND_MISSING[need.kind]
@@ -1896,7 +1916,7 @@ def judge(content: Content, point: MarkingPoint, fx: Findings) -> Judgement:
         if have >= need.min:
             spans += [s for _, s in found]
         elif missing is None:
-            missing = point.missing or describe(content, need, have)
+            missing = point.missing or describe(content, need, have, fx.nation)
             if (
                 substance and need.named and not need.concepts and not point.missing and need.min == 1
                 and distinct(hits(need, fx, substance=False, content=content)) >= need.min

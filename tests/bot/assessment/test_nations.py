@@ -314,3 +314,25 @@ def test_the_social_care_law_that_protects_dignity_is_the_one_where_the_learner_
             "step and let him wash his own face. " + law)
     result = assessor.assess(text, prompt=assessor.content.prompts["sf_dignity_in_care"], nation=nation)
     assert next(p for p in result.marking_points if p.id == "law").met is met
+
+
+@pytest.mark.parametrize(
+    ("nation", "named", "not_named"),
+    [
+        ("scotland", "Adults with Incapacity (Scotland) Act 2000", "Mental Capacity Act 2005"),
+        ("northern_ireland", "Mental Capacity Act (Northern Ireland) 2016", "Care Act 2014"),
+        ("england", "Mental Capacity Act 2005", "Adults with Incapacity"),
+    ],
+)
+def test_a_missed_law_is_named_as_the_law_where_the_learner_works(
+    assessor: Assessor, content: Content, nation: str, named: str, not_named: str
+) -> None:
+    """What the coach could not find names the law of the learner's nation: a Scottish care worker
+    is never told to cite the Mental Capacity Act 2005, which does not extend to Scotland."""
+    got = assessor.assess(
+        "A resident in our care home kept refusing her bath, so we changed her care plan to evenings.",
+        prompt=content.prompts["sf_dignity_in_care"], sector="health_social_care", nation=nation,
+    )
+    law = next(p for p in got.marking_points if p.id == "law")
+    assert not law.met and law.missing is not None
+    assert named in law.missing and not_named not in law.missing
