@@ -336,3 +336,24 @@ def test_a_missed_law_is_named_as_the_law_where_the_learner_works(
     law = next(p for p in got.marking_points if p.id == "law")
     assert not law.met and law.missing is not None
     assert named in law.missing and not_named not in law.missing
+
+
+def test_no_miss_names_a_law_or_body_that_does_not_apply_where_the_learner_works(
+    assessor: Assessor, content: Content
+) -> None:
+    """For every prompt, sector and nation, what the coach says it could not find (and what the
+    sector expects) names only laws and bodies that apply in that nation."""
+    names = sorted(((e.name, e) for e in content.catalogue.values()), key=lambda x: -len(x[0]))
+    wrong = []
+    for p in content.prompts.values():
+        for sector in p.sectors or ["general"]:
+            for nation in ("england", "wales", "scotland", "northern_ireland"):
+                got = assessor.assess("I helped a customer.", prompt=p, sector=sector, nation=nation)
+                for point in got.marking_points:
+                    said = f"{point.missing or ''} {point.detail or ''}"
+                    for name, entry in names:  # longest first: "Care Inspectorate Wales" before its start
+                        if name in said:
+                            said = said.replace(name, "")
+                            if not entry.applies_in(nation):
+                                wrong.append(f"{p.id}.{point.id} ({sector}, {nation}): {name}")
+    assert not wrong, "\n".join(wrong)
