@@ -17,6 +17,7 @@ from content.loader import Content
 from content.models import Check, Kind, MarkingPoint, Mistake, Prompt
 
 MAX_STRENGTHS = 3
+TIP_MIN_WORDS = 5  # an answer shorter than this gets a tip only for handing the question back
 MAX_NAMES = 3
 
 POINT_GAPS: dict[Check, str] = {
@@ -131,12 +132,17 @@ def tip(
     results: list[PointResult],
     ev: Evidence,
 ) -> str | None:
+    found = gaps(points, results, ev, content)
+    if len(ev.text.split()) < TIP_MIN_WORDS and "key_words" not in found:
+        # "I don't know" made no mistake a tip could name ("Doing what feels right instead of what
+        # the procedure says"): what is missing is said under the points.
+        return None
     topic = content.topics.get(prompt.topic) if prompt else None
     # The prompt's own topic first; another topic's advice when it has none for this gap.
     topics = [topic] if topic else []
     topics += [t for t in content.topics.values() if t is not topic]
     mistakes = [m for t in topics for m in t.mistakes() if _fits(m, ev)]
-    for gap in gaps(points, results, ev, content):
+    for gap in found:
         for m in mistakes:
             if gap in m.gaps:
                 return m.text

@@ -181,6 +181,10 @@ def test_a_tip_is_for_a_mistake_this_answer_made(assessor: Assessor, content: Co
         prompt=content.prompts["rl_third_party_data"],
     )
     assert vague.tip is not None and "without naming the law" in vague.tip
+    # "I don't know" made no mistake a tip could name; "refund" hands the question back.
+    assert assessor.assess("I dont know", prompt=content.prompts["rl_refund_dispute"]).tip is None
+    handed_back = assessor.assess("refund", prompt=content.prompts["rl_refund_dispute"]).tip
+    assert handed_back is not None and "question's words" in handed_back
     # The ICO missed is no sector's own regulator missed.
     no_ico = assessor.assess("A lady rang because her direct debit went out twice. I refunded the extra "
                              "payment straight away.", prompt=content.prompts["ee_data_in_routine_task"])
