@@ -7,7 +7,7 @@ applies); it costs a few points and is corrected in the feedback instead.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from rapidfuzz import fuzz
 
@@ -216,7 +216,7 @@ def tells_occasion(star: dict[str, bool], fx: Findings | None, text: str = "") -
 
 
 def mark(content: Content, points: list[MarkingPoint], ev: Evidence) -> list[PointResult]:
-    return [met(content, p, ev) for p in points]
+    return [replace(met(content, p, ev), check=p.check.value) for p in points]
 
 
 def score(results: list[PointResult], ev: Evidence) -> int:

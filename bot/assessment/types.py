@@ -74,6 +74,8 @@ class PointResult:
     missing: str | None = None
     # How many distinct things the point's first need found (a probe for "another law" needs one).
     found: int = 0
+    # The point's check (content.models.Check value): "star_complete" evidence is the four STAR parts.
+    check: str | None = None
 
 
 # The end of "I couldn't find ..." for a point that asks why (bot.assessment.needs).

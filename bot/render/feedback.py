@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 from bot.assessment import Assessment
 from bot.practice.changes import Changes
-from content.models import Prompt
+from content.models import Check, Prompt
 
 TELEGRAM_LIMIT = 4096
 QUOTE_LIMIT = 120  # characters of a learner's words quoted under a met point
@@ -121,8 +121,10 @@ def render_points(a: Assessment, m: Markup) -> list[str]:
     for p in a.marking_points:
         if not p.met:
             continue
-        # The STAR point's words are the four parts, shown on the STAR line above.
-        quote = p.evidence[0].text if p.evidence and p.id != "star" and len(p.evidence) < 4 else None
+        # The STAR point's words are the four parts, shown on the STAR line above (a result stored
+        # before points carried their check is told by its id or its four quotes).
+        star = p.check == Check.STAR_COMPLETE.value if p.check else (p.id == "star" or len(p.evidence) >= 4)
+        quote = p.evidence[0].text if p.evidence and not star else None
         lines.append(f"✅ {m.esc(p.text.rstrip('.'))}" + (f": “{m.italic(_quote(quote))}”" if quote else ""))
     missed = [p for p in a.marking_points if not p.met]
     for p in missed:

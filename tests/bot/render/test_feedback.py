@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from bot.assessment import Assessor
 from bot.render.feedback import HTML, PLAIN, TELEGRAM_LIMIT, render_feedback
+from content.loader import Content
 
 ANSWER = (
     "A customer came in with a faulty kettle. My task was to sort a refund. Under the Consumer "
@@ -107,3 +108,22 @@ def test_a_law_outside_the_catalogue_is_shown_as_named_not_nothing_yet(assessor:
     assert [f.name for f in known.entities] == ["Consumer Rights Act 2015"]
     # Nothing named at all still says so.
     assert "Nothing yet" in render_feedback(assessor.assess("I said sorry and she was happy."), PLAIN)
+
+
+def test_every_met_point_but_the_star_one_quotes_the_learner(assessor: Assessor, content: Content) -> None:
+    """A point met by four or more quotes (three teams) still shows its first; the STAR point (here
+    id "example") shows none, its parts being on the STAR line."""
+    answer = (
+        "I work on the phones for an online furniture company in Stockport. Last March a customer rang "
+        "because her sofa had been out for delivery three times. My job was to find out why. Behind me "
+        "there are teams she never talks to: the warehouse picks and loads the vans, the planning team "
+        "builds the routes overnight, and finance takes the payment and does refunds. I found the "
+        "planners had her postcode in the wrong zone. The sofa came the next morning and she gave us 5 "
+        "stars."
+    )
+    result = assessor.assess(answer, prompt=content.prompts["ee_organisation_map"], sector="retail")
+    teams = next(p for p in result.marking_points if p.id == "teams")
+    assert teams.met and len(teams.evidence) >= 4 and teams.check == "concepts"
+    lines = render_feedback(result, PLAIN).splitlines()
+    assert any(line.startswith("✅ Maps at least two") and "“" in line for line in lines)
+    assert any(line.startswith("✅ Gives a real example") and "“" not in line for line in lines)
