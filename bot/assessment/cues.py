@@ -777,6 +777,12 @@ QUANTITY = alternation(
     r"back (up|down)|came (back )?(up|down)|fell|fallen|dropped|dropping) to (about |around |roughly |just )?"
     r"\d[\d.,]*\b(?!\s*(days?|weeks?|months?|years?|hours?|hrs?|minutes?|mins?|o'?clock|am|pm)\b)|"
     rf"\b(same|next) day\b|\bby the (next|following) morning\b|"
+    # A time of day something was put right by: "fixed by 11am", "water back on by 7pm", "all home by
+    # half one" (a time achieved, as "the same day" is).
+    rf"\b(fixed|sorted|resolved|done|back on|on again|working|restored|reconnected|delivered|arrived|home|"
+    rf"back|collected|open|opened)( \w+){{0,2}}? by ((about|around|roughly) )?(\d{{1,2}}([:.]\d\d)?\s*"
+    rf"(am|pm|o'?clock)\b|half (past )?({COUNT_WORD}|\d{{1,2}})\b|(lunch|dinner|tea)(time)?\b|"
+    rf"the end of (the|her|his|my) (day|shift)\b|midday\b|noon\b)|"
     # A time taken said without a digit: "paid in about a minute", "through in under a minute",
     # "served within a couple of minutes".
     # Said of something done ("paid", "served", "put through"), not a standard ("a hello within a

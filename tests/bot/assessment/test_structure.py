@@ -2005,3 +2005,23 @@ def test_what_the_learner_went_through_is_no_result() -> None:
         "My job was to check the quality of our calls. I reviewed 40 calls, and after the coaching our "
         "quality score went from 72% to 90%."
     )
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "His boiler repair was cancelled twice. I booked an engineer for the next morning myself. He was "
+        "fixed by 11am and said thanks.",
+        "I escalated the burst main to the duty manager and got a crew out, and her water was back on by "
+        "7pm.",
+        "The coach broke down so I booked taxis for the group, and they were all home by half one.",
+    ],
+)
+def test_a_time_of_day_it_was_put_right_by_is_measurable(text: str) -> None:
+    """The time of day something was put right by is a time achieved, as "the same day" is."""
+    assert is_measurable(text)
+
+
+def test_a_time_of_day_as_the_scene_is_no_result() -> None:
+    assert not is_measurable("The shop shuts at 6pm and she came in at quarter to. I had to help her "
+                             "quickly, so I found the parcel and she went away happy.")
