@@ -1348,8 +1348,9 @@ def spelled_names(fx: Findings) -> list[tuple[frozenset[str], Span]]:
     out: list[tuple[frozenset[str], Span]] = []
     ws = fx.words
     for i, head in enumerate(ws):
-        # "terms" is a document, "the short term" a period.
-        if head.stem not in NAME_HEADS or head.low == "term" or i == 0:
+        # "terms" is a document, "the short term" a period; "the room we'd booked" and "the call I
+        # logged" name no book and no log (a verb's -ed or -ing form is no document's head).
+        if head.stem not in NAME_HEADS or head.low == "term" or i == 0 or head.low.endswith(("ed", "ing")):
             continue
         which: list[Word] = []
         j = i

@@ -662,6 +662,16 @@ def test_a_statute_written_with_capitals_is_its_own_title() -> None:
     assert needs.distinct(found) == 2
 
 
+def test_a_verb_is_no_document_named(assessor: Assessor) -> None:
+    """"The accessible room we'd booked" names no policy: "booked" is a verb, not a book; a policy
+    named in the learner's words still counts."""
+    text = ("I work on reception at a hotel in Llandudno. A guest in a wheelchair arrived and the accessible "
+            "room we'd booked her was on the second floor, so I moved her to a ground floor room.")
+    assert not point("policy", assessor, "rl_reasonable_adjustment", text)[0]
+    named = text + " Our accessible service policy says we offer a ground floor room."
+    assert point("policy", assessor, "rl_reasonable_adjustment", named)[0]
+
+
 def test_a_developed_answer_carries_a_terse_sentence(assessor: Assessor) -> None:
     """In a full account of the case, one word of the answer's own beside the idea is enough; the
     same sentence alone is key words."""
