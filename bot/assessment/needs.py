@@ -1929,4 +1929,12 @@ def judge(content: Content, point: MarkingPoint, fx: Findings) -> Judgement:
                 parts = [p for p in ("situation", "task", "action", "result") if not fx.signals.get(p)]
                 missing = " and ".join(SIGNAL_MISSING[p] for p in parts[:2]) or missing
     met = missing is None
+    if met and (point.occasion or any(
+        content.concepts[c].occasion for need in needs for c in need.concepts if c in content.concepts
+    )):
+        # What was done is best quoted from the doing: "I moved her to a ground floor room" before
+        # "a guest in a wheelchair arrived" (the situation), each part in the answer's order.
+        acted = fx.signals.get("action")
+        if acted:
+            spans = sorted(spans, key=lambda sp: (sp[0] < acted[0][0], sp[0]))
     return met, quotes(fx.text, spans) if met else (), missing, first

@@ -672,6 +672,17 @@ def test_a_verb_is_no_document_named(assessor: Assessor) -> None:
     assert point("policy", assessor, "rl_reasonable_adjustment", named)[0]
 
 
+def test_what_was_done_is_quoted_from_the_doing_first(assessor: Assessor) -> None:
+    """For a point about what was done, the first quote (the one the feedback shows) comes from the
+    learner's actions, not from the situation told before them."""
+    text = ("I work on reception at a hotel in Llandudno. A guest in a wheelchair arrived and the lift was "
+            "broken. I had to sort it quickly. I moved her to a ground floor room and didn't charge the "
+            "upgrade.")
+    met, evidence, _ = point("adjustment", assessor, "rl_reasonable_adjustment", text)
+    assert met and evidence[0].startswith("I moved her to a ground floor room")
+    assert any(e.startswith("A guest in a wheelchair") for e in evidence[1:])  # still quoted, after
+
+
 def test_a_developed_answer_carries_a_terse_sentence(assessor: Assessor) -> None:
     """In a full account of the case, one word of the answer's own beside the idea is enough; the
     same sentence alone is key words."""
