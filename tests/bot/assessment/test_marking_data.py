@@ -436,11 +436,11 @@ def test_dev22_is_sound(content: Content) -> None:
     check_blind_set(content, "dev22", parts, 66, SETS[: SETS.index("dev22")])
 
 
-# --- holdout22: written blind during the eighteenth round, committed unscored -------------------------
+# --- dev23: holdout22, written blind during the eighteenth round, scored once at 78403fa, opened ----
 
 
-def test_holdout22_is_sound(content: Content) -> None:
-    """holdout22: six writers, blind, seed 2222; committed before any scoring, to be scored once."""
+def test_dev23_is_sound(content: Content) -> None:
+    """dev23 was holdout22: scored once at 78403fa (the end of the eighteenth round), then opened for
+    development."""
     parts = {"hva", "hvb", "hvc", "hvd", "hve", "hvf"}
-    check_blind_set(content, "holdout22", parts, 66, SETS)
-
+    check_blind_set(content, "dev23", parts, 66, SETS[: SETS.index("dev23")])
