@@ -185,6 +185,13 @@ def test_a_tip_is_for_a_mistake_this_answer_made(assessor: Assessor, content: Co
     assert assessor.assess("I dont know", prompt=content.prompts["rl_refund_dispute"]).tip is None
     handed_back = assessor.assess("refund", prompt=content.prompts["rl_refund_dispute"]).tip
     assert handed_back is not None and "question's words" in handed_back
+    # A second law missed is not "naming a law without saying what it changed": this one says it.
+    other_law = assessor.assess(
+        "At our Leeds shop a customer brought back a faulty kettle. Under the Consumer Rights Act 2015 I "
+        "gave her a full refund of £25 because it was faulty.",
+        prompt=content.prompts["ee_data_in_routine_task"],
+    )
+    assert other_law.tip is None or "without saying what it changed" not in other_law.tip
     # The ICO missed is no sector's own regulator missed.
     no_ico = assessor.assess("A lady rang because her direct debit went out twice. I refunded the extra "
                              "payment straight away.", prompt=content.prompts["ee_data_in_routine_task"])
