@@ -1092,6 +1092,30 @@ NOT_A_TITLE = frozenset(
 )
 
 
+# A statute's end, its kind of law and year, found first: the title before it is read only there.
+STATUTE_TAIL = re.compile(
+    r"\b(act|order|regulations|regs|measure)\s*(?:\((?:northern ireland|wales|scotland|ni)\)\s*)?"
+    r"(?:of\s+)?[(,]?\s*(?:18|19|20)\d\d\b",
+    re.I,
+)
+STATUTE_REACH = 360  # characters before a statute's end its title can start at (seven long words)
+
+
+def _statute_matches(text: str) -> list[re.Match[str]]:
+    """What `STATUTE.finditer` over the whole text finds, read only around each statute's end: the
+    first match ending at each end, from a window reaching back further than a title can, so a 400-word
+    answer is not tried for a title at every word."""
+    out: list[re.Match[str]] = []
+    taken = -1
+    for tail in STATUTE_TAIL.finditer(text):
+        for m in STATUTE.finditer(text, max(taken, tail.start() - STATUTE_REACH, 0), tail.end()):
+            if m.start(2) == tail.start(1):
+                out.append(m)
+                taken = m.end()
+                break
+    return out
+
+
 def statutes(text: str, found: list[Found]) -> list[tuple[str, Span]]:
     """Statutes named by title and year that are not catalogue entries already found: a learner
     who names "the Criminal Justice Act 1988" has named a law, even one the coach does not know.
@@ -1100,7 +1124,7 @@ def statutes(text: str, found: list[Found]) -> list[tuple[str, Span]]:
         return []
     w = cue_text(text)
     out: list[tuple[str, Span]] = []
-    for m in STATUTE.finditer(w.text):
+    for m in _statute_matches(w.text):
         title = [t for t in re.split(r"[\s()&]+", m.group(1)) if t]
         capitals = any(t[:1].isupper() and t.casefold() not in FUNCTION_WORDS for t in title)
         # Written with capitals, the title starts at its first capitalised word: "told the tenant
