@@ -1098,12 +1098,12 @@ STATUTE_TAIL = re.compile(
     r"(?:of\s+)?[(,]?\s*(?:18|19|20)\d\d\b",
     re.I,
 )
-STATUTE_REACH = 360  # characters before a statute's end its title can start at (seven long words)
+STATUTE_REACH = 360  # characters before a statute's end its title is read from (seven words, brackets)
 
 
 def _statute_matches(text: str) -> list[re.Match[str]]:
-    """What `STATUTE.finditer` over the whole text finds, read only around each statute's end: the
-    first match ending at each end, from a window reaching back further than a title can, so a 400-word
+    """What `STATUTE.finditer` over the whole text finds (for titles up to STATUTE_REACH characters
+    long), read only around each statute's end: the first match ending at each end, so a 400-word
     answer is not tried for a title at every word."""
     out: list[re.Match[str]] = []
     taken = -1
@@ -1884,7 +1884,7 @@ def for_nation(content: Content, ids: list[str], nation: str) -> list[str]:
         if entry is None:
             continue
         there = [i] if entry.applies_in(nation) else next(
-            (ids for place, ids in entry.counterparts.items() if place == nation), []
+            (local for place, local in entry.counterparts.items() if place == nation), []
         )
         out += [j for j in there if j in content.catalogue and j not in out]
     return out or list(ids)
