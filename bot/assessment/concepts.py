@@ -452,6 +452,8 @@ SOFT_BREAK = re.compile(
     r"if|although|though|where)\b)",
     re.I,
 )
+RELATIVE = frozenset({"who", "which", "where"})
+TAIL_MIN = 20  # characters a quote cut at a break keeps after the words it quotes
 DANGLING = re.compile(
     r"[\s,;:]+(and|but|so|because|cos|which|who|when|then|while|until|if|although|though|where)$", re.I
 )
@@ -502,7 +504,12 @@ def _word_window(text: str, start: int, end: int, left: int, right: int) -> tupl
     half = max(0, (EXCERPT - (end - start)) // 2)
     lo, hi = max(left, start - half), min(right, end + half)
     if lo > left:
-        soft = SOFT_BREAK.search(text, lo, start)
+        # The last break before the words, so the quote opens its own clause: "so I showed her a
+        # cheaper one", not "whatsapp so I showed ..." after the "and" of "calls and whatsapp".
+        soft = None
+        for m in SOFT_BREAK.finditer(text, lo, start):
+            if m.group(1).lower() not in RELATIVE:  # "who happens to know" opens no clause of its own
+                soft = m
         if soft:
             lo = soft.start(1)
         else:
@@ -520,7 +527,8 @@ def _word_window(text: str, start: int, end: int, left: int, right: int) -> tupl
         if joined and joined.end() <= start:
             lo = joined.end()
     if hi < right:
-        breaks = [m.start() for m in SOFT_BREAK.finditer(text, end, hi)]
+        # Not a break right after the words: a reason's cue ("because") is quoted with what follows it.
+        breaks = [m.start() for m in SOFT_BREAK.finditer(text, end, hi) if m.start() >= end + TAIL_MIN]
         if breaks:
             hi = breaks[-1]
             while (dangling := DANGLING.search(text, end, hi)) is not None:  # "... and" of "and then"

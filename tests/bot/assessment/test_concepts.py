@@ -3616,6 +3616,24 @@ def test_evidence_is_cut_at_a_break_not_mid_phrase(assessor: Assessor) -> None:
     assert policy == ["our returns policy says we check the receipt first."]
 
 
+def test_a_quote_opens_its_own_clause_and_a_cue_keeps_what_follows() -> None:
+    """The quote starts after the last break before the words ("I showed her", not "whatsapp so I
+    showed her" after the "and" of a list), never at a relative pronoun, and a reason's cue is
+    quoted with the words after it, not cut right after "because"."""
+    text = ("I work in a phone shop. A lady came in to upgrade and I could have sold her the most expensive "
+            "phone but she only uses it for calls and whatsapp so I showed her a cheaper one that does what "
+            "she needs. She was grateful.")
+    at = text.index("showed")
+    lo, hi = excerpt(text, at, text.index("needs") + 5)
+    assert text[lo:hi] == "I showed her a cheaper one that does what she needs."
+    reason = ("Our notes policy says every contact gets recorded with what was agreed, because if it isn't "
+              "written down the next adviser can't see what the customer has been promised and he ends up "
+              "being told two different things, which is what happened.")
+    cue = reason.index("because")
+    lo, hi = excerpt(reason, cue, cue + len("because"))
+    assert reason[lo:hi].split("because", 1)[1].strip().startswith("if it isn't written down")
+
+
 def test_long_spoken_sentence_is_quoted_from_a_joining_word() -> None:
     """With no clause marks at all (speech), the quote still starts and ends at a break: a joining
     word, never inside a name, and never longer than EXCERPT."""
