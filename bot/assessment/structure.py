@@ -517,11 +517,13 @@ def _in_the_scene(text: str, sentence: str, at: int) -> bool:
 # "by next day courier", "offer them the next day's sailing". What came then is: "it arrived the
 # next day", "she moved in the next day", "a swap for next day".
 DAY = re.compile(r"(same|next)\W+(day|morning|afternoon|evening)$", re.I)
-GOT_IN_TOUCH = re.compile(
-    r"\b(chased|chase|rang|ring|rung|called|phoned|emailed|texted|messaged|sent|wrote|replied|"
-    r"followed (it |her |him |them )?up)\b(\W+\w+){0,3}?\W+(the\W+)?$",
-    re.I,
+# Getting in touch, and coming back in person: shared by the checks below.
+_GETS_IN_TOUCH = (
+    r"chased|chase|rang|ring|rung|called|phoned|emailed|texted|messaged|wrote|replied|"
+    r"followed (it |her |him |them )?up"
 )
+_CAME_BACK = r"(came|come|popped|went) (back|in|round)"
+GOT_IN_TOUCH = re.compile(rf"\b({_GETS_IN_TOUCH}|sent)\b(\W+\w+){{0,3}}?\W+(the\W+)?$", re.I)
 # A time said as how long after: "3 days after", "a week later", "two weeks on" (not "after the
 # call", which starts a clause).
 LATER = re.compile(
@@ -529,12 +531,10 @@ LATER = re.compile(
 )
 # Getting in touch, in the clause before it.
 CONTACT = re.compile(
-    r"\b(chased|chase|rang|ring|rung|called|phoned|emailed|texted|messaged|wrote|replied|followed (it |her |"
-    r"him |them )?up|(came|come|popped|got|went|wrote) (back|in|round)|checked|check|(got|get) in touch)\b",
-    re.I,
+    rf"\b({_GETS_IN_TOUCH}|{_CAME_BACK}|(got|wrote) (back|in|round)|checked|check|(got|get) in touch)\b", re.I
 )
 # ... or came back in person: "his daughter came in next day to thank us" (not "it came the next day").
-CAME_IN = re.compile(r"\b(came|come|popped|went) (back|in|round)( (in|to see us|to us))?\W+(the\W+)?$", re.I)
+CAME_IN = re.compile(rf"\b{_CAME_BACK}( (in|to see us|to us))?\W+(the\W+)?$", re.I)
 CONTACT_BREAK = re.compile(r"[,;:]|\b(and|so|then|but)\b", re.I)
 DAY_KIND = re.compile(r"^(['’]s\b|[\s-]+(courier|delivery|service|post)\b)", re.I)
 
