@@ -428,8 +428,9 @@ CONFORMITY_CLAUSE = re.compile(
     # ... who said so, and no more: not "because my manager said the part was out of stock".
     # ... perhaps with a word for which one: "because our email guidance says that's the standard".
     r"(?:(?:my|the|our|his|her|their)\s+(?:\w+\s+)?)?(?:mgr|manager|boss|tl|team leader|supervisor|"
-    r"head office|company|script|policy|procedure|process|guidance|guide|rules|training|handbook|system)s?"
-    r"(?:\s+\w+)?\s+(?:said|says|told|tells|wants?|expects?|requires?|insists?)"
+    r"head office|company|compliance|script|policy|procedure|process|guidance|guide|rules|training|handbook|"
+    r"system|standard)s?"
+    r"(?:\s+\w+)?\s+(?:said|says?|told|tells?|wants?|expects?|requires?|insists?)"
     r"(?:\s+(?:me|us|so|it|them))?(?:\s+(?:that way|like that))?"
     r"(?=\s*(?:[.,;!?]|$)|\s+(?:so|to|that'?s|that’s|thats|it'?s|it’s|its|we (?:have|had|must|should|"
     r"need|all)|you (?:have|must|should|need))\b)|"
@@ -438,9 +439,14 @@ CONFORMITY_CLAUSE = re.compile(
     r"the procedure|mandatory|compulsory|how we do|how it'?s done|what we do|"
     r"what we (?:follow|go by|stick to)|"
     r"what we(?:'re| are| were|re)? (?:trained|told|taught)|what (?:you|we) (?:have|had|got) to do)\b|"
+    # ... or where the rule is written, and no more: "because it's in our licence conditions".
+    r"(?:that'?s|that’s|thats|it'?s|it’s|its|it is|that is|it was)\s+(?:all\s+)?in\s+(?:the|our|their)\s+"
+    r"(?:\w+\s+)?(?:policy|policies|rules|licen[cs]e(?: conditions)?|conditions|contract|procedures?|"
+    r"handbook|script|terms|standards|charter|training)(?=\s*(?:[.,;!?]|$)|\s+and\b)|"
     # ... or what the rule says, and no more: "that's what the policy says we have to do".
     r"(?:that'?s|that’s|thats|it'?s|it’s|its)\s+what\s+(?:the|our|my|their)\s+(?:\w+\s+)?(?:policy|rules?|law|"
-    r"procedure|process|guidance|script|handbook|standards?|charter)\s+(?:says|said|tells us|requires|wants)"
+    r"procedure|process|guidance|script|handbook|standards?|charter)\s+"
+    r"(?:says?|said|tells? us|requires?|wants?)"
     r"(?:\s+(?:we|you|i)\s+(?:(?:have|had|need|needed|ought)\s+to|must|should)(?:\s+be)?(?:\s+do(?:ing)?)?)?"
     r"(?=\s*(?:[.,;!?]|$|and\b))|"
     # ... or who chose it, and no more: "because the board decided we were going for it".

@@ -3427,6 +3427,17 @@ def test_stock_phrases_found_at_word_starts_as_finditer_finds_them(text: str) ->
          "At Scottish Water I use our customer charter every day. A customer wanted a refund for a "
          "missed visit. The charter guided my decision because it aligns with our values and it is what "
          "we follow."),
+        # The rule said with a plural verb, or where it is written, is conformity all the same.
+        ("mi_justify_with_standards",
+         "I proposed moving click and collect to the front desk at the Newry store. I justified it by "
+         "referring to our Net Promoter Score and a root cause analysis of the queue. The change followed "
+         "on because it's what our standards say we should be doing."),
+        ("mi_justify_with_standards",
+         "I proposed a second check on refunds over £100 at our Leeds store, using the refunds policy. "
+         "I did it because it's in our licence conditions and compliance say so."),
+        ("mi_justify_with_standards",
+         "I proposed a second check on refunds over £100 at our Leeds store, using the refunds policy. "
+         "I did it because our standards tell us to."),
     ],
 )
 def test_what_the_rule_says_or_who_chose_it_is_conformity_not_a_reason(
