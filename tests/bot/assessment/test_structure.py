@@ -1074,7 +1074,7 @@ def test_counts_the_actions_brought_in_words(text: str) -> None:
         # A figure hoped for, or what a bill was.
         "I'd look at the scores, make a plan with the team, and I'd expect the scores to go up by 10%.",
         # ... with the hope opening the clause long before the figure.
-        "I sat in on calls each week. I would expect callbacks within two hours to reach about 90% by spring.",
+        "I sat in on calls each week. I would expect callbacks within two hours to hit about 90% by spring.",
         "I set up the rota and we are hoping the share of calls answered in a minute climbs to 80% soon.",
         "A man said his lasagne was cold. I gave him his money back and told my manager. The bill was £34.",
         # The figure before the change, a figure agreed to aim at, a target named after its figure.
