@@ -439,6 +439,13 @@ def test_dev22_is_sound(content: Content) -> None:
 # --- dev23: holdout22, written blind during the eighteenth round, scored once at 78403fa, opened ----
 
 
+def test_holdout23_is_sound(content: Content) -> None:
+    """holdout23: written blind by six writers with the kit during the nineteenth round, committed
+    before any scoring; never tuned on."""
+    parts = {"hwa", "hwb", "hwc", "hwd", "hwe", "hwf"}
+    check_blind_set(content, "holdout23", parts, 66, SETS)
+
+
 def test_dev23_is_sound(content: Content) -> None:
     """dev23 was holdout22: scored once at 78403fa (the end of the eighteenth round), then opened for
     development."""
