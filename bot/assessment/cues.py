@@ -543,6 +543,10 @@ HABIT = alternation(
     # ... and said first: "Every morning I run a huddle", "each week we go through the reviews".
     r"\b(every|each)\s+(morning|evening|night|day|shift|week|fortnight|month|quarter|monday|tuesday|"
     rf"wednesday|thursday|friday|saturday|sunday)\W+(i|we)\s+(?!(?:{_STATIVE}|{_KEEPING})\b)\w+|"
+    # ... or with the case that brings it on said first: "every call i do the id n v first",
+    # "Every time someone rings for test results I do the three checks".
+    r"\b(every|each)\s+(call|customer|time|sale|order|visit|contact|query|complaint|booking|delivery|"
+    rf"return|refund)s?\b[^.!?\n]{{0,60}}?\b(i|we)\s+(?!(?:{_STATIVE}|{_KEEPING})\b)\w+|"
     # ... or said as what is done with everything past a limit: "Anything over £20 credit I pass to
     # my team leader".
     rf"\b(anything|everything|any \w+) (over|above|under|below|more than) [£$€]?\d[\w,.]*\b[^.!?\n]{{0,30}}?"

@@ -290,6 +290,31 @@ def test_a_habit_said_with_how_often_is_a_real_example(assessor: Assessor) -> No
     assert a.grade.value == "not_yet" and "real example" in a.grade_reason
 
 
+def test_a_habit_said_with_the_case_that_brings_it_on_first_is_a_real_example(assessor: Assessor) -> None:
+    """"every call i do the id n v first", "Every time someone rings for results I do the three
+    checks": the case said first, then what the learner does each time; "every call I took was
+    hard" tells nothing done."""
+    from bot.assessment.cues import HABIT
+
+    for text in (
+        "every call i do the id n v first, full name dob n postcode",
+        "Every time someone rings for test results I do the three checks.",
+        "Each complaint that comes in we log on the tracker the same day.",
+    ):
+        assert HABIT.search(text), text
+    for text in ("Every call was hard that week.", "Every customer seemed happy with it."):
+        assert not HABIT.search(text), text
+    prompt = assessor.content.prompts["ee_data_in_routine_task"]
+    text = (
+        "I'm a receptionist at a GP practice in Bristol. Every time someone rings for test results I do the "
+        "three checks, full name, date of birth and first line of the address. It's the UK GDPR. The reason "
+        "is health details are about as private as it gets, and if it went wrong the practice could get a "
+        "big fine from the ICO."
+    )
+    a = assessor.assess(text, prompt=prompt, nation="england")
+    assert a.grade.value != "not_yet", a.grade_reason
+
+
 def test_a_practice_said_as_what_is_done_now_is_a_real_example(assessor: Assessor) -> None:
     """"got told i talk too fast so i slow down now": what the learner does now, since a change, is a
     habit of their own; "I know now", "I can do it now" and "I get it now" tell nothing done."""
