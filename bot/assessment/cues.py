@@ -873,6 +873,10 @@ NOT_A_RESULT = alternation(
     r"\b(it|the (\w+ )?(audit|review|report|check|survey|data)) (found|showed|revealed) (that )?|"
     r"\b(we|i|they) (were|was) getting\b|"
     r"\bgreet (\w+ ){0,3}?within|"
+    # A period said as the reason the case qualifies: "she can have a refund or a replacement as its
+    # within 30 days", "cos it was still inside the 14 days".
+    r"\b(as|because|cos|coz|bc|since|so) (it'?s|it’s|its|it is|it was|they'?re|they were|she was|he was) "
+    r"(still |just )?(within|inside|in|under)( the)?|"
     # The fault coming back, before anything fixed it: "it fell over again within a day or two".
     r"(fell over|broke|broken|failed|stopped|dropped|dropping|went down|crashed|came back|happened) "
     r"(\w+ )?again|"

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from bot.assessment.spoken import for_cues
-from bot.assessment.structure import star_spans
+from bot.assessment.structure import measurable_span, star_spans
 from tests.helpers import has_reasoning, is_measurable, star_parts
 
 FULL = (
@@ -687,6 +687,9 @@ def test_someone_elses_doing_is_no_action_of_the_learners(text: str) -> None:
         "A lady brought back a laptop she'd had about four months. I booked it in for repair.",
         "Tenants complained they took a day off and nobody came. I rang the contractor.",
         "I coached him on his openings. Over the next two months his scores went up a fair bit.",
+        # A period said as why the case qualifies.
+        "I said sorry and told her she can have a refund or a replacement as its within 30 days.",
+        "I checked the order and gave him the return label cos it was still inside the 14 days.",
     ],
 )
 def test_periods_the_rules_set_habits_and_the_scene_are_no_result(text: str) -> None:
@@ -2028,3 +2031,13 @@ def test_a_time_of_day_it_was_put_right_by_is_measurable(text: str) -> None:
 def test_a_time_of_day_as_the_scene_is_no_result() -> None:
     assert not is_measurable("The shop shuts at 6pm and she came in at quarter to. I had to help her "
                              "quickly, so I found the parcel and she went away happy.")
+
+
+def test_the_sum_given_not_the_period_that_made_the_case_qualify_is_the_result() -> None:
+    """"told her she can have a refund ... as its within 30 days, ... so I did the refund of £34.99":
+    the quote a learner sees for their measurable result is the refund, not the period."""
+    text = ("a lady come in with a kettle she bought 3 weeks before and it wouldnt boil. I said sorry "
+            "and told her under the consumer rights act she can have a refund or a replacement as its "
+            "within 30 days, she wanted her money back so I did the refund of £34.99 on her card.")
+    span = measurable_span(text)
+    assert span is not None and text[span[0] : span[1]] == "£34.99"
