@@ -699,15 +699,29 @@ class Findings:
                 ws = inside[2:] + ws
             colon = bool(ws) and self.text[ws[-1].end :].lstrip().startswith(":")
             if ws and not colon and self._own(ws, conformity=True) < REASON_MIN:
+                # A list of names goes on past its "and" ("because of the UK GDPR and data protection
+                # act 2018, ..."): what follows the list is read from its end.
+                named = [(f.start, f.end) for f in self.found]
+                while True:
+                    more = [w for w in rest if w.clause == ws[-1].clause + 1]
+                    if not more or not all(w.low in FUNCTION_WORDS or any(a <= w.start < b for a, b in named)
+                                           for w in more):
+                        break
+                    ws = ws + more
                 # The rule named, then what it guards against: "its bc of gdpr and the data
                 # protection act 2018, if i give info to the wrong person thats a data breach".
                 between = [w for w in rest if ws[-1].clause < w.clause <= ws[-1].clause + WHAT_IF_REACH]
                 firsts = [w for i, w in enumerate(between) if i == 0 or between[i - 1].clause != w.clause]
-                opener = next((w for w in firsts if w.low in WHAT_IF), None)
+                # ... perhaps after a joining word: "so if I just told anyone who rang it could end up
+                # with the wrong person".
+                nexts = {w.start: between[i + 1] for i, w in enumerate(between[:-1])
+                         if w.low in WHAT_IF_JOINS and between[i + 1].clause == w.clause}
+                opener = next((w for w in firsts if w.low in WHAT_IF
+                               or (w.start in nexts and nexts[w.start].low in WHAT_IF)), None)
                 if opener is not None:
-                    skipped = [w for w in between if w.clause < opener.clause]
-                    if self._own(skipped, conformity=True) < REASON_MIN:
-                        ws = ws + skipped + [w for w in between if w.clause == opener.clause]
+                    # ... with what is at stake said between: "her health info is special category
+                    # data so if I just told anyone ...".
+                    ws = ws + [w for w in between if w.clause <= opener.clause]
             if colon and self._own(ws, conformity=True) < REASON_MIN:
                 # The reason set out after a colon: "The change followed from that: if people can't
                 # get through and then wait a week, the charter isn't worth the paper."
@@ -1239,6 +1253,7 @@ def keywords_for(index: ConceptIndex, question: str, points: list[MarkingPoint])
 
 # Words that open what a rule guards against, after the rule is named.
 WHAT_IF = frozenset({"if", "otherwise", "or", "else"})
+WHAT_IF_JOINS = frozenset({"so", "and", "but", "cos", "because"})
 WHAT_IF_REACH = 2  # clauses after a reason's own read for what the rule guards against
 # Concepts that list what could happen to a customer: in a reason their words are its substance.
 HARM_CONCEPTS = frozenset({"customer_harm", "injury"})

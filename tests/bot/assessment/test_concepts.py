@@ -3668,3 +3668,40 @@ def test_long_spoken_sentence_is_quoted_from_a_joining_word() -> None:
         lo, hi = excerpt(plain, at, at + 5)
         assert not plain[lo:].startswith(name[1:]), plain[lo:hi]
         assert not plain[lo:hi].endswith((" and", " so", " then")), plain[lo:hi]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A man rang asking about his mum's care home fees in Dundee. I looked on her care plan and he's not "
+        "got power of attorney, her daughter has, so I said I couldn't go into it and took his number.",
+        "A woman came to the counter in Aberdeen asking about her partner's savings. She wasn't a named "
+        "party and there was no consent on file, so I couldn't tell her anything and gave her a leaflet.",
+    ],
+)
+def test_checking_who_may_be_told_is_the_confidentiality_procedure_in_own_words(
+    assessor: Assessor, text: str
+) -> None:
+    """Whether the person asking is named on the account, has consent on file or power of attorney
+    is the check the confidentiality procedure sets, said the way learners say it, and mostly said
+    with "no" or "not"."""
+    met, quotes, _ = point("procedure", assessor, "rl_third_party_data", text)
+    assert met and quotes
+
+
+def test_what_is_at_stake_after_the_laws_named_is_the_reason(assessor: Assessor) -> None:
+    """"it's because of the UK GDPR and data protection act 2018, her health info is special category
+    data so if I just told anyone who rang it could end up with the wrong person": the laws named,
+    what is at stake and what it guards against are one reason, past the "and" in the list."""
+    text = (
+        "um so I work in a care home in Dundee and Mrs Reid's son phoned asking whether she'd had a fall. "
+        "I had to check he was allowed to know, so I looked on her care plan and he's not got power of "
+        "attorney, her daughter has. so I said I couldn't go into her medical stuff but I'd ask her "
+        "daughter to ring him. it's because of the UK GDPR and data protection act 2018, her health info "
+        "is special category data so if I just told anyone who rang it could end up with the wrong person."
+    )
+    met, quotes, _ = point("why", assessor, "rl_third_party_data", text)
+    assert met and any("because" in q for q in quotes), quotes
+    # The laws named alone are still no reason.
+    bare = text[: text.index(", her health info")] + "."
+    assert not point("why", assessor, "rl_third_party_data", bare)[0]
