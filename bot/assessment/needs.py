@@ -648,6 +648,8 @@ class Findings:
     _statutes: list[tuple[str, Span]] | None = None
     _developed: bool | None = None
     _hollow: bool | None = None
+    # A reason whose cue is followed by names only is quoted from what the names guard against.
+    reason_quotes: dict[Span, Span] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         self._ends = [w.end for w in self.words]
@@ -701,10 +703,10 @@ class Findings:
             if ws and not colon and self._own(ws, conformity=True) < REASON_MIN:
                 # A list of names goes on past its "and" ("because of the UK GDPR and data protection
                 # act 2018, ..."): what follows the list is read from its end.
-                named = [(f.start, f.end) for f in self.found]
+                names = [(f.start, f.end) for f in self.found]
                 while True:
                     more = [w for w in rest if w.clause == ws[-1].clause + 1]
-                    if not more or not all(w.low in FUNCTION_WORDS or any(a <= w.start < b for a, b in named)
+                    if not more or not all(w.low in FUNCTION_WORDS or any(a <= w.start < b for a, b in names)
                                            for w in more):
                         break
                     ws = ws + more
@@ -720,8 +722,10 @@ class Findings:
                                or (w.start in nexts and nexts[w.start].low in WHAT_IF)), None)
                 if opener is not None:
                     # ... with what is at stake said between: "her health info is special category
-                    # data so if I just told anyone ...".
-                    ws = ws + [w for w in between if w.clause <= opener.clause]
+                    # data so if I just told anyone ...". The quote shown is that part, not the names.
+                    guards = [w for w in between if w.clause <= opener.clause]
+                    ws = ws + guards
+                    self.reason_quotes[span] = (guards[0].start, guards[-1].end)
             if colon and self._own(ws, conformity=True) < REASON_MIN:
                 # The reason set out after a colon: "The change followed from that: if people can't
                 # get through and then wait a week, the charter isn't worth the paper."
@@ -1838,7 +1842,8 @@ def hits(
         spans = fx.signals.get(need.signal, [])
         if need.signal == "reasoning":
             # Reasons in different sentences are different reasons ("why each rule exists").
-            out += [(f"reasoning:{fx.part_of(s)}", s) for s in reasons(fx, spans, substance=substance)]
+            out += [(f"reasoning:{fx.part_of(s)}", fx.reason_quotes.get(s, s))
+                    for s in reasons(fx, spans, substance=substance)]
         else:
             if substance and need.signal in SUBSTANTIAL_SIGNALS:
                 spans = [s for s in spans if fx.substantial(s)]

@@ -3692,7 +3692,8 @@ def test_checking_who_may_be_told_is_the_confidentiality_procedure_in_own_words(
 def test_what_is_at_stake_after_the_laws_named_is_the_reason(assessor: Assessor) -> None:
     """"it's because of the UK GDPR and data protection act 2018, her health info is special category
     data so if I just told anyone who rang it could end up with the wrong person": the laws named,
-    what is at stake and what it guards against are one reason, past the "and" in the list."""
+    what is at stake and what it guards against are one reason, past the "and" in the list, and
+    the quote is that reason."""
     text = (
         "um so I work in a care home in Dundee and Mrs Reid's son phoned asking whether she'd had a fall. "
         "I had to check he was allowed to know, so I looked on her care plan and he's not got power of "
@@ -3701,7 +3702,8 @@ def test_what_is_at_stake_after_the_laws_named_is_the_reason(assessor: Assessor)
         "is special category data so if I just told anyone who rang it could end up with the wrong person."
     )
     met, quotes, _ = point("why", assessor, "rl_third_party_data", text)
-    assert met and any("because" in q for q in quotes), quotes
+    # The quote shown is the reason itself, not the names before it.
+    assert met and quotes[0].startswith("her health info is special category data so if"), quotes
     # The laws named alone are still no reason.
     bare = text[: text.index(", her health info")] + "."
     assert not point("why", assessor, "rl_third_party_data", bare)[0]
