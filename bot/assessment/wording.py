@@ -13,9 +13,18 @@ def the(entry: CatalogueEntry) -> str:
     return the_name(entry.name, entry.kind.value)
 
 
+# Bodies whose names English uses bare, though they take more than one word: "reported to Trading
+# Standards", "Consumer Scotland can help", "registered with Care Inspectorate Wales".
+BARE_NAMES = frozenset({
+    "Trading Standards", "Transport Focus", "Consumer Scotland", "Citizens Advice",
+    "Care Inspectorate Wales", "Food Standards Scotland",
+})
+
+
 def the_name(name: str, kind: str) -> str:
     """``the`` for a name and its kind, where only those are at hand ("the Ofwat" is wrong)."""
-    if name.lower().startswith("the ") or (kind == Kind.REGULATOR.value and " " not in name):
+    bare = " " not in name or name in BARE_NAMES
+    if name.lower().startswith("the ") or (kind == Kind.REGULATOR.value and bare):
         return name
     return f"the {name}"
 

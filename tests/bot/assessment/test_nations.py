@@ -135,6 +135,14 @@ def test_a_one_word_body_is_named_without_the(assessor: Assessor) -> None:
     assert any("You named Ofwat correctly" in s for s in result.strengths)
 
 
+def test_a_body_english_names_bare_goes_without_the(assessor: Assessor) -> None:
+    """"reported to Trading Standards", never "the Trading Standards"; "the Care Inspectorate" keeps it."""
+    result = assessor.assess("Trading Standards did a test purchase and we passed it.", nation="wales")
+    assert any("You named Trading Standards correctly" in s for s in result.strengths), result.strengths
+    scotland = assessor.assess("The Care Inspectorate came in and checked our care plans.", nation="scotland")
+    assert any("the Care Inspectorate" in s for s in scotland.strengths), scotland.strengths
+
+
 # --- bodies: ombudsmen, the ICO, the sector's bodies where the learner works --------------------
 
 
