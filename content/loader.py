@@ -340,6 +340,9 @@ def _check_needs(content: Content, path: Path, prompt_id: str, point: MarkingPoi
         for cid in need.concepts:
             if cid not in content.concepts:
                 raise ContentError(path, prompt_id, f"{where}.concepts", f"unknown concept {cid!r}")
+        for cid in need.about:
+            if cid not in content.concepts:
+                raise ContentError(path, prompt_id, f"{where}.about", f"unknown concept {cid!r}")
         for ref in [*need.named, *need.relevant]:
             if ref not in content.catalogue:
                 raise ContentError(path, prompt_id, f"{where}.named", f"unknown catalogue entry {ref!r}")

@@ -344,11 +344,16 @@ class Need(_Strict):
     dated: bool = False
     # "By its full name": an Act named only by its abbreviation ("MCA 2005", "the GDPR") does not count.
     full_name: bool = False
+    # What a signal must be about: its hit counts only in a sentence that says one of these concepts
+    # ("a measurable fall in complaints": figures of a satisfaction score are about something else).
+    about: list[Ident] = Field(default_factory=list)
 
     @model_validator(mode="after")
     def _one_source(self) -> Need:
         if not (self.concepts or self.named or self.kind or self.signal):
             raise ValueError("needs: each need names concepts, named ids, a kind or a signal")
+        if self.about and not self.signal:
+            raise ValueError("needs: `about` narrows a signal, so it needs one")
         return self
 
 

@@ -146,7 +146,11 @@ def words(text: str) -> list[Word]:
     last = 0
     for m in WORD.finditer(text):
         gap = text[last : m.start()]
-        if gap != " ":  # most gaps are one space, which breaks neither a sentence nor a clause
+        # Most gaps are one space, which breaks neither a sentence nor a clause; nor does the point or
+        # comma inside a figure ("went from 7.1 to 8.4", "£1,300").
+        inside_figure = (gap in (".", ",") and last > 0 and text[last - 1].isdigit()
+                         and text[m.start()].isdigit())
+        if gap != " " and not inside_figure:
             if SENTENCE_PUNCT.search(gap):
                 sentence += 1
             if CLAUSE_PUNCT.search(gap):

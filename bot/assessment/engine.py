@@ -108,9 +108,8 @@ class Assessor:
         asks_change = any(
             n.signal == "change" for p in points for n in (list(p.needs) or implied(p))
         )
-        spans["change"] = (
-            structure.change_span(text) if asks_change and spans["measurable"] is not None else None
-        )
+        changes = structure.change_spans(text) if asks_change and spans["measurable"] is not None else []
+        spans["change"] = changes[0] if changes else None
         reasons = structure.reasoning_spans(text)
         spans["reasoning"] = reasons[0] if reasons else None
         spans["escalation"] = structure.escalation_span(text)
@@ -128,6 +127,9 @@ class Assessor:
             nation=nation,
         )
         findings.signals["reasoning"] = reasons
+        if changes:
+            # Every change measured: a point may ask for one about something ("a fall in complaints").
+            findings.signals["change"] = changes
         star = {p: spans[p] is not None for p in ("situation", "task", "action", "result")}
         hints = find_hints(text, found, self.content, sector, nation)
         if any(h.code == "legal_claim" for h in hints):

@@ -911,6 +911,34 @@ class Findings:
         clause = [w for w in self._sentences.get(first.sentence, []) if w.clause == first.clause]
         return not habit(clause)
 
+    def about(self, span: Span, concepts: list[str]) -> bool:
+        """Whether the figures at ``span`` are about one of ``concepts`` ("a measurable fall in
+        complaints"): said in their clause ("complaints were down to about 12 a month"), or, where
+        their sentence says no measure at all ("march was 19, april was 9"), earlier in the answer.
+        A change in another measure beside them is not ("Our satisfaction score went from 71% to
+        86%, and complaints went down a good bit")."""
+        hits = [sp for cid in concepts if cid in self.index.concepts for _, sp in self.concept(cid)]
+        # Where the figures end: "dropped after that and our CSAT went from 71 to 80" is the CSAT's.
+        span = (max(span[0], span[1] - 1), span[1])
+        own = self.clause_of(span)
+        if any(self.clause_of(h) == own for h in hits):
+            return True
+        sentence = self.sentence_of(span)
+        words = self._sentences.get(sentence, [])
+        clause = [w for w in words if w.clause == own[1]]
+        if clause and OTHER_MEASURE.search(self.text, clause[0].start, clause[-1].end):
+            return False
+        if any(self.sentence_of(h) == sentence for h in hits):
+            # "complaints were 17, down from 58, a 71% fall"
+            return True
+        said = self.text[words[0].start : words[-1].end] if words else ""
+        return not OTHER_MEASURE.search(said) and any(h[0] < span[0] for h in hits)
+
+    def clause_of(self, span: Span) -> tuple[int, int]:
+        """The sentence and clause a span starts in."""
+        w = self.words[min(bisect.bisect_right(self._ends, span[0]), len(self.words) - 1)]
+        return w.sentence, w.clause
+
     def sentence_of(self, span: Span) -> int:
         """The index of the sentence a span starts in."""
         if not self.words:
@@ -1253,6 +1281,14 @@ def keywords_for(index: ConceptIndex, question: str, points: list[MarkingPoint])
         frozenset(stems - {""}), tuple(sorted(p for p in prefixes if len(p) > 2)), frozenset(prompt - {""}),
         frozenset(harm_stems - {""}), tuple(sorted(p for p in harm_prefixes if len(p) > 2)),
     )
+
+
+# A measure named beside a figure: the figure is about it, not what a point asks to be measured.
+OTHER_MEASURE = re.compile(
+    r"\b(satisfaction|csat|nps|net promoter|score|scores|rating|ratings|survey|reviews?|stars?|sales|"
+    r"calls|waits?|waiting|handling time|aht)\b",
+    re.I,
+)
 
 
 # Words that open what a rule guards against, after the rule is named.
@@ -1847,6 +1883,8 @@ def hits(
         else:
             if substance and need.signal in SUBSTANTIAL_SIGNALS:
                 spans = [s for s in spans if fx.substantial(s)]
+            if need.about:
+                spans = [s for s in spans if fx.about(s, need.about)]
             out += [(need.signal, s) for s in spans]
     if need.where == "result":
         out = [h for h in out if h[1][0] >= fx.result_from]

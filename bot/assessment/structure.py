@@ -8,6 +8,7 @@ cues below are written for that register and checked against the labelled dev se
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from functools import lru_cache
 
 from bot.assessment.cues import (
@@ -742,8 +743,8 @@ def _figure_kind(words: str) -> str:
     return "count"
 
 
-def _change_span(text: str) -> Span | None:
-    """A measured change: a figure moved ("from 14 to 6 minutes", "down 30%", "halved"), or a
+def _changes(text: str) -> Iterator[Span]:
+    """Each measured change: a figure moved ("from 14 to 6 minutes", "down 30%", "halved"), or a
     result's figure with a figure of the same kind before it ("our score was 3.8 ... since the
     change it is 4.6 out of 5"). For points that ask for the figures before and after, a fall, or
     an improvement: the after figure alone is not enough (the labelling rule)."""
@@ -753,13 +754,13 @@ def _change_span(text: str) -> Span | None:
         after = text[m.end() :]
         if NOT_A_RESULT.search(_before(text, m.start())) or PERIOD.match(after) or OWED.match(after):
             continue
-        return m.span()
+        yield m.span()
     for m in MOVED.finditer(text):
         if not _aimed(text, m.start()):
-            return m.span()
+            yield m.span()
     result = _measurable_span(text)
     if result is None:
-        return None
+        return
     # Two figures of one kind, the later one in the result: "before: 22% ... after: 9%".
     figures = sorted(
         (q.start(), q.end(), _figure_kind(text[q.start() : q.end() + 15]))
@@ -770,8 +771,8 @@ def _change_span(text: str) -> Span | None:
     # read by two patterns, "like 91 percent" and "91 percent", is one figure).
     for start, end, kind in figures:
         if end > result[0] and any(k == kind and e <= start for _, e, k in figures):
-            return result
-    return None
+            yield result
+            return
 
 
 CAUSAL = frozenset({"because", "cos", "coz", "'cause", "as", "since"})
@@ -929,9 +930,10 @@ def measurable_span(text: str) -> Span | None:
     return _back(w, _measurable_span(w.text))
 
 
-def change_span(text: str) -> Span | None:
+def change_spans(text: str) -> list[Span]:
+    """Every measured change in the answer (`_changes`), in the order found."""
     w = cue_text(text)
-    return _back(w, _change_span(w.text))
+    return [w.span(*span) for span in dict.fromkeys(_changes(w.text))]
 
 
 def reasoning_spans(text: str) -> list[Span]:

@@ -159,6 +159,25 @@ def test_marking_point_params_must_fit_the_check(tmp_path: Path) -> None:
     assert err.field == "marking_points.star.params"
 
 
+@pytest.mark.parametrize(
+    ("need", "field", "problem"),
+    [
+        ("{signal: change, about: [no_such_concept]}", "marking_points.star.needs.0.about",
+         "no_such_concept"),
+        ("{concepts: [complaint_words], about: [complaint_words]}", "marking_points.star.needs.0", "signal"),
+    ],
+)
+def test_what_a_signal_is_about_must_be_a_known_concept_beside_a_signal(
+    tmp_path: Path, need: str, field: str, problem: str
+) -> None:
+    bad = GOOD_PROMPT.replace(
+        "      check: star_complete\n", f"      check: star_complete\n      needs: [{need}]\n"
+    )
+    write(tmp_path, "prompts/p.yaml", bad)
+    err = load_error(tmp_path)
+    assert err.field.startswith(field) and problem in err.problem, (err.field, err.problem)
+
+
 def test_names_any_of_must_name_catalogue_entries(tmp_path: Path) -> None:
     bad = GOOD_PROMPT.replace(
         "      check: names_legislation\n",

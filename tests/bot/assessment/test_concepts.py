@@ -61,6 +61,14 @@ def test_inflections_prefixes_and_gaps() -> None:
     assert spans(INDEX, "team", "the billing department and the billing") == ["billing department"]
 
 
+def test_a_point_or_comma_inside_a_figure_breaks_no_sentence() -> None:
+    """"went from 7.1 to 8.4 the next quarter", "£1,300": one sentence and one clause; a full stop
+    before the next word still ends one ("fixed by 5. She rang")."""
+    ws = words("Our score went from 7.1 to 8.4 the next quarter and we saved £1,300 on it")
+    assert {w.sentence for w in ws} == {0} and ws[-1].clause == ws[0].clause + 1  # only "and"
+    assert {w.sentence for w in words("It was fixed by 5. She rang back")} == {0, 1}
+
+
 def test_chat_shorthand_is_read_as_the_words_it_stands_for() -> None:
     """Labelling rule 1: "cx", "n", "tl" read as customer, and, team leader; the evidence keeps
     the learner's own characters."""
@@ -267,7 +275,8 @@ def test_a_root_cause_said_as_looking_at_why_it_happened(content: Content) -> No
 
 def test_every_shipped_concept_is_used_and_says_something(content: Content) -> None:
     used = {
-        c for p in content.prompts.values() for m in p.marking_points for n in m.needs for c in n.concepts
+        c for p in content.prompts.values() for m in p.marking_points for n in m.needs
+        for c in [*n.concepts, *n.about]
     }
     used |= {r for c in content.concepts.values() for r in c.references()}
     used |= {c.substantive_with for c in content.concepts.values() if c.substantive_with}
@@ -2042,13 +2051,13 @@ def test_the_change_is_read_only_where_a_point_asks_for_it(
     from bot.assessment import structure
 
     calls: list[str] = []
-    original = structure.change_span
+    original = structure.change_spans
 
     def spy(text: str) -> Any:
         calls.append(text)
         return original(text)
 
-    monkeypatch.setattr(structure, "change_span", spy)
+    monkeypatch.setattr(structure, "change_spans", spy)
     text = "Our score was 3.8. I brought in a booking sheet. Since then it is 4.6 out of 5."
     assessor.assess(text, prompt=assessor.content.prompts["pp_record_keeping"])
     assert not calls
@@ -3707,3 +3716,27 @@ def test_what_is_at_stake_after_the_laws_named_is_the_reason(assessor: Assessor)
     # The laws named alone are still no reason.
     bare = text[: text.index(", her health info")] + "."
     assert not point("why", assessor, "rl_third_party_data", bare)[0]
+
+
+COMPLAINTS = (
+    "Every complaint at our Belfast office is logged under our complaints procedure with a reason code, "
+    "and in the spring 'missed appointment' was the top reason. My task was to find out why. Crews were "
+    "moved onto emergencies and nobody told the customer, so I set up a text whenever a visit moved. "
+)
+
+
+@pytest.mark.parametrize(
+    ("ending", "met"),
+    [
+        # The change is in complaints: in its clause, or beside it in the sentence.
+        ("In the third quarter missed-appointment complaints were 17, down from 58, a 71% fall.", True),
+        ("'Missed appointment' complaints were down from 45 a month to about 12.", True),
+        # Said bare after the complaints came up: "march was 19, april was 9".
+        ("It was 41 in February. March was 19, April was 9.", True),
+        # A change in another measure is no fall in complaints.
+        ("Our satisfaction score went from 71% to 86%, and complaints went down a good bit.", False),
+        ("Complaints definitely dropped after that and our CSAT went from 71 to 80 per cent.", False),
+    ],
+)
+def test_a_fall_in_complaints_is_a_change_in_complaints(assessor: Assessor, ending: str, met: bool) -> None:
+    assert point("result", assessor, "mi_complaint_data", COMPLAINTS + ending)[0] is met
