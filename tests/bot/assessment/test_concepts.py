@@ -3740,3 +3740,21 @@ COMPLAINTS = (
 )
 def test_a_fall_in_complaints_is_a_change_in_complaints(assessor: Assessor, ending: str, met: bool) -> None:
     assert point("result", assessor, "mi_complaint_data", COMPLAINTS + ending)[0] is met
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "We have to answer customer emails within 24 hours at the online shop where I work in Northampton.",
+        "We have a two hour rule with the online team: a click and collect order is on the shelf in time.",
+        "If a customer can't log in, IT have to fix it inside four working hours, that's the agreement.",
+        "The sla with our IT supplier is 4 hrs to fix a P2, anything that stops a whole team working.",
+    ],
+)
+def test_a_service_level_agreement_said_as_what_is_promised_by_when(assessor: Assessor, text: str) -> None:
+    """The agreement in the learner's words: who has to do what, by when (labelling rule 1)."""
+    assert point("sla", assessor, "ee_sla_monitoring", text)[0]
+
+
+def test_a_time_alone_is_no_service_level_agreement(assessor: Assessor) -> None:
+    assert not point("sla", assessor, "ee_sla_monitoring", "I answer emails and it takes about 24 hours.")[0]
