@@ -3758,3 +3758,23 @@ def test_a_service_level_agreement_said_as_what_is_promised_by_when(assessor: As
 
 def test_a_time_alone_is_no_service_level_agreement(assessor: Assessor) -> None:
     assert not point("sla", assessor, "ee_sla_monitoring", "I answer emails and it takes about 24 hours.")[0]
+
+
+ROOT_CAUSE_CASE = (
+    "Customers at our Hull store kept bringing back the same kettle with a loose lid, and we kept "
+    "swapping them. I had to find out why it kept happening. "
+)
+
+
+@pytest.mark.parametrize(
+    "tracing",
+    [
+        "I asked why the lids were loose and it was a batch from a new factory.",
+        "I went through the returns notes and worked out every one was from the March delivery.",
+        "I lined the returns up against the delivery dates and pinned it down to one supplier batch.",
+        "I followed ten returns from the till back to the delivery note, and every one had the same batch.",
+    ],
+)
+def test_root_cause_analysis_in_the_learners_own_words(assessor: Assessor, tracing: str) -> None:
+    """The cause traced without the textbook's name: asking why, working it out, lining things up."""
+    assert point("rca", assessor, "mi_root_cause", ROOT_CAUSE_CASE + tracing + " We sent the batch back.")[0]
