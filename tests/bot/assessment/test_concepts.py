@@ -3778,3 +3778,18 @@ ROOT_CAUSE_CASE = (
 def test_root_cause_analysis_in_the_learners_own_words(assessor: Assessor, tracing: str) -> None:
     """The cause traced without the textbook's name: asking why, working it out, lining things up."""
     assert point("rca", assessor, "mi_root_cause", ROOT_CAUSE_CASE + tracing + " We sent the batch back.")[0]
+
+
+@pytest.mark.parametrize(
+    "analysis",
+    [
+        "I stopped the run and worked backwards: the names tab had been sorted and the balances tab hadn't.",
+        "We worked out the new system opened the card screen before the security questions were finished.",
+        "The deeper problem was that the checklist never asked anyone to match the two tabs.",
+        "reason it happened = supplier swapped the recipe n nobody checks labels against the matrix.",
+    ],
+)
+def test_the_root_cause_of_a_breach_in_plain_words(assessor: Assessor, analysis: str) -> None:
+    text = ("Last March I was checking a batch of arrears letters at our Belfast office and saw the names "
+            "didn't match the balances, so I stopped them and told my team leader. " + analysis)
+    assert point("root_cause", assessor, "rl_breach_prevented", text)[0]
