@@ -323,10 +323,16 @@ def _check_mistakes(content: Content) -> None:
 
 def _check_concepts(content: Content) -> None:
     for concept in content.concepts.values():
-        for ref in sorted(concept.references()):
+        for ref in sorted(concept.references() - set(concept.steps)):
             if ref not in content.concepts:
                 path = content.origin.get(f"Concept:{concept.id}", SHIPPED_DIR)
                 raise ContentError(path, concept.id, "terms", f"unknown concept @{ref}")
+        for step in concept.steps:
+            if step not in content.concepts or content.concepts[step].steps:
+                path = content.origin.get(f"Concept:{concept.id}", SHIPPED_DIR)
+                problem = (f"unknown concept {step!r}" if step not in content.concepts
+                           else f"{step!r} has steps of its own; a step is a concept with terms")
+                raise ContentError(path, concept.id, "steps", problem)
         inner = concept.substantive_with
         if inner is not None and inner not in content.concepts:
             path = content.origin.get(f"Concept:{concept.id}", SHIPPED_DIR)

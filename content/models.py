@@ -241,7 +241,12 @@ class Concept(_Strict):
     id: Ident
     # What the coach looks for, as the end of "I couldn't find ..." ("an apology to the customer").
     says: str = Field(min_length=3)
-    terms: list[str] = Field(min_length=1)
+    terms: list[str] = Field(default_factory=list)
+    # A model used without its name: its stages, each a concept, said as what the learner did. The
+    # concept is met where at least ``steps_min`` of them are ("let her tell me the whole thing
+    # without butting in, said I'd be fed up too, said sorry, said I'd deal with it myself" is HEAT).
+    steps: list[Ident] = Field(default_factory=list)
+    steps_min: int = Field(default=2, ge=2, le=6)
     negatable: bool = True
     # A mention that contains a mention of this concept says something of the answer's own by
     # itself: "I told my shift manager" names who it went to, where "I escalated it" says nothing.
@@ -261,6 +266,10 @@ class Concept(_Strict):
 
     @model_validator(mode="after")
     def _terms(self) -> Concept:
+        if not self.terms and not self.steps:
+            raise ValueError("terms: a concept needs terms, or steps (the concepts of a model's stages)")
+        if self.steps and len(self.steps) < self.steps_min:
+            raise ValueError(f"steps: {len(self.steps)} steps, fewer than steps_min {self.steps_min}")
         for term in self.terms:
             parts = term.split()
             if not parts or parts[0] == "..." or parts[-1] == "...":
@@ -313,7 +322,7 @@ class Concept(_Strict):
         return {
             alt[1:] for term in self.terms for part in term.split() for alt in part.split("|")
             if alt.startswith("@")
-        }
+        } | set(self.steps)
 
 
 Signal = Literal[

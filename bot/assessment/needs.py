@@ -1116,6 +1116,12 @@ class Findings:
         return first.stem
 
     def concept(self, cid: str) -> list[tuple[str, Span]]:
+        if cid not in self._hits and self.index.concepts[cid].steps:
+            # A model used without its name: each of its stages said, as many as it asks, in the
+            # answer's order; quoted stage by stage, and one thing however many stages.
+            concept = self.index.concepts[cid]
+            firsts = [hits[0][1] for step in concept.steps if (hits := self.concept(step))]
+            self._hits[cid] = [(cid, sp) for sp in sorted(firsts)] if len(firsts) >= concept.steps_min else []
         if cid not in self._hits:
             ranges = self.index.find(cid, self.words)
             # A hit is known by its first word, and by its first two when the first only asks
@@ -2006,12 +2012,16 @@ def judge(content: Content, point: MarkingPoint, fx: Findings) -> Judgement:
             spans += [s for _, s in found]
         elif missing is None:
             missing = point.missing or describe(content, need, have, fx.nation)
+            names = need.model_copy(update={"concepts": []}) if need.named else None
+            own_words = need.model_copy(update={"named": []}) if need.concepts else None
             if (
-                substance and need.named and not need.concepts and not point.missing and need.min == 1
-                and distinct(hits(need, fx, substance=False, content=content)) >= need.min
+                substance and names is not None and not point.missing and need.min == 1
+                and distinct(hits(names, fx, substance=False, content=content)) >= need.min
+                and (own_words is None or not hits(own_words, fx, substance=False, content=content))
             ):
-                # Named, but not put to work ("I follow HEAT on every complaint"): say so.
-                missing += NAMED_ONLY
+                # Named, and nothing said of using it ("I follow HEAT on every complaint"): say so,
+                # of the name (not of the learner's own words for it, which the need also takes).
+                missing = describe(content, names, have, fx.nation) + NAMED_ONLY
             if need.signal == "star" and not point.missing:
                 # Say which part: "your task: what you had to do or decide".
                 parts = [p for p in ("situation", "task", "action", "result") if not fx.signals.get(p)]

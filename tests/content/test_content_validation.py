@@ -178,6 +178,25 @@ def test_what_a_signal_is_about_must_be_a_known_concept_beside_a_signal(
     assert err.field.startswith(field) and problem in err.problem, (err.field, err.problem)
 
 
+@pytest.mark.parametrize(
+    ("concept", "problem"),
+    [
+        ("- id: pack_model\n  says: a model in words\n  steps: [apology, no_such_step]\n", "no_such_step"),
+        ("- id: pack_model\n  says: a model in words\n  steps: [apology, heat_in_words]\n",
+         "steps of its own"),
+    ],
+)
+def test_a_models_steps_must_be_concepts_with_terms(tmp_path: Path, concept: str, problem: str) -> None:
+    write(tmp_path, "concepts.yaml", concept)
+    err = load_error(tmp_path)
+    assert (err.entry, err.field) == ("pack_model", "steps") and problem in err.problem, err
+
+
+def test_a_concept_needs_terms_or_steps(tmp_path: Path) -> None:
+    write(tmp_path, "concepts.yaml", "- id: pack_model\n  says: a model in words\n")
+    assert "terms" in load_error(tmp_path).problem
+
+
 def test_names_any_of_must_name_catalogue_entries(tmp_path: Path) -> None:
     bad = GOOD_PROMPT.replace(
         "      check: names_legislation\n",

@@ -3769,7 +3769,7 @@ ROOT_CAUSE_CASE = (
 @pytest.mark.parametrize(
     "tracing",
     [
-        "I asked why the lids were loose and it was a batch from a new factory.",
+        "I asked why, one step at a time, and it came down to a batch from a new factory.",
         "I went through the returns notes and worked out every one was from the March delivery.",
         "I lined the returns up against the delivery dates and pinned it down to one supplier batch.",
         "I followed ten returns from the till back to the delivery note, and every one had the same batch.",
@@ -3793,3 +3793,32 @@ def test_the_root_cause_of_a_breach_in_plain_words(assessor: Assessor, analysis:
     text = ("Last March I was checking a batch of arrears letters at our Belfast office and saw the names "
             "didn't match the balances, so I stopped them and told my team leader. " + analysis)
     assert point("root_cause", assessor, "rl_breach_prevented", text)[0]
+
+
+COMPLAINT_CASE = (
+    "Last month a woman in Lisburn rang about low water pressure for nine days. It was my job to take "
+    "it through our complaints process. "
+)
+
+
+@pytest.mark.parametrize(
+    ("handling", "met"),
+    [
+        # HEAT without its name: heard out, empathy shown, an apology.
+        ("I let her tell me the whole thing without butting in, told her I'd be fed up as well, and said "
+         "sorry for the runaround.", True),
+        # LATER without its name: heard out, an apology, thanks for raising it.
+        ("I let her get it all out first, said sorry we'd let her down, and thanked her for telling us.",
+         True),
+        # Listening and saying sorry alone are good handling, not a model followed.
+        ("I let her explain without butting in, then I said sorry and that it wasn't good enough.", False),
+    ],
+)
+def test_a_complaint_model_followed_in_own_words_is_used(
+    assessor: Assessor, handling: str, met: bool
+) -> None:
+    text = COMPLAINT_CASE + handling + " The network team opened a valve the next day and I rang her back."
+    got, quotes, _ = point("model", assessor, "pp_complaint_steps", text)
+    assert got is met, quotes
+    if met:
+        assert any("without" in q or "all out" in q for q in quotes), quotes  # quoted from the stages
