@@ -3822,3 +3822,18 @@ def test_a_complaint_model_followed_in_own_words_is_used(
     assert got is met, quotes
     if met:
         assert any("without" in q or "all out" in q for q in quotes), quotes  # quoted from the stages
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "internal cx = the engineers n billing. i log the faults, engineer goes out to the cx w/ a router.",
+        "In our mortgage team in Belfast my internal customers are the underwriters and the arrears team. "
+        "They can only do their part if I get the case to them properly, so I uploaded his payslips to "
+        "the case myself and the port was approved in time.",
+        "The girls on reception are my customers really, because they can't check anyone in until I tell "
+        "them a room's clean. One Saturday I did room 14 first so a family got in early.",
+    ],
+)
+def test_internal_customers_and_the_chain_in_the_learners_words(assessor: Assessor, text: str) -> None:
+    assert point("internal", assessor, "sf_internal_customers", text)[0]
