@@ -3837,3 +3837,17 @@ def test_a_complaint_model_followed_in_own_words_is_used(
 )
 def test_internal_customers_and_the_chain_in_the_learners_words(assessor: Assessor, text: str) -> None:
     assert point("internal", assessor, "sf_internal_customers", text)[0]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A man came into the shop in Belfast just to pay his bill. My manager says always mention the "
+        "upgrades but he just wanted to pay it, so I took the payment and wished him a good day.",
+        "A lady came in our phone shop in Newport for a case. We get told to offer the insurance, but "
+        "her phone's already on her house insurance so I didn't try it on and found her the right case.",
+    ],
+)
+def test_the_sale_left_alone_said_with_not_keeps_to_the_need(assessor: Assessor, text: str) -> None:
+    """"He just wanted to pay it", "I didn't try it on": the need kept to, said as the sale not made."""
+    assert point("need", assessor, "sf_service_not_sales", text)[0]
