@@ -3851,3 +3851,18 @@ def test_internal_customers_and_the_chain_in_the_learners_words(assessor: Assess
 def test_the_sale_left_alone_said_with_not_keeps_to_the_need(assessor: Assessor, text: str) -> None:
     """"He just wanted to pay it", "I didn't try it on": the need kept to, said as the sale not made."""
     assert point("need", assessor, "sf_service_not_sales", text)[0]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "On the helpdesk in Belfast there are three levels. Us on the phones take everything first, behind "
+        "us is the network team who can book engineers, then the engineers who go out.",
+        "On the shop floor we do returns with a receipt and swaps. Anything bigger goes to the duty manager, "
+        "and proper complaints get passed to customer care at head office. Last week a lady brought back "
+        "a blender with no receipt, so I got the duty manager over and told her what the lady had said.",
+    ],
+)
+def test_service_tiers_said_without_line_numbers(assessor: Assessor, text: str) -> None:
+    """Tiers by who sits behind whom and what goes up to them, with no "first line" wording."""
+    assert point("tiers", assessor, "sf_service_tiers", text)[0]
