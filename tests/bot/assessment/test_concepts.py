@@ -3866,3 +3866,16 @@ def test_the_sale_left_alone_said_with_not_keeps_to_the_need(assessor: Assessor,
 def test_service_tiers_said_without_line_numbers(assessor: Assessor, text: str) -> None:
     """Tiers by who sits behind whom and what goes up to them, with no "first line" wording."""
     assert point("tiers", assessor, "sf_service_tiers", text)[0]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "i always do the security questions before talking about anyones account cos of GDPR, if i didnt "
+        "someone could get her bank details. last wk a man rang for his wifes bill n failed them",
+        "The Data Protection Act 2018 shapes the sharing list checks on our ward in Leeds: before I tell a "
+        "relative anything I check they're on the patient's list. Last week a nephew rang and wasn't on it.",
+    ],
+)
+def test_the_process_a_law_shapes_said_by_what_is_done(assessor: Assessor, text: str) -> None:
+    assert point("policy", assessor, "sf_law_shapes_process", text)[0]
