@@ -3879,3 +3879,19 @@ def test_service_tiers_said_without_line_numbers(assessor: Assessor, text: str) 
 )
 def test_the_process_a_law_shapes_said_by_what_is_done(assessor: Assessor, text: str) -> None:
     assert point("policy", assessor, "sf_law_shapes_process", text)[0]
+
+
+@pytest.mark.parametrize(
+    ("text", "met"),
+    [
+        ("I work for a housing association in Belfast. The tenant phones us in the housing officers' "
+         "team, we log the repair and it goes over to the repairs team who book the operative. Last month "
+         "a boiler job got lost between us and the repairs team and the tenant waited two weeks.", True),
+        ("Billing never told us on the phones that her meter had been swapped, so she got a huge bill.",
+         True),
+        # A team said once, and a booking made, are not two departments.
+        ("Sales told the customer his smart meter was booked in but it wasn't. I booked it for him.", False),
+    ],
+)
+def test_departments_by_their_work(assessor: Assessor, text: str, met: bool) -> None:
+    assert point("departments", assessor, "ee_department_handoff", text)[0] is met
