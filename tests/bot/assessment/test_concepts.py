@@ -3895,3 +3895,19 @@ def test_the_process_a_law_shapes_said_by_what_is_done(assessor: Assessor, text:
 )
 def test_departments_by_their_work(assessor: Assessor, text: str, met: bool) -> None:
     assert point("departments", assessor, "ee_department_handoff", text)[0] is met
+
+
+@pytest.mark.parametrize(
+    ("text", "met"),
+    [
+        ("At our Perth store our policy is no refund without a receipt, but she had rights under the "
+         "Consumer Rights Act 2015, so the law came first and I refunded the faulty toaster.", True),
+        ("We've got a sign up that says no refunds on sale items, but a charger that doesn't charge isn't "
+         "fit for purpose under the Consumer Rights Act 2015, so I gave the lad his money back.", True),
+        # A policy in general is none in particular.
+        ("Sometimes the policy says one thing and the law says another. I would always go with the law.",
+         False),
+    ],
+)
+def test_a_policy_said_by_its_rule_is_named(assessor: Assessor, text: str, met: bool) -> None:
+    assert point("policy", assessor, "rl_law_before_policy", text)[0] is met
