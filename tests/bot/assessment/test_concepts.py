@@ -3911,3 +3911,13 @@ def test_departments_by_their_work(assessor: Assessor, text: str, met: bool) -> 
 )
 def test_a_policy_said_by_its_rule_is_named(assessor: Assessor, text: str, met: bool) -> None:
     assert point("policy", assessor, "rl_law_before_policy", text)[0] is met
+
+
+def test_a_charter_said_by_what_it_is_is_referred_to(assessor: Assessor) -> None:
+    """"The list of promises we print on the back of every council letter": the customer charter,
+    in the learner's words, used in the decision."""
+    text = ("In the summer a tenant in Newport rang for the fourth time about a council tax refund stuck "
+            "with another team. The list of promises we print on the back of every council letter says we "
+            "ring back when we say we will, so I kept the case myself instead of passing her back to the "
+            "queue, and rang her every Friday until the refund was paid.")
+    assert point("charter", assessor, "rl_charter_decision", text)[0]
