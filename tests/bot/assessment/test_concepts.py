@@ -3921,3 +3921,10 @@ def test_a_charter_said_by_what_it_is_is_referred_to(assessor: Assessor) -> None
             "ring back when we say we will, so I kept the case myself instead of passing her back to the "
             "queue, and rang her every Friday until the refund was paid.")
     assert point("charter", assessor, "rl_charter_decision", text)[0]
+
+
+def test_the_rule_for_a_missed_sla_passed_on_to_a_team_leader(assessor: Assessor) -> None:
+    text = ("The SLA with our IT supplier at the council in Cardiff is 4 hrs to fix a P2. It's on the "
+            "ServiceNow dashboard as % fixed in time. When one goes red I chase the supplier, and if it's "
+            "still not moving I pass it to my TL and she rings their account manager.")
+    assert point("escalate", assessor, "ee_sla_monitoring", text)[0]
