@@ -24,6 +24,7 @@
     python benchmarks/marking_eval.py --set dev21          # the 20th holdout (holdout20), development now
     python benchmarks/marking_eval.py --set dev22          # the 21st holdout (holdout21), development now
     python benchmarks/marking_eval.py --set dev23          # the 22nd holdout (holdout22), development now
+    python benchmarks/marking_eval.py --set dev24          # the 23rd holdout (holdout23), development now
 
 Prints per-point accuracy, Cohen's kappa, grade agreement, distinction recall and precision, a
 confusion table per kind of check and per answer style, and the grade confusion matrix. With

@@ -57,11 +57,13 @@ DATA_DIR = Path(__file__).resolve().parents[2] / "tests" / "data" / "marking"
 # dev21 and dev22 were holdout20 and holdout21: written blind by six writers each with the kit,
 # committed before any scoring, both scored once at 7143ca6 (the end of the seventeenth round), then
 # opened. dev23 was holdout22: written blind by six writers with the kit, committed before any
-# scoring, scored once at 78403fa (the end of the eighteenth round), then opened.
+# scoring, scored once at 78403fa (the end of the eighteenth round), then opened. dev24 was
+# holdout23: written blind the same way, committed before any scoring, scored once at 728f6b3 (the
+# end of the nineteenth round), then opened.
 SETS = (
     "tuning", "dev2", "tuning2", "dev3", "dev4", "dev5", "dev6", "dev7", "dev8", "dev9", "dev10", "dev11",
     "dev12", "dev13", "dev14", "dev15", "dev16", "dev17", "dev18", "dev19", "dev20",
-    "dev21", "dev22", "dev23",
+    "dev21", "dev22", "dev23", "dev24",
 )
 NATIONS = ("england", "scotland", "wales", "northern_ireland")
 STYLES = ("own_words", "keywords", "partial", "phone", "spoken", "weak", "distinction")
