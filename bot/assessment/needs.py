@@ -913,10 +913,11 @@ class Findings:
 
     def about(self, span: Span, concepts: list[str]) -> bool:
         """Whether the figures at ``span`` are about one of ``concepts`` ("a measurable fall in
-        complaints"): said in their clause ("complaints were down to about 12 a month"), or, where
-        their sentence says no measure at all ("march was 19, april was 9"), earlier in the answer.
-        A change in another measure beside them is not ("Our satisfaction score went from 71% to
-        86%, and complaints went down a good bit")."""
+        complaints"), read where the figures end: said in their clause ("complaints were down to
+        about 12 a month"); else, unless their clause names another measure ("Our satisfaction score
+        went from 71% to 86%, and complaints went down a good bit"), said elsewhere in their sentence
+        ("complaints were 17, down from 58") or, where the sentence names no measure at all ("march
+        was 19, april was 9"), earlier in the answer."""
         hits = [sp for cid in concepts if cid in self.index.concepts for _, sp in self.concept(cid)]
         # Where the figures end: "dropped after that and our CSAT went from 71 to 80" is the CSAT's.
         span = (max(span[0], span[1] - 1), span[1])
@@ -1117,8 +1118,8 @@ class Findings:
 
     def concept(self, cid: str) -> list[tuple[str, Span]]:
         if cid not in self._hits and self.index.concepts[cid].steps:
-            # A model used without its name: each of its stages said, as many as it asks, in the
-            # answer's order; quoted stage by stage, and one thing however many stages.
+            # A model used without its name: at least `steps_min` of its stages said, anywhere in the
+            # answer; quoted stage by stage in the answer's order, and one thing however many stages.
             concept = self.index.concepts[cid]
             firsts = [hits[0][1] for step in concept.steps if (hits := self.concept(step))]
             self._hits[cid] = [(cid, sp) for sp in sorted(firsts)] if len(firsts) >= concept.steps_min else []

@@ -340,7 +340,7 @@ AIMED_REACH = 100
 # ... and a hope or expectation that opens the figure's clause further back than BEFORE_REACH: "I
 # would expect callbacks within two hours to reach about 90% by the spring".
 HOPED_CLAUSE = re.compile(
-    r"\b(i|we)\s+(would|'d|might|hope|expect|am hoping|are hoping|'m hoping|'re hoping)\s+"
+    r"\b(i|we)(?:['’]d|['’]m hoping|['’]re hoping|\s+(?:would|might|hope|expect|am hoping|are hoping))\s+"
     r"(?:(?!\b(?:and|but|so|then|which|because|cos)\b)[^,;:.!?\n])*$",
     re.I,
 )

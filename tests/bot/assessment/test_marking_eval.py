@@ -262,7 +262,7 @@ DEV22_FLOORS = (0.925, 0.85, 0.865)
 # (Raised after the eighteenth round, from 0.915 / 0.825 / 0.80 and 0.92 / 0.83 / 0.855; the round
 # ended at dev21 0.924 / 0.843 / 0.828, dev22 0.926 / 0.842 / 0.869. Raised again after the
 # nineteenth, from 0.92 / 0.835 / 0.82 and 0.92 / 0.835 / 0.86; it ended at dev21 0.938 / 0.871 /
-# 0.864, dev22 0.932 / 0.855 / 0.874.)
+# 0.864, dev22 0.934 / 0.860 / 0.879.)
 
 # --- dev23: holdout22, scored once at 78403fa (the end of the eighteenth round), then opened --------
 # Scored once at 0.928, kappa 0.845, grade 0.859 (56 of 66 distinctions); the round's start engine

@@ -1079,6 +1079,7 @@ def test_counts_the_actions_brought_in_words(text: str) -> None:
         # ... with the hope opening the clause long before the figure.
         "I sat in on calls each week. I would expect callbacks within two hours to hit about 90% by spring.",
         "I set up the rota and we are hoping the share of calls answered in a minute climbs to 80% soon.",
+        "I sat in on calls each week. I'd expect callbacks made inside two hours to get to about 90% by May.",
         "A man said his lasagne was cold. I gave him his money back and told my manager. The bill was £34.",
         # The figure before the change, a figure agreed to aim at, a target named after its figure.
         "I ran the training. Before the change about sixty percent of folk came with a paper form.",
