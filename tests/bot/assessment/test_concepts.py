@@ -3743,17 +3743,59 @@ def test_a_fall_in_complaints_is_a_change_in_complaints(assessor: Assessor, endi
 
 
 @pytest.mark.parametrize(
-    "text",
+    ("pid", "prompt", "text"),
     [
-        "We have to answer customer emails within 24 hours at the online shop where I work in Northampton.",
-        "We have a two hour rule with the online team: a click and collect order is on the shelf in time.",
-        "If a customer can't log in, IT have to fix it inside four working hours, that's the agreement.",
-        "The sla with our IT supplier is 4 hrs to fix a P2, anything that stops a whole team working.",
+        # A service level agreement: who has to do what, by when.
+        ("sla", "ee_sla_monitoring",
+         "We have to answer customer emails within 24 hours at the online shop where I work in Northampton."),
+        ("sla", "ee_sla_monitoring",
+         "We have a two hour rule with the online team: a click and collect order is on the shelf in time."),
+        ("sla", "ee_sla_monitoring",
+         "If a customer can't log in, IT have to fix it inside four working hours, that's the agreement."),
+        ("sla", "ee_sla_monitoring",
+         "The sla with our IT supplier is 4 hrs to fix a P2, anything that stops a whole team working."),
+        # Internal customers by their jobs, and the chain as what they can do only with the learner's part.
+        ("internal", "sf_internal_customers",
+         "internal cx = the engineers n billing. i log the faults, engineer goes out to the cx w/ a router."),
+        ("internal", "sf_internal_customers",
+         "In our mortgage team in Belfast my internal customers are the underwriters and the arrears team. "
+         "They can only do their part if I get the case to them properly, so I uploaded his payslips to "
+         "the case myself and the port was approved in time."),
+        ("internal", "sf_internal_customers",
+         "The girls on reception are my customers really, because they can't check anyone in until I tell "
+         "them a room's clean. One Saturday I did room 14 first so a family got in early."),
+        # The need kept to, said as the sale not made (with "not").
+        ("need", "sf_service_not_sales",
+         "A man came into the shop in Belfast just to pay his bill. My manager says always mention the "
+         "upgrades but he just wanted to pay it, so I took the payment and wished him a good day."),
+        ("need", "sf_service_not_sales",
+         "A lady came in our phone shop in Newport for a case. We get told to offer the insurance, but "
+         "her phone's already on her house insurance so I didn't try it on and found her the right case."),
+        # Service tiers by who sits behind whom and what goes up to them, with no "first line" wording.
+        ("tiers", "sf_service_tiers",
+         "On the helpdesk in Belfast there are three levels. Us on the phones take everything first, "
+         "behind us is the network team who can book engineers, then the engineers who go out."),
+        ("tiers", "sf_service_tiers",
+         "On the shop floor we do returns with a receipt and swaps. Anything bigger goes to the duty "
+         "manager, and proper complaints get passed to customer care at head office. Last week a lady "
+         "brought back a blender with no receipt, so I got the duty manager over and told her what the "
+         "lady had said."),
+        # The process a law shapes, said by what is done.
+        ("policy", "sf_law_shapes_process",
+         "i always do the security questions before talking about anyones account cos of GDPR, if i didnt "
+         "someone could get her bank details. last wk a man rang for his wifes bill n failed them"),
+        ("policy", "sf_law_shapes_process",
+         "The Data Protection Act 2018 shapes the sharing list checks on our ward in Leeds: before I tell "
+         "a relative anything I check they're on the patient's list. Last week a nephew rang and wasn't "
+         "on it."),
     ],
 )
-def test_a_service_level_agreement_said_as_what_is_promised_by_when(assessor: Assessor, text: str) -> None:
-    """The agreement in the learner's words: who has to do what, by when (labelling rule 1)."""
-    assert point("sla", assessor, "ee_sla_monitoring", text)[0]
+def test_listed_things_said_in_the_learners_own_words(
+    assessor: Assessor, pid: str, prompt: str, text: str
+) -> None:
+    """What a point names, said the way learners say it rather than by the textbook's name (labelling
+    rule 1)."""
+    assert point(pid, assessor, prompt, text)[0]
 
 
 def test_a_time_alone_is_no_service_level_agreement(assessor: Assessor) -> None:
@@ -3822,63 +3864,6 @@ def test_a_complaint_model_followed_in_own_words_is_used(
     assert got is met, quotes
     if met:
         assert any("without" in q or "all out" in q for q in quotes), quotes  # quoted from the stages
-
-
-@pytest.mark.parametrize(
-    "text",
-    [
-        "internal cx = the engineers n billing. i log the faults, engineer goes out to the cx w/ a router.",
-        "In our mortgage team in Belfast my internal customers are the underwriters and the arrears team. "
-        "They can only do their part if I get the case to them properly, so I uploaded his payslips to "
-        "the case myself and the port was approved in time.",
-        "The girls on reception are my customers really, because they can't check anyone in until I tell "
-        "them a room's clean. One Saturday I did room 14 first so a family got in early.",
-    ],
-)
-def test_internal_customers_and_the_chain_in_the_learners_words(assessor: Assessor, text: str) -> None:
-    assert point("internal", assessor, "sf_internal_customers", text)[0]
-
-
-@pytest.mark.parametrize(
-    "text",
-    [
-        "A man came into the shop in Belfast just to pay his bill. My manager says always mention the "
-        "upgrades but he just wanted to pay it, so I took the payment and wished him a good day.",
-        "A lady came in our phone shop in Newport for a case. We get told to offer the insurance, but "
-        "her phone's already on her house insurance so I didn't try it on and found her the right case.",
-    ],
-)
-def test_the_sale_left_alone_said_with_not_keeps_to_the_need(assessor: Assessor, text: str) -> None:
-    """"He just wanted to pay it", "I didn't try it on": the need kept to, said as the sale not made."""
-    assert point("need", assessor, "sf_service_not_sales", text)[0]
-
-
-@pytest.mark.parametrize(
-    "text",
-    [
-        "On the helpdesk in Belfast there are three levels. Us on the phones take everything first, behind "
-        "us is the network team who can book engineers, then the engineers who go out.",
-        "On the shop floor we do returns with a receipt and swaps. Anything bigger goes to the duty manager, "
-        "and proper complaints get passed to customer care at head office. Last week a lady brought back "
-        "a blender with no receipt, so I got the duty manager over and told her what the lady had said.",
-    ],
-)
-def test_service_tiers_said_without_line_numbers(assessor: Assessor, text: str) -> None:
-    """Tiers by who sits behind whom and what goes up to them, with no "first line" wording."""
-    assert point("tiers", assessor, "sf_service_tiers", text)[0]
-
-
-@pytest.mark.parametrize(
-    "text",
-    [
-        "i always do the security questions before talking about anyones account cos of GDPR, if i didnt "
-        "someone could get her bank details. last wk a man rang for his wifes bill n failed them",
-        "The Data Protection Act 2018 shapes the sharing list checks on our ward in Leeds: before I tell a "
-        "relative anything I check they're on the patient's list. Last week a nephew rang and wasn't on it.",
-    ],
-)
-def test_the_process_a_law_shapes_said_by_what_is_done(assessor: Assessor, text: str) -> None:
-    assert point("policy", assessor, "sf_law_shapes_process", text)[0]
 
 
 @pytest.mark.parametrize(
